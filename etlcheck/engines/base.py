@@ -1,0 +1,131 @@
+"""The interface every engine adapter fills in.
+
+``start()`` is a template method in the style of testcontainers: it calls
+``_start`` (bring up or locate the server), ``_connect`` and ``_prepare``
+(e.g. install catalog emulation); subclasses fill in those small methods.
+"""
+
+from __future__ import annotations
+
+import time
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """Rows of a query with their column names."""
+
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+    def scalar(self) -> Any:
+        return self.rows[0][0] if self.rows else None
+
+
+@dataclass(frozen=True)
+class ScriptResult:
+    """What running one script did: rows affected (sum over DML), PRINT output, statements run."""
+
+    rows_affected: int = 0
+    messages: tuple[str, ...] = ()
+    statements: int = 0
+
+
+@dataclass
+class EngineInfo:
+    """Facts about a running engine that go into run.json."""
+
+    name: str
+    version: str = ""
+    target: str = ""
+    started_in_seconds: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Engine(ABC):
+    """A disposable database that etlcheck seeds, runs scripts on and fingerprints."""
+
+    name: ClassVar[str]
+    dialect: ClassVar[str]
+    """sqlglot dialect of the SQL this engine speaks natively."""
+    interprets_tsql: ClassVar[bool] = True
+    """True when T-SQL runs through etlcheck's interpreter instead of natively."""
+    supports_permissions: ClassVar[bool] = False
+
+    def __init__(self, target: str | None = None) -> None:
+        self.target = target
+        self.info = EngineInfo(name=self.name, target=target or "")
+
+    def start(self) -> Self:
+        began = time.perf_counter()
+        self._start()
+        self._connect()
+        self._prepare()
+        self.info.started_in_seconds = time.perf_counter() - began
+        return self
+
+    def _start(self) -> None:  # noqa: B027 - optional hook
+        """Bring up or locate the database; embedded engines have nothing to do."""
+
+    @abstractmethod
+    def _connect(self) -> None: ...
+
+    def _prepare(self) -> None:  # noqa: B027 - optional hook
+        """Install whatever the engine needs before scripts run (catalog emulation...)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def execute(self, sql: str) -> int:
+        """Run one statement in the engine's own dialect; rows affected, or -1 when unknown."""
+
+    @abstractmethod
+    def query(self, sql: str) -> QueryResult:
+        """Run one query in the engine's own dialect and fetch all rows."""
+
+    @abstractmethod
+    def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
+        """Create ``schema.table`` from a DataFrame (replacing it) in one bulk operation."""
+
+    @abstractmethod
+    def run_script(self, text: str, path: Path) -> ScriptResult:
+        """Run a whole T-SQL script (batches separated by GO)."""
+
+    def quote(self, name: str) -> str:
+        """An identifier quoted for this engine."""
+        return '"' + name.replace('"', '""') + '"'
+
+    def qualified(self, schema: str, table: str) -> str:
+        return f"{self.quote(schema)}.{self.quote(table)}"
+
+    def schemas(self) -> list[str]:
+        """User schemas that exist now."""
+        result = self.query(
+            "SELECT schema_name FROM information_schema.schemata ORDER BY schema_name"
+        )
+        return [row[0] for row in result.rows]
+
+    def create_schema(self, schema: str) -> None:
+        self.execute(f"CREATE SCHEMA IF NOT EXISTS {self.quote(schema)}")
+
+    def drop_schema(self, schema: str) -> None:
+        self.execute(f"DROP SCHEMA IF EXISTS {self.quote(schema)} CASCADE")
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
