@@ -180,7 +180,8 @@ def _build(source: Path, text: str, data: dict[str, Any]) -> Config:
 def _phase(source: Path, text: str, raw: dict[str, Any]) -> Phase:
     if "name" not in raw or "scripts" not in raw:
         raise ConfigError(
-            "every [[phases]] entry needs name and scripts", SourceLocation(source, *_key_position(text, "phases"))
+            "every [[phases]] entry needs name and scripts",
+            SourceLocation(source, *_key_position(text, "phases")),
         )
     budget = raw.get("budget_seconds", 60)
     if not isinstance(budget, int | float) or budget <= 0:
@@ -209,9 +210,7 @@ def _check_unique_scripts(source: Path, text: str, phases: tuple[Phase, ...]) ->
             seen.add(script)
 
 
-def _check_keys(
-    source: Path, text: str, table: Any, allowed: set[str], where: str
-) -> None:
+def _check_keys(source: Path, text: str, table: Any, allowed: set[str], where: str) -> None:
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table", SourceLocation(source))
     for key in table:

@@ -26,9 +26,7 @@ def get_engine_class(name: str) -> type[Engine]:
     """The adapter class for an engine name; unknown names list the known ones."""
     key = name.strip().lower()
     if key not in _ENGINES:
-        raise EngineError(
-            f"unknown engine {name!r}", hint=f"choose one of: {', '.join(_ENGINES)}"
-        )
+        raise EngineError(f"unknown engine {name!r}", hint=f"choose one of: {', '.join(_ENGINES)}")
     module_name, class_name = _ENGINES[key].split(":")
     module = importlib.import_module(module_name)
     engine_class: type[Engine] = getattr(module, class_name)

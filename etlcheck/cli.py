@@ -1,0 +1,201 @@
+"""The ``etlcheck`` command: run, lint, remap, setup, reset.
+
+Exit codes: 0 verified, 1 a finding, 2 bad input or usage. Errors are one line
+(with file:line:col where there is one); ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from etlcheck import __version__
+from etlcheck.config import Config, load_config, parse_scale
+from etlcheck.engines import engine_names
+from etlcheck.errors import EtlcheckError
+from etlcheck.terminal import Terminal
+from etlcheck.verify import REWRITE_MODES, RunOptions, open_engine, verify
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="etlcheck",
+        description=(
+            "Verify a SQL-script ETL pipeline in sandbox schemas before it goes near "
+            "production: it must stay in its sandbox, leave production unchanged, keep to "
+            "its timing budgets and meet its expectations."
+        ),
+        epilog="Exit codes: 0 verified, 1 a finding, 2 bad input or usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"etlcheck {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config",
+        metavar="PATH",
+        help="etlcheck.toml or pyproject.toml to use (default: searched from the current "
+        "directory upwards)",
+    )
+    common.add_argument("--debug", action="store_true", help="show the full traceback of an error")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_run(commands, common)
+    _add_engine_command(
+        commands, common, "setup", "create the sandbox schemas (idempotent)", _setup
+    )
+    _add_engine_command(
+        commands,
+        common,
+        "reset",
+        "drop the sandbox schemas with everything in them and create them again",
+        _reset,
+    )
+    _add_isolation_commands(commands, common)
+    return parser
+
+
+def _add_run(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    run = commands.add_parser(
+        "run",
+        parents=[common],
+        help="run the pipeline on a disposable database and verify it",
+        description=(
+            "Seed a disposable database with production and a raw sample, run every step "
+            "inside the sandbox schemas, then prove production is unchanged. Writes "
+            "reports/<run-id>/report.html and run.json."
+        ),
+    )
+    _engine_options(run)
+    run.add_argument(
+        "--scale",
+        help="sample size: 'poc' (100 rows per raw table), 'seed' (the incident's volumes) "
+        "or N (N times seed); default from etlcheck.toml",
+    )
+    run.add_argument(
+        "--rewrite",
+        choices=REWRITE_MODES,
+        help="how scripts are moved into the sandbox: 'ast' (default, parser-located), "
+        "'regex' (the naive substitution, to show it failing) or 'none' (no sandbox)",
+    )
+    run.add_argument("--from", dest="start", metavar="STEP", help="first step (number or script)")
+    run.add_argument("--until", metavar="STEP", help="last step (number or script)")
+    run.add_argument("--phase", metavar="NAME", help="run only this phase")
+    run.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue the last failed run in --db from its failed step",
+    )
+    run.add_argument("--report-dir", metavar="DIR", help="where reports go (default reports/)")
+    run.set_defaults(handler=_run)
+
+
+def _engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine", help=f"database engine: {', '.join(engine_names())} (default duckdb)"
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="DuckDB file (default .etlcheck/<name>.duckdb, replaced by each run) or a "
+        "server URL for the server engines",
+    )
+
+
+def _add_engine_command(
+    commands: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    name: str,
+    help_text: str,
+    handler: object,
+) -> None:
+    command = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+    _engine_options(command)
+    command.set_defaults(handler=handler)
+
+
+def _add_isolation_commands(
+    commands: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    from etlcheck.isolation.commands import add_lint_parser, add_remap_parser
+
+    for add in (add_lint_parser, add_remap_parser):
+        before = set(commands.choices)
+        add(commands)
+        for name in set(commands.choices) - before:
+            _adopt_common(commands.choices[name], common)
+
+
+def _adopt_common(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    known = {opt for action in parser._actions for opt in action.option_strings}
+    for action in common._actions:
+        if not set(action.option_strings) & known:
+            parser._add_action(action)
+
+
+def _run(args: argparse.Namespace, config: Config) -> int:
+    options = RunOptions.from_config(
+        config,
+        engine=args.engine,
+        scale=parse_scale(args.scale) if args.scale else None,
+        db=args.db,
+        rewrite=args.rewrite,
+        start=args.start,
+        until=args.until,
+        phase=args.phase,
+        resume=args.resume or None,
+        report_dir=args.report_dir,
+    )
+    terminal = Terminal()
+    terminal.run_header(options)
+    verification = verify(options, progress=terminal.step_progress)
+    from etlcheck.report import write_reports
+
+    written = write_reports(verification)
+    terminal.summary(verification, written)
+    return 0 if verification.verified else 1
+
+
+def _setup(args: argparse.Namespace, config: Config) -> int:
+    from etlcheck.isolation.sandbox import setup_sandbox
+
+    return _sandbox_command(args, config, setup_sandbox, "created")
+
+
+def _reset(args: argparse.Namespace, config: Config) -> int:
+    from etlcheck.isolation.sandbox import reset_sandbox
+
+    return _sandbox_command(args, config, reset_sandbox, "reset")
+
+
+def _sandbox_command(args: argparse.Namespace, config: Config, action: object, verb: str) -> int:
+    from etlcheck.isolation.sandbox import check_mapping
+
+    check_mapping(config.sandbox)
+    options = RunOptions.from_config(config, engine=args.engine, db=args.db)
+    engine = open_engine(options, fresh=False, must_exist=False)
+    try:
+        changed = action(engine, config.sandbox)  # type: ignore[operator]
+    finally:
+        engine.close()
+    names = ", ".join(changed) if changed else "nothing to do"
+    print(f"sandbox schemas {verb}: {names} ({engine.info.target})")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config)
+        return int(args.handler(args, config))
+    except EtlcheckError as error:
+        if getattr(args, "debug", False):
+            raise
+        print(f"etlcheck: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("etlcheck: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

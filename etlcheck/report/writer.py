@@ -1,0 +1,69 @@
+"""Write the machine-readable run.json and the human report.html of one run."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from etlcheck.verify import Verification
+
+
+def run_document(verification: Verification) -> dict[str, Any]:
+    """Everything about a run in plain JSON types."""
+    options = verification.options
+    return {
+        "verdict": "verified" if verification.verified else "not verified",
+        "findings": verification.findings,
+        "pipeline": options.config.name,
+        "config": str(options.config.source),
+        "engine": verification.engine_info,
+        "scale": options.scale,
+        "rewrite": options.rewrite,
+        "run": verification.run.to_dict(),
+        "lint": verification.lint.to_dict() if verification.lint is not None else None,
+        "production": _dict_or_none(verification.production),
+        "sandbox": _dict_or_none(verification.sandbox),
+        "seed": _dict_or_none(verification.seed),
+    }
+
+
+def _dict_or_none(value: Any) -> Any:
+    return value.to_dict() if value is not None and hasattr(value, "to_dict") else None
+
+
+def write_reports(verification: Verification) -> Path:
+    """Write run.json and report.html into reports/<run-id>/; return the HTML path."""
+    from etlcheck.report.html import render_html
+
+    base = verification.options.report_dir or verification.options.config.root / "reports"
+    folder = Path(base) / verification.run.run_id
+    folder.mkdir(parents=True, exist_ok=True)
+    document = run_document(verification)
+    previous = latest_document(Path(base))
+    (folder / "run.json").write_text(json.dumps(document, indent=2, default=str), "utf-8")
+    html_path = folder / "report.html"
+    html_path.write_text(render_html(document, previous), "utf-8")
+    point_latest(Path(base), folder)
+    return html_path
+
+
+def latest_document(base: Path) -> dict[str, Any] | None:
+    """The run.json that ``latest`` points at, if any (the previous run, before we write)."""
+    path = base / "latest" / "run.json"
+    try:
+        loaded: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return loaded
+
+
+def point_latest(base: Path, folder: Path) -> None:
+    """Make ``base/latest`` a symlink to ``folder`` (replaced atomically)."""
+    link = base / "latest"
+    temporary = base / f".latest-{os.getpid()}"
+    temporary.unlink(missing_ok=True)
+    temporary.symlink_to(folder.name, target_is_directory=True)
+    os.replace(temporary, link)

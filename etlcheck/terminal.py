@@ -1,0 +1,80 @@
+"""What ``etlcheck run`` shows on the terminal: a line per step, then the summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.markup import escape
+
+if TYPE_CHECKING:
+    from etlcheck.pipeline import Step
+    from etlcheck.runner import StepResult
+    from etlcheck.verify import RunOptions, Verification
+
+
+class Terminal:
+    """Progress and summary printing; plain lines when output is not a terminal."""
+
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console or Console(highlight=False)
+        self._total = 0
+        self._status: object | None = None
+
+    def run_header(self, options: RunOptions) -> None:
+        mode = "sandbox (AST remap)" if options.rewrite == "ast" else options.rewrite
+        if options.rewrite == "none":
+            mode = "no sandbox: scripts run against the production schema names"
+        self._total = sum(len(p.scripts) for p in options.config.phases)
+        self.console.print(
+            f"etlcheck: {escape(options.config.name)} on {options.engine}, scale "
+            f"{options.scale}, {mode}"
+        )
+
+    def step_progress(self, step: Step, result: StepResult | None) -> None:
+        if result is None:
+            if self.console.is_terminal:
+                self.console.print(
+                    f"[dim]  running {step.number}/{self._total} {escape(step.name)}…[/]",
+                    end="\r",
+                )
+            return
+        mark = "[green]ok[/]" if result.status == "ok" else "[red]FAILED[/]"
+        self.console.print(
+            f"  [{step.number:>2}/{self._total}] {step.phase:<9} {escape(step.name):<44} "
+            f"{result.seconds:6.2f}s  {result.rows_affected:>9,} rows  {mark}"
+        )
+        if result.error:
+            self.console.print(f"      [red]{escape(result.error)}[/]")
+
+    def summary(self, verification: Verification, written: Path | None) -> None:
+        run = verification.run
+        self.console.print()
+        for index, phase in enumerate(run.phases, start=1):
+            budget = (
+                "" if phase.within_budget else f"  [red]over {phase.budget_seconds:g}s budget[/]"
+            )
+            self.console.print(
+                f"Phase {index}: {escape(phase.title)} ({phase.scripts} scripts) - "
+                f"{phase.seconds:.1f}s{budget}"
+            )
+        self.console.print(f"Total Steps: {run.completed}/{run.steps_total} completed")
+        self.console.print(f"Total Time: {run.seconds:.1f}s")
+        landed = verification.landed()
+        if landed:
+            self.console.print("Data landed in the sandbox:")
+            for table in landed[:12]:
+                self.console.print(f"  {escape(table.sentence())}")
+        findings = verification.findings
+        if findings:
+            self.console.print(f"[bold red]NOT VERIFIED[/] — {len(findings)} finding(s):")
+            for finding in findings:
+                self.console.print(f"  [red]✗[/] {escape(finding)}")
+        else:
+            self.console.print(
+                "[bold green]VERIFIED[/] — stayed in the sandbox, production unchanged, "
+                "within budgets"
+            )
+        if written is not None:
+            self.console.print(f"Report: {written}")

@@ -1,0 +1,1 @@
+CREATE TABLE etl.items (id INT);

@@ -1,0 +1,1 @@
+INSERT INTO etl.items SELECT * FROM range(5);

@@ -1,0 +1,1 @@
+INSERT INTO etl.items VALUES (100);

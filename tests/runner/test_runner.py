@@ -1,0 +1,130 @@
+"""The runner on a five-step pipeline of plain DuckDB SQL (the T-SQL interpreter is
+tested on its own): order, state rows, timings, failure and resume."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from etlcheck.config import load_config
+from etlcheck.engines.base import ScriptResult
+from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.errors import StatementFailed, UsageError
+from etlcheck.pipeline import Pipeline
+from etlcheck.runner import Runner
+
+HERE = Path(__file__).parent
+
+
+class PlainDuckDB(DuckDBEngine):
+    """Runs ';'-separated DuckDB statements, so these tests need no T-SQL."""
+
+    def run_script(self, text: str, path: Path) -> ScriptResult:
+        rows = 0
+        statements = [s for s in text.split(";") if s.strip()]
+        for statement in statements:
+            try:
+                count = self.execute(statement)
+            except Exception as error:
+                raise StatementFailed(str(error).splitlines()[0], None) from None
+            rows += max(count, 0)
+        return ScriptResult(rows_affected=rows, statements=len(statements))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(HERE / "mini", tmp_path / "mini")
+    return tmp_path / "mini"
+
+
+@pytest.fixture
+def engine() -> PlainDuckDB:
+    with PlainDuckDB() as started:
+        yield started
+
+
+def make_runner(project: Path, engine: PlainDuckDB) -> Runner:
+    pipeline = Pipeline.from_config(load_config(project / "etlcheck.toml"))
+    return Runner(engine, pipeline, "etl", scale="poc")
+
+
+def test_full_run_records_state_and_timings(project: Path, engine: PlainDuckDB) -> None:
+    engine.execute("CREATE SCHEMA etl")
+    engine.execute("CREATE TABLE etl.switch AS SELECT 1 AS id")
+    seen: list[tuple[int, str | None]] = []
+    runner = make_runner(project, engine)
+    runner.progress = lambda step, result: seen.append(
+        (step.number, result.status if result else None)
+    )
+    result = runner.run()
+    assert result.ok and result.completed == 5
+    assert [s.step.name for s in result.results] == [
+        "00-state.sql",
+        "01-tables.sql",
+        "10-load.sql",
+        "11-fragile.sql",
+        "12-after.sql",
+    ]
+    assert seen[:2] == [(1, None), (1, "ok")]
+    assert result.results[2].rows_affected == 5
+    assert [(p.name, p.scripts, p.completed) for p in result.phases] == [
+        ("schema", 2, 2),
+        ("load", 3, 3),
+    ]
+    run_rows = engine.query("SELECT status, steps_total, steps_completed FROM etl.etl_run_state")
+    assert run_rows.rows == [("completed", 5, 5)]
+    steps = runner.state.step_rows(result.run_id)
+    assert [row[0] for row in steps] == [1, 2, 3, 4, 5]
+    assert {row[2] for row in steps} == {"ok"}
+
+
+def test_failure_stops_and_resume_continues(project: Path, engine: PlainDuckDB) -> None:
+    runner = make_runner(project, engine)
+    first = runner.run()
+    assert not first.ok
+    failed = first.failed
+    assert failed is not None and failed.step.name == "11-fragile.sql"
+    assert "switch" in (failed.error or "")
+    assert first.completed == 3 and len(first.results) == 4
+    assert engine.query("SELECT status, error_text IS NOT NULL FROM etl.etl_run_state").rows == [
+        ("failed", True)
+    ]
+    # the database is left for inspection: the first three steps' work is still there
+    assert engine.query("SELECT COUNT(*) FROM etl.items").scalar() == 5
+
+    engine.execute("CREATE TABLE etl.switch AS SELECT 7 AS id")
+    run_id, step = runner.resume_point()
+    assert (run_id, step.name) == (first.run_id, "11-fragile.sql")
+    steps = [s for s in runner.pipeline.steps if s.number >= step.number]
+    second = runner.run(steps, run_id=run_id, resuming=True)
+    assert second.ok and [r.step.number for r in second.results] == [4, 5]
+    assert engine.query("SELECT status, steps_completed FROM etl.etl_run_state").rows == [
+        ("completed", 5)
+    ]
+    assert [row[2] for row in runner.state.step_rows(run_id)] == ["ok"] * 5
+    assert engine.query("SELECT COUNT(*) FROM etl.items").scalar() == 7
+
+
+def test_resume_without_a_failed_run(project: Path, engine: PlainDuckDB) -> None:
+    runner = make_runner(project, engine)
+    with pytest.raises(UsageError, match="no failed run"):
+        runner.resume_point()
+
+
+def test_select_from_until_and_phase(project: Path) -> None:
+    pipeline = Pipeline.from_config(load_config(project / "etlcheck.toml"))
+    assert [s.number for s in pipeline.select(start="10-load", until="4")] == [3, 4]
+    assert [s.name for s in pipeline.select(phase="schema")] == ["00-state.sql", "01-tables.sql"]
+    with pytest.raises(UsageError, match="no step 'nope'"):
+        pipeline.select(start="nope")
+    with pytest.raises(UsageError, match="comes after"):
+        pipeline.select(start="5", until="2")
+
+
+def test_missing_script_is_named(project: Path) -> None:
+    (project / "sql" / "10-load.sql").unlink()
+    pipeline = Pipeline.from_config(load_config(project / "etlcheck.toml"))
+    with pytest.raises(Exception, match=r"10-load.sql.*does not exist"):
+        pipeline.check_files()
