@@ -1,0 +1,334 @@
+"""Fingerprints of schemas: what objects exist, and what rows the tables hold.
+
+A fingerprint is taken before and after a run; ``diff.py`` compares two of them.
+Hashing happens in the database (see ``fingerprint_sql.py``); Python only fetches
+one 64-bit hash per row (and per row key, when the table has one) so the diff can
+count rows added, removed and changed as a multiset, independent of row order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from etlcheck.isolation.fingerprint_sql import (
+    UINT64,
+    FingerprintSQL,
+    HashedTable,
+    HashMethod,
+    default_method,
+    fingerprint_sql,
+)
+
+if TYPE_CHECKING:
+    from etlcheck.engines.base import Engine
+
+HashArray = npt.NDArray[np.uint64]
+
+ENGINE_SCHEMAS = frozenset({"sys", "information_schema", "pg_catalog", "pg_toast"})
+"""Schemas engines keep for themselves or for catalog emulation; never fingerprinted."""
+INTERNAL_PREFIXES = ("_etlcheck", "__etlcheck")
+"""Objects etlcheck itself creates (emulation helpers); ignored in every schema."""
+
+
+@dataclass(frozen=True)
+class ColumnFingerprint:
+    name: str
+    data_type: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.data_type}
+
+
+@dataclass(frozen=True)
+class ObjectFingerprint:
+    """One table, view, procedure or macro: its columns and, for tables, its content."""
+
+    schema: str
+    name: str
+    kind: str
+    columns: tuple[ColumnFingerprint, ...] = ()
+    object_id: int | None = None
+    definition_hash: str | None = None
+    row_count: int | None = None
+    content_hash: str | None = None
+    key_columns: tuple[str, ...] = ()
+    row_hashes: HashArray | None = field(default=None, compare=False, repr=False)
+    key_hashes: HashArray | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+    @property
+    def is_table(self) -> bool:
+        return self.kind == "table"
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "name": self.name,
+            "kind": self.kind,
+            "columns": [column.to_dict() for column in self.columns],
+        }
+        if self.is_table:
+            data["row_count"] = self.row_count
+            data["content_hash"] = self.content_hash
+            data["key_columns"] = list(self.key_columns)
+        if self.definition_hash is not None:
+            data["definition_hash"] = self.definition_hash
+        return data
+
+
+@dataclass(frozen=True)
+class SchemaFingerprint:
+    """One schema as asked for; ``exists`` is False when the database has no such schema."""
+
+    name: str
+    exists: bool
+    objects: tuple[ObjectFingerprint, ...] = ()
+
+    def object(self, name: str) -> ObjectFingerprint | None:
+        for item in self.objects:
+            if item.name.lower() == name.lower():
+                return item
+        return None
+
+    @property
+    def tables(self) -> tuple[ObjectFingerprint, ...]:
+        return tuple(item for item in self.objects if item.is_table)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "exists": self.exists,
+            "objects": [item.to_dict() for item in self.objects],
+        }
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """Schemas of one database at one moment, with how long taking it took."""
+
+    engine: str
+    dialect: str
+    method: HashMethod
+    schemas: tuple[SchemaFingerprint, ...]
+    seconds: float = field(default=0.0, compare=False)
+
+    def schema(self, name: str) -> SchemaFingerprint | None:
+        for schema in self.schemas:
+            if schema.name.lower() == name.lower():
+                return schema
+        return None
+
+    def table(self, schema: str, name: str) -> ObjectFingerprint | None:
+        found = self.schema(schema)
+        return found.object(name) if found is not None else None
+
+    @property
+    def total_rows(self) -> int:
+        return sum(t.row_count or 0 for s in self.schemas for t in s.tables)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "engine": self.engine,
+            "dialect": self.dialect,
+            "method": self.method,
+            "seconds": round(self.seconds, 6),
+            "total_rows": self.total_rows,
+            "schemas": [schema.to_dict() for schema in self.schemas],
+        }
+
+
+def fingerprint_schemas(
+    engine: Engine,
+    schemas: Iterable[str],
+    *,
+    method: HashMethod | None = None,
+    row_detail: bool = True,
+) -> Fingerprint:
+    """Fingerprint ``schemas`` (matched case-insensitively) on a started engine.
+
+    ``method`` defaults to the dialect's fastest SHA-grade choice (``native`` on DuckDB,
+    ``sha256`` elsewhere). ``row_detail=False`` skips fetching per-row hashes: the diff
+    then reports counts only.
+    """
+    began = time.perf_counter()
+    sql = fingerprint_sql(engine.dialect)
+    chosen: HashMethod = method or default_method(engine.dialect)
+    skipped = _engine_schemas(engine)
+    wanted = _unique([name for name in schemas if name.lower() not in skipped])
+    if not wanted:
+        return Fingerprint(engine.name, engine.dialect, chosen, (), time.perf_counter() - began)
+
+    existing = {row[0].lower(): row[0] for row in engine.query(sql.schemata_sql()).rows}
+    present = [existing[name.lower()] for name in wanted if name.lower() in existing]
+    objects = _inventory(engine, sql, present) if present else {}
+    tables = [item for item in objects.values() if item.is_table and item.columns]
+    objects.update(_hash_tables(engine, sql, tables, chosen, row_detail))
+
+    result = []
+    for name in wanted:
+        actual = existing.get(name.lower())
+        found = sorted(
+            (item for item in objects.values() if actual and item.schema.lower() == name.lower()),
+            key=lambda item: (item.name.lower(), item.kind),
+        )
+        result.append(SchemaFingerprint(actual or name, actual is not None, tuple(found)))
+    return Fingerprint(
+        engine.name, engine.dialect, chosen, tuple(result), time.perf_counter() - began
+    )
+
+
+def _engine_schemas(engine: Engine) -> frozenset[str]:
+    """ENGINE_SCHEMAS plus whatever the engine says it uses for emulation."""
+    extra = getattr(engine, "internal_schemas", None)
+    if callable(extra):
+        extra = extra()
+    names = {str(name).lower() for name in extra or ()}
+    return ENGINE_SCHEMAS | names
+
+
+def _unique(names: Sequence[str]) -> list[str]:
+    seen: set[str] = set()
+    result = []
+    for name in names:
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            result.append(name)
+    return result
+
+
+ObjectKey = tuple[str, str, str]
+
+
+def _inventory(
+    engine: Engine, sql: FingerprintSQL, schemas: Sequence[str]
+) -> dict[ObjectKey, ObjectFingerprint]:
+    columns: dict[ObjectKey, list[tuple[int, ColumnFingerprint]]] = {}
+    facts: dict[ObjectKey, tuple[int | None, str | None]] = {}
+    for row in engine.query(sql.inventory_sql(schemas)).rows:
+        schema, name, kind, object_id, column, ordinal, data_type, definition = row
+        if str(name).lower().startswith(INTERNAL_PREFIXES):
+            continue
+        key = (str(schema), str(name), str(kind))
+        digest = hashlib.sha256(str(definition).encode()).hexdigest() if definition else None
+        facts.setdefault(key, (int(object_id) if object_id is not None else None, digest))
+        entries = columns.setdefault(key, [])
+        if column is not None:
+            entries.append((int(ordinal or 0), ColumnFingerprint(str(column), str(data_type))))
+    keys = _primary_keys(engine, sql, schemas)
+    result = {}
+    for key, entries in columns.items():
+        schema, name, kind = key
+        object_id, digest = facts[key]
+        ordered = tuple(column for _, column in sorted(entries, key=lambda pair: pair[0]))
+        key_columns = keys.get((schema.lower(), name.lower())) or _obvious_key(name, ordered)
+        result[key] = ObjectFingerprint(
+            schema=schema,
+            name=name,
+            kind=kind,
+            columns=ordered,
+            object_id=object_id,
+            definition_hash=digest,
+            key_columns=key_columns if kind == "table" else (),
+        )
+    return result
+
+
+def _primary_keys(
+    engine: Engine, sql: FingerprintSQL, schemas: Sequence[str]
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for schema, table, column, ordinal in engine.query(sql.primary_keys_sql(schemas)).rows:
+        found.setdefault((str(schema).lower(), str(table).lower()), []).append(
+            (int(ordinal or 0), str(column))
+        )
+    return {key: tuple(name for _, name in sorted(cols)) for key, cols in found.items()}
+
+
+def _obvious_key(table: str, columns: Sequence[ColumnFingerprint]) -> tuple[str, ...]:
+    """``id``, ``<table>_id`` or ``<singular>Id`` (``Brokers`` -> ``BrokerId``), if present."""
+    base = table.lower()
+    for prefix in ("stg_", "raw_", "src_", "tbl_", "tbl"):
+        if base.startswith(prefix) and len(base) > len(prefix):
+            base = base[len(prefix) :]
+            break
+    singular = base[:-3] + "y" if base.endswith("ies") else base.rstrip("s")
+    candidates = ["id"]
+    for stem in (base, singular):
+        candidates += [f"{stem}id", f"{stem}_id"]
+    by_name = {column.name.lower(): column.name for column in columns}
+    for candidate in candidates:
+        if candidate in by_name:
+            return (by_name[candidate],)
+    return ()
+
+
+def _hash_tables(
+    engine: Engine,
+    sql: FingerprintSQL,
+    tables: Sequence[ObjectFingerprint],
+    method: HashMethod,
+    row_detail: bool,
+) -> Mapping[ObjectKey, ObjectFingerprint]:
+    if not tables:
+        return {}
+    specs = [
+        HashedTable(
+            t.schema,
+            t.name,
+            tuple((c.name, c.data_type) for c in t.columns),
+            t.key_columns,
+        )
+        for t in tables
+    ]
+    totals = {
+        int(index): (int(count), int(total or 0) % UINT64)
+        for index, count, total in engine.query(sql.totals_sql(specs, method)).rows
+    }
+    result = {}
+    for index, (table, spec) in enumerate(zip(tables, specs, strict=True)):
+        count, total = totals[index]
+        row_hashes = key_hashes = None
+        if row_detail:
+            row_hashes, key_hashes = _fetch_hashes(engine, sql.row_hashes_sql(spec, method))
+        result[(table.schema, table.name, table.kind)] = ObjectFingerprint(
+            schema=table.schema,
+            name=table.name,
+            kind=table.kind,
+            columns=table.columns,
+            object_id=table.object_id,
+            definition_hash=table.definition_hash,
+            row_count=count,
+            content_hash=f"{method}:{count}:{total:016x}",
+            key_columns=table.key_columns,
+            row_hashes=row_hashes,
+            key_hashes=key_hashes,
+        )
+    return result
+
+
+def _fetch_hashes(engine: Engine, query: str) -> tuple[HashArray, HashArray | None]:
+    """Per-row (row_hash, key_hash) as uint64 arrays; DuckDB hands over numpy directly."""
+    connection = getattr(engine, "connection", None) if engine.dialect == "duckdb" else None
+    if connection is not None and hasattr(connection, "execute"):
+        arrays = connection.execute(query).fetchnumpy()
+        rows = np.asarray(arrays["row_hash"]).astype(np.uint64, copy=False)
+        keys = arrays.get("key_hash")
+        return rows, (np.asarray(keys).astype(np.uint64, copy=False) if keys is not None else None)
+    result = engine.query(query)
+    columns = [name.lower() for name in result.columns]
+    mask = UINT64 - 1
+
+    def column(name: str) -> HashArray:
+        index = columns.index(name)
+        return np.array([int(row[index]) & mask for row in result.rows], dtype=np.uint64)
+
+    return column("row_hash"), (column("key_hash") if "key_hash" in columns else None)
