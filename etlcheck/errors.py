@@ -92,7 +92,7 @@ class StepFailed(EtlcheckError):
 
 
 class StatementFailed(EtlcheckError):
-    """A statement failed in the database (or an unhandled THROW); names file:line of the statement."""
+    """A statement failed in the database (or an unhandled THROW), at file:line of the statement."""
 
     exit_code = 1
 

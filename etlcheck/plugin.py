@@ -1,3 +1,159 @@
-"""The etlcheck pytest plugin (registered through the ``pytest11`` entry point)."""
+"""The etlcheck pytest plugin, registered through the ``pytest11`` entry point.
+
+Every option exists as a command-line flag and as an ini key
+(``getoption(...) or getini(...)``), as in pytest-postgresql. The fixtures come
+from factories in :mod:`etlcheck.fixtures`; each pytest-xdist worker gets its
+own disposable database and its own run.
+"""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from etlcheck.config import Config, load_config
+from etlcheck.errors import EtlcheckError
+from etlcheck.expectations import load_suites
+from etlcheck.fixtures import (
+    etl_after_factory,
+    etl_before_factory,
+    etl_engine_factory,
+    etl_expectations_dir,
+    etl_expectations_factory,
+    etl_lint_factory,
+    etl_options_factory,
+    etl_run_factory,
+    etl_seed_factory,
+)
+from etlcheck.session import SESSION_KEY, EtlSession, session_run_id
+from etlcheck.verify import seeded_production_tables
+
+OPTIONS: tuple[tuple[str, str, str | None], ...] = (
+    (
+        "etl_config",
+        "etlcheck.toml or pyproject.toml of the pipeline (default: searched upwards)",
+        None,
+    ),
+    ("etl_engine", "engine to run on: duckdb, postgres or mssql", None),
+    ("etl_scale", "sample scale: poc, seed or N", None),
+    ("etl_rewrite", "how scripts move into the sandbox: ast, regex or none", None),
+    ("etl_report_dir", "where reports go (default: the config's report_dir)", None),
+    ("etl_expectations", "folder of Great Expectations suite JSON files", None),
+    ("etl_db", "DuckDB file to use instead of a temporary one per worker", None),
+    ("etl_postgres_url", "an existing disposable PostgreSQL server to use", None),
+    ("etl_mssql_url", "an existing disposable SQL Server to use", None),
+    (
+        "etl_require_engine",
+        "comma-separated engines whose absence fails the tests instead of skipping them",
+        None,
+    ),
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("etlcheck", "etlcheck: verify a SQL-script ETL pipeline")
+    for name, help_text, default in OPTIONS:
+        flag = "--" + name.replace("_", "-")
+        group.addoption(flag, action="store", dest=name, default=None, help=help_text)
+        parser.addini(name, help_text, default=default)
+
+
+def get_option(config: pytest.Config, name: str) -> str | None:
+    """A flag if given, else the ini key, else the environment (ETLCHECK_<NAME>)."""
+    value: Any = config.getoption(name) or config.getini(name)
+    if not value:
+        value = os.environ.get("ETLCHECK_" + name.removeprefix("etl_").upper())
+    return str(value) if value else None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):
+        config.stash[SESSION_KEY] = EtlSession(session_run_id())
+    else:
+        config.stash[SESSION_KEY] = EtlSession(
+            f"{config.workerinput['etl_run_id']}-{config.workerinput['workerid']}"
+        )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """pytest-xdist: hand the controller's run id to each worker."""
+    node.workerinput["etl_run_id"] = node.config.stash[SESSION_KEY].run_id
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    etl_session = session.config.stash.get(SESSION_KEY, None)
+    if etl_session is not None:
+        etl_session.finish()
+
+
+def enable_pytest_reports(config: pytest.Config) -> None:
+    """Write pytest-html and JUnit XML for this pytest run into the report folder
+    (only on the controller, and only where the user did not choose other paths)."""
+    if hasattr(config, "workerinput"):
+        return
+    base = Path(get_option(config, "etl_report_dir") or config.rootpath / "reports")
+    folder = base / config.stash[SESSION_KEY].run_id
+    if getattr(config.option, "xmlpath", None) is None:
+        config.option.xmlpath = str(folder / "junit.xml")
+    if hasattr(config.option, "htmlpath") and not config.option.htmlpath:
+        config.option.htmlpath = str(folder / "pytest.html")
+        config.option.self_contained_html = True
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """One test case per phase, per expectation suite and per protected table."""
+    names = metafunc.fixturenames
+    if not {"etl_phase", "etl_expectation_suite", "etl_protected_table"} & set(names):
+        return
+    try:
+        config = load_config(get_option(metafunc.config, "etl_config"))
+        if "etl_phase" in names:
+            phases = [phase.name for phase in config.phases]
+            metafunc.parametrize("etl_phase", phases, ids=phases)
+        if "etl_expectation_suite" in names:
+            folder = get_option(metafunc.config, "etl_expectations")
+            where = Path(folder) if folder else metafunc.definition.path.parent / "expectations"
+            suites = [suite.name for suite in load_suites(where)]
+            metafunc.parametrize("etl_expectation_suite", suites, ids=suites)
+        if "etl_protected_table" in names:
+            tables = _protected_tables(metafunc.config, config)
+            metafunc.parametrize("etl_protected_table", tables, ids=tables)
+    except EtlcheckError as error:
+        raise pytest.UsageError(f"etlcheck: {error}") from None
+
+
+_TABLES_KEY = pytest.StashKey[list[str]]()
+
+
+def _protected_tables(pytest_config: pytest.Config, config: Config) -> list[str]:
+    """The protected tables the seed creates, read from a throwaway in-memory seed
+    (the same for every engine and every worker, so collection is deterministic)."""
+    if _TABLES_KEY not in pytest_config.stash:
+        pytest_config.stash[_TABLES_KEY] = seeded_production_tables(config)
+    return pytest_config.stash[_TABLES_KEY]
+
+
+etl_options = etl_options_factory()
+etl_engine = etl_engine_factory()
+etl_seed = etl_seed_factory()
+etl_before = etl_before_factory()
+etl_lint = etl_lint_factory()
+etl_run = etl_run_factory()
+etl_after = etl_after_factory()
+etl_expectations = etl_expectations_factory()
+
+__all__ = [
+    "etl_after",
+    "etl_before",
+    "etl_engine",
+    "etl_expectations",
+    "etl_expectations_dir",
+    "etl_lint",
+    "etl_options",
+    "etl_run",
+    "etl_seed",
+]

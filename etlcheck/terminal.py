@@ -65,7 +65,7 @@ class Terminal:
         if landed:
             self.console.print("Data landed in the sandbox:")
             for table in landed[:12]:
-                self.console.print(f"  {escape(table.sentence())}")
+                self.console.print(f"  {escape(table.sentence)}")
         findings = verification.findings
         if findings:
             self.console.print(f"[bold red]NOT VERIFIED[/] — {len(findings)} finding(s):")

@@ -18,7 +18,9 @@ from etlcheck.pipeline import Pipeline, Step
 from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
 
 if TYPE_CHECKING:
+    from etlcheck.expectations import SuiteOutcome
     from etlcheck.isolation.diff import FingerprintDiff, TableDiff
+    from etlcheck.isolation.fingerprint import Fingerprint
     from etlcheck.isolation.lint import LintReport
 
 REWRITE_MODES = ("ast", "regex", "none")
@@ -73,18 +75,22 @@ class Verification:
     sandbox: FingerprintDiff | None
     seed: Any = None
     engine_info: dict[str, Any] = field(default_factory=dict)
+    expectations: tuple[SuiteOutcome, ...] | None = None
+    rewrites: tuple[dict[str, str], ...] = ()
 
     @property
     def findings(self) -> list[str]:
         """Every reason the run is not verified, one sentence each."""
         found: list[str] = []
         if self.lint is not None:
-            found += [f"lint: {f.one_line()}" for f in self.lint.unsilenced]
+            found += [f"lint: {f}" for f in self.lint.unsilenced]
         failed = self.run.failed
         if failed is not None:
             found.append(f"step {failed.step.number} {failed.step.name} failed: {failed.error}")
         if self.production is not None:
-            found += [f"production changed: {d.sentence()}" for d in self.production.changed_tables]
+            found += [f"production changed: {line}" for line in self.production.sentences]
+        for suite in self.expectations or ():
+            found += [f"expectation: {o.sentence(suite.table)}" for o in suite.failures]
         for phase in self.run.phases:
             if not phase.within_budget:
                 found.append(
@@ -105,13 +111,22 @@ def default_db_path(config: Config) -> Path:
     return config.root / ".etlcheck" / f"{config.name}.duckdb"
 
 
-def make_rewriter(options: RunOptions) -> Callable[[str, Step], str]:
+def make_rewriter(
+    options: RunOptions, collected: list[dict[str, str]] | None = None
+) -> Callable[[str, Step], str]:
+    """The step text rewriter for the options' mode; every change goes into ``collected``."""
     from etlcheck.isolation.remap import rewrite_script
 
     sandbox = options.config.sandbox
 
     def rewrite(text: str, step: Step) -> str:
-        return rewrite_script(text, step.path, sandbox, options.rewrite).text
+        result = rewrite_script(text, step.path, sandbox, options.rewrite)
+        if collected is not None:
+            collected.extend(
+                {"location": str(c.location), "before": c.before, "after": c.after}
+                for c in result.changes
+            )
+        return result.text
 
     return rewrite
 
@@ -139,60 +154,114 @@ def sandbox_schemas(config: Config) -> list[str]:
     return list(config.sandbox.schema_map.values())
 
 
-def verify(options: RunOptions, progress: ProgressCallback | None = None) -> Verification:
-    """Run the whole verification and return what it found (nothing is printed here)."""
-    from etlcheck.isolation.diff import diff_fingerprints
-    from etlcheck.isolation.fingerprint import fingerprint_schemas
-    from etlcheck.isolation.lint import lint_pipeline
+def prepare_database(engine: Engine, options: RunOptions) -> Any:
+    """Seed production and the raw sample, then create the sandbox schemas."""
     from etlcheck.isolation.sandbox import check_mapping, setup_sandbox
     from etlcheck.sampledata import seed_database
 
-    config = options.config
-    pipeline = Pipeline.from_config(config)
-    pipeline.check_files()
-    steps = pipeline.select(options.start, options.until, options.phase)
     if options.sandboxed:
-        check_mapping(config.sandbox)
-    lint = lint_pipeline(config) if options.rewrite == "ast" else None
+        check_mapping(options.config.sandbox)
+    seed = seed_database(engine, options.config, options.scale, sandboxed=options.sandboxed)
+    if options.sandboxed:
+        setup_sandbox(engine, options.config.sandbox)
+    return seed
 
+
+def fingerprint_pair(engine: Engine, config: Config) -> tuple[Fingerprint, Fingerprint]:
+    """Fingerprints of (the protected schemas, the sandbox schemas) as they are now."""
+    from etlcheck.isolation.fingerprint import fingerprint_schemas
+
+    return (
+        fingerprint_schemas(engine, protected_schemas(config)),
+        fingerprint_schemas(engine, sandbox_schemas(config)),
+    )
+
+
+def make_runner(
+    engine: Engine,
+    options: RunOptions,
+    progress: ProgressCallback | None = None,
+    collected: list[dict[str, str]] | None = None,
+) -> Runner:
+    config = options.config
+    state_schema = config.sandbox.state_schema
+    if options.sandboxed:
+        state_schema = config.sandbox.sandbox_of(state_schema) or state_schema
+    return Runner(
+        engine,
+        Pipeline.from_config(config),
+        state_schema,
+        rewrite=make_rewriter(options, collected) if options.sandboxed else None,
+        progress=progress,
+        scale=options.scale,
+    )
+
+
+def run_steps(runner: Runner, options: RunOptions) -> RunResult:
+    """Run the selected steps, or continue the last failed run with ``resume``."""
+    pipeline = runner.pipeline
+    steps = pipeline.select(options.start, options.until, options.phase)
+    run_id = None
+    if options.resume:
+        run_id, failed_step = runner.resume_point()
+        steps = tuple(s for s in pipeline.steps if s.number >= failed_step.number)
+    return runner.run(steps, run_id=run_id or new_run_id(), resuming=options.resume)
+
+
+def lint_for(options: RunOptions) -> LintReport | None:
+    """The static proof for the run's rewrite mode (none without a sandbox)."""
+    from etlcheck.isolation.lint import lint_pipeline
+
+    if not options.sandboxed:
+        return None
+    return lint_pipeline(options.config, mode=options.rewrite)
+
+
+def engine_facts(engine: Engine) -> dict[str, Any]:
+    return {
+        "name": engine.info.name,
+        "version": engine.info.version,
+        "target": engine.info.target,
+        "started_in_seconds": round(engine.info.started_in_seconds, 4),
+        **engine.info.extra,
+    }
+
+
+def verify(options: RunOptions, progress: ProgressCallback | None = None) -> Verification:
+    """Run the whole verification and return what it found (nothing is printed here)."""
+    from etlcheck.isolation.diff import diff_fingerprints
+
+    Pipeline.from_config(options.config).check_files()
+    lint = lint_for(options)
     engine = open_engine(options, fresh=not options.resume)
+    rewrites: list[dict[str, str]] = []
     try:
-        seed = None
-        if not options.resume:
-            seed = seed_database(engine, config, options.scale, sandboxed=options.sandboxed)
-            if options.sandboxed:
-                setup_sandbox(engine, config.sandbox)
-        before = fingerprint_schemas(engine, protected_schemas(config))
-        sandbox_before = fingerprint_schemas(engine, sandbox_schemas(config))
-        state_schema = config.sandbox.state_schema
-        if options.sandboxed:
-            state_schema = config.sandbox.sandbox_of(state_schema) or state_schema
-        runner = Runner(
-            engine,
-            pipeline,
-            state_schema,
-            rewrite=make_rewriter(options) if options.sandboxed else None,
-            progress=progress,
-            scale=options.scale,
-        )
-        run_id = None
-        if options.resume:
-            run_id, failed_step = runner.resume_point()
-            steps = tuple(s for s in pipeline.steps if s.number >= failed_step.number)
-        run = runner.run(steps, run_id=run_id or new_run_id(), resuming=options.resume)
-        production = diff_fingerprints(
-            before, fingerprint_schemas(engine, protected_schemas(config))
-        )
-        sandbox = diff_fingerprints(
-            sandbox_before, fingerprint_schemas(engine, sandbox_schemas(config))
-        )
-        info = {
-            "name": engine.info.name,
-            "version": engine.info.version,
-            "target": engine.info.target,
-            "started_in_seconds": round(engine.info.started_in_seconds, 4),
-            **engine.info.extra,
-        }
+        seed = None if options.resume else prepare_database(engine, options)
+        before, sandbox_before = fingerprint_pair(engine, options.config)
+        run = run_steps(make_runner(engine, options, progress, rewrites), options)
+        after, sandbox_after = fingerprint_pair(engine, options.config)
+        info = engine_facts(engine)
     finally:
         engine.close()
-    return Verification(options, run, lint, production, sandbox, seed, info)
+    return Verification(
+        options,
+        run,
+        lint,
+        diff_fingerprints(before, after),
+        diff_fingerprints(sandbox_before, sandbox_after),
+        seed,
+        info,
+        rewrites=tuple(rewrites),
+    )
+
+
+def seeded_production_tables(config: Config) -> list[str]:
+    """``schema.table`` of every protected table the seed creates, from an in-memory seed."""
+    from etlcheck.engines.duckdb import DuckDBEngine
+    from etlcheck.isolation.fingerprint import fingerprint_schemas
+
+    options = RunOptions.from_config(config, engine="duckdb", scale="poc")
+    with DuckDBEngine() as engine:
+        prepare_database(engine, options)
+        fingerprint = fingerprint_schemas(engine, protected_schemas(config))
+    return sorted(table.qualified_name for schema in fingerprint.schemas for table in schema.tables)

@@ -1,0 +1,30 @@
+"""Sentences for failing suite tests: a failure should read like a finding,
+e.g. "etl.stg_brokers gained 100 rows; they belong in poc_etl.stg_brokers"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from etlcheck.config import SandboxConfig
+
+if TYPE_CHECKING:
+    from etlcheck.isolation.diff import FingerprintDiff, TableDiff
+
+
+def leak_sentence(table: TableDiff, sandbox: SandboxConfig) -> str:
+    """What happened to a protected table, and where that data should have gone."""
+    target = sandbox.sandbox_of(table.schema)
+    where = f"; they belong in {target}.{table.name}" if target else ""
+    return f"{table.sentence}{where}"
+
+
+def production_findings(diff: FingerprintDiff, sandbox: SandboxConfig) -> list[str]:
+    lines = [f"schema {name} was created outside the sandbox" for name in diff.schemas_created]
+    lines += [f"schema {name} was dropped" for name in diff.schemas_dropped]
+    lines += [leak_sentence(table, sandbox) for table in diff.changed_tables]
+    return lines
+
+
+def bullet_list(lines: Iterable[str]) -> str:
+    return "\n".join(f"  - {line}" for line in lines)

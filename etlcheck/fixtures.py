@@ -1,0 +1,222 @@
+"""Fixture factories of the pytest plugin, in the style of pytest-postgresql.
+
+Each factory returns a session-scoped fixture; fixtures chain by name through
+``request.getfixturevalue`` so a project can replace any link (its own engine, its
+own seed) by defining a fixture of the same name. Every piece a fixture computes is
+also put on the session's :class:`~etlcheck.session.EtlSession` for the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from etlcheck.config import load_config
+from etlcheck.engines import Engine, get_engine_class
+from etlcheck.errors import EngineError, EtlcheckError
+from etlcheck.session import SESSION_KEY, EtlSession
+from etlcheck.verify import (
+    RunOptions,
+    engine_facts,
+    fingerprint_pair,
+    lint_for,
+    make_runner,
+    prepare_database,
+    run_steps,
+)
+
+Fixture = Callable[..., Any]
+
+
+def etl_session(request: pytest.FixtureRequest) -> EtlSession:
+    return request.config.stash[SESSION_KEY]
+
+
+def _option(request: pytest.FixtureRequest, name: str) -> str | None:
+    from etlcheck.plugin import get_option
+
+    return get_option(request.config, name)
+
+
+def required_engines(request: pytest.FixtureRequest) -> set[str]:
+    raw = _option(request, "etl_require_engine") or ""
+    return {part.strip().lower() for part in raw.split(",") if part.strip()}
+
+
+def _fail_on_error(what: str) -> Callable[[EtlcheckError], None]:
+    def fail(error: EtlcheckError) -> None:
+        pytest.fail(f"etlcheck could not {what}: {error}", pytrace=False)
+
+    return fail
+
+
+def etl_options_factory() -> Fixture:
+    @pytest.fixture(scope="session")
+    def etl_options(request: pytest.FixtureRequest) -> RunOptions:
+        """The run's options: etlcheck.toml, overridden by --etl-* flags or ini keys."""
+        try:
+            config = load_config(_option(request, "etl_config"))
+            report_dir = _option(request, "etl_report_dir")
+            options = RunOptions.from_config(
+                config,
+                engine=_option(request, "etl_engine"),
+                scale=_option(request, "etl_scale"),
+                rewrite=_option(request, "etl_rewrite"),
+                report_dir=Path(report_dir) if report_dir else None,
+            )
+        except EtlcheckError as error:
+            _fail_on_error("read its configuration")(error)
+            raise
+        etl_session(request).options = options
+        return options
+
+    return etl_options
+
+
+def etl_engine_factory() -> Fixture:
+    @pytest.fixture(scope="session")
+    def etl_engine(
+        request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    ) -> Iterator[Engine]:
+        """A disposable database for this session or xdist worker, torn down at the end."""
+        options: RunOptions = request.getfixturevalue("etl_options")
+        name = options.engine
+        if name == "duckdb":
+            target = _option(request, "etl_db") or str(
+                tmp_path_factory.mktemp("etlcheck") / "pipeline.duckdb"
+            )
+        else:
+            target = _option(request, f"etl_{name}_url")
+        try:
+            engine = get_engine_class(name)(target).start()
+        except EngineError as error:
+            if name in required_engines(request):
+                pytest.fail(f"engine {name} was required but is not available: {error}")
+            pytest.skip(f"engine {name} is not available here: {error}")
+        etl_session(request).engine_info = engine_facts(engine)
+        try:
+            yield engine
+        finally:
+            engine.close()
+
+    return etl_engine
+
+
+def etl_seed_factory() -> Fixture:
+    @pytest.fixture(scope="session")
+    def etl_seed(request: pytest.FixtureRequest) -> Any:
+        """Production and the raw sample seeded, sandbox schemas created."""
+        options: RunOptions = request.getfixturevalue("etl_options")
+        engine: Engine = request.getfixturevalue("etl_engine")
+        try:
+            seed = prepare_database(engine, options)
+        except EtlcheckError as error:
+            _fail_on_error("seed the database")(error)
+            raise
+        etl_session(request).seed = seed
+        return seed
+
+    return etl_seed
+
+
+def etl_before_factory() -> Fixture:
+    @pytest.fixture(scope="session")
+    def etl_before(request: pytest.FixtureRequest) -> tuple[Any, Any]:
+        """Fingerprints of (protected schemas, sandbox schemas) before the run."""
+        request.getfixturevalue("etl_seed")
+        options: RunOptions = request.getfixturevalue("etl_options")
+        return fingerprint_pair(request.getfixturevalue("etl_engine"), options.config)
+
+    return etl_before
+
+
+def etl_lint_factory() -> Fixture:
+    @pytest.fixture(scope="session")
+    def etl_lint(request: pytest.FixtureRequest) -> Any:
+        """The static isolation proof of every script, for the run's rewrite mode."""
+        options: RunOptions = request.getfixturevalue("etl_options")
+        report = lint_for(options)
+        etl_session(request).lint = report
+        return report
+
+    return etl_lint
+
+
+def etl_run_factory() -> Fixture:
+    @pytest.fixture(scope="session")
+    def etl_run(request: pytest.FixtureRequest) -> Any:
+        """The pipeline run, once per session or xdist worker."""
+        request.getfixturevalue("etl_before")
+        request.getfixturevalue("etl_lint")
+        options: RunOptions = request.getfixturevalue("etl_options")
+        session = etl_session(request)
+        runner = make_runner(
+            request.getfixturevalue("etl_engine"), options, collected=session.rewrites
+        )
+        run = run_steps(runner, options)
+        session.run = run
+        return run
+
+    return etl_run
+
+
+def etl_after_factory() -> Fixture:
+    @pytest.fixture(scope="session")
+    def etl_after(request: pytest.FixtureRequest) -> tuple[Any, Any]:
+        """(production diff, sandbox diff) between the fingerprints before and after the run."""
+        from etlcheck.isolation.diff import diff_fingerprints
+
+        request.getfixturevalue("etl_run")
+        options: RunOptions = request.getfixturevalue("etl_options")
+        before, sandbox_before = request.getfixturevalue("etl_before")
+        after, sandbox_after = fingerprint_pair(
+            request.getfixturevalue("etl_engine"), options.config
+        )
+        session = etl_session(request)
+        session.production = diff_fingerprints(before, after)
+        session.sandbox = diff_fingerprints(sandbox_before, sandbox_after)
+        return session.production, session.sandbox
+
+    return etl_after
+
+
+def etl_expectations_factory() -> Fixture:
+    @pytest.fixture(scope="session")
+    def etl_expectations(request: pytest.FixtureRequest) -> list[Any]:
+        """Great Expectations suites validated against the run's staging outputs."""
+        from etlcheck.expectations import load_suites, validate_suites
+
+        request.getfixturevalue("etl_run")
+        options: RunOptions = request.getfixturevalue("etl_options")
+        folder = _option(request, "etl_expectations") or request.getfixturevalue(
+            "etl_expectations_dir"
+        )
+        if not folder:
+            pytest.fail("no expectation suites: set --etl-expectations or etl_expectations_dir")
+        sandbox = options.config.sandbox
+
+        def resolve(table: str) -> str:
+            schema, _, name = table.partition(".")
+            mapped = sandbox.sandbox_of(schema) if options.sandboxed else None
+            return f"{mapped or schema}.{name}"
+
+        try:
+            outcomes = validate_suites(
+                request.getfixturevalue("etl_engine"), load_suites(Path(folder)), resolve
+            )
+        except EtlcheckError as error:
+            _fail_on_error("validate the expectation suites")(error)
+            raise
+        etl_session(request).expectations = outcomes
+        return outcomes
+
+    return etl_expectations
+
+
+@pytest.fixture(scope="session")
+def etl_expectations_dir() -> Path | None:
+    """Override in a suite's conftest.py to point at its expectation suites."""
+    return None

@@ -1,0 +1,63 @@
+"""What one pytest session (or xdist worker) learned about its run, for the report."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from etlcheck.expectations import SuiteOutcome
+    from etlcheck.isolation.diff import FingerprintDiff
+    from etlcheck.isolation.lint import LintReport
+    from etlcheck.runner import RunResult
+    from etlcheck.verify import RunOptions
+
+
+def session_run_id() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S") + "-" + secrets.token_hex(2)
+
+
+@dataclass
+class EtlSession:
+    """Filled in by the fixtures as they run; written out as a report at session end."""
+
+    run_id: str
+    options: RunOptions | None = None
+    engine_info: dict[str, Any] = field(default_factory=dict)
+    seed: Any = None
+    lint: LintReport | None = None
+    run: RunResult | None = None
+    production: FingerprintDiff | None = None
+    sandbox: FingerprintDiff | None = None
+    expectations: list[SuiteOutcome] | None = None
+    rewrites: list[dict[str, str]] = field(default_factory=list)
+    report: Path | None = None
+
+    def finish(self) -> Path | None:
+        """Write report.html and run.json when this session ran the pipeline."""
+        if self.run is None or self.options is None:
+            return None
+        from etlcheck.report import write_reports
+        from etlcheck.verify import Verification
+
+        verification = Verification(
+            options=self.options,
+            run=self.run,
+            lint=self.lint,
+            production=self.production,
+            sandbox=self.sandbox,
+            seed=self.seed,
+            engine_info=self.engine_info,
+            expectations=tuple(self.expectations) if self.expectations is not None else None,
+            rewrites=tuple(self.rewrites),
+        )
+        self.report = write_reports(verification)
+        return self.report
+
+
+SESSION_KEY = pytest.StashKey[EtlSession]()
