@@ -1,0 +1,295 @@
+"""PostgreSQL: a throwaway cluster from the local binaries, or a disposable database by URL.
+
+T-SQL runs through etlcheck's interpreter, transpiled to PostgreSQL; ``_prepare`` installs
+the ``sys.*`` catalog emulation it relies on (see ``pgsys``). The engine enforces least
+privilege: ``create_sandbox_principal`` makes a role that owns only the sandbox schemas and
+reads only the allow-listed ones, and ``run_as`` switches the session to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from etlcheck.engines.base import Engine, QueryResult, ScriptResult
+from etlcheck.engines.disposable import DEFAULT_DISPOSABLE_PATTERN, check_disposable, redact_url
+from etlcheck.engines.pgcluster import PgBinaries, ThrowawayCluster
+from etlcheck.engines.pgsys import CITEXT_SCHEMA_QUERY, EMULATION_SCHEMA, emulation_statements
+from etlcheck.errors import EngineError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_PIP_HINT = "pip install 'etlcheck[postgres]'"
+PERMISSION_DENIED = "42501"
+
+_SCHEMA_GUARD = """
+CREATE TABLE IF NOT EXISTS sys.etlcheck_sandbox_grants (role_name name, schema_name name);
+GRANT SELECT ON sys.etlcheck_sandbox_grants TO PUBLIC;
+CREATE OR REPLACE FUNCTION sys.etlcheck_schema_guard() RETURNS event_trigger
+LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+    command record;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM sys.etlcheck_sandbox_grants WHERE role_name = current_user) THEN
+        RETURN;
+    END IF;
+    FOR command IN SELECT * FROM pg_event_trigger_ddl_commands()
+                   WHERE object_type = 'schema' LOOP
+        IF NOT EXISTS (SELECT 1 FROM sys.etlcheck_sandbox_grants
+                       WHERE role_name = current_user
+                         AND quote_ident(schema_name) = command.object_identity) THEN
+            RAISE EXCEPTION 'permission denied for schema %: % may create only its sandbox schemas',
+                command.object_identity, current_user USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END LOOP;
+END $$;
+DROP EVENT TRIGGER IF EXISTS etlcheck_schema_guard;
+CREATE EVENT TRIGGER etlcheck_schema_guard ON ddl_command_end
+    WHEN TAG IN ('CREATE SCHEMA', 'ALTER SCHEMA') EXECUTE FUNCTION sys.etlcheck_schema_guard();
+"""
+
+_SANDBOX_RELATIONS = """
+SELECT n.nspname, c.relname FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%s) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+"""
+
+
+def _import_psycopg() -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise EngineError(
+            "the PostgreSQL engine needs the psycopg driver", hint=_PIP_HINT
+        ) from None
+    return psycopg
+
+
+class PostgresEngine(Engine):
+    """PostgreSQL with T-SQL interpreted; throwaway cluster when no target URL is given."""
+
+    name = "postgres"
+    dialect = "postgres"
+    interprets_tsql = True
+    supports_permissions = True
+
+    def __init__(
+        self,
+        target: str | None = None,
+        *,
+        disposable_pattern: str = DEFAULT_DISPOSABLE_PATTERN,
+        allow_external_target: bool = False,
+        binaries: PgBinaries | None = None,
+    ) -> None:
+        super().__init__(target)
+        self.info.target = redact_url(target) if target else ""
+        self.disposable_pattern = disposable_pattern
+        self.allow_external_target = allow_external_target
+        self._binaries = binaries
+        self._cluster: ThrowawayCluster | None = None
+        self._conninfo: dict[str, Any] = {}
+        self._connection: Any = None
+        self._principals: list[str] = []
+        self.database = ""
+
+    def __repr__(self) -> str:
+        return f"PostgresEngine(target={self.info.target or 'throwaway cluster'!r})"
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        psycopg = _import_psycopg()
+        if self.target is None:
+            self._start_cluster(psycopg)
+            return
+        try:
+            conninfo = psycopg.conninfo.conninfo_to_dict(self.target)
+        except psycopg.ProgrammingError as error:
+            raise EngineError(
+                f"not a PostgreSQL URL: {redact_url(self.target)}: {error}",
+                hint="use postgresql://user:password@host:port/database",
+            ) from None
+        self.database = str(conninfo.get("dbname") or conninfo.get("user") or "")
+        check_disposable(
+            self.database, self.info.target, self.disposable_pattern, self.allow_external_target
+        )
+        self._conninfo = conninfo
+
+    def _start_cluster(self, psycopg: Any) -> None:
+        began = time.perf_counter()
+        self._cluster = ThrowawayCluster(self._binaries)
+        try:
+            address = self._cluster.start()
+            self.info.extra["cluster_start_seconds"] = round(time.perf_counter() - began, 3)
+            self.database = f"etlcheck_{secrets.token_hex(4)}"
+            server = {"host": str(address.socket_dir), "port": address.port, "user": address.user}
+            with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+                admin.execute(f"CREATE DATABASE {self.quote(self.database)}")
+        except BaseException:
+            self._cluster.stop()
+            self._cluster = None
+            raise
+        self._conninfo = {**server, "dbname": self.database}
+        self.info.target = f"throwaway cluster 127.0.0.1:{address.port}/{self.database}"
+        self.info.extra["server_version"] = self._cluster.binaries.version
+
+    def _connect(self) -> None:
+        psycopg = _import_psycopg()
+        try:
+            self._connection = psycopg.connect(autocommit=True, **self._conninfo)
+        except psycopg.Error as error:
+            self.close()
+            raise EngineError(
+                f"cannot connect to PostgreSQL {self.info.target}: {str(error).strip()}",
+                hint="check the URL, that the server runs and the credentials",
+            ) from None
+        self.info.version = str(self.query("SHOW server_version").scalar())
+
+    def _prepare(self) -> None:
+        """Install the T-SQL catalog emulation (sys.*) and keep sys on the search_path."""
+        for statement in emulation_statements("citext_placeholder")[:2]:
+            self.execute(statement)
+        citext_schema = self.query(CITEXT_SCHEMA_QUERY).scalar()
+        citext = f"{self.quote(citext_schema)}.citext"
+        self.execute(emulation_statements(citext)[2])
+        path = f'"$user", public, {EMULATION_SCHEMA}'
+        if self._cluster is not None:
+            self.execute(f"ALTER DATABASE {self.quote(self.database)} SET search_path = {path}")
+        self.execute(f"SET search_path = {path}")
+
+    def close(self) -> None:
+        try:
+            if self._connection is not None and self._cluster is None:
+                for role in reversed(self._principals):
+                    with contextlib.suppress(Exception):
+                        self.drop_sandbox_principal(role)
+            if self._connection is not None:
+                with contextlib.suppress(Exception):
+                    self._connection.close()
+        finally:
+            self._connection = None
+            if self._cluster is not None:
+                self._cluster.stop()
+                self._cluster = None
+
+    # --- statements ------------------------------------------------------------------------
+
+    @property
+    def connection(self) -> Any:
+        if self._connection is None:
+            raise EngineError("the PostgreSQL engine is not started")
+        return self._connection
+
+    def execute(self, sql: str, params: Any = None) -> int:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rowcount: int = cursor.rowcount
+            return rowcount if cursor.description is None else -1
+
+    def query(self, sql: str, params: Any = None) -> QueryResult:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            if cursor.description is None:
+                return QueryResult((), [])
+            columns = tuple(column.name for column in cursor.description)
+            return QueryResult(columns, [tuple(row) for row in cursor.fetchall()])
+
+    def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
+        """Replace schema.table with the frame's rows, sent with COPY in one transaction."""
+        from etlcheck.engines.pgframe import column_types, frame_rows
+
+        target = self.qualified(schema, table)
+        columns = ", ".join(
+            f"{self.quote(name)} {sql_type}" for name, sql_type in column_types(frame)
+        )
+        names = ", ".join(self.quote(str(name)) for name in frame.columns)
+        with self.connection.transaction(), self.connection.cursor() as cursor:
+            cursor.execute(f"CREATE SCHEMA IF NOT EXISTS {self.quote(schema)}")
+            cursor.execute(f"DROP TABLE IF EXISTS {target}")
+            cursor.execute(f"CREATE TABLE {target} ({columns})")
+            with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
+                for row in frame_rows(frame):
+                    copy.write_row(row)
+
+    def run_script(self, text: str, path: Path) -> ScriptResult:
+        from etlcheck.tsql.interpreter import Interpreter
+
+        return Interpreter(self).run_script(text, path)
+
+    def schemas(self) -> list[str]:
+        """User schemas, without PostgreSQL's own and the T-SQL emulation schema."""
+        result = self.query(
+            "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname NOT LIKE 'pg\\_%%' "
+            "AND nspname NOT IN ('information_schema', %s) ORDER BY nspname",
+            (EMULATION_SCHEMA,),
+        )
+        return [row[0] for row in result.rows]
+
+    @staticmethod
+    def is_permission_error(error: BaseException) -> bool:
+        """True for 'permission denied' (SQLSTATE 42501): a leak stopped by the database."""
+        return getattr(error, "sqlstate", None) == PERMISSION_DENIED
+
+    # --- least privilege -------------------------------------------------------------------
+
+    def create_sandbox_principal(
+        self, sandbox_schemas: Sequence[str], read_schemas: Sequence[str] = ()
+    ) -> str:
+        """A role that owns (so may create, write and drop in) only the sandbox schemas.
+
+        It reads ``read_schemas`` and nothing else; a guard lets it create or rename
+        only schemas named in ``sandbox_schemas``. Returns the role name for ``run_as``.
+        """
+        role = f"etlcheck_run_{secrets.token_hex(4)}"
+        quoted = self.quote(role)
+        self.execute(f"CREATE ROLE {quoted} NOLOGIN")
+        self._principals.append(role)
+        self.execute(f"GRANT {quoted} TO CURRENT_USER")
+        self.execute(f"GRANT CREATE ON DATABASE {self.quote(self.database)} TO {quoted}")
+        for schema in sandbox_schemas:
+            self.create_schema(schema)
+            self.execute(f"ALTER SCHEMA {self.quote(schema)} OWNER TO {quoted}")
+            self.execute(f"GRANT USAGE, CREATE ON SCHEMA {self.quote(schema)} TO {quoted}")
+        for schema, relation in self.query(_SANDBOX_RELATIONS, (list(sandbox_schemas),)).rows:
+            self.execute(f"ALTER TABLE {self.qualified(schema, relation)} OWNER TO {quoted}")
+        for schema in read_schemas:
+            self.execute(f"GRANT USAGE ON SCHEMA {self.quote(schema)} TO {quoted}")
+            self.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {self.quote(schema)} TO {quoted}")
+        self._install_schema_guard(role, sandbox_schemas)
+        return role
+
+    def _install_schema_guard(self, role: str, sandbox_schemas: Sequence[str]) -> None:
+        superuser = self.query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        if not superuser.scalar():
+            self.info.extra["schema_guard"] = "off: event triggers need a superuser"
+            return
+        self.execute(_SCHEMA_GUARD)
+        for schema in sandbox_schemas:
+            self.execute("INSERT INTO sys.etlcheck_sandbox_grants VALUES (%s, %s)", (role, schema))
+        self.info.extra["schema_guard"] = "on"
+
+    @contextlib.contextmanager
+    def run_as(self, role: str) -> Iterator[None]:
+        """Run what happens inside as ``role`` (SET ROLE), back to the admin session after."""
+        self.execute(f"SET ROLE {self.quote(role)}")
+        try:
+            yield
+        finally:
+            self.execute("RESET ROLE")
+
+    def drop_sandbox_principal(self, role: str) -> None:
+        """Hand the role's objects back to the admin user and drop it (roles are server-wide)."""
+        quoted = self.quote(role)
+        self.execute("RESET ROLE")
+        self.execute(f"REASSIGN OWNED BY {quoted} TO CURRENT_USER")
+        self.execute(f"DROP OWNED BY {quoted}")
+        self.execute(f"DROP ROLE {quoted}")
+        with contextlib.suppress(Exception):
+            self.execute("DELETE FROM sys.etlcheck_sandbox_grants WHERE role_name = %s", (role,))
+        if role in self._principals:
+            self._principals.remove(role)
