@@ -1,0 +1,126 @@
+"""What the remap and the lint report: rewrites made, and findings they could not prove safe."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from etlcheck.errors import SourceLocation
+
+TOOL_NAME = "etlcheck"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+RULES: dict[str, str] = {
+    "dynamic-sql": "SQL text built at run time cannot be remapped or proven",
+    "unparsed-statement": "statement the T-SQL parser could not read; names located by tokens only",
+    "unparsed-batch": "batch that could not even be tokenized",
+    "synonym": "synonyms redirect names at run time",
+    "other-database": "three-part name into another database",
+    "linked-server": "four-part name, OPENQUERY/OPENROWSET or EXEC AT into another server",
+    "use-database": "USE switches the database for the rest of the batch",
+    "unmapped-schema": "schema that is neither in the sandbox map nor read-only",
+    "unqualified-name": "name resolved through the caller's default schema",
+}
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """One patch made to the script: what stood at ``location`` and what replaced it."""
+
+    location: SourceLocation
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.before} -> {self.after}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the remap could not prove stays in the sandbox.
+
+    ``allowed`` carries the reason of an inline ``-- etlcheck: allow <reason>`` pragma,
+    which silences the finding but keeps it in the report.
+    """
+
+    location: SourceLocation
+    code: str
+    message: str
+    suggestion: str = ""
+    allowed: str | None = None
+
+    @property
+    def silenced(self) -> bool:
+        return self.allowed is not None
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.code}: {self.message}"
+        if self.allowed is not None:
+            text += f" (allowed: {self.allowed})"
+        return text
+
+
+def format_text(findings: Iterable[Finding]) -> str:
+    """One line per finding: ``file:line:col: code: message``."""
+    return "".join(f"{finding}\n" for finding in findings)
+
+
+def _finding_dict(finding: Finding) -> dict[str, object]:
+    return {
+        "file": str(finding.location.path),
+        "line": finding.location.line,
+        "column": finding.location.column,
+        "code": finding.code,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "allowed": finding.allowed,
+    }
+
+
+def format_json(findings: Iterable[Finding]) -> str:
+    items = [_finding_dict(f) for f in findings]
+    unsilenced = sum(1 for item in items if item["allowed"] is None)
+    return json.dumps({"findings": items, "unsilenced": unsilenced}, indent=2) + "\n"
+
+
+def format_sarif(findings: Iterable[Finding]) -> str:
+    """SARIF 2.1.0, for CI code scanning; silenced findings carry an accepted suppression."""
+    findings = list(findings)
+    codes = sorted({f.code for f in findings} | set(RULES))
+    results = []
+    for finding in findings:
+        text = finding.message + (f" ({finding.suggestion})" if finding.suggestion else "")
+        result: dict[str, object] = {
+            "ruleId": finding.code,
+            "level": "error",
+            "message": {"text": text},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": str(finding.location.path).replace("\\", "/")},
+                        "region": {
+                            "startLine": max(1, finding.location.line),
+                            "startColumn": max(1, finding.location.column),
+                        },
+                    }
+                }
+            ],
+        }
+        if finding.allowed is not None:
+            result["suppressions"] = [
+                {"kind": "inSource", "status": "accepted", "justification": finding.allowed}
+            ]
+        results.append(result)
+    rules = [
+        {"id": code, "shortDescription": {"text": RULES.get(code, code)}} for code in codes
+    ]
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": TOOL_NAME, "rules": rules}}, "results": results}],
+    }
+    return json.dumps(document, indent=2) + "\n"
+
+
+FORMATTERS = {"text": format_text, "json": format_json, "sarif": format_sarif}
