@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etlcheck.errors import ScriptError
+
 _GO_LINE = re.compile(r"[ \t]*GO(?:[ \t]+\d+)?[ \t]*(?:--[^\n]*)?(?=\r?\n|$)", re.IGNORECASE)
 
 
@@ -23,6 +25,17 @@ class BatchText:
 
 def script_batches(text: str) -> tuple[BatchText, ...]:
     """The batches of ``text``; separators (GO lines) are left out."""
+    try:
+        from etlcheck.tsql.batches import split_batches
+    except ImportError:
+        return _own_batches(text)
+    try:
+        return tuple(BatchText(b.offset, b.text) for b in split_batches(text, "<script>"))
+    except ScriptError:
+        return _own_batches(text)
+
+
+def _own_batches(text: str) -> tuple[BatchText, ...]:
     batches: list[BatchText] = []
     start = 0
     for go_start, go_end in _go_lines(text):

@@ -112,9 +112,7 @@ def format_sarif(findings: Iterable[Finding]) -> str:
                 {"kind": "inSource", "status": "accepted", "justification": finding.allowed}
             ]
         results.append(result)
-    rules = [
-        {"id": code, "shortDescription": {"text": RULES.get(code, code)}} for code in codes
-    ]
+    rules = [{"id": code, "shortDescription": {"text": RULES.get(code, code)}} for code in codes]
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

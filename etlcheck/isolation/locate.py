@@ -25,7 +25,28 @@ OBJECT_LITERAL = "object-literal"
 DYNAMIC_LITERAL = "dynamic-literal"
 
 OBJECT_KEYWORDS = frozenset(
-    ["FROM", "JOIN", "INTO", "UPDATE", "TABLE", "VIEW", "PROCEDURE", "PROC", "FUNCTION", "TRIGGER", "MERGE", "USING", "TRANSFER", "REFERENCES", "SYNONYM", "EXEC", "EXECUTE", "INSERT", "DELETE", "FOR"]
+    [
+        "FROM",
+        "JOIN",
+        "INTO",
+        "UPDATE",
+        "TABLE",
+        "VIEW",
+        "PROCEDURE",
+        "PROC",
+        "FUNCTION",
+        "TRIGGER",
+        "MERGE",
+        "USING",
+        "TRANSFER",
+        "REFERENCES",
+        "SYNONYM",
+        "EXEC",
+        "EXECUTE",
+        "INSERT",
+        "DELETE",
+        "FOR",
+    ]
 )
 _SKIP_AFTER_KEYWORD = frozenset({"INTO", "FROM", "TABLE", "IF", "EXISTS", "AS", "OBJECT"})
 SCHEMA_FUNCTIONS = frozenset({"SCHEMA_ID"})
@@ -36,7 +57,16 @@ OBJECT_PROCEDURES = frozenset(
     {"SP_RENAME", "SP_REFRESHVIEW", "SP_REFRESHSQLMODULE", "SP_HELP", "SP_SPACEUSED", "SP_DEPENDS"}
 )
 SCHEMA_COLUMNS = frozenset(
-    ["TABLE_SCHEMA", "ROUTINE_SCHEMA", "SPECIFIC_SCHEMA", "CONSTRAINT_SCHEMA", "VIEW_SCHEMA", "DOMAIN_SCHEMA", "UNIQUE_CONSTRAINT_SCHEMA", "SCHEMA_NAME"]
+    [
+        "TABLE_SCHEMA",
+        "ROUTINE_SCHEMA",
+        "SPECIFIC_SCHEMA",
+        "CONSTRAINT_SCHEMA",
+        "VIEW_SCHEMA",
+        "DOMAIN_SCHEMA",
+        "UNIQUE_CONSTRAINT_SCHEMA",
+        "SCHEMA_NAME",
+    ]
 )
 REMOTE_FUNCTIONS = frozenset({"OPENQUERY", "OPENROWSET", "OPENDATASOURCE"})
 _STRINGS = (TokenType.STRING, TokenType.NATIONAL_STRING)
@@ -81,7 +111,9 @@ def locate(tokens: list[Token], segments: list[Segment], known: frozenset[str]) 
     for segment in segments:
         if segment.structural:
             continue
-        hints = _tree_hints(segment.node) if segment.node is not None else _token_hints(tokens, segment)
+        hints = (
+            _tree_hints(segment.node) if segment.node is not None else _token_hints(tokens, segment)
+        )
         _scan_names(tokens, segment, hints, known, found)
         _scan_strings(tokens, segment, found)
         _scan_problems(tokens, segment, found)
@@ -108,7 +140,10 @@ def _token_hints(tokens: list[Token], segment: Segment) -> _Hints:
     """Local names read from tokens: CTE names (``x AS (``) and aliases after object names."""
     local: set[str] = set()
     for j in range(segment.first, segment.stop - 2):
-        if tokens[j + 1].token_type == TokenType.ALIAS and tokens[j + 2].token_type == TokenType.L_PAREN:
+        if (
+            tokens[j + 1].token_type == TokenType.ALIAS
+            and tokens[j + 2].token_type == TokenType.L_PAREN
+        ):
             local.add(tokens[j].text.lower())
         if tokens[j].token_type == TokenType.ALIAS and _is_name(tokens[j + 1]):
             local.add(tokens[j + 1].text.lower())
@@ -176,7 +211,9 @@ def _scan_names(
             before = word(tokens[k - 1]) if k > segment.first else ""
         if len(parts) == 1 and before == "SCHEMA" and token.token_type != TokenType.SCHEMA:
             found.references.append(Reference(SCHEMA, token.start, token.end + 1, token.text))
-        elif before == "AUTHORIZATION" or (len(parts) == 1 and before == "AS" and _is_exec_as(tokens, k)):
+        elif before == "AUTHORIZATION" or (
+            len(parts) == 1 and before == "AS" and _is_exec_as(tokens, k)
+        ):
             pass
         else:
             context = _object_context(before, ddl, permissions)
@@ -228,7 +265,11 @@ def _classify(
             found.references.append(Reference(SCHEMA, schema.start, schema.end + 1, schema.text))
         return
     if n == 2:
-        if head is not None and _bare(head).lower() in known and head.text.lower() not in hints.local:
+        if (
+            head is not None
+            and _bare(head).lower() in known
+            and head.text.lower() not in hints.local
+        ):
             found.references.append(Reference(SCHEMA, head.start, head.end + 1, head.text))
     elif n == 3 and head is not None:
         found.references.append(Reference(SCHEMA, head.start, head.end + 1, head.text))
@@ -318,7 +359,11 @@ def _procedure_argument(tokens: list[Token], j: int, first: int, procedure: str)
 def _compared_with(tokens: list[Token], j: int, first: int) -> str:
     """The column (upper case) a string is compared with by =, <>, or IN (...), if any."""
     k = j - 1
-    while k - 1 >= first and tokens[k].token_type == TokenType.COMMA and tokens[k - 1].token_type in _STRINGS:
+    while (
+        k - 1 >= first
+        and tokens[k].token_type == TokenType.COMMA
+        and tokens[k - 1].token_type in _STRINGS
+    ):
         k -= 2
     if k - 1 >= first and tokens[k].token_type == TokenType.L_PAREN and word(tokens[k - 1]) == "IN":
         return _expression_name(tokens, k - 2, first)
@@ -392,7 +437,9 @@ def _exec_problems(tokens: list[Token], j: int, found: Located) -> None:
         if not (len(inside) == 1 and inside[0].token_type in _STRINGS):
             _dynamic(found, tokens[j], "EXEC runs SQL text built at run time")
         if close + 1 < len(tokens) and word(tokens[close + 1]) == "AT":
-            _remote(found, tokens[close + 1], "linked-server", "EXEC ... AT runs on a linked server")
+            _remote(
+                found, tokens[close + 1], "linked-server", "EXEC ... AT runs on a linked server"
+            )
     elif nxt.token_type == TokenType.PARAMETER:
         after = tokens[j + 3] if j + 3 < len(tokens) else None
         if after is None or after.token_type != TokenType.EQ:

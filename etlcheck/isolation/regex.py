@@ -32,7 +32,9 @@ def regex_rewrite(text: str, path: Path | str, sandbox: SandboxConfig) -> RemapR
     for match in naive_pattern(sandbox).finditer(text):
         target = sandbox.sandbox_of(match.group(1)) or match.group(1)
         replacement = f"{target}."
-        changes.append(Rewrite(location_of_offset(path, text, match.start()), match.group(0), replacement))
+        changes.append(
+            Rewrite(location_of_offset(path, text, match.start()), match.group(0), replacement)
+        )
         patches.append(Patch(match.start(), match.end(), replacement))
         pieces.append(text[last : match.start()] + replacement)
         last = match.end()

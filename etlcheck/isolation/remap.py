@@ -76,6 +76,12 @@ def check_script(text: str, path: Path | str, sandbox: SandboxConfig) -> tuple[F
     return _result(text, path, walk).findings
 
 
+def check_offsets(text: str, sandbox: SandboxConfig) -> list[tuple[int, str, str, str]]:
+    """``check_script`` as raw (offset, code, message, suggestion) tuples, for callers that map
+    offsets of a rewritten script back to the original."""
+    return sorted(set(_walk(text, sandbox, patch=False).problems))
+
+
 def _result(text: str, path: Path | str, walk: _Walk) -> RemapResult:
     patches = sorted({(p.start, p.end, p.text) for p in walk.patches})
     new_text = text
@@ -93,7 +99,12 @@ def _result(text: str, path: Path | str, walk: _Walk) -> RemapResult:
 
 
 def _known(sandbox: SandboxConfig) -> frozenset[str]:
-    names = {*sandbox.schema_map, *sandbox.schema_map.values(), *sandbox.read_only, *sandbox.protected}
+    names = {
+        *sandbox.schema_map,
+        *sandbox.schema_map.values(),
+        *sandbox.read_only,
+        *sandbox.protected,
+    }
     return frozenset(name.lower() for name in names)
 
 
@@ -109,7 +120,12 @@ def _walk(text: str, sandbox: SandboxConfig, patch: bool, base: int = 0) -> _Wal
             tokens = tokenize(batch.text)
         except TokenError as error:
             walk.problems.append(
-                (batch.offset, "unparsed-batch", f"batch cannot be tokenized: {error}", "fix the SQL")
+                (
+                    batch.offset,
+                    "unparsed-batch",
+                    f"batch cannot be tokenized: {error}",
+                    "fix the SQL",
+                )
             )
             continue
         found_segments = segments(batch.text, tokens)
@@ -122,7 +138,7 @@ def _walk(text: str, sandbox: SandboxConfig, patch: bool, base: int = 0) -> _Wal
                         offset,
                         "unparsed-statement",
                         "statement could not be parsed; its names were located by tokens only",
-                        "check `etlcheck remap --changes`, then allow it with a pragma and a reason",
+                        "check `etlcheck remap --changes`; allow it with a pragma and a reason",
                     )
                 )
         for problem in located.problems:
@@ -164,16 +180,21 @@ def _resolve(
         if target is not None:
             new = raw[: raw.index("'") + 1] + target.replace("'", "''") + "'"
             _change(walk, patch, start, offset + ref.end, raw, new, ref.name)
-        elif ref.kind == loc.SCHEMA_LITERAL and ref.name.strip():
-            if ref.name.rstrip().lower() not in _allowed(sandbox):
-                _unmapped(walk, start, ref.name)
+        elif (
+            ref.kind == loc.SCHEMA_LITERAL
+            and ref.name.strip()
+            and ref.name.rstrip().lower() not in _allowed(sandbox)
+        ):
+            _unmapped(walk, start, ref.name)
     elif ref.kind == loc.OBJECT_LITERAL:
         _object_literal(raw, start, ref, sandbox, patch, walk)
     elif ref.kind == loc.DYNAMIC_LITERAL:
         _dynamic_literal(raw, start, ref, sandbox, patch, walk)
 
 
-def _change(walk: _Walk, patch: bool, start: int, end: int, before: str, after: str, name: str) -> None:
+def _change(
+    walk: _Walk, patch: bool, start: int, end: int, before: str, after: str, name: str
+) -> None:
     if patch:
         walk.patches.append(Patch(start, end, after))
         walk.changes.append((start, before, after))
@@ -216,7 +237,15 @@ def _unqualified(
         )
         return
     name = target if not raw.startswith("[") else f"[{target}]"
-    _change(walk, patch, offset + ref.start, offset + token_end, raw, f"{name}.{raw}", sandbox.default_schema)
+    _change(
+        walk,
+        patch,
+        offset + ref.start,
+        offset + token_end,
+        raw,
+        f"{name}.{raw}",
+        sandbox.default_schema,
+    )
 
 
 def _object_literal(
@@ -234,7 +263,12 @@ def _object_literal(
         return
     if len(names) >= 3 or len(tokens) != 2 * len(names) - 1:
         walk.problems.append(
-            (start, "other-database", f"{raw} names an object in another database", "drop the database part")
+            (
+                start,
+                "other-database",
+                f"{raw} names an object in another database",
+                "drop the database part",
+            )
         )
         return
     if len(names) == 1:
@@ -247,7 +281,9 @@ def _object_literal(
         target = _sandbox_name(schema, sandbox)
         schema_raw = value[schema_token.start : schema_token.end + 1]
         new_value = (
-            value[: schema_token.start] + _requote(schema_raw, target) + value[schema_token.end + 1 :]
+            value[: schema_token.start]
+            + _requote(schema_raw, target)
+            + value[schema_token.end + 1 :]
             if target
             else None
         )
@@ -256,7 +292,15 @@ def _object_literal(
             return
     if new_value is not None:
         prefix = raw[: raw.index("'") + 1]
-        _change(walk, patch, start, start + len(raw), raw, prefix + new_value.replace("'", "''") + "'", schema)
+        _change(
+            walk,
+            patch,
+            start,
+            start + len(raw),
+            raw,
+            prefix + new_value.replace("'", "''") + "'",
+            schema,
+        )
 
 
 def _dynamic_literal(

@@ -21,11 +21,79 @@ from sqlglot.tokens import Token, TokenType
 DIALECT = TSQL()
 
 STATEMENT_WORDS = frozenset(
-    ["SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "CREATE", "ALTER", "DROP", "TRUNCATE", "EXEC", "EXECUTE", "DECLARE", "SET", "IF", "ELSE", "WHILE", "BEGIN", "END", "PRINT", "RETURN", "THROW", "RAISERROR", "USE", "GRANT", "DENY", "REVOKE", "WITH", "COMMIT", "ROLLBACK", "SAVE", "BREAK", "CONTINUE", "GOTO", "WAITFOR", "OPEN", "CLOSE", "FETCH", "DEALLOCATE", "ENABLE", "DISABLE", "DBCC", "BULK", "CHECKPOINT", "KILL", "RECONFIGURE", "SETUSER", "UPDATETEXT", "WRITETEXT", "READTEXT"]
+    [
+        "SELECT",
+        "INSERT",
+        "UPDATE",
+        "DELETE",
+        "MERGE",
+        "CREATE",
+        "ALTER",
+        "DROP",
+        "TRUNCATE",
+        "EXEC",
+        "EXECUTE",
+        "DECLARE",
+        "SET",
+        "IF",
+        "ELSE",
+        "WHILE",
+        "BEGIN",
+        "END",
+        "PRINT",
+        "RETURN",
+        "THROW",
+        "RAISERROR",
+        "USE",
+        "GRANT",
+        "DENY",
+        "REVOKE",
+        "WITH",
+        "COMMIT",
+        "ROLLBACK",
+        "SAVE",
+        "BREAK",
+        "CONTINUE",
+        "GOTO",
+        "WAITFOR",
+        "OPEN",
+        "CLOSE",
+        "FETCH",
+        "DEALLOCATE",
+        "ENABLE",
+        "DISABLE",
+        "DBCC",
+        "BULK",
+        "CHECKPOINT",
+        "KILL",
+        "RECONFIGURE",
+        "SETUSER",
+        "UPDATETEXT",
+        "WRITETEXT",
+        "READTEXT",
+    ]
 )
 _BLOCK_WORDS = frozenset({"TRY", "CATCH"})
 _NAMELESS = frozenset(
-    ["PRINT", "RETURN", "THROW", "RAISERROR", "SET", "DECLARE", "COMMIT", "ROLLBACK", "SAVE", "BREAK", "CONTINUE", "GOTO", "WAITFOR", "DEALLOCATE", "OPEN", "CLOSE", "FETCH"]
+    [
+        "PRINT",
+        "RETURN",
+        "THROW",
+        "RAISERROR",
+        "SET",
+        "DECLARE",
+        "COMMIT",
+        "ROLLBACK",
+        "SAVE",
+        "BREAK",
+        "CONTINUE",
+        "GOTO",
+        "WAITFOR",
+        "DEALLOCATE",
+        "OPEN",
+        "CLOSE",
+        "FETCH",
+    ]
 )
 _MAX_CUTS = 12
 
@@ -146,7 +214,9 @@ def _region_end(tokens: list[Token], i: int) -> int:
             depth += 1
         elif token.token_type == TokenType.R_PAREN:
             depth = max(0, depth - 1)
-        elif token.token_type == TokenType.SEMICOLON or (depth == 0 and token.line > tokens[j - 1].line and is_statement_start(tokens, j)):
+        elif token.token_type == TokenType.SEMICOLON or (
+            depth == 0 and token.line > tokens[j - 1].line and is_statement_start(tokens, j)
+        ):
             return j
     return len(tokens)
 
@@ -175,7 +245,11 @@ def _trusted(node: exp.Expr | None) -> bool:
         return False
     for alias in node.find_all(exp.TableAlias, exp.Alias):
         name = alias.args.get("alias") if isinstance(alias, exp.Alias) else alias.this
-        if isinstance(name, exp.Identifier) and not name.quoted and name.name.upper() in STATEMENT_WORDS:
+        if (
+            isinstance(name, exp.Identifier)
+            and not name.quoted
+            and name.name.upper() in STATEMENT_WORDS
+        ):
             return False
     return True
 
@@ -222,7 +296,9 @@ def _routine_header(tokens: list[Token], i: int) -> int:
             depth += 1
         elif kind == TokenType.R_PAREN:
             depth = max(0, depth - 1)
-        elif (depth == 0 and kind == TokenType.ALIAS and rest[0] != "FUNCTION") or (depth == 0 and kind == TokenType.ALIAS and _after_returns(tokens, i, j)):
+        elif (depth == 0 and kind == TokenType.ALIAS and rest[0] != "FUNCTION") or (
+            depth == 0 and kind == TokenType.ALIAS and _after_returns(tokens, i, j)
+        ):
             return j + 1
     return 0
 

@@ -1,0 +1,80 @@
+"""``etlcheck lint`` and ``etlcheck remap``: argparse subcommands the CLI registers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from etlcheck.config import Config
+from etlcheck.isolation.findings import FORMATTERS
+from etlcheck.isolation.lint import lint_files, lint_pipeline, read_script
+from etlcheck.isolation.rewrite import REWRITE_MODES, rewrite_script
+
+
+def add_lint_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "lint",
+        help="prove statically that the scripts stay in the sandbox",
+        description="Remap the scripts, then report every reference not proven to stay in the "
+        "sandbox. Exit 1 on findings not silenced by '-- etlcheck: allow <reason>'.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="scripts or folders (default: the pipeline)"
+    )
+    parser.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    parser.add_argument("--output", type=Path, help="write the report to this file")
+    parser.add_argument(
+        "--rewrite", choices=REWRITE_MODES, default=None, help="rewrite mode to prove"
+    )
+    parser.set_defaults(handler=run_lint)
+    return parser
+
+
+def add_remap_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "remap",
+        help="print a script exactly as it will run in the sandbox",
+        description="Print the script with its schema references patched into the sandbox.",
+    )
+    parser.add_argument("file", type=Path, help="the script")
+    parser.add_argument("--rewrite", choices=REWRITE_MODES, default=None)
+    parser.add_argument("--changes", action="store_true", help="print the rewrite report instead")
+    parser.set_defaults(handler=run_remap)
+    return parser
+
+
+def run_lint(args: argparse.Namespace, config: Config) -> int:
+    mode = args.rewrite or config.run.rewrite
+    if args.paths:
+        report = lint_files(args.paths, config.sandbox, mode)
+    else:
+        report = lint_pipeline(config, mode)
+    output = FORMATTERS[args.format](report.findings)
+    if args.format == "text":
+        silenced = len(report.findings) - len(report.unsilenced)
+        output += (
+            f"{len(report.scripts)} scripts, {len(report.unsilenced)} findings"
+            f"{f', {silenced} allowed' if silenced else ''} (rewrite: {mode})\n"
+        )
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    return report.exit_code
+
+
+def run_remap(args: argparse.Namespace, config: Config) -> int:
+    mode = args.rewrite or config.run.rewrite
+    text = read_script(args.file)
+    result = rewrite_script(text, args.file, config.sandbox, mode)
+    if args.changes:
+        for change in result.changes:
+            sys.stdout.write(f"{change}\n")
+        for finding in result.findings:
+            sys.stdout.write(f"{finding}\n")
+    else:
+        sys.stdout.write(result.text)
+    return 0

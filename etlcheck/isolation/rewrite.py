@@ -1,0 +1,25 @@
+"""One entry point for the runner: rewrite a script with the chosen mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from etlcheck.config import SandboxConfig
+from etlcheck.errors import UsageError
+from etlcheck.isolation.regex import regex_rewrite
+from etlcheck.isolation.remap import RemapResult, remap_script
+
+REWRITE_MODES = ("ast", "regex", "none")
+
+
+def rewrite_script(text: str, path: Path | str, sandbox: SandboxConfig, mode: str) -> RemapResult:
+    """``ast`` (the default remap), ``regex`` (the incident's substitution) or ``none``."""
+    if mode == "ast":
+        return remap_script(text, path, sandbox)
+    if mode == "regex":
+        return regex_rewrite(text, path, sandbox)
+    if mode == "none":
+        return RemapResult(text)
+    raise UsageError(
+        f"unknown rewrite mode {mode!r}", hint=f"use one of: {', '.join(REWRITE_MODES)}"
+    )
