@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etlcheck.config import Config, parse_scale
-from etlcheck.engines import Engine, get_engine_class
-from etlcheck.errors import UsageError
+from etlcheck.engines import Engine, engine_names, get_engine_class
+from etlcheck.errors import EngineError, UsageError
 from etlcheck.pipeline import Pipeline, Step
 from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
 
@@ -56,6 +56,11 @@ class RunOptions:
         values.update({k: v for k, v in overrides.items() if v is not None})
         options = cls(config=config, **values)
         parse_scale(options.scale)
+        if options.engine.lower() not in engine_names():
+            raise EngineError(
+                f"unknown engine {options.engine!r}",
+                hint=f"choose one of: {', '.join(engine_names())}",
+            )
         if options.rewrite not in REWRITE_MODES:
             raise UsageError(
                 f"unknown rewrite mode {options.rewrite!r}",
@@ -214,7 +219,7 @@ def lint_for(options: RunOptions) -> LintReport | None:
 
     if not options.sandboxed:
         return None
-    return lint_pipeline(options.config, mode=options.rewrite)
+    return lint_pipeline(options.config, rewrite=options.rewrite)
 
 
 def engine_facts(engine: Engine) -> dict[str, Any]:

@@ -23,10 +23,16 @@ def run_document(verification: Verification) -> dict[str, Any]:
         "scale": options.scale,
         "rewrite": options.rewrite,
         "run": verification.run.to_dict(),
-        "lint": verification.lint.to_dict() if verification.lint is not None else None,
+        "lint": _dict_or_none(verification.lint),
         "production": _dict_or_none(verification.production),
         "sandbox": _dict_or_none(verification.sandbox),
         "seed": _dict_or_none(verification.seed),
+        "expectations": (
+            [suite.to_dict() for suite in verification.expectations]
+            if verification.expectations is not None
+            else None
+        ),
+        "rewrites": list(verification.rewrites),
     }
 
 
