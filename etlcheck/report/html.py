@@ -1,22 +1,245 @@
-"""report.html: one self-contained page, verdict first. Everything from SQL or data is escaped."""
+"""report.html: one self-contained page, verdict first, readable in a minute.
+
+The page is built from the run document (``run.json``); every value that came from SQL,
+data or the user's files is HTML-escaped. A section whose document entry is ``None`` says
+"not run"; a missing entry says "not available". Nothing here raises on odd input.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cache
 from html import escape
+from importlib import resources
 from typing import Any
+
+from etlcheck.report.chart import render_timing_charts
+from etlcheck.report.markup import (
+    NOT_AVAILABLE,
+    absent_section,
+    as_count,
+    as_mapping,
+    as_records,
+    as_seconds,
+    as_text,
+    html_row,
+    html_table,
+    location_text,
+    section,
+)
+from etlcheck.report.sections import diff_section, expectations_section, rewrites_section
 
 
 def render_html(document: dict[str, Any], previous: dict[str, Any] | None = None) -> str:
-    verdict = document["verdict"]
-    findings = "".join(f"<li>{escape(str(f))}</li>" for f in document["findings"])
-    steps = "".join(
-        f"<tr><td>{s['number']}</td><td>{escape(s['phase'])}</td><td>{escape(s['script'])}</td>"
-        f"<td>{escape(s['status'])}</td><td>{s['seconds']:.3f}</td><td>{s['rows_affected']}</td></tr>"
-        for s in document["run"]["steps"]
+    """The whole page for one run document, compared with the previous run's when given."""
+    document = document if isinstance(document, Mapping) else {}
+    previous = previous if isinstance(previous, Mapping) else None
+    verdict = _verdict_text(document)
+    body = "".join(
+        (
+            _verdict_section(document),
+            _lint_section(document),
+            diff_section(document, "production", "production-diff"),
+            diff_section(document, "sandbox", "sandbox-diff"),
+            _timing_section(document, previous),
+            _steps_section(document),
+            expectations_section(document),
+            rewrites_section(document),
+            _facts_section(document, previous),
+        )
     )
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>etlcheck: {escape(verdict)}</title></head>
-<body><h1 id="verdict">{escape(verdict.upper())}</h1><ul>{findings}</ul>
-<table><tr><th>#</th><th>phase</th><th>script</th><th>status</th><th>s</th><th>rows</th></tr>
-{steps}</table></body></html>
-"""
+    title = f"etlcheck: {verdict} · {document.get('pipeline') or NOT_AVAILABLE}"
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{_stylesheet()}</style></head>\n"
+        f"<body><main>{body}"
+        "<footer>Written by etlcheck. Self-contained: no scripts, no external files.</footer>"
+        "</main></body></html>\n"
+    )
+
+
+@cache
+def _stylesheet() -> str:
+    return resources.files("etlcheck.report").joinpath("style.css").read_text("utf-8")
+
+
+# --- verdict -------------------------------------------------------------------------------
+
+
+def _verdict_text(document: Mapping[str, Any]) -> str:
+    verdict = document.get("verdict")
+    return str(verdict) if verdict else "verdict not available"
+
+
+def _verdict_section(document: Mapping[str, Any]) -> str:
+    verified = document.get("verdict") == "verified"
+    css = "verified" if verified else "not-verified"
+    heading = escape(_verdict_text(document).upper())
+    run = as_mapping(document.get("run"))
+    subject = " · ".join(
+        (
+            as_text(document.get("pipeline")),
+            f"engine {as_text(as_mapping(document.get('engine')).get('name'))}",
+            f"scale {as_text(document.get('scale'))}",
+            f"rewrite {as_text(document.get('rewrite'))}",
+            f"run {as_text(run.get('run_id'))}",
+        )
+    )
+    findings = document.get("findings")
+    if isinstance(findings, list) and findings:
+        items = "".join(f"<li>{as_text(finding)}</li>" for finding in findings)
+        listing = f'<ul class="findings">{items}</ul>'
+    elif isinstance(findings, list):
+        listing = '<p class="summary">No findings.</p>'
+    else:
+        listing = f'<p class="summary">Findings {NOT_AVAILABLE}.</p>'
+    return (
+        f'<header id="verdict" class="{css}"><h1>{heading}</h1>'
+        f'<p class="subject">{subject}</p>{listing}'
+        f'<p class="summary">{_summary(document)}</p></header>'
+    )
+
+
+def _summary(document: Mapping[str, Any]) -> str:
+    """One sentence: how far the run got and where the data went."""
+    run = as_mapping(document.get("run"))
+    parts = [
+        f"{as_count(run.get('steps_completed'))} of {as_count(run.get('steps_total'))} steps "
+        f"ran in {as_seconds(run.get('seconds'))}"
+    ]
+    production = document.get("production")
+    if isinstance(production, Mapping):
+        tables = as_records(production.get("tables"))
+        changed = [t for t in tables if t.get("status") != "unchanged"]
+        parts.append(f"{len(changed)} of {len(tables)} protected objects changed")
+    sandbox = document.get("sandbox")
+    if isinstance(sandbox, Mapping):
+        landed = [t for t in as_records(sandbox.get("tables")) if t.get("status") != "unchanged"]
+        parts.append(f"data landed in {len(landed)} sandbox objects")
+    return "; ".join(parts) + "."
+
+
+# --- lint ----------------------------------------------------------------------------------
+
+
+def _lint_section(document: Mapping[str, Any]) -> str:
+    title = "Static isolation check (lint)"
+    absent = absent_section(document, "lint", "lint", title)
+    if absent is not None:
+        return absent
+    findings = as_records(as_mapping(document.get("lint")).get("findings"))
+    if not findings:
+        return section("lint", title, "<p>No findings: every reference was proven safe.</p>")
+    silenced = sum(1 for f in findings if f.get("allowed") is not None)
+    rows = [
+        html_row(
+            (
+                f"<code>{escape(location_text(f))}</code>",
+                f"<code>{as_text(f.get('code'))}</code>",
+                as_text(f.get("message"))
+                + (
+                    f'<br><span class="muted">{as_text(f.get("suggestion"))}</span>'
+                    if f.get("suggestion")
+                    else ""
+                ),
+                as_text(f.get("allowed"), "—"),
+            ),
+            "allowed" if f.get("allowed") is not None else "failed",
+        )
+        for f in findings
+    ]
+    note = (
+        f"<p>{len(findings)} finding(s), {silenced} allowed by an inline pragma with a reason.</p>"
+    )
+    table = html_table(("where", "code", "what", "allowed because"), rows)
+    return section("lint", title, note + table)
+
+
+# --- timings, steps and facts ---------------------------------------------------------------------
+
+
+def _timing_section(document: Mapping[str, Any], previous: Mapping[str, Any] | None) -> str:
+    title = "Timings: phases against budgets"
+    if previous is not None:
+        title += " and the previous run"
+    run = document.get("run")
+    previous_run = previous.get("run") if previous is not None else None
+    note = ""
+    if previous is not None:
+        previous_id = as_text(as_mapping(previous_run).get("run_id"))
+        note = f'<p class="note">Grey bars and dark ticks: previous run {previous_id}.</p>'
+    return section("timings", title, note + render_timing_charts(run, previous_run))
+
+
+def _steps_section(document: Mapping[str, Any]) -> str:
+    title = "Steps"
+    absent = absent_section(document, "run", "steps", title)
+    if absent is not None:
+        return absent
+    steps = as_records(as_mapping(document.get("run")).get("steps"))
+    if not steps:
+        return section("steps", title, f'<p class="not-available">{NOT_AVAILABLE}</p>')
+    rows = []
+    for step in steps:
+        status = step.get("status")
+        error = step.get("error")
+        status_cell = f'<span class="status">{as_text(status)}</span>'
+        if error:
+            status_cell += f"<br><code>{as_text(error)}</code>"
+        rows.append(
+            html_row(
+                (
+                    as_text(step.get("number")),
+                    as_text(step.get("phase")),
+                    f"<code>{as_text(step.get('script'))}</code>",
+                    status_cell,
+                    as_seconds(step.get("seconds")),
+                    as_count(step.get("rows_affected")),
+                ),
+                "" if status == "ok" else "failed",
+                numeric=(4, 5),
+            )
+        )
+    headers = ("#", "phase", "script", "status", "time", "rows affected")
+    return section("steps", title, html_table(headers, rows, numeric=(4, 5)))
+
+
+def _facts_section(document: Mapping[str, Any], previous: Mapping[str, Any] | None) -> str:
+    run = as_mapping(document.get("run"))
+    engine = as_mapping(document.get("engine"))
+    facts = [
+        ("pipeline", as_text(document.get("pipeline"))),
+        ("configuration", f"<code>{as_text(document.get('config'))}</code>"),
+        (
+            "engine",
+            " ".join(as_text(engine.get(k), "") for k in ("name", "version")).strip()
+            or NOT_AVAILABLE,
+        ),
+        ("engine target", f"<code>{as_text(engine.get('target'))}</code>"),
+        ("scale", as_text(document.get("scale"))),
+        ("rewrite", as_text(document.get("rewrite"))),
+        ("run id", f"<code>{as_text(run.get('run_id'))}</code>"),
+        ("started", as_text(run.get("started_at"))),
+        ("finished", as_text(run.get("finished_at"))),
+        ("total step time", as_seconds(run.get("seconds"))),
+    ]
+    if previous is not None:
+        previous_run = as_mapping(previous.get("run"))
+        facts.append(("previous run", f"<code>{as_text(previous_run.get('run_id'))}</code>"))
+    seed = document.get("seed")
+    if isinstance(seed, Mapping):
+        facts += [(f"seed {escape(str(k))}", as_text(_short(v))) for k, v in seed.items()]
+    elif "seed" in document:
+        facts.append(("seed", "not run"))
+    items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
+    return section("facts", "Run facts", f'<dl class="facts">{items}</dl>')
+
+
+def _short(value: object) -> object:
+    """Nested seed details as one line (a dict of table counts stays readable)."""
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return value

@@ -1,0 +1,194 @@
+"""The result sections of report.html: fingerprint diffs, expectations, rewrite map."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+
+from etlcheck.report.markup import (
+    NOT_AVAILABLE,
+    absent_section,
+    as_count,
+    as_mapping,
+    as_records,
+    as_text,
+    html_row,
+    html_table,
+    location_text,
+    section,
+)
+
+VISIBLE_UNCHANGED = 12
+"""Unchanged tables shown before the rest fold into a <details> block."""
+OPEN_REWRITES = 40
+
+
+# --- fingerprint diffs ---------------------------------------------------------------------
+
+_DIFF_TITLES = {
+    "production": "Production: fingerprint diff of the protected schemas",
+    "sandbox": "Where the data landed (sandbox schemas)",
+}
+
+
+def diff_section(document: Mapping[str, Any], key: str, element_id: str) -> str:
+    title = _DIFF_TITLES[key]
+    absent = absent_section(document, key, element_id, title)
+    if absent is not None:
+        return absent
+    diff = as_mapping(document.get(key))
+    tables = as_records(diff.get("tables"))
+    changed = [t for t in tables if t.get("status") != "unchanged"]
+    unchanged = [t for t in tables if t.get("status") == "unchanged"]
+    events = [f"schema {as_text(s)} was created" for s in diff.get("schemas_created") or ()]
+    events += [f"schema {as_text(s)} was dropped" for s in diff.get("schemas_dropped") or ()]
+    highlight = "changed" if key == "production" else "landed"
+    if key == "production":
+        lead = (
+            f"<p>{len(changed)} of {len(tables)} objects changed.</p>"
+            if changed
+            else f"<p>All {len(tables)} protected objects are unchanged: same rows, same "
+            "content hash.</p>"
+        )
+    else:
+        lead = f"<p>{len(changed)} objects received or lost data; {len(unchanged)} unchanged.</p>"
+    if events:
+        lead += "<ul>" + "".join(f"<li>{event}</li>" for event in events) + "</ul>"
+    if not tables:
+        return section(element_id, title, lead + "<p>No objects in these schemas.</p>")
+    shown = changed + unchanged[: max(0, VISIBLE_UNCHANGED - len(changed))]
+    rest = unchanged[len(shown) - len(changed) :]
+    content = lead + _diff_table(shown, highlight)
+    if rest:
+        content += (
+            f"<details><summary>{len(rest)} more unchanged objects</summary>"
+            f"{_diff_table(rest, highlight)}</details>"
+        )
+    return section(element_id, title, content)
+
+
+def _diff_table(tables: Sequence[Mapping[str, Any]], highlight: str) -> str:
+    rows = []
+    for table in tables:
+        name = ".".join(str(table.get(k)) for k in ("schema", "name") if table.get(k) is not None)
+        kind = table.get("kind")
+        if kind not in (None, "table"):
+            name += f" ({kind})"
+        status = table.get("status")
+        css = "" if status == "unchanged" else highlight
+        rows.append(
+            html_row(
+                (
+                    f"<code>{as_text(name)}</code>",
+                    f'<span class="status">{as_text(status)}</span>',
+                    *(
+                        as_count(table.get(k))
+                        for k in (
+                            "rows_before",
+                            "rows_after",
+                            "rows_added",
+                            "rows_removed",
+                            "rows_changed",
+                        )
+                    ),
+                ),
+                css,
+                numeric=(2, 3, 4, 5, 6),
+            )
+        )
+    headers = ("table", "status", "rows before", "rows after", "added", "removed", "changed")
+    return html_table(headers, rows, numeric=(2, 3, 4, 5, 6))
+
+
+# --- expectations --------------------------------------------------------------------------
+
+
+def expectations_section(document: Mapping[str, Any]) -> str:
+    title = "Expectations on the staging outputs"
+    absent = absent_section(document, "expectations", "expectations", title)
+    if absent is not None:
+        return absent
+    suites = as_records(document.get("expectations"))
+    if not suites:
+        return section("expectations", title, "<p>No expectation suites ran.</p>")
+    failed = [s for s in suites if s.get("success") is False]
+    lead = f"<p>{len(suites) - len(failed)} of {len(suites)} suites passed.</p>"
+    return section("expectations", title, lead + "".join(_suite(s) for s in suites))
+
+
+def _suite(suite: Mapping[str, Any]) -> str:
+    success = suite.get("success")
+    outcome = "passed" if success is True else "FAILED" if success is False else NOT_AVAILABLE
+    heading = (
+        f"<h3>{as_text(suite.get('suite'))} on <code>{as_text(suite.get('table'))}</code> "
+        f"({as_count(suite.get('rows'))} rows): {outcome}</h3>"
+    )
+    rows = []
+    for item in as_records(suite.get("expectations")):
+        success = item.get("success")
+        rows.append(
+            html_row(
+                (
+                    f"<code>{as_text(item.get('expectation') or item.get('type'))}</code>",
+                    as_text(item.get("column"), "—"),
+                    "passed" if success is True else "FAILED" if success is False else "n/a",
+                    f"<code>{as_text(item.get('observed'), '—')}</code>",
+                    as_count(item.get("unexpected_count")),
+                    _examples(item),
+                ),
+                "failed" if success is False else "",
+                numeric=(4,),
+            )
+        )
+    headers = ("expectation", "column", "result", "observed", "unexpected", "failing examples")
+    return heading + html_table(headers, rows, numeric=(4,))
+
+
+def _examples(item: Mapping[str, Any]) -> str:
+    values = item.get("examples") or []
+    failing_rows = as_records(item.get("failing_rows"))
+    if not values and not failing_rows:
+        return "—"
+    parts = []
+    if isinstance(values, list) and values:
+        parts.append("<code>" + ", ".join(as_text(v, "NULL") for v in values) + "</code>")
+    if failing_rows:
+        lines = "".join(
+            "<li><code>"
+            + ", ".join(f"{as_text(k)}={as_text(v, 'NULL')}" for k, v in row.items())
+            + "</code></li>"
+            for row in failing_rows
+        )
+        parts.append(f'<ul class="examples">{lines}</ul>')
+    return "".join(parts)
+
+
+# --- rewrite map ----------------------------------------------------------------------------
+
+
+def rewrites_section(document: Mapping[str, Any]) -> str:
+    title = "Rewrite map (schema names patched in the scripts)"
+    absent = absent_section(document, "rewrites", "rewrites", title)
+    if absent is not None:
+        return absent
+    rewrites = as_records(document.get("rewrites"))
+    if not rewrites:
+        return section("rewrites", title, "<p>No schema names were rewritten.</p>")
+    rows = [
+        html_row(
+            (
+                f"<code>{escape(location_text(r))}</code>",
+                f"<code>{as_text(r.get('before'))}</code>",
+                f"<code>{as_text(r.get('after'))}</code>",
+            )
+        )
+        for r in rewrites
+    ]
+    table = html_table(("where", "before", "after"), rows)
+    opened = " open" if len(rewrites) <= OPEN_REWRITES else ""
+    return section(
+        "rewrites",
+        title,
+        f"<details{opened}><summary>{len(rewrites)} rewrites</summary>{table}</details>",
+    )
