@@ -1,0 +1,1 @@
+SELECT a FROM poc_etl.stg_brokers WHERE a > 1;

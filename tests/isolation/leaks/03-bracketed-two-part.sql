@@ -1,0 +1,1 @@
+SELECT [a] FROM [etl].[stg_brokers];

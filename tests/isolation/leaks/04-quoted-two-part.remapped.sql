@@ -1,0 +1,1 @@
+SELECT a FROM "poc_raw_data"."brokers";

@@ -1,0 +1,1 @@
+DELETE FROM poc_dbo.Brokers WHERE id < 0;

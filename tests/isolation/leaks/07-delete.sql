@@ -1,0 +1,1 @@
+DELETE FROM dbo.Brokers WHERE id < 0;

@@ -1,0 +1,1 @@
+SELECT * INTO poc_etl.tmp_copy FROM poc_raw_data.policies;

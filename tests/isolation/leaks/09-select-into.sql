@@ -1,0 +1,1 @@
+SELECT * INTO etl.tmp_copy FROM raw_data.policies;

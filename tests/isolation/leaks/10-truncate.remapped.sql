@@ -1,0 +1,1 @@
+TRUNCATE TABLE poc_etl.stg_policies;

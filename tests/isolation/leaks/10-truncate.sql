@@ -1,0 +1,1 @@
+TRUNCATE TABLE etl.stg_policies;

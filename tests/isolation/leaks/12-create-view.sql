@@ -1,0 +1,1 @@
+CREATE VIEW etl.v_brokers AS SELECT id FROM dbo.Brokers;

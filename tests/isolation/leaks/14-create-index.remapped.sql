@@ -1,0 +1,1 @@
+CREATE INDEX ix_policies ON poc_etl.stg_policies (broker_id);

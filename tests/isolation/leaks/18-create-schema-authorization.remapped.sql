@@ -1,0 +1,1 @@
+CREATE SCHEMA [poc_etl] AUTHORIZATION dbo;

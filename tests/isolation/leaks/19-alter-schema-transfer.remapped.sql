@@ -1,0 +1,1 @@
+ALTER SCHEMA poc_etl TRANSFER poc_dbo.Brokers;

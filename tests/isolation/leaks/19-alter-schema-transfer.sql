@@ -1,0 +1,1 @@
+ALTER SCHEMA etl TRANSFER dbo.Brokers;

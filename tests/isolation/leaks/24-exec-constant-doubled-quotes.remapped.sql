@@ -1,0 +1,1 @@
+EXEC('INSERT INTO poc_etl.notes (txt) SELECT ''it''''s'' FROM poc_raw_data.brokers');

@@ -1,0 +1,1 @@
+EXEC('EXEC(''DROP SCHEMA [poc_etl]'')');

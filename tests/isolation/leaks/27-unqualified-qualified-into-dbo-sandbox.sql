@@ -1,0 +1,1 @@
+INSERT INTO Brokers (id) SELECT id FROM etl.stg_brokers;

@@ -1,0 +1,1 @@
+SELECT * FROM [poc_dbo].[etl.stg_brokers];

@@ -1,0 +1,1 @@
+SELECT * FROM ETL.Stg_Brokers JOIN [Raw_Data].brokers b ON 1 = 1;

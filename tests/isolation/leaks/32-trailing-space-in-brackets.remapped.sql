@@ -1,0 +1,1 @@
+SELECT * FROM [poc_etl].[stg_brokers];

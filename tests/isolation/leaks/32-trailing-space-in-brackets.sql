@@ -1,0 +1,1 @@
+SELECT * FROM [etl ].[stg_brokers];

@@ -1,0 +1,4 @@
+SELECT *
+FROM poc_etl
+    .
+    stg_brokers;

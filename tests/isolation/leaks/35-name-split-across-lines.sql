@@ -1,0 +1,4 @@
+SELECT *
+FROM etl
+    .
+    stg_brokers;

@@ -1,0 +1,1 @@
+SELECT etl.stg_brokers.id FROM etl.stg_brokers;

@@ -1,0 +1,3 @@
+DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM ' + @schema + N'.stg_brokers';
+EXEC(@sql);
+EXEC sp_executesql @sql;

@@ -1,0 +1,1 @@
+CREATE SYNONYM etl.brokers FOR dbo.Brokers;

@@ -1,0 +1,2 @@
+USE Insurance;
+SELECT 1 FROM etl.stg_brokers;
