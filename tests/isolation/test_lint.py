@@ -1,0 +1,141 @@
+"""Lint: clean scripts stay clean, pragmas silence with a reason, the formats carry findings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from etlcheck.config import SandboxConfig
+from etlcheck.errors import SourceLocation
+from etlcheck.isolation.findings import Finding, format_json, format_sarif, format_text
+from etlcheck.isolation.lint import lint_files, lint_script
+from etlcheck.isolation.regex import regex_rewrite
+from etlcheck.isolation.rewrite import rewrite_script
+
+CLEAN = Path(__file__).parent / "clean"
+SANDBOX = SandboxConfig(
+    schema_map={"etl": "poc_etl", "dbo": "poc_dbo", "raw_data": "poc_raw_data"},
+    protected=("etl", "dbo", "raw_data"),
+)
+INCIDENT = """IF EXISTS (SELECT 1 FROM sys.schemas WHERE name = 'etl')
+    DROP SCHEMA [etl];
+CREATE SCHEMA [etl];
+"""
+
+
+@pytest.mark.parametrize("script", sorted(CLEAN.glob("*.sql")), ids=lambda p: p.stem)
+def test_clean_scripts_have_no_findings(script: Path) -> None:
+    assert lint_script(script.read_text(), script.name, SANDBOX) == ()
+
+
+def test_regex_rewrite_leaves_the_incident_in_place() -> None:
+    result = regex_rewrite(INCIDENT, "00-schema-setup.sql", SANDBOX)
+    assert result.text == INCIDENT
+    assert result.changes == ()
+
+
+def test_regex_rewrite_substitutes_qualified_bare_names_only() -> None:
+    text = "SELECT * FROM ETL.t JOIN [etl].u ON 1 = 1 WHERE SCHEMA_ID('etl') > 0"
+    result = regex_rewrite(text, "x.sql", SANDBOX)
+    assert result.text == "SELECT * FROM poc_etl.t JOIN [etl].u ON 1 = 1 WHERE SCHEMA_ID('etl') > 0"
+    assert [str(c) for c in result.changes] == ["x.sql:1:15: ETL. -> poc_etl."]
+
+
+def test_lint_with_regex_names_the_incident_lines() -> None:
+    findings = lint_script(INCIDENT, "00-schema-setup.sql", SANDBOX, rewrite="regex")
+    assert [(f.code, f.location.line, f.location.column) for f in findings] == [
+        ("production-schema", 1, 51),
+        ("production-schema", 2, 17),
+        ("production-schema", 3, 15),
+    ]
+
+
+def test_lint_with_regex_maps_columns_back_to_the_original() -> None:
+    text = "SELECT * FROM etl.t JOIN [etl].u ON 1 = 1"
+    findings = lint_script(text, "x.sql", SANDBOX, rewrite="regex")
+    assert [str(f.location) for f in findings] == ["x.sql:1:26"]
+
+
+def test_lint_with_ast_remap_is_clean_on_the_incident() -> None:
+    assert lint_script(INCIDENT, "00-schema-setup.sql", SANDBOX) == ()
+
+
+def test_no_rewrite_reports_every_production_reference() -> None:
+    result = rewrite_script(INCIDENT, "x.sql", SANDBOX, "none")
+    assert result.text == INCIDENT
+    findings = lint_script(INCIDENT, "x.sql", SANDBOX, rewrite="none")
+    assert {f.code for f in findings} == {"production-schema"}
+
+
+def test_pragma_needs_a_reason() -> None:
+    text = "-- etlcheck: allow\nSELECT * FROM Archive.dbo.t;\n"
+    (finding,) = lint_script(text, "x.sql", SANDBOX)
+    assert finding.allowed is None
+
+
+def test_pragma_on_the_same_line() -> None:
+    text = "EXEC(@sql); -- etlcheck: allow built from a fixed list of table names\n"
+    (finding,) = lint_script(text, "x.sql", SANDBOX)
+    assert finding.code == "dynamic-sql"
+    assert finding.allowed == "built from a fixed list of table names"
+
+
+def test_pragma_two_lines_above_does_not_count() -> None:
+    text = "-- etlcheck: allow old\n\nEXEC(@sql);\n"
+    (finding,) = lint_script(text, "x.sql", SANDBOX)
+    assert finding.allowed is None
+
+
+def test_read_only_schema_is_allowed() -> None:
+    sandbox = SandboxConfig(SANDBOX.schema_map, SANDBOX.protected, read_only=("ref",))
+    assert lint_script("SELECT * FROM ref.countries;", "x.sql", sandbox) == ()
+    assert lint_script("SELECT * FROM ref.countries;", "x.sql", SANDBOX) != ()
+
+
+def test_unqualified_name_is_reported_when_default_schema_has_no_sandbox() -> None:
+    sandbox = SandboxConfig({"etl": "poc_etl"}, ("etl",), default_schema="dbo")
+    (finding,) = lint_script("SELECT * FROM Brokers;", "x.sql", sandbox)
+    assert (finding.code, str(finding.location)) == ("unqualified-name", "x.sql:1:15")
+
+
+def test_lint_files_reads_folders(tmp_path: Path) -> None:
+    (tmp_path / "a.sql").write_text("SELECT * FROM sales.orders;")
+    (tmp_path / "b.sql").write_text("SELECT 1;")
+    report = lint_files([tmp_path], SANDBOX)
+    assert len(report.scripts) == 2
+    assert [f.code for f in report.findings] == ["unmapped-schema"]
+    assert report.exit_code == 1
+
+
+FINDINGS = (
+    Finding(SourceLocation("sql/a.sql", 3, 7), "dynamic-sql", "EXEC runs SQL", "use constants"),
+    Finding(SourceLocation("sql/b.sql", 1, 1), "use-database", "USE", "", allowed="ok here"),
+)
+
+
+def test_text_format_is_one_line_per_finding() -> None:
+    assert format_text(FINDINGS).splitlines() == [
+        "sql/a.sql:3:7: dynamic-sql: EXEC runs SQL",
+        "sql/b.sql:1:1: use-database: USE (allowed: ok here)",
+    ]
+
+
+def test_json_format() -> None:
+    data = json.loads(format_json(FINDINGS))
+    assert data["unsilenced"] == 1
+    assert data["findings"][0]["line"] == 3
+    assert data["findings"][1]["allowed"] == "ok here"
+
+
+def test_sarif_format() -> None:
+    data = json.loads(format_sarif(FINDINGS))
+    assert data["version"] == "2.1.0"
+    results = data["runs"][0]["results"]
+    assert results[0]["ruleId"] == "dynamic-sql"
+    region = results[0]["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 3, "startColumn": 7}
+    assert results[1]["suppressions"][0]["justification"] == "ok here"
+    rule_ids = {rule["id"] for rule in data["runs"][0]["tool"]["driver"]["rules"]}
+    assert {"dynamic-sql", "use-database"} <= rule_ids
