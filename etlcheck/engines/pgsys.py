@@ -15,8 +15,8 @@ EMULATION_SCHEMA = "sys"
 
 _OBJECTS = """
 CREATE OR REPLACE VIEW sys.etlcheck_objects AS
-SELECT c.oid::integer AS object_id, c.relname::text AS name, n.nspname::text AS schema_name,
-       n.oid::integer AS schema_id, 0 AS parent_object_id,
+SELECT c.oid AS object_id, c.relname::text AS name, n.nspname::text AS schema_name,
+       n.oid AS schema_id, 0::oid AS parent_object_id,
        (CASE c.relkind WHEN 'v' THEN 'V' WHEN 'm' THEN 'V' WHEN 'S' THEN 'SO' ELSE 'U' END)::char(2)
            AS type
 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -24,14 +24,14 @@ WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
   AND (n.nspname NOT LIKE 'pg\\_%' OR n.oid = pg_catalog.pg_my_temp_schema())
   AND n.nspname NOT IN ('information_schema', 'sys')
 UNION ALL
-SELECT p.oid::integer, p.proname::text, n.nspname::text, n.oid::integer, 0,
+SELECT p.oid, p.proname::text, n.nspname::text, n.oid, 0::oid,
        (CASE WHEN p.prokind = 'p' THEN 'P' WHEN p.proretset THEN 'TF' ELSE 'FN' END)::char(2)
 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'sys')
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                   WHERE d.objid = p.oid AND d.deptype = 'e')
 UNION ALL
-SELECT k.oid::integer, k.conname::text, n.nspname::text, n.oid::integer, k.conrelid::integer,
+SELECT k.oid, k.conname::text, n.nspname::text, n.oid, k.conrelid,
        (CASE k.contype WHEN 'p' THEN 'PK' WHEN 'f' THEN 'F' WHEN 'u' THEN 'UQ' ELSE 'C' END)
            ::char(2)
 FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace
@@ -47,7 +47,7 @@ _TYPE_DESC = """CASE o.type WHEN 'U' THEN 'USER_TABLE' WHEN 'V' THEN 'VIEW'
     WHEN 'UQ' THEN 'UNIQUE_CONSTRAINT' ELSE 'CHECK_CONSTRAINT' END"""
 
 _PUBLIC_OBJECTS = f"""
-SELECT o.name::{{citext}} AS name, o.object_id, NULL::integer AS principal_id, o.schema_id,
+SELECT o.name::{{citext}} AS name, o.object_id, NULL::oid AS principal_id, o.schema_id,
        o.parent_object_id, o.type, ({_TYPE_DESC})::text AS type_desc,
        NULL::timestamp AS create_date, NULL::timestamp AS modify_date,
        false AS is_ms_shipped
@@ -56,8 +56,7 @@ FROM sys.etlcheck_objects o WHERE o.schema_name NOT LIKE 'pg\\_temp%'
 
 _VIEWS = f"""
 CREATE OR REPLACE VIEW sys.schemas AS
-SELECT n.nspname::{{citext}} AS name, n.oid::integer AS schema_id,
-       n.nspowner::integer AS principal_id
+SELECT n.nspname::{{citext}} AS name, n.oid AS schema_id, n.nspowner AS principal_id
 FROM pg_catalog.pg_namespace n
 WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema';
 
@@ -67,20 +66,23 @@ CREATE OR REPLACE VIEW sys.views AS SELECT * FROM sys.objects WHERE type = 'V';
 CREATE OR REPLACE VIEW sys.procedures AS SELECT * FROM sys.objects WHERE type = 'P';
 
 CREATE OR REPLACE VIEW sys.columns AS
-SELECT a.attrelid::integer AS object_id, a.attname::{{citext}} AS name,
+SELECT a.attrelid AS object_id, a.attname::{{citext}} AS name,
        a.attnum::integer AS column_id, a.atttypid::integer AS system_type_id,
        a.atttypid::integer AS user_type_id, a.attlen::integer AS max_length,
        0 AS precision, 0 AS scale, NOT a.attnotnull AS is_nullable,
        a.attidentity <> '' AS is_identity
-FROM pg_catalog.pg_attribute a JOIN sys.etlcheck_objects o ON o.object_id = a.attrelid::integer
-WHERE a.attnum > 0 AND NOT a.attisdropped AND o.type IN ('U', 'V');
+FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+  AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'sys');
 
 CREATE OR REPLACE VIEW sys.indexes AS
-SELECT i.indrelid::integer AS object_id, c.relname::{{citext}} AS name,
-       i.indexrelid::integer AS index_id, 2 AS type, 'NONCLUSTERED'::text AS type_desc,
+SELECT i.indrelid AS object_id, c.relname::{{citext}} AS name,
+       i.indexrelid AS index_id, 2 AS type, 'NONCLUSTERED'::text AS type_desc,
        i.indisunique AS is_unique, i.indisprimary AS is_primary_key
 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
-JOIN sys.etlcheck_objects o ON o.object_id = i.indrelid::integer AND o.type = 'U';
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'sys');
 """
 
 _FUNCTIONS = """
@@ -90,7 +92,7 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 CREATE OR REPLACE FUNCTION sys.object_id(object_name text, object_type text DEFAULT NULL)
-RETURNS integer LANGUAGE sql STABLE AS $$
+RETURNS oid LANGUAGE sql STABLE AS $$
     WITH parts AS (SELECT sys.etlcheck_name_parts(object_name) AS p),
     target AS (
         SELECT p[cardinality(p)] AS name,
@@ -100,7 +102,7 @@ RETURNS integer LANGUAGE sql STABLE AS $$
     SELECT o.object_id
     FROM sys.etlcheck_objects o, target t
     WHERE lower(o.name) IN (lower(t.name), lower(ltrim(t.name, '#')))
-      AND CASE WHEN left(t.name, 1) = '#' THEN o.schema_id = pg_catalog.pg_my_temp_schema()::integer
+      AND CASE WHEN left(t.name, 1) = '#' THEN o.schema_id = pg_catalog.pg_my_temp_schema()
                WHEN t.schema_name IS NOT NULL THEN lower(o.schema_name) = lower(t.schema_name)
                ELSE o.schema_name = ANY (current_schemas(false)) END
       AND (object_type IS NULL OR o.type = object_type::char(2))
@@ -109,25 +111,25 @@ RETURNS integer LANGUAGE sql STABLE AS $$
 $$;
 
 CREATE OR REPLACE FUNCTION sys.schema_id(schema_name text DEFAULT NULL)
-RETURNS integer LANGUAGE sql STABLE AS $$
-    SELECT n.oid::integer FROM pg_catalog.pg_namespace n
+RETURNS oid LANGUAGE sql STABLE AS $$
+    SELECT n.oid FROM pg_catalog.pg_namespace n
     WHERE lower(n.nspname) = lower(coalesce(schema_name, current_schema()))
     ORDER BY n.nspname = schema_name DESC LIMIT 1
 $$;
 
-CREATE OR REPLACE FUNCTION sys.schema_name(schema_id integer DEFAULT NULL)
+CREATE OR REPLACE FUNCTION sys.schema_name(schema_id oid DEFAULT NULL)
 RETURNS text LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN schema_id IS NULL THEN current_schema()::text
                 ELSE (SELECT n.nspname::text FROM pg_catalog.pg_namespace n
-                      WHERE n.oid::integer = schema_id) END
+                      WHERE n.oid = schema_id) END
 $$;
 
-CREATE OR REPLACE FUNCTION sys.object_name(object_id integer)
+CREATE OR REPLACE FUNCTION sys.object_name(object_id oid)
 RETURNS text LANGUAGE sql STABLE AS $$
     SELECT o.name FROM sys.etlcheck_objects o WHERE o.object_id = $1 LIMIT 1
 $$;
 
-CREATE OR REPLACE FUNCTION sys.object_schema_name(object_id integer)
+CREATE OR REPLACE FUNCTION sys.object_schema_name(object_id oid)
 RETURNS text LANGUAGE sql STABLE AS $$
     SELECT o.schema_name FROM sys.etlcheck_objects o WHERE o.object_id = $1 LIMIT 1
 $$;
