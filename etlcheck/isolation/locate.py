@@ -121,18 +121,22 @@ def locate(tokens: list[Token], segments: list[Segment], known: frozenset[str]) 
 
 
 def _tree_hints(node: exp.Expr) -> _Hints:
-    local = {cte.alias.lower() for cte in node.find_all(exp.CTE)}
-    local |= {a.name.lower() for a in node.find_all(exp.TableAlias) if a.name}
+    local: set[str] = set()
     objects: set[int] = set()
-    for table in node.find_all(exp.Table):
-        parent = table.parent
-        if isinstance(parent, exp.Create | exp.Drop) and parent.args.get("kind") == "SCHEMA":
-            continue
-        name = table.this
-        while isinstance(name, exp.Dot):
-            name = name.expression
-        if isinstance(name, exp.Identifier) and "start" in name.meta:
-            objects.add(int(name.meta["start"]))
+    for child in node.walk():
+        if isinstance(child, exp.CTE):
+            local.add(child.alias.lower())
+        elif isinstance(child, exp.TableAlias) and child.name:
+            local.add(child.name.lower())
+        elif isinstance(child, exp.Table):
+            parent = child.parent
+            if isinstance(parent, exp.Create | exp.Drop) and parent.args.get("kind") == "SCHEMA":
+                continue
+            name = child.this
+            while isinstance(name, exp.Dot):
+                name = name.expression
+            if isinstance(name, exp.Identifier) and "start" in name.meta:
+                objects.add(int(name.meta["start"]))
     return _Hints(frozenset(objects), frozenset(local))
 
 

@@ -8,6 +8,7 @@ need a patch is a finding.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from sqlglot.errors import TokenError
@@ -113,41 +114,42 @@ def _allowed(sandbox: SandboxConfig) -> frozenset[str]:
     return frozenset(name.lower() for name in names) | SYSTEM_SCHEMAS
 
 
-def _walk(text: str, sandbox: SandboxConfig, patch: bool, base: int = 0) -> _Walk:
+def _walk(text: str, sandbox: SandboxConfig, patch: bool) -> _Walk:
     walk = _Walk()
+    known = _known(sandbox)
     for batch in script_batches(text):
-        try:
-            tokens = tokenize(batch.text)
-        except TokenError as error:
-            walk.problems.append(
-                (
-                    batch.offset,
-                    "unparsed-batch",
-                    f"batch cannot be tokenized: {error}",
-                    "fix the SQL",
-                )
-            )
-            continue
-        found_segments = segments(batch.text, tokens)
-        located = loc.locate(tokens, found_segments, _known(sandbox))
-        for segment in found_segments:
-            if segment.failed:
-                offset = batch.offset + tokens[segment.first].start
-                walk.problems.append(
-                    (
-                        offset,
-                        "unparsed-statement",
-                        "statement could not be parsed; its names were located by tokens only",
-                        "check `etlcheck remap --changes`; allow it with a pragma and a reason",
-                    )
-                )
-        for problem in located.problems:
-            walk.problems.append(
-                (batch.offset + problem.start, problem.code, problem.message, problem.suggestion)
-            )
-        for reference in located.references:
+        references, problems = analyse_batch(batch.text, known)
+        for start, code, message, suggestion in problems:
+            walk.problems.append((batch.offset + start, code, message, suggestion))
+        for reference in references:
             _resolve(batch.text, batch.offset, reference, sandbox, patch, walk)
     return walk
+
+
+@lru_cache(maxsize=2048)
+def analyse_batch(
+    text: str, known: frozenset[str]
+) -> tuple[tuple[loc.Reference, ...], tuple[tuple[int, str, str, str], ...]]:
+    """References and problems of one batch (offsets within it). Cached: the proof re-reads
+    the rewritten script, whose batches without patches are the ones already read."""
+    try:
+        tokens = tokenize(text)
+    except TokenError as error:
+        return (), ((0, "unparsed-batch", f"batch cannot be tokenized: {error}", "fix the SQL"),)
+    found_segments = segments(text, tokens)
+    located = loc.locate(tokens, found_segments, known)
+    problems = [
+        (
+            tokens[segment.first].start,
+            "unparsed-statement",
+            "statement could not be parsed; its names were located by tokens only",
+            "check `etlcheck remap --changes`; allow it with a pragma and a reason",
+        )
+        for segment in found_segments
+        if segment.failed
+    ]
+    problems.extend((p.start, p.code, p.message, p.suggestion) for p in located.problems)
+    return tuple(located.references), tuple(problems)
 
 
 def _sandbox_name(name: str, sandbox: SandboxConfig) -> str | None:

@@ -241,16 +241,19 @@ def _parse(parser: object, text: str, chunk: list[Token]) -> tuple[exp.Expr | No
 def _trusted(node: exp.Expr | None) -> bool:
     """A tree is trusted when nothing fell back to text and no statement keyword was taken
     for an alias (``... FROM t END`` or ``... FROM s EXEC(...)``)."""
-    if node is None or isinstance(node, exp.Command) or node.find(exp.Command) is not None:
+    if node is None:
         return False
-    for alias in node.find_all(exp.TableAlias, exp.Alias):
-        name = alias.args.get("alias") if isinstance(alias, exp.Alias) else alias.this
-        if (
-            isinstance(name, exp.Identifier)
-            and not name.quoted
-            and name.name.upper() in STATEMENT_WORDS
-        ):
+    for child in node.walk():
+        if isinstance(child, exp.Command):
             return False
+        if isinstance(child, exp.TableAlias | exp.Alias):
+            name = child.args.get("alias") if isinstance(child, exp.Alias) else child.this
+            if (
+                isinstance(name, exp.Identifier)
+                and not name.quoted
+                and name.name.upper() in STATEMENT_WORDS
+            ):
+                return False
     return True
 
 
