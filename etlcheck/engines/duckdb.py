@@ -1,13 +1,16 @@
 """The embedded default engine: DuckDB in-process, a file or memory per test worker.
 
 T-SQL runs through etlcheck's interpreter (``etlcheck.tsql``), which transpiles each
-statement to DuckDB and runs control flow in Python.
+statement to DuckDB and runs control flow in Python. The connection behaves like one
+SQL Server session: unqualified names resolve to ``dbo``, string comparisons ignore
+case (SQL Server's default collation), ``/`` on integers divides as integers, and
+temp tables (``#t``) live as long as the connection.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from etlcheck.engines.base import Engine, QueryResult, ScriptResult
 from etlcheck.errors import EngineError
@@ -22,9 +25,15 @@ class DuckDBEngine(Engine):
     interprets_tsql = True
     supports_permissions = False
 
+    internal_schemas: ClassVar[tuple[str, ...]] = ("sys",)
+    """Schemas etlcheck creates for catalog emulation; fingerprints must skip them."""
+    system_schemas: ClassVar[tuple[str, ...]] = ("main", "information_schema", "pg_catalog")
+    """DuckDB's own schemas, which SQL Server does not have."""
+
     def __init__(self, target: str | None = None) -> None:
         super().__init__(target)
         self._connection: Any = None
+        self.tsql_session: Any = None
 
     def _connect(self) -> None:
         import duckdb
@@ -41,6 +50,28 @@ class DuckDBEngine(Engine):
         self.info.version = duckdb.__version__
         self.info.target = database
 
+    def _prepare(self) -> None:
+        """Make the connection behave like a SQL Server session and install ``sys``."""
+        from etlcheck.tsql.emulation import DEFAULT_SCHEMA, emulation_for
+        from etlcheck.tsql.scope import Session
+
+        connection = self.connection
+        connection.execute(f"CREATE SCHEMA IF NOT EXISTS {self.quote(DEFAULT_SCHEMA)}")
+        connection.execute("SET default_collation = 'nocase'")
+        connection.execute("SET integer_division = true")
+        emulation_for(self.dialect).install(self)
+        connection.execute(f"SET schema = '{DEFAULT_SCHEMA}'")
+        self.tsql_session = Session()
+
+    def schemas(self) -> list[str]:
+        """User schemas of the database (not DuckDB's own, not etlcheck's emulation)."""
+        hidden = {*self.internal_schemas, *self.system_schemas}
+        result = self.query(
+            "SELECT schema_name FROM duckdb_schemas() "
+            "WHERE database_name = current_database() AND NOT internal ORDER BY schema_name"
+        )
+        return [row[0] for row in result.rows if row[0] not in hidden]
+
     @property
     def connection(self) -> Any:
         if self._connection is None:
@@ -51,6 +82,7 @@ class DuckDBEngine(Engine):
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+            self.tsql_session = None
 
     def execute(self, sql: str) -> int:
         cursor = self.connection.execute(sql)

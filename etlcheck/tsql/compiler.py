@@ -1,0 +1,244 @@
+"""Compile one T-SQL statement to the target dialect through sqlglot, cached by text.
+
+Variables (``@v``), system functions (``@@ROWCOUNT``) and the error functions of a
+CATCH block (``ERROR_MESSAGE()``...) become *holes*: the compiled SQL is cached once
+and the interpreter fills the holes with literals on every run. Everything specific
+to a target engine lives in its ``Emulation`` (``etlcheck.tsql.emulation``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
+
+from etlcheck.tsql.nodes import words
+from etlcheck.tsql.typing import concatenate_strings
+
+if TYPE_CHECKING:
+    from etlcheck.tsql.emulation import Emulation
+
+_HOLE = "__etlcheck_hole_{}__"
+_HOLE_PATTERN = re.compile(r'"__etlcheck_hole_(\d+)__"')
+_ASSIGN = "__etlcheck_assign_{}__"
+ERROR_FUNCTIONS = words(
+    """ERROR_MESSAGE ERROR_NUMBER ERROR_LINE ERROR_SEVERITY ERROR_STATE ERROR_PROCEDURE
+"""
+)
+
+
+class CompileError(Exception):
+    """A statement cannot be compiled; ``construct`` names what is not supported."""
+
+    def __init__(self, message: str, construct: str = "", unsupported: bool = True) -> None:
+        super().__init__(message)
+        self.message = message
+        self.construct = construct
+        self.unsupported = unsupported
+
+
+@dataclass(frozen=True)
+class Template:
+    """Target-dialect SQL with holes for values known only at run time."""
+
+    parts: tuple[str, ...]
+    holes: tuple[str, ...] = ()
+
+    def render(self, value_of: Callable[[str], str]) -> str:
+        if not self.holes:
+            return self.parts[0]
+        pieces = [self.parts[0]]
+        for hole, part in zip(self.holes, self.parts[1:], strict=True):
+            pieces.append(value_of(hole))
+            pieces.append(part)
+        return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class Check:
+    """A run-time check the interpreter makes before a statement (faithful SQL Server errors)."""
+
+    kind: str
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A statement ready to run: ``steps`` in order; the rows of ``main`` are the statement's."""
+
+    kind: str
+    """'dml' (counts rows), 'query' (returns rows), 'assign' (SELECT @v = ...) or 'ddl'."""
+    steps: tuple[Template, ...]
+    main: int = 0
+    assigned: tuple[str, ...] = ()
+    checks: tuple[Check, ...] = ()
+    variables: tuple[str, ...] = ()
+
+
+@dataclass
+class Plan:
+    """What an emulation makes of a statement tree before SQL is generated."""
+
+    tree: exp.Expression
+    kind: str
+    before: list[exp.Expression | str] = field(default_factory=list)
+    after: list[exp.Expression | str] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    tree: exp.Expression
+    holes: tuple[str, ...]
+    assigned: tuple[str, ...]
+
+
+_PARSED: dict[str, _Parsed] = {}
+_COMPILED: dict[tuple[object, ...], Compiled] = {}
+
+
+def parse_tsql(text: str) -> exp.Expression:
+    try:
+        trees = sqlglot.parse(text, read="tsql")
+    except (ParseError, TokenError) as error:
+        first = str(error).splitlines()[0]
+        raise CompileError(f"cannot parse statement: {first}", _construct(text)) from None
+    trees = [tree for tree in trees if tree is not None]
+    if len(trees) != 1:
+        raise CompileError("cannot split this statement", _construct(text))
+    tree = trees[0]
+    if not isinstance(tree, exp.Expression) or isinstance(tree, exp.Command):
+        raise CompileError(f"{_construct(text)} is not supported", _construct(text))
+    return tree
+
+
+def _construct(text: str) -> str:
+    words = re.findall(r"[A-Za-z_]+", text)[:2]
+    return " ".join(words).upper() or text[:20]
+
+
+def _variable_name(node: exp.Parameter) -> str:
+    name = "@"
+    inner: exp.Expression = node.this
+    if isinstance(inner, exp.Parameter):
+        name += "@"
+        inner = inner.this
+    return name + inner.name
+
+
+def _hole(index: int) -> exp.Column:
+    return exp.column(exp.to_identifier(_HOLE.format(index), quoted=True))
+
+
+def _parse(text: str) -> _Parsed:
+    cached = _PARSED.get(text)
+    if cached is not None:
+        return cached
+    tree = parse_tsql(text)
+    holes: list[str] = []
+    assigned: list[str] = []
+    if isinstance(tree, exp.Select):
+        for position, projection in enumerate(tree.expressions):
+            if isinstance(projection, exp.EQ) and isinstance(projection.this, exp.Parameter):
+                assigned.append(_variable_name(projection.this))
+                alias = exp.alias_(projection.expression, _ASSIGN.format(position))
+                projection.replace(alias)
+
+    def replace(node: exp.Expression) -> exp.Expression:
+        name = None
+        if isinstance(node, exp.Parameter):
+            name = _variable_name(node)
+        elif isinstance(node, exp.Anonymous) and node.name.upper() in ERROR_FUNCTIONS:
+            name = node.name.upper() + "()"
+        if name is None:
+            return node
+        holes.append(name)
+        return _hole(len(holes) - 1)
+
+    tree = tree.transform(replace)
+    parsed = _Parsed(tree, tuple(holes), tuple(assigned))
+    _PARSED[text] = parsed
+    return parsed
+
+
+def compile_statement(
+    text: str,
+    emulation: Emulation,
+    variable_types: Mapping[str, str],
+    *,
+    unknown_add_is_concat: bool = False,
+) -> Compiled:
+    """Compile ``text`` (one T-SQL statement) for ``emulation``'s dialect, cached."""
+    parsed = _parse(text)
+    types = tuple(variable_types.get(name, "") for name in parsed.holes)
+    key = (emulation.dialect, text, types, unknown_add_is_concat)
+    cached = _COMPILED.get(key)
+    if cached is not None:
+        return cached
+    tree = parsed.tree.copy()
+    hole_types = dict(zip(parsed.holes, types, strict=True))
+    tree = concatenate_strings(
+        tree,
+        lambda column: _hole_type(column, parsed.holes, hole_types),
+        unknown_add_is_concat,
+    )
+    plan = emulation.plan(tree)
+    if parsed.assigned:
+        plan.kind = "assign"
+    steps = [
+        *(_template(step, emulation.dialect) for step in plan.before),
+        _template(plan.tree, emulation.dialect),
+        *(_template(step, emulation.dialect) for step in plan.after),
+    ]
+    compiled = Compiled(
+        kind=plan.kind,
+        steps=tuple(step.with_names(parsed.holes) for step in steps),
+        main=len(plan.before),
+        assigned=parsed.assigned,
+        checks=tuple(plan.checks),
+        variables=parsed.holes,
+    )
+    _COMPILED[key] = compiled
+    return compiled
+
+
+def _hole_type(column: exp.Column, holes: tuple[str, ...], types: dict[str, str]) -> str | None:
+    match = _HOLE_PATTERN.fullmatch(f'"{column.name}"')
+    if match is None:
+        return None
+    name = holes[int(match.group(1))]
+    if name in ("ERROR_MESSAGE()", "ERROR_PROCEDURE()"):
+        return "NVARCHAR"
+    if name.startswith("ERROR_") or name.startswith("@@"):
+        return "INT"
+    return types.get(name) or None
+
+
+@dataclass(frozen=True)
+class _RawTemplate:
+    parts: tuple[str, ...]
+    indexes: tuple[int, ...]
+
+    def with_names(self, names: tuple[str, ...]) -> Template:
+        return Template(self.parts, tuple(names[index] for index in self.indexes))
+
+
+def _template(step: exp.Expression | str, dialect: str) -> _RawTemplate:
+    sql = step if isinstance(step, str) else step.sql(dialect=dialect)
+    pieces = _HOLE_PATTERN.split(sql)
+    return _RawTemplate(tuple(pieces[0::2]), tuple(int(index) for index in pieces[1::2]))
+
+
+def expression_statement(expression: str) -> str:
+    """A T-SQL SELECT that evaluates one scalar expression."""
+    return f"SELECT {expression}"
+
+
+def condition_statement(condition: str) -> str:
+    """A T-SQL SELECT that evaluates a boolean condition to 1 or 0."""
+    return f"SELECT CASE WHEN {condition} THEN 1 ELSE 0 END"

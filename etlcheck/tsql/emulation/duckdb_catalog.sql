@@ -1,0 +1,84 @@
+CREATE SCHEMA IF NOT EXISTS sys;
+CREATE OR REPLACE VIEW sys.schemas AS
+SELECT schema_name AS name, CAST(oid AS INTEGER) AS schema_id, 1 AS principal_id
+FROM duckdb_schemas()
+WHERE database_name = current_database() AND NOT internal AND schema_name NOT IN ('main', 'pg_catalog', 'information_schema')
+UNION ALL SELECT 'INFORMATION_SCHEMA', 3, 1;
+CREATE OR REPLACE VIEW sys.objects AS
+SELECT table_name AS name, CAST(table_oid AS INTEGER) AS object_id, NULL::INTEGER AS principal_id,
+       CAST(schema_oid AS INTEGER) AS schema_id, 0 AS parent_object_id, 'U' AS type,
+       'USER_TABLE' AS type_desc, NULL::TIMESTAMP AS create_date, NULL::TIMESTAMP AS modify_date,
+       false AS is_ms_shipped
+FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary AND schema_name NOT IN ('sys', 'main')
+UNION ALL
+SELECT view_name, CAST(view_oid AS INTEGER), NULL, CAST(schema_oid AS INTEGER), 0, 'V', 'VIEW', NULL, NULL, false
+FROM duckdb_views() WHERE database_name = current_database() AND NOT internal AND NOT temporary AND schema_name NOT IN ('sys', 'main')
+UNION ALL
+SELECT sequence_name, CAST(sequence_oid AS INTEGER), NULL, CAST(schema_oid AS INTEGER), 0, 'SO', 'SEQUENCE_OBJECT', NULL, NULL, false
+FROM duckdb_sequences() WHERE database_name = current_database() AND NOT temporary AND schema_name NOT IN ('sys', 'main') AND sequence_name NOT LIKE '%\_\_identity' ESCAPE '\';
+CREATE OR REPLACE VIEW sys.tables AS SELECT * FROM sys.objects WHERE type = 'U';
+CREATE OR REPLACE VIEW sys.views AS SELECT * FROM sys.objects WHERE type = 'V';
+CREATE OR REPLACE VIEW sys.sequences AS SELECT * FROM sys.objects WHERE type = 'SO';
+CREATE OR REPLACE VIEW sys.columns AS
+SELECT CAST(c.table_oid AS INTEGER) AS object_id, c.column_name AS name, CAST(c.column_index AS INTEGER) AS column_id,
+       CAST(NULL AS INTEGER) AS system_type_id, CAST(c.character_maximum_length AS INTEGER) AS max_length,
+       CAST(c.numeric_precision AS INTEGER) AS precision, CAST(c.numeric_scale AS INTEGER) AS scale,
+       c.is_nullable, coalesce(c.column_default LIKE 'nextval(%__identity%', false) AS is_identity
+FROM duckdb_columns() c
+WHERE c.database_name = current_database() AND NOT c.internal AND c.schema_name NOT IN ('sys', 'main');
+CREATE OR REPLACE MACRO sys.tsql_type(duck) AS (
+    CASE
+        WHEN duck = 'VARCHAR' THEN 'nvarchar' WHEN duck = 'INTEGER' THEN 'int' WHEN duck = 'BIGINT' THEN 'bigint'
+        WHEN duck = 'SMALLINT' THEN 'smallint' WHEN duck = 'UTINYINT' THEN 'tinyint' WHEN duck = 'BOOLEAN' THEN 'bit'
+        WHEN duck LIKE 'DECIMAL%' THEN 'decimal' WHEN duck = 'TIMESTAMP' THEN 'datetime2' WHEN duck = 'DATE' THEN 'date'
+        WHEN duck = 'TIME' THEN 'time' WHEN duck = 'DOUBLE' THEN 'float' WHEN duck = 'FLOAT' THEN 'real'
+        WHEN duck = 'UUID' THEN 'uniqueidentifier' WHEN duck = 'BLOB' THEN 'varbinary'
+        WHEN duck = 'TIMESTAMP WITH TIME ZONE' THEN 'datetimeoffset' ELSE lower(duck) END
+);
+CREATE OR REPLACE VIEW sys.information_schema_schemata AS
+SELECT current_database() AS CATALOG_NAME, name AS SCHEMA_NAME, 'dbo' AS SCHEMA_OWNER FROM sys.schemas;
+CREATE OR REPLACE VIEW sys.information_schema_tables AS
+SELECT current_database() AS TABLE_CATALOG, schema_name AS TABLE_SCHEMA, table_name AS TABLE_NAME, 'BASE TABLE' AS TABLE_TYPE
+FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary AND schema_name NOT IN ('sys', 'main')
+UNION ALL
+SELECT current_database(), schema_name, view_name, 'VIEW'
+FROM duckdb_views() WHERE database_name = current_database() AND NOT internal AND NOT temporary AND schema_name NOT IN ('sys', 'main');
+CREATE OR REPLACE VIEW sys.information_schema_views AS
+SELECT current_database() AS TABLE_CATALOG, schema_name AS TABLE_SCHEMA, view_name AS TABLE_NAME, sql AS VIEW_DEFINITION
+FROM duckdb_views() WHERE database_name = current_database() AND NOT internal AND NOT temporary AND schema_name NOT IN ('sys', 'main');
+CREATE OR REPLACE VIEW sys.information_schema_columns AS
+SELECT current_database() AS TABLE_CATALOG, schema_name AS TABLE_SCHEMA, table_name AS TABLE_NAME,
+       column_name AS COLUMN_NAME, CAST(column_index AS INTEGER) AS ORDINAL_POSITION, column_default AS COLUMN_DEFAULT,
+       CASE WHEN is_nullable THEN 'YES' ELSE 'NO' END AS IS_NULLABLE, sys.tsql_type(data_type) AS DATA_TYPE,
+       CASE WHEN data_type = 'VARCHAR' THEN -1 END AS CHARACTER_MAXIMUM_LENGTH,
+       CAST(numeric_precision AS INTEGER) AS NUMERIC_PRECISION, CAST(numeric_scale AS INTEGER) AS NUMERIC_SCALE
+FROM duckdb_columns() WHERE database_name = current_database() AND NOT internal AND schema_name NOT IN ('sys', 'main');
+CREATE OR REPLACE MACRO sys.schema_id(wanted_schema := NULL) AS (
+    SELECT min(schema_id) FROM sys.schemas WHERE lower(name) = lower(coalesce(wanted_schema, 'dbo'))
+);
+CREATE OR REPLACE MACRO sys.schema_name(wanted_id := NULL) AS (
+    SELECT min(name) FROM sys.schemas WHERE schema_id = coalesce(wanted_id, sys.schema_id('dbo'))
+);
+CREATE OR REPLACE MACRO sys.object_name(wanted_id) AS (
+    SELECT min(name) FROM sys.objects WHERE object_id = wanted_id
+);
+CREATE OR REPLACE MACRO sys.object_schema_name(wanted_id) AS (
+    SELECT min(s.name) FROM sys.objects o JOIN sys.schemas s ON s.schema_id = o.schema_id WHERE o.object_id = wanted_id
+);
+CREATE OR REPLACE MACRO sys.object_id(wanted_name, wanted_type := NULL) AS (
+    WITH parts AS (
+        SELECT string_split(regexp_replace(wanted_name, '[\[\]"]', '', 'g'), '.') AS p
+    )
+    SELECT CASE
+        WHEN p[-1] LIKE '#%' THEN (
+            SELECT min(CAST(table_oid AS INTEGER)) FROM duckdb_tables()
+            WHERE temporary AND lower(table_name) = lower(p[-1])
+              AND (wanted_type IS NULL OR upper(trim(wanted_type)) = 'U'))
+        WHEN len(p) > 3 OR (len(p) = 3 AND p[1] <> '' AND lower(p[1]) <> lower(current_database())) THEN NULL
+        ELSE (
+            SELECT min(o.object_id) FROM sys.objects o JOIN sys.schemas s ON s.schema_id = o.schema_id
+            WHERE lower(o.name) = lower(p[-1])
+              AND lower(s.name) = lower(coalesce(nullif(CASE WHEN len(p) > 1 THEN p[-2] END, ''), 'dbo'))
+              AND (wanted_type IS NULL OR o.type = upper(trim(wanted_type))))
+    END FROM parts
+);

@@ -1,0 +1,152 @@
+"""Dialect-neutral rewrites of T-SQL DML that standard SQL spells differently.
+
+``UPDATE alias SET ... FROM t alias JOIN ...`` and ``DELETE alias FROM t alias JOIN ...``
+(and ``WITH c AS (...) DELETE FROM c``) become statements on the base table that pick
+their rows by the dialect's row-id pseudo-column through a subquery over the original
+FROM clause, so every join kind keeps SQL Server's meaning.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from etlcheck.tsql.compiler import CompileError
+
+ROW = "__etlcheck_row"
+TARGET = "__etlcheck_target"
+SOURCE = "__etlcheck_source"
+
+
+def _alias_or_name(table: exp.Table) -> str:
+    return (table.alias or table.name).lower()
+
+
+def _find_target(target: exp.Table, source: exp.Table) -> exp.Table | None:
+    """The table of ``source`` (or its joins) that ``target`` names (by alias or name)."""
+    candidates = [source, *(join.this for join in source.args.get("joins") or [])]
+    wanted = target.name.lower()
+    for table in candidates:
+        if not isinstance(table, exp.Table):
+            continue
+        if table.alias and table.alias.lower() == wanted and not target.db:
+            return table
+        same_schema = not target.db or target.db.lower() == table.db.lower()
+        if not table.alias and table.name.lower() == wanted and same_schema:
+            return table
+    for table in candidates:
+        if isinstance(table, exp.Table) and table.name.lower() == wanted:
+            return table
+    return None
+
+
+def _base_table(table: exp.Table) -> exp.Table:
+    base = table.copy()
+    base.set("alias", None)
+    base.set("joins", None)
+    return base
+
+
+def _strip_set_qualifiers(update: exp.Update) -> None:
+    for assignment in update.expressions:
+        column = assignment.this
+        if isinstance(column, exp.Column) and column.table:
+            assignment.set("this", exp.column(column.args["this"]))
+
+
+def rewrite_update(update: exp.Update, row_id: str) -> exp.Expression:
+    if update.args.get("with_") is not None or update.args.get("with") is not None:
+        raise CompileError("UPDATE through a CTE is not supported", "UPDATE through a CTE")
+    _strip_set_qualifiers(update)
+    source_from = update.args.get("from_")
+    target = update.this
+    if source_from is None or not isinstance(target, exp.Table):
+        return update
+    source = source_from.this
+    if not isinstance(source, exp.Table):
+        return update
+    matched = _find_target(target, source)
+    if matched is None:
+        return update
+    row = exp.column(row_id, table=_alias_or_name(matched))
+    projections: list[exp.Expr] = [exp.alias_(row, ROW)]
+    assignments = []
+    for index, assignment in enumerate(update.expressions):
+        name = f"__etlcheck_set_{index}"
+        projections.append(exp.alias_(assignment.expression, name))
+        assignments.append(exp.EQ(this=assignment.this, expression=exp.column(name, table=SOURCE)))
+    inner = exp.Select(expressions=projections).from_(source.copy())
+    where = update.args.get("where")
+    if where is not None:
+        inner.set("where", where.copy())
+    rewritten = exp.Update(
+        this=exp.alias_(_base_table(matched), TARGET, table=True),
+        expressions=assignments,
+        from_=exp.From(this=exp.alias_(exp.Subquery(this=inner), SOURCE, table=True)),
+        where=exp.Where(
+            this=exp.EQ(
+                this=exp.column(row_id, table=TARGET), expression=exp.column(ROW, table=SOURCE)
+            )
+        ),
+    )
+    return rewritten
+
+
+def rewrite_delete(delete: exp.Delete, row_id: str) -> exp.Expression:
+    tables = delete.args.get("tables") or []
+    source = delete.this
+    with_ = delete.args.get("with_") or delete.args.get("with")
+    if with_ is not None and isinstance(source, exp.Table):
+        return _delete_through_cte(delete, with_, source, row_id)
+    if not isinstance(source, exp.Table):
+        return delete
+    joins = source.args.get("joins")
+    if not tables and not joins:
+        return delete
+    target = tables[0] if tables else source
+    if len(tables) > 1:
+        raise CompileError("DELETE of several tables is not supported", "DELETE")
+    matched = _find_target(target, source) if tables else source
+    if matched is None:
+        return delete
+    row = exp.column(row_id, table=_alias_or_name(matched))
+    inner = exp.Select(expressions=[row]).from_(source.copy())
+    where = delete.args.get("where")
+    if where is not None:
+        inner.set("where", where.copy())
+    return exp.Delete(
+        this=_base_table(matched),
+        where=exp.Where(this=exp.In(this=exp.column(row_id), query=exp.Subquery(this=inner))),
+    )
+
+
+def _delete_through_cte(
+    delete: exp.Delete, with_: exp.With, target: exp.Table, row_id: str
+) -> exp.Expression:
+    ctes = {cte.alias.lower(): cte for cte in with_.expressions}
+    cte = ctes.get(target.name.lower())
+    if cte is None or target.db:
+        return delete
+    body = cte.this
+    source = body.args.get("from_") if isinstance(body, exp.Select) else None
+    base = source.this if source is not None else None
+    if (
+        not isinstance(body, exp.Select)
+        or not isinstance(base, exp.Table)
+        or base.args.get("joins")
+        or body.args.get("group")
+        or body.args.get("distinct")
+    ):
+        raise CompileError(
+            "DELETE through a CTE is supported only over one table",
+            "DELETE through a CTE",
+        )
+    body.select(exp.alias_(exp.column(row_id, table=_alias_or_name(base)), ROW), copy=False)
+    inner = exp.Select(expressions=[exp.column(ROW)]).from_(exp.to_table(cte.alias))
+    where = delete.args.get("where")
+    if where is not None:
+        inner.set("where", where.copy())
+    inner.set("with_", with_.copy())
+    return exp.Delete(
+        this=_base_table(base),
+        where=exp.Where(this=exp.In(this=exp.column(row_id), query=exp.Subquery(this=inner))),
+    )

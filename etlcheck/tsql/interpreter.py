@@ -1,0 +1,331 @@
+"""Run T-SQL scripts on an engine that does not speak T-SQL.
+
+Batches come from ``split_batches``, statements and control flow from
+``split_statements``; control flow, variables and errors run here in Python and
+every other statement is compiled (``compile_statement``) and sent to the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from etlcheck.engines.base import ScriptResult
+from etlcheck.errors import SourceLocation, StatementFailed, UnsupportedConstruct
+from etlcheck.tsql.batches import script_location, split_batches
+from etlcheck.tsql.compiler import Compiled, CompileError, compile_statement
+from etlcheck.tsql.emulation import emulation_for
+from etlcheck.tsql.scope import Scope, Session, TsqlError, UnknownVariable
+from etlcheck.tsql.statements import (
+    Assign,
+    Block,
+    Command,
+    Declare,
+    Fragment,
+    If,
+    Node,
+    SplitError,
+    Sql,
+    TryCatch,
+    While,
+    split_statements,
+)
+
+if TYPE_CHECKING:
+    from etlcheck.engines.base import Engine
+
+HINT = "run it on --engine mssql"
+
+
+class _Break(Exception):
+    pass
+
+
+class _Continue(Exception):
+    pass
+
+
+class _Return(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where a batch's text sits: in the script at ``offset``, or inside dynamic SQL."""
+
+    script: str
+    path: Path | str
+    offset: int
+    dynamic_at: SourceLocation | None = None
+    first: Node | None = None
+
+    def location(self, start: int) -> SourceLocation:
+        if self.dynamic_at is not None:
+            return self.dynamic_at
+        return script_location(self.path, self.script, self.offset + start)
+
+    def batch_line(self, start: int) -> int:
+        text = self.script if self.dynamic_at is None else ""
+        if not text:
+            return 1
+        return text.count("\n", self.offset, self.offset + start) + 1
+
+
+class Interpreter:
+    """T-SQL on ``target`` (an engine whose dialect has an emulation)."""
+
+    def __init__(self, target: Engine) -> None:
+        self.target = target
+        self.emulation = emulation_for(target.dialect)
+        session = getattr(target, "tsql_session", None)
+        self.session: Session = session if isinstance(session, Session) else Session()
+        self.rows_affected = 0
+        self.statements = 0
+        self.messages: list[str] = []
+
+    # -- entry points -------------------------------------------------------------
+    def run_script(self, text: str, path: Path | str) -> ScriptResult:
+        self.rows_affected = self.statements = 0
+        self.messages = []
+        for batch in split_batches(text, path):
+            frame = Frame(text, path, batch.offset)
+            block = self._split(batch.text, frame)
+            frame = Frame(text, path, batch.offset, first=block.body[0] if block.body else None)
+            for _ in range(batch.repeat):
+                self._run_batch(block, frame)
+        return ScriptResult(self.rows_affected, tuple(self.messages), self.statements)
+
+    def _split(self, text: str, frame: Frame) -> Block:
+        try:
+            return split_statements(text)
+        except SplitError as error:
+            raise UnsupportedConstruct(
+                f"{error.construct or 'statement'}: {error.message}",
+                frame.location(error.offset),
+                HINT,
+            ) from None
+
+    def _run_batch(self, block: Block, frame: Frame) -> None:
+        scope = Scope(self.session)
+        try:
+            self._run(block, scope, frame)
+        except _Return:
+            return
+        except (_Break, _Continue):
+            return
+        except TsqlError as error:
+            raise StatementFailed(
+                error.message,
+                error.location or frame.location(0),
+                statement=error.statement,
+            ) from None
+
+    # -- nodes ---------------------------------------------------------------------
+    def _run(self, node: Node, scope: Scope, frame: Frame) -> None:
+        if isinstance(node, Block):
+            for child in node.body:
+                self._run(child, scope, frame)
+        elif isinstance(node, If):
+            if self._condition(node.condition, scope, frame):
+                self._run(node.then, scope, frame)
+            elif node.otherwise is not None:
+                self._run(node.otherwise, scope, frame)
+        elif isinstance(node, While):
+            while self._condition(node.condition, scope, frame):
+                try:
+                    self._run(node.body, scope, frame)
+                except _Break:
+                    break
+                except _Continue:
+                    continue
+        elif isinstance(node, TryCatch):
+            self._try_catch(node, scope, frame)
+        else:
+            self.statements += 1
+            self._statement(node, scope, frame)
+
+    def _try_catch(self, node: TryCatch, scope: Scope, frame: Frame) -> None:
+        try:
+            self._run(node.body, scope, frame)
+        except TsqlError as error:
+            self.session.caught.append(error)
+            self.session.last_error = error.number
+            try:
+                self._run(node.handler, scope, frame)
+            finally:
+                self.session.caught.pop()
+
+    def _statement(self, node: Node, scope: Scope, frame: Frame) -> None:
+        from etlcheck.tsql import commands
+
+        if isinstance(node, Sql):
+            self.run_sql(node.fragment, scope, frame, first=node is frame.first)
+        elif isinstance(node, Declare):
+            for variable in node.variables:
+                if variable.type_text == "TABLE":
+                    raise self.unsupported(
+                        "DECLARE @table TABLE", "table variables", frame, node.start
+                    )
+                type_sql = self.emulation.type_sql(variable.type_text)
+                scope.declare(variable.name, variable.type_text, type_sql)
+                if variable.initial is not None:
+                    value = self.evaluate(variable.initial, scope, frame, variable.type_text)
+                    scope.set(variable.name, value)
+        elif isinstance(node, Assign):
+            self._assign(node, scope, frame)
+        elif isinstance(node, Command):
+            commands.run_command(self, node, scope, frame)
+
+    def _assign(self, node: Assign, scope: Scope, frame: Frame) -> None:
+        try:
+            slot = scope.slot(node.name)
+        except UnknownVariable:
+            raise self.failure(
+                f'Must declare the scalar variable "{node.name}".', frame, node.start
+            ) from None
+        value = node.value
+        if node.operator:
+            value = Fragment(f"{node.name} {node.operator} ({value.text})", value.start)
+        scope.set(node.name, self.evaluate(value, scope, frame, slot.type_text))
+        self.session.row_count = 1
+
+    # -- evaluation ----------------------------------------------------------------
+    def evaluate(
+        self, fragment: Fragment, scope: Scope, frame: Frame, type_text: str | None = None
+    ) -> Any:
+        """The value of a T-SQL expression (cast to ``type_text`` when given)."""
+        from etlcheck.tsql.scope import fast_value
+
+        known, value = fast_value(fragment.text, type_text)
+        if known:
+            return value
+        text = f"({fragment.text})"
+        if type_text:
+            text = f"CAST({text} AS {type_text})"
+        result = self.run_sql(Fragment(f"SELECT {text}", fragment.start), scope, frame, count=False)
+        return result[0][0] if result else None
+
+    def _condition(self, fragment: Fragment, scope: Scope, frame: Frame) -> bool:
+        statement = Fragment(f"SELECT CASE WHEN {fragment.text} THEN 1 ELSE 0 END", fragment.start)
+        result = self.run_sql(statement, scope, frame, count=False)
+        return bool(result and result[0][0] == 1)
+
+    # -- statements sent to the engine ---------------------------------------------
+    def compile(
+        self, fragment: Fragment, scope: Scope, frame: Frame, retry: bool = False
+    ) -> Compiled:
+        try:
+            return compile_statement(
+                fragment.text, self.emulation, scope.types, unknown_add_is_concat=retry
+            )
+        except CompileError as error:
+            raise UnsupportedConstruct(
+                f"{error.construct}: {error.message}" if error.construct else error.message,
+                frame.location(fragment.start),
+                HINT,
+            ) from None
+
+    def run_sql(
+        self,
+        fragment: Fragment,
+        scope: Scope,
+        frame: Frame,
+        *,
+        first: bool = False,
+        count: bool = True,
+        retry: bool = False,
+    ) -> list[tuple[Any, ...]]:
+        """Compile and run one statement; the rows it returned (queries, assignments)."""
+        compiled = self.compile(fragment, scope, frame, retry)
+        self._checks(compiled, fragment, frame, first)
+        rows: list[tuple[Any, ...]] = []
+        for index, step in enumerate(compiled.steps):
+            try:
+                sql = step.render(lambda hole: self._render(hole, scope))
+            except UnknownVariable as error:
+                raise self.failure(
+                    f'Must declare the scalar variable "{error.name}".', frame, fragment.start
+                ) from None
+            try:
+                if index != compiled.main:
+                    self.target.execute(sql)
+                elif compiled.kind in ("query", "assign"):
+                    rows = self.target.query(sql).rows
+                else:
+                    affected = self.target.execute(sql)
+                    if compiled.kind == "dml" and count:
+                        self.rows_affected += max(affected, 0)
+                        self.session.row_count = max(affected, 0)
+            except (TsqlError, UnsupportedConstruct, StatementFailed):
+                raise
+            except Exception as error:
+                message = str(error).split("\n\n")[0].strip()
+                if not retry and "+(VARCHAR, VARCHAR)" in str(error):
+                    return self.run_sql(
+                        fragment, scope, frame, first=first, count=count, retry=True
+                    )
+                self.session.last_error = self.emulation.error_number(error)
+                raise TsqlError(
+                    self.session.last_error,
+                    message,
+                    line=frame.batch_line(fragment.start),
+                    location=frame.location(fragment.start),
+                    statement=fragment.text,
+                ) from None
+        if compiled.kind == "assign":
+            if rows:
+                for name, value in zip(compiled.assigned, rows[-1], strict=False):
+                    scope.set(name, value)
+            self.session.row_count = len(rows)
+        elif compiled.kind == "query" and count:
+            self.session.row_count = len(rows)
+        elif compiled.kind == "ddl" and count:
+            self.session.row_count = 0
+        self.session.last_error = 0
+        return rows
+
+    def _render(self, hole: str, scope: Scope) -> str:
+        value, type_sql = scope.hole_value(hole)
+        return self.emulation.literal(value, type_sql)
+
+    def _checks(self, compiled: Compiled, fragment: Fragment, frame: Frame, first: bool) -> None:
+        for check in compiled.checks:
+            if check.kind == "first_in_batch" and not first:
+                raise self.failure(
+                    f"'{check.subject}' must be the first statement in a query batch.",
+                    frame,
+                    fragment.start,
+                    number=111,
+                    statement=fragment.text,
+                )
+            if check.kind == "schema_empty":
+                blockers = self.emulation.schema_blockers(self.target, check.subject)
+                if blockers:
+                    raise self.failure(
+                        f"Cannot drop schema '{check.subject}' because it is being referenced "
+                        f"by object '{blockers[0]}'.",
+                        frame,
+                        fragment.start,
+                        number=3729,
+                        statement=fragment.text,
+                    )
+
+    # -- errors --------------------------------------------------------------------
+    def failure(
+        self, message: str, frame: Frame, start: int, number: int = 50000, statement: str = ""
+    ) -> TsqlError:
+        return TsqlError(
+            number,
+            message,
+            line=frame.batch_line(start),
+            location=frame.location(start),
+            statement=statement,
+        )
+
+    def unsupported(
+        self, construct: str, what: str, frame: Frame, start: int
+    ) -> UnsupportedConstruct:
+        return UnsupportedConstruct(
+            f"{construct}: {what} are not supported", frame.location(start), HINT
+        )

@@ -1,0 +1,86 @@
+"""The control-flow tree of a T-SQL batch; offsets are relative to the batch text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of upper-case keywords written as one whitespace-separated string."""
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of the batch (a statement or an expression) and where it starts."""
+
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Node:
+    start: int
+
+
+@dataclass(frozen=True)
+class Sql(Node):
+    """A statement for the compiler (DML, DDL, queries)."""
+
+    fragment: Fragment
+    word: str
+
+
+@dataclass(frozen=True)
+class Block(Node):
+    body: tuple[Node, ...] = ()
+
+
+@dataclass(frozen=True)
+class If(Node):
+    condition: Fragment
+    then: Node
+    otherwise: Node | None = None
+
+
+@dataclass(frozen=True)
+class While(Node):
+    condition: Fragment
+    body: Node
+
+
+@dataclass(frozen=True)
+class TryCatch(Node):
+    body: Block
+    handler: Block
+
+
+@dataclass(frozen=True)
+class Variable:
+    name: str
+    type_text: str
+    initial: Fragment | None = None
+    table_columns: str = ""
+
+
+@dataclass(frozen=True)
+class Declare(Node):
+    variables: tuple[Variable, ...]
+
+
+@dataclass(frozen=True)
+class Assign(Node):
+    """``SET @v = expr`` and compound forms (``+=``...); ``operator`` is '' for plain '='."""
+
+    name: str
+    operator: str
+    value: Fragment
+
+
+@dataclass(frozen=True)
+class Command(Node):
+    """A T-SQL-only statement the interpreter runs itself (PRINT, THROW, EXEC...)."""
+
+    word: str
+    fragment: Fragment
+    arguments: tuple[Fragment, ...] = field(default=())
