@@ -239,10 +239,11 @@ def render_step_chart(bars: Sequence[StepBar], element_id: str = "step-chart") -
     phases = list(dict.fromkeys(b.phase for b in bars))
     colours = {name: PHASE_COLOURS[i % len(PHASE_COLOURS)] for i, name in enumerate(phases)}
     end, step = _scale_end([v for b in bars for v in (b.seconds, b.previous_seconds)])
-    top = 6
+    top = LEGEND_HEIGHT
     bottom = top + STEP_ROW * len(bars)
     height = bottom + AXIS_HEIGHT
-    parts = _axis(top, end, step, bottom)
+    parts = _phase_legend(4, colours, any(b.previous_seconds is not None for b in bars))
+    parts += _axis(top, end, step, bottom)
     for index, bar in enumerate(bars):
         parts.append(_step_row(bar, top + STEP_ROW * index, end, colours[bar.phase]))
     return (
@@ -250,6 +251,24 @@ def render_step_chart(bars: Sequence[StepBar], element_id: str = "step-chart") -
         f'width="{CHART_WIDTH}" height="{height}" viewBox="0 0 {CHART_WIDTH} {height}" '
         f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
     )
+
+
+def _phase_legend(y: float, colours: Mapping[str, str], with_previous: bool) -> list[str]:
+    parts, x = [], float(LABEL_WIDTH)
+    entries = [*colours.items(), ("failed", OVER_BUDGET)]
+    for label, colour in entries:
+        if x > CHART_WIDTH - 120:
+            break
+        name = label if len(label) <= 20 else label[:19] + "…"
+        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/>')
+        parts.append(f'<text class="legend" x="{x + 17}" y="{y + 10}">{escape(name)}</text>')
+        x += 30 + 7 * len(name)
+    if with_previous:
+        parts.append(
+            f'<line class="previous-tick" x1="{x + 6}" y1="{y - 2}" x2="{x + 6}" y2="{y + 14}"/>'
+            f'<text class="legend" x="{x + 17}" y="{y + 10}">previous run</text>'
+        )
+    return parts
 
 
 def _step_row(bar: StepBar, y: float, end: float, colour: str) -> str:
