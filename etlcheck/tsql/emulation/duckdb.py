@@ -10,7 +10,6 @@ import uuid
 from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import sqlglot
 from sqlglot import exp
 
 from etlcheck.tsql.compiler import Check, CompileError, Plan
@@ -279,7 +278,6 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
             return exp.Anonymous(this="current_database", expressions=[])
         if upper in ("GETUTCDATE", "SYSUTCDATETIME"):
             return _UTC_NOW.copy()
-            )
         if upper in ("SCOPE_IDENTITY", "IDENT_CURRENT", "COLUMNPROPERTY", "OBJECTPROPERTY"):
             raise CompileError(f"{upper}() is not supported", f"{upper}()")
     if isinstance(node, exp.CurrentTimestamp) and not isinstance(node.parent, exp.Cast):
