@@ -69,6 +69,7 @@ SCHEMA_COLUMNS = frozenset(
     ]
 )
 REMOTE_FUNCTIONS = frozenset({"OPENQUERY", "OPENROWSET", "OPENDATASOURCE"})
+_PSEUDO_TABLES = frozenset({"inserted", "deleted"})
 _STRINGS = (TokenType.STRING, TokenType.NATIONAL_STRING)
 _COMPARE = (TokenType.EQ, TokenType.NEQ)
 
@@ -130,7 +131,8 @@ def _tree_hints(node: exp.Expr) -> _Hints:
             local.add(child.name.lower())
         elif isinstance(child, exp.Table):
             parent = child.parent
-            if isinstance(parent, exp.Create | exp.Drop) and parent.args.get("kind") == "SCHEMA":
+            kind = parent.args.get("kind") if isinstance(parent, exp.Create | exp.Drop) else None
+            if kind == "SCHEMA" or (kind == "INDEX" and isinstance(parent, exp.Drop)):
                 continue
             name = child.this
             while isinstance(name, exp.Dot):
@@ -293,7 +295,11 @@ def _bare(token: Token) -> str:
 
 def _exempt(name: str, hints: _Hints) -> bool:
     lower = name.lower()
-    return lower in hints.local or lower.startswith(("sp_", "xp_", "#", "@"))
+    return (
+        lower in hints.local
+        or lower in _PSEUDO_TABLES
+        or lower.startswith(("sp_", "xp_", "#", "@"))
+    )
 
 
 def _other_database(found: Located, head: Token | None) -> None:

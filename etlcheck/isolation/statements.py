@@ -280,7 +280,10 @@ def _statement(parser: object, text: str, tokens: list[Token], i: int, out: list
 
 def _known_fallback(tokens: list[Token], i: int) -> bool:
     """Statements sqlglot keeps as text but that name no tables (the token scan reads them)."""
-    return word(tokens[i]) in _NAMELESS
+    following = word(tokens[i + 1]) if i + 1 < len(tokens) else ""
+    return word(tokens[i]) in _NAMELESS or (
+        word(tokens[i]) in ("EXEC", "EXECUTE", "REVERT") and following in ("AS", "")
+    )
 
 
 def _routine_header(tokens: list[Token], i: int) -> int:

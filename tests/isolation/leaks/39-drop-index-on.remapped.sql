@@ -1,0 +1,1 @@
+DROP INDEX ix_policies ON poc_etl.stg_policies;

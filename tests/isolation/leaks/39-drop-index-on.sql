@@ -1,0 +1,1 @@
+DROP INDEX ix_policies ON etl.stg_policies;

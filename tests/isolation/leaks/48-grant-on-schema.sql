@@ -1,0 +1,2 @@
+GRANT SELECT ON SCHEMA::etl TO reporting;
+ALTER AUTHORIZATION ON SCHEMA::raw_data TO dbo;
