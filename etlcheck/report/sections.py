@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from etlcheck.report.chart import number_or_none
 from etlcheck.report.markup import (
     NOT_AVAILABLE,
     absent_section,
@@ -21,6 +22,8 @@ from etlcheck.report.markup import (
 
 VISIBLE_UNCHANGED = 12
 """Unchanged tables shown before the rest fold into a <details> block."""
+VISIBLE_LANDED = 15
+"""Sandbox tables that received data shown before the rest fold away (biggest first)."""
 OPEN_REWRITES = 40
 
 
@@ -57,15 +60,30 @@ def diff_section(document: Mapping[str, Any], key: str, element_id: str) -> str:
         lead += "<ul>" + "".join(f"<li>{event}</li>" for event in events) + "</ul>"
     if not tables:
         return section(element_id, title, lead + "<p>No objects in these schemas.</p>")
-    shown = changed + unchanged[: max(0, VISIBLE_UNCHANGED - len(changed))]
-    rest = unchanged[len(shown) - len(changed) :]
+    if key == "production":
+        shown = changed + unchanged[: max(0, VISIBLE_UNCHANGED - len(changed))]
+    else:
+        changed.sort(key=_rows_moved, reverse=True)
+        shown = changed[:VISIBLE_LANDED] if changed else unchanged[:VISIBLE_UNCHANGED]
+    shown_ids = {id(table) for table in shown}
+    rest = [table for table in changed + unchanged if id(table) not in shown_ids]
     content = lead + _diff_table(shown, highlight)
     if rest:
+        changed_ids = {id(table) for table in changed}
+        what = "objects" if any(id(t) in changed_ids for t in rest) else "unchanged objects"
         content += (
-            f"<details><summary>{len(rest)} more unchanged objects</summary>"
+            f"<details><summary>{len(rest)} more {what}</summary>"
             f"{_diff_table(rest, highlight)}</details>"
         )
     return section(element_id, title, content)
+
+
+def _rows_moved(table: Mapping[str, Any]) -> float:
+    """How much data an object took or lost, to list the biggest landings first."""
+    return sum(
+        number_or_none(table.get(key)) or 0.0
+        for key in ("rows_added", "rows_removed", "rows_changed")
+    )
 
 
 def _diff_table(tables: Sequence[Mapping[str, Any]], highlight: str) -> str:

@@ -105,6 +105,18 @@ def test_where_the_data_landed(document: dict[str, Any]) -> None:
     assert "schema poc_etl was created" in sandbox
 
 
+def test_biggest_landings_come_first_and_the_rest_fold(document: dict[str, Any]) -> None:
+    tables = document["sandbox"]["tables"]
+    for index in range(20):
+        tables.append(dict(tables[0], name=f"stg_{index:02d}", rows_after=index, rows_added=index))
+    sandbox = part(render_html(document), "sandbox-diff")
+    visible, folded = sandbox.split("<details>")
+    names = re.findall(r"<code>poc_etl\.(\w+)</code>", visible)
+    assert names[:3] == ["etl_step_state", "stg_19", "stg_18"]
+    assert len(names) == 15
+    assert "8 more objects" in folded and "poc_raw_data.brokers" in folded
+
+
 def test_lint_findings_show_location_and_allowed_reason(document: dict[str, Any]) -> None:
     lint = part(render_html(document), "lint")
     assert "sql/00-schema-setup.sql:1:58" in lint
