@@ -14,7 +14,7 @@ from sqlglot import exp
 
 from etlcheck.tsql.compiler import Check, CompileError, Plan
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
-from etlcheck.tsql.emulation.rewrites import rewrite_delete, rewrite_update
+from etlcheck.tsql.emulation.rewrites import rewrite_delete, rewrite_update, strip_set_qualifiers
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
@@ -124,6 +124,9 @@ class DuckDBEmulation(Emulation):
             plan.tree = rewrite_update(tree, self.row_id)
         elif isinstance(tree, exp.Delete):
             plan.tree = rewrite_delete(tree, self.row_id)
+        elif isinstance(tree, exp.Merge):
+            for update in tree.find_all(exp.Update):
+                strip_set_qualifiers(update)
         plan.tree = self._rewrite_names(plan.tree)
         plan.tree = plan.tree.transform(_rewrite_node)
         return plan
@@ -263,6 +266,10 @@ def _sys_call(name: str, arguments: list[exp.Expression]) -> exp.Expression:
 
 
 def _rewrite_node(node: exp.Expression) -> exp.Expression:
+    if isinstance(node, exp.Ordered) and isinstance(
+        node.parent, (exp.PrimaryKey, exp.UniqueColumnConstraint, exp.Schema)
+    ):
+        return node.this
     if isinstance(node, exp.DataType):
         return _map_type(node) if not isinstance(node.parent, exp.DataType) else node
     if isinstance(node, exp.ObjectId):

@@ -46,7 +46,7 @@ def _base_table(table: exp.Table) -> exp.Table:
     return base
 
 
-def _strip_set_qualifiers(update: exp.Update) -> None:
+def strip_set_qualifiers(update: exp.Update) -> None:
     for assignment in update.expressions:
         column = assignment.this
         if isinstance(column, exp.Column) and column.table:
@@ -56,7 +56,7 @@ def _strip_set_qualifiers(update: exp.Update) -> None:
 def rewrite_update(update: exp.Update, row_id: str) -> exp.Expression:
     if update.args.get("with_") is not None or update.args.get("with") is not None:
         raise CompileError("UPDATE through a CTE is not supported", "UPDATE through a CTE")
-    _strip_set_qualifiers(update)
+    strip_set_qualifiers(update)
     source_from = update.args.get("from_")
     target = update.this
     if source_from is None or not isinstance(target, exp.Table):
