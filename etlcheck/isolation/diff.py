@@ -252,25 +252,17 @@ def _multiset_difference(old: HashArray, new: HashArray) -> tuple[IndexArray, In
 
 
 def _unmatched(values: HashArray, other: HashArray) -> IndexArray:
-    if len(other) == 0:
-        return np.arange(len(values), dtype=np.int64)
-    other_values, other_counts = np.unique(other, return_counts=True)
-    at = np.minimum(np.searchsorted(other_values, values), len(other_values) - 1)
-    available = np.where(other_values[at] == values, other_counts[at], 0)
-    return np.flatnonzero(_occurrences(values) >= available)
-
-
-def _occurrences(values: HashArray) -> IndexArray:
-    """For each position, how many equal values come before it (0 for the first copy)."""
+    """Positions in ``values`` whose copy number exceeds the copies ``other`` holds."""
     count = len(values)
-    order = np.argsort(values, kind="stable")
+    order = np.argsort(values)
     ordered = values[order]
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if count else order
-    run_lengths = np.diff(np.r_[starts, count])
-    occurrence_sorted = np.arange(count) - np.repeat(starts, run_lengths)
-    occurrence = np.empty(count, dtype=np.int64)
-    occurrence[order] = occurrence_sorted
-    return occurrence
+    occurrence = np.arange(count) - np.repeat(starts, np.diff(np.r_[starts, count]))
+    other_sorted = np.sort(other)
+    available = np.searchsorted(other_sorted, ordered, side="right") - np.searchsorted(
+        other_sorted, ordered, side="left"
+    )
+    return np.sort(order[occurrence >= available])
 
 
 def _multiset_overlap(left: HashArray, right: HashArray) -> int:

@@ -187,11 +187,13 @@ def fingerprint_schemas(
 
 
 def _engine_schemas(engine: Engine) -> frozenset[str]:
-    """ENGINE_SCHEMAS plus whatever the engine says it uses for emulation."""
-    extra = getattr(engine, "internal_schemas", None)
-    if callable(extra):
-        extra = extra()
-    names = {str(name).lower() for name in extra or ()}
+    """ENGINE_SCHEMAS plus what the engine says it keeps for itself or for emulation."""
+    names: set[str] = set()
+    for attribute in ("internal_schemas", "system_schemas"):
+        extra = getattr(engine, attribute, None)
+        if callable(extra):
+            extra = extra()
+        names.update(str(name).lower() for name in extra or ())
     return ENGINE_SCHEMAS | names
 
 

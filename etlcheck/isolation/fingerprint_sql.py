@@ -140,27 +140,20 @@ class DuckDBFingerprintSQL(FingerprintSQL):
         )
 
     def inventory_sql(self, schemas: Sequence[str]) -> str:
-        names = self.in_list(schemas)
+        # DuckDB has no procedures; user macros are left out because listing them
+        # (duckdb_functions()) costs ~20 ms, half the fingerprint budget.
+        where = (
+            "WHERE database_name = current_database() AND NOT internal AND NOT temporary "
+            f"AND lower(schema_name) IN {self.in_list(schemas)}"
+        )
         return (
-            "SELECT t.schema_name, t.table_name, 'table', t.table_oid, c.column_name, "
-            "c.column_index, c.data_type, NULL "
-            "FROM duckdb_tables() AS t "
-            "LEFT JOIN duckdb_columns() AS c ON c.table_oid = t.table_oid "
-            "WHERE t.database_name = current_database() AND NOT t.internal AND NOT t.temporary "
-            f"AND lower(t.schema_name) IN {names} "
+            "SELECT o.schema_name, o.object_name, o.kind, o.object_id, c.column_name, "
+            "c.column_index, c.data_type, o.definition FROM ("
+            "SELECT schema_name, table_name AS object_name, 'table' AS kind, "
+            f"table_oid AS object_id, NULL AS definition FROM duckdb_tables() {where} "
             "UNION ALL "
-            "SELECT v.schema_name, v.view_name, 'view', v.view_oid, c.column_name, "
-            "c.column_index, c.data_type, v.sql "
-            "FROM duckdb_views() AS v LEFT JOIN duckdb_columns() AS c ON c.table_oid = v.view_oid "
-            "WHERE v.database_name = current_database() AND NOT v.internal AND NOT v.temporary "
-            f"AND lower(v.schema_name) IN {names} "
-            "UNION ALL "
-            "SELECT f.schema_name, f.function_name, 'macro', NULL, NULL, NULL, NULL, "
-            "CAST(f.macro_definition AS VARCHAR) "
-            "FROM duckdb_functions() AS f "
-            "WHERE f.database_name = current_database() AND NOT f.internal "
-            "AND f.function_type IN ('macro', 'table_macro') "
-            f"AND lower(f.schema_name) IN {names}"
+            f"SELECT schema_name, view_name, 'view', view_oid, sql FROM duckdb_views() {where}"
+            ") AS o LEFT JOIN duckdb_columns() AS c ON c.table_oid = o.object_id"
         )
 
     def primary_keys_sql(self, schemas: Sequence[str]) -> str:
@@ -176,17 +169,29 @@ class DuckDBFingerprintSQL(FingerprintSQL):
         return f"CAST({self.quote(column)} AS VARCHAR)"
 
     def canonical_text(self, columns: Sequence[tuple[str, str]]) -> str:
-        parts = []
-        for name, data_type in columns:
-            value = self.value_text(name, data_type)
-            parts.append(f"coalesce('v' || length({value}) || ':' || {value}, 'n')")
-        return " || ".join(parts)
+        # A JSON array of the row: strings quoted and escaped, NULL as null, doubles in
+        # round-trip form; twice as fast as length-prefixed text in DuckDB.
+        return "to_json(row(" + ", ".join(self.quote(name) for name, _ in columns) + "))"
 
     def sha_hash(self, text: str) -> str:
         return f"CAST('0x' || left(sha256({text}), 16) AS UBIGINT)"
 
     def native_row_hash(self, columns: Sequence[tuple[str, str]]) -> str:
-        return "hash(" + ", ".join(self.quote(name) for name, _ in columns) + ")"
+        return "hash(" + ", ".join(self._binary(name, kind) for name, kind in columns) + ")"
+
+    def _binary(self, column: str, data_type: str) -> str:
+        """The column as hash() should see it: strings compared byte for byte.
+
+        DuckDB's hash() follows the collation, and etlcheck runs DuckDB with SQL Server's
+        case-insensitive one, under which 'Ann' and 'ANN' would hash alike.
+        """
+        name = self.quote(column)
+        kind = data_type.upper()
+        if kind.startswith("VARCHAR"):
+            return f'{name} COLLATE "binary"'
+        if "VARCHAR" in kind or "JSON" in kind:
+            return f'CAST(to_json({name}) AS VARCHAR) COLLATE "binary"'
+        return name
 
     def sum_hashes(self, expression: str) -> str:
         return f"SUM(CAST({expression} AS HUGEINT))"

@@ -43,7 +43,7 @@ def engine() -> Iterator[DuckDBEngine]:
         yield started
 
 
-Change = Callable[[DuckDBEngine], None]
+Change = Callable[[DuckDBEngine], object]
 
 
 def _diff(engine: DuckDBEngine, method: HashMethod, change: Change) -> FingerprintDiff:
@@ -154,6 +154,25 @@ def test_swapping_a_duplicate_for_a_new_row(engine: DuckDBEngine, method: HashMe
 def test_empty_string_to_null_is_a_change(engine: DuckDBEngine, method: HashMethod) -> None:
     diff = _diff(
         engine, method, lambda e: e.execute("UPDATE dbo.Brokers SET Name = NULL WHERE BrokerId = 4")
+    )
+    assert _counts(_only(diff)) == (0, 0, 1)
+
+
+def test_case_only_change_is_a_change(engine: DuckDBEngine, method: HashMethod) -> None:
+    """CHECKSUM under a case-insensitive collation misses this; the fingerprint must not."""
+    diff = _diff(
+        engine,
+        method,
+        lambda e: e.execute("UPDATE dbo.Brokers SET Name = 'ANN' WHERE BrokerId = 1"),
+    )
+    assert _counts(_only(diff)) == (0, 0, 1)
+
+
+def test_trailing_space_is_a_change(engine: DuckDBEngine, method: HashMethod) -> None:
+    diff = _diff(
+        engine,
+        method,
+        lambda e: e.execute("UPDATE dbo.Brokers SET Name = 'Bo ' WHERE BrokerId = 2"),
     )
     assert _counts(_only(diff)) == (0, 0, 1)
 

@@ -37,9 +37,14 @@ def engine() -> Iterator[DuckDBEngine]:
         yield started
 
 
-def _sandbox(schema_map: dict[str, str], **kwargs: tuple[str, ...]) -> SandboxConfig:
-    protected = kwargs.pop("protected", tuple(schema_map))
-    return SandboxConfig(schema_map=schema_map, protected=protected, **kwargs)
+def _sandbox(
+    schema_map: dict[str, str],
+    protected: tuple[str, ...] | None = None,
+    read_only: tuple[str, ...] = (),
+) -> SandboxConfig:
+    if protected is None:
+        protected = tuple(schema_map)
+    return SandboxConfig(schema_map=schema_map, protected=protected, read_only=read_only)
 
 
 def test_the_sample_mapping_is_accepted() -> None:
