@@ -15,14 +15,31 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 from sqlglot.tokens import Token, TokenType
 
+from etlcheck.isolation.literals import (
+    DYNAMIC_LITERAL,
+    MAYBE_SCHEMA_LITERAL,
+    OBJECT_LITERAL,
+    SCHEMA,
+    SCHEMA_LITERAL,
+    UNQUALIFIED,
+    Reference,
+    string_references,
+)
 from etlcheck.isolation.statements import Segment, word
 
-SCHEMA = "schema"
-UNQUALIFIED = "unqualified"
-SCHEMA_LITERAL = "schema-literal"
-MAYBE_SCHEMA_LITERAL = "maybe-schema-literal"
-OBJECT_LITERAL = "object-literal"
-DYNAMIC_LITERAL = "dynamic-literal"
+__all__ = [
+    "DYNAMIC_LITERAL",
+    "MAYBE_SCHEMA_LITERAL",
+    "OBJECT_LITERAL",
+    "SCHEMA",
+    "SCHEMA_LITERAL",
+    "UNQUALIFIED",
+    "Located",
+    "Problem",
+    "Reference",
+    "locate",
+]
+
 
 OBJECT_KEYWORDS = frozenset(
     [
@@ -49,39 +66,9 @@ OBJECT_KEYWORDS = frozenset(
     ]
 )
 _SKIP_AFTER_KEYWORD = frozenset({"INTO", "FROM", "TABLE", "IF", "EXISTS", "AS", "OBJECT"})
-SCHEMA_FUNCTIONS = frozenset({"SCHEMA_ID"})
-OBJECT_FUNCTIONS = frozenset(
-    {"OBJECT_ID", "COL_LENGTH", "HAS_PERMS_BY_NAME", "INDEX_COL", "COLUMNPROPERTY_NAME"}
-)
-OBJECT_PROCEDURES = frozenset(
-    {"SP_RENAME", "SP_REFRESHVIEW", "SP_REFRESHSQLMODULE", "SP_HELP", "SP_SPACEUSED", "SP_DEPENDS"}
-)
-SCHEMA_COLUMNS = frozenset(
-    [
-        "TABLE_SCHEMA",
-        "ROUTINE_SCHEMA",
-        "SPECIFIC_SCHEMA",
-        "CONSTRAINT_SCHEMA",
-        "VIEW_SCHEMA",
-        "DOMAIN_SCHEMA",
-        "UNIQUE_CONSTRAINT_SCHEMA",
-        "SCHEMA_NAME",
-    ]
-)
 REMOTE_FUNCTIONS = frozenset({"OPENQUERY", "OPENROWSET", "OPENDATASOURCE"})
 _PSEUDO_TABLES = frozenset({"inserted", "deleted"})
 _STRINGS = (TokenType.STRING, TokenType.NATIONAL_STRING)
-_COMPARE = (TokenType.EQ, TokenType.NEQ)
-
-
-@dataclass(frozen=True)
-class Reference:
-    """Characters ``[start, end)`` of the batch that name a schema (or an object, or hold SQL)."""
-
-    kind: str
-    start: int
-    end: int
-    name: str
 
 
 @dataclass(frozen=True)
@@ -116,7 +103,7 @@ def locate(tokens: list[Token], segments: list[Segment], known: frozenset[str]) 
             _tree_hints(segment.node) if segment.node is not None else _token_hints(tokens, segment)
         )
         _scan_names(tokens, segment, hints, known, found)
-        _scan_strings(tokens, segment, found)
+        found.references.extend(string_references(tokens, segment))
         _scan_problems(tokens, segment, found)
     return found
 
@@ -322,89 +309,6 @@ def _remote(found: Located, head: Token | None, code: str, message: str) -> None
     found.problems.append(
         Problem(code, start, message, "linked servers cannot be sandboxed; remove the call")
     )
-
-
-def _scan_strings(tokens: list[Token], segment: Segment, found: Located) -> None:
-    for j in range(segment.first, segment.stop):
-        token = tokens[j]
-        if token.token_type not in _STRINGS:
-            continue
-        kind = _string_kind(tokens, j, segment.first)
-        if kind:
-            found.references.append(Reference(kind, token.start, token.end + 1, token.text))
-
-
-def _string_kind(tokens: list[Token], j: int, first: int) -> str:
-    prev = tokens[j - 1] if j > first else None
-    prev2 = tokens[j - 2] if j - 1 > first else None
-    if prev is not None and prev.token_type == TokenType.L_PAREN and prev2 is not None:
-        name = word(prev2)
-        if name in SCHEMA_FUNCTIONS:
-            return SCHEMA_LITERAL
-        if name in OBJECT_FUNCTIONS:
-            return OBJECT_LITERAL
-        if name in ("EXEC", "EXECUTE"):
-            closing = j + 1 < len(tokens) and tokens[j + 1].token_type == TokenType.R_PAREN
-            return DYNAMIC_LITERAL if closing else ""
-    if _procedure_argument(tokens, j, first, "SP_EXECUTESQL"):
-        return DYNAMIC_LITERAL
-    if any(_procedure_argument(tokens, j, first, name) for name in OBJECT_PROCEDURES):
-        return OBJECT_LITERAL
-    compared = _compared_with(tokens, j, first)
-    if compared in SCHEMA_COLUMNS:
-        return SCHEMA_LITERAL
-    if compared == "NAME":
-        return MAYBE_SCHEMA_LITERAL
-    return ""
-
-
-def _procedure_argument(tokens: list[Token], j: int, first: int, procedure: str) -> bool:
-    """Whether string ``j`` is the first argument of ``procedure`` (positional or ``@x =``)."""
-    k = j - 1
-    if k - 2 >= first and tokens[k].token_type == TokenType.EQ:
-        k -= 2
-    return k >= first and word(tokens[k]) == procedure
-
-
-def _compared_with(tokens: list[Token], j: int, first: int) -> str:
-    """The column (upper case) a string is compared with by =, <>, or IN (...), if any."""
-    k = j - 1
-    while (
-        k - 1 >= first
-        and tokens[k].token_type == TokenType.COMMA
-        and tokens[k - 1].token_type in _STRINGS
-    ):
-        k -= 2
-    if k - 1 >= first and tokens[k].token_type == TokenType.L_PAREN and word(tokens[k - 1]) == "IN":
-        return _expression_name(tokens, k - 2, first)
-    if k >= first and tokens[k].token_type in _COMPARE:
-        return _expression_name(tokens, k - 1, first)
-    after = j + 1
-    if after + 1 < len(tokens) and tokens[after].token_type in _COMPARE:
-        following = tokens[after + 1]
-        name = word(following)
-        if after + 2 < len(tokens) and tokens[after + 2].token_type == TokenType.DOT:
-            _, chain_end = _chain(tokens, after + 1, len(tokens))
-            name = word(tokens[chain_end - 1])
-        return name
-    return ""
-
-
-def _expression_name(tokens: list[Token], k: int, first: int) -> str:
-    if k < first:
-        return ""
-    if tokens[k].token_type == TokenType.R_PAREN:
-        depth = 0
-        while k >= first:
-            if tokens[k].token_type == TokenType.R_PAREN:
-                depth += 1
-            elif tokens[k].token_type == TokenType.L_PAREN:
-                depth -= 1
-                if depth == 0:
-                    return word(tokens[k - 1]) if k > first else ""
-            k -= 1
-        return ""
-    return word(tokens[k])
 
 
 def _scan_problems(tokens: list[Token], segment: Segment, found: Located) -> None:
