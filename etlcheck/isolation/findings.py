@@ -19,6 +19,7 @@ RULES: dict[str, str] = {
     "other-database": "three-part name into another database",
     "linked-server": "four-part name, OPENQUERY/OPENROWSET or EXEC AT into another server",
     "use-database": "USE switches the database for the rest of the batch",
+    "production-schema": "reference that still names a production schema after the rewrite",
     "unmapped-schema": "schema that is neither in the sandbox map nor read-only",
     "unqualified-name": "name resolved through the caller's default schema",
 }
