@@ -156,13 +156,16 @@ def _lint_section(document: Mapping[str, Any]) -> str:
     return section("lint", title, note + table)
 
 
-# --- timings, steps and facts ---------------------------------------------------------------------
+# --- timings, steps and facts --------------------------------------------------------------------
 
 
 def _timing_section(document: Mapping[str, Any], previous: Mapping[str, Any] | None) -> str:
     title = "Timings: phases against budgets"
     if previous is not None:
         title += " and the previous run"
+    absent = absent_section(document, "run", "timings", title)
+    if absent is not None:
+        return absent
     run = document.get("run")
     previous_run = previous.get("run") if previous is not None else None
     note = ""
@@ -217,6 +220,11 @@ def _facts_section(document: Mapping[str, Any], previous: Mapping[str, Any] | No
             or NOT_AVAILABLE,
         ),
         ("engine target", f"<code>{as_text(engine.get('target'))}</code>"),
+        *(
+            (f"engine {escape(str(key))}", as_text(_short(value)))
+            for key, value in engine.items()
+            if key not in ("name", "version", "target")
+        ),
         ("scale", as_text(document.get("scale"))),
         ("rewrite", as_text(document.get("rewrite"))),
         ("run id", f"<code>{as_text(run.get('run_id'))}</code>"),

@@ -162,6 +162,7 @@ def _plant_hostile(document: dict[str, Any]) -> None:
     document["findings"].append(HOSTILE)
     document["pipeline"] = HOSTILE
     document["engine"]["name"] = HOSTILE
+    document["engine"][HOSTILE] = {HOSTILE: HOSTILE}
     document["run"]["run_id"] = HOSTILE
     document["run"]["steps"][0]["script"] = HOSTILE
     document["run"]["steps"][0]["error"] = HOSTILE
@@ -204,6 +205,13 @@ def test_a_section_that_did_not_run_says_not_run(document: dict[str, Any], key: 
     element_id = {"production": "production-diff", "sandbox": "sandbox-diff"}.get(key, key)
     document[key] = None
     assert '<p class="not-run">not run</p>' in part(render_html(document), element_id)
+
+
+def test_a_run_that_did_not_happen_says_not_run(document: dict[str, Any]) -> None:
+    document["run"] = None
+    page = render_html(document)
+    for element_id in ("timings", "steps"):
+        assert '<p class="not-run">not run</p>' in part(page, element_id)
 
 
 @pytest.mark.parametrize("key", ["lint", "production", "sandbox", "expectations", "rewrites"])
