@@ -1,4 +1,4 @@
-"""DataFrame -> PostgreSQL: column types and COPY-ready rows.
+"""DataFrame -> SQL: column types (PostgreSQL names, mapped by other engines) and rows.
 
 Types follow the pandas dtype; object columns are typed from their first non-null
 value. Missing values (None, NaN, NaT, pd.NA) become NULL.

@@ -201,7 +201,7 @@ class PostgresEngine(Engine):
 
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
         """Replace schema.table with the frame's rows, sent with COPY in one transaction."""
-        from etlcheck.engines.pgframe import column_types, frame_rows
+        from etlcheck.engines.frames import column_types, frame_rows
 
         target = self.qualified(schema, table)
         columns = ", ".join(
