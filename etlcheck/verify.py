@@ -120,7 +120,7 @@ def make_rewriter(
     options: RunOptions, collected: list[dict[str, str]] | None = None
 ) -> Callable[[str, Step], str]:
     """The step text rewriter for the options' mode; every change goes into ``collected``."""
-    from etlcheck.isolation.remap import rewrite_script
+    from etlcheck.isolation.rewrite import rewrite_script
 
     sandbox = options.config.sandbox
 

@@ -67,7 +67,7 @@ def format_text(findings: Iterable[Finding]) -> str:
     return "".join(f"{finding}\n" for finding in findings)
 
 
-def _finding_dict(finding: Finding) -> dict[str, object]:
+def finding_dict(finding: Finding) -> dict[str, object]:
     return {
         "file": str(finding.location.path),
         "line": finding.location.line,
@@ -80,7 +80,7 @@ def _finding_dict(finding: Finding) -> dict[str, object]:
 
 
 def format_json(findings: Iterable[Finding]) -> str:
-    items = [_finding_dict(f) for f in findings]
+    items = [finding_dict(f) for f in findings]
     unsilenced = sum(1 for item in items if item["allowed"] is None)
     return json.dumps({"findings": items, "unsilenced": unsilenced}, indent=2) + "\n"
 

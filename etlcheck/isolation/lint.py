@@ -13,7 +13,7 @@ from pathlib import Path
 
 from etlcheck.config import Config, SandboxConfig
 from etlcheck.errors import ScriptError, SourceLocation, location_of_offset
-from etlcheck.isolation.findings import Finding
+from etlcheck.isolation.findings import Finding, finding_dict
 from etlcheck.isolation.remap import check_offsets
 from etlcheck.isolation.rewrite import rewrite_script
 from etlcheck.pipeline import Pipeline, Step
@@ -36,6 +36,14 @@ class LintReport:
     @property
     def exit_code(self) -> int:
         return 1 if self.unsilenced else 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rewrite": self.rewrite,
+            "scripts": list(self.scripts),
+            "unsilenced": len(self.unsilenced),
+            "findings": [finding_dict(f) for f in self.findings],
+        }
 
 
 def lint_script(
