@@ -292,7 +292,9 @@ def _sentence(table: TableDiff) -> str:
         counts = f"; {_count_change(table)}" if table.is_table else ""
         return f"{name} was altered{note}: {what}{counts}"
     if table.status == "unchanged":
-        return f"{name} is unchanged ({_rows(table.rows_after)})"
+        return f"{name} is unchanged" + (f" ({_rows(table.rows_after)})" if table.is_table else "")
+    if not table.is_table:
+        return f"{name} was dropped and re-created"
     parts = []
     if table.rows_added and not (table.rows_removed or table.rows_changed):
         return f"{name} gained {_rows(table.rows_added)}{note}"

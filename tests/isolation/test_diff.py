@@ -270,7 +270,21 @@ def test_view_redefined_is_altered(engine: DuckDBEngine, method: HashMethod) -> 
     )
     table = _only(diff)
     assert (table.kind, table.status) == ("view", "altered")
-    assert table.sentence.startswith("dbo.Names (view) was altered")
+    assert table.sentence == (
+        "dbo.Names (view) was altered (dropped and re-created): its definition changed"
+    )
+
+
+def test_view_recreated_as_it_was_is_a_change(engine: DuckDBEngine, method: HashMethod) -> None:
+    engine.execute("CREATE VIEW dbo.Names AS SELECT Name FROM dbo.Brokers")
+
+    def change(e: DuckDBEngine) -> None:
+        e.execute("DROP VIEW dbo.Names")
+        e.execute("CREATE VIEW dbo.Names AS SELECT Name FROM dbo.Brokers")
+
+    table = _only(_diff(engine, method, change))
+    assert (table.status, table.recreated) == ("changed", True)
+    assert table.sentence == "dbo.Names (view) was dropped and re-created"
 
 
 def test_counts_only_without_row_detail(engine: DuckDBEngine) -> None:
