@@ -4,5 +4,15 @@ from __future__ import annotations
 
 from etlcheck.sampledata.generate import SampleData, generate
 from etlcheck.sampledata.plans import EntityPlan, SamplePlan, plan_for
+from etlcheck.sampledata.seed import SeedSummary, load_table, seed_database
 
-__all__ = ["EntityPlan", "SampleData", "SamplePlan", "generate", "plan_for"]
+__all__ = [
+    "EntityPlan",
+    "SampleData",
+    "SamplePlan",
+    "SeedSummary",
+    "generate",
+    "load_table",
+    "plan_for",
+    "seed_database",
+]

@@ -1,0 +1,200 @@
+"""Load a generated sample into a database: production first, then the raw sample.
+
+Only ``engine.execute`` and ``engine.load_frame`` are used, so any engine works. Each
+table is created from the pipeline's own DDL (translated to the engine's dialect),
+filled from a bulk-loaded holding table, and the holding table dropped.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from etlcheck.config import Config, parse_scale
+from etlcheck.errors import ConfigError
+from etlcheck.pipeline import Pipeline
+from etlcheck.sampledata.generate import SampleData, generate
+from etlcheck.sampledata.layouts import (
+    TableLayout,
+    layouts_in_scripts,
+    layouts_in_text,
+    portable_type,
+)
+from etlcheck.sampledata.truth import LOAD_DAY
+
+if TYPE_CHECKING:
+    from etlcheck.engines.base import Engine
+
+RAW_SCHEMA = "raw_data"
+PRODUCTION_SCHEMA = "dbo"
+WORK_SCHEMA = "etl"
+
+UNTOUCHED_DDL = """
+CREATE TABLE [dbo].[Regions] (
+    [RegionCode] NVARCHAR(10) NOT NULL, [RegionName] NVARCHAR(100) NOT NULL);
+CREATE TABLE [dbo].[Commissions] (
+    [BrokerCode] NVARCHAR(20) NOT NULL, [PeriodMonth] DATE NOT NULL,
+    [Amount] DECIMAL(12, 2) NOT NULL);
+CREATE TABLE [dbo].[AuditLog] (
+    [AuditId] INT NOT NULL, [EventAt] DATETIME2 NOT NULL,
+    [UserName] NVARCHAR(50) NOT NULL, [Action] NVARCHAR(100) NOT NULL);
+CREATE TABLE [etl].[file_watermarks] (
+    source_name NVARCHAR(50) NOT NULL, last_file NVARCHAR(260) NULL,
+    last_loaded_at DATETIME2 NULL);
+"""
+"""Tables the pipeline never creates or touches; they exist only in production."""
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    """What was seeded where: rows per ``schema.table`` and the staging counts to expect."""
+
+    scale: str
+    seed: int
+    raw_schema: str
+    tables: tuple[tuple[str, int], ...]
+    expected_staging: tuple[tuple[str, int], ...]
+    generate_seconds: float
+    load_seconds: float
+
+    def rows(self, qualified_name: str) -> int:
+        return dict(self.tables)[qualified_name]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "scale": self.scale,
+            "seed": self.seed,
+            "raw_schema": self.raw_schema,
+            "tables": dict(self.tables),
+            "expected_staging": dict(self.expected_staging),
+            "generate_seconds": round(self.generate_seconds, 4),
+            "load_seconds": round(self.load_seconds, 4),
+        }
+
+
+def seed_database(
+    engine: Engine, config: Config, scale: str, *, sandboxed: bool
+) -> SeedSummary:
+    """Create production (``dbo``, ``raw_data``, an earlier run's ``etl``) and the raw sample.
+
+    The sample goes into the sandbox of ``raw_data`` when ``sandboxed``, else into
+    ``raw_data`` itself (where it then is the production raw data).
+    """
+    began = time.perf_counter()
+    data = generate(parse_scale(scale), config.sample.seed)
+    generated = time.perf_counter()
+    pipeline = Pipeline.from_config(config)
+    pipeline.check_files()
+    layouts = layouts_in_scripts(step.path for step in pipeline.steps)
+    for layout in layouts_in_text(UNTOUCHED_DDL, "<etlcheck.sampledata>"):
+        layouts[(layout.schema.lower(), layout.table.lower())] = layout
+
+    loaded: dict[str, int] = {}
+    tables: list[tuple[str, str, pd.DataFrame]] = []
+    tables += [(RAW_SCHEMA, name, frame) for name, frame in data.raw.items()]
+    tables += [(PRODUCTION_SCHEMA, name, frame) for name, frame in data.production.items()]
+    tables += [(WORK_SCHEMA, name, frame) for name, frame in data.earlier_run.items()]
+    tables += [(WORK_SCHEMA, name, frame) for name, frame in _earlier_state(pipeline).items()]
+    raw_schema = RAW_SCHEMA
+    if sandboxed:
+        raw_schema = config.sandbox.sandbox_of(RAW_SCHEMA) or ""
+        if not raw_schema:
+            raise ConfigError(
+                f"[sandbox] schemas has no sandbox for {RAW_SCHEMA!r}",
+                hint=f'add {RAW_SCHEMA} = "poc_{RAW_SCHEMA}" to [sandbox] schemas',
+            )
+        tables += [(raw_schema, name, frame) for name, frame in data.raw.items()]
+    for schema in dict.fromkeys(schema for schema, _, _ in tables):
+        engine.create_schema(schema)
+    for schema, name, frame in tables:
+        layout = layouts.get(
+            (RAW_SCHEMA if schema == raw_schema else schema.lower(), name.lower())
+        )
+        if layout is None:
+            raise ConfigError(
+                f"no CREATE TABLE for {schema}.{name} in the pipeline's scripts",
+                hint="the sample data needs the sample pipeline in sql/",
+            )
+        load_table(engine, layout, frame, schema)
+        loaded[f"{schema}.{name}"] = len(frame)
+    return SeedSummary(
+        scale=data.scale,
+        seed=data.seed,
+        raw_schema=raw_schema,
+        tables=tuple(loaded.items()),
+        expected_staging=tuple(data.expected_staging_counts().items()),
+        generate_seconds=generated - began,
+        load_seconds=time.perf_counter() - generated,
+    )
+
+
+def load_table(engine: Engine, layout: TableLayout, frame: pd.DataFrame, schema: str) -> None:
+    """(Re)create ``schema.table`` with the layout's types and fill it from ``frame``."""
+    missing = [c for c in layout.column_names if c not in frame.columns]
+    if missing:
+        raise ConfigError(
+            f"sample frame for {schema}.{layout.table} lacks columns {', '.join(missing)}",
+            hint="the pipeline's DDL and etlcheck.sampledata disagree",
+        )
+    dialect = engine.dialect
+    target = engine.qualified(schema, layout.table)
+    holding_name = f"etlcheck_seed_{layout.table}"
+    holding = engine.qualified(schema, holding_name)
+    engine.execute(f"DROP TABLE IF EXISTS {target}")
+    engine.execute(layout.create_sql(dialect, schema))
+    engine.load_frame(schema, holding_name, frame[list(layout.column_names)])
+    try:
+        names = ", ".join(engine.quote(name) for name in layout.column_names)
+        casts = ", ".join(
+            f"CAST({engine.quote(column.name)} AS "
+            f"{portable_type(column.data_type, dialect).sql(dialect=dialect)})"
+            for column in layout.columns
+        )
+        engine.execute(f"INSERT INTO {target} ({names}) SELECT {casts} FROM {holding}")
+    finally:
+        engine.execute(f"DROP TABLE IF EXISTS {holding}")
+
+
+def _earlier_state(pipeline: Pipeline) -> Mapping[str, pd.DataFrame]:
+    """The state rows a completed earlier run left in ``etl``: one run, one row a step."""
+    started = (LOAD_DAY - np.timedelta64(1, "D")).astype("datetime64[us]")
+    steps = len(pipeline.steps)
+    durations = np.linspace(120, 900, steps).astype(np.int64)
+    step_started = started + np.cumsum(np.r_[0, durations[:-1]]).astype("timedelta64[ms]")
+    finished = step_started + durations.astype("timedelta64[ms]")
+    run_id = "20240609T020000Z-prev"
+    run = pd.DataFrame(
+        {
+            "run_id": [run_id],
+            "started_at": [started],
+            "finished_at": [finished[-1]],
+            "status": ["completed"],
+            "scale": [None],
+            "steps_total": np.array([steps], dtype=np.int32),
+            "steps_completed": np.array([steps], dtype=np.int32),
+            "error_text": pd.Series([None], dtype=object),
+        }
+    )
+    step_rows = pd.DataFrame(
+        {
+            "run_id": run_id,
+            "step_number": np.arange(1, steps + 1, dtype=np.int32),
+            "phase": [step.phase for step in pipeline.steps],
+            "script": [step.name for step in pipeline.steps],
+            "status": "ok",
+            "started_at": step_started,
+            "finished_at": finished,
+            "duration_ms": durations.astype(np.int32),
+            "rows_affected": np.zeros(steps, dtype=np.int64),
+            "error_text": pd.Series([None] * steps, dtype=object),
+        }
+    )
+    return {"etl_run_state": run, "etl_step_state": step_rows}
+
+
+__all__ = ["SampleData", "SeedSummary", "load_table", "seed_database"]
