@@ -140,7 +140,6 @@ class SqlServerEngine(Engine):
     # --- lifecycle -------------------------------------------------------------------------
 
     def _start(self) -> None:
-        self._pyodbc = import_pyodbc()
         if self.target:
             address = parse_mssql_url(self.target)
             check_disposable(
@@ -149,10 +148,12 @@ class SqlServerEngine(Engine):
                 self.disposable_pattern,
                 self.allow_external_target,
             )
+            self._pyodbc = import_pyodbc()
             self.driver = discover_driver(self.requested_driver or address.driver)
             self.address = address
             self.database = address.database
             return
+        self._pyodbc = import_pyodbc()
         self.driver = discover_driver(self.requested_driver)
         reason = mssql_unavailable_reason()
         if reason is not None:

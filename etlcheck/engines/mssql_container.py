@@ -102,13 +102,24 @@ def _container_class() -> Any:
     return SqlServerContainer
 
 
+def container_arguments(settings: ContainerSettings) -> dict[str, Any]:
+    """Keyword arguments for SqlServerContainer (the password among them: never log this)."""
+    return {
+        "image": settings.image,
+        "username": settings.user,
+        "password": settings.password,
+        "port": settings.port,
+        "dbname": "master",
+    }
+
+
 def make_container(settings: ContainerSettings) -> Any:
-    """A configured, not yet started SqlServerContainer."""
+    """A configured, not yet started SqlServerContainer (its constructor already asks Docker)."""
     container_class = _container_class()
-    return container_class(
-        image=settings.image,
-        username=settings.user,
-        password=settings.password,
-        port=settings.port,
-        dbname="master",
-    )
+    try:
+        return container_class(**container_arguments(settings))
+    except Exception as error:
+        raise EngineError(
+            f"cannot reach Docker to run {settings.image}: {type(error).__name__}",
+            hint=f"start Docker, or set {URL_VARIABLE} to a disposable SQL Server",
+        ) from None

@@ -19,7 +19,7 @@ from typing import Any
 from etlcheck.engines.base import ScriptResult
 from etlcheck.errors import SourceLocation, StatementFailed
 
-_DRIVER_PREFIX = re.compile(r"^(\[[^\]]*\])+\s*")
+_DRIVER_PREFIX = re.compile(r"^(\[[^\]]*\]\s*)+")
 _NATIVE_NUMBER = re.compile(r"\((\d+)\)\s*(?:\(SQL\w+\))?\s*$")
 _CALL_SUFFIX = re.compile(r"\s*\(\d+\)\s*(\(SQL\w+\))?\s*$")
 _SERVER_LINE = re.compile(r"\bLine (\d+)\b")
