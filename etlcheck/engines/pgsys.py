@@ -64,6 +64,7 @@ CREATE OR REPLACE VIEW sys.objects AS {_PUBLIC_OBJECTS};
 CREATE OR REPLACE VIEW sys.tables AS SELECT * FROM sys.objects WHERE type = 'U';
 CREATE OR REPLACE VIEW sys.views AS SELECT * FROM sys.objects WHERE type = 'V';
 CREATE OR REPLACE VIEW sys.procedures AS SELECT * FROM sys.objects WHERE type = 'P';
+CREATE OR REPLACE VIEW sys.sequences AS SELECT * FROM sys.objects WHERE type = 'SO';
 
 CREATE OR REPLACE VIEW sys.columns AS
 SELECT a.attrelid AS object_id, a.attname::{{citext}} AS name,

@@ -43,6 +43,7 @@ def engine() -> Iterator[PostgresEngine]:
     started.execute("CREATE SCHEMA etl")
     started.execute('CREATE TABLE etl."Brokers" (id int PRIMARY KEY, name text)')
     started.execute("INSERT INTO etl.\"Brokers\" VALUES (1, 'production')")
+    started.execute("CREATE SEQUENCE etl.brokers_seq")
     started.execute("CREATE SCHEMA raw_data")
     started.execute("CREATE TABLE raw_data.policies (id int)")
     started.execute("INSERT INTO raw_data.policies VALUES (7)")
@@ -93,6 +94,7 @@ def test_throwaway_database_has_a_disposable_name(engine: PostgresEngine) -> Non
             1,
         ),
         ("SELECT CASE WHEN DB_NAME() = current_database() THEN 1 END", 1),
+        ("SELECT COUNT(*) FROM sys.sequences WHERE name = 'brokers_seq'", 1),
         ("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'etl'", 1),
     ],
 )
