@@ -14,11 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import numpy.typing as npt
-
+from etlcheck.isolation.fingerprint_content import HashArray, hash_contents
 from etlcheck.isolation.fingerprint_sql import (
-    UINT64,
     FingerprintSQL,
     HashedTable,
     HashMethod,
@@ -29,7 +26,6 @@ from etlcheck.isolation.fingerprint_sql import (
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
-HashArray = npt.NDArray[np.uint64]
 
 ENGINE_SCHEMAS = frozenset({"sys", "information_schema", "pg_catalog", "pg_toast"})
 """Schemas engines keep for themselves or for catalog emulation; never fingerprinted."""
@@ -284,23 +280,13 @@ def _hash_tables(
         return {}
     specs = [
         HashedTable(
-            t.schema,
-            t.name,
-            tuple((c.name, c.data_type) for c in t.columns),
-            t.key_columns,
+            t.schema, t.name, tuple((c.name, c.data_type) for c in t.columns), t.key_columns
         )
         for t in tables
     ]
-    totals = {
-        int(index): (int(count), int(total or 0) % UINT64)
-        for index, count, total in engine.query(sql.totals_sql(specs, method)).rows
-    }
+    contents = hash_contents(engine, sql, specs, method, row_detail)
     result = {}
-    for index, (table, spec) in enumerate(zip(tables, specs, strict=True)):
-        count, total = totals[index]
-        row_hashes = key_hashes = None
-        if row_detail:
-            row_hashes, key_hashes = _fetch_hashes(engine, sql.row_hashes_sql(spec, method))
+    for table, content in zip(tables, contents, strict=True):
         result[(table.schema, table.name, table.kind)] = ObjectFingerprint(
             schema=table.schema,
             name=table.name,
@@ -308,29 +294,10 @@ def _hash_tables(
             columns=table.columns,
             object_id=table.object_id,
             definition_hash=table.definition_hash,
-            row_count=count,
-            content_hash=f"{method}:{count}:{total:016x}",
+            row_count=content.row_count,
+            content_hash=f"{method}:{content.row_count}:{content.hash_sum:016x}",
             key_columns=table.key_columns,
-            row_hashes=row_hashes,
-            key_hashes=key_hashes,
+            row_hashes=content.row_hashes,
+            key_hashes=content.key_hashes,
         )
     return result
-
-
-def _fetch_hashes(engine: Engine, query: str) -> tuple[HashArray, HashArray | None]:
-    """Per-row (row_hash, key_hash) as uint64 arrays; DuckDB hands over numpy directly."""
-    connection = getattr(engine, "connection", None) if engine.dialect == "duckdb" else None
-    if connection is not None and hasattr(connection, "execute"):
-        arrays = connection.execute(query).fetchnumpy()
-        rows = np.asarray(arrays["row_hash"]).astype(np.uint64, copy=False)
-        keys = arrays.get("key_hash")
-        return rows, (np.asarray(keys).astype(np.uint64, copy=False) if keys is not None else None)
-    result = engine.query(query)
-    columns = [name.lower() for name in result.columns]
-    mask = UINT64 - 1
-
-    def column(name: str) -> HashArray:
-        index = columns.index(name)
-        return np.array([int(row[index]) & mask for row in result.rows], dtype=np.uint64)
-
-    return column("row_hash"), (column("key_hash") if "key_hash" in columns else None)

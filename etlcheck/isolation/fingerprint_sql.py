@@ -46,6 +46,8 @@ class FingerprintSQL:
     dialect: ClassVar[str]
     native_hash: ClassVar[bool] = False
     """True when the engine has a fast typed row hash worth offering as ``native``."""
+    batched_content: ClassVar[bool] = False
+    """True when ``content_sql`` hashes many tables in one pass (embedded engines)."""
 
     def quote(self, name: str) -> str:
         return '"' + name.replace('"', '""') + '"'
@@ -128,10 +130,47 @@ class FingerprintSQL:
             )
         return " UNION ALL ".join(parts)
 
+    def content_sql(
+        self, tables: Sequence[HashedTable], method: HashMethod, row_detail: bool
+    ) -> str:
+        """Rows of (table_index, key_hash, row_hash, is_total) for many tables in one pass.
+
+        ``is_total`` rows carry the table's row count in key_hash and its hash sum
+        (mod 2**64) in row_hash; the others are the table's rows (only with row_detail).
+        """
+        raise NotImplementedError(f"{self.dialect} hashes tables one query at a time")
+
 
 class DuckDBFingerprintSQL(FingerprintSQL):
     dialect = "duckdb"
     native_hash = True
+    batched_content = True
+
+    def content_sql(
+        self, tables: Sequence[HashedTable], method: HashMethod, row_detail: bool
+    ) -> str:
+        parts = []
+        for index, table in enumerate(tables):
+            types = dict(table.columns)
+            keys = [(name, types.get(name, "")) for name in table.key_columns]
+            key = self.row_hash(keys, method) if keys else "CAST(NULL AS UBIGINT)"
+            parts.append(
+                f"SELECT {index} AS table_index, {key} AS key_hash, "
+                f"{self.row_hash(table.columns, method)} AS row_hash "
+                f"FROM {self.qualified(table.schema, table.name)}"
+            )
+        hashed = " UNION ALL ".join(parts)
+        totals = (
+            "SELECT table_index, CAST(count(*) AS UBIGINT) AS key_hash, "
+            f"CAST(sum(CAST(row_hash AS HUGEINT)) % {UINT64} AS UBIGINT) AS row_hash, "
+            "TRUE AS is_total FROM h GROUP BY table_index"
+        )
+        if not row_detail:
+            return f"WITH h AS ({hashed}) {totals}"
+        return (
+            f"WITH h AS MATERIALIZED ({hashed}) "
+            f"SELECT table_index, key_hash, row_hash, FALSE AS is_total FROM h UNION ALL {totals}"
+        )
 
     def schemata_sql(self) -> str:
         return (

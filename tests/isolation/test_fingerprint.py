@@ -11,8 +11,10 @@ from sqlglot import exp
 
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.isolation.fingerprint import fingerprint_schemas
+from etlcheck.isolation.fingerprint_content import BATCH_TABLES
 from etlcheck.isolation.fingerprint_sql import (
     FINGERPRINT_SQL,
+    DuckDBFingerprintSQL,
     HashedTable,
     default_method,
     fingerprint_sql,
@@ -209,3 +211,29 @@ def test_postgres_hashes_rows_with_sha256() -> None:
 def test_native_method_falls_back_to_sha256_where_there_is_none() -> None:
     sql = fingerprint_sql("postgres")
     assert sql.row_hash([("a", "int")], "native") == sql.row_hash([("a", "int")], "sha256")
+
+
+def test_batched_and_per_table_hashing_agree(
+    engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More tables than one batch holds, an empty one, keyed and keyless ones."""
+    for number in range(BATCH_TABLES + 5):
+        engine.execute(f"CREATE TABLE dbo.t{number} AS SELECT range AS id FROM range({number})")
+    engine.execute("CREATE TABLE dbo.keyless AS SELECT range % 3 AS v FROM range(7)")
+    batched = fingerprint_schemas(engine, ["dbo"])
+    monkeypatch.setattr(DuckDBFingerprintSQL, "batched_content", False)
+    one_by_one = fingerprint_schemas(engine, ["dbo"])
+    assert batched == one_by_one  # inventory, counts and content hashes
+    for table in batched.schemas[0].tables:
+        other = one_by_one.table("dbo", table.name)
+        assert other is not None and table.row_hashes is not None
+        assert other.row_hashes is not None
+        assert sorted(table.row_hashes.tolist()) == sorted(other.row_hashes.tolist())
+        assert len(table.row_hashes) == table.row_count
+        assert (table.key_hashes is None) == (not table.key_columns)
+    empty = batched.table("dbo", "t0")
+    assert (
+        empty is not None and empty.row_count == 0 and empty.content_hash == "native:0:" + "0" * 16
+    )
+    keyless = batched.table("dbo", "keyless")
+    assert keyless is not None and keyless.key_columns == () and keyless.row_count == 7
