@@ -102,9 +102,7 @@ def broker_book(clean: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         ),
         group_count=brokers["broker_code"].map(clean["groups"].groupby("broker_code").size()),
         total_annual_premium=brokers["broker_code"].map(by_policy["annual_premium"].sum()),
-        proposal_count=brokers["broker_code"].map(
-            clean["proposals"].groupby("broker_code").size()
-        ),
+        proposal_count=brokers["broker_code"].map(clean["proposals"].groupby("broker_code").size()),
         claim_count=brokers["broker_code"].map(claims.groupby("broker_code").size()),
     )
     counts = [c for c in book.columns if c.endswith("_count")]

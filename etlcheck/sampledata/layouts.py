@@ -88,9 +88,7 @@ def layouts_in_text(text: str, path: Path | str) -> list[TableLayout]:
     return layouts
 
 
-def _layouts_in_batch(
-    batch: str, offset: int, text: str, path: Path | str
-) -> list[TableLayout]:
+def _layouts_in_batch(batch: str, offset: int, text: str, path: Path | str) -> list[TableLayout]:
     tokens = sqlglot.tokenize(batch, read="tsql")
     layouts: list[TableLayout] = []
     for index, token in enumerate(tokens[:-1]):
@@ -104,7 +102,8 @@ def _layouts_in_batch(
             create = sqlglot.parse_one(statement, read="tsql")
         except sqlglot.errors.ParseError as error:
             raise ScriptError(
-                f"cannot read CREATE TABLE: {error}", location_of_offset(path, text, offset + token.start)
+                f"cannot read CREATE TABLE: {error}",
+                location_of_offset(path, text, offset + token.start),
             ) from None
         layout = _layout(create)
         if layout is not None:
@@ -137,7 +136,7 @@ def _matching_paren_end(tokens: list[sqlglot.tokens.Token], start: int) -> int |
     return None
 
 
-def _layout(create: exp.Expression) -> TableLayout | None:
+def _layout(create: object) -> TableLayout | None:
     schema = create.this if isinstance(create, exp.Create) else None
     if not isinstance(schema, exp.Schema) or not isinstance(schema.this, exp.Table):
         return None

@@ -99,14 +99,10 @@ _SEED: dict[str, EntityPlan] = {
 }
 
 _POC: dict[str, EntityPlan] = {
-    "brokers": EntityPlan(
-        90, 5, (("MISSING_KEY", 2), ("BAD_STATUS", 2), ("BAD_COMMISSION", 1))
-    ),
+    "brokers": EntityPlan(90, 5, (("MISSING_KEY", 2), ("BAD_STATUS", 2), ("BAD_COMMISSION", 1))),
     "products": EntityPlan(92, 4, (("BAD_LINE", 2), ("BAD_RATE", 2))),
     "clients": EntityPlan(92, 4, (("MISSING_KEY", 2), ("BAD_GENDER", 2))),
-    "groups": EntityPlan(
-        90, 4, (("MISSING_KEY", 2), ("ORPHAN_BROKER", 2), ("BAD_INDUSTRY", 2))
-    ),
+    "groups": EntityPlan(90, 4, (("MISSING_KEY", 2), ("ORPHAN_BROKER", 2), ("BAD_INDUSTRY", 2))),
     "policies": EntityPlan(
         84,
         4,
@@ -125,9 +121,7 @@ _POC: dict[str, EntityPlan] = {
         90, 4, (("MISSING_KEY", 2), ("ORPHAN_BROKER", 2), ("BAD_STATUS", 1), ("BAD_PREMIUM", 1))
     ),
     "premiums": EntityPlan(92, 4, (("ORPHAN_POLICY", 2), ("BAD_AMOUNT", 2))),
-    "claims": EntityPlan(
-        90, 4, (("ORPHAN_POLICY", 2), ("BAD_AMOUNT", 2), ("BAD_STATUS", 2))
-    ),
+    "claims": EntityPlan(90, 4, (("ORPHAN_POLICY", 2), ("BAD_AMOUNT", 2), ("BAD_STATUS", 2))),
 }
 
 PRODUCTION_SEED: dict[str, int] = {

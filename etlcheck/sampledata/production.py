@@ -70,9 +70,7 @@ def untouched_production(
                 "AuditId": np.arange(1, events + 1, dtype=np.int32),
                 "EventAt": LOAD_DAY - rng.integers(1, 10**7, events).astype("timedelta64[s]"),
                 "UserName": pick(rng, np.array(["svc_etl", "jdoe", "asmith", "ops"]), events),
-                "Action": pick(
-                    rng, np.array(["LOGIN", "EXPORT", "REPORT", "ADJUSTMENT"]), events
-                ),
+                "Action": pick(rng, np.array(["LOGIN", "EXPORT", "REPORT", "ADJUSTMENT"]), events),
             }
         ),
     }
@@ -94,9 +92,9 @@ def earlier_run(
         {
             "source_name": sources,
             "last_file": [f"{s}_20240609.csv" for s in sources],
-            "last_loaded_at": LOAD_DAY - DAY - rng.integers(0, 3600, len(sources)).astype(
-                "timedelta64[s]"
-            ),
+            "last_loaded_at": LOAD_DAY
+            - DAY
+            - rng.integers(0, 3600, len(sources)).astype("timedelta64[s]"),
         }
     )
     return tables

@@ -7,7 +7,7 @@ that each carry exactly one fault. Rows are shuffled and numbered ``source_row_i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,7 +27,8 @@ def _objects(values: pd.Series | np.ndarray) -> np.ndarray:
 
 
 def _present(values: np.ndarray) -> np.ndarray:
-    return np.not_equal(values, None)
+    present: np.ndarray = values != None  # noqa: E711 - elementwise on an object array
+    return present
 
 
 def _lower(values: np.ndarray) -> np.ndarray:
@@ -54,7 +55,7 @@ def messy_text(values: pd.Series | np.ndarray, rng: np.random.Generator) -> np.n
 
 
 def spelled(
-    targets: pd.Series, table: dict[str, tuple[float, tuple[str, ...]]], rng: np.random.Generator
+    targets: pd.Series, table: Mapping[str, tuple[float, tuple[str, ...]]], rng: np.random.Generator
 ) -> np.ndarray:
     """A source spelling for each target code, chosen at random among the mapped ones."""
     target = _objects(targets)
@@ -66,7 +67,7 @@ def spelled(
 
 
 def _fixed_point(units: np.ndarray, decimals: int) -> np.ndarray:
-    """Right-aligned fixed-width text of ``units / 10**decimals``, as mainframe extracts write it."""
+    """Right-aligned fixed-width text of ``units / 10**decimals``, as mainframes write it."""
     unique, inverse = np.unique(units, return_inverse=True)
     scale = 10**decimals
     whole = np.strings.rjust((unique // scale).astype("U14"), 9)
@@ -86,9 +87,7 @@ def rate_text(rates: pd.Series | np.ndarray) -> np.ndarray:
 
 def flag_text(flags: pd.Series | np.ndarray, rng: np.random.Generator) -> np.ndarray:
     flag = np.asarray(flags, dtype=bool)
-    return np.where(
-        flag, pick(rng, v.TRUE_FLAGS, len(flag)), pick(rng, v.FALSE_FLAGS, len(flag))
-    )
+    return np.where(flag, pick(rng, v.TRUE_FLAGS, len(flag)), pick(rng, v.FALSE_FLAGS, len(flag)))
 
 
 def messy_email(values: pd.Series, rng: np.random.Generator) -> np.ndarray:

@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 
 from etlcheck.sampledata import vocabulary as v
-from etlcheck.sampledata.truth import frame
 from etlcheck.sampledata.raw import (
     EntitySpec,
     amount_text,
@@ -22,6 +21,7 @@ from etlcheck.sampledata.raw import (
     spelled,
     unknown_reference,
 )
+from etlcheck.sampledata.truth import frame
 
 
 def _frame(columns: dict[str, object]) -> pd.DataFrame:

@@ -77,9 +77,7 @@ class SeedSummary:
         }
 
 
-def seed_database(
-    engine: Engine, config: Config, scale: str, *, sandboxed: bool
-) -> SeedSummary:
+def seed_database(engine: Engine, config: Config, scale: str, *, sandboxed: bool) -> SeedSummary:
     """Create production (``dbo``, ``raw_data``, an earlier run's ``etl``) and the raw sample.
 
     The sample goes into the sandbox of ``raw_data`` when ``sandboxed``, else into
@@ -91,8 +89,8 @@ def seed_database(
     pipeline = Pipeline.from_config(config)
     pipeline.check_files()
     layouts = layouts_in_scripts(step.path for step in pipeline.steps)
-    for layout in layouts_in_text(UNTOUCHED_DDL, "<etlcheck.sampledata>"):
-        layouts[(layout.schema.lower(), layout.table.lower())] = layout
+    for extra in layouts_in_text(UNTOUCHED_DDL, "<etlcheck.sampledata>"):
+        layouts[(extra.schema.lower(), extra.table.lower())] = extra
 
     loaded: dict[str, int] = {}
     tables: list[tuple[str, str, pd.DataFrame]] = []
@@ -112,9 +110,7 @@ def seed_database(
     for schema in dict.fromkeys(schema for schema, _, _ in tables):
         engine.create_schema(schema)
     for schema, name, frame in tables:
-        layout = layouts.get(
-            (RAW_SCHEMA if schema == raw_schema else schema.lower(), name.lower())
-        )
+        layout = layouts.get((RAW_SCHEMA if schema == raw_schema else schema.lower(), name.lower()))
         if layout is None:
             raise ConfigError(
                 f"no CREATE TABLE for {schema}.{name} in the pipeline's scripts",

@@ -138,8 +138,12 @@ def clients(rng: np.random.Generator, count: int) -> pd.DataFrame:
     lower_first = np.strings.lower(v.FIRST_NAMES.astype("U")).astype(object)
     lower_last = np.strings.lower(v.SURNAMES.astype("U")).astype(object)
     email = (
-        lower_first[first_index] + "." + lower_last[last_index] + "."
-        + codes("", 1, count, 6) + "@mail.example"
+        lower_first[first_index]
+        + "."
+        + lower_last[last_index]
+        + "."
+        + codes("", 1, count, 6)
+        + "@mail.example"
     )
     birth = days_from("1940-01-01", rng, count, 365 * 65)
     return frame(
@@ -250,9 +254,7 @@ def premiums(
     )
 
 
-def claims(
-    rng: np.random.Generator, count: int, refs: Mapping[str, pd.DataFrame]
-) -> pd.DataFrame:
+def claims(rng: np.random.Generator, count: int, refs: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     loss = days_from("2020-01-01", rng, count, 365 * 4 + 120)
     lag = rng.integers(0, 61, count)
     return frame(
