@@ -11,7 +11,7 @@ import re
 
 from etlcheck.errors import RefusalError
 
-DEFAULT_DISPOSABLE_PATTERN = r"^(etlcheck|test|tmp|ci)[_-]?"
+DEFAULT_DISPOSABLE_PATTERN = r"^(etlcheck|test|tmp|ci)([_-]|$)"
 
 
 def check_disposable(
