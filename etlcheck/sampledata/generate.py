@@ -94,7 +94,8 @@ def broker_book(clean: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     brokers = clean["brokers"][["broker_code"]]
     policies = clean["policies"]
     by_policy = policies.groupby("broker_code")
-    claims = clean["claims"].merge(policies[["policy_number", "broker_code"]], on="policy_number")
+    claim_policy = clean["claims"].attrs["policy_index"]
+    claims = pd.DataFrame({"broker_code": policies["broker_code"].to_numpy()[claim_policy]})
     book = brokers.assign(
         policy_count=brokers["broker_code"].map(by_policy.size()),
         active_policy_count=brokers["broker_code"].map(

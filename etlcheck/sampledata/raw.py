@@ -27,7 +27,7 @@ def _objects(values: pd.Series | np.ndarray) -> np.ndarray:
 
 
 def _present(values: np.ndarray) -> np.ndarray:
-    present: np.ndarray = values != None  # noqa: E711 - elementwise on an object array
+    present: np.ndarray = ~pd.isna(values)
     return present
 
 

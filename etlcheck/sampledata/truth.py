@@ -257,10 +257,11 @@ def premiums(
 def claims(rng: np.random.Generator, count: int, refs: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     loss = days_from("2020-01-01", rng, count, 365 * 4 + 120)
     lag = rng.integers(0, 61, count)
-    return frame(
+    policy = rng.integers(0, len(refs["policies"]), count)
+    claims = frame(
         {
             "claim_number": codes("CM", 1, count, 8),
-            "policy_number": pick(rng, refs["policies"]["policy_number"].to_numpy(), count),
+            "policy_number": refs["policies"]["policy_number"].to_numpy()[policy],
             "loss_date": loss,
             "reported_date": loss + lag.astype("timedelta64[D]"),
             "report_lag_days": lag.astype(np.int32),
@@ -269,3 +270,5 @@ def claims(rng: np.random.Generator, count: int, refs: Mapping[str, pd.DataFrame
             "loaded_at": loaded_at(rng, count),
         }
     )
+    claims.attrs["policy_index"] = policy
+    return claims
