@@ -307,8 +307,11 @@ def _sentence(table: TableDiff) -> str:
     if table.rows_changed:
         parts.append(f"{_rows(table.rows_changed)} changed")
     if not parts:
-        return f"{name} holds the same {_rows(table.rows_after)}{note}"
-    return f"{name}: {', '.join(parts)} ({_count_change(table)}){note}"
+        if table.recreated:
+            return f"{name} was dropped and re-created with the same {_rows(table.rows_after)}"
+        return f"{name} holds the same {_rows(table.rows_after)}"
+    head = f"{name} was dropped and re-created:" if table.recreated else f"{name}:"
+    return f"{head} {', '.join(parts)} ({_count_change(table)})"
 
 
 def _rows(count: int) -> str:

@@ -252,7 +252,9 @@ def _primary_keys(
 
 
 def _obvious_key(table: str, columns: Sequence[ColumnFingerprint]) -> tuple[str, ...]:
-    """``id``, ``<table>_id`` or ``<singular>Id`` (``Brokers`` -> ``BrokerId``), if present."""
+    """``id``, ``<table>_id``, ``<singular>Id`` (``Brokers`` -> ``BrokerId``) or a natural
+    key such as ``broker_code``, if present. It need not be unique: it only pairs an
+    added row with a removed one into a changed row."""
     base = table.lower()
     for prefix in ("stg_", "raw_", "src_", "tbl_", "tbl"):
         if base.startswith(prefix) and len(base) > len(prefix):
@@ -262,6 +264,8 @@ def _obvious_key(table: str, columns: Sequence[ColumnFingerprint]) -> tuple[str,
     candidates = ["id"]
     for stem in (base, singular):
         candidates += [f"{stem}id", f"{stem}_id"]
+    for suffix in ("code", "key", "number", "no"):
+        candidates += [f"{singular}_{suffix}", f"{singular}{suffix}"]
     by_name = {column.name.lower(): column.name for column in columns}
     for candidate in candidates:
         if candidate in by_name:

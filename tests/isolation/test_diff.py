@@ -256,7 +256,17 @@ def test_recreated_with_the_same_rows_is_still_a_change(
 
     table = _only(_diff(engine, method, change))
     assert table.status == "changed" and table.recreated and _counts(table) == (0, 0, 0)
-    assert table.sentence == "dbo.Notes holds the same 3 rows (dropped and re-created)"
+    assert table.sentence == "dbo.Notes was dropped and re-created with the same 3 rows"
+
+
+def test_recreated_with_other_rows(engine: DuckDBEngine, method: HashMethod) -> None:
+    def change(e: DuckDBEngine) -> None:
+        e.execute("CREATE OR REPLACE TABLE dbo.Notes AS SELECT 'z' AS text UNION ALL SELECT 'a'")
+
+    table = _only(_diff(engine, method, change))
+    assert table.sentence == (
+        "dbo.Notes was dropped and re-created: 1 row added, 2 rows removed (3 -> 2 rows)"
+    )
 
 
 def test_view_redefined_is_altered(engine: DuckDBEngine, method: HashMethod) -> None:

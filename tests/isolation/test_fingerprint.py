@@ -72,6 +72,25 @@ def test_row_counts_hashes_and_keys(engine: DuckDBEngine) -> None:
     assert fingerprint.total_rows == 5
 
 
+@pytest.mark.parametrize(
+    ("table", "columns", "key"),
+    [
+        ("Brokers", ["Name", "BrokerId"], ("BrokerId",)),
+        ("stg_brokers", ["broker_name", "broker_code"], ("broker_code",)),
+        ("stg_policies", ["policy_id", "id"], ("id",)),
+        ("Companies", ["CompanyID"], ("CompanyID",)),
+        ("notes", ["text"], ()),
+    ],
+)
+def test_obvious_key_columns(
+    engine: DuckDBEngine, table: str, columns: list[str], key: tuple[str, ...]
+) -> None:
+    frame = pd.DataFrame({column: [1, 2] for column in columns})
+    engine.load_frame("keys", table, frame)
+    found = fingerprint_schemas(engine, ["keys"]).table("keys", table)
+    assert found is not None and found.key_columns == key
+
+
 def test_schemas_match_case_insensitively_and_missing_ones_are_absent(
     engine: DuckDBEngine,
 ) -> None:
