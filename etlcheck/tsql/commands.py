@@ -187,7 +187,7 @@ def _run_dynamic(
     inner = FrameType(
         text, frame.path, 0, dynamic_at=location, first=block.body[0] if block.body else None
     )
-    scope = Scope(interpreter.session)
+    scope = Scope(interpreter.session, interpreter.catalog)
     for name, (type_text, value) in parameters.items():
         scope.declare(name, type_text, interpreter.emulation.type_sql(type_text))
         scope.set(name, value)

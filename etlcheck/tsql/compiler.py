@@ -78,6 +78,7 @@ class Compiled:
     assigned: tuple[str, ...] = ()
     checks: tuple[Check, ...] = ()
     variables: tuple[str, ...] = ()
+    changes_catalog: bool = False
 
 
 @dataclass
@@ -98,7 +99,7 @@ class _Parsed:
     assigned: tuple[str, ...]
 
 
-_PARSED: dict[str, _Parsed] = {}
+_HOLES: dict[str, tuple[str, ...]] = {}
 _COMPILED: dict[tuple[object, ...], Compiled] = {}
 
 
@@ -135,10 +136,30 @@ def _hole(index: int) -> exp.Column:
     return exp.column(exp.to_identifier(_HOLE.format(index), quoted=True))
 
 
+def _catalog_hole(node: exp.Expression) -> str | None:
+    """``OBJECT_ID('x.y'[, 'U'])`` / ``SCHEMA_ID('x')`` with constants: answered from a cache."""
+    if isinstance(node, exp.ObjectId):
+        arguments = [node.this, node.args.get("expression")]
+        kind = "OBJECT_ID"
+    elif isinstance(node, exp.Anonymous) and node.name.upper() == "SCHEMA_ID":
+        arguments = list(node.expressions) or [None]
+        kind = "SCHEMA_ID"
+    else:
+        return None
+    values = []
+    for argument in arguments:
+        if argument is None:
+            values.append("")
+        elif isinstance(argument, exp.Literal) and argument.is_string:
+            values.append(argument.this)
+        else:
+            return None
+    if len(values) > 2:
+        return None
+    return "|".join([kind, *values])
+
+
 def _parse(text: str) -> _Parsed:
-    cached = _PARSED.get(text)
-    if cached is not None:
-        return cached
     tree = parse_tsql(text)
     holes: list[str] = []
     assigned: list[str] = []
@@ -155,14 +176,16 @@ def _parse(text: str) -> _Parsed:
             name = _variable_name(node)
         elif isinstance(node, exp.Anonymous) and node.name.upper() in ERROR_FUNCTIONS:
             name = node.name.upper() + "()"
+        else:
+            name = _catalog_hole(node)
         if name is None:
             return node
         holes.append(name)
         return _hole(len(holes) - 1)
 
-    tree = tree.transform(replace)
+    tree = tree.transform(replace, copy=False)
     parsed = _Parsed(tree, tuple(holes), tuple(assigned))
-    _PARSED[text] = parsed
+    _HOLES[text] = parsed.holes
     return parsed
 
 
@@ -174,16 +197,21 @@ def compile_statement(
     unknown_add_is_concat: bool = False,
 ) -> Compiled:
     """Compile ``text`` (one T-SQL statement) for ``emulation``'s dialect, cached."""
-    parsed = _parse(text)
-    types = tuple(variable_types.get(name, "") for name in parsed.holes)
+    parsed: _Parsed | None = None
+    holes = _HOLES.get(text)
+    if holes is None:
+        parsed = _parse(text)
+        holes = parsed.holes
+    types = tuple(variable_types.get(name, "") for name in holes)
     key = (emulation.dialect, text, types, unknown_add_is_concat)
     cached = _COMPILED.get(key)
     if cached is not None:
         return cached
-    tree = parsed.tree.copy()
+    if parsed is None:
+        parsed = _parse(text)
     hole_types = dict(zip(parsed.holes, types, strict=True))
     tree = concatenate_strings(
-        tree,
+        parsed.tree,
         lambda column: _hole_type(column, parsed.holes, hole_types),
         unknown_add_is_concat,
     )
@@ -195,6 +223,9 @@ def compile_statement(
         _template(plan.tree, emulation.dialect),
         *(_template(step, emulation.dialect) for step in plan.after),
     ]
+    changes_catalog = plan.kind == "ddl" or (
+        isinstance(plan.tree, exp.Create) or bool(tree.args.get("into"))
+    )
     compiled = Compiled(
         kind=plan.kind,
         steps=tuple(step.with_names(parsed.holes) for step in steps),
@@ -202,6 +233,7 @@ def compile_statement(
         assigned=parsed.assigned,
         checks=tuple(plan.checks),
         variables=parsed.holes,
+        changes_catalog=changes_catalog,
     )
     _COMPILED[key] = compiled
     return compiled
@@ -214,7 +246,7 @@ def _hole_type(column: exp.Column, holes: tuple[str, ...], types: dict[str, str]
     name = holes[int(match.group(1))]
     if name in ("ERROR_MESSAGE()", "ERROR_PROCEDURE()"):
         return "NVARCHAR"
-    if name.startswith("ERROR_") or name.startswith("@@"):
+    if name.startswith(("ERROR_", "@@", "OBJECT_ID|", "SCHEMA_ID|")):
         return "INT"
     return types.get(name) or None
 

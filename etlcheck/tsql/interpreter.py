@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from etlcheck.engines.base import ScriptResult
 from etlcheck.errors import SourceLocation, StatementFailed, UnsupportedConstruct
 from etlcheck.tsql.batches import script_location, split_batches
+from etlcheck.tsql.catalog import CatalogCache
 from etlcheck.tsql.compiler import Compiled, CompileError, compile_statement
 from etlcheck.tsql.emulation import emulation_for
 from etlcheck.tsql.scope import Scope, Session, TsqlError, UnknownVariable
@@ -83,11 +84,13 @@ class Interpreter:
         self.rows_affected = 0
         self.statements = 0
         self.messages: list[str] = []
+        self.catalog = CatalogCache(lambda: self.emulation.load_catalog(self.target))
 
     # -- entry points -------------------------------------------------------------
     def run_script(self, text: str, path: Path | str) -> ScriptResult:
         self.rows_affected = self.statements = 0
         self.messages = []
+        self.catalog.invalidate()
         for batch in split_batches(text, path):
             frame = Frame(text, path, batch.offset)
             block = self._split(batch.text, frame)
@@ -107,7 +110,7 @@ class Interpreter:
             ) from None
 
     def _run_batch(self, block: Block, frame: Frame) -> None:
-        scope = Scope(self.session)
+        scope = Scope(self.session, self.catalog)
         try:
             self._run(block, scope, frame)
         except _Return:
@@ -240,6 +243,8 @@ class Interpreter:
         compiled = self.compile(fragment, scope, frame, retry)
         self._checks(compiled, fragment, frame, first)
         rows: list[tuple[Any, ...]] = []
+        if compiled.changes_catalog:
+            self.catalog.invalidate()
         for index, step in enumerate(compiled.steps):
             try:
                 sql = step.render(lambda hole: self._render(hole, scope))
@@ -273,6 +278,8 @@ class Interpreter:
                     location=frame.location(fragment.start),
                     statement=fragment.text,
                 ) from None
+        if compiled.changes_catalog:
+            self.catalog.invalidate()
         if compiled.kind == "assign":
             if rows:
                 for name, value in zip(compiled.assigned, rows[-1], strict=False):

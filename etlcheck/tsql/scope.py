@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from etlcheck.errors import SourceLocation
+from etlcheck.tsql.catalog import CatalogCache
 
 _INTEGER_TYPES = frozenset(["INT", "BIGINT", "SMALLINT", "TINYINT"])
 _TEXT_TYPES = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT", "SYSNAME"])
@@ -75,8 +76,9 @@ class TypeView(Mapping[str, str]):
 class Scope:
     """Variables of one batch (or one dynamic SQL string) and the session's @@ values."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, catalog: CatalogCache | None = None) -> None:
         self.session = session
+        self.catalog = catalog
         self.variables: dict[str, VariableSlot] = {}
         self.types = TypeView(self)
 
@@ -107,8 +109,18 @@ class Scope:
             return self.session.system_value(name), None
         if name.endswith("()"):
             return self.session.error_value(name), None
+        if name.startswith(("OBJECT_ID|", "SCHEMA_ID|")):
+            return self.catalog_value(name), None
         slot = self.slot(name)
         return slot.value, slot.type_sql
+
+    def catalog_value(self, hole: str) -> int | None:
+        if self.catalog is None:
+            raise UnknownVariable(hole)
+        kind, *arguments = hole.split("|")
+        if kind == "SCHEMA_ID":
+            return self.catalog.schema_id(arguments[0] or None)
+        return self.catalog.object_id(arguments[0], arguments[1] or None)
 
 
 class Session:

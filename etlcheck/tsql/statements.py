@@ -455,6 +455,8 @@ class _Parser:
                 elif word == "WITH":
                     if previous != "AS" and self.starts_cte():
                         break
+                    if previous == "AS":
+                        main = ""  # CREATE VIEW ... AS WITH cte AS (...) SELECT
                 else:
                     break
             elif depth == 0 and word in ("VALUES", "DEFAULT") and main == "INSERT":

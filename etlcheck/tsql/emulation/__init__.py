@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from sqlglot import exp
 
     from etlcheck.engines.base import Engine
+    from etlcheck.tsql.catalog import CatalogSnapshot
     from etlcheck.tsql.compiler import Plan
 
 _EMULATIONS: dict[str, str] = {
@@ -49,6 +50,10 @@ class Emulation(ABC):
     @abstractmethod
     def type_sql(self, tsql_type: str) -> str:
         """A T-SQL data type (``NVARCHAR(50)``) in this dialect."""
+
+    @abstractmethod
+    def load_catalog(self, target: Engine) -> CatalogSnapshot:
+        """Tables, views and schemas as OBJECT_ID and SCHEMA_ID see them."""
 
     @abstractmethod
     def schema_blockers(self, target: Engine, schema: str) -> list[str]:

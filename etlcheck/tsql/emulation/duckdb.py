@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlglot import exp
 
+from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
 from etlcheck.tsql.compiler import Check, CompileError, Plan
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.rewrites import rewrite_delete, rewrite_update, strip_set_qualifiers
@@ -106,6 +107,21 @@ class DuckDBEmulation(Emulation):
     def error_number(self, error: Exception) -> int:
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)
 
+    def load_catalog(self, target: Engine) -> CatalogSnapshot:
+        rows = target.query(
+            "SELECT CASE WHEN temporary THEN '#' ELSE schema_name END, table_name, 'U', table_oid "
+            "FROM duckdb_tables() WHERE database_name = current_database() OR temporary "
+            "UNION ALL SELECT schema_name, view_name, 'V', view_oid FROM duckdb_views() "
+            "WHERE NOT internal AND NOT temporary AND database_name = current_database()"
+        ).rows
+        schemas = target.query("SELECT name, schema_id FROM sys.schemas").rows
+        database = target.query("SELECT current_database()").scalar()
+        return CatalogSnapshot(
+            tuple(CatalogObject(str(s), str(n), str(t), int(i)) for s, n, t, i in rows),
+            tuple((str(name), int(schema_id)) for name, schema_id in schemas),
+            str(database),
+        )
+
     def schema_blockers(self, target: Engine, schema: str) -> list[str]:
         result = target.query(
             "SELECT o.name FROM sys.objects o JOIN sys.schemas s ON s.schema_id = o.schema_id "
@@ -128,7 +144,7 @@ class DuckDBEmulation(Emulation):
             for update in tree.find_all(exp.Update):
                 strip_set_qualifiers(update)
         plan.tree = self._rewrite_names(plan.tree)
-        plan.tree = plan.tree.transform(_rewrite_node)
+        plan.tree = plan.tree.transform(_rewrite_node, copy=False)
         return plan
 
     def _plan_create(self, plan: Plan, tree: exp.Create) -> None:

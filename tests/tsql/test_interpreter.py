@@ -1,0 +1,173 @@
+"""The interpreter on DuckDB: control flow, errors with their places, unsupported constructs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.errors import StatementFailed, UnsupportedConstruct
+
+pytestmark = pytest.mark.duckdb
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def engine() -> Iterator[DuckDBEngine]:
+    with DuckDBEngine() as started:
+        yield started
+
+
+def run(engine: DuckDBEngine, script: str, name: str = "inline.sql") -> tuple[str, ...]:
+    return engine.run_script(script, Path(name)).messages
+
+
+def test_control_flow_fixture(engine: DuckDBEngine) -> None:
+    path = FIXTURES / "control_flow.sql"
+    result = engine.run_script(path.read_text(), path)
+    assert result.messages == (
+        "loop: 18",
+        "medium",
+        "inserted 3",
+        "labelled 2",
+        "has two",
+        "no nine",
+        "caught duplicate",
+        "error number set",
+        "line 2",
+        "50001 custom failure",
+        "inner caught: inner boom 7",
+        "outer caught: inner boom 7",
+        "just information",
+        "dynamic ok",
+        "updated 1",
+        "before return",
+        "next batch runs",
+        "next batch runs",
+    )
+    assert engine.query("SELECT n, label FROM dbo.numbers ORDER BY n").rows == [
+        (1, "ONE"),
+        (2, "two"),
+        (3, "three"),
+    ]
+    assert result.rows_affected == 3 + 1 + 1
+
+
+def test_error_location_in_the_third_batch(engine: DuckDBEngine) -> None:
+    path = FIXTURES / "error_third_batch.sql"
+    with pytest.raises(StatementFailed) as raised:
+        engine.run_script(path.read_text(), path)
+    error = raised.value
+    assert error.location is not None
+    assert (error.location.line, error.location.column) == (7, 3)
+    assert error.statement == "SELECT missing_column FROM dbo.t"
+    assert "missing_column" in error.message
+
+
+def test_unhandled_throw_fails_with_its_message_and_place(engine: DuckDBEngine) -> None:
+    with pytest.raises(StatementFailed) as raised:
+        run(engine, "PRINT 1\nGO\nDECLARE @m NVARCHAR(50) = 'bad input'\n    THROW 50000, @m, 1;\n")
+    assert raised.value.message == "bad input"
+    assert str(raised.value.location) == "inline.sql:4:5"
+
+
+def test_raiserror_severity_16_fails_but_10_prints(engine: DuckDBEngine) -> None:
+    assert run(engine, "RAISERROR('note %d', 10, 1, 5)") == ("note 5",)
+    with pytest.raises(StatementFailed, match="stop here"):
+        run(engine, "RAISERROR('stop here', 16, 1)")
+
+
+def test_temp_tables_live_across_batches_and_scripts(engine: DuckDBEngine) -> None:
+    run(engine, "SELECT 1 AS a INTO #t\nGO\nINSERT INTO #t (a) VALUES (2)")
+    assert run(engine, "PRINT CAST((SELECT SUM(a) FROM #t) AS VARCHAR(5))") == ("3",)
+    assert run(engine, "IF OBJECT_ID('tempdb..#t') IS NOT NULL PRINT 'temp'") == ("temp",)
+
+
+def test_identity_columns_number_rows(engine: DuckDBEngine) -> None:
+    run(
+        engine,
+        "CREATE TABLE dbo.ids (id INT IDENTITY(10, 5) NOT NULL, v NVARCHAR(10))\n"
+        "INSERT INTO dbo.ids (v) VALUES ('a'), ('b')",
+    )
+    assert engine.query("SELECT id FROM dbo.ids ORDER BY id").rows == [(10,), (15,)]
+    run(engine, "DROP TABLE dbo.ids\nCREATE TABLE dbo.ids (id INT IDENTITY(1,1), v INT)")
+
+
+def test_update_and_delete_with_joins(engine: DuckDBEngine) -> None:
+    run(
+        engine,
+        """
+        CREATE TABLE dbo.codes (code NVARCHAR(5), target NVARCHAR(20))
+        INSERT INTO dbo.codes VALUES ('a', 'ALPHA')
+        CREATE TABLE dbo.items (id INT, code NVARCHAR(5), mapped NVARCHAR(20))
+        INSERT INTO dbo.items (id, code) VALUES (1, 'A '), (2, 'b'), (3, 'a')
+        UPDATE i SET i.mapped = ISNULL(c.target, 'UNKNOWN')
+        FROM dbo.items i LEFT JOIN dbo.codes c ON c.code = RTRIM(i.code)
+        DELETE i FROM dbo.items i JOIN dbo.codes c ON c.code = i.code WHERE i.id = 3
+        """,
+    )
+    assert engine.query("SELECT id, mapped FROM dbo.items ORDER BY id").rows == [
+        (1, "ALPHA"),
+        (2, "UNKNOWN"),
+    ]
+
+
+def test_dedup_through_a_cte(engine: DuckDBEngine) -> None:
+    result = engine.run_script(
+        """
+        CREATE TABLE dbo.d (k INT, v INT)
+        INSERT INTO dbo.d VALUES (1, 1), (1, 2), (2, 1)
+        ;WITH ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC) AS rn
+                         FROM dbo.d)
+        DELETE FROM ranked WHERE rn > 1
+        PRINT @@ROWCOUNT
+        """,
+        Path("d.sql"),
+    )
+    assert result.messages == ("1",)
+    assert engine.query("SELECT k, v FROM dbo.d ORDER BY k").rows == [(1, 2), (2, 1)]
+
+
+def test_create_schema_must_open_its_batch(engine: DuckDBEngine) -> None:
+    with pytest.raises(StatementFailed, match="must be the first statement"):
+        run(engine, "PRINT 'x'\nCREATE SCHEMA etl")
+    run(engine, "IF SCHEMA_ID('etl') IS NULL EXEC('CREATE SCHEMA etl')")
+    assert "etl" in engine.schemas()
+
+
+def test_drop_schema_refuses_a_schema_with_objects(engine: DuckDBEngine) -> None:
+    run(engine, "CREATE SCHEMA etl\nGO\nCREATE TABLE etl.t (a INT)")
+    with pytest.raises(StatementFailed, match="referenced by object 't'"):
+        run(engine, "DROP SCHEMA etl")
+    run(engine, "DROP TABLE etl.t\nDROP SCHEMA etl")
+    assert "etl" not in engine.schemas()
+
+
+def test_undeclared_variable_fails(engine: DuckDBEngine) -> None:
+    with pytest.raises(StatementFailed, match='Must declare the scalar variable "@nope"'):
+        run(engine, "PRINT @nope")
+
+
+@pytest.mark.parametrize(
+    ("script", "construct", "place"),
+    [
+        ("PRINT 1\nGO\nDECLARE c CURSOR FOR SELECT 1", "DECLARE CURSOR", "inline.sql:3:1"),
+        ("PRINT 1\n  EXEC dbo.usp_load", "EXEC dbo.usp_load", "inline.sql:2:3"),
+        ("SELECT * FROM sys.indexes", "sys.indexes", "inline.sql:1:1"),
+        ("SET DATEFORMAT dmy", "SET DATEFORMAT", "inline.sql:1:1"),
+        ("DECLARE @t TABLE (id INT)", "DECLARE @table TABLE", "inline.sql:1:1"),
+        ("CREATE PROCEDURE dbo.p AS SELECT 1", "CREATE PROCEDURE", "inline.sql:1:1"),
+        ("USE master", "USE", "inline.sql:1:1"),
+    ],
+)
+def test_unsupported_constructs_are_named(
+    engine: DuckDBEngine, script: str, construct: str, place: str
+) -> None:
+    with pytest.raises(UnsupportedConstruct) as raised:
+        run(engine, script)
+    text = str(raised.value)
+    assert construct in text
+    assert text.startswith(place)
+    assert "run it on --engine mssql" in text
