@@ -29,6 +29,12 @@ from etlcheck.report.markup import (
 )
 from etlcheck.report.sections import diff_section, expectations_section, rewrites_section
 
+VISIBLE_FINDINGS = 8
+"""Findings listed under the verdict before the rest fold into a <details> block..."""
+FINDINGS_PER_KIND = 3
+"""...keeping this many of each kind in view."""
+VISIBLE_LINT = 10
+
 
 def render_html(document: dict[str, Any], previous: dict[str, Any] | None = None) -> str:
     """The whole page for one run document, compared with the previous run's when given."""
@@ -88,8 +94,15 @@ def _verdict_section(document: Mapping[str, Any]) -> str:
     )
     findings = document.get("findings")
     if isinstance(findings, list) and findings:
-        items = "".join(f"<li>{as_text(finding)}</li>" for finding in findings)
-        listing = f'<ul class="findings">{items}</ul>'
+        shown, folded = _fold_findings([str(finding) for finding in findings])
+        listing = "".join(f"<li>{as_text(finding)}</li>" for finding in shown)
+        listing = f'<ul class="findings">{listing}</ul>'
+        if folded:
+            rest = "".join(f"<li>{as_text(finding)}</li>" for finding in folded)
+            listing += (
+                f"<details><summary>{len(folded)} more findings</summary>"
+                f'<ul class="findings">{rest}</ul></details>'
+            )
     elif isinstance(findings, list):
         listing = '<p class="summary">No findings.</p>'
     else:
@@ -99,6 +112,24 @@ def _verdict_section(document: Mapping[str, Any]) -> str:
         f'<p class="subject">{subject}</p>{listing}'
         f'<p class="summary">{_summary(document)}</p></header>'
     )
+
+
+def _fold_findings(findings: list[str]) -> tuple[list[str], list[str]]:
+    """The findings to show under the verdict and those to fold away.
+
+    Findings of one kind share a prefix ("lint", "production changed"); a few of each kind
+    stay visible, so 250 lint findings never hide the one changed production table.
+    """
+    if len(findings) <= VISIBLE_FINDINGS:
+        return findings, []
+    per_kind: dict[str, int] = {}
+    shown: list[str] = []
+    folded: list[str] = []
+    for finding in findings:
+        kind = finding.split(":", 1)[0] if ":" in finding[:40] else ""
+        per_kind[kind] = per_kind.get(kind, 0) + 1
+        (shown if per_kind[kind] <= FINDINGS_PER_KIND else folded).append(finding)
+    return shown, folded
 
 
 def _summary(document: Mapping[str, Any]) -> str:
@@ -132,6 +163,7 @@ def _lint_section(document: Mapping[str, Any]) -> str:
     if not findings:
         return section("lint", title, "<p>No findings: every reference was proven safe.</p>")
     silenced = sum(1 for f in findings if f.get("allowed") is not None)
+    findings.sort(key=lambda f: f.get("allowed") is not None)
     rows = [
         html_row(
             (
@@ -149,11 +181,19 @@ def _lint_section(document: Mapping[str, Any]) -> str:
         )
         for f in findings
     ]
+    scripts = len({location_text(f).split(":", 1)[0] for f in findings})
     note = (
-        f"<p>{len(findings)} finding(s), {silenced} allowed by an inline pragma with a reason.</p>"
+        f"<p>{len(findings)} finding(s) in {scripts} script(s), {silenced} allowed by an "
+        "inline pragma with a reason.</p>"
     )
-    table = html_table(("where", "code", "what", "allowed because"), rows)
-    return section("lint", title, note + table)
+    headers = ("where", "code", "what", "allowed because")
+    content = note + html_table(headers, rows[:VISIBLE_LINT])
+    if len(rows) > VISIBLE_LINT:
+        content += (
+            f"<details><summary>{len(rows) - VISIBLE_LINT} more findings</summary>"
+            f"{html_table(headers, rows[VISIBLE_LINT:])}</details>"
+        )
+    return section("lint", title, content)
 
 
 # --- timings, steps and facts --------------------------------------------------------------------

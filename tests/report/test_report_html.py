@@ -76,6 +76,16 @@ def test_verdict_colours(
     assert re.search(rf"#verdict\.{css_class} \{{ background: var\({colour}\); \}}", page)
 
 
+def test_many_findings_fold_but_every_kind_stays_in_view(document: dict[str, Any]) -> None:
+    lint = [f"lint: sql/a.sql:{n}:1: production-schema: etl" for n in range(1, 251)]
+    document["findings"] = [*lint, *document["findings"]]
+    visible, folded = part(render_html(document), "verdict").split("<details>")
+    assert visible.count("<li>") == 3 + 2 + 1
+    assert "etl.stg_brokers gained 100 rows" in visible
+    assert "phase transform took 21.3s" in visible
+    assert "247 more findings" in folded and "sql/a.sql:250:1" in folded
+
+
 def test_verified_run_without_findings_says_so(document: dict[str, Any]) -> None:
     document["verdict"] = "verified"
     document["findings"] = []
@@ -122,6 +132,15 @@ def test_lint_findings_show_location_and_allowed_reason(document: dict[str, Any]
     assert "sql/00-schema-setup.sql:1:58" in lint
     assert '<tr class="failed">' in lint and '<tr class="allowed">' in lint
     assert "builds only poc_ names from a constant list" in lint
+
+
+def test_long_lint_lists_fold_after_the_unsilenced_findings(document: dict[str, Any]) -> None:
+    allowed, unsilenced = document["lint"]["findings"][1], document["lint"]["findings"][0]
+    document["lint"]["findings"] = [allowed] + [dict(unsilenced, line=n) for n in range(1, 31)]
+    visible, folded = part(render_html(document), "lint").split("<details>")
+    assert "31 finding(s) in 2 script(s), 1 allowed" in visible
+    assert visible.count('<tr class="failed">') == 10 and 'class="allowed"' not in visible
+    assert "21 more findings" in folded and '<tr class="allowed">' in folded
 
 
 def test_failing_expectation_shows_its_examples(document: dict[str, Any]) -> None:
