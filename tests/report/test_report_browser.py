@@ -21,8 +21,6 @@ import pytest
 
 from etlcheck.report.html import render_html
 
-pytestmark = pytest.mark.browser
-
 WINDOW = (1280, 2000)
 CHECKED_IDS = ("verdict", "timing-chart", "production-diff", "sandbox-diff", "steps")
 PROBE = """<script>
@@ -48,11 +46,14 @@ PROBE = """<script>
 </script>"""
 
 
-def chromium_path() -> str:
+def chromium_path(
+    names: tuple[str, ...] = ("chromium", "chromium-browser"),
+    fallback: Path = Path("/usr/bin/chromium"),
+) -> str:
     """The Chromium binary, or a skip (a failure when ETLCHECK_REQUIRE_BROWSER=1)."""
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None and Path("/usr/bin/chromium").exists():
-        found = "/usr/bin/chromium"
+    found = next((path for path in map(shutil.which, names) if path), None)
+    if found is None and fallback.exists():
+        found = str(fallback)
     if found is None:
         reason = "headless Chromium is not installed (apt-get install chromium)"
         if os.environ.get("ETLCHECK_REQUIRE_BROWSER") == "1":
@@ -96,6 +97,7 @@ def report(tmp_path: Path, document: dict[str, Any], previous_document: dict[str
     return path
 
 
+@pytest.mark.browser
 def test_report_shows_verdict_chart_and_diff_in_chromium(report: Path, tmp_path: Path) -> None:
     binary = chromium_path()
     probed = tmp_path / "probe.html"
@@ -126,6 +128,7 @@ def test_report_shows_verdict_chart_and_diff_in_chromium(report: Path, tmp_path:
     assert boxes["production-diff"]["top"] < WINDOW[1]
 
 
+@pytest.mark.browser
 def test_screenshot_is_saved_next_to_the_report(report: Path, tmp_path: Path) -> None:
     binary = chromium_path()
     screenshot = report.with_name("report.png")
@@ -137,3 +140,19 @@ def test_screenshot_is_saved_next_to_the_report(report: Path, tmp_path: Path) ->
     assert png_size(screenshot) == WINDOW
     assert screenshot.stat().st_size > 30_000, "the screenshot is nearly blank"
     print(f"screenshot: {screenshot}")
+
+
+def test_missing_chromium_skips_with_the_reason(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("ETLCHECK_REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="apt-get install chromium"):
+        chromium_path(("no-such-chromium",), tmp_path / "absent")
+
+
+def test_missing_chromium_fails_when_the_browser_is_required(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("ETLCHECK_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception, match="ETLCHECK_REQUIRE_BROWSER=1"):
+        chromium_path(("no-such-chromium",), tmp_path / "absent")
