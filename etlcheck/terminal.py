@@ -14,11 +14,15 @@ if TYPE_CHECKING:
     from etlcheck.verify import RunOptions, Verification
 
 
+SHOWN = 25
+"""Findings listed on the terminal before the rest is left to the report."""
+
+
 class Terminal:
     """Progress and summary printing; plain lines when output is not a terminal."""
 
     def __init__(self, console: Console | None = None) -> None:
-        self.console = console or Console(highlight=False)
+        self.console = console or Console(highlight=False, soft_wrap=True)
         self._total = 0
         self._status: object | None = None
 
@@ -42,7 +46,7 @@ class Terminal:
             return
         mark = "[green]ok[/]" if result.status == "ok" else "[red]FAILED[/]"
         self.console.print(
-            f"  [{step.number:>2}/{self._total}] {step.phase:<9} {escape(step.name):<44} "
+            f"  [{step.number:>2}/{self._total}] {step.phase:<9} {escape(step.name):<42} "
             f"{result.seconds:6.2f}s  {result.rows_affected:>9,} rows  {mark}"
         )
         if result.error:
@@ -66,11 +70,15 @@ class Terminal:
             self.console.print("Data landed in the sandbox:")
             for table in landed[:12]:
                 self.console.print(f"  {escape(table.sentence)}")
+            if len(landed) > 12:
+                self.console.print(f"  … and {len(landed) - 12} more (see the report)")
         findings = verification.findings
         if findings:
             self.console.print(f"[bold red]NOT VERIFIED[/] — {len(findings)} finding(s):")
-            for finding in findings:
+            for finding in findings[:SHOWN]:
                 self.console.print(f"  [red]✗[/] {escape(finding)}")
+            if len(findings) > SHOWN:
+                self.console.print(f"  … and {len(findings) - SHOWN} more (see the report)")
         else:
             self.console.print(
                 "[bold green]VERIFIED[/] — stayed in the sandbox, production unchanged, "
