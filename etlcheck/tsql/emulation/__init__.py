@@ -64,6 +64,11 @@ class Emulation(ABC):
         return 50000
 
 
+def register_emulation(dialect: str, import_path: str) -> None:
+    """Make ``"package.module:Class"`` the emulation of ``dialect`` (e.g. ``postgres``)."""
+    _EMULATIONS[dialect] = import_path
+
+
 def emulation_for(dialect: str) -> Emulation:
     """The emulation for a dialect; an unknown one says which exist."""
     if dialect not in _EMULATIONS:
