@@ -142,6 +142,9 @@ def validate_suites(
     outcomes = []
     for suite_file in suites:
         table = resolve(suite_file.table)
+        if not table_exists(engine, table):
+            outcomes.append(_missing(suite_file, table))
+            continue
         frame = read_table(engine, table)
         parameters = {
             name: _parameter(engine, spec, resolve, suite_file)
@@ -163,6 +166,33 @@ def validate_suites(
             )
         )
     return outcomes
+
+
+def table_exists(engine: Engine, table: str) -> bool:
+    schema, _, name = table.partition(".")
+    found = engine.query(
+        "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_schema) = "
+        f"{_literal(schema.lower())} AND LOWER(table_name) = {_literal(name.lower())}"
+    ).scalar()
+    return bool(found)
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _missing(suite: SuiteFile, table: str) -> SuiteOutcome:
+    """A suite whose table the run never created fails as a whole, saying so."""
+    absent = ExpectationOutcome(
+        expectation="expect_table_to_exist",
+        column=None,
+        success=False,
+        observed=f"{table} does not exist after the run",
+        unexpected_count=None,
+        examples=(),
+        failing_rows=(),
+    )
+    return SuiteOutcome(suite=suite.name, table=table, rows=0, outcomes=(absent,))
 
 
 def read_table(engine: Engine, table: str) -> pd.DataFrame:

@@ -84,6 +84,7 @@ def etl_engine_factory() -> Fixture:
         """A disposable database for this session or xdist worker, torn down at the end."""
         options: RunOptions = request.getfixturevalue("etl_options")
         name = options.engine
+        target: str | None
         if name == "duckdb":
             target = _option(request, "etl_db") or str(
                 tmp_path_factory.mktemp("etlcheck") / "pipeline.duckdb"
@@ -156,7 +157,7 @@ def etl_run_factory() -> Fixture:
         runner = make_runner(
             request.getfixturevalue("etl_engine"), options, collected=session.rewrites
         )
-        run = run_steps(runner, options)
+        run = run_steps(runner, options, run_id=session.run_id)
         session.run = run
         return run
 

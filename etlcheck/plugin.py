@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
-from etlcheck.config import Config, load_config
-from etlcheck.errors import EtlcheckError
+from etlcheck.config import Config, load_config, parse_scale
+from etlcheck.engines import engine_names
+from etlcheck.errors import EtlcheckError, UsageError
 from etlcheck.expectations import load_suites
 from etlcheck.fixtures import (
     etl_after_factory,
@@ -29,7 +30,7 @@ from etlcheck.fixtures import (
     etl_seed_factory,
 )
 from etlcheck.session import SESSION_KEY, EtlSession, session_run_id
-from etlcheck.verify import seeded_production_tables
+from etlcheck.verify import REWRITE_MODES, seeded_production_tables
 
 OPTIONS: tuple[tuple[str, str, str | None], ...] = (
     (
@@ -69,19 +70,48 @@ def get_option(config: pytest.Config, name: str) -> str | None:
     return str(value) if value else None
 
 
+def etl_session_of(config: pytest.Config) -> EtlSession:
+    """This process's EtlSession; workers take the controller's run id plus their own id."""
+    if SESSION_KEY not in config.stash:
+        workerinput = getattr(config, "workerinput", None)
+        if workerinput is None:
+            run_id = session_run_id()
+        else:
+            run_id = f"{workerinput['etl_run_id']}-{workerinput['workerid']}"
+        config.stash[SESSION_KEY] = EtlSession(run_id)
+    return config.stash[SESSION_KEY]
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    if not hasattr(config, "workerinput"):
-        config.stash[SESSION_KEY] = EtlSession(session_run_id())
-    else:
-        config.stash[SESSION_KEY] = EtlSession(
-            f"{config.workerinput['etl_run_id']}-{config.workerinput['workerid']}"
-        )
+    etl_session_of(config)
+    check_options(config)
+
+
+def check_options(config: pytest.Config) -> None:
+    """Refuse a bad --etl-* value at start-up, as one line, before any test runs."""
+    scale, engine, rewrite = (
+        get_option(config, name) for name in ("etl_scale", "etl_engine", "etl_rewrite")
+    )
+    try:
+        if scale:
+            parse_scale(scale)
+        if engine and engine.lower() not in engine_names():
+            raise UsageError(
+                f"unknown engine {engine!r}", hint=f"choose one of: {', '.join(engine_names())}"
+            )
+        if rewrite and rewrite not in REWRITE_MODES:
+            raise UsageError(
+                f"unknown rewrite mode {rewrite!r}",
+                hint=f"choose one of: {', '.join(REWRITE_MODES)}",
+            )
+    except EtlcheckError as error:
+        raise pytest.UsageError(f"etlcheck: {error}") from None
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node: Any) -> None:
     """pytest-xdist: hand the controller's run id to each worker."""
-    node.workerinput["etl_run_id"] = node.config.stash[SESSION_KEY].run_id
+    node.workerinput["etl_run_id"] = etl_session_of(node.config).run_id
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -96,7 +126,7 @@ def enable_pytest_reports(config: pytest.Config) -> None:
     if hasattr(config, "workerinput"):
         return
     base = Path(get_option(config, "etl_report_dir") or config.rootpath / "reports")
-    folder = base / config.stash[SESSION_KEY].run_id
+    folder = base / etl_session_of(config).run_id
     if getattr(config.option, "xmlpath", None) is None:
         config.option.xmlpath = str(folder / "junit.xml")
     if hasattr(config.option, "htmlpath") and not config.option.htmlpath:

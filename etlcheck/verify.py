@@ -202,11 +202,10 @@ def make_runner(
     )
 
 
-def run_steps(runner: Runner, options: RunOptions) -> RunResult:
+def run_steps(runner: Runner, options: RunOptions, run_id: str | None = None) -> RunResult:
     """Run the selected steps, or continue the last failed run with ``resume``."""
     pipeline = runner.pipeline
     steps = pipeline.select(options.start, options.until, options.phase)
-    run_id = None
     if options.resume:
         run_id, failed_step = runner.resume_point()
         steps = tuple(s for s in pipeline.steps if s.number >= failed_step.number)
