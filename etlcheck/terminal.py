@@ -72,7 +72,7 @@ class Terminal:
                 self.console.print(f"  {escape(table.sentence)}")
             if len(landed) > 12:
                 self.console.print(f"  … and {len(landed) - 12} more (see the report)")
-        findings = verification.findings
+        findings = _fold_lint(verification.findings)
         if findings:
             self.console.print(f"[bold red]NOT VERIFIED[/] — {len(findings)} finding(s):")
             for finding in findings[:SHOWN]:
@@ -86,3 +86,16 @@ class Terminal:
             )
         if written is not None:
             self.console.print(f"Report: {written}")
+
+
+def _fold_lint(findings: list[str]) -> list[str]:
+    """Lint findings become one line on the terminal; the report lists every one."""
+    lint = [f for f in findings if f.startswith("lint: ")]
+    if len(lint) <= 3:
+        return findings
+    scripts = {f.removeprefix("lint: ").split(":", 1)[0] for f in lint}
+    folded = (
+        f"lint: {len(lint)} references in {len(scripts)} script(s) could not be proven to "
+        f"stay in the sandbox, first {lint[0].removeprefix('lint: ')}"
+    )
+    return [f for f in findings if not f.startswith("lint: ")] + [folded]

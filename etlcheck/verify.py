@@ -85,15 +85,13 @@ class Verification:
 
     @property
     def findings(self) -> list[str]:
-        """Every reason the run is not verified, one sentence each."""
+        """Every reason the run is not verified, one sentence each, the gravest first."""
         found: list[str] = []
-        if self.lint is not None:
-            found += [f"lint: {f}" for f in self.lint.unsilenced]
+        if self.production is not None:
+            found += [f"production changed: {line}" for line in _gravest_first(self.production)]
         failed = self.run.failed
         if failed is not None:
             found.append(f"step {failed.step.number} {failed.step.name} failed: {failed.error}")
-        if self.production is not None:
-            found += [f"production changed: {line}" for line in self.production.sentences]
         for suite in self.expectations or ():
             found += [f"expectation: {o.sentence(suite.table)}" for o in suite.failures]
         for phase in self.run.phases:
@@ -102,6 +100,8 @@ class Verification:
                     f"phase {phase.name} took {phase.seconds:.1f}s, over its "
                     f"{phase.budget_seconds:g}s budget"
                 )
+        if self.lint is not None:
+            found += [f"lint: {f}" for f in self.lint.unsilenced]
         return found
 
     @property
@@ -110,6 +110,14 @@ class Verification:
 
     def landed(self) -> list[TableDiff]:
         return list(self.sandbox.changed_tables) if self.sandbox is not None else []
+
+
+def _gravest_first(diff: FingerprintDiff) -> list[str]:
+    """Schema events, then tables whose existing rows changed, then tables the run created."""
+    lines = [f"schema {name} was created" for name in diff.schemas_created]
+    lines += [f"schema {name} was dropped" for name in diff.schemas_dropped]
+    tables = sorted(diff.changed_tables, key=lambda t: (t.status == "created", t.schema, t.name))
+    return lines + [table.sentence for table in tables]
 
 
 def default_db_path(config: Config) -> Path:
