@@ -1,0 +1,2 @@
+IF NOT EXISTS (SELECT 1 FROM sys.schemas WHERE name = N'RAW_DATA')
+    EXEC('CREATE SCHEMA [Raw_Data]');
