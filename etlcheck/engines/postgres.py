@@ -20,12 +20,17 @@ from etlcheck.engines.disposable import DEFAULT_DISPOSABLE_PATTERN, check_dispos
 from etlcheck.engines.pgcluster import PgBinaries, ThrowawayCluster
 from etlcheck.engines.pgsys import CITEXT_SCHEMA_QUERY, EMULATION_SCHEMA, emulation_statements
 from etlcheck.errors import EngineError
+from etlcheck.tsql.emulation import register_emulation
 
 if TYPE_CHECKING:
     import pandas as pd
 
+register_emulation("postgres", "etlcheck.tsql.emulation.postgres:PostgresEmulation")
+
 _PIP_HINT = "pip install 'etlcheck[postgres]'"
 PERMISSION_DENIED = "42501"
+_IN_TRANSACTION = 2
+"""psycopg.pq.TransactionStatus.INTRANS: a transaction is open and healthy."""
 
 _SCHEMA_GUARD = """
 CREATE TABLE IF NOT EXISTS sys.etlcheck_sandbox_grants (role_name name, schema_name name);
@@ -58,6 +63,20 @@ SELECT n.nspname, c.relname FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ANY (%s) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
 """
+
+
+@contextlib.contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """PostgreSQL errors keep their class (and SQLSTATE) but lose the LINE/caret lines."""
+    psycopg = _import_psycopg()
+    try:
+        yield
+    except psycopg.Error as error:
+        text = str(error)
+        first = text.split("\n")[0].strip()
+        if first == text.strip():
+            raise
+        raise type(error)(first) from error
 
 
 def _import_psycopg() -> Any:
@@ -96,6 +115,7 @@ class PostgresEngine(Engine):
         self._connection: Any = None
         self._principals: list[str] = []
         self.database = ""
+        self.tsql_session: Any = None
 
     def __repr__(self) -> str:
         return f"PostgresEngine(target={self.info.target or 'throwaway cluster'!r})"
@@ -151,16 +171,24 @@ class PostgresEngine(Engine):
         self.info.version = str(self.query("SHOW server_version").scalar())
 
     def _prepare(self) -> None:
-        """Install the T-SQL catalog emulation (sys.*) and keep sys on the search_path."""
+        """Install the T-SQL emulation (sys.*) and keep sys on the search_path.
+
+        ``dbo`` comes first on the path: unqualified T-SQL names mean ``dbo``.
+        """
+        from etlcheck.tsql.emulation import emulation_for
+        from etlcheck.tsql.scope import Session
+
         for statement in emulation_statements("citext_placeholder")[:2]:
             self.execute(statement)
         citext_schema = self.query(CITEXT_SCHEMA_QUERY).scalar()
         citext = f"{self.quote(citext_schema)}.citext"
         self.execute(emulation_statements(citext)[2])
-        path = f'"$user", public, {EMULATION_SCHEMA}'
+        path = f'dbo, "$user", public, {EMULATION_SCHEMA}'
         if self._cluster is not None:
             self.execute(f"ALTER DATABASE {self.quote(self.database)} SET search_path = {path}")
         self.execute(f"SET search_path = {path}")
+        emulation_for(self.dialect).install(self)
+        self.tsql_session = Session()
 
     def close(self) -> None:
         try:
@@ -186,18 +214,39 @@ class PostgresEngine(Engine):
         return self._connection
 
     def execute(self, sql: str, params: Any = None) -> int:
-        with self.connection.cursor() as cursor:
+        with self._statement() as cursor:
             cursor.execute(sql, params)
             rowcount: int = cursor.rowcount
             return rowcount if cursor.description is None else -1
 
     def query(self, sql: str, params: Any = None) -> QueryResult:
-        with self.connection.cursor() as cursor:
+        with self._statement() as cursor:
             cursor.execute(sql, params)
             if cursor.description is None:
                 return QueryResult((), [])
             columns = tuple(column.name for column in cursor.description)
             return QueryResult(columns, [tuple(row) for row in cursor.fetchall()])
+
+    @contextlib.contextmanager
+    def _statement(self) -> Iterator[Any]:
+        """A cursor; inside an open transaction the statement gets a savepoint.
+
+        SQL Server rolls back only the failed statement (XACT_ABORT OFF); PostgreSQL would
+        abort the whole transaction, so TRY...CATCH could run nothing after an error.
+        """
+        connection = self.connection
+        with connection.cursor() as cursor, _one_line_errors():
+            if connection.info.transaction_status != _IN_TRANSACTION:
+                yield cursor
+                return
+            cursor.execute("SAVEPOINT etlcheck_statement")
+            try:
+                yield cursor
+            except BaseException:
+                cursor.execute("ROLLBACK TO SAVEPOINT etlcheck_statement")
+                raise
+            if connection.info.transaction_status == _IN_TRANSACTION:
+                cursor.execute("RELEASE SAVEPOINT etlcheck_statement")
 
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
         """Replace schema.table with the frame's rows, sent with COPY in one transaction."""
