@@ -12,6 +12,8 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent
 
+pytest_plugins = ["pytester"]
+
 
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
