@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from etlcheck.config import SandboxConfig
+from etlcheck.privilege import is_permission_failure
 
 if TYPE_CHECKING:
     from etlcheck.isolation.diff import FingerprintDiff, TableDiff
+    from etlcheck.runner import StepResult
 
 
 def leak_sentence(table: TableDiff, sandbox: SandboxConfig) -> str:
@@ -24,6 +26,14 @@ def production_findings(diff: FingerprintDiff, sandbox: SandboxConfig) -> list[s
     lines += [f"schema {name} was dropped" for name in diff.schemas_dropped]
     lines += [leak_sentence(table, sandbox) for table in diff.changed_tables]
     return lines
+
+
+def step_failure_sentence(result: StepResult) -> str:
+    """A failed step, named as an isolation finding when the database refused a leak."""
+    where = f"step {result.step.number} ({result.step.name})"
+    if is_permission_failure(result.error):
+        return f"{where} tried to write outside the sandbox; the database refused: {result.error}"
+    return f"{where} failed: {result.error}"
 
 
 def bullet_list(lines: Iterable[str]) -> str:

@@ -17,6 +17,7 @@ import pytest
 from etlcheck.config import load_config
 from etlcheck.engines import Engine, get_engine_class
 from etlcheck.errors import EngineError, EtlcheckError
+from etlcheck.privilege import least_privilege
 from etlcheck.session import SESSION_KEY, EtlSession
 from etlcheck.verify import (
     RunOptions,
@@ -154,10 +155,10 @@ def etl_run_factory() -> Fixture:
         request.getfixturevalue("etl_lint")
         options: RunOptions = request.getfixturevalue("etl_options")
         session = etl_session(request)
-        runner = make_runner(
-            request.getfixturevalue("etl_engine"), options, collected=session.rewrites
-        )
-        run = run_steps(runner, options, run_id=session.run_id)
+        engine: Engine = request.getfixturevalue("etl_engine")
+        runner = make_runner(engine, options, collected=session.rewrites)
+        with least_privilege(engine, options.config.sandbox, options.sandboxed):
+            run = run_steps(runner, options, run_id=session.run_id)
         session.run = run
         return run
 

@@ -15,6 +15,7 @@ from etlcheck.config import Config, parse_scale
 from etlcheck.engines import Engine, engine_names, get_engine_class
 from etlcheck.errors import EngineError, UsageError
 from etlcheck.pipeline import Pipeline, Step
+from etlcheck.privilege import is_permission_failure, least_privilege
 from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
 
 if TYPE_CHECKING:
@@ -90,7 +91,12 @@ class Verification:
         if self.production is not None:
             found += [f"production changed: {line}" for line in _gravest_first(self.production)]
         failed = self.run.failed
-        if failed is not None:
+        if failed is not None and is_permission_failure(failed.error):
+            found.append(
+                f"isolation: the database stopped step {failed.step.number} {failed.step.name} "
+                f"from writing outside the sandbox: {failed.error}"
+            )
+        elif failed is not None:
             found.append(f"step {failed.step.number} {failed.step.name} failed: {failed.error}")
         for suite in self.expectations or ():
             found += [f"expectation: {o.sentence(suite.table)}" for o in suite.failures]
@@ -250,7 +256,8 @@ def verify(options: RunOptions, progress: ProgressCallback | None = None) -> Ver
     try:
         seed = None if options.resume else prepare_database(engine, options)
         before, sandbox_before = fingerprint_pair(engine, options.config)
-        run = run_steps(make_runner(engine, options, progress, rewrites), options)
+        with least_privilege(engine, options.config.sandbox, options.sandboxed):
+            run = run_steps(make_runner(engine, options, progress, rewrites), options)
         after, sandbox_after = fingerprint_pair(engine, options.config)
         info = engine_facts(engine)
     finally:

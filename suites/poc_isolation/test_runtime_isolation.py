@@ -3,14 +3,14 @@ and the sandbox holds the pipeline's data."""
 
 from __future__ import annotations
 
-from etlcheck.assertions import bullet_list, production_findings
+from etlcheck.assertions import bullet_list, production_findings, step_failure_sentence
 
 STAGING_TABLES = ("stg_brokers", "stg_policies", "stg_groups", "stg_proposals")
 
 
 def test_every_step_completed(etl_run) -> None:
     failed = etl_run.failed
-    assert failed is None, f"step {failed.step.number} ({failed.step.name}) failed: {failed.error}"
+    assert failed is None, step_failure_sentence(failed)
     assert etl_run.completed == etl_run.steps_total
 
 
