@@ -14,8 +14,9 @@ from etlcheck import __version__
 from etlcheck.config import Config, load_config, parse_scale
 from etlcheck.engines import engine_names
 from etlcheck.errors import EtlcheckError
+from etlcheck.targets import open_engine
 from etlcheck.terminal import Terminal
-from etlcheck.verify import REWRITE_MODES, RunOptions, open_engine, verify
+from etlcheck.verify import REWRITE_MODES, RunOptions, verify
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,6 +99,12 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
         help="DuckDB file (default .etlcheck/<name>.duckdb, replaced by each run) or a "
         "server URL for the server engines",
     )
+    parser.add_argument(
+        "--allow-external-target",
+        action="store_true",
+        help="let etlcheck seed and replace a database it did not create, or one whose name "
+        "does not match [run] disposable_pattern (refused by default)",
+    )
 
 
 def _add_engine_command(
@@ -143,6 +150,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
         phase=args.phase,
         resume=args.resume or None,
         report_dir=args.report_dir,
+        allow_external_target=args.allow_external_target or None,
     )
     terminal = Terminal()
     terminal.run_header(options)
@@ -170,7 +178,12 @@ def _sandbox_command(args: argparse.Namespace, config: Config, action: object, v
     from etlcheck.isolation.sandbox import check_mapping
 
     check_mapping(config.sandbox)
-    options = RunOptions.from_config(config, engine=args.engine, db=args.db)
+    options = RunOptions.from_config(
+        config,
+        engine=args.engine,
+        db=args.db,
+        allow_external_target=args.allow_external_target or None,
+    )
     engine = open_engine(options, fresh=False, must_exist=False)
     try:
         changed = action(engine, config.sandbox)  # type: ignore[operator]

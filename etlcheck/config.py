@@ -59,6 +59,8 @@ class RunConfig:
     engine: str = "duckdb"
     report_dir: str = "reports"
     rewrite: str = "ast"
+    disposable_pattern: str = r"^(etlcheck|test|tmp|ci)([_-]|$)"
+    """Names of server databases etlcheck may seed and run in without --allow-external-target."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ _KEYS = {
     "project": {"name", "sql_dir"},
     "sandbox": {"schemas", "protected", "read_only", "state_schema", "default_schema"},
     "sample": {"scale", "seed"},
-    "run": {"engine", "report_dir", "rewrite"},
+    "run": {"engine", "report_dir", "rewrite", "disposable_pattern"},
     "phases": {"name", "title", "scripts", "budget_seconds"},
 }
 
@@ -165,6 +167,7 @@ def _build(source: Path, text: str, data: dict[str, Any]) -> Config:
         engine=str(raw_run.get("engine", "duckdb")),
         report_dir=str(raw_run.get("report_dir", "reports")),
         rewrite=str(raw_run.get("rewrite", "ast")),
+        disposable_pattern=str(raw_run.get("disposable_pattern", RunConfig.disposable_pattern)),
     )
     return Config(
         source=source,

@@ -9,16 +9,18 @@ also put on the session's :class:`~etlcheck.session.EtlSession` for the report.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from etlcheck.config import load_config
-from etlcheck.engines import Engine, get_engine_class
+from etlcheck.engines import Engine
 from etlcheck.errors import EngineError, EtlcheckError
 from etlcheck.privilege import least_privilege
 from etlcheck.session import SESSION_KEY, EtlSession
+from etlcheck.targets import open_engine
 from etlcheck.verify import (
     RunOptions,
     engine_facts,
@@ -30,6 +32,7 @@ from etlcheck.verify import (
 )
 
 Fixture = Callable[..., Any]
+TRUE_WORDS = ("1", "true", "yes", "on")
 
 
 def etl_session(request: pytest.FixtureRequest) -> EtlSession:
@@ -67,6 +70,10 @@ def etl_options_factory() -> Fixture:
                 scale=_option(request, "etl_scale"),
                 rewrite=_option(request, "etl_rewrite"),
                 report_dir=Path(report_dir) if report_dir else None,
+                allow_external_target=(
+                    (_option(request, "etl_allow_external_target") or "").lower() in TRUE_WORDS
+                )
+                or None,
             )
         except EtlcheckError as error:
             _fail_on_error("read its configuration")(error)
@@ -85,19 +92,20 @@ def etl_engine_factory() -> Fixture:
         """A disposable database for this session or xdist worker, torn down at the end."""
         options: RunOptions = request.getfixturevalue("etl_options")
         name = options.engine
-        target: str | None
-        if name == "duckdb":
-            target = _option(request, "etl_db") or str(
-                tmp_path_factory.mktemp("etlcheck") / "pipeline.duckdb"
-            )
-        else:
+        target = _option(request, "etl_db") if name == "duckdb" else None
+        if name == "duckdb" and target is None:
+            target = str(tmp_path_factory.mktemp("etlcheck") / "pipeline.duckdb")
+        elif name != "duckdb":
             target = _option(request, f"etl_{name}_url")
         try:
-            engine = get_engine_class(name)(target).start()
+            engine = open_engine(replace(options, db=target), fresh=True)
         except EngineError as error:
             if name in required_engines(request):
                 pytest.fail(f"engine {name} was required but is not available: {error}")
             pytest.skip(f"engine {name} is not available here: {error}")
+        except EtlcheckError as error:
+            _fail_on_error("open the database")(error)
+            raise
         etl_session(request).engine_info = engine_facts(engine)
         try:
             yield engine

@@ -47,6 +47,11 @@ OPTIONS: tuple[tuple[str, str, str | None], ...] = (
     ("etl_postgres_url", "an existing disposable PostgreSQL server to use", None),
     ("etl_mssql_url", "an existing disposable SQL Server to use", None),
     (
+        "etl_allow_external_target",
+        "true: seed and run in a database etlcheck did not create (refused by default)",
+        None,
+    ),
+    (
         "etl_require_engine",
         "comma-separated engines whose absence fails the tests instead of skipping them",
         None,

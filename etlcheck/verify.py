@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etlcheck.config import Config, parse_scale
-from etlcheck.engines import Engine, engine_names, get_engine_class
+from etlcheck.engines import Engine, engine_names
 from etlcheck.errors import EngineError, UsageError
 from etlcheck.pipeline import Pipeline, Step
 from etlcheck.privilege import is_permission_failure, least_privilege
 from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
+from etlcheck.targets import open_engine, refuse_external_seed
 
 if TYPE_CHECKING:
     from etlcheck.expectations import SuiteOutcome
@@ -41,6 +42,7 @@ class RunOptions:
     phase: str | None = None
     resume: bool = False
     report_dir: Path | None = None
+    allow_external_target: bool = False
 
     @property
     def sandboxed(self) -> bool:
@@ -126,10 +128,6 @@ def _gravest_first(diff: FingerprintDiff) -> list[str]:
     return lines + [table.sentence for table in tables]
 
 
-def default_db_path(config: Config) -> Path:
-    return config.root / ".etlcheck" / f"{config.name}.duckdb"
-
-
 def make_rewriter(
     options: RunOptions, collected: list[dict[str, str]] | None = None
 ) -> Callable[[str, Step], str]:
@@ -150,21 +148,6 @@ def make_rewriter(
     return rewrite
 
 
-def open_engine(options: RunOptions, fresh: bool, must_exist: bool = True) -> Engine:
-    """Start the engine the options name; a fresh embedded database replaces an old file."""
-    engine_class = get_engine_class(options.engine)
-    target = options.db
-    if options.engine == "duckdb":
-        path = Path(target) if target else default_db_path(options.config)
-        if fresh:
-            for stale in (path, path.with_name(path.name + ".wal")):
-                stale.unlink(missing_ok=True)
-        elif must_exist and not path.exists():
-            raise UsageError(f"database {path} does not exist", hint="pass the --db of the run")
-        target = str(path)
-    return engine_class(target).start()
-
-
 def protected_schemas(config: Config) -> list[str]:
     return list(config.sandbox.protected)
 
@@ -180,6 +163,7 @@ def prepare_database(engine: Engine, options: RunOptions) -> Any:
 
     if options.sandboxed:
         check_mapping(options.config.sandbox)
+    refuse_external_seed(engine, options)
     seed = seed_database(engine, options.config, options.scale, sandboxed=options.sandboxed)
     if options.sandboxed:
         setup_sandbox(engine, options.config.sandbox)
