@@ -20,6 +20,7 @@ from etlcheck.engines import Engine
 from etlcheck.errors import EngineError, EtlcheckError
 from etlcheck.privilege import least_privilege
 from etlcheck.session import SESSION_KEY, EtlSession
+from etlcheck.syntax import check_pipeline_syntax
 from etlcheck.targets import open_engine
 from etlcheck.verify import (
     RunOptions,
@@ -165,6 +166,11 @@ def etl_run_factory() -> Fixture:
         session = etl_session(request)
         engine: Engine = request.getfixturevalue("etl_engine")
         runner = make_runner(engine, options, collected=session.rewrites)
+        try:
+            runner.pipeline.check_files()
+            check_pipeline_syntax(runner.pipeline)
+        except EtlcheckError as error:
+            _fail_on_error("run the pipeline")(error)
         with least_privilege(engine, options.config.sandbox, options.sandboxed):
             run = run_steps(runner, options, run_id=session.run_id)
         session.run = run

@@ -59,9 +59,11 @@ class Terminal:
             budget = (
                 "" if phase.within_budget else f"  [red]over {phase.budget_seconds:g}s budget[/]"
             )
+            count = f"{phase.scripts} scripts"
+            if phase.completed < phase.scripts:
+                count = f"{phase.completed} of {phase.scripts} scripts completed"
             self.console.print(
-                f"Phase {index}: {escape(phase.title)} ({phase.scripts} scripts) - "
-                f"{phase.seconds:.1f}s{budget}"
+                f"Phase {index}: {escape(phase.title)} ({count}) - {phase.seconds:.1f}s{budget}"
             )
         self.console.print(f"Total Steps: {run.completed}/{run.steps_total} completed")
         self.console.print(f"Total Time: {run.seconds:.1f}s")

@@ -17,6 +17,7 @@ from etlcheck.errors import EngineError, UsageError
 from etlcheck.pipeline import Pipeline, Step
 from etlcheck.privilege import is_permission_failure, least_privilege
 from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
+from etlcheck.syntax import check_pipeline_syntax
 from etlcheck.targets import open_engine, refuse_external_seed
 
 if TYPE_CHECKING:
@@ -233,7 +234,9 @@ def verify(options: RunOptions, progress: ProgressCallback | None = None) -> Ver
     """Run the whole verification and return what it found (nothing is printed here)."""
     from etlcheck.isolation.diff import diff_fingerprints
 
-    Pipeline.from_config(options.config).check_files()
+    pipeline = Pipeline.from_config(options.config)
+    pipeline.check_files()
+    check_pipeline_syntax(pipeline)
     lint = lint_for(options)
     engine = open_engine(options, fresh=not options.resume)
     rewrites: list[dict[str, str]] = []
