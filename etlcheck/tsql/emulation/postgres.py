@@ -407,6 +407,11 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
         return node.this
     if isinstance(node, exp.DataType):
         return _map_type(node) if not isinstance(node.parent, exp.DataType) else node
+    if isinstance(node, exp.Round):
+        # sqlglot's PostgreSQL ROUND needs type annotation; round(float, n) is in sys.
+        arguments = [node.this, *([node.args["decimals"]] if node.args.get("decimals") else [])]
+        function = "trunc" if node.args.get("truncate") else "round"
+        return exp.Anonymous(this=function, expressions=arguments)
     if isinstance(node, exp.DateFromParts):
         parts = [node.args.get(key) for key in ("year", "month", "day")]
         integers = [exp.Cast(this=part, to=exp.DataType.build("INT")) for part in parts if part]

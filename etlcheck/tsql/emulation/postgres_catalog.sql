@@ -71,6 +71,8 @@ RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
         WHEN 'microsecond' THEN floor(extract(epoch FROM end_at - start_at) * 1000000)
     END)::bigint
 $$;
+CREATE OR REPLACE FUNCTION sys.round(value double precision, digits integer)
+RETURNS double precision LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT round(value::numeric, digits)::double precision $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_concat(left_text text, right_text text)
 RETURNS text LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT left_text || right_text $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_concat(left_text citext, right_text citext)
