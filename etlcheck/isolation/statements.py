@@ -279,11 +279,23 @@ def _statement(parser: object, text: str, tokens: list[Token], i: int, out: list
 
 
 def _known_fallback(tokens: list[Token], i: int) -> bool:
-    """Statements sqlglot keeps as text but that name no tables (the token scan reads them)."""
+    """Statements sqlglot keeps as text but that name no tables (the token scan reads them),
+    and ``EXEC (N'...')`` with one constant string, whose text is remapped recursively."""
     following = word(tokens[i + 1]) if i + 1 < len(tokens) else ""
-    return word(tokens[i]) in _NAMELESS or (
-        word(tokens[i]) in ("EXEC", "EXECUTE", "REVERT") and following in ("AS", "")
+    return (
+        word(tokens[i]) in _NAMELESS
+        or (word(tokens[i]) in ("EXEC", "EXECUTE", "REVERT") and following in ("AS", ""))
+        or _constant_exec(tokens, i)
     )
+
+
+def _constant_exec(tokens: list[Token], i: int) -> bool:
+    kinds = [t.token_type for t in tokens[i + 1 : i + 4]]
+    return word(tokens[i]) in ("EXEC", "EXECUTE") and kinds == [
+        TokenType.L_PAREN,
+        TokenType.NATIONAL_STRING,
+        TokenType.R_PAREN,
+    ]
 
 
 def _routine_header(tokens: list[Token], i: int) -> int:
