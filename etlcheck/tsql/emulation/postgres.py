@@ -29,7 +29,7 @@ from sqlglot import exp
 
 from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
 from etlcheck.tsql.compiler import Check, CompileError, Plan
-from etlcheck.tsql.emulation import Emulation
+from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.rewrites import rewrite_delete, rewrite_update, strip_set_qualifiers
 from etlcheck.tsql.nodes import words
 
@@ -420,9 +420,13 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
         arguments = [node.this, *([node.args["expression"]] if node.args.get("expression") else [])]
         return _sys_call("object_id", arguments)
     if isinstance(node, exp.CurrentSchema):
-        return _sys_call("schema_name", [node.this] if node.this else [])
+        if not node.this:
+            return exp.Literal.string(DEFAULT_SCHEMA)
+        return _sys_call("schema_name", [node.this])
     if isinstance(node, exp.Anonymous):
         upper = node.name.upper()
+        if upper == "SCHEMA_NAME" and not node.expressions:
+            return exp.Literal.string(DEFAULT_SCHEMA)
         if upper in _FUNCTIONS:
             return _sys_call(_FUNCTIONS[upper], list(node.expressions))
         if upper == "DB_NAME" and not node.expressions:

@@ -93,6 +93,20 @@ BEGIN
     END IF;
 END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_add_days(moment timestamp, days integer) RETURNS timestamp
+LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT moment + days * interval '1 day' $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_subtract_days(moment timestamp, days integer) RETURNS timestamp
+LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT moment - days * interval '1 day' $$;
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_operator o
+                   JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+                   WHERE n.nspname = 'sys' AND o.oprname = '+' AND o.oprleft = 'timestamp'::regtype) THEN
+        CREATE OPERATOR sys.+ (LEFTARG = timestamp, RIGHTARG = integer, FUNCTION = sys.etlcheck_add_days);
+        CREATE OPERATOR sys.- (LEFTARG = timestamp, RIGHTARG = integer, FUNCTION = sys.etlcheck_subtract_days);
+    END IF;
+END
+$$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_bit(value smallint) RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT value <> 0 $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_bit_equals(left_value boolean, right_value integer) RETURNS boolean
