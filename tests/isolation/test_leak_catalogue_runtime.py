@@ -185,7 +185,7 @@ ARRANGEMENTS: dict[str, Arrangement] = {
 
 CLEAN_ARRANGEMENTS = {"already-sandboxed": Arrangement(bare=("etl",))}
 """``already-sandboxed.sql`` creates ``poc_etl.stg_brokers`` itself."""
-CLEAN_WRITERS = frozenset({"already-sandboxed"})
+CLEAN_WRITERS = frozenset({"already-sandboxed", "exec-national-constant"})
 """Clean scripts that write to the sandbox (``temp-and-variables`` writes a temp table only)."""
 
 
