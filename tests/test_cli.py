@@ -94,24 +94,3 @@ def test_usage_error_exit_code() -> None:
     )
     assert done.returncode == 2
     assert "invalid choice: 'sed'" in done.stderr
-
-
-def test_refuses_to_replace_a_database_it_did_not_create(
-    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    foreign = tmp_path / "warehouse.duckdb"
-    foreign.write_bytes(b"not ours")
-    assert main(["run", "--db", str(foreign)]) == 2
-    line = one_error_line(capsys)
-    assert "refusing to replace" in line and "rule: external-target" in line
-    assert foreign.read_bytes() == b"not ours"
-
-
-def test_refuses_a_server_database_that_does_not_look_disposable(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    url = "postgresql://etl:secret@127.0.0.1:1/warehouse"
-    assert main(["run", "--engine", "postgres", "--db", url]) == 2
-    line = one_error_line(capsys)
-    assert "disposable-target" in line and "warehouse" in line
-    assert "secret" not in line

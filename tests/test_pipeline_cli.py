@@ -14,6 +14,13 @@ from etlcheck.cli import main
 REPO = Path(__file__).resolve().parents[1]
 
 
+def one_error_line(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1, err
+    assert "Traceback" not in err[0]
+    return err[0]
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     target = tmp_path / "project"
@@ -61,3 +68,24 @@ def test_failed_step_then_resume(project: Path, capsys: pytest.CaptureFixture[st
     resumed = json.loads((project / "reports" / "latest" / "run.json").read_text())
     assert resumed["run"]["run_id"] == first["run"]["run_id"]
     assert resumed["run"]["steps"][0]["script"] == "20-stage-products.sql"
+
+
+def test_refuses_to_replace_a_database_it_did_not_create(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    foreign = tmp_path / "warehouse.duckdb"
+    foreign.write_bytes(b"not ours")
+    assert main(["run", "--db", str(foreign)]) == 2
+    line = one_error_line(capsys)
+    assert "refusing to replace" in line and "rule: external-target" in line
+    assert foreign.read_bytes() == b"not ours"
+
+
+def test_refuses_a_server_database_that_does_not_look_disposable(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = "postgresql://etl:secret@127.0.0.1:1/warehouse"
+    assert main(["run", "--engine", "postgres", "--db", url]) == 2
+    line = one_error_line(capsys)
+    assert "disposable-target" in line and "warehouse" in line
+    assert "secret" not in line
