@@ -65,6 +65,20 @@ WHERE n.nspname = ANY (%s) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
 """
 
 
+_NULL = "\\N"
+_CSV_CHUNK_ROWS = 50_000
+
+
+def _csv_safe(frame: pd.DataFrame, sql_types: list[str]) -> bool:
+    """True when pandas' CSV of ``frame`` reads back into PostgreSQL unchanged."""
+    if any(sql_type in ("bytea", "interval") for sql_type in sql_types):
+        return False
+    for name, sql_type in zip(frame.columns, sql_types, strict=True):
+        if sql_type == "text" and bool((frame[name].astype(object) == _NULL).any()):
+            return False
+    return True
+
+
 @contextlib.contextmanager
 def _one_line_errors() -> Iterator[None]:
     """PostgreSQL errors keep their class (and SQLSTATE) but lose the LINE/caret lines."""
@@ -187,6 +201,9 @@ class PostgresEngine(Engine):
         if self._cluster is not None:
             self.execute(f"ALTER DATABASE {self.quote(self.database)} SET search_path = {path}")
         self.execute(f"SET search_path = {path}")
+        # Staging sorts and temp tables (#t) of the seed scale fit in memory, as on SQL Server.
+        self.execute("SET work_mem = '64MB'")
+        self.execute("SET temp_buffers = '256MB'")
         emulation_for(self.dialect).install(self)
         self.tsql_session = Session()
 
@@ -249,18 +266,29 @@ class PostgresEngine(Engine):
                 cursor.execute("RELEASE SAVEPOINT etlcheck_statement")
 
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
-        """Replace schema.table with the frame's rows, sent with COPY in one transaction."""
+        """Replace schema.table with the frame's rows, sent with COPY in one transaction.
+
+        Rows go as CSV written by pandas (fast); frames CSV cannot carry faithfully
+        (bytes, or text equal to the NULL marker) go row by row.
+        """
         from etlcheck.engines.frames import column_types, frame_rows
 
+        types = column_types(frame)
         target = self.qualified(schema, table)
-        columns = ", ".join(
-            f"{self.quote(name)} {sql_type}" for name, sql_type in column_types(frame)
-        )
+        columns = ", ".join(f"{self.quote(name)} {sql_type}" for name, sql_type in types)
         names = ", ".join(self.quote(str(name)) for name in frame.columns)
+        as_csv = _csv_safe(frame, [sql_type for _, sql_type in types])
         with self.connection.transaction(), self.connection.cursor() as cursor:
             cursor.execute(f"CREATE SCHEMA IF NOT EXISTS {self.quote(schema)}")
             cursor.execute(f"DROP TABLE IF EXISTS {target}")
             cursor.execute(f"CREATE TABLE {target} ({columns})")
+            if as_csv:
+                copy_sql = f"COPY {target} ({names}) FROM STDIN (FORMAT csv, NULL '{_NULL}')"
+                with cursor.copy(copy_sql) as copy:
+                    for start in range(0, len(frame), _CSV_CHUNK_ROWS):
+                        chunk = frame.iloc[start : start + _CSV_CHUNK_ROWS]
+                        copy.write(chunk.to_csv(header=False, index=False, na_rep=_NULL))
+                return
             with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
                 for row in frame_rows(frame):
                     copy.write_row(row)

@@ -319,7 +319,7 @@ def _sys_call(name: str, arguments: list[exp.Expression]) -> exp.Expression:
 
 
 def _as_text(node: exp.Expression) -> exp.Expression:
-    return exp.Cast(this=node, to=exp.DataType.build("text", udt=True))
+    return exp.Cast(this=node, to=exp.DataType(this=exp.DataType.Type.USERDEFINED, kind="text"))
 
 
 def _bottom_up(
