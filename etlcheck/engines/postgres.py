@@ -9,6 +9,7 @@ reads only the allow-listed ones, and ``run_as`` switches the session to it.
 from __future__ import annotations
 
 import contextlib
+import re
 import secrets
 import time
 from collections.abc import Iterator, Sequence
@@ -65,6 +66,8 @@ WHERE n.nspname = ANY (%s) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
 """
 
 
+_UNDEFINED_NAME = ("42P01", "42703")
+"""SQLSTATEs of an unknown table or column."""
 _NULL = "\\N"
 _CSV_CHUNK_ROWS = 50_000
 
@@ -88,6 +91,13 @@ def _one_line_errors() -> Iterator[None]:
     except psycopg.Error as error:
         text = str(error)
         first = text.split("\n")[0].strip()
+        quoted = re.search(r'"([^"]*)"', first)
+        if (
+            error.sqlstate in _UNDEFINED_NAME
+            and quoted
+            and quoted.group(1) != quoted.group(1).lower()
+        ):
+            first += " (on PostgreSQL a T-SQL name matches only with the case it was created with)"
         if first == text.strip():
             raise
         raise type(error)(first) from error

@@ -187,6 +187,13 @@ def test_an_uncaught_error_names_the_script_line(engine: PostgresEngine) -> None
     assert "LINE" not in str(caught.value)
 
 
+def test_a_name_spelled_with_another_case_says_why_it_is_not_found(
+    engine: PostgresEngine,
+) -> None:
+    with pytest.raises(StatementFailed, match="case it was created with"):
+        run(engine, "SELECT COUNT(*) FROM app.CUSTOMERS")
+
+
 def test_constructs_postgresql_cannot_run_are_named(engine: PostgresEngine) -> None:
     script = (
         "MERGE app.Customers AS t USING app.Customers AS s ON t.id = s.id "
