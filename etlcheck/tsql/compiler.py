@@ -150,8 +150,10 @@ def _catalog_hole(node: exp.Expression) -> str | None:
     for argument in arguments:
         if argument is None:
             values.append("")
-        elif isinstance(argument, exp.Literal) and argument.is_string:
-            values.append(argument.this)
+        elif (isinstance(argument, exp.Literal) and argument.is_string) or isinstance(
+            argument, exp.National
+        ):
+            values.append(argument.name)
         else:
             return None
     if len(values) > 2:

@@ -51,6 +51,39 @@ def test_object_id(engine: DuckDBEngine, name: str, type_: str | None, found: bo
     assert answer == ("yes" if found else "no")
 
 
+@pytest.mark.parametrize(
+    ("arguments", "found"),
+    [
+        ("N'[etl].[Customers]', N'U'", True),
+        ("N'etl.ActiveCustomers', N'V'", True),
+        ("N'etl.Customers', N'V'", False),
+        ("N'tempdb..#work'", True),
+        ("N'etl.missing'", False),
+    ],
+)
+def test_object_id_with_unicode_constants(
+    engine: DuckDBEngine, arguments: str, found: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent: list[str] = []
+    query = engine.query
+    monkeypatch.setattr(engine, "query", lambda sql: sent.append(sql) or query(sql))
+    answer = printed(engine, f"CASE WHEN OBJECT_ID({arguments}) IS NULL THEN 'no' ELSE 'yes' END")
+    assert answer == ("yes" if found else "no")
+    assert not [sql for sql in sent if "object_id(" in sql.lower()], "answered from the cache"
+
+
+def test_object_id_of_a_sequence_agrees_with_sys_objects(engine: DuckDBEngine) -> None:
+    script = (
+        "CREATE SEQUENCE etl.invoice_numbers START WITH 1;\n"
+        "DECLARE @name NVARCHAR(50) = N'etl.invoice_numbers';\n"
+        "IF OBJECT_ID(N'etl.invoice_numbers', N'SO') = OBJECT_ID(@name, 'SO') PRINT 'same';\n"
+        "IF OBJECT_ID('etl.invoice_numbers', 'U') IS NULL PRINT 'not a table';\n"
+        "DROP SEQUENCE etl.invoice_numbers;"
+    )
+    messages = engine.run_script(script, Path("q.sql")).messages
+    assert messages == ("same", "not a table")
+
+
 def test_object_id_with_a_variable_uses_the_database(engine: DuckDBEngine) -> None:
     script = (
         "DECLARE @n NVARCHAR(50) = 'etl.customers'\nIF OBJECT_ID(@n, 'U') IS NOT NULL PRINT 'y'"
