@@ -69,6 +69,25 @@ _ERROR_NUMBERS = {
 }
 
 
+_CATALOG_SQL = """
+SELECT 'O', CASE WHEN temporary THEN '#' ELSE schema_name END, table_name, 'U', table_oid
+FROM duckdb_tables()
+WHERE temporary OR (database_name = current_database() AND schema_name NOT IN ('sys', 'main'))
+UNION ALL
+SELECT 'O', schema_name, view_name, 'V', view_oid FROM duckdb_views()
+WHERE NOT internal AND NOT temporary AND database_name = current_database()
+  AND schema_name NOT IN ('sys', 'main')
+UNION ALL
+SELECT 'O', schema_name, sequence_name, 'SO', sequence_oid FROM duckdb_sequences()
+WHERE NOT temporary AND database_name = current_database() AND schema_name NOT IN ('sys', 'main')
+  AND NOT ends_with(sequence_name, '__identity')
+UNION ALL SELECT 'S', name, NULL, NULL, schema_id FROM sys.schemas
+UNION ALL SELECT 'D', current_database(), NULL, NULL, 0
+"""
+"""One round trip for what OBJECT_ID/SCHEMA_ID need: the objects ``sys.objects`` lists
+(plus temp tables as schema ``#``), the schemas and the database name."""
+
+
 @functools.cache
 def _duck_type(tsql_type: str) -> str:
     data_type = exp.DataType.build(tsql_type, dialect="tsql")
@@ -108,19 +127,17 @@ class DuckDBEmulation(Emulation):
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)
 
     def load_catalog(self, target: Engine) -> CatalogSnapshot:
-        rows = target.query(
-            "SELECT CASE WHEN temporary THEN '#' ELSE schema_name END, table_name, 'U', table_oid "
-            "FROM duckdb_tables() WHERE database_name = current_database() OR temporary "
-            "UNION ALL SELECT schema_name, view_name, 'V', view_oid FROM duckdb_views() "
-            "WHERE NOT internal AND NOT temporary AND database_name = current_database()"
-        ).rows
-        schemas = target.query("SELECT name, schema_id FROM sys.schemas").rows
-        database = target.query("SELECT current_database()").scalar()
-        return CatalogSnapshot(
-            tuple(CatalogObject(str(s), str(n), str(t), int(i)) for s, n, t, i in rows),
-            tuple((str(name), int(schema_id)) for name, schema_id in schemas),
-            str(database),
-        )
+        objects: list[CatalogObject] = []
+        schemas: list[tuple[str, int]] = []
+        database = ""
+        for kind, schema, name, object_type, object_id in target.query(_CATALOG_SQL).rows:
+            if kind == "O":
+                objects.append(CatalogObject(str(schema), str(name), str(object_type), object_id))
+            elif kind == "S":
+                schemas.append((str(schema), int(object_id)))
+            else:
+                database = str(schema)
+        return CatalogSnapshot(tuple(objects), tuple(schemas), database)
 
     def schema_blockers(self, target: Engine, schema: str) -> list[str]:
         result = target.query(
