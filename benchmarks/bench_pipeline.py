@@ -69,6 +69,7 @@ class Sample:
     phases: dict[str, float]
     total: float
     cpu: float
+    close: float
     engine: float
     engine_calls: int
     statements: int
@@ -111,7 +112,9 @@ def one_run(index: int, config: Any) -> Sample:
             result = runner.run()
             total, cpu = time.perf_counter() - began, time.process_time() - cpu_began
         finally:
+            began = time.perf_counter()
             engine.close()
+            closed = time.perf_counter() - began
     if not result.ok:
         raise SystemExit(f"run {index} failed: {result.failed}")
     return Sample(
@@ -120,6 +123,7 @@ def one_run(index: int, config: Any) -> Sample:
         phases={phase.name: phase.seconds for phase in result.phases},
         total=total,
         cpu=cpu,
+        close=closed,
         engine=clock.seconds,
         engine_calls=clock.calls,
         statements=sum(r.statements for r in result.results),
@@ -175,6 +179,7 @@ def main() -> None:
         f"target {PIPELINE_TARGET:g} s, median/target {_ratio(totals, PIPELINE_TARGET)}"
     )
     print(f"  process CPU        {_figures([s.cpu for s in samples])}   (all threads)")
+    print(f"  then closing       {_figures([s.close for s in samples])}   (final checkpoint)")
     engine = [s.engine for s in samples]
     overhead = [s.total - s.engine for s in samples]
     print(f"  DuckDB executing   {_figures(engine)}   ({samples[0].engine_calls} engine calls)")
