@@ -23,6 +23,9 @@ FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamesp
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
   AND (n.nspname NOT LIKE 'pg\\_%' OR n.oid = pg_catalog.pg_my_temp_schema())
   AND n.nspname NOT IN ('information_schema', 'sys')
+  AND NOT (c.relkind = 'S' AND EXISTS (  -- IDENTITY's own sequence is no object in SQL Server
+      SELECT 1 FROM pg_catalog.pg_depend d
+      WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i'))
 UNION ALL
 SELECT p.oid, p.proname::text, n.nspname::text, n.oid, 0::oid,
        (CASE WHEN p.prokind = 'p' THEN 'P' WHEN p.proretset THEN 'TF' ELSE 'FN' END)::char(2)

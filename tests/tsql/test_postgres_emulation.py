@@ -71,6 +71,8 @@ def scalar(engine: PostgresEngine, query: str) -> str:
         ("tempdb..#work", None, True),
         ("#WORK", "'U'", True),
         ("tempdb..#other", None, False),
+        ("app.numbers", "'SO'", True),
+        ("app.numbers", "'U'", False),
     ],
 )
 def test_object_id(engine: PostgresEngine, name: str, type_: str | None, found: bool) -> None:
@@ -110,6 +112,8 @@ def test_sys_views(engine: PostgresEngine) -> None:
     )
     assert scalar(engine, columns) == "id,name,active,amount,seen"
     assert scalar(engine, "SELECT @v = name FROM sys.columns WHERE is_identity = 1") == "id"
+    sequences = "SELECT @v = STRING_AGG(name, ',') FROM sys.sequences"
+    assert scalar(engine, sequences) == "numbers"
     temp = "SELECT @v = COUNT(*) FROM sys.tables WHERE name LIKE '#%'"
     assert scalar(engine, temp) == "0"
 

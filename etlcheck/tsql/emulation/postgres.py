@@ -112,6 +112,16 @@ _ERROR_NUMBERS = {
     "42601": 102,  # syntax error
     "2BP01": 3729,  # dependent objects still exist
 }
+_CATALOG_SQL = """
+SELECT 'O', CASE WHEN schema_id = pg_my_temp_schema() THEN '#' ELSE schema_name END, name,
+       rtrim(type), object_id::bigint
+FROM sys.etlcheck_objects
+UNION ALL SELECT 'S', name::text, NULL, NULL, schema_id::bigint FROM sys.schemas
+UNION ALL SELECT 'D', current_database()::text, NULL, NULL, 0
+"""
+"""One round trip for OBJECT_ID/SCHEMA_ID: every object ``sys.objects`` lists (temp ones
+as schema ``#``; tables and views last, so they win a name shared with a constraint),
+the schemas and the database name."""
 _CITEXT = exp.DataType.build("citext", udt=True)
 _UTC_NOW = exp.AtTimeZone(
     this=exp.Anonymous(this="now", expressions=[]), zone=exp.Literal.string("UTC")
@@ -155,17 +165,18 @@ class PostgresEmulation(Emulation):
         return _ERROR_NUMBERS.get(str(getattr(error, "sqlstate", "") or ""), 50000)
 
     def load_catalog(self, target: Engine) -> CatalogSnapshot:
-        rows = target.query(
-            "SELECT CASE WHEN schema_id = pg_my_temp_schema() THEN '#' ELSE schema_name END, "
-            "name, type, object_id FROM sys.etlcheck_objects WHERE type IN ('U','V')"
-        ).rows
-        schemas = target.query("SELECT name::text, schema_id FROM sys.schemas").rows
-        database = target.query("SELECT current_database()").scalar()
-        return CatalogSnapshot(
-            tuple(CatalogObject(str(s), str(n), str(t).strip(), int(i)) for s, n, t, i in rows),
-            tuple((str(name), int(schema_id)) for name, schema_id in schemas),
-            str(database),
-        )
+        objects: list[CatalogObject] = []
+        schemas: list[tuple[str, int]] = []
+        database = ""
+        for kind, schema, name, object_type, object_id in target.query(_CATALOG_SQL).rows:
+            if kind == "O":
+                objects.append(CatalogObject(str(schema), str(name), str(object_type), object_id))
+            elif kind == "S":
+                schemas.append((str(schema), int(object_id)))
+            else:
+                database = str(schema)
+        objects.sort(key=lambda found: found.type in ("U", "V"))
+        return CatalogSnapshot(tuple(objects), tuple(schemas), database)
 
     def schema_blockers(self, target: Engine, schema: str) -> list[str]:
         result = target.query(
