@@ -34,9 +34,6 @@ class DuckDBEngine(Engine):
         super().__init__(target)
         self._connection: Any = None
         self.tsql_session: Any = None
-        self.tsql_catalog: Any = None
-        """The interpreter's catalog cache, kept across scripts; any SQL that may change
-        the catalog (see ``_may_change_catalog``) invalidates it."""
 
     def _connect(self) -> None:
         import duckdb
@@ -55,7 +52,6 @@ class DuckDBEngine(Engine):
 
     def _prepare(self) -> None:
         """Make the connection behave like a SQL Server session and install ``sys``."""
-        from etlcheck.tsql.catalog import CatalogCache
         from etlcheck.tsql.emulation import DEFAULT_SCHEMA, emulation_for
         from etlcheck.tsql.scope import Session
 
@@ -63,11 +59,9 @@ class DuckDBEngine(Engine):
         connection.execute(f"CREATE SCHEMA IF NOT EXISTS {self.quote(DEFAULT_SCHEMA)}")
         connection.execute("SET default_collation = 'nocase'")
         connection.execute("SET integer_division = true")
-        emulation = emulation_for(self.dialect)
-        emulation.install(self)
+        emulation_for(self.dialect).install(self)
         connection.execute(f"SET schema = '{DEFAULT_SCHEMA}'")
         self.tsql_session = Session()
-        self.tsql_catalog = CatalogCache(lambda: emulation.load_catalog(self))
 
     def schemas(self) -> list[str]:
         """User schemas of the database (not DuckDB's own, not etlcheck's emulation)."""
@@ -89,14 +83,8 @@ class DuckDBEngine(Engine):
             self._connection.close()
             self._connection = None
             self.tsql_session = None
-            self.tsql_catalog = None
-
-    def _catalog_may_change(self, sql: str) -> None:
-        if self.tsql_catalog is not None and _may_change_catalog(sql):
-            self.tsql_catalog.invalidate()
 
     def execute(self, sql: str) -> int:
-        self._catalog_may_change(sql)
         cursor = self.connection.execute(sql)
         description = cursor.description
         if description and len(description) == 1 and description[0][0] == "Count":
@@ -105,14 +93,12 @@ class DuckDBEngine(Engine):
         return -1
 
     def query(self, sql: str) -> QueryResult:
-        self._catalog_may_change(sql)
         cursor = self.connection.execute(sql)
         columns = tuple(d[0] for d in cursor.description or ())
         return QueryResult(columns, cursor.fetchall())
 
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
         self.create_schema(schema)
-        self._catalog_may_change("CREATE TABLE")
         self.connection.register("_etlcheck_frame", frame)
         try:
             self.connection.execute(
@@ -126,12 +112,3 @@ class DuckDBEngine(Engine):
         from etlcheck.tsql.interpreter import Interpreter
 
         return Interpreter(self).run_script(text, path)
-
-
-_CATALOG_SAFE = frozenset(["SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "TRUNCATE", "VALUES"])
-"""Statements that cannot create, drop or alter an object; anything else may."""
-
-
-def _may_change_catalog(sql: str) -> bool:
-    words = sql.lstrip().split(None, 1)
-    return not words or words[0].upper() not in _CATALOG_SAFE

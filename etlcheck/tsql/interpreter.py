@@ -84,21 +84,13 @@ class Interpreter:
         self.rows_affected = 0
         self.statements = 0
         self.messages: list[str] = []
-        shared = getattr(target, "tsql_catalog", None)
-        self.shares_catalog = isinstance(shared, CatalogCache)
-        """The engine keeps the catalog cache across scripts and invalidates it on DDL."""
-        self.catalog: CatalogCache = (
-            shared
-            if isinstance(shared, CatalogCache)
-            else CatalogCache(lambda: self.emulation.load_catalog(self.target))
-        )
+        self.catalog = CatalogCache(lambda: self.emulation.load_catalog(self.target))
 
     # -- entry points -------------------------------------------------------------
     def run_script(self, text: str, path: Path | str) -> ScriptResult:
         self.rows_affected = self.statements = 0
         self.messages = []
-        if not self.shares_catalog:
-            self.catalog.invalidate()
+        self.catalog.invalidate()
         for batch in split_batches(text, path):
             frame = Frame(text, path, batch.offset)
             block = self._split(batch.text, frame)

@@ -164,30 +164,3 @@ def test_emulation_schema_is_hidden_from_user_schemas(engine: DuckDBEngine) -> N
 )
 def test_split_object_name(name: str, parts: list[str]) -> None:
     assert split_object_name(name) == parts
-
-
-def test_catalog_cache_kept_across_scripts_sees_outside_ddl() -> None:
-    probe = "IF OBJECT_ID('etl.outside', 'U') IS NULL PRINT 'missing' ELSE PRINT 'found'"
-    with DuckDBEngine() as engine:
-        engine.execute("CREATE SCHEMA etl")
-        assert engine.run_script(probe, Path("a.sql")).messages == ("missing",)
-        engine.execute("CREATE TABLE etl.outside (id INTEGER)")
-        assert engine.run_script(probe, Path("b.sql")).messages == ("found",)
-        engine.query("SELECT COUNT(*) FROM etl.outside")
-        engine.execute("DROP TABLE etl.outside")
-        assert engine.run_script(probe, Path("c.sql")).messages == ("missing",)
-
-
-def test_catalog_is_not_reloaded_for_each_script_when_nothing_changed(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    probe = "IF OBJECT_ID('dbo.t', 'U') IS NOT NULL PRINT 'found'"
-    with DuckDBEngine() as engine:
-        engine.execute("CREATE TABLE dbo.t (id INTEGER)")
-        sent: list[str] = []
-        query = engine.query
-        monkeypatch.setattr(engine, "query", lambda sql: sent.append(sql) or query(sql))
-        for name in ("a.sql", "b.sql", "c.sql"):
-            assert engine.run_script(probe, Path(name)).messages == ("found",)
-            engine.execute("INSERT INTO dbo.t VALUES (1)")
-        assert len([sql for sql in sent if "duckdb_tables()" in sql]) == 1
