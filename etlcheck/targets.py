@@ -35,8 +35,9 @@ def open_engine(options: RunOptions, fresh: bool, must_exist: bool = True) -> En
         return server.start()
     path = Path(options.db) if options.db else default_db_path(options.config)
     marker = path.with_name(path.name + MARKER_SUFFIX)
+    ours = marker.exists() or not options.db  # .etlcheck/ is etlcheck's own folder
     if fresh:
-        if path.exists() and not marker.exists() and not options.allow_external_target:
+        if path.exists() and not ours and not options.allow_external_target:
             raise RefusalError(
                 f"refusing to replace {path}: etlcheck did not create it (rule: external-target)",
                 hint="choose another --db, or pass --allow-external-target",
