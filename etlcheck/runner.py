@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from etlcheck.engines.base import Engine
 from etlcheck.errors import EtlcheckError, UsageError
 from etlcheck.pipeline import Pipeline, Step
-from etlcheck.state import RunStateStore
+from etlcheck.state import RunFacts, RunStateStore
 
 ScriptRewriter = Callable[[str, Step], str]
 """Turns a step's script text into the text that runs (the sandbox remap)."""
@@ -160,14 +160,13 @@ class Runner:
         run_id = run_id or new_run_id()
         started_at = datetime.now(UTC)
         results: list[StepResult] = []
+        facts = RunFacts(run_id, started_at, len(self.pipeline.steps), self.scale, resuming)
         for step in selected:
             if self.progress:
                 self.progress(step, None)
             result = self._run_step(step)
             results.append(result)
-            self.state.record(
-                run_id, started_at, result, len(self.pipeline.steps), self.scale, resuming
-            )
+            self.state.record(facts, result)
             if self.progress:
                 self.progress(step, result)
             if result.status == "failed":

@@ -8,6 +8,7 @@ written as soon as they appear. The SQL here is plain enough for every engine.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,17 @@ def sql_literal(value: object) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
+@dataclass(frozen=True)
+class RunFacts:
+    """What the run row says about the run as a whole."""
+
+    run_id: str
+    started_at: datetime
+    steps_total: int
+    scale: str
+    resuming: bool = False
+
+
 class RunStateStore:
     """Reads and writes the state tables in one schema of one engine."""
 
@@ -40,7 +52,7 @@ class RunStateStore:
         self.engine = engine
         self.schema = schema
         self._ready = False
-        self._pending: list[tuple[str, datetime, StepResult, int, str, bool]] = []
+        self._pending: list[tuple[RunFacts, StepResult]] = []
 
     def _table(self, name: str) -> str:
         return self.engine.qualified(self.schema, name)
@@ -55,42 +67,26 @@ class RunStateStore:
             self._ready = {RUN_TABLE, STEP_TABLE} <= names
         return self._ready
 
-    def record(
-        self,
-        run_id: str,
-        started_at: datetime,
-        result: StepResult,
-        steps_total: int,
-        scale: str,
-        resuming: bool,
-    ) -> None:
+    def record(self, run: RunFacts, result: StepResult) -> None:
         """Write one step's row (and the run's row the first time), or hold it back."""
-        self._pending.append((run_id, started_at, result, steps_total, scale, resuming))
+        self._pending.append((run, result))
         if not self.tables_exist():
             return
         for pending in self._pending:
             self._write(*pending)
         self._pending.clear()
 
-    def _write(
-        self,
-        run_id: str,
-        started_at: datetime,
-        result: StepResult,
-        steps_total: int,
-        scale: str,
-        resuming: bool,
-    ) -> None:
+    def _write(self, run: RunFacts, result: StepResult) -> None:
         run_table, step_table = self._table(RUN_TABLE), self._table(STEP_TABLE)
-        rid = sql_literal(run_id)
+        rid = sql_literal(run.run_id)
         exists = self.engine.query(f"SELECT COUNT(*) FROM {run_table} WHERE run_id = {rid}")
         if not exists.scalar():
             self.engine.execute(
                 f"INSERT INTO {run_table} (run_id, started_at, status, scale, steps_total, "
-                f"steps_completed) VALUES ({rid}, {sql_literal(started_at)}, 'running', "
-                f"{sql_literal(scale)}, {steps_total}, 0)"
+                f"steps_completed) VALUES ({rid}, {sql_literal(run.started_at)}, 'running', "
+                f"{sql_literal(run.scale)}, {run.steps_total}, 0)"
             )
-        elif resuming:
+        elif run.resuming:
             self.engine.execute(
                 f"UPDATE {run_table} SET status = 'running', error_text = NULL WHERE run_id = {rid}"
             )
@@ -98,7 +94,7 @@ class RunStateStore:
         self.engine.execute(
             f"DELETE FROM {step_table} WHERE run_id = {rid} AND step_number = {number}"
         )
-        finished = datetime.now(started_at.tzinfo)
+        finished = datetime.now(run.started_at.tzinfo)
         began = finished - timedelta(seconds=result.seconds)
         self.engine.execute(
             f"INSERT INTO {step_table} (run_id, step_number, phase, script, status, started_at, "
