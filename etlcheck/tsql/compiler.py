@@ -79,6 +79,9 @@ class Compiled:
     checks: tuple[Check, ...] = ()
     variables: tuple[str, ...] = ()
     changes_catalog: bool = False
+    null_test: tuple[str, bool] | None = None
+    """``(hole, negated)`` when the statement is ``condition_statement("<hole> IS [NOT] NULL")``:
+    the interpreter answers it from the hole's value without a round trip."""
 
 
 @dataclass
@@ -236,9 +239,39 @@ def compile_statement(
         checks=tuple(plan.checks),
         variables=parsed.holes,
         changes_catalog=changes_catalog,
+        null_test=_null_test(plan, parsed.holes),
     )
     _COMPILED[key] = compiled
     return compiled
+
+
+def _null_test(plan: Plan, holes: tuple[str, ...]) -> tuple[str, bool] | None:
+    """``SELECT CASE WHEN <hole> IS [NOT] NULL THEN 1 ELSE 0 END`` as (hole, negated)."""
+    tree = plan.tree
+    if plan.before or plan.after or not isinstance(tree, exp.Select):
+        return None
+    if len(tree.expressions) != 1 or any(
+        tree.args.get(key) for key in ("from_", "from", "where", "with_", "with")
+    ):
+        return None
+    case = tree.expressions[0]
+    if not isinstance(case, exp.Case) or len(case.args.get("ifs") or []) != 1:
+        return None
+    branch = case.args["ifs"][0]
+    if branch.args.get("true") != exp.Literal.number(1) or case.args.get(
+        "default"
+    ) != exp.Literal.number(0):
+        return None
+    condition, negated = branch.this, False
+    if isinstance(condition, exp.Not):
+        condition, negated = condition.this, True
+    if not (isinstance(condition, exp.Is) and isinstance(condition.expression, exp.Null)):
+        return None
+    column = condition.this
+    if not isinstance(column, exp.Column) or column.table:
+        return None
+    match = _HOLE_PATTERN.fullmatch(f'"{column.name}"')
+    return (holes[int(match.group(1))], negated) if match else None
 
 
 def _hole_type(column: exp.Column, holes: tuple[str, ...], types: dict[str, str]) -> str | None:

@@ -211,6 +211,17 @@ class Interpreter:
 
     def _condition(self, fragment: Fragment, scope: Scope, frame: Frame) -> bool:
         statement = Fragment(f"SELECT CASE WHEN {fragment.text} THEN 1 ELSE 0 END", fragment.start)
+        null_test = self.compile(statement, scope, frame).null_test
+        if null_test is not None:
+            hole, negated = null_test
+            try:
+                value, _ = scope.hole_value(hole)
+            except UnknownVariable as error:
+                raise self.failure(
+                    f'Must declare the scalar variable "{error.name}".', frame, fragment.start
+                ) from None
+            self.session.last_error = 0
+            return (value is None) != negated
         result = self.run_sql(statement, scope, frame, count=False)
         return bool(result and result[0][0] == 1)
 

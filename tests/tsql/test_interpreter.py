@@ -145,6 +145,29 @@ def test_drop_schema_refuses_a_schema_with_objects(engine: DuckDBEngine) -> None
     assert "etl" not in engine.schemas()
 
 
+def test_is_null_conditions_are_answered_without_the_database(
+    engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = (
+        "DECLARE @none INT, @one NVARCHAR(5) = N'x';\n"
+        "IF @none IS NULL PRINT 'none is null';\n"
+        "IF NOT @one IS NULL PRINT 'one is set';\n"
+        "IF @one IS NULL PRINT 'wrong';\n"
+        "IF OBJECT_ID(N'dbo.missing', N'U') IS NOT NULL PRINT 'wrong';\n"
+        "IF @@ROWCOUNT IS NOT NULL PRINT 'rowcount'\n"
+        "IF @one IS NULL OR 1 = 1 PRINT 'via the database'"
+    )
+    sent: list[str] = []
+    query = engine.query
+    monkeypatch.setattr(engine, "query", lambda sql: sent.append(sql) or query(sql))
+    assert run(engine, script) == ("none is null", "one is set", "rowcount", "via the database")
+    conditions = [sql for sql in sent if sql.startswith("SELECT CASE WHEN")]
+    assert len(conditions) == 1
+    assert "OR 1 = 1" in conditions[0]
+    with pytest.raises(StatementFailed, match='declare the scalar variable "@nope"'):
+        run(engine, "IF @nope IS NULL PRINT 'x'")
+
+
 def test_undeclared_variable_fails(engine: DuckDBEngine) -> None:
     with pytest.raises(StatementFailed, match='Must declare the scalar variable "@nope"'):
         run(engine, "PRINT @nope")
