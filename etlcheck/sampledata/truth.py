@@ -38,7 +38,7 @@ def text(values: np.ndarray) -> np.ndarray:
 
 def frame(columns: Mapping[str, object]) -> pd.DataFrame:
     """A DataFrame whose string columns stay plain object columns (no costly inference)."""
-    data = {}
+    data: dict[str, object] = {}
     for name, values in columns.items():
         if isinstance(values, np.ndarray) and values.dtype == object:
             data[name] = pd.Series(values, dtype=object)

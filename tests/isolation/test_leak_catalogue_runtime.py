@@ -121,6 +121,7 @@ REGEX_LEAKS = frozenset(
         "57-incident-setup-in-batches",
         "58-alter-table-drop-view",
         "59-unqualified-writes",
+        "61-delete-without-from",
     }
 )
 """Writing fixtures on which the incident's regex rewrite writes into production."""
@@ -133,20 +134,7 @@ NO_CONTROL: dict[str, str] = {
 }
 """Writing fixtures whose original text cannot show a leak on DuckDB."""
 
-XFAIL: dict[str, str] = {
-    "39-drop-index-on": (
-        "interpreter gap: T-SQL 'DROP INDEX ix ON schema.table' reaches DuckDB unchanged "
-        "(Parser Error at 'ON'); it should become DROP INDEX schema.ix"
-    ),
-    "60-alter-view": (
-        "interpreter gap: T-SQL 'ALTER VIEW v AS SELECT ...' reaches DuckDB unchanged "
-        "(Parser Error at 'AS'); it should become CREATE OR REPLACE VIEW"
-    ),
-    "61-delete-without-from": (
-        "interpreter gap: T-SQL 'DELETE table WHERE ...' (FROM is optional) reaches DuckDB "
-        "unchanged (Parser Error at the table name); it should become DELETE FROM"
-    ),
-}
+XFAIL: dict[str, str] = {}
 """Remapped fixtures that fail at run time because of a bug in etlcheck (strict xfail)."""
 
 

@@ -15,7 +15,12 @@ from sqlglot import exp
 from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
 from etlcheck.tsql.compiler import Check, CompileError, Plan
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
-from etlcheck.tsql.emulation.rewrites import rewrite_delete, rewrite_update, strip_set_qualifiers
+from etlcheck.tsql.emulation.rewrites import (
+    normalize_tsql_forms,
+    rewrite_delete,
+    rewrite_update,
+    strip_set_qualifiers,
+)
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
@@ -148,6 +153,7 @@ class DuckDBEmulation(Emulation):
 
     # -- statement plans ------------------------------------------------------------
     def plan(self, tree: exp.Expression) -> Plan:
+        tree = normalize_tsql_forms(tree)
         plan = Plan(tree, _kind(tree))
         if isinstance(tree, exp.Create):
             self._plan_create(plan, tree)

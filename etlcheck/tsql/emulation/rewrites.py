@@ -91,6 +91,30 @@ def rewrite_update(update: exp.Update, row_id: str) -> exp.Expression:
     return rewritten
 
 
+def normalize_tsql_forms(tree: exp.Expression) -> exp.Expression:
+    """T-SQL spellings that other engines write differently, as plain equivalents:
+    ``DROP INDEX ix ON s.t`` -> ``DROP INDEX s.ix``; ``ALTER VIEW v AS q`` ->
+    ``CREATE OR REPLACE VIEW v AS q``; ``DELETE t WHERE`` -> ``DELETE FROM t WHERE``."""
+    if isinstance(tree, exp.Drop) and (tree.args.get("kind") or "").upper() == "INDEX":
+        on = tree.args.get("cluster")
+        owner = on.this if isinstance(on, exp.OnProperty) else None
+        if isinstance(owner, exp.Table):
+            for index in tree.args.get("tables") or []:
+                if isinstance(index, exp.Table) and not index.args.get("db"):
+                    index.set("db", owner.args.get("db"))
+                    index.set("catalog", owner.args.get("catalog"))
+            tree.set("cluster", None)
+    elif isinstance(tree, exp.Alter) and (tree.args.get("kind") or "").upper() == "VIEW":
+        actions = tree.args.get("actions") or []
+        if len(actions) == 1 and isinstance(actions[0], exp.Query):
+            return exp.Create(this=tree.this, kind="VIEW", replace=True, expression=actions[0])
+    elif isinstance(tree, exp.Delete) and not isinstance(tree.this, exp.Table):
+        tables = tree.args.get("tables") or []
+        if len(tables) == 1 and isinstance(tables[0], exp.Table):
+            return exp.Delete(this=tables[0], where=tree.args.get("where"))
+    return tree
+
+
 def rewrite_delete(delete: exp.Delete, row_id: str) -> exp.Expression:
     tables = delete.args.get("tables") or []
     source = delete.this
