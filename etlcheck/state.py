@@ -53,6 +53,8 @@ class RunStateStore:
         self.schema = schema
         self._ready = False
         self._pending: list[tuple[RunFacts, StepResult]] = []
+        self._inserted: set[str] = set()
+        """Runs whose row this store wrote itself: no step rows to look up or replace."""
 
     def _table(self, name: str) -> str:
         return self.engine.qualified(self.schema, name)
@@ -79,21 +81,29 @@ class RunStateStore:
     def _write(self, run: RunFacts, result: StepResult) -> None:
         run_table, step_table = self._table(RUN_TABLE), self._table(STEP_TABLE)
         rid = sql_literal(run.run_id)
-        exists = self.engine.query(f"SELECT COUNT(*) FROM {run_table} WHERE run_id = {rid}")
-        if not exists.scalar():
+        fresh = run.run_id in self._inserted and not run.resuming
+        if (
+            not fresh
+            and not self.engine.query(
+                f"SELECT COUNT(*) FROM {run_table} WHERE run_id = {rid}"
+            ).scalar()
+        ):
             self.engine.execute(
                 f"INSERT INTO {run_table} (run_id, started_at, status, scale, steps_total, "
                 f"steps_completed) VALUES ({rid}, {sql_literal(run.started_at)}, 'running', "
                 f"{sql_literal(run.scale)}, {run.steps_total}, 0)"
             )
-        elif run.resuming:
+            self._inserted.add(run.run_id)
+            fresh = True
+        elif not fresh and run.resuming:
             self.engine.execute(
                 f"UPDATE {run_table} SET status = 'running', error_text = NULL WHERE run_id = {rid}"
             )
         number = result.step.number
-        self.engine.execute(
-            f"DELETE FROM {step_table} WHERE run_id = {rid} AND step_number = {number}"
-        )
+        if not fresh:
+            self.engine.execute(
+                f"DELETE FROM {step_table} WHERE run_id = {rid} AND step_number = {number}"
+            )
         finished = datetime.now(run.started_at.tzinfo)
         began = finished - timedelta(seconds=result.seconds)
         self.engine.execute(
