@@ -19,7 +19,6 @@ from etlcheck.errors import EngineError
 DEFAULT_IMAGE = "mcr.microsoft.com/mssql/server:2022-latest"
 URL_VARIABLE = "ETLCHECK_MSSQL_URL"
 IMAGE_VARIABLE = "ETLCHECK_MSSQL_IMAGE"
-REQUIRE_VARIABLE = "ETLCHECK_REQUIRE_ENGINE"
 SERVER_PORT = 1433
 _SYMBOLS = "!#%*+-_.~"
 
@@ -79,13 +78,6 @@ def mssql_unavailable_reason(
         f"SQL Server needs Docker or a server URL: {docker}, and neither {URL_VARIABLE} "
         "nor --etl-mssql-url is given"
     )
-
-
-def engine_required(name: str, environ: Mapping[str, str] | None = None) -> bool:
-    """True when ETLCHECK_REQUIRE_ENGINE names ``name``: a missing service then fails the tests."""
-    env = os.environ if environ is None else environ
-    wanted = {part.strip().lower() for part in env.get(REQUIRE_VARIABLE, "").split(",")}
-    return name.lower() in wanted
 
 
 def _container_class() -> Any:

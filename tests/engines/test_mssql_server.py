@@ -17,9 +17,10 @@ import pandas as pd
 import pytest
 
 from etlcheck.engines.mssql import SqlServerEngine
-from etlcheck.engines.mssql_container import engine_required, mssql_unavailable_reason
+from etlcheck.engines.mssql_container import mssql_unavailable_reason
 from etlcheck.engines.odbc import discover_driver
 from etlcheck.errors import EngineError, StatementFailed
+from etlcheck.testing import skip_unless_available
 
 pytestmark = pytest.mark.mssql
 HERE = Path(__file__).parent
@@ -38,11 +39,7 @@ def _unavailable_reason() -> str | None:
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[SqlServerEngine]:
-    reason = _unavailable_reason()
-    if reason is not None:
-        if engine_required("mssql"):
-            pytest.fail(f"SQL Server was required (ETLCHECK_REQUIRE_ENGINE) but: {reason}")
-        pytest.skip(reason)
+    skip_unless_available("mssql", _unavailable_reason())
     started = SqlServerEngine().start()
     print(f"\nSQL Server ready in {started.info.started_in_seconds:.1f}s: {started.info.extra}")
     try:

@@ -21,7 +21,6 @@ from etlcheck.engines.mssql_container import (
     ContainerSettings,
     container_arguments,
     docker_unavailable_reason,
-    engine_required,
     generate_password,
     make_container,
     mssql_unavailable_reason,
@@ -36,6 +35,7 @@ from etlcheck.engines.odbc import (
     parse_mssql_url,
 )
 from etlcheck.errors import EngineError, RefusalError, StatementFailed
+from etlcheck.testing import engine_required
 
 HERE = Path(__file__).parent
 MS18 = "ODBC Driver 18 for SQL Server"

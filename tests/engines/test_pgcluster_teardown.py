@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from etlcheck.engines.pgcluster import postgres_unavailable_reason, reap_orphans
+from etlcheck.testing import skip_unless_available
 
 pytestmark = pytest.mark.postgres
 
@@ -40,13 +41,7 @@ time.sleep(600)
 
 
 def _require_postgres() -> None:
-    reason = postgres_unavailable_reason()
-    if reason is None:
-        return
-    required = os.environ.get("ETLCHECK_REQUIRE_ENGINE", "").lower().split(",")
-    if "postgres" in (part.strip() for part in required):
-        pytest.fail(f"PostgreSQL was required (ETLCHECK_REQUIRE_ENGINE) but: {reason}")
-    pytest.skip(reason)
+    skip_unless_available("postgres", postgres_unavailable_reason())
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import os
 import sys
 from collections.abc import Iterator
 
@@ -18,18 +17,13 @@ import pytest
 from etlcheck.engines.pgcluster import postgres_unavailable_reason
 from etlcheck.engines.postgres import PostgresEngine
 from etlcheck.errors import EngineError, RefusalError
+from etlcheck.testing import skip_unless_available
 
 pytestmark = pytest.mark.postgres
 
 
 def _require_postgres() -> None:
-    reason = postgres_unavailable_reason()
-    if reason is None:
-        return
-    required = os.environ.get("ETLCHECK_REQUIRE_ENGINE", "").lower().split(",")
-    if "postgres" in (part.strip() for part in required):
-        pytest.fail(f"PostgreSQL was required (ETLCHECK_REQUIRE_ENGINE) but: {reason}")
-    pytest.skip(reason)
+    skip_unless_available("postgres", postgres_unavailable_reason())
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ ETLCHECK_REQUIRE_ENGINE names postgres: then they fail.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from itertools import count
 
@@ -19,6 +18,7 @@ from etlcheck.engines.postgres import PostgresEngine
 from etlcheck.isolation.diff import diff_fingerprints
 from etlcheck.isolation.fingerprint import fingerprint_schemas
 from etlcheck.isolation.sandbox import reset_sandbox, setup_sandbox
+from etlcheck.testing import skip_unless_available
 
 pytestmark = pytest.mark.postgres
 
@@ -27,12 +27,7 @@ _numbers = count()
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[PostgresEngine]:
-    reason = postgres_unavailable_reason()
-    if reason is not None:
-        required = os.environ.get("ETLCHECK_REQUIRE_ENGINE", "").lower().split(",")
-        if "postgres" in (part.strip() for part in required):
-            pytest.fail(f"PostgreSQL was required (ETLCHECK_REQUIRE_ENGINE) but: {reason}")
-        pytest.skip(reason)
+    skip_unless_available("postgres", postgres_unavailable_reason())
     started = PostgresEngine().start()
     try:
         yield started

@@ -7,7 +7,6 @@ names postgres: then they fail.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pytest
 from etlcheck.engines.pgcluster import postgres_unavailable_reason
 from etlcheck.engines.postgres import PostgresEngine
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
+from etlcheck.testing import skip_unless_available
 
 pytestmark = pytest.mark.postgres
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -23,13 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _require_postgres() -> None:
-    reason = postgres_unavailable_reason()
-    if reason is None:
-        return
-    required = os.environ.get("ETLCHECK_REQUIRE_ENGINE", "").lower().split(",")
-    if "postgres" in (part.strip() for part in required):
-        pytest.fail(f"PostgreSQL was required (ETLCHECK_REQUIRE_ENGINE) but: {reason}")
-    pytest.skip(reason)
+    skip_unless_available("postgres", postgres_unavailable_reason())
 
 
 @pytest.fixture(scope="module")
