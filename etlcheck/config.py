@@ -61,6 +61,8 @@ class RunConfig:
     rewrite: str = "ast"
     disposable_pattern: str = r"^(etlcheck|test|tmp|ci)([_-]|$)"
     """Names of server databases etlcheck may seed and run in without --allow-external-target."""
+    expectations: str = ""
+    """Folder of expectation suites that ``etlcheck run`` validates (relative to the config)."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ _KEYS = {
     "project": {"name", "sql_dir"},
     "sandbox": {"schemas", "protected", "read_only", "state_schema", "default_schema"},
     "sample": {"scale", "seed"},
-    "run": {"engine", "report_dir", "rewrite", "disposable_pattern"},
+    "run": {"engine", "report_dir", "rewrite", "disposable_pattern", "expectations"},
     "phases": {"name", "title", "scripts", "budget_seconds"},
 }
 
@@ -168,6 +170,7 @@ def _build(source: Path, text: str, data: dict[str, Any]) -> Config:
         report_dir=str(raw_run.get("report_dir", "reports")),
         rewrite=str(raw_run.get("rewrite", "ast")),
         disposable_pattern=str(raw_run.get("disposable_pattern", RunConfig.disposable_pattern)),
+        expectations=str(raw_run.get("expectations", "")),
     )
     return Config(
         source=source,

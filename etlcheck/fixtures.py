@@ -30,6 +30,7 @@ from etlcheck.verify import (
     make_runner,
     prepare_database,
     run_steps,
+    table_resolver,
 )
 
 Fixture = Callable[..., Any]
@@ -212,16 +213,11 @@ def etl_expectations_factory() -> Fixture:
         )
         if not folder:
             pytest.fail("no expectation suites: set --etl-expectations or etl_expectations_dir")
-        sandbox = options.config.sandbox
-
-        def resolve(table: str) -> str:
-            schema, _, name = table.partition(".")
-            mapped = sandbox.sandbox_of(schema) if options.sandboxed else None
-            return f"{mapped or schema}.{name}"
-
         try:
             outcomes = validate_suites(
-                request.getfixturevalue("etl_engine"), load_suites(Path(folder)), resolve
+                request.getfixturevalue("etl_engine"),
+                load_suites(Path(folder)),
+                table_resolver(options),
             )
         except EtlcheckError as error:
             _fail_on_error("validate the expectation suites")(error)

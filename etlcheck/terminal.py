@@ -82,9 +82,11 @@ class Terminal:
             if len(findings) > SHOWN:
                 self.console.print(f"  … and {len(findings) - SHOWN} more (see the report)")
         else:
+            suites = verification.expectations
+            met = f", {len(suites)} expectation suites met" if suites else ""
             self.console.print(
                 "[bold green]VERIFIED[/] — stayed in the sandbox, production unchanged, "
-                "within budgets"
+                f"within budgets{met}"
             )
         if written is not None:
             self.console.print(f"Report: {written}")

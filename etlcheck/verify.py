@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from etlcheck.config import Config, parse_scale
 from etlcheck.engines import Engine, engine_names
-from etlcheck.errors import EngineError, UsageError
+from etlcheck.errors import ConfigError, EngineError, SourceLocation, UsageError
 from etlcheck.pipeline import Pipeline, Step
 from etlcheck.privilege import is_permission_failure, least_privilege
 from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
@@ -21,7 +21,7 @@ from etlcheck.syntax import check_pipeline_syntax
 from etlcheck.targets import open_engine, refuse_external_seed
 
 if TYPE_CHECKING:
-    from etlcheck.expectations import SuiteOutcome
+    from etlcheck.expectations import SuiteFile, SuiteOutcome
     from etlcheck.isolation.diff import FingerprintDiff, TableDiff
     from etlcheck.isolation.fingerprint import Fingerprint
     from etlcheck.isolation.lint import LintReport
@@ -220,6 +220,34 @@ def lint_for(options: RunOptions) -> LintReport | None:
     return lint_pipeline(options.config, rewrite=options.rewrite)
 
 
+def table_resolver(options: RunOptions) -> Callable[[str], str]:
+    """Maps a production ``schema.table`` to where the run put it (its sandbox twin)."""
+    sandbox = options.config.sandbox
+
+    def resolve(table: str) -> str:
+        schema, _, name = table.partition(".")
+        mapped = sandbox.sandbox_of(schema) if options.sandboxed else None
+        return f"{mapped or schema}.{name}"
+
+    return resolve
+
+
+def expectation_suites(options: RunOptions) -> list[SuiteFile] | None:
+    """The suites named by ``[run] expectations``, read and checked before anything runs."""
+    if not options.config.run.expectations:
+        return None
+    from etlcheck.expectations import load_suites
+
+    folder = options.config.root / options.config.run.expectations
+    if not folder.is_dir():
+        raise ConfigError(
+            f"[run] expectations folder {folder} does not exist",
+            SourceLocation(options.config.source),
+            "fix the path or remove the key",
+        )
+    return load_suites(folder)
+
+
 def engine_facts(engine: Engine) -> dict[str, Any]:
     return {
         "name": engine.info.name,
@@ -237,6 +265,7 @@ def verify(options: RunOptions, progress: ProgressCallback | None = None) -> Ver
     pipeline = Pipeline.from_config(options.config)
     pipeline.check_files()
     check_pipeline_syntax(pipeline)
+    suites = expectation_suites(options)
     lint = lint_for(options)
     engine = open_engine(options, fresh=not options.resume)
     rewrites: list[dict[str, str]] = []
@@ -246,6 +275,11 @@ def verify(options: RunOptions, progress: ProgressCallback | None = None) -> Ver
         with least_privilege(engine, options.config.sandbox, options.sandboxed):
             run = run_steps(make_runner(engine, options, progress, rewrites), options)
         after, sandbox_after = fingerprint_pair(engine, options.config)
+        expectations = None
+        if suites is not None:
+            from etlcheck.expectations import validate_suites
+
+            expectations = tuple(validate_suites(engine, suites, table_resolver(options)))
         info = engine_facts(engine)
     finally:
         engine.close()
@@ -257,6 +291,7 @@ def verify(options: RunOptions, progress: ProgressCallback | None = None) -> Ver
         diff_fingerprints(sandbox_before, sandbox_after),
         seed,
         info,
+        expectations=expectations,
         rewrites=tuple(rewrites),
     )
 

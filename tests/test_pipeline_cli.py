@@ -27,6 +27,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     target.mkdir()
     shutil.copy(REPO / "etlcheck.toml", target / "etlcheck.toml")
     shutil.copytree(REPO / "sql", target / "sql")
+    expectations = "suites/poc_isolation/expectations"
+    shutil.copytree(REPO / expectations, target / expectations)
     monkeypatch.chdir(target)
     return target
 
@@ -65,6 +67,7 @@ def test_failed_step_then_resume(project: Path, capsys: pytest.CaptureFixture[st
     assert main(["run", "--resume"]) == 0
     out = capsys.readouterr().out
     assert "Total Steps: 26/26 completed" in out
+    assert "4 expectation suites met" in out
     resumed = json.loads((project / "reports" / "latest" / "run.json").read_text())
     assert resumed["run"]["run_id"] == first["run"]["run_id"]
     assert resumed["run"]["steps"][0]["script"] == "20-stage-products.sql"
@@ -89,3 +92,11 @@ def test_refuses_a_server_database_that_does_not_look_disposable(
     line = one_error_line(capsys)
     assert "disposable-target" in line and "warehouse" in line
     assert "secret" not in line
+
+
+def test_missing_expectations_folder_is_bad_input(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.rmtree(project / "suites")
+    assert main(["run"]) == 2
+    assert "[run] expectations folder" in one_error_line(capsys)
