@@ -77,7 +77,12 @@ def _add_run(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="how scripts are moved into the sandbox: 'ast' (default, parser-located), "
         "'regex' (the naive substitution, to show it failing) or 'none' (no sandbox)",
     )
-    run.add_argument("--from", dest="start", metavar="STEP", help="first step (number or script)")
+    run.add_argument(
+        "--from",
+        dest="start",
+        metavar="STEP",
+        help="first step (number or script name); continues in the database of an earlier run",
+    )
     run.add_argument("--until", metavar="STEP", help="last step (number or script)")
     run.add_argument("--phase", metavar="NAME", help="run only this phase")
     run.add_argument(

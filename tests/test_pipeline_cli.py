@@ -100,3 +100,18 @@ def test_missing_expectations_folder_is_bad_input(
     shutil.rmtree(project / "suites")
     assert main(["run"]) == 2
     assert "[run] expectations folder" in one_error_line(capsys)
+
+
+def test_until_then_from_continues_in_the_same_database(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", "--until", "03-staging-tables"]) == 0
+    assert "Total Steps: 5/5 completed" in capsys.readouterr().out
+    assert main(["run", "--from", "10-load-code-maps"]) == 0
+    out = capsys.readouterr().out
+    assert "Total Steps: 36/36 completed" in out and "VERIFIED" in out
+
+
+def test_from_needs_an_earlier_database(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "--from", "10-load-code-maps"]) == 2
+    assert "does not exist" in one_error_line(capsys)
