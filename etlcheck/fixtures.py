@@ -9,6 +9,7 @@ also put on the session's :class:`~etlcheck.session.EtlSession` for the report.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -52,18 +53,20 @@ def required_engines(request: pytest.FixtureRequest) -> set[str]:
     return {part.strip().lower() for part in raw.split(",") if part.strip()}
 
 
-def _fail_on_error(what: str) -> Callable[[EtlcheckError], None]:
-    def fail(error: EtlcheckError) -> None:
+@contextmanager
+def reported(what: str) -> Iterator[None]:
+    """Turn an etlcheck error inside the block into one clear test failure."""
+    try:
+        yield
+    except EtlcheckError as error:
         pytest.fail(f"etlcheck could not {what}: {error}", pytrace=False)
-
-    return fail
 
 
 def etl_options_factory() -> Fixture:
     @pytest.fixture(scope="session")
     def etl_options(request: pytest.FixtureRequest) -> RunOptions:
         """The run's options: etlcheck.toml, overridden by --etl-* flags or ini keys."""
-        try:
+        with reported("read its configuration"):
             config = load_config(_option(request, "etl_config"))
             report_dir = _option(request, "etl_report_dir")
             options = RunOptions.from_config(
@@ -77,9 +80,6 @@ def etl_options_factory() -> Fixture:
                 )
                 or None,
             )
-        except EtlcheckError as error:
-            _fail_on_error("read its configuration")(error)
-            raise
         etl_session(request).options = options
         return options
 
@@ -106,8 +106,7 @@ def etl_engine_factory() -> Fixture:
                 pytest.fail(f"engine {name} was required but is not available: {error}")
             pytest.skip(f"engine {name} is not available here: {error}")
         except EtlcheckError as error:
-            _fail_on_error("open the database")(error)
-            raise
+            pytest.fail(f"etlcheck could not open the database: {error}", pytrace=False)
         etl_session(request).engine_info = engine_facts(engine)
         try:
             yield engine
@@ -123,11 +122,8 @@ def etl_seed_factory() -> Fixture:
         """Production and the raw sample seeded, sandbox schemas created."""
         options: RunOptions = request.getfixturevalue("etl_options")
         engine: Engine = request.getfixturevalue("etl_engine")
-        try:
+        with reported("seed the database"):
             seed = prepare_database(engine, options)
-        except EtlcheckError as error:
-            _fail_on_error("seed the database")(error)
-            raise
         etl_session(request).seed = seed
         return seed
 
@@ -167,11 +163,9 @@ def etl_run_factory() -> Fixture:
         session = etl_session(request)
         engine: Engine = request.getfixturevalue("etl_engine")
         runner = make_runner(engine, options, collected=session.rewrites)
-        try:
+        with reported("run the pipeline"):
             runner.pipeline.check_files()
             check_pipeline_syntax(runner.pipeline)
-        except EtlcheckError as error:
-            _fail_on_error("run the pipeline")(error)
         with least_privilege(engine, options.config.sandbox, options.sandboxed):
             run = run_steps(runner, options, run_id=session.run_id)
         session.run = run
@@ -213,15 +207,12 @@ def etl_expectations_factory() -> Fixture:
         )
         if not folder:
             pytest.fail("no expectation suites: set --etl-expectations or etl_expectations_dir")
-        try:
+        with reported("validate the expectation suites"):
             outcomes = validate_suites(
                 request.getfixturevalue("etl_engine"),
                 load_suites(Path(folder)),
                 table_resolver(options),
             )
-        except EtlcheckError as error:
-            _fail_on_error("validate the expectation suites")(error)
-            raise
         etl_session(request).expectations = outcomes
         return outcomes
 
