@@ -135,10 +135,11 @@ def make_rewriter(
     """The step text rewriter for the options' mode; every change goes into ``collected``."""
     from etlcheck.isolation.rewrite import rewrite_script
 
-    sandbox = options.config.sandbox
+    sandbox, root = options.config.sandbox, options.config.root
 
     def rewrite(text: str, step: Step) -> str:
-        result = rewrite_script(text, step.path, sandbox, options.rewrite)
+        shown = step.path.relative_to(root) if step.path.is_relative_to(root) else step.path
+        result = rewrite_script(text, shown, sandbox, options.rewrite)
         if collected is not None:
             collected.extend(
                 {"location": str(c.location), "before": c.before, "after": c.after}
