@@ -1,7 +1,8 @@
 """What an interpreting engine needs beyond its dialect: catalog emulation and rewrites.
 
 One ``Emulation`` per target dialect; everything engine-specific lives in its module
-(``duckdb.py``), so adding PostgreSQL means one more module registered here.
+(``duckdb.py``, ``postgres.py``); what they do alike is here (the statement plan and the
+catalog snapshot, as template methods) and in ``common.py`` (node rewrites, literals).
 """
 
 from __future__ import annotations
@@ -10,14 +11,21 @@ import importlib
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from sqlglot import exp
+
 from etlcheck.errors import EngineError
+from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
+from etlcheck.tsql.compiler import Check, CompileError, Plan
+from etlcheck.tsql.emulation.common import statement_kind
+from etlcheck.tsql.emulation.rewrites import (
+    normalize_tsql_forms,
+    rewrite_delete,
+    rewrite_update,
+    strip_set_qualifiers,
+)
 
 if TYPE_CHECKING:
-    from sqlglot import exp
-
     from etlcheck.engines.base import Engine
-    from etlcheck.tsql.catalog import CatalogSnapshot
-    from etlcheck.tsql.compiler import Plan
 
 _EMULATIONS: dict[str, str] = {
     "duckdb": "etlcheck.tsql.emulation.duckdb:DuckDBEmulation",
@@ -30,30 +38,88 @@ class Emulation(ABC):
     """T-SQL semantics for one target dialect."""
 
     dialect: ClassVar[str]
-    internal_schemas: ClassVar[tuple[str, ...]]
-    """Schemas etlcheck creates for emulation; fingerprints and inventories skip them."""
+    internal_schemas: ClassVar[tuple[str, ...]] = ("sys",)
+    """Schemas etlcheck creates for emulation (the catalog views and functions live in
+    ``sys``); fingerprints and inventories skip them."""
     row_id: ClassVar[str]
     """The pseudo-column that identifies a row (UPDATE/DELETE with joins use it)."""
+    catalog_sql: ClassVar[str]
+    """One query for what OBJECT_ID/SCHEMA_ID need: rows ``(kind, schema, name, type, id)``
+    of kind ``O`` (an object; temp ones in schema ``#``), ``S`` (a schema) and ``D`` (the
+    database name, in the schema column)."""
 
     @abstractmethod
     def install(self, target: Engine) -> None:
         """Create catalog views and functions in ``target`` (idempotent)."""
 
-    @abstractmethod
     def plan(self, tree: exp.Expression) -> Plan:
         """Rewrite a T-SQL statement tree for this dialect; may add steps before/after it."""
+        tree = normalize_tsql_forms(tree)
+        plan = Plan(tree, statement_kind(tree))
+        if isinstance(tree, exp.Create):
+            self._plan_create(plan, tree)
+        elif isinstance(tree, exp.Drop):
+            self._plan_drop(plan, tree)
+        elif isinstance(tree, exp.Update):
+            plan.tree = rewrite_update(tree, self.row_id)
+        elif isinstance(tree, exp.Delete):
+            plan.tree = rewrite_delete(tree, self.row_id)
+        elif isinstance(tree, exp.Merge):
+            self._plan_merge(tree)
+        plan.tree = self._rewrite_tree(plan.tree)
+        return plan
 
     @abstractmethod
+    def _rewrite_tree(self, tree: exp.Expression) -> exp.Expression:
+        """Names, types and functions of a planned statement in this dialect."""
+
+    def _plan_create(self, plan: Plan, tree: exp.Create) -> None:
+        kind = (tree.args.get("kind") or "").upper()
+        if kind in ("SCHEMA", "VIEW"):
+            plan.checks.append(Check("first_in_batch", f"CREATE {kind}"))
+        if kind in ("PROCEDURE", "FUNCTION", "TRIGGER"):
+            raise CompileError(f"CREATE {kind} is not supported", f"CREATE {kind}")
+
+    def _plan_drop(self, plan: Plan, tree: exp.Drop) -> None:
+        kind = (tree.args.get("kind") or "").upper()
+        if kind == "SCHEMA":
+            for table in tree.args.get("tables") or []:
+                if isinstance(table, exp.Table):
+                    plan.checks.append(Check("schema_empty", table.db or table.name))
+            tree.set("cascade", True)
+        elif kind in ("PROCEDURE", "FUNCTION", "TRIGGER"):
+            raise CompileError(f"DROP {kind} is not supported", f"DROP {kind}")
+
+    def _plan_merge(self, tree: exp.Merge) -> None:
+        for update in tree.find_all(exp.Update):
+            strip_set_qualifiers(update)
+
     def literal(self, value: Any, type_sql: str | None) -> str:
         """``value`` as a SQL literal of this dialect (``type_sql`` in this dialect, or None)."""
+        text = self._untyped_literal(value)
+        return f"CAST({text} AS {type_sql})" if type_sql else text
+
+    @abstractmethod
+    def _untyped_literal(self, value: Any) -> str:
+        """``value`` as a literal of this dialect, of the type its spelling gives it."""
 
     @abstractmethod
     def type_sql(self, tsql_type: str) -> str:
         """A T-SQL data type (``NVARCHAR(50)``) in this dialect."""
 
-    @abstractmethod
     def load_catalog(self, target: Engine) -> CatalogSnapshot:
         """Tables, views and schemas as OBJECT_ID and SCHEMA_ID see them."""
+        objects: list[CatalogObject] = []
+        schemas: list[tuple[str, int]] = []
+        database = ""
+        for kind, schema, name, object_type, object_id in target.query(self.catalog_sql).rows:
+            if kind == "O":
+                objects.append(CatalogObject(str(schema), str(name), str(object_type), object_id))
+            elif kind == "S":
+                schemas.append((str(schema), int(object_id)))
+            else:
+                database = str(schema)
+        return CatalogSnapshot(tuple(objects), tuple(schemas), database)
 
     @abstractmethod
     def schema_blockers(self, target: Engine, schema: str) -> list[str]:

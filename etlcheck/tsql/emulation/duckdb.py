@@ -5,36 +5,30 @@ from __future__ import annotations
 
 import datetime
 import decimal
-import functools
-import uuid
 from importlib import resources
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
-from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
-from etlcheck.tsql.compiler import Check, CompileError, Plan
+from etlcheck.tsql.compiler import Plan
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
-from etlcheck.tsql.emulation.rewrites import (
-    normalize_tsql_forms,
-    rewrite_delete,
-    rewrite_update,
-    strip_set_qualifiers,
+from etlcheck.tsql.emulation.common import (
+    create_target,
+    dialect_type_sql,
+    is_temp,
+    map_type,
+    plain_literal,
+    rewrite_catalog_view,
+    rewrite_shared_node,
+    rewrite_temp_qualifier,
+    temp_identifier,
 )
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
 SYS_VIEWS = frozenset(["schemas", "objects", "tables", "views", "sequences", "columns"])
-INFORMATION_SCHEMA_VIEWS = frozenset(["tables", "columns", "schemata", "views"])
 IDENTITY_SUFFIX = "__identity"
-_FUNCTIONS = {
-    "OBJECT_ID": "object_id",
-    "SCHEMA_ID": "schema_id",
-    "SCHEMA_NAME": "schema_name",
-    "OBJECT_NAME": "object_name",
-    "OBJECT_SCHEMA_NAME": "object_schema_name",
-}
 _TYPES = {
     "BIT": "BOOLEAN",
     "DATETIME": "TIMESTAMP",
@@ -63,6 +57,7 @@ _UTC_NOW = exp.Cast(
     to=exp.DataType.build("TIMESTAMP"),
 )
 _TEXT = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT"])
+_VARCHAR = exp.DataType.build("VARCHAR")
 _ERROR_NUMBERS = {
     "CatalogException": 208,
     "ConstraintException": 2627,
@@ -89,31 +84,18 @@ WHERE NOT temporary AND database_name = current_database() AND schema_name NOT I
 UNION ALL SELECT 'S', name, NULL, NULL, schema_id FROM sys.schemas
 UNION ALL SELECT 'D', current_database(), NULL, NULL, 0
 """
-"""One round trip for what OBJECT_ID/SCHEMA_ID need: the objects ``sys.objects`` lists
-(plus temp tables as schema ``#``), the schemas and the database name."""
-
-
-@functools.cache
-def _duck_type(tsql_type: str) -> str:
-    data_type = exp.DataType.build(tsql_type, dialect="tsql")
-    return _map_type(data_type).sql(dialect="duckdb")
+"""The objects ``sys.objects`` lists (plus temp tables as schema ``#``), the schemas and
+the database name."""
 
 
 def _map_type(data_type: exp.DataType) -> exp.DataType:
-    name = data_type.this.name
-    if name in _TEXT:
-        return exp.DataType.build("VARCHAR")
-    if name in _TYPES:
-        return exp.DataType.build(_TYPES[name], dialect="duckdb")
-    if name == "DECIMAL" and not data_type.expressions:
-        return exp.DataType.build("DECIMAL(18, 0)")
-    return data_type
+    return map_type(data_type, _TYPES, _TEXT, _VARCHAR, "duckdb")
 
 
 class DuckDBEmulation(Emulation):
     dialect = "duckdb"
-    internal_schemas: ClassVar[tuple[str, ...]] = ("sys",)
     row_id = "rowid"
+    catalog_sql = _CATALOG_SQL
 
     def install(self, target: Engine) -> None:
         script = resources.files(__package__).joinpath("duckdb_catalog.sql").read_text()
@@ -122,27 +104,13 @@ class DuckDBEmulation(Emulation):
                 target.execute(statement)
 
     def type_sql(self, tsql_type: str) -> str:
-        return _duck_type(tsql_type)
+        return dialect_type_sql(tsql_type, self.dialect, _map_type)
 
-    def literal(self, value: Any, type_sql: str | None) -> str:
-        text = _literal(value)
-        return f"CAST({text} AS {type_sql})" if type_sql else text
+    def _untyped_literal(self, value: Any) -> str:
+        return _literal(value)
 
     def error_number(self, error: Exception) -> int:
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)
-
-    def load_catalog(self, target: Engine) -> CatalogSnapshot:
-        objects: list[CatalogObject] = []
-        schemas: list[tuple[str, int]] = []
-        database = ""
-        for kind, schema, name, object_type, object_id in target.query(_CATALOG_SQL).rows:
-            if kind == "O":
-                objects.append(CatalogObject(str(schema), str(name), str(object_type), object_id))
-            elif kind == "S":
-                schemas.append((str(schema), int(object_id)))
-            else:
-                database = str(schema)
-        return CatalogSnapshot(tuple(objects), tuple(schemas), database)
 
     def schema_blockers(self, target: Engine, schema: str) -> list[str]:
         result = target.query(
@@ -152,31 +120,12 @@ class DuckDBEmulation(Emulation):
         return [row[0] for row in result.rows]
 
     # -- statement plans ------------------------------------------------------------
-    def plan(self, tree: exp.Expression) -> Plan:
-        tree = normalize_tsql_forms(tree)
-        plan = Plan(tree, _kind(tree))
-        if isinstance(tree, exp.Create):
-            self._plan_create(plan, tree)
-        elif isinstance(tree, exp.Drop):
-            self._plan_drop(plan, tree)
-        elif isinstance(tree, exp.Update):
-            plan.tree = rewrite_update(tree, self.row_id)
-        elif isinstance(tree, exp.Delete):
-            plan.tree = rewrite_delete(tree, self.row_id)
-        elif isinstance(tree, exp.Merge):
-            for update in tree.find_all(exp.Update):
-                strip_set_qualifiers(update)
-        plan.tree = self._rewrite_names(plan.tree)
-        plan.tree = plan.tree.transform(_rewrite_node, copy=False)
-        return plan
+    def _rewrite_tree(self, tree: exp.Expression) -> exp.Expression:
+        return _rewrite_names(tree).transform(_rewrite_node, copy=False)
 
     def _plan_create(self, plan: Plan, tree: exp.Create) -> None:
-        kind = (tree.args.get("kind") or "").upper()
-        if kind in ("SCHEMA", "VIEW"):
-            plan.checks.append(Check("first_in_batch", f"CREATE {kind}"))
-        if kind in ("PROCEDURE", "FUNCTION", "TRIGGER"):
-            raise CompileError(f"CREATE {kind} is not supported", f"CREATE {kind}")
-        if kind != "TABLE":
+        super()._plan_create(plan, tree)
+        if (tree.args.get("kind") or "").upper() != "TABLE":
             return
         schema = tree.this
         table = schema.this if isinstance(schema, exp.Schema) else schema
@@ -209,52 +158,22 @@ class DuckDBEmulation(Emulation):
             constraint.set("kind", default)
 
     def _plan_drop(self, plan: Plan, tree: exp.Drop) -> None:
-        kind = (tree.args.get("kind") or "").upper()
-        tables = [table for table in tree.args.get("tables") or [] if isinstance(table, exp.Table)]
-        if kind == "SCHEMA":
-            for table in tables:
-                plan.checks.append(Check("schema_empty", table.db or table.name))
-            tree.set("cascade", True)
-        elif kind == "TABLE":
-            for table in tables:
-                temporary = (
-                    _is_temp(table.this) if isinstance(table.this, exp.Identifier) else False
-                )
+        super()._plan_drop(plan, tree)
+        if (tree.args.get("kind") or "").upper() != "TABLE":
+            return
+        for table in tree.args.get("tables") or []:
+            if isinstance(table, exp.Table):
+                temporary = is_temp(table.this) if isinstance(table.this, exp.Identifier) else False
                 plan.after.append(f"DROP SEQUENCE IF EXISTS {_sequence_name(table, temporary)}")
-        elif kind in ("PROCEDURE", "FUNCTION", "TRIGGER"):
-            raise CompileError(f"DROP {kind} is not supported", f"DROP {kind}")
-
-    def _rewrite_names(self, tree: exp.Expression) -> exp.Expression:
-        create_target = None
-        if isinstance(tree, exp.Create):
-            target = tree.this
-            create_target = target.this if isinstance(target, exp.Schema) else target
-        for table in list(tree.find_all(exp.Table)):
-            _rewrite_table(table, is_create_target=table is create_target)
-        for column in tree.find_all(exp.Column):
-            qualifier = column.args.get("table")
-            if isinstance(qualifier, exp.Identifier) and _is_temp(qualifier):
-                column.set("table", _temp_identifier(qualifier))
-        return tree
 
 
-def _kind(tree: exp.Expression) -> str:
-    if isinstance(tree, (exp.Insert, exp.Update, exp.Delete, exp.Merge)):
-        return "dml"
-    if isinstance(tree, exp.Select) and tree.args.get("into") is not None:
-        return "dml"
-    if isinstance(tree, exp.Query):
-        return "query"
-    return "ddl"
-
-
-def _is_temp(identifier: exp.Identifier) -> bool:
-    return bool(identifier.args.get("temporary") or identifier.args.get("global_"))
-
-
-def _temp_identifier(identifier: exp.Identifier) -> exp.Identifier:
-    prefix = "##" if identifier.args.get("global_") else "#"
-    return exp.to_identifier(prefix + identifier.name, quoted=True)
+def _rewrite_names(tree: exp.Expression) -> exp.Expression:
+    declared = create_target(tree)
+    for table in list(tree.find_all(exp.Table)):
+        _rewrite_table(table, is_create_target=table is declared)
+    for column in tree.find_all(exp.Column):
+        rewrite_temp_qualifier(column)
+    return tree
 
 
 def _sequence_name(table: exp.Table, temporary: bool) -> str:
@@ -268,91 +187,37 @@ def _sequence_name(table: exp.Table, temporary: bool) -> str:
 
 def _rewrite_table(table: exp.Table, is_create_target: bool) -> None:
     name = table.this
-    if isinstance(name, exp.Identifier) and _is_temp(name):
-        table.set("this", _temp_identifier(name))
+    if isinstance(name, exp.Identifier) and is_temp(name):
+        table.set("this", temp_identifier(name))
         table.set("db", None)
         table.set("catalog", None if is_create_target else exp.to_identifier("temp"))
         if not is_create_target:
             table.set("db", exp.to_identifier("main"))
         return
-    schema = table.db.lower()
-    if schema == "sys":
-        if table.name.lower() not in SYS_VIEWS:
-            raise CompileError(
-                f"catalog view sys.{table.name} is not emulated", f"sys.{table.name}"
-            )
-        table.set("this", exp.to_identifier(table.name.lower()))
-        table.set("db", exp.to_identifier("sys"))
-        table.set("catalog", None)
-    elif schema == "information_schema":
-        if table.name.lower() not in INFORMATION_SCHEMA_VIEWS:
-            raise CompileError(
-                f"INFORMATION_SCHEMA.{table.name} is not emulated",
-                f"INFORMATION_SCHEMA.{table.name}",
-            )
-        table.set("this", exp.to_identifier(f"information_schema_{table.name.lower()}"))
-        table.set("db", exp.to_identifier("sys"))
-        table.set("catalog", None)
-    elif isinstance(name, exp.Identifier) and not table.db and not is_create_target:
+    if rewrite_catalog_view(table, SYS_VIEWS) is not None:
+        return
+    if isinstance(name, exp.Identifier) and not table.db and not is_create_target:
         table.set("db", None)
 
 
-def _sys_call(name: str, arguments: list[exp.Expression]) -> exp.Expression:
-    return exp.Dot(
-        this=exp.to_identifier("sys"),
-        expression=exp.Anonymous(this=name, expressions=arguments),
-    )
-
-
 def _rewrite_node(node: exp.Expression) -> exp.Expression:
-    if isinstance(node, exp.Ordered) and isinstance(
-        node.parent, (exp.PrimaryKey, exp.UniqueColumnConstraint, exp.Schema)
-    ):
-        return node.this
-    if isinstance(node, exp.DataType):
-        return _map_type(node) if not isinstance(node.parent, exp.DataType) else node
-    if isinstance(node, exp.ObjectId):
-        arguments = [node.this, *([node.args["expression"]] if node.args.get("expression") else [])]
-        return _sys_call("object_id", arguments)
-    if isinstance(node, exp.CurrentSchema):
-        return _sys_call("schema_name", [node.this] if node.this else [])
-    if isinstance(node, exp.Anonymous):
-        upper = node.name.upper()
-        if upper in _FUNCTIONS:
-            return _sys_call(_FUNCTIONS[upper], list(node.expressions))
-        if upper == "DB_NAME" and not node.expressions:
-            return exp.Anonymous(this="current_database", expressions=[])
-        if upper in ("GETUTCDATE", "SYSUTCDATETIME"):
-            return _UTC_NOW.copy()
-        if upper in ("SCOPE_IDENTITY", "IDENT_CURRENT", "COLUMNPROPERTY", "OBJECTPROPERTY"):
-            raise CompileError(f"{upper}() is not supported", f"{upper}()")
-    if isinstance(node, exp.CurrentTimestamp) and not isinstance(node.parent, exp.Cast):
-        return exp.Cast(this=node, to=exp.DataType.build("TIMESTAMP"))
+    if isinstance(node, exp.Anonymous) and node.name.upper() in ("GETUTCDATE", "SYSUTCDATETIME"):
+        return _UTC_NOW.copy()
     if isinstance(node, exp.Length):
         inner = node.this
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[inner]))
-    return node
+    return rewrite_shared_node(node, _map_type)
 
 
 def _literal(value: Any) -> str:
-    if value is None:
-        return "NULL"
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, int):
-        return str(value)
     if isinstance(value, float):
         return f"CAST('{value!r}' AS DOUBLE)"
     if isinstance(value, decimal.Decimal):
         return f"CAST('{value}' AS DECIMAL(38, {max(0, -value.as_tuple().exponent)}))"  # type: ignore[operator]
     if isinstance(value, datetime.datetime):
         return f"TIMESTAMP '{value.isoformat(sep=' ')}'"
-    if isinstance(value, datetime.date):
-        return f"DATE '{value.isoformat()}'"
-    if isinstance(value, datetime.time):
-        return f"TIME '{value.isoformat()}'"
-    if isinstance(value, uuid.UUID):
-        return f"CAST('{value}' AS UUID)"
     if isinstance(value, bytes):
         return "from_hex('" + value.hex() + "')"
-    return "'" + str(value).replace("'", "''") + "'"
+    return plain_literal(value)

@@ -1,0 +1,177 @@
+"""Rewrites that every interpreting dialect makes the same way: statement kinds, temp-table
+names, the emulated catalog views and functions, type mapping and plain literals.
+
+Each dialect module keeps what differs and calls these for the rest.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import uuid
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlglot import exp
+
+from etlcheck.tsql.compiler import CompileError
+
+INFORMATION_SCHEMA_VIEWS = frozenset(["tables", "columns", "schemata", "views"])
+CATALOG_FUNCTIONS = {
+    "OBJECT_ID": "object_id",
+    "SCHEMA_ID": "schema_id",
+    "SCHEMA_NAME": "schema_name",
+    "OBJECT_NAME": "object_name",
+    "OBJECT_SCHEMA_NAME": "object_schema_name",
+}
+"""T-SQL catalog functions and their emulations in the ``sys`` schema."""
+UNSUPPORTED_FUNCTIONS = frozenset(
+    ["SCOPE_IDENTITY", "IDENT_CURRENT", "COLUMNPROPERTY", "OBJECTPROPERTY"]
+)
+
+
+def statement_kind(tree: exp.Expression) -> str:
+    """``dml``, ``query`` or ``ddl``: what the interpreter reports for a statement."""
+    if isinstance(tree, (exp.Insert, exp.Update, exp.Delete, exp.Merge)):
+        return "dml"
+    if isinstance(tree, exp.Select) and tree.args.get("into") is not None:
+        return "dml"
+    if isinstance(tree, exp.Query):
+        return "query"
+    return "ddl"
+
+
+def is_temp(identifier: exp.Identifier) -> bool:
+    """Whether ``identifier`` names a ``#local`` or ``##global`` temp table."""
+    return bool(identifier.args.get("temporary") or identifier.args.get("global_"))
+
+
+def temp_identifier(identifier: exp.Identifier) -> exp.Identifier:
+    """The temp table's name with its ``#``/``##`` prefix, quoted."""
+    prefix = "##" if identifier.args.get("global_") else "#"
+    return exp.to_identifier(prefix + identifier.name, quoted=True)
+
+
+def rewrite_temp_qualifier(column: exp.Column) -> None:
+    """``#t.x`` names the temp table by its prefixed name, as its FROM clause now does."""
+    qualifier = column.args.get("table")
+    if isinstance(qualifier, exp.Identifier) and is_temp(qualifier):
+        column.set("table", temp_identifier(qualifier))
+
+
+def create_target(tree: exp.Expression) -> exp.Expression | None:
+    """The table a ``CREATE`` statement declares (None for other statements)."""
+    if not isinstance(tree, exp.Create):
+        return None
+    target = tree.this
+    return target.this if isinstance(target, exp.Schema) else target
+
+
+def sys_call(name: str, arguments: list[exp.Expression]) -> exp.Expression:
+    """``sys.name(arguments)``: a function the emulation installs in ``sys``."""
+    return exp.Dot(
+        this=exp.to_identifier("sys"),
+        expression=exp.Anonymous(this=name, expressions=arguments),
+    )
+
+
+def rewrite_catalog_view(table: exp.Table, sys_views: frozenset[str]) -> str | None:
+    """Point ``sys.x`` and ``INFORMATION_SCHEMA.x`` at the emulated views.
+
+    Returns ``"sys"`` or ``"information_schema"`` for a catalog view, None for any other
+    table; a catalog view that is not emulated is a CompileError.
+    """
+    schema = table.db.lower()
+    if schema == "sys":
+        if table.name.lower() not in sys_views:
+            raise CompileError(
+                f"catalog view sys.{table.name} is not emulated", f"sys.{table.name}"
+            )
+        table.set("this", exp.to_identifier(table.name.lower()))
+    elif schema == "information_schema":
+        if table.name.lower() not in INFORMATION_SCHEMA_VIEWS:
+            raise CompileError(
+                f"INFORMATION_SCHEMA.{table.name} is not emulated",
+                f"INFORMATION_SCHEMA.{table.name}",
+            )
+        table.set("this", exp.to_identifier(f"information_schema_{table.name.lower()}"))
+    else:
+        return None
+    table.set("db", exp.to_identifier("sys"))
+    table.set("catalog", None)
+    return schema
+
+
+def map_type(
+    data_type: exp.DataType,
+    types: Mapping[str, str],
+    text: frozenset[str],
+    text_type: exp.DataType,
+    dialect: str,
+) -> exp.DataType:
+    """A T-SQL data type in ``dialect``: ``text`` types become ``text_type``, ``types``
+    maps the others by name, and a bare DECIMAL is SQL Server's DECIMAL(18, 0)."""
+    name = data_type.this.name
+    if name in text:
+        return text_type.copy()
+    if name in types:
+        return exp.DataType.build(types[name], dialect=dialect)
+    if name == "DECIMAL" and not data_type.expressions:
+        return exp.DataType.build("DECIMAL(18, 0)")
+    return data_type
+
+
+@functools.cache
+def dialect_type_sql(
+    tsql_type: str, dialect: str, map_data_type: Callable[[exp.DataType], exp.DataType]
+) -> str:
+    """A T-SQL data type (``NVARCHAR(50)``) in ``dialect`` by ``map_data_type``; cached, as
+    scripts declare the same few types over and over."""
+    data_type = exp.DataType.build(tsql_type, dialect="tsql")
+    return map_data_type(data_type).sql(dialect=dialect)
+
+
+def rewrite_shared_node(
+    node: exp.Expression, map_data_type: Callable[[exp.DataType], exp.DataType]
+) -> exp.Expression:
+    """Rewrite one node the way every dialect does (``node`` itself when none applies):
+    key column order dropped, types mapped, catalog functions called in ``sys``."""
+    if isinstance(node, exp.Ordered) and isinstance(
+        node.parent, (exp.PrimaryKey, exp.UniqueColumnConstraint, exp.Schema)
+    ):
+        return node.this
+    if isinstance(node, exp.DataType):
+        return map_data_type(node) if not isinstance(node.parent, exp.DataType) else node
+    if isinstance(node, exp.ObjectId):
+        arguments = [node.this, *([node.args["expression"]] if node.args.get("expression") else [])]
+        return sys_call("object_id", arguments)
+    if isinstance(node, exp.CurrentSchema):
+        return sys_call("schema_name", [node.this] if node.this else [])
+    if isinstance(node, exp.Anonymous):
+        upper = node.name.upper()
+        if upper in CATALOG_FUNCTIONS:
+            return sys_call(CATALOG_FUNCTIONS[upper], list(node.expressions))
+        if upper == "DB_NAME" and not node.expressions:
+            return exp.Anonymous(this="current_database", expressions=[])
+        if upper in UNSUPPORTED_FUNCTIONS:
+            raise CompileError(f"{upper}() is not supported", f"{upper}()")
+    if isinstance(node, exp.CurrentTimestamp) and not isinstance(node.parent, exp.Cast):
+        return exp.Cast(this=node, to=exp.DataType.build("TIMESTAMP"))
+    return node
+
+
+def plain_literal(value: Any) -> str:
+    """NULL, an integer, a date, a time, a UUID or (for anything else) a string literal,
+    spelled alike in every dialect; booleans, floats, decimals, timestamps and bytes
+    differ and are the dialect's to spell before it calls this."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return f"DATE '{value.isoformat()}'"
+    if isinstance(value, datetime.time):
+        return f"TIME '{value.isoformat()}'"
+    if isinstance(value, uuid.UUID):
+        return f"CAST('{value}' AS UUID)"
+    return "'" + str(value).replace("'", "''") + "'"
