@@ -115,3 +115,25 @@ def test_until_then_from_continues_in_the_same_database(
 def test_from_needs_an_earlier_database(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", "--from", "10-load-code-maps"]) == 2
     assert "does not exist" in one_error_line(capsys)
+
+
+def test_setup_and_reset_are_idempotent(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "sandbox.duckdb")
+    assert main(["setup", "--db", db]) == 0
+    assert "created: poc_etl, poc_dbo, poc_raw_data" in capsys.readouterr().out
+    assert main(["setup", "--db", db]) == 0
+    assert "created: nothing to do" in capsys.readouterr().out
+    assert main(["reset", "--db", db]) == 0
+    assert "reset: poc_etl, poc_dbo, poc_raw_data" in capsys.readouterr().out
+
+
+def test_setup_refuses_a_sandbox_that_is_production(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = project / "etlcheck.toml"
+    config.write_text(config.read_text().replace('dbo = "poc_dbo"', 'dbo = "etl"'))
+    assert main(["setup", "--db", str(tmp_path / "x.duckdb")]) == 2
+    line = one_error_line(capsys)
+    assert "etl" in line and "rule" in line
