@@ -278,7 +278,8 @@ def verify(options: RunOptions, progress: ProgressCallback | None = None) -> Ver
             run = run_steps(make_runner(engine, options, progress, rewrites), options)
         after, sandbox_after = fingerprint_pair(engine, options.config)
         expectations = None
-        if suites is not None and options.until is None and options.phase is None:
+        whole = run.ok and options.until is None and options.phase is None
+        if suites is not None and whole:
             from etlcheck.expectations import validate_suites
 
             expectations = tuple(validate_suites(engine, suites, table_resolver(options)))
