@@ -122,10 +122,19 @@ class Verification:
 
 
 def _gravest_first(diff: FingerprintDiff) -> list[str]:
-    """Schema events, then tables whose existing rows changed, then tables the run created."""
+    """Schema events, then tables whose existing rows changed (most rows first), then tables
+    the run created."""
     lines = [f"schema {name} was created" for name in diff.schemas_created]
     lines += [f"schema {name} was dropped" for name in diff.schemas_dropped]
-    tables = sorted(diff.changed_tables, key=lambda t: (t.status == "created", t.schema, t.name))
+    tables = sorted(
+        diff.changed_tables,
+        key=lambda t: (
+            t.status == "created",
+            -(t.rows_added + t.rows_removed + t.rows_changed),
+            t.schema,
+            t.name,
+        ),
+    )
     return lines + [table.sentence for table in tables]
 
 
