@@ -3,74 +3,21 @@ into ``etl``) and the run before it, shaped like ``etlcheck.report.writer.run_do
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from etlcheck.config import load_config
 
 PHASES = (
     ("schema", "Schema Setup", 5, 6.0, (1.31, 1.02, 1.24, 1.08, 1.05)),
     ("transform", "Transforms", 18, 20.0, None),
     ("export", "Export to Production", 18, 20.0, None),
 )
-SCRIPTS = {
-    "schema": [
-        "00a-state-management-tables.sql",
-        "00-schema-setup.sql",
-        "01-raw-tables.sql",
-        "02-input-tables.sql",
-        "03-staging-tables.sql",
-    ],
-    "transform": [
-        f"{10 + i:02d}-transform-{name}.sql"
-        for i, name in enumerate(
-            [
-                "brokers",
-                "groups",
-                "policies",
-                "proposals",
-                "agents",
-                "addresses",
-                "contacts",
-                "products",
-                "coverages",
-                "premiums",
-                "claims",
-                "payments",
-                "commissions",
-                "regions",
-                "channels",
-                "renewals",
-                "cancellations",
-                "summary",
-            ]
-        )
-    ],
-    "export": [
-        f"{40 + i:02d}-export-{name}.sql"
-        for i, name in enumerate(
-            [
-                "brokers",
-                "groups",
-                "policies",
-                "proposals",
-                "agents",
-                "addresses",
-                "contacts",
-                "products",
-                "coverages",
-                "premiums",
-                "claims",
-                "payments",
-                "commissions",
-                "regions",
-                "channels",
-                "renewals",
-                "cancellations",
-                "summary",
-            ]
-        )
-    ],
-}
+REPO = Path(__file__).resolve().parents[2]
+SCRIPTS = {phase.name: list(phase.scripts) for phase in load_config(REPO / "etlcheck.toml").phases}
+"""The sample pipeline's own script names, per phase."""
 
 
 def _run(run_id: str, factor: float, transform_total: float) -> dict[str, Any]:
