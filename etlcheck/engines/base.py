@@ -49,8 +49,33 @@ class EngineInfo:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+_NO_CATALOG_CHANGE = (
+    "SELECT",
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "WITH",
+    "MERGE",
+    "TRUNCATE",
+    "VALUES",
+    "BEGIN",
+    "COMMIT",
+    "ROLLBACK",
+    "SAVEPOINT",
+    "RELEASE",
+    "SET ",
+    "SHOW",
+    "(",
+)
+"""First words of statements that cannot create, drop or alter an object."""
+
+
 class Engine(ABC):
     """A disposable database that etlcheck seeds, runs scripts on and fingerprints."""
+
+    catalog_epoch = 0
+    """How many statements that may have changed the catalog have run (see ``note``);
+    the T-SQL interpreter's catalog cache is stale once it moves."""
 
     name: ClassVar[str]
     dialect: ClassVar[str]
@@ -98,6 +123,12 @@ class Engine(ABC):
     @abstractmethod
     def run_script(self, text: str, path: Path) -> ScriptResult:
         """Run a whole T-SQL script (batches separated by GO)."""
+
+    def note(self, sql: str) -> None:
+        """Count ``sql`` toward ``catalog_epoch`` unless it plainly reads or writes rows;
+        engines whose scripts run through the interpreter call this for every statement."""
+        if not sql.lstrip()[:9].upper().startswith(_NO_CATALOG_CHANGE):
+            self.catalog_epoch += 1
 
     def quote(self, name: str) -> str:
         """An identifier quoted for this engine."""

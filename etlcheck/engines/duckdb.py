@@ -85,6 +85,7 @@ class DuckDBEngine(Engine):
             self.tsql_session = None
 
     def execute(self, sql: str) -> int:
+        self.note(sql)
         cursor = self.connection.execute(sql)
         description = cursor.description
         if description and len(description) == 1 and description[0][0] == "Count":
@@ -93,12 +94,14 @@ class DuckDBEngine(Engine):
         return -1
 
     def query(self, sql: str) -> QueryResult:
+        self.note(sql)
         cursor = self.connection.execute(sql)
         columns = tuple(d[0] for d in cursor.description or ())
         return QueryResult(columns, cursor.fetchall())
 
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
         self.create_schema(schema)
+        self.catalog_epoch += 1
         self.connection.register("_etlcheck_frame", frame)
         try:
             self.connection.execute(

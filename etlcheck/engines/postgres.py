@@ -241,12 +241,14 @@ class PostgresEngine(Engine):
         return self._connection
 
     def execute(self, sql: str, params: Any = None) -> int:
+        self.note(sql)
         with self._statement() as cursor:
             cursor.execute(sql, params)
             rowcount: int = cursor.rowcount
             return rowcount if cursor.description is None else -1
 
     def query(self, sql: str, params: Any = None) -> QueryResult:
+        self.note(sql)
         with self._statement() as cursor:
             cursor.execute(sql, params)
             if cursor.description is None:
@@ -288,6 +290,7 @@ class PostgresEngine(Engine):
         columns = ", ".join(f"{self.quote(name)} {sql_type}" for name, sql_type in types)
         names = ", ".join(self.quote(str(name)) for name in frame.columns)
         as_csv = _csv_safe(frame, [sql_type for _, sql_type in types])
+        self.catalog_epoch += 1
         with self.connection.transaction(), self.connection.cursor() as cursor:
             cursor.execute(f"CREATE SCHEMA IF NOT EXISTS {self.quote(schema)}")
             cursor.execute(f"DROP TABLE IF EXISTS {target}")

@@ -196,12 +196,22 @@ class DuckDBFingerprintSQL(FingerprintSQL):
         )
 
     def primary_keys_sql(self, schemas: Sequence[str]) -> str:
+        # DuckDB's own keys, and those the T-SQL interpreter enforces, recorded in the
+        # table's comment (etlcheck.tsql.keys).
+        where = (
+            f"database_name = current_database() AND lower(schema_name) IN {self.in_list(schemas)}"
+        )
         return (
             "SELECT schema_name, table_name, unnest(constraint_column_names) AS column_name, "
             "unnest(generate_series(1, len(constraint_column_names))) AS ordinal "
-            "FROM duckdb_constraints() "
-            "WHERE database_name = current_database() AND constraint_type = 'PRIMARY KEY' "
-            f"AND lower(schema_name) IN {self.in_list(schemas)}"
+            f"FROM duckdb_constraints() WHERE {where} AND constraint_type = 'PRIMARY KEY' "
+            "UNION ALL "
+            "SELECT schema_name, table_name, unnest(CAST(k->'columns' AS VARCHAR[])), "
+            "unnest(generate_series(1, CAST(json_array_length(k->'columns') AS BIGINT))) "
+            "FROM (SELECT schema_name, table_name, unnest(CAST(json_extract("
+            "substr(comment, 10), '$.keys') AS JSON[])) AS k FROM duckdb_tables() "
+            f"WHERE {where} AND NOT temporary AND starts_with(comment, 'etlcheck:')) "
+            "WHERE k->>'kind' = 'PRIMARY KEY'"
         )
 
     def value_text(self, column: str, data_type: str) -> str:

@@ -1,10 +1,13 @@
-"""A per-script cache of the catalog that answers ``OBJECT_ID('x.y')`` and ``SCHEMA_ID('x')``
-with constant arguments without a database round trip; any DDL invalidates it."""
+"""A per-connection cache of the catalog that answers ``OBJECT_ID('x.y')`` and
+``SCHEMA_ID('x')`` with constant arguments, and the keys the interpreter enforces, without
+a database round trip; DDL makes it stale."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from etlcheck.tsql.keys import Key
 
 DEFAULT_SCHEMA = "dbo"
 
@@ -16,7 +19,11 @@ class CatalogObject:
     schema: str
     name: str
     type: str
-    object_id: int
+    object_id: int | None
+    """None for a table the interpreter created since the last load: it exists, and its
+    id is read on the next load, should anything ask for it."""
+    keys: tuple[Key, ...] = ()
+    """PRIMARY KEY/UNIQUE constraints the interpreter enforces (see ``etlcheck.tsql.keys``)."""
 
 
 @dataclass(frozen=True)
@@ -48,27 +55,88 @@ def split_object_name(name: str) -> list[str]:
     return [part.strip() for part in parts]
 
 
-class CatalogCache:
-    """Objects and schemas loaded once, reloaded lazily after anything changed them."""
+TableName = tuple[str, str]
+"""``(schema, name)`` as the catalog keys a table; schema ``#`` for temp tables."""
 
-    def __init__(self, load: Callable[[], CatalogSnapshot]) -> None:
+
+@dataclass(frozen=True)
+class TableEffect:
+    """What a statement that only creates or drops tables did to the catalog."""
+
+    created: TableName | None = None
+    dropped: tuple[TableName, ...] = ()
+    keys: tuple[Key, ...] = ()
+
+
+class CatalogCache:
+    """Objects and schemas loaded once, reloaded lazily after anything changed them.
+
+    ``epoch`` reads the engine's count of statements that may have changed its catalog
+    (``Engine.catalog_epoch``): the snapshot is stale once that count moves, whoever ran
+    the statement. The interpreter's own temp-table DDL is applied to the snapshot
+    instead (``apply``), so transform scripts that only juggle ``#`` tables reload nothing.
+    """
+
+    def __init__(
+        self, load: Callable[[], CatalogSnapshot], epoch: Callable[[], int] | None = None
+    ) -> None:
         self._load = load
+        self._epoch_now = epoch
+        self._epoch = -1
         self._snapshot: CatalogSnapshot | None = None
         self._objects: dict[tuple[str, str], CatalogObject] = {}
         self._schemas: dict[str, int] = {}
+        self._next_temp_id = -1000
+        self.loads = 0
 
     def invalidate(self) -> None:
         self._snapshot = None
 
-    def _ensure(self) -> CatalogSnapshot:
+    def fresh(self) -> bool:
+        """Whether the snapshot still describes the database."""
         if self._snapshot is None:
+            return False
+        return self._epoch_now is None or self._epoch_now() == self._epoch
+
+    def apply(self, effect: TableEffect) -> None:
+        """Record the tables a statement just created or dropped (call only when the
+        snapshot was fresh before that statement)."""
+        for schema, name in effect.dropped:
+            self._objects.pop((schema.lower(), name.lower()), None)
+        if effect.created is not None:
+            schema, name = effect.created
+            object_id = None
+            if schema == "#":
+                self._next_temp_id -= 1
+                object_id = self._next_temp_id
+            created = CatalogObject(schema, name, "U", object_id, effect.keys)
+            self._objects[(schema.lower(), name.lower())] = created
+        if self._epoch_now is not None:
+            self._epoch = self._epoch_now()
+
+    def _ensure(self) -> CatalogSnapshot:
+        if self._snapshot is None or not self.fresh():
+            epoch = self._epoch_now() if self._epoch_now is not None else -1
             snapshot = self._load()
+            self.loads += 1
             self._objects = {(o.schema.lower(), o.name.lower()): o for o in snapshot.objects}
             self._schemas = {name.lower(): schema_id for name, schema_id in snapshot.schemas}
             self._snapshot = snapshot
+            self._epoch = epoch
         return self._snapshot
 
     def object_id(self, name: str | None, object_type: str | None = None) -> int | None:
+        found = self._find(name, object_type)
+        if found is not None and found.object_id is None:
+            self.invalidate()
+            found = self._find(name, object_type)
+        return found.object_id if found is not None else None
+
+    def exists(self, name: str | None, object_type: str | None = None) -> bool:
+        """Whether ``OBJECT_ID(name, object_type)`` is not NULL."""
+        return self._find(name, object_type) is not None
+
+    def _find(self, name: str | None, object_type: str | None) -> CatalogObject | None:
         if name is None:
             return None
         snapshot = self._ensure()
@@ -86,7 +154,13 @@ class CatalogCache:
             return None
         if object_type and object_type.strip().upper() != found.type:
             return None
-        return found.object_id
+        return found
+
+    def keys(self, schema: str, name: str) -> tuple[Key, ...]:
+        """The enforced keys of ``schema.name`` (schema ``#`` for a temp table)."""
+        self._ensure()
+        found = self._objects.get((schema.lower(), name.lower()))
+        return found.keys if found is not None else ()
 
     def schema_id(self, name: str | None) -> int | None:
         self._ensure()

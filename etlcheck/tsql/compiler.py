@@ -17,6 +17,8 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
+from etlcheck.tsql.catalog import DEFAULT_SCHEMA, TableEffect, TableName
+from etlcheck.tsql.keys import Key, Written
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.typing import concatenate_strings
 
@@ -79,6 +81,10 @@ class Compiled:
     checks: tuple[Check, ...] = ()
     variables: tuple[str, ...] = ()
     changes_catalog: bool = False
+    written: Written | None = None
+    """The table a DML statement writes, when the interpreter enforces its keys."""
+    table_effect: TableEffect | None = None
+    """For a statement that only creates or drops tables: what it did."""
     null_test: tuple[str, bool] | None = None
     """``(hole, negated)`` when the statement is ``condition_statement("<hole> IS [NOT] NULL")``:
     the interpreter answers it from the hole's value without a round trip."""
@@ -93,6 +99,9 @@ class Plan:
     before: list[exp.Expression | str] = field(default_factory=list)
     after: list[exp.Expression | str] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
+    written: Written | None = None
+    keys: tuple[Key, ...] = ()
+    """Keys a CREATE TABLE declared that the interpreter enforces."""
 
 
 @dataclass(frozen=True)
@@ -220,6 +229,7 @@ def compile_statement(
         lambda column: _hole_type(column, parsed.holes, hole_types),
         unknown_add_is_concat,
     )
+    tables = _table_target(tree)
     plan = emulation.plan(tree)
     if parsed.assigned:
         plan.kind = "assign"
@@ -228,7 +238,7 @@ def compile_statement(
         _template(plan.tree, emulation.dialect),
         *(_template(step, emulation.dialect) for step in plan.after),
     ]
-    changes_catalog = plan.kind == "ddl" or (
+    changes_catalog = (plan.kind == "ddl" and not isinstance(tree, exp.TruncateTable)) or (
         isinstance(plan.tree, exp.Create) or bool(tree.args.get("into"))
     )
     compiled = Compiled(
@@ -239,10 +249,57 @@ def compile_statement(
         checks=tuple(plan.checks),
         variables=parsed.holes,
         changes_catalog=changes_catalog,
+        written=plan.written,
+        table_effect=_table_effect(tables, plan),
         null_test=_null_test(plan, parsed.holes),
     )
     _COMPILED[key] = compiled
     return compiled
+
+
+def _table_target(tree: exp.Expression) -> tuple[str, tuple[TableName, ...]] | None:
+    """``("create", (table,))`` or ``("drop", tables)`` for CREATE/DROP TABLE and SELECT
+    INTO; None for anything else, or when a name is not a plain table of this database."""
+    if isinstance(tree, exp.Create) and (tree.args.get("kind") or "").upper() == "TABLE":
+        target = tree.this.this if isinstance(tree.this, exp.Schema) else tree.this
+        names = [_table_name(target)]
+        kind = "create"
+    elif isinstance(tree, exp.Select) and isinstance(tree.args.get("into"), exp.Into):
+        names = [_table_name(tree.args["into"].this)]
+        kind = "create"
+    elif isinstance(tree, exp.Drop) and (tree.args.get("kind") or "").upper() == "TABLE":
+        names = [_table_name(table) for table in tree.args.get("tables") or [tree.this]]
+        kind = "drop"
+    else:
+        return None
+    found = tuple(name for name in names if name is not None)
+    if not found or len(found) != len(names):
+        return None
+    return kind, found
+
+
+def _table_name(table: exp.Expression | None) -> TableName | None:
+    if not isinstance(table, exp.Table) or not isinstance(table.this, exp.Identifier):
+        return None
+    identifier = table.this
+    if identifier.args.get("global_"):
+        return "#", "##" + identifier.name
+    if identifier.args.get("temporary"):
+        return "#", "#" + identifier.name
+    if table.catalog:
+        return None
+    return table.db or DEFAULT_SCHEMA, identifier.name
+
+
+def _table_effect(
+    target: tuple[str, tuple[TableName, ...]] | None, plan: Plan
+) -> TableEffect | None:
+    if target is None:
+        return None
+    kind, names = target
+    if kind == "create":
+        return TableEffect(created=names[0], keys=plan.keys)
+    return TableEffect(dropped=names)
 
 
 def _null_test(plan: Plan, holes: tuple[str, ...]) -> tuple[str, bool] | None:

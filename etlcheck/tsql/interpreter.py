@@ -17,6 +17,7 @@ from etlcheck.tsql.batches import script_location, split_batches
 from etlcheck.tsql.catalog import CatalogCache
 from etlcheck.tsql.compiler import Compiled, CompileError, compile_statement
 from etlcheck.tsql.emulation import emulation_for
+from etlcheck.tsql.guard import KeyGuard, KeyViolation
 from etlcheck.tsql.scope import Scope, Session, TsqlError, UnknownVariable
 from etlcheck.tsql.statements import (
     Assign,
@@ -84,13 +85,17 @@ class Interpreter:
         self.rows_affected = 0
         self.statements = 0
         self.messages: list[str] = []
-        self.catalog = CatalogCache(lambda: self.emulation.load_catalog(self.target))
+        if self.session.catalog is None:
+            emulation = self.emulation
+            self.session.catalog = CatalogCache(
+                lambda: emulation.load_catalog(target), lambda: target.catalog_epoch
+            )
+        self.catalog: CatalogCache = self.session.catalog
 
     # -- entry points -------------------------------------------------------------
     def run_script(self, text: str, path: Path | str) -> ScriptResult:
         self.rows_affected = self.statements = 0
         self.messages = []
-        self.catalog.invalidate()
         for batch in split_batches(text, path):
             frame = Frame(text, path, batch.offset)
             block = self._split(batch.text, frame)
@@ -215,13 +220,13 @@ class Interpreter:
         if null_test is not None:
             hole, negated = null_test
             try:
-                value, _ = scope.hole_value(hole)
+                is_null = scope.hole_is_null(hole)
             except UnknownVariable as error:
                 raise self.failure(
                     f'Must declare the scalar variable "{error.name}".', frame, fragment.start
                 ) from None
             self.session.last_error = 0
-            return (value is None) != negated
+            return is_null != negated
         result = self.run_sql(statement, scope, frame, count=False)
         return bool(result and result[0][0] == 1)
 
@@ -254,8 +259,11 @@ class Interpreter:
         compiled = self.compile(fragment, scope, frame, retry)
         self._checks(compiled, fragment, frame, first)
         rows: list[tuple[Any, ...]] = []
-        if compiled.changes_catalog:
+        effect = compiled.table_effect
+        fresh = effect is not None and self.catalog.fresh()
+        if compiled.changes_catalog and effect is None:
             self.catalog.invalidate()
+        guard = KeyGuard.for_statement(self, compiled)
         for index, step in enumerate(compiled.steps):
             try:
                 sql = step.render(lambda hole: self._render(hole, scope))
@@ -269,10 +277,19 @@ class Interpreter:
                 elif compiled.kind in ("query", "assign"):
                     rows = self.target.query(sql).rows
                 else:
-                    affected = self.target.execute(sql)
+                    affected = guard.execute(sql) if guard else self.target.execute(sql)
                     if compiled.kind == "dml" and count:
                         self.rows_affected += max(affected, 0)
                         self.session.row_count = max(affected, 0)
+            except KeyViolation as violation:
+                self.session.last_error = violation.number
+                raise self.failure(
+                    violation.message,
+                    frame,
+                    fragment.start,
+                    number=violation.number,
+                    statement=fragment.text,
+                ) from None
             except (TsqlError, UnsupportedConstruct, StatementFailed):
                 raise
             except Exception as error:
@@ -289,7 +306,9 @@ class Interpreter:
                     location=frame.location(fragment.start),
                     statement=fragment.text,
                 ) from None
-        if compiled.changes_catalog:
+        if effect is not None and fresh:
+            self.catalog.apply(effect)
+        elif compiled.changes_catalog:
             self.catalog.invalidate()
         if compiled.kind == "assign":
             if rows:

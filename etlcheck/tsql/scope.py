@@ -114,6 +114,13 @@ class Scope:
         slot = self.slot(name)
         return slot.value, slot.type_sql
 
+    def hole_is_null(self, name: str) -> bool:
+        """Whether a hole's value is NULL (OBJECT_ID needs only whether the object exists)."""
+        parts = name.split("|")
+        if parts[0] == "OBJECT_ID" and len(parts) == 3 and self.catalog is not None:
+            return not self.catalog.exists(parts[1], parts[2] or None)
+        return self.hole_value(name)[0] is None
+
     def catalog_value(self, hole: str) -> int | None:
         if self.catalog is None:
             raise UnknownVariable(hole)
@@ -131,6 +138,8 @@ class Session:
         self.last_error = 0
         self.transaction_count = 0
         self.caught: list[TsqlError] = []
+        self.catalog: CatalogCache | None = None
+        """The connection's catalog cache, made by the first interpreter that needs it."""
 
     def system_value(self, name: str) -> Any:
         upper = name.upper()

@@ -16,13 +16,14 @@ from sqlglot import exp
 from etlcheck.errors import EngineError
 from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
 from etlcheck.tsql.compiler import Check, CompileError, Plan
-from etlcheck.tsql.emulation.common import statement_kind
+from etlcheck.tsql.emulation.common import statement_kind, written_table
 from etlcheck.tsql.emulation.rewrites import (
     normalize_tsql_forms,
     rewrite_delete,
     rewrite_update,
     strip_set_qualifiers,
 )
+from etlcheck.tsql.keys import decode_keys
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
@@ -46,7 +47,11 @@ class Emulation(ABC):
     catalog_sql: ClassVar[str]
     """One query for what OBJECT_ID/SCHEMA_ID need: rows ``(kind, schema, name, type, id)``
     of kind ``O`` (an object; temp ones in schema ``#``), ``S`` (a schema) and ``D`` (the
-    database name, in the schema column)."""
+    database name, in the schema column); a sixth column, when present, is a table's
+    comment (where ``enforces_keys`` emulations record its keys)."""
+    enforces_keys: ClassVar[bool] = False
+    """True when tables are created without their PRIMARY KEY/UNIQUE constraints, which
+    the interpreter then checks after each write (``etlcheck.tsql.keys``)."""
 
     @abstractmethod
     def install(self, target: Engine) -> None:
@@ -67,6 +72,8 @@ class Emulation(ABC):
         elif isinstance(tree, exp.Merge):
             self._plan_merge(tree)
         plan.tree = self._rewrite_tree(plan.tree)
+        if self.enforces_keys and isinstance(plan.tree, (exp.Insert, exp.Update, exp.Merge)):
+            plan.written = written_table(plan.tree, self.dialect)
         return plan
 
     @abstractmethod
@@ -112,9 +119,13 @@ class Emulation(ABC):
         objects: list[CatalogObject] = []
         schemas: list[tuple[str, int]] = []
         database = ""
-        for kind, schema, name, object_type, object_id in target.query(self.catalog_sql).rows:
+        for row in target.query(self.catalog_sql).rows:
+            kind, schema, name, object_type, object_id = row[:5]
             if kind == "O":
-                objects.append(CatalogObject(str(schema), str(name), str(object_type), object_id))
+                keys = decode_keys(row[5]) if len(row) > 5 else ()
+                objects.append(
+                    CatalogObject(str(schema), str(name), str(object_type), object_id, keys)
+                )
             elif kind == "S":
                 schemas.append((str(schema), int(object_id)))
             else:

@@ -15,7 +15,9 @@ from typing import Any
 from sqlglot import exp
 
 from etlcheck.tsql.compiler import CompileError
+from etlcheck.tsql.keys import Written
 
+DEFAULT_SCHEMA = "dbo"
 INFORMATION_SCHEMA_VIEWS = frozenset(["tables", "columns", "schemata", "views"])
 CATALOG_FUNCTIONS = {
     "OBJECT_ID": "object_id",
@@ -39,6 +41,31 @@ def statement_kind(tree: exp.Expression) -> str:
     if isinstance(tree, exp.Query):
         return "query"
     return "ddl"
+
+
+def written_table(tree: exp.Insert | exp.Update | exp.Merge, dialect: str) -> Written | None:
+    """The (rewritten) table an INSERT, UPDATE or MERGE writes; None when it is no table."""
+    table = tree.this
+    if isinstance(table, exp.Schema):
+        table = table.this
+    if not isinstance(table, exp.Table):
+        return None
+    bare = table.copy()
+    bare.set("alias", None)
+    temporary = bare.catalog.lower() == "temp" or bare.name.startswith("#")
+    columns = None
+    if isinstance(tree, exp.Update):
+        columns = tuple(
+            assignment.this.name
+            for assignment in tree.expressions
+            if isinstance(assignment, exp.EQ) and isinstance(assignment.this, exp.Column)
+        )
+    return Written(
+        table_sql=bare.sql(dialect=dialect),
+        schema="#" if temporary else (bare.db or DEFAULT_SCHEMA),
+        name=bare.name,
+        columns=columns,
+    )
 
 
 def is_temp(identifier: exp.Identifier) -> bool:

@@ -23,6 +23,7 @@ from etlcheck.tsql.emulation.common import (
     rewrite_temp_qualifier,
     temp_identifier,
 )
+from etlcheck.tsql.keys import encode_keys, take_keys
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
@@ -70,22 +71,23 @@ _ERROR_NUMBERS = {
 
 
 _CATALOG_SQL = """
-SELECT 'O', CASE WHEN temporary THEN '#' ELSE schema_name END, table_name, 'U', table_oid
+SELECT 'O', CASE WHEN temporary THEN '#' ELSE schema_name END, table_name, 'U', table_oid,
+       CASE WHEN starts_with(comment, 'etlcheck:') THEN comment END
 FROM duckdb_tables()
 WHERE temporary OR (database_name = current_database() AND schema_name NOT IN ('sys', 'main'))
 UNION ALL
-SELECT 'O', schema_name, view_name, 'V', view_oid FROM duckdb_views()
+SELECT 'O', schema_name, view_name, 'V', view_oid, NULL FROM duckdb_views()
 WHERE NOT internal AND NOT temporary AND database_name = current_database()
   AND schema_name NOT IN ('sys', 'main')
 UNION ALL
-SELECT 'O', schema_name, sequence_name, 'SO', sequence_oid FROM duckdb_sequences()
+SELECT 'O', schema_name, sequence_name, 'SO', sequence_oid, NULL FROM duckdb_sequences()
 WHERE NOT temporary AND database_name = current_database() AND schema_name NOT IN ('sys', 'main')
   AND NOT ends_with(sequence_name, '__identity')
-UNION ALL SELECT 'S', name, NULL, NULL, schema_id FROM sys.schemas
-UNION ALL SELECT 'D', current_database(), NULL, NULL, 0
+UNION ALL SELECT 'S', name, NULL, NULL, schema_id, NULL FROM sys.schemas
+UNION ALL SELECT 'D', current_database(), NULL, NULL, 0, NULL
 """
-"""The objects ``sys.objects`` lists (plus temp tables as schema ``#``), the schemas and
-the database name."""
+"""The objects ``sys.objects`` lists (plus temp tables as schema ``#``, with the keys their
+comment records), the schemas and the database name."""
 
 
 def _map_type(data_type: exp.DataType) -> exp.DataType:
@@ -96,6 +98,9 @@ class DuckDBEmulation(Emulation):
     dialect = "duckdb"
     row_id = "rowid"
     catalog_sql = _CATALOG_SQL
+    enforces_keys = True
+    """DuckDB's key indexes would cost more than the statements that fill the tables (a
+    148,000-row insert: 195 ms with a primary key, 16 ms without, 17 ms for the check)."""
 
     def install(self, target: Engine) -> None:
         script = resources.files(__package__).joinpath("duckdb_catalog.sql").read_text()
@@ -132,9 +137,18 @@ class DuckDBEmulation(Emulation):
         if not isinstance(table, exp.Table):
             return
         temporary = bool(table.this.args.get("temporary") or table.this.args.get("global_"))
-        for column in schema.expressions if isinstance(schema, exp.Schema) else []:
+        if not isinstance(schema, exp.Schema):
+            return
+        for column in schema.expressions:
             if isinstance(column, exp.ColumnDef):
                 self._identity(plan, table, column, temporary)
+        keys = take_keys(schema, table.name)
+        plan.keys = keys
+        if keys:
+            named = table.copy()
+            _rewrite_table(named, is_create_target=False)
+            comment = plain_literal(encode_keys(keys))
+            plan.after.append(f"COMMENT ON TABLE {named.sql(dialect='duckdb')} IS {comment}")
 
     def _identity(
         self, plan: Plan, table: exp.Table, column: exp.ColumnDef, temporary: bool

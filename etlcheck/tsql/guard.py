@@ -1,0 +1,83 @@
+"""Key enforcement around one DML statement, for emulations that keep keys out of the DDL.
+
+The statement and the check of each key it can repeat run in one transaction; a repeated
+value rolls the statement back and fails it with SQL Server's error 2627. Inside a
+transaction the script opened, the whole transaction is rolled back, as SQL Server does
+under ``SET XACT_ABORT ON``: the engine cannot undo a single statement of a transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from etlcheck.tsql.keys import Key, Written, duplicate_sql, repeats_sql, violation_message
+
+if TYPE_CHECKING:
+    from etlcheck.tsql.compiler import Compiled
+    from etlcheck.tsql.interpreter import Interpreter
+
+VIOLATION = 2627
+
+
+class KeyViolation(Exception):
+    """A statement repeated a key value; it has been rolled back."""
+
+    number = VIOLATION
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class KeyGuard:
+    interpreter: Interpreter
+    written: Written
+    keys: tuple[Key, ...]
+
+    @classmethod
+    def for_statement(cls, interpreter: Interpreter, compiled: Compiled) -> KeyGuard | None:
+        """A guard when ``compiled`` writes a table with keys it can repeat, else None."""
+        written = compiled.written
+        if written is None or compiled.kind != "dml":
+            return None
+        keys = interpreter.catalog.keys(written.schema, written.name)
+        keys = tuple(key for key in keys if key.touched_by(written.columns))
+        return cls(interpreter, written, keys) if keys else None
+
+    def execute(self, sql: str) -> int:
+        """Run the statement and check the keys; rows affected, or KeyViolation."""
+        target = self.interpreter.target
+        session = self.interpreter.session
+        own = session.transaction_count == 0
+        if own:
+            target.execute("BEGIN TRANSACTION")
+        try:
+            affected = target.execute(sql)
+            violation = self._violation() if affected != 0 else None
+        except BaseException:
+            if own:
+                target.execute("ROLLBACK")
+            raise
+        if violation is not None:
+            target.execute("ROLLBACK")
+            session.transaction_count = 0
+            raise KeyViolation(violation)
+        if own:
+            target.execute("COMMIT")
+        return affected
+
+    def _violation(self) -> str | None:
+        target = self.interpreter.target
+        for key in self.keys:
+            if not target.query(repeats_sql(self.written.table_sql, key)).scalar():
+                continue
+            rows = target.query(duplicate_sql(self.written.table_sql, key)).rows
+            values = rows[0] if rows else ()
+            return violation_message(key, self._object_name(), tuple(values))
+        return None
+
+    def _object_name(self) -> str:
+        written = self.written
+        return written.name if written.schema == "#" else f"{written.schema}.{written.name}"

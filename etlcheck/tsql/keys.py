@@ -1,0 +1,169 @@
+"""PRIMARY KEY and UNIQUE constraints that the interpreter enforces itself.
+
+An emulation may keep a table's keys out of the engine's DDL (DuckDB's key indexes
+cost more than the statements that fill the tables) and record them with the table
+instead. The interpreter then checks the keys after each statement that writes such
+a table, inside a transaction, and fails the statement with SQL Server's error 2627
+when a key repeats. Comparisons follow the session's collation, so keys are
+case-insensitive, as under SQL Server's default collation.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlglot import exp
+
+PRIMARY_KEY = "PRIMARY KEY"
+UNIQUE = "UNIQUE"
+_MARKER = "etlcheck:"
+
+
+@dataclass(frozen=True)
+class Key:
+    """One PRIMARY KEY or UNIQUE constraint of a table."""
+
+    name: str
+    kind: str
+    columns: tuple[str, ...]
+
+    def touched_by(self, columns: tuple[str, ...] | None) -> bool:
+        """Whether a statement that sets ``columns`` (None: any column) can repeat it."""
+        if columns is None:
+            return True
+        wanted = {column.lower() for column in self.columns}
+        return any(column.lower() in wanted for column in columns)
+
+
+@dataclass(frozen=True)
+class Written:
+    """The table a DML statement writes: as the dialect names it, and as the catalog
+    knows it (schema ``#`` for temp tables); ``columns`` are those an UPDATE sets."""
+
+    table_sql: str
+    schema: str
+    name: str
+    columns: tuple[str, ...] | None = None
+
+
+def encode_keys(keys: tuple[Key, ...]) -> str:
+    """The table comment that records ``keys``."""
+    payload = [{"name": k.name, "kind": k.kind, "columns": list(k.columns)} for k in keys]
+    return _MARKER + json.dumps({"keys": payload}, separators=(",", ":"))
+
+
+def decode_keys(comment: str | None) -> tuple[Key, ...]:
+    """The keys a table comment records (none for any other comment)."""
+    if not comment or not comment.startswith(_MARKER):
+        return ()
+    try:
+        entries = json.loads(comment[len(_MARKER) :])["keys"]
+        return tuple(
+            Key(str(e["name"]), str(e["kind"]), tuple(str(c) for c in e["columns"]))
+            for e in entries
+        )
+    except (ValueError, KeyError, TypeError):
+        return ()
+
+
+def take_keys(schema: exp.Schema, table_name: str) -> tuple[Key, ...]:
+    """Remove the PRIMARY KEY and UNIQUE constraints from a CREATE TABLE column list and
+    return them; primary key columns become NOT NULL, as SQL Server makes them."""
+    keys: list[Key] = []
+    columns = {
+        column.name.lower(): column
+        for column in schema.expressions
+        if isinstance(column, exp.ColumnDef)
+    }
+    for definition in list(schema.expressions):
+        if isinstance(definition, exp.ColumnDef):
+            for constraint in list(definition.constraints):
+                kind = _kind(constraint.args.get("kind"))
+                if kind is None:
+                    continue
+                name = constraint.name or _default_name(kind, table_name)
+                keys.append(Key(name, kind, (definition.name,)))
+                constraint.pop()
+            continue
+        found = _table_key(definition)
+        if found is None:
+            continue
+        kind, key_columns = found
+        name = definition.name if isinstance(definition, exp.Constraint) else ""
+        keys.append(Key(name or _default_name(kind, table_name), kind, key_columns))
+        definition.pop()
+    for key in keys:
+        if key.kind == PRIMARY_KEY:
+            for column_name in key.columns:
+                column = columns.get(column_name.lower())
+                if column is not None:
+                    _make_not_null(column)
+    return tuple(keys)
+
+
+def _kind(node: exp.Expression | None) -> str | None:
+    if isinstance(node, (exp.PrimaryKeyColumnConstraint, exp.PrimaryKey)):
+        return PRIMARY_KEY
+    if isinstance(node, exp.UniqueColumnConstraint):
+        return UNIQUE
+    return None
+
+
+def _table_key(definition: exp.Expression) -> tuple[str, tuple[str, ...]] | None:
+    """``(kind, columns)`` of a table-level key, or None for anything else."""
+    parts = definition.expressions if isinstance(definition, exp.Constraint) else [definition]
+    kind = next((k for k in map(_kind, parts) if k is not None), None)
+    if kind is None:
+        return None
+    names: list[str] = []
+    for part in parts:
+        for node in part.find_all(exp.Column, exp.Identifier, bfs=False):
+            if isinstance(node, exp.Identifier) and isinstance(node.parent, exp.Column):
+                continue
+            names.append(node.name)
+    return kind, tuple(names)
+
+
+def _make_not_null(column: exp.ColumnDef) -> None:
+    constraints = column.args.get("constraints") or []
+    for constraint in constraints:
+        kind = constraint.args.get("kind")
+        if isinstance(kind, exp.NotNullColumnConstraint) and not kind.args.get("allow_null"):
+            return
+    column.append("constraints", exp.ColumnConstraint(kind=exp.NotNullColumnConstraint()))
+
+
+def _default_name(kind: str, table: str) -> str:
+    return f"{'PK' if kind == PRIMARY_KEY else 'UQ'}__{table.lstrip('#')}"
+
+
+def duplicate_sql(table_sql: str, key: Key, quote: str = '"') -> str:
+    """One row with a repeated value of ``key`` in ``table_sql``, or none."""
+    columns = ", ".join(quote + c.replace(quote, quote * 2) + quote for c in key.columns)
+    return f"SELECT {columns} FROM {table_sql} GROUP BY {columns} HAVING count(*) > 1 LIMIT 1"
+
+
+def repeats_sql(table_sql: str, key: Key, quote: str = '"') -> str:
+    """How many rows repeat an earlier row's value of ``key`` (0 when the key holds)."""
+    columns = ", ".join(quote + c.replace(quote, quote * 2) + quote for c in key.columns)
+    if len(key.columns) == 1:
+        # count(DISTINCT) skips NULLs; SQL Server's UNIQUE allows a single one.
+        return (
+            f"SELECT count({columns}) - count(DISTINCT {columns}) "
+            f"+ greatest(count(*) - count({columns}) - 1, 0) FROM {table_sql}"
+        )
+    return (
+        f"SELECT (SELECT count(*) FROM {table_sql}) - "
+        f"(SELECT count(*) FROM (SELECT DISTINCT {columns} FROM {table_sql}))"
+    )
+
+
+def violation_message(key: Key, object_name: str, values: tuple[object, ...]) -> str:
+    """SQL Server's message 2627 for a repeated key value."""
+    constraint = "PRIMARY KEY" if key.kind == PRIMARY_KEY else "UNIQUE KEY"
+    shown = ", ".join("<NULL>" if value is None else str(value) for value in values)
+    return (
+        f"Violation of {constraint} constraint '{key.name}'. Cannot insert duplicate key "
+        f"in object '{object_name}'. The duplicate key value is ({shown})."
+    )
