@@ -59,6 +59,11 @@ class DuckDBEngine(Engine):
         connection.execute(f"CREATE SCHEMA IF NOT EXISTS {self.quote(DEFAULT_SCHEMA)}")
         connection.execute("SET default_collation = 'nocase'")
         connection.execute("SET integer_division = true")
+        # A disposable database: no fsync on commit, and blocks written uncompressed.
+        # Compressing what each step writes cost 0.8 s of a 2.9 s seed-scale run; the
+        # file is about 1.6 times larger for it.
+        connection.execute("SET fsync_mode = 'none'")
+        connection.execute("SET force_compression = 'uncompressed'")
         emulation_for(self.dialect).install(self)
         connection.execute(f"SET schema = '{DEFAULT_SCHEMA}'")
         self.tsql_session = Session()
