@@ -60,14 +60,14 @@ _NO_CATALOG_CHANGE = (
     "VALUES",
     "BEGIN",
     "COMMIT",
-    "ROLLBACK",
     "SAVEPOINT",
     "RELEASE",
     "SET ",
     "SHOW",
     "(",
 )
-"""First words of statements that cannot create, drop or alter an object."""
+"""First words of statements that cannot create, drop or alter an object (ROLLBACK can:
+it undoes the transaction's DDL)."""
 
 
 class Engine(ABC):

@@ -21,7 +21,7 @@ class CatalogObject:
     type: str
     object_id: int | None
     """None for a table the interpreter created since the last load: it exists, and its
-    id is read on the next load, should anything ask for it."""
+    id is read by a reload when something asks for it."""
     keys: tuple[Key, ...] = ()
     """PRIMARY KEY/UNIQUE constraints the interpreter enforces (see ``etlcheck.tsql.keys``)."""
 
@@ -86,7 +86,6 @@ class CatalogCache:
         self._snapshot: CatalogSnapshot | None = None
         self._objects: dict[tuple[str, str], CatalogObject] = {}
         self._schemas: dict[str, int] = {}
-        self._next_temp_id = -1000
         self.loads = 0
 
     def invalidate(self) -> None:
@@ -105,11 +104,7 @@ class CatalogCache:
             self._objects.pop((schema.lower(), name.lower()), None)
         if effect.created is not None:
             schema, name = effect.created
-            object_id = None
-            if schema == "#":
-                self._next_temp_id -= 1
-                object_id = self._next_temp_id
-            created = CatalogObject(schema, name, "U", object_id, effect.keys)
+            created = CatalogObject(schema, name, "U", None, effect.keys)
             self._objects[(schema.lower(), name.lower())] = created
         if self._epoch_now is not None:
             self._epoch = self._epoch_now()
@@ -156,11 +151,10 @@ class CatalogCache:
             return None
         return found
 
-    def keys(self, schema: str, name: str) -> tuple[Key, ...]:
-        """The enforced keys of ``schema.name`` (schema ``#`` for a temp table)."""
+    def table(self, schema: str, name: str) -> CatalogObject | None:
+        """``schema.name`` (schema ``#`` for a temp table), spelled as it was declared."""
         self._ensure()
-        found = self._objects.get((schema.lower(), name.lower()))
-        return found.keys if found is not None else ()
+        return self._objects.get((schema.lower(), name.lower()))
 
     def schema_id(self, name: str | None) -> int | None:
         self._ensure()

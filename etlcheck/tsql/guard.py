@@ -35,6 +35,8 @@ class KeyGuard:
     interpreter: Interpreter
     written: Written
     keys: tuple[Key, ...]
+    shown: str
+    """The table as SQL Server's message names it: its schema and name as declared."""
 
     @classmethod
     def for_statement(cls, interpreter: Interpreter, compiled: Compiled) -> KeyGuard | None:
@@ -42,9 +44,12 @@ class KeyGuard:
         written = compiled.written
         if written is None or compiled.kind != "dml":
             return None
-        keys = interpreter.catalog.keys(written.schema, written.name)
-        keys = tuple(key for key in keys if key.touched_by(written.columns))
-        return cls(interpreter, written, keys) if keys else None
+        table = interpreter.catalog.table(written.schema, written.name)
+        if table is None:
+            return None
+        keys = tuple(key for key in table.keys if key.can_repeat(written))
+        shown = table.name if table.schema == "#" else f"{table.schema}.{table.name}"
+        return cls(interpreter, written, keys, shown) if keys else None
 
     def execute(self, sql: str) -> int:
         """Run the statement and check the keys; rows affected, or KeyViolation."""
@@ -73,11 +78,8 @@ class KeyGuard:
         for key in self.keys:
             if not target.query(repeats_sql(self.written.table_sql, key)).scalar():
                 continue
-            rows = target.query(duplicate_sql(self.written.table_sql, key)).rows
+            row_id = self.interpreter.emulation.row_id
+            rows = target.query(duplicate_sql(self.written.table_sql, key, row_id)).rows
             values = rows[0] if rows else ()
-            return violation_message(key, self._object_name(), tuple(values))
+            return violation_message(key, self.shown, tuple(values))
         return None
-
-    def _object_name(self) -> str:
-        written = self.written
-        return written.name if written.schema == "#" else f"{written.schema}.{written.name}"

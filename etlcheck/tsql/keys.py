@@ -27,13 +27,18 @@ class Key:
     name: str
     kind: str
     columns: tuple[str, ...]
+    identity: bool = False
+    """True when every column of the key is an IDENTITY column."""
 
-    def touched_by(self, columns: tuple[str, ...] | None) -> bool:
-        """Whether a statement that sets ``columns`` (None: any column) can repeat it."""
-        if columns is None:
+    def can_repeat(self, written: Written) -> bool:
+        """Whether the statement that writes ``written`` can repeat this key: an UPDATE
+        only when it sets a key column, an INSERT unless the key is IDENTITY columns it
+        leaves to the table (SET IDENTITY_INSERT lists them)."""
+        if written.columns is None:
             return True
         wanted = {column.lower() for column in self.columns}
-        return any(column.lower() in wanted for column in columns)
+        listed = any(column.lower() in wanted for column in written.columns)
+        return listed or (written.inserts and not self.identity)
 
 
 @dataclass(frozen=True)
@@ -45,11 +50,16 @@ class Written:
     schema: str
     name: str
     columns: tuple[str, ...] | None = None
+    """The columns an UPDATE sets or an INSERT lists; None for any (MERGE, no list)."""
+    inserts: bool = False
 
 
 def encode_keys(keys: tuple[Key, ...]) -> str:
     """The table comment that records ``keys``."""
-    payload = [{"name": k.name, "kind": k.kind, "columns": list(k.columns)} for k in keys]
+    payload = [
+        {"name": k.name, "kind": k.kind, "columns": list(k.columns), "identity": k.identity}
+        for k in keys
+    ]
     return _MARKER + json.dumps({"keys": payload}, separators=(",", ":"))
 
 
@@ -60,16 +70,24 @@ def decode_keys(comment: str | None) -> tuple[Key, ...]:
     try:
         entries = json.loads(comment[len(_MARKER) :])["keys"]
         return tuple(
-            Key(str(e["name"]), str(e["kind"]), tuple(str(c) for c in e["columns"]))
+            Key(
+                str(e["name"]),
+                str(e["kind"]),
+                tuple(str(c) for c in e["columns"]),
+                bool(e.get("identity")),
+            )
             for e in entries
         )
     except (ValueError, KeyError, TypeError):
         return ()
 
 
-def take_keys(schema: exp.Schema, table_name: str) -> tuple[Key, ...]:
+def take_keys(
+    schema: exp.Schema, table_name: str, identity: frozenset[str] = frozenset()
+) -> tuple[Key, ...]:
     """Remove the PRIMARY KEY and UNIQUE constraints from a CREATE TABLE column list and
-    return them; primary key columns become NOT NULL, as SQL Server makes them."""
+    return them; primary key columns become NOT NULL, as SQL Server makes them.
+    ``identity`` names the IDENTITY columns (lower case)."""
     keys: list[Key] = []
     columns = {
         column.name.lower(): column
@@ -93,6 +111,9 @@ def take_keys(schema: exp.Schema, table_name: str) -> tuple[Key, ...]:
         name = definition.name if isinstance(definition, exp.Constraint) else ""
         keys.append(Key(name or _default_name(kind, table_name), kind, key_columns))
         definition.pop()
+    keys = [
+        Key(k.name, k.kind, k.columns, all(c.lower() in identity for c in k.columns)) for k in keys
+    ]
     for key in keys:
         if key.kind == PRIMARY_KEY:
             for column_name in key.columns:
@@ -138,10 +159,12 @@ def _default_name(kind: str, table: str) -> str:
     return f"{'PK' if kind == PRIMARY_KEY else 'UQ'}__{table.lstrip('#')}"
 
 
-def duplicate_sql(table_sql: str, key: Key, quote: str = '"') -> str:
-    """One row with a repeated value of ``key`` in ``table_sql``, or none."""
-    columns = ", ".join(quote + c.replace(quote, quote * 2) + quote for c in key.columns)
-    return f"SELECT {columns} FROM {table_sql} GROUP BY {columns} HAVING count(*) > 1 LIMIT 1"
+def duplicate_sql(table_sql: str, key: Key, row_id: str, quote: str = '"') -> str:
+    """A repeated value of ``key`` in ``table_sql`` as its newest row spells it, or none."""
+    names = [quote + c.replace(quote, quote * 2) + quote for c in key.columns]
+    columns = ", ".join(names)
+    newest = ", ".join(f"arg_max({name}, {row_id})" for name in names)
+    return f"SELECT {newest} FROM {table_sql} GROUP BY {columns} HAVING count(*) > 1 LIMIT 1"
 
 
 def repeats_sql(table_sql: str, key: Key, quote: str = '"') -> str:

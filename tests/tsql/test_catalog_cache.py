@@ -190,3 +190,33 @@ def test_execute_and_query_count_their_statements(engine: DuckDBEngine) -> None:
     engine.execute("COMMENT ON TABLE dbo.t IS 'x'")
     engine.query("DROP TABLE dbo.t")
     assert engine.catalog_epoch == start + 3
+
+
+def test_a_rolled_back_create_is_forgotten(engine: DuckDBEngine) -> None:
+    messages = run(
+        engine,
+        "IF OBJECT_ID('dbo.r') IS NOT NULL DROP TABLE dbo.r\nBEGIN TRANSACTION\n"
+        "CREATE TABLE dbo.r (a INT)\nROLLBACK TRANSACTION\n"
+        "IF OBJECT_ID('dbo.r') IS NULL PRINT 'gone' ELSE PRINT 'present'",
+    )
+    assert messages == ("gone",)
+
+
+def test_a_rolled_back_drop_keeps_the_table(engine: DuckDBEngine) -> None:
+    messages = run(
+        engine,
+        "IF OBJECT_ID('dbo.d') IS NOT NULL DROP TABLE dbo.d\nCREATE TABLE dbo.d (a INT)\n"
+        "BEGIN TRANSACTION\nDROP TABLE dbo.d\nROLLBACK TRANSACTION\n"
+        "IF OBJECT_ID('dbo.d') IS NULL PRINT 'gone' ELSE PRINT 'present'",
+    )
+    assert messages == ("present",)
+
+
+def test_a_temp_table_has_one_object_id_however_it_is_asked(engine: DuckDBEngine) -> None:
+    messages = run(
+        engine,
+        "IF OBJECT_ID('tempdb..#z') IS NOT NULL DROP TABLE #z\nCREATE TABLE #z (a INT)\n"
+        "DECLARE @n NVARCHAR(30) = 'tempdb..#z'\n"
+        "IF OBJECT_ID('tempdb..#z') = OBJECT_ID(@n) PRINT 'same' ELSE PRINT 'different'",
+    )
+    assert messages == ("same",)

@@ -340,3 +340,16 @@ def test_keys_live_in_the_comment_not_in_duckdb(engine: DuckDBEngine) -> None:
     assert orders is not None and tags is not None
     assert orders.key_columns == ("region", "seq")
     assert tags.key_columns == ()  # a UNIQUE constraint is no primary key
+
+
+def test_message_names_the_table_as_declared(engine: DuckDBEngine) -> None:
+    run(engine, "CREATE TABLE dbo.Orders (a INT, CONSTRAINT PK_Orders PRIMARY KEY (a))")
+    run(engine, "INSERT INTO dbo.Orders VALUES (1)")
+    error = rejected(engine, "INSERT INTO DBO.orders VALUES (1)")
+    assert "in object 'dbo.Orders'" in error.message
+
+
+def test_message_shows_the_value_as_the_new_row_spells_it(engine: DuckDBEngine) -> None:
+    run(engine, "CREATE TABLE dbo.c (code NVARCHAR(5) PRIMARY KEY)\nINSERT INTO dbo.c VALUES ('a')")
+    error = rejected(engine, "INSERT INTO dbo.c VALUES ('A')")
+    assert error.message.endswith("The duplicate key value is (A).")

@@ -54,7 +54,9 @@ def written_table(tree: exp.Insert | exp.Update | exp.Merge, dialect: str) -> Wr
     bare.set("alias", None)
     temporary = bare.catalog.lower() == "temp" or bare.name.startswith("#")
     columns = None
-    if isinstance(tree, exp.Update):
+    if isinstance(tree, exp.Insert) and isinstance(tree.this, exp.Schema):
+        columns = tuple(column.name for column in tree.this.expressions)
+    elif isinstance(tree, exp.Update):
         columns = tuple(
             assignment.this.name
             for assignment in tree.expressions
@@ -65,6 +67,7 @@ def written_table(tree: exp.Insert | exp.Update | exp.Merge, dialect: str) -> Wr
         schema="#" if temporary else (bare.db or DEFAULT_SCHEMA),
         name=bare.name,
         columns=columns,
+        inserts=isinstance(tree, exp.Insert),
     )
 
 
