@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from typing import Any
 from etlcheck.errors import SourceLocation
 from etlcheck.tsql.catalog import CatalogCache
 
+_UTC_CLOCK = frozenset(["SYSUTCDATETIME()", "GETUTCDATE()"])
 _INTEGER_TYPES = frozenset(["INT", "BIGINT", "SMALLINT", "TINYINT"])
 _TEXT_TYPES = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT", "SYSNAME"])
 
@@ -170,11 +172,15 @@ class Session:
 
 
 def fast_value(text: str, type_text: str | None) -> tuple[bool, Any]:
-    """Literals that need no database round trip: (True, value) or (False, None)."""
+    """Literals, and the UTC clock, that need no database round trip: (True, value) or
+    (False, None)."""
     stripped = text.strip()
     base = base_type(type_text) if type_text else ""
-    if stripped.upper() == "NULL":
+    upper = stripped.upper()
+    if upper == "NULL":
         return True, None
+    if upper in _UTC_CLOCK and base in ("", "DATETIME2", "DATETIME"):
+        return True, datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
     if re.fullmatch(r"-?\d{1,18}", stripped) and (not base or base in _INTEGER_TYPES):
         return True, int(stripped)
     match = re.fullmatch(r"N?'((?:[^']|'')*)'", stripped, re.DOTALL)
