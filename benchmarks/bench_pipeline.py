@@ -98,7 +98,7 @@ def fresh_database(index: int) -> Iterator[Path]:
         directory.rmdir()
 
 
-def one_run(index: int, config: Any) -> Sample:
+def one_run(index: int, config: Any, cache_dir: Path) -> Sample:
     began = time.perf_counter()
     generate("seed", config.sample.seed)
     generated = time.perf_counter() - began
@@ -114,6 +114,7 @@ def one_run(index: int, config: Any) -> Sample:
             engine.execute = clock.wrap(engine.execute)  # type: ignore[method-assign,assignment]
             engine.query = clock.wrap(engine.query)  # type: ignore[method-assign,assignment]
             runner = make_runner(engine, options)
+            runner.cache_dir = cache_dir
             runner.progress = lambda step, result: setattr(
                 clock, "step", step.name if result is None else "(state rows)"
             )
@@ -142,9 +143,9 @@ def one_run(index: int, config: Any) -> Sample:
     )
 
 
-def _child(index: int) -> Sample:
-    """One run in a fresh interpreter, so every run compiles its statements cold (as the CLI)."""
-    command = [sys.executable, __file__, "--child", str(index)]
+def _child(index: int, cache_dir: Path) -> Sample:
+    """One run in a fresh interpreter (as the CLI), with the statement cache in ``cache_dir``."""
+    command = [sys.executable, __file__, "--child", str(index), "--cache", str(cache_dir)]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return Sample(**json.loads(output.splitlines()[-1]))
 
@@ -162,21 +163,28 @@ def main() -> None:
     parser.add_argument("runs", nargs="?", type=int, default=3)
     parser.add_argument("--steps", type=int, default=8, help="slowest steps to list")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     config = load_config(ROOT / "etlcheck.toml")
 
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if args.child is not None:
-        print(json.dumps(dataclasses.asdict(one_run(args.child, config))))
+        print(json.dumps(dataclasses.asdict(one_run(args.child, config, args.cache))))
         return
-    samples = [_child(index) for index in range(args.runs)]
+    cold: list[Sample] = []
+    samples: list[Sample] = []
+    for index in range(args.runs):
+        with tempfile.TemporaryDirectory(prefix="etlcheck-bench-cache-") as cache:
+            cold.append(_child(index, Path(cache)))
+            samples.append(_child(index, Path(cache)))
     print(f"load average after:  {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(
-        f"seed-scale pipeline on DuckDB, {args.runs} run(s), each in a fresh process "
-        "with a fresh /tmp database\n"
+        f"seed-scale pipeline on DuckDB, {args.runs} pair(s) of runs, each in a fresh process "
+        "with a fresh /tmp database: a cold run (empty statement cache, as after a change "
+        "to etlcheck or on a fresh CI machine), then a warm one (the cache it left)\n"
     )
 
-    generation = [s.generate for s in samples]
+    generation = [s.generate for s in cold + samples]
     print(
         f"data generation      {_figures(generation)}   "
         f"target {GENERATION_TARGET:g} s, median/target {_ratio(generation, GENERATION_TARGET)}"
@@ -184,11 +192,17 @@ def main() -> None:
     print(f"seeding (excl. gen.) {_figures([s.seed for s in samples])}")
     for phase in samples[0].phases:
         print(f"phase {phase:<14} {_figures([s.phases[phase] for s in samples])}")
+    cold_totals = [s.total for s in cold]
+    print(
+        f"pipeline, cold cache {_figures(cold_totals)}   "
+        f"target {PIPELINE_TARGET:g} s, median/target {_ratio(cold_totals, PIPELINE_TARGET)}"
+    )
     totals = [s.total for s in samples]
     print(
-        f"pipeline total       {_figures(totals)}   "
+        f"pipeline, warm cache {_figures(totals)}   "
         f"target {PIPELINE_TARGET:g} s, median/target {_ratio(totals, PIPELINE_TARGET)}"
     )
+    print("  (the figures below are of the warm runs)")
     print(f"  process CPU        {_figures([s.cpu for s in samples])}   (all threads)")
     print(f"  then closing       {_figures([s.close for s in samples])}   (final checkpoint)")
     engine = [s.engine for s in samples]

@@ -13,7 +13,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
+from etlcheck import workcache
 from etlcheck.engines.base import Engine
 from etlcheck.errors import EtlcheckError, UsageError
 from etlcheck.pipeline import Pipeline, Step
@@ -131,8 +133,11 @@ class Runner:
         rewrite: ScriptRewriter | None = None,
         progress: ProgressCallback | None = None,
         scale: str = "",
+        cache_dir: Path | None = None,
     ) -> None:
         self.engine = engine
+        self.cache_dir = cache_dir
+        """Where compiled statements and rewrites persist between runs (None: nowhere)."""
         self.pipeline = pipeline
         self.rewrite = rewrite or (lambda text, step: text)
         self.progress = progress
@@ -161,6 +166,7 @@ class Runner:
         started_at = datetime.now(UTC)
         results: list[StepResult] = []
         facts = RunFacts(run_id, started_at, len(self.pipeline.steps), self.scale, resuming)
+        workcache.load(self.cache_dir)
         for step in selected:
             if self.progress:
                 self.progress(step, None)
@@ -172,6 +178,7 @@ class Runner:
             if result.status == "failed":
                 break
         finished_at = datetime.now(UTC)
+        workcache.save(self.cache_dir)
         self.state.finish(run_id, finished_at, results)
         return RunResult(
             run_id=run_id,

@@ -208,6 +208,7 @@ def make_runner(
         rewrite=make_rewriter(options, collected) if options.sandboxed else None,
         progress=progress,
         scale=options.scale,
+        cache_dir=config.root / ".etlcheck" / "cache",
     )
 
 

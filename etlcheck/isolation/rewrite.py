@@ -4,16 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from etlcheck import workcache
 from etlcheck.config import SandboxConfig
 from etlcheck.errors import UsageError
 from etlcheck.isolation.regex import regex_rewrite
 from etlcheck.isolation.remap import RemapResult, remap_script
 
 REWRITE_MODES = ("ast", "regex", "none")
+_REWRITTEN: dict[tuple[str, str, str, str], RemapResult] = {}
+workcache.register("isolation.rewritten", _REWRITTEN)
 
 
 def rewrite_script(text: str, path: Path | str, sandbox: SandboxConfig, mode: str) -> RemapResult:
-    """``ast`` (the default remap), ``regex`` (the incident's substitution) or ``none``."""
+    """``ast`` (the default remap), ``regex`` (the incident's substitution) or ``none``;
+    remembered by text, path, sandbox and mode (``etlcheck.workcache``)."""
+    key = (mode, str(path), repr(sandbox), text)
+    found = _REWRITTEN.get(key)
+    if found is None:
+        found = _rewrite(text, path, sandbox, mode)
+        _REWRITTEN[key] = found
+    return found
+
+
+def _rewrite(text: str, path: Path | str, sandbox: SandboxConfig, mode: str) -> RemapResult:
     if mode == "ast":
         return remap_script(text, path, sandbox)
     if mode == "regex":

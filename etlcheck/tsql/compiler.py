@@ -17,6 +17,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
+from etlcheck import workcache
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, TableEffect, TableName
 from etlcheck.tsql.keys import Key, Written
 from etlcheck.tsql.nodes import words
@@ -113,6 +114,8 @@ class _Parsed:
 
 _HOLES: dict[str, tuple[str, ...]] = {}
 _COMPILED: dict[tuple[object, ...], Compiled] = {}
+workcache.register("tsql.holes", _HOLES)
+workcache.register("tsql.compiled", _COMPILED)
 
 
 def parse_tsql(text: str) -> exp.Expression:
