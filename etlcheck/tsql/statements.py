@@ -83,6 +83,11 @@ def word_of(token: Token) -> str | None:
     return text.upper() if text[:1].isalpha() or text[:1] == "_" else None
 
 
+_REFERENTIAL_ACTIONS = frozenset(["CASCADE", "NO", "SET", "RESTRICT"])
+"""What follows ``ON DELETE``/``ON UPDATE`` in a foreign key: the keyword continues the
+statement there, where after ``SET NOCOUNT ON`` it starts the next one."""
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -429,7 +434,8 @@ class _Parser:
                     else:
                         break
                 elif word in ("INSERT", "UPDATE", "DELETE", "MERGE"):
-                    if previous in ("THEN", "ON"):
+                    cascade = previous == "ON" and self.peek_word(1) in _REFERENTIAL_ACTIONS
+                    if previous == "THEN" or cascade:
                         update_pending = update_pending or word == "UPDATE"
                     elif not main:
                         main = word

@@ -127,3 +127,30 @@ def test_what_cannot_be_split_names_the_construct(script: str, construct: str) -
     with pytest.raises(SplitError) as raised:
         split_statements(script)
     assert raised.value.construct == construct
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("SET NOCOUNT ON\nINSERT INTO t VALUES (1)", ["INSERT INTO t VALUES (1)"]),
+        ("SET XACT_ABORT ON\nUPDATE t SET a = 1", ["UPDATE t SET a = 1"]),
+        ("SET ANSI_NULLS ON\nDELETE FROM t WHERE a = 2", ["DELETE FROM t WHERE a = 2"]),
+        (
+            "SET IDENTITY_INSERT t ON\nMERGE INTO t USING s ON t.k = s.k "
+            "WHEN NOT MATCHED THEN INSERT (k) VALUES (s.k);",
+            ["MERGE INTO t USING s ON t.k = s.k WHEN NOT MATCHED THEN INSERT (k) VALUES (s.k)"],
+        ),
+        (
+            "ALTER TABLE c ADD CONSTRAINT fk FOREIGN KEY (p) REFERENCES p (id) "
+            "ON DELETE CASCADE ON UPDATE NO ACTION\nSELECT 1",
+            [
+                "ALTER TABLE c ADD CONSTRAINT fk FOREIGN KEY (p) REFERENCES p (id) "
+                "ON DELETE CASCADE ON UPDATE NO ACTION",
+                "SELECT 1",
+            ],
+        ),
+    ],
+)
+def test_a_statement_after_set_option_on_is_its_own(script: str, expected: list[str]) -> None:
+    # ON ends SET NOCOUNT ON; only ON DELETE/UPDATE <action> of a foreign key continues.
+    assert sql_texts(split_statements(script)) == expected
