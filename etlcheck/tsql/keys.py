@@ -27,18 +27,15 @@ class Key:
     name: str
     kind: str
     columns: tuple[str, ...]
-    identity: bool = False
-    """True when every column of the key is an IDENTITY column."""
 
     def can_repeat(self, written: Written) -> bool:
         """Whether the statement that writes ``written`` can repeat this key: an UPDATE
-        only when it sets a key column, an INSERT unless the key is IDENTITY columns it
-        leaves to the table (SET IDENTITY_INSERT lists them)."""
-        if written.columns is None:
+        only when it sets a key column; any INSERT (even one that leaves an IDENTITY key
+        to the table: rows inserted under SET IDENTITY_INSERT do not move its sequence)."""
+        if written.columns is None or written.inserts:
             return True
         wanted = {column.lower() for column in self.columns}
-        listed = any(column.lower() in wanted for column in written.columns)
-        return listed or (written.inserts and not self.identity)
+        return any(column.lower() in wanted for column in written.columns)
 
 
 @dataclass(frozen=True)
@@ -56,10 +53,7 @@ class Written:
 
 def encode_keys(keys: tuple[Key, ...]) -> str:
     """The table comment that records ``keys``."""
-    payload = [
-        {"name": k.name, "kind": k.kind, "columns": list(k.columns), "identity": k.identity}
-        for k in keys
-    ]
+    payload = [{"name": k.name, "kind": k.kind, "columns": list(k.columns)} for k in keys]
     return _MARKER + json.dumps({"keys": payload}, separators=(",", ":"))
 
 
@@ -74,7 +68,6 @@ def decode_keys(comment: str | None) -> tuple[Key, ...]:
                 str(e["name"]),
                 str(e["kind"]),
                 tuple(str(c) for c in e["columns"]),
-                bool(e.get("identity")),
             )
             for e in entries
         )
@@ -82,12 +75,9 @@ def decode_keys(comment: str | None) -> tuple[Key, ...]:
         return ()
 
 
-def take_keys(
-    schema: exp.Schema, table_name: str, identity: frozenset[str] = frozenset()
-) -> tuple[Key, ...]:
+def take_keys(schema: exp.Schema, table_name: str) -> tuple[Key, ...]:
     """Remove the PRIMARY KEY and UNIQUE constraints from a CREATE TABLE column list and
-    return them; primary key columns become NOT NULL, as SQL Server makes them.
-    ``identity`` names the IDENTITY columns (lower case)."""
+    return them; primary key columns become NOT NULL, as SQL Server makes them."""
     keys: list[Key] = []
     columns = {
         column.name.lower(): column
@@ -111,9 +101,6 @@ def take_keys(
         name = definition.name if isinstance(definition, exp.Constraint) else ""
         keys.append(Key(name or _default_name(kind, table_name), kind, key_columns))
         definition.pop()
-    keys = [
-        Key(k.name, k.kind, k.columns, all(c.lower() in identity for c in k.columns)) for k in keys
-    ]
     for key in keys:
         if key.kind == PRIMARY_KEY:
             for column_name in key.columns:

@@ -139,19 +139,10 @@ class DuckDBEmulation(Emulation):
         temporary = bool(table.this.args.get("temporary") or table.this.args.get("global_"))
         if not isinstance(schema, exp.Schema):
             return
-        identity = frozenset(
-            column.name.lower()
-            for column in schema.expressions
-            if isinstance(column, exp.ColumnDef)
-            and any(
-                isinstance(c.args.get("kind"), exp.GeneratedAsIdentityColumnConstraint)
-                for c in column.constraints
-            )
-        )
         for column in schema.expressions:
             if isinstance(column, exp.ColumnDef):
                 self._identity(plan, table, column, temporary)
-        keys = take_keys(schema, table.name, identity)
+        keys = take_keys(schema, table.name)
         plan.keys = keys
         if keys:
             named = table.copy()
