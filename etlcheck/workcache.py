@@ -89,7 +89,7 @@ def save(directory: Path | None) -> None:
             written = handle.name
             pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(written, cache_file(directory))
-    except Exception:  # noqa: BLE001 - a cache that cannot be written is skipped
+    except Exception:  # a cache that cannot be written is skipped
         if written:
             Path(written).unlink(missing_ok=True)
         return

@@ -155,7 +155,9 @@ def test_a_caught_identity_insert_duplicate_sets_error_number(engine: DuckDBEngi
     assert messages == (str(DUPLICATE), "after")
 
 
-def test_a_temp_table_identity_key_is_checked_the_same_way(engine: DuckDBEngine, sent: Sent) -> None:
+def test_a_temp_table_identity_key_is_checked_the_same_way(
+    engine: DuckDBEngine, sent: Sent
+) -> None:
     run(engine, "CREATE TABLE #e (id INT IDENTITY(5,5) PRIMARY KEY, v NVARCHAR(5))")
     sent.clear()
     run(engine, "INSERT INTO #e (v) VALUES ('a'), ('b')")
