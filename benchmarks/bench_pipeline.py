@@ -2,8 +2,9 @@
 
 Targets on the 2-core reference machine: the 41-step pipeline (generation excluded)
 in <= 2 s, sample data generation in <= 1 s. Each run uses a fresh DuckDB file under
-/tmp, seeds it as ``etlcheck run --scale seed`` does (sandboxed, AST rewrite) and runs
-every step through the same ``Runner``. Besides the wall times it splits the pipeline
+/tmp (or, for the third run of each set, an in-memory database as ``--db :memory:``),
+seeds it as ``etlcheck run --scale seed`` does (sandboxed, AST rewrite) and runs every
+step through the same ``Runner``. Besides the wall times it splits the pipeline
 into the time DuckDB spends executing the compiled statements (what the same
 transforms would cost as hand-written DuckDB SQL, roughly) and the interpreter's own
 overhead (splitting, sqlglot, control flow, state rows). Prints figures; asserts nothing.
@@ -98,14 +99,14 @@ def fresh_database(index: int) -> Iterator[Path]:
         directory.rmdir()
 
 
-def one_run(index: int, config: Any, cache_dir: Path) -> Sample:
+def one_run(index: int, config: Any, cache_dir: Path, in_memory: bool = False) -> Sample:
     began = time.perf_counter()
     generate("seed", config.sample.seed)
     generated = time.perf_counter() - began
 
     options = RunOptions.from_config(config, scale="seed")
     with fresh_database(index) as path:
-        engine = DuckDBEngine(str(path)).start()
+        engine = DuckDBEngine(None if in_memory else str(path)).start()
         try:
             began = time.perf_counter()
             summary = prepare_database(engine, options)
@@ -143,9 +144,10 @@ def one_run(index: int, config: Any, cache_dir: Path) -> Sample:
     )
 
 
-def _child(index: int, cache_dir: Path) -> Sample:
+def _child(index: int, cache_dir: Path, in_memory: bool = False) -> Sample:
     """One run in a fresh interpreter (as the CLI), with the statement cache in ``cache_dir``."""
     command = [sys.executable, __file__, "--child", str(index), "--cache", str(cache_dir)]
+    command += ["--memory"] if in_memory else []
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return Sample(**json.loads(output.splitlines()[-1]))
 
@@ -164,24 +166,28 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=8, help="slowest steps to list")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--memory", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     config = load_config(ROOT / "etlcheck.toml")
 
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if args.child is not None:
-        print(json.dumps(dataclasses.asdict(one_run(args.child, config, args.cache))))
+        print(json.dumps(dataclasses.asdict(one_run(args.child, config, args.cache, args.memory))))
         return
     cold: list[Sample] = []
     samples: list[Sample] = []
+    memory: list[Sample] = []
     for index in range(args.runs):
         with tempfile.TemporaryDirectory(prefix="etlcheck-bench-cache-") as cache:
             cold.append(_child(index, Path(cache)))
             samples.append(_child(index, Path(cache)))
+            memory.append(_child(index, Path(cache), in_memory=True))
     print(f"load average after:  {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(
         f"seed-scale pipeline on DuckDB, {args.runs} pair(s) of runs, each in a fresh process "
         "with a fresh /tmp database: a cold run (empty statement cache, as after a change "
-        "to etlcheck or on a fresh CI machine), then a warm one (the cache it left)\n"
+        "to etlcheck or on a fresh CI machine), then a warm one (the cache it left), then a "
+        "warm one in an in-memory database (--db :memory:)\n"
     )
 
     generation = [s.generate for s in cold + samples]
@@ -202,7 +208,13 @@ def main() -> None:
         f"pipeline, warm cache {_figures(totals)}   "
         f"target {PIPELINE_TARGET:g} s, median/target {_ratio(totals, PIPELINE_TARGET)}"
     )
-    print("  (the figures below are of the warm runs)")
+    in_memory = [s.total for s in memory]
+    print(
+        f"  in memory, warm    {_figures(in_memory)}   "
+        f"target {PIPELINE_TARGET:g} s, median/target {_ratio(in_memory, PIPELINE_TARGET)}"
+        "   (--db :memory:)"
+    )
+    print("  (the figures below are of the warm runs on a file)")
     print(f"  process CPU        {_figures([s.cpu for s in samples])}   (all threads)")
     print(f"  then closing       {_figures([s.close for s in samples])}   (final checkpoint)")
     engine = [s.engine for s in samples]

@@ -101,8 +101,9 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH",
-        help="DuckDB file (default .etlcheck/<name>.duckdb, replaced by each run) or a "
-        "server URL for the server engines",
+        help="DuckDB file (default .etlcheck/<name>.duckdb, replaced by each run), "
+        ":memory: for a database that lives only as long as the run, or a server URL for "
+        "the server engines",
     )
     parser.add_argument(
         "--allow-external-target",

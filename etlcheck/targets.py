@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 MARKER_SUFFIX = ".etlcheck"
 """Beside every DuckDB file etlcheck creates: proof that it may replace that file."""
+IN_MEMORY = ":memory:"
+"""``--db :memory:``: a DuckDB database that lives as long as the run, and no file."""
 
 
 def default_db_path(config: Config) -> Path:
@@ -33,6 +35,14 @@ def open_engine(options: RunOptions, fresh: bool, must_exist: bool = True) -> En
             allow_external_target=options.allow_external_target,
         )
         return server.start()
+    if options.db == IN_MEMORY:
+        if not fresh:
+            raise UsageError(
+                "--db :memory: lives only as long as one run: there is no earlier database "
+                "to continue or to set up",
+                hint="use a --db file (or the default) with --from, --resume, setup and reset",
+            )
+        return engine_class(None).start()
     path = Path(options.db) if options.db else default_db_path(options.config)
     marker = path.with_name(path.name + MARKER_SUFFIX)
     ours = marker.exists() or not options.db  # .etlcheck/ is etlcheck's own folder

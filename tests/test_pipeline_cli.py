@@ -137,3 +137,24 @@ def test_setup_refuses_a_sandbox_that_is_production(
     assert main(["setup", "--db", str(tmp_path / "x.duckdb")]) == 2
     line = one_error_line(capsys)
     assert "etl" in line and "rule" in line
+
+
+def test_an_in_memory_run_verifies_and_leaves_no_database(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", "--db", ":memory:"]) == 0
+    out = capsys.readouterr().out
+    assert "Total Steps: 41/41 completed" in out and "VERIFIED" in out
+    leftovers = [p.name for p in project.rglob("*") if "memory" in p.name or p.suffix == ".duckdb"]
+    assert leftovers == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["run", "--from", "10-load-code-maps"], ["run", "--resume"], ["setup"], ["reset"]],
+)
+def test_an_in_memory_database_has_nothing_to_continue(
+    project: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    assert main([*command, "--db", ":memory:"]) == 2
+    assert "--db :memory: lives only as long as one run" in one_error_line(capsys)
