@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from etlcheck.tsql.keys import Key
 
 DEFAULT_SCHEMA = "dbo"
+"""SQL Server's default schema: unqualified names resolve to it."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,9 @@ class CatalogCache:
 
     ``epoch`` reads the engine's count of statements that may have changed its catalog
     (``Engine.catalog_epoch``): the snapshot is stale once that count moves, whoever ran
-    the statement. The interpreter's own temp-table DDL is applied to the snapshot
-    instead (``apply``), so transform scripts that only juggle ``#`` tables reload nothing.
+    the statement. The interpreter's own CREATE TABLE, DROP TABLE and SELECT INTO are
+    applied to the snapshot instead (``apply``), so scripts that only create and drop tables
+    reload nothing.
     """
 
     def __init__(

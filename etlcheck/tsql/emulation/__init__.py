@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sqlglot import exp
 
 from etlcheck.errors import EngineError
+from etlcheck.tsql.catalog import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
 from etlcheck.tsql.compiler import Check, CompileError, Plan
 from etlcheck.tsql.emulation.common import statement_kind, written_table
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
 _EMULATIONS: dict[str, str] = {
     "duckdb": "etlcheck.tsql.emulation.duckdb:DuckDBEmulation",
 }
-DEFAULT_SCHEMA = "dbo"
-"""SQL Server's default schema: unqualified names resolve to it."""
 
 
 class Emulation(ABC):

@@ -14,10 +14,10 @@ from typing import Any
 
 from sqlglot import exp
 
+from etlcheck.tsql.catalog import DEFAULT_SCHEMA
 from etlcheck.tsql.compiler import CompileError
 from etlcheck.tsql.keys import Written
 
-DEFAULT_SCHEMA = "dbo"
 INFORMATION_SCHEMA_VIEWS = frozenset(["tables", "columns", "schemata", "views"])
 CATALOG_FUNCTIONS = {
     "OBJECT_ID": "object_id",
