@@ -116,6 +116,12 @@ class Engine(ABC):
     def query(self, sql: str) -> QueryResult:
         """Run one query in the engine's own dialect and fetch all rows."""
 
+    def query_expression(self, sql: str) -> QueryResult:
+        """A query that reads no table (a T-SQL condition or expression). Engines whose
+        failed statements abort the open transaction answer it even then, as SQL Server
+        evaluates expressions in a doomed transaction."""
+        return self.query(sql)
+
     @abstractmethod
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
         """Create ``schema.table`` from a DataFrame (replacing it) in one bulk operation."""

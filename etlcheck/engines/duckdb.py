@@ -33,6 +33,8 @@ class DuckDBEngine(Engine):
     def __init__(self, target: str | None = None) -> None:
         super().__init__(target)
         self._connection: Any = None
+        self._aside: Any = None
+        self._schema = "dbo"
         self.tsql_session: Any = None
 
     def _connect(self) -> None:
@@ -66,6 +68,7 @@ class DuckDBEngine(Engine):
         connection.execute("SET force_compression = 'uncompressed'")
         emulation_for(self.dialect).install(self)
         connection.execute(f"SET schema = '{DEFAULT_SCHEMA}'")
+        self._schema = DEFAULT_SCHEMA
         self.tsql_session = Session()
 
     def schemas(self) -> list[str]:
@@ -84,6 +87,9 @@ class DuckDBEngine(Engine):
         return self._connection
 
     def close(self) -> None:
+        if self._aside is not None:
+            self._aside.close()
+            self._aside = None
         if self._connection is not None:
             self._connection.close()
             self._connection = None
@@ -101,6 +107,22 @@ class DuckDBEngine(Engine):
     def query(self, sql: str) -> QueryResult:
         self.note(sql)
         cursor = self.connection.execute(sql)
+        columns = tuple(d[0] for d in cursor.description or ())
+        return QueryResult(columns, cursor.fetchall())
+
+    def query_expression(self, sql: str) -> QueryResult:
+        try:
+            return self.query(sql)
+        except Exception as error:
+            if "transaction is aborted" not in str(error):
+                raise
+        # The open transaction is aborted; a second connection of the same database has
+        # the same collation (global) once given this session's settings.
+        if self._aside is None:
+            self._aside = self.connection.cursor()
+            self._aside.execute("SET integer_division = true")
+            self._aside.execute(f"SET schema = '{self._schema}'")
+        cursor = self._aside.execute(sql)
         columns = tuple(d[0] for d in cursor.description or ())
         return QueryResult(columns, cursor.fetchall())
 

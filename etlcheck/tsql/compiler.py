@@ -84,6 +84,8 @@ class Compiled:
     changes_catalog: bool = False
     written: Written | None = None
     """The table a DML statement writes, when the interpreter enforces its keys."""
+    reads_tables: bool = True
+    """False for a query of expressions only (no FROM, no subquery over a table)."""
     table_effect: TableEffect | None = None
     """For a statement that only creates or drops tables: what it did."""
     null_test: tuple[str, bool] | None = None
@@ -253,6 +255,7 @@ def compile_statement(
         variables=parsed.holes,
         changes_catalog=changes_catalog,
         written=plan.written,
+        reads_tables=plan.tree.find(exp.Table) is not None,
         table_effect=_table_effect(tables, plan),
         null_test=_null_test(plan, parsed.holes),
     )
@@ -265,13 +268,13 @@ def _table_target(tree: exp.Expression) -> tuple[str, tuple[TableName, ...]] | N
     INTO; None for anything else, or when a name is not a plain table of this database."""
     if isinstance(tree, exp.Create) and (tree.args.get("kind") or "").upper() == "TABLE":
         target = tree.this.this if isinstance(tree.this, exp.Schema) else tree.this
-        names = [_table_name(target)]
+        names = [table_name(target)]
         kind = "create"
     elif isinstance(tree, exp.Select) and isinstance(tree.args.get("into"), exp.Into):
-        names = [_table_name(tree.args["into"].this)]
+        names = [table_name(tree.args["into"].this)]
         kind = "create"
     elif isinstance(tree, exp.Drop) and (tree.args.get("kind") or "").upper() == "TABLE":
-        names = [_table_name(table) for table in tree.args.get("tables") or [tree.this]]
+        names = [table_name(table) for table in tree.args.get("tables") or [tree.this]]
         kind = "drop"
     else:
         return None
@@ -281,7 +284,9 @@ def _table_target(tree: exp.Expression) -> tuple[str, tuple[TableName, ...]] | N
     return kind, found
 
 
-def _table_name(table: exp.Expression | None) -> TableName | None:
+def table_name(table: exp.Expression | None) -> TableName | None:
+    """``(schema, name)`` as the catalog keys a T-SQL table reference (``#`` for temp
+    tables); None for anything but a plain table of this database."""
     if not isinstance(table, exp.Table) or not isinstance(table.this, exp.Identifier):
         return None
     identifier = table.this

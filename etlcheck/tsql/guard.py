@@ -2,8 +2,10 @@
 
 The statement and the check of each key it can repeat run in one transaction; a repeated
 value rolls the statement back and fails it with SQL Server's error 2627. Inside a
-transaction the script opened, the whole transaction is rolled back, as SQL Server does
-under ``SET XACT_ABORT ON``: the engine cannot undo a single statement of a transaction.
+transaction the script opened, the engine cannot undo a single statement: the violation
+dooms the transaction instead, as any error does on the engine (and as SQL Server does
+under ``SET XACT_ABORT ON``). It stays open, @@TRANCOUNT unchanged, until the script's
+ROLLBACK; nothing more runs in it, and a COMMIT keeps none of it.
 """
 
 from __future__ import annotations
@@ -66,12 +68,21 @@ class KeyGuard:
                 target.execute("ROLLBACK")
             raise
         if violation is not None:
-            target.execute("ROLLBACK")
-            session.transaction_count = 0
+            if own:
+                target.execute("ROLLBACK")
+            else:
+                self._doom()
             raise KeyViolation(violation)
         if own:
             target.execute("COMMIT")
         return affected
+
+    def _doom(self) -> None:
+        """Leave the script's transaction as the engine leaves it after any failed statement."""
+        try:
+            self.interpreter.target.query(self.interpreter.emulation.doom_transaction_sql)
+        except Exception:  # the failure is the point: it marks the transaction aborted
+            return
 
     def _violation(self) -> str | None:
         target = self.interpreter.target

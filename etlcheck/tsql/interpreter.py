@@ -7,6 +7,7 @@ every other statement is compiled (``compile_statement``) and sent to the engine
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -259,7 +260,7 @@ class Interpreter:
         compiled = self.compile(fragment, scope, frame, retry)
         self._checks(compiled, fragment, frame, first)
         rows: list[tuple[Any, ...]] = []
-        effect = compiled.table_effect
+        effect = None if self.emulation.constraint_objects else compiled.table_effect
         fresh = effect is not None and self.catalog.fresh()
         if compiled.changes_catalog and effect is None:
             self.catalog.invalidate()
@@ -275,7 +276,10 @@ class Interpreter:
                 if index != compiled.main:
                     self.target.execute(sql)
                 elif compiled.kind in ("query", "assign"):
-                    rows = self.target.query(sql).rows
+                    query = (
+                        self.target.query if compiled.reads_tables else self.target.query_expression
+                    )
+                    rows = query(sql).rows
                 else:
                     affected = guard.execute(sql) if guard else self.target.execute(sql)
                     if compiled.kind == "dml" and count:
@@ -336,6 +340,8 @@ class Interpreter:
                     number=111,
                     statement=fragment.text,
                 )
+            if check.kind == "key_columns":
+                self._check_key_columns(check.subject, fragment, frame)
             if check.kind == "schema_empty":
                 blockers = self.emulation.schema_blockers(self.target, check.subject)
                 if blockers:
@@ -347,6 +353,21 @@ class Interpreter:
                         number=3729,
                         statement=fragment.text,
                     )
+
+    def _check_key_columns(self, subject: str, fragment: Fragment, frame: Frame) -> None:
+        schema, name, verb, columns = json.loads(subject)
+        table = self.catalog.table(schema, name)
+        used = {c.lower() for key in (table.keys if table else ()) for c in key.columns}
+        for column in columns:
+            if column.lower() in used:
+                raise self.failure(
+                    f"ALTER TABLE {verb} COLUMN {column} failed because one or more objects "
+                    "access this column.",
+                    frame,
+                    fragment.start,
+                    number=4922,
+                    statement=fragment.text,
+                )
 
     # -- errors --------------------------------------------------------------------
     def failure(

@@ -20,6 +20,14 @@ UNIQUE = "UNIQUE"
 _MARKER = "etlcheck:"
 
 
+class UnsupportedKey(Exception):
+    """A key option the interpreter cannot honour (``construct`` names it)."""
+
+    def __init__(self, construct: str) -> None:
+        super().__init__(construct)
+        self.construct = construct
+
+
 @dataclass(frozen=True)
 class Key:
     """One PRIMARY KEY or UNIQUE constraint of a table."""
@@ -30,8 +38,9 @@ class Key:
 
     def can_repeat(self, written: Written) -> bool:
         """Whether the statement that writes ``written`` can repeat this key: an UPDATE
-        only when it sets a key column; any INSERT (even one that leaves an IDENTITY key
-        to the table: rows inserted under SET IDENTITY_INSERT do not move its sequence)."""
+        only when it sets a key column; any INSERT, even one that leaves an IDENTITY key
+        to the table (the emulated IDENTITY does not skip past rows inserted under SET
+        IDENTITY_INSERT, as SQL Server's does, so it can repeat one)."""
         if written.columns is None or written.inserts:
             return True
         wanted = {column.lower() for column in self.columns}
@@ -124,13 +133,35 @@ def _table_key(definition: exp.Expression) -> tuple[str, tuple[str, ...]] | None
     kind = next((k for k in map(_kind, parts) if k is not None), None)
     if kind is None:
         return None
-    names: list[str] = []
-    for part in parts:
-        for node in part.find_all(exp.Column, exp.Identifier, bfs=False):
-            if isinstance(node, exp.Identifier) and isinstance(node.parent, exp.Column):
-                continue
-            names.append(node.name)
-    return kind, tuple(names)
+    _refuse_options(definition)
+    return kind, tuple(name for part in parts for name in _key_columns(part))
+
+
+def _key_columns(node: exp.Expression | None) -> list[str]:
+    """The columns a key part lists; not its index options or its ``ON [filegroup]``."""
+    if isinstance(node, exp.UniqueColumnConstraint):
+        return _key_columns(node.this)
+    if isinstance(node, (exp.ClusteredColumnConstraint, exp.NonClusteredColumnConstraint)):
+        items = node.this if isinstance(node.this, list) else [node.this]
+    elif isinstance(node, (exp.PrimaryKey, exp.Schema)):
+        items = node.expressions
+    else:
+        return []
+    names = []
+    for item in items:
+        column = item.this if isinstance(item, exp.Ordered) else item
+        if isinstance(column, (exp.Column, exp.Identifier)):
+            names.append(column.name)
+    return names
+
+
+def _refuse_options(definition: exp.Expression) -> None:
+    for option in definition.find_all(exp.Property):
+        name = option.this.name.upper() if isinstance(option.this, exp.Expression) else ""
+        value = option.args.get("value")
+        on = isinstance(value, exp.Expression) and value.name.upper() == "ON"
+        if name == "IGNORE_DUP_KEY" and on:
+            raise UnsupportedKey("IGNORE_DUP_KEY = ON")
 
 
 def _make_not_null(column: exp.ColumnDef) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from etlcheck.engines.base import QueryResult
 from etlcheck.engines.duckdb import DuckDBEngine
-from etlcheck.errors import StatementFailed
+from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.isolation.fingerprint import fingerprint_schemas
 
 pytestmark = pytest.mark.duckdb
@@ -296,22 +296,80 @@ def test_a_dropped_and_recreated_table_loses_its_key(engine: DuckDBEngine) -> No
     assert count(engine, "dbo.r") == 2
 
 
-def test_violation_in_a_transaction_rolls_the_transaction_back(keyed: DuckDBEngine) -> None:
-    # Documented: the engine cannot undo one statement of a transaction, so the whole
-    # transaction goes, as under SET XACT_ABORT ON.
+def test_violation_in_a_transaction_dooms_it_until_the_scripts_rollback(
+    keyed: DuckDBEngine,
+) -> None:
+    # Documented: the engine cannot undo one statement of a transaction, so the violation
+    # dooms the whole transaction, as under SET XACT_ABORT ON: @@TRANCOUNT stays 1 and the
+    # CATCH block still evaluates expressions until its ROLLBACK.
     messages = run(
         keyed,
         "BEGIN TRANSACTION\n"
         "INSERT INTO dbo.p VALUES (3, 30)\n"
         "BEGIN TRY INSERT INTO dbo.p VALUES (1, 99) END TRY\n"
-        "BEGIN CATCH PRINT ERROR_NUMBER() PRINT @@TRANCOUNT END CATCH\n"
+        "BEGIN CATCH\n"
+        "PRINT CONCAT(ERROR_NUMBER(), ' ', @@TRANCOUNT, ' ', 7 / 2)\n"
+        "IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION\n"
+        "END CATCH\n"
         "PRINT @@TRANCOUNT",
     )
-    assert messages == (str(DUPLICATE), "0", "0")
+    assert messages == (f"{DUPLICATE} 1 3", "0")
     assert rows(keyed, "SELECT a, v FROM dbo.p ORDER BY a") == [(1, 10), (2, 20)]
     # Nothing is left open on the connection: a new transaction starts and commits.
     run(keyed, "BEGIN TRANSACTION\nINSERT INTO dbo.p VALUES (4, 40)\nCOMMIT")
     assert count(keyed, "dbo.p") == 3
+
+
+def test_rollback_then_throw_in_catch_rethrows_the_violation(keyed: DuckDBEngine) -> None:
+    error = rejected(
+        keyed,
+        "BEGIN TRY\nBEGIN TRAN\nINSERT INTO dbo.p VALUES (3, 30)\n"
+        "INSERT INTO dbo.p VALUES (1, 99)\nCOMMIT\nEND TRY\n"
+        "BEGIN CATCH\nROLLBACK TRANSACTION\n;THROW\nEND CATCH",
+    )
+    assert error.message.startswith("Violation of PRIMARY KEY constraint")
+    assert rows(keyed, "SELECT a FROM dbo.p ORDER BY a") == [(1,), (2,)]
+
+
+def test_a_doomed_transaction_runs_nothing_more_until_rollback(keyed: DuckDBEngine) -> None:
+    error = rejected(
+        keyed,
+        "BEGIN TRAN\nBEGIN TRY INSERT INTO dbo.p VALUES (1, 99) END TRY\n"
+        "BEGIN CATCH PRINT 'caught' END CATCH\nINSERT INTO dbo.p VALUES (5, 50)\nCOMMIT",
+    )
+    assert "aborted" in error.message and str(error.location) == "t.sql:4:1"
+    keyed.execute("ROLLBACK")
+    assert rows(keyed, "SELECT a FROM dbo.p ORDER BY a") == [(1,), (2,)]
+
+
+def test_key_options_and_filegroups_are_not_key_columns(engine: DuckDBEngine) -> None:
+    run(
+        engine,
+        "CREATE TABLE dbo.f (id INT NOT NULL, c INT, "
+        "CONSTRAINT PK_f PRIMARY KEY CLUSTERED (id ASC) WITH (PAD_INDEX = OFF, "
+        "IGNORE_DUP_KEY = OFF) ON [PRIMARY], CONSTRAINT UQ_f UNIQUE NONCLUSTERED (c) ON fg1)\n"
+        "INSERT INTO dbo.f VALUES (1, 1)",
+    )
+    assert rejected(engine, "INSERT INTO dbo.f VALUES (1, 2)").message.endswith("is (1).")
+    assert rejected(engine, "INSERT INTO dbo.f VALUES (2, 1)").message.startswith(
+        "Violation of UNIQUE KEY constraint 'UQ_f'"
+    )
+
+
+def test_ignore_dup_key_on_is_refused_with_its_place(engine: DuckDBEngine) -> None:
+    with pytest.raises(UnsupportedConstruct) as raised:
+        run(engine, "CREATE TABLE dbo.g (id INT, PRIMARY KEY (id) WITH (IGNORE_DUP_KEY = ON))")
+    assert "IGNORE_DUP_KEY = ON" in str(raised.value) and "t.sql:1:1" in str(raised.value)
+
+
+def test_a_key_column_cannot_be_dropped(engine: DuckDBEngine) -> None:
+    run(engine, "CREATE TABLE dbo.d (id INT NOT NULL PRIMARY KEY, v INT, code NVARCHAR(9) UNIQUE)")
+    error = rejected(engine, "ALTER TABLE dbo.d DROP COLUMN code")
+    assert error.message == (
+        "ALTER TABLE DROP COLUMN code failed because one or more objects access this column."
+    )
+    run(engine, "ALTER TABLE dbo.d DROP COLUMN v\nINSERT INTO dbo.d VALUES (1, 'x')")
+    assert rows(engine, "SELECT id, code FROM dbo.d") == [(1, "x")]
 
 
 def test_valid_writes_in_a_transaction_wait_for_its_end(keyed: DuckDBEngine) -> None:

@@ -304,3 +304,16 @@ def test_the_sample_pipeline_runs_unchanged_with_the_expected_staging(
         )
     brokers = engine.query('SELECT COUNT(*) FROM dbo."Brokers"').scalar()
     assert brokers > summary.rows("dbo.Brokers")
+
+
+def test_a_tables_constraints_come_and_go_with_it(engine: PostgresEngine) -> None:
+    # sys.objects lists constraints too, so CREATE/DROP TABLE must not be applied to the
+    # cached catalog as if they changed the table alone.
+    guard = "IF OBJECT_ID('app.PK_cc', 'PK') IS NULL PRINT 'no key' ELSE PRINT 'key'"
+    assert run(
+        engine, f"{guard}\nCREATE TABLE app.cc (id INT CONSTRAINT PK_cc PRIMARY KEY)\n{guard}"
+    ) == (
+        "no key",
+        "key",
+    )
+    assert run(engine, f"DROP TABLE app.cc\n{guard}") == ("no key",)

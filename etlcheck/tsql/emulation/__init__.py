@@ -8,6 +8,7 @@ catalog snapshot, as template methods) and in ``common.py`` (node rewrites, lite
 from __future__ import annotations
 
 import importlib
+import json
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -16,7 +17,7 @@ from sqlglot import exp
 from etlcheck.errors import EngineError
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
-from etlcheck.tsql.compiler import Check, CompileError, Plan
+from etlcheck.tsql.compiler import Check, CompileError, Plan, table_name
 from etlcheck.tsql.emulation.common import statement_kind, written_table
 from etlcheck.tsql.emulation.rewrites import (
     normalize_tsql_forms,
@@ -48,6 +49,12 @@ class Emulation(ABC):
     of kind ``O`` (an object; temp ones in schema ``#``), ``S`` (a schema) and ``D`` (the
     database name, in the schema column); a sixth column, when present, is a table's
     comment (where ``enforces_keys`` emulations record its keys)."""
+    constraint_objects: ClassVar[bool] = False
+    """True when ``catalog_sql`` lists constraints as objects (as ``sys.objects`` does):
+    then a CREATE or DROP TABLE changes more than the table, and the catalog is reloaded
+    instead of updated in place."""
+    doom_transaction_sql: ClassVar[str] = ""
+    """A statement that fails, leaving the open transaction aborted (``enforces_keys``)."""
     enforces_keys: ClassVar[bool] = False
     """True when tables are created without their PRIMARY KEY/UNIQUE constraints, which
     the interpreter then checks after each write (``etlcheck.tsql.keys``)."""
@@ -70,6 +77,8 @@ class Emulation(ABC):
             plan.tree = rewrite_delete(tree, self.row_id)
         elif isinstance(tree, exp.Merge):
             self._plan_merge(tree)
+        elif isinstance(tree, exp.Alter) and self.enforces_keys:
+            _check_key_columns(plan, tree)
         plan.tree = self._rewrite_tree(plan.tree)
         if self.enforces_keys and isinstance(plan.tree, (exp.Insert, exp.Update, exp.Merge)):
             plan.written = written_table(plan.tree, self.dialect)
@@ -138,6 +147,22 @@ class Emulation(ABC):
     def error_number(self, error: Exception) -> int:
         """SQL Server's error number for a database error, as near as can be told."""
         return 50000
+
+
+def _check_key_columns(plan: Plan, tree: exp.Alter) -> None:
+    """ALTER TABLE ... DROP/ALTER COLUMN must leave the interpreter's keys whole: SQL Server
+    refuses to drop or change a column a key uses (error 4922)."""
+    table = table_name(tree.this)
+    if table is None:
+        return
+    for action in tree.args.get("actions") or []:
+        if isinstance(action, exp.Drop) and (action.args.get("kind") or "").upper() == "COLUMN":
+            verb, columns = "DROP", [c.name for c in action.args.get("tables") or []]
+        elif isinstance(action, exp.AlterColumn):
+            verb, columns = "ALTER", [action.name]
+        else:
+            continue
+        plan.checks.append(Check("key_columns", json.dumps([*table, verb, columns])))
 
 
 def register_emulation(dialect: str, import_path: str) -> None:

@@ -136,6 +136,7 @@ def _map_type(data_type: exp.DataType) -> exp.DataType:
 
 class PostgresEmulation(Emulation):
     dialect = "postgres"
+    constraint_objects = True
     row_id = "ctid"
     catalog_sql = _CATALOG_SQL
 
