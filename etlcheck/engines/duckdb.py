@@ -106,9 +106,7 @@ class DuckDBEngine(Engine):
 
     def query(self, sql: str) -> QueryResult:
         self.note(sql)
-        cursor = self.connection.execute(sql)
-        columns = tuple(d[0] for d in cursor.description or ())
-        return QueryResult(columns, cursor.fetchall())
+        return _result(self.connection.execute(sql))
 
     def query_expression(self, sql: str) -> QueryResult:
         try:
@@ -122,9 +120,7 @@ class DuckDBEngine(Engine):
             self._aside = self.connection.cursor()
             self._aside.execute("SET integer_division = true")
             self._aside.execute(f"SET schema = '{self._schema}'")
-        cursor = self._aside.execute(sql)
-        columns = tuple(d[0] for d in cursor.description or ())
-        return QueryResult(columns, cursor.fetchall())
+        return _result(self._aside.execute(sql))
 
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
         self.create_schema(schema)
@@ -142,3 +138,8 @@ class DuckDBEngine(Engine):
         from etlcheck.tsql.interpreter import Interpreter
 
         return Interpreter(self).run_script(text, path)
+
+
+def _result(cursor: Any) -> QueryResult:
+    columns = tuple(d[0] for d in cursor.description or ())
+    return QueryResult(columns, cursor.fetchall())
