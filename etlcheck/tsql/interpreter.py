@@ -205,9 +205,13 @@ class Interpreter:
     ) -> Any:
         """The value of a T-SQL expression (cast to ``type_text`` when given)."""
         from etlcheck.tsql.scope import fast_value
+        from etlcheck.tsql.simple import simple_value
 
         known, value = fast_value(fragment.text, type_text)
+        if not known:
+            known, value = simple_value(fragment.text, type_text, scope)
         if known:
+            self.session.last_error = 0
             return value
         text = f"({fragment.text})"
         if type_text:
