@@ -50,3 +50,39 @@ def test_closed_engine_says_so() -> None:
 def test_unopenable_database_is_an_engine_error(tmp_path: Path) -> None:
     with pytest.raises(EngineError, match="cannot open DuckDB database"):
         DuckDBEngine(str(tmp_path)).start()
+
+
+@pytest.mark.parametrize("stem", ["memory", "temp", "Main", "it's run"])
+def test_any_file_name_opens_and_reopens(tmp_path: Path, stem: str) -> None:
+    # A file is attached under its stem; DuckDB's reserved catalog names get "_db".
+    database = tmp_path / f"{stem}.duckdb"
+    with DuckDBEngine(str(database)) as engine:
+        engine.run_script("CREATE TABLE dbo.t (a INT); INSERT INTO dbo.t VALUES (1)", Path("s"))
+    with DuckDBEngine(str(database)) as engine:
+        assert engine.query("SELECT count(*) FROM dbo.t").scalar() == 1
+        assert engine.run_script("PRINT OBJECT_ID('dbo.t')", Path("s")).messages != ("",)
+
+
+def test_file_tables_use_the_smaller_row_groups(tmp_path: Path) -> None:
+    from etlcheck.engines.duckdb import ROW_GROUP_SIZE
+
+    with DuckDBEngine(str(tmp_path / "rows.duckdb")) as engine:
+        engine.execute(f"CREATE TABLE dbo.t AS SELECT range AS a FROM range({ROW_GROUP_SIZE * 3})")
+        groups = engine.query(
+            "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('dbo.t')"
+        ).scalar()
+    assert groups == 3
+
+
+def test_catch_after_an_aborted_transaction_works_on_a_file(tmp_path: Path) -> None:
+    # The side cursor that evaluates expressions while a transaction is aborted must look
+    # at the attached file, not at the connection's empty in-memory catalog.
+    with DuckDBEngine(str(tmp_path / "aside.duckdb")) as engine:
+        engine.run_script("CREATE TABLE dbo.k (id INT PRIMARY KEY)", Path("s"))
+        result = engine.run_script(
+            "BEGIN TRY BEGIN TRANSACTION; INSERT INTO dbo.k VALUES (1), (1); COMMIT; END TRY\n"
+            "BEGIN CATCH PRINT CONCAT(ERROR_NUMBER(), ' ', DB_NAME(), ' ', SCHEMA_NAME()); "
+            "IF @@TRANCOUNT > 0 ROLLBACK; END CATCH",
+            Path("s"),
+        )
+    assert result.messages == ("2627 aside dbo",)
