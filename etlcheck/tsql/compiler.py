@@ -238,14 +238,19 @@ def compile_statement(
     plan = emulation.plan(tree)
     if parsed.assigned:
         plan.kind = "assign"
+    changes_catalog = (plan.kind == "ddl" and not isinstance(tree, exp.TruncateTable)) or (
+        isinstance(plan.tree, exp.Create) or bool(tree.args.get("into"))
+    )
+    reads_tables = plan.tree.find(exp.Table) is not None
+    table_effect = _table_effect(tables, plan)
+    null_test = _null_test(plan, parsed.holes)
+    # The trees are this call's own (parsed afresh above) and not read after this point,
+    # so the generator may work on them in place instead of copying each one first.
     steps = [
         *(_template(step, emulation.dialect) for step in plan.before),
         _template(plan.tree, emulation.dialect),
         *(_template(step, emulation.dialect) for step in plan.after),
     ]
-    changes_catalog = (plan.kind == "ddl" and not isinstance(tree, exp.TruncateTable)) or (
-        isinstance(plan.tree, exp.Create) or bool(tree.args.get("into"))
-    )
     compiled = Compiled(
         kind=plan.kind,
         steps=tuple(step.with_names(parsed.holes) for step in steps),
@@ -255,9 +260,9 @@ def compile_statement(
         variables=parsed.holes,
         changes_catalog=changes_catalog,
         written=plan.written,
-        reads_tables=plan.tree.find(exp.Table) is not None,
-        table_effect=_table_effect(tables, plan),
-        null_test=_null_test(plan, parsed.holes),
+        reads_tables=reads_tables,
+        table_effect=table_effect,
+        null_test=null_test,
     )
     _COMPILED[key] = compiled
     return compiled
@@ -361,7 +366,7 @@ class _RawTemplate:
 
 
 def _template(step: exp.Expression | str, dialect: str) -> _RawTemplate:
-    sql = step if isinstance(step, str) else step.sql(dialect=dialect)
+    sql = step if isinstance(step, str) else step.sql(dialect=dialect, copy=False)
     pieces = _HOLE_PATTERN.split(sql)
     return _RawTemplate(tuple(pieces[0::2]), tuple(int(index) for index in pieces[1::2]))
 
