@@ -27,7 +27,8 @@ _RANGES = {
     "INT": (-(2**31), 2**31 - 1),
     "BIGINT": (-(2**63), 2**63 - 1),
 }
-_TEXT = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "SYSNAME"])
+_TEXT = frozenset(["VARCHAR", "NVARCHAR", "SYSNAME"])
+"""Variable-length text: CHAR(n) pads with blanks, which the engine does (or not) itself."""
 _MAX_LENGTH = re.compile(r"\(\s*(\d+|MAX)\s*\)", re.IGNORECASE)
 
 

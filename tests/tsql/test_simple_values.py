@@ -142,6 +142,7 @@ def test_other_shapes_go_to_the_engine(
     [
         ("CONCAT(N'ab', N'cdef')", "NVARCHAR(3)"),
         ("N'ab'", "NVARCHAR"),
+        ("CONCAT(N'a', N'b')", "CHAR(5)"),
         ("CONCAT(N'a', N'b')", "INT"),
         ("70000", "SMALLINT"),
         ("300", "TINYINT"),
