@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlglot.errors import ParseError
+
 from etlcheck.engines.base import ScriptResult
 from etlcheck.errors import SourceLocation, StatementFailed, UnsupportedConstruct
 from etlcheck.tsql.batches import script_location, split_batches
@@ -176,7 +178,15 @@ class Interpreter:
                     raise self.unsupported(
                         "DECLARE @table TABLE", "table variables", frame, node.start
                     )
-                type_sql = self.emulation.type_sql(variable.type_text)
+                try:
+                    type_sql = self.emulation.type_sql(variable.type_text)
+                except (ParseError, ValueError):
+                    raise self.unsupported(
+                        f"DECLARE {variable.name} {variable.type_text}",
+                        "variables of this type",
+                        frame,
+                        node.start,
+                    ) from None
                 scope.declare(variable.name, variable.type_text, type_sql)
                 if variable.initial is not None:
                     value = self.evaluate(variable.initial, scope, frame, variable.type_text)

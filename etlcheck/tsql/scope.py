@@ -49,6 +49,28 @@ def base_type(type_text: str) -> str:
     return re.split(r"[\s(]", type_text.strip(), maxsplit=1)[0].upper()
 
 
+_LENGTH = re.compile(r"\(\s*(\d+|MAX)\s*\)", re.IGNORECASE)
+_FIXED_TEXT = frozenset(["CHAR", "NCHAR"])
+_VARIABLE_TEXT = frozenset(["VARCHAR", "NVARCHAR"])
+
+
+def fit_text(value: str, type_text: str) -> str:
+    """A string as a variable of ``type_text`` holds it: SQL Server silently truncates to
+    the declared length (1 when none is given). It also pads CHAR/NCHAR with blanks; that
+    is not done here, because the engines do not ignore trailing blanks in comparisons as
+    SQL Server does, and a padded value would then stop matching."""
+    base = base_type(type_text)
+    if base == "SYSNAME":
+        return value[:128]
+    if base not in _FIXED_TEXT and base not in _VARIABLE_TEXT:
+        return value
+    match = _LENGTH.search(type_text)
+    if match and match.group(1).upper() == "MAX":
+        return value
+    length = int(match.group(1)) if match else 1
+    return value[:length]
+
+
 @dataclass
 class VariableSlot:
     type_text: str
@@ -91,7 +113,7 @@ class Scope:
         slot = self.variables.get(name.lower())
         if slot is None:
             raise UnknownVariable(name)
-        slot.value = value
+        slot.value = fit_text(value, slot.type_text) if isinstance(value, str) else value
 
     def get(self, name: str) -> Any:
         slot = self.variables.get(name.lower())

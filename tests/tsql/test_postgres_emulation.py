@@ -317,3 +317,15 @@ def test_a_tables_constraints_come_and_go_with_it(engine: PostgresEngine) -> Non
         "key",
     )
     assert run(engine, f"DROP TABLE app.cc\n{guard}") == ("no key",)
+
+
+def test_sysname_and_declared_lengths_on_postgres(engine: PostgresEngine) -> None:
+    messages = run(
+        engine,
+        "CREATE TABLE app.sysnames (n SYSNAME NOT NULL PRIMARY KEY);\n"
+        "DECLARE @n SYSNAME = CAST(N'Orders' AS SYSNAME), @short NVARCHAR(3) = N'abcdef';\n"
+        "INSERT INTO app.sysnames (n) VALUES (@n);\n"
+        "SELECT @n = n FROM app.sysnames WHERE n = N'ORDERS'; PRINT @n; PRINT @short;\n"
+        "DROP TABLE app.sysnames;",
+    )
+    assert messages == ("Orders", "abc")

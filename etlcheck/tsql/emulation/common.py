@@ -142,7 +142,7 @@ def map_type(
     """A T-SQL data type in ``dialect``: ``text`` types become ``text_type``, ``types``
     maps the others by name, and a bare DECIMAL is SQL Server's DECIMAL(18, 0)."""
     name = data_type.this.name
-    if name in text:
+    if name in text or _is_sysname(data_type):
         return text_type.copy()
     if name in types:
         return exp.DataType.build(types[name], dialect=dialect)
@@ -151,12 +151,21 @@ def map_type(
     return data_type
 
 
+def _is_sysname(data_type: exp.DataType) -> bool:
+    """SQL Server's ``sysname`` (NVARCHAR(128) NOT NULL), which sqlglot reads as a
+    user-defined type."""
+    kind = data_type.args.get("kind")
+    return data_type.this == exp.DataType.Type.USERDEFINED and str(kind).upper() == "SYSNAME"
+
+
 @functools.cache
 def dialect_type_sql(
     tsql_type: str, dialect: str, map_data_type: Callable[[exp.DataType], exp.DataType]
 ) -> str:
     """A T-SQL data type (``NVARCHAR(50)``) in ``dialect`` by ``map_data_type``; cached, as
     scripts declare the same few types over and over."""
+    if tsql_type.strip().upper() == "SYSNAME":
+        tsql_type = "NVARCHAR(128)"
     data_type = exp.DataType.build(tsql_type, dialect="tsql")
     return map_data_type(data_type).sql(dialect=dialect)
 

@@ -1,0 +1,63 @@
+"""What a T-SQL variable holds: SQL Server's declared lengths, sysname, and types the
+emulation cannot hold (one clear error)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.errors import UnsupportedConstruct
+
+pytestmark = pytest.mark.duckdb
+
+
+@pytest.fixture
+def engine() -> Iterator[DuckDBEngine]:
+    with DuckDBEngine(None) as started:
+        yield started
+
+
+@pytest.mark.parametrize(
+    ("declaration", "expected", "limit"),
+    [
+        ("@s NVARCHAR(5) = N'abcdefgh'", "abcde", 5),
+        ("@s NVARCHAR = N'abc'", "a", 1),
+        ("@s VARCHAR(MAX) = 'abcdefgh'", "abcdefgh", None),
+        ("@s CHAR(3) = 'abcdef'", "abc", 3),
+        ("@s SYSNAME = REPLICATE('x', 200)", "x" * 128, 128),
+    ],
+)
+def test_variables_keep_what_their_declared_length_holds(
+    engine: DuckDBEngine, declaration: str, expected: str, limit: int | None
+) -> None:
+    # SQL Server truncates silently on assignment to a variable (an INSERT would fail).
+    messages = engine.run_script(f"DECLARE {declaration}; PRINT @s;", Path("t.sql")).messages
+    assert messages == (expected,)
+    messages = engine.run_script(
+        f"DECLARE {declaration}; SET @s = CONCAT(@s, N'zzzz'); SELECT @s = @s; PRINT @s;",
+        Path("t.sql"),
+    ).messages
+    assert messages == ((expected + "zzzz")[:limit],)
+
+
+def test_sysname_is_nvarchar_128_in_declarations_tables_and_casts(engine: DuckDBEngine) -> None:
+    messages = engine.run_script(
+        "CREATE TABLE dbo.names (n SYSNAME NOT NULL PRIMARY KEY);\n"
+        "DECLARE @n SYSNAME = CAST(N'orders' AS SYSNAME);\n"
+        "INSERT INTO dbo.names (n) VALUES (@n);\n"
+        "SELECT @n = n FROM dbo.names; PRINT @n;",
+        Path("t.sql"),
+    ).messages
+    assert messages == ("orders",)
+    assert engine.query("SELECT n FROM dbo.names").rows == [("orders",)]
+
+
+def test_a_variable_of_an_unknown_type_is_one_clear_error(engine: DuckDBEngine) -> None:
+    with pytest.raises(UnsupportedConstruct) as raised:
+        engine.run_script("PRINT 1;\nDECLARE @g FOO(1, ;", Path("t.sql"))
+    message = str(raised.value)
+    assert message.startswith("t.sql:2:1: DECLARE @g FOO(1, ")
+    assert "not supported" in message and "--engine mssql" in message
