@@ -159,7 +159,7 @@ def test_seed_database_fills_production_and_the_raw_sample(
         assert types["IsGroupPolicy"] == "BOOLEAN"
         schemas = set(engine.schemas())
         assert ("poc_raw_data" in schemas) is sandboxed
-        assert not any(re.match(r"etlcheck_seed_", t) for t in _tables(engine))
+        assert not any(re.match(r"etlcheck_(seed|holding)_", t) for t in _tables(engine))
 
 
 def _tables(engine: DuckDBEngine) -> list[str]:

@@ -126,6 +126,24 @@ class Engine(ABC):
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
         """Create ``schema.table`` from a DataFrame (replacing it) in one bulk operation."""
 
+    def insert_frame(
+        self, schema: str, table: str, frame: pd.DataFrame, expressions: list[str]
+    ) -> None:
+        """Append ``frame`` to the existing ``schema.table``: one row a frame row, the
+        table's columns (the frame's, by name) given by ``expressions`` over the frame's
+        columns (casts, say). The frame goes through a holding table unless the engine can
+        select from it directly."""
+        holding = f"etlcheck_holding_{table}"
+        self.load_frame(schema, holding, frame)
+        try:
+            names = ", ".join(self.quote(str(name)) for name in frame.columns)
+            self.execute(
+                f"INSERT INTO {self.qualified(schema, table)} ({names}) "
+                f"SELECT {', '.join(expressions)} FROM {self.qualified(schema, holding)}"
+            )
+        finally:
+            self.execute(f"DROP TABLE IF EXISTS {self.qualified(schema, holding)}")
+
     @abstractmethod
     def run_script(self, text: str, path: Path) -> ScriptResult:
         """Run a whole T-SQL script (batches separated by GO)."""

@@ -162,6 +162,20 @@ class DuckDBEngine(Engine):
         finally:
             self.connection.unregister("_etlcheck_frame")
 
+    def insert_frame(
+        self, schema: str, table: str, frame: pd.DataFrame, expressions: list[str]
+    ) -> None:
+        # DuckDB selects from the DataFrame itself: no holding table to write and drop.
+        names = ", ".join(self.quote(str(name)) for name in frame.columns)
+        self.connection.register("_etlcheck_frame", frame)
+        try:
+            self.connection.execute(
+                f"INSERT INTO {self.qualified(schema, table)} ({names}) "
+                f"SELECT {', '.join(expressions)} FROM _etlcheck_frame"
+            )
+        finally:
+            self.connection.unregister("_etlcheck_frame")
+
     def run_script(self, text: str, path: Path) -> ScriptResult:
         from etlcheck.tsql.interpreter import Interpreter
 

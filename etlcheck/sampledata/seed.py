@@ -106,18 +106,17 @@ def seed_database(engine: Engine, config: Config, scale: str, *, sandboxed: bool
                 f"[sandbox] schemas has no sandbox for {RAW_SCHEMA!r}",
                 hint=f'add {RAW_SCHEMA} = "poc_{RAW_SCHEMA}" to [sandbox] schemas',
             )
-        tables += [(raw_schema, name, frame) for name, frame in data.raw.items()]
-    for schema in dict.fromkeys(schema for schema, _, _ in tables):
+    for schema in dict.fromkeys([*(schema for schema, _, _ in tables), raw_schema]):
         engine.create_schema(schema)
     for schema, name, frame in tables:
-        layout = layouts.get((RAW_SCHEMA if schema == raw_schema else schema.lower(), name.lower()))
-        if layout is None:
-            raise ConfigError(
-                f"no CREATE TABLE for {schema}.{name} in the pipeline's scripts",
-                hint="the sample data needs the sample pipeline in sql/",
-            )
+        layout = _layout(layouts, schema, name)
         load_table(engine, layout, frame, schema)
         loaded[f"{schema}.{name}"] = len(frame)
+    if raw_schema != RAW_SCHEMA:
+        # The sandbox's raw sample is the same as raw_data's: copied inside the database.
+        for name, frame in data.raw.items():
+            copy_table(engine, _layout(layouts, RAW_SCHEMA, name), RAW_SCHEMA, raw_schema)
+            loaded[f"{raw_schema}.{name}"] = len(frame)
     return SeedSummary(
         scale=data.scale,
         seed=data.seed,
@@ -129,6 +128,16 @@ def seed_database(engine: Engine, config: Config, scale: str, *, sandboxed: bool
     )
 
 
+def _layout(layouts: Mapping[tuple[str, str], TableLayout], schema: str, name: str) -> TableLayout:
+    layout = layouts.get((schema.lower(), name.lower()))
+    if layout is None:
+        raise ConfigError(
+            f"no CREATE TABLE for {schema}.{name} in the pipeline's scripts",
+            hint="the sample data needs the sample pipeline in sql/",
+        )
+    return layout
+
+
 def load_table(engine: Engine, layout: TableLayout, frame: pd.DataFrame, schema: str) -> None:
     """(Re)create ``schema.table`` with the layout's types and fill it from ``frame``."""
     missing = [c for c in layout.column_names if c not in frame.columns]
@@ -138,22 +147,29 @@ def load_table(engine: Engine, layout: TableLayout, frame: pd.DataFrame, schema:
             hint="the pipeline's DDL and etlcheck.sampledata disagree",
         )
     dialect = engine.dialect
-    target = engine.qualified(schema, layout.table)
-    holding_name = f"etlcheck_seed_{layout.table}"
-    holding = engine.qualified(schema, holding_name)
-    engine.execute(f"DROP TABLE IF EXISTS {target}")
-    engine.execute(layout.create_sql(dialect, schema))
-    engine.load_frame(schema, holding_name, frame[list(layout.column_names)])
-    try:
-        names = ", ".join(engine.quote(name) for name in layout.column_names)
-        casts = ", ".join(
-            f"CAST({engine.quote(column.name)} AS "
-            f"{portable_type(column.data_type, dialect).sql(dialect=dialect)})"
-            for column in layout.columns
-        )
-        engine.execute(f"INSERT INTO {target} ({names}) SELECT {casts} FROM {holding}")
-    finally:
-        engine.execute(f"DROP TABLE IF EXISTS {holding}")
+    _create(engine, layout, schema)
+    casts = [
+        f"CAST({engine.quote(column.name)} AS "
+        f"{portable_type(column.data_type, dialect).sql(dialect=dialect)})"
+        for column in layout.columns
+    ]
+    engine.insert_frame(schema, layout.table, frame[list(layout.column_names)], casts)
+
+
+def copy_table(engine: Engine, layout: TableLayout, source: str, schema: str) -> None:
+    """(Re)create ``schema.table`` with the layout's types as a copy of ``source.table``
+    (already loaded): cheaper than loading the same frame a second time."""
+    _create(engine, layout, schema)
+    names = ", ".join(engine.quote(name) for name in layout.column_names)
+    engine.execute(
+        f"INSERT INTO {engine.qualified(schema, layout.table)} ({names}) "
+        f"SELECT {names} FROM {engine.qualified(source, layout.table)}"
+    )
+
+
+def _create(engine: Engine, layout: TableLayout, schema: str) -> None:
+    engine.execute(f"DROP TABLE IF EXISTS {engine.qualified(schema, layout.table)}")
+    engine.execute(layout.create_sql(engine.dialect, schema))
 
 
 def _earlier_state(pipeline: Pipeline) -> Mapping[str, pd.DataFrame]:

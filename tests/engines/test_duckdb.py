@@ -86,3 +86,15 @@ def test_catch_after_an_aborted_transaction_works_on_a_file(tmp_path: Path) -> N
             Path("s"),
         )
     assert result.messages == ("2627 aside dbo",)
+
+
+def test_insert_frame_appends_straight_from_the_frame() -> None:
+    with DuckDBEngine() as engine:
+        engine.execute("CREATE TABLE dbo.appended (id INT, amount DECIMAL(6, 2))")
+        frame = pd.DataFrame({"id": [1, 2], "amount": ["1.255", None]})
+        expressions = ['CAST("id" AS INT)', 'CAST("amount" AS DECIMAL(6, 2))']
+        engine.insert_frame("dbo", "appended", frame, expressions)
+        engine.insert_frame("dbo", "appended", frame.head(1), expressions)
+        rows = engine.query("SELECT id, CAST(amount AS VARCHAR) FROM dbo.appended ORDER BY id")
+        assert rows.rows == [(1, "1.26"), (1, "1.26"), (2, None)]
+        assert engine.query("SELECT count(*) FROM duckdb_tables()").scalar() == 1

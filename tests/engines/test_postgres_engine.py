@@ -253,3 +253,18 @@ def test_missing_driver_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setitem(sys.modules, "psycopg", None)
     with pytest.raises(EngineError, match=r"pip install 'etlcheck\[postgres\]'"):
         PostgresEngine("postgresql://u@127.0.0.1:1/etlcheck_x").start()
+
+
+def test_insert_frame_appends_through_a_holding_table(engine: PostgresEngine) -> None:
+    engine.create_schema("poc_raw_data")
+    engine.execute("CREATE TABLE poc_raw_data.appended (id INT, amount NUMERIC(6, 2))")
+    frame = pd.DataFrame({"id": [1, 2], "amount": ["1.255", None]})
+    expressions = ['CAST("id" AS INT)', 'CAST("amount" AS NUMERIC(6, 2))']
+    engine.insert_frame("poc_raw_data", "appended", frame, expressions)
+    engine.insert_frame("poc_raw_data", "appended", frame.head(1), expressions)
+    rows = engine.query("SELECT id, amount FROM poc_raw_data.appended ORDER BY id").rows
+    assert rows == [(1, decimal.Decimal("1.26")), (1, decimal.Decimal("1.26")), (2, None)]
+    leftovers = engine.query(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'etlcheck\\_holding%'"
+    ).scalar()
+    assert leftovers == 0
