@@ -149,6 +149,16 @@ def test_seed_database_fills_production_and_the_raw_sample(
         assert summary.raw_schema == raw_schema
         for entity in ENTITIES:
             assert engine.query(f"SELECT COUNT(*) FROM {raw_schema}.{entity}").scalar() == 100
+            if sandboxed:  # the sandbox's copy is raw_data's, row for row and type for type
+                differing = engine.query(
+                    f"SELECT count(*) FROM (SELECT * FROM raw_data.{entity} EXCEPT ALL "
+                    f"SELECT * FROM poc_raw_data.{entity})"
+                ).scalar()
+                assert differing == 0
+                assert (
+                    engine.query(f"DESCRIBE poc_raw_data.{entity}").rows
+                    == engine.query(f"DESCRIBE raw_data.{entity}").rows
+                )
         assert (
             summary.rows("dbo.Brokers") == engine.query("SELECT COUNT(*) FROM dbo.Brokers").scalar()
         )
@@ -174,3 +184,18 @@ def test_seed_scale_generates_the_incident_volumes() -> None:
     assert {k: len(data.production[k]) for k in INCIDENT_PRODUCTION} == INCIDENT_PRODUCTION
     for name, entity in data.plan.entities:
         assert len(data.raw[name]) == entity.raw
+
+
+@pytest.mark.duckdb
+def test_a_prepared_database_file_starts_the_run_checkpointed(
+    sample_config_path: Path, tmp_path: Path
+) -> None:
+    from etlcheck.verify import RunOptions, prepare_database
+
+    options = RunOptions.from_config(load_config(sample_config_path), scale="poc")
+    database = tmp_path / "prepared.duckdb"
+    with DuckDBEngine(str(database)) as engine:
+        prepare_database(engine, options)
+        wal = database.with_name(database.name + ".wal")
+        assert not wal.exists() or wal.stat().st_size == 0
+        assert engine.query("SELECT count(*) FROM poc_raw_data.policies").scalar() == 100

@@ -126,6 +126,10 @@ class Engine(ABC):
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
         """Create ``schema.table`` from a DataFrame (replacing it) in one bulk operation."""
 
+    def checkpoint(self) -> None:
+        """Write out what the engine has only logged so far (nothing to do for servers)."""
+        return
+
     def insert_frame(
         self, schema: str, table: str, frame: pd.DataFrame, expressions: list[str]
     ) -> None:

@@ -162,6 +162,10 @@ class DuckDBEngine(Engine):
         finally:
             self.connection.unregister("_etlcheck_frame")
 
+    def checkpoint(self) -> None:
+        if self.info.target != ":memory:":
+            self.connection.execute("CHECKPOINT")
+
     def insert_frame(
         self, schema: str, table: str, frame: pd.DataFrame, expressions: list[str]
     ) -> None:
