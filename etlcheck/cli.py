@@ -160,10 +160,14 @@ def _run(args: argparse.Namespace, config: Config) -> int:
     )
     terminal = Terminal()
     terminal.run_header(options)
-    verification = verify(options, progress=terminal.step_progress)
-    from etlcheck.report import write_reports
+    try:
+        verification = verify(options, progress=terminal.step_progress, stage=terminal.stage)
+        from etlcheck.report import write_reports
 
-    written = write_reports(verification)
+        terminal.stage("writing the report")
+        written = write_reports(verification)
+    finally:
+        terminal.end_stage()
     terminal.summary(verification, written)
     return 0 if verification.verified else 1
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
+from rich.status import Status
 
 if TYPE_CHECKING:
     from etlcheck.pipeline import Step
@@ -24,7 +25,7 @@ class Terminal:
     def __init__(self, console: Console | None = None) -> None:
         self.console = console or Console(highlight=False, soft_wrap=True)
         self._total = 0
-        self._status: object | None = None
+        self._status: Status | None = None
 
     def run_header(self, options: RunOptions) -> None:
         mode = "sandbox (AST remap)" if options.rewrite == "ast" else options.rewrite
@@ -36,7 +37,21 @@ class Terminal:
             f"{options.scale}, {mode}"
         )
 
+    def stage(self, text: str) -> None:
+        """A transient status line (on a terminal) for work between and around the steps."""
+        self.end_stage()
+        if self.console.is_terminal:
+            self._status = self.console.status(f"[dim]{escape(text)}…[/]")
+            self._status.start()
+
+    def end_stage(self) -> None:
+        """Clear the status line, if one is showing."""
+        if self._status is not None:
+            self._status.stop()
+            self._status = None
+
     def step_progress(self, step: Step, result: StepResult | None) -> None:
+        self.end_stage()
         if result is None:
             if self.console.is_terminal:
                 self.console.print(
@@ -53,6 +68,7 @@ class Terminal:
             self.console.print(f"      [red]{escape(result.error)}[/]")
 
     def summary(self, verification: Verification, written: Path | None) -> None:
+        self.end_stage()
         run = verification.run
         self.console.print()
         for index, phase in enumerate(run.phases, start=1):

@@ -272,9 +272,16 @@ def engine_facts(engine: Engine) -> dict[str, Any]:
     }
 
 
-def verify(options: RunOptions, progress: ProgressCallback | None = None) -> Verification:
-    """Run the whole verification and return what it found (nothing is printed here)."""
+def verify(
+    options: RunOptions,
+    progress: ProgressCallback | None = None,
+    stage: Callable[[str], None] | None = None,
+) -> Verification:
+    """Run the whole verification and return what it found (nothing is printed here;
+    ``stage`` hears what is about to happen between the steps, for a status line)."""
     from etlcheck.isolation.diff import diff_fingerprints
+
+    announce = stage or (lambda _: None)
 
     pipeline = Pipeline.from_config(options.config)
     pipeline.check_files()
@@ -285,18 +292,25 @@ def verify(options: RunOptions, progress: ProgressCallback | None = None) -> Ver
     engine = open_engine(options, fresh=not continuing)
     rewrites: list[dict[str, str]] = []
     try:
-        seed = None if continuing else prepare_database(engine, options)
+        seed = None
+        if not continuing:
+            announce(f"generating and loading the sample data (scale {options.scale})")
+            seed = prepare_database(engine, options)
+        announce("fingerprinting production and the sandbox")
         before, sandbox_before = fingerprint_pair(engine, options.config)
         with least_privilege(engine, options.config.sandbox, options.sandboxed):
             run = run_steps(make_runner(engine, options, progress, rewrites), options)
+        announce("fingerprinting production and the sandbox again")
         after, sandbox_after = fingerprint_pair(engine, options.config)
         expectations = None
         whole = run.ok and options.until is None and options.phase is None
         if suites is not None and whole:
             from etlcheck.expectations import validate_suites
 
+            announce(f"validating {len(suites)} expectation suite(s) with Great Expectations")
             expectations = tuple(validate_suites(engine, suites, table_resolver(options)))
         info = engine_facts(engine)
+        announce("closing the database")
     finally:
         engine.close()
     return Verification(

@@ -39,6 +39,7 @@ _SCHEMA_NAMED = re.compile(r"'(etl|dbo|raw_data)'|\[(etl|dbo|raw_data)\]", re.IG
 class IncidentRun:
     verification: Verification
     db: Path
+    stages: list[str]
 
     def tables(self, schema: str) -> dict[str, int]:
         """Row count of every table in ``schema`` of the run's database file, as left."""
@@ -73,7 +74,8 @@ def _verify(config: Config, folder: Path, rewrite: str) -> IncidentRun:
     options = RunOptions.from_config(
         config, rewrite=rewrite, db=str(db), scale=SCALE, report_dir=folder / "reports"
     )
-    return IncidentRun(verify(options), db)
+    stages: list[str] = []
+    return IncidentRun(verify(options, stage=stages.append), db, stages)
 
 
 @pytest.fixture(scope="module")
@@ -202,3 +204,14 @@ def test_etlcheck_run_exit_code(
         argv += ["--rewrite", rewrite]
     assert main(argv) == exit_code, capsys.readouterr().out[-2000:]
     assert list((tmp_path / "r").glob("*/run.json"))
+
+
+def test_the_run_announces_the_work_around_its_steps(ast_run: IncidentRun) -> None:
+    # What a terminal's status line shows between the step lines (etlcheck.terminal).
+    assert ast_run.stages == [
+        f"generating and loading the sample data (scale {SCALE})",
+        "fingerprinting production and the sandbox",
+        "fingerprinting production and the sandbox again",
+        "validating 4 expectation suite(s) with Great Expectations",
+        "closing the database",
+    ]
