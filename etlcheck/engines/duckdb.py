@@ -60,8 +60,12 @@ class DuckDBEngine(Engine):
         self.info.target = database
 
     def _attach(self, connection: Any, path: Path) -> Any:
-        """Open the database file as ``duckdb.connect(path)`` would (named after its stem),
+        """Open the database file under the name ``<stem>_db`` (what ``DB_NAME()`` says),
         with smaller row groups.
+
+        DuckDB's own name for a file is its stem, and a catalog named like a schema makes
+        every two-part name in that schema ambiguous: ``--db etl.duckdb`` and a script's
+        ``etl.stg_policies`` failed to bind. No script names a schema ``etl_db``.
 
         An insert of a full row group is written straight to the file; smaller ones go
         through the write-ahead log and are written again at the next checkpoint. Most
@@ -69,8 +73,7 @@ class DuckDBEngine(Engine):
         ``ROW_GROUP_SIZE`` rows instead of 122,880 they are written once, and scans have
         more row groups to share between threads.
         """
-        reserved = path.stem.lower() in ("memory", "temp", "system", "main")
-        self._catalog = f"{path.stem}_db" if reserved else path.stem
+        self._catalog = f"{path.stem}_db"
         literal = str(path).replace("'", "''")
         connection.execute(
             f"ATTACH '{literal}' AS {self.quote(self._catalog)} (ROW_GROUP_SIZE {ROW_GROUP_SIZE})"

@@ -52,15 +52,20 @@ def test_unopenable_database_is_an_engine_error(tmp_path: Path) -> None:
         DuckDBEngine(str(tmp_path)).start()
 
 
-@pytest.mark.parametrize("stem", ["memory", "temp", "Main", "it's run"])
+@pytest.mark.parametrize("stem", ["memory", "temp", "Main", "it's run", "etl", "dbo"])
 def test_any_file_name_opens_and_reopens(tmp_path: Path, stem: str) -> None:
-    # A file is attached under its stem; DuckDB's reserved catalog names get "_db".
+    # The file is attached as "<stem>_db": never one of DuckDB's reserved catalog names,
+    # and never the name of a schema the scripts use (that made etl.t ambiguous).
     database = tmp_path / f"{stem}.duckdb"
+    script = "CREATE SCHEMA etl\nGO\nCREATE TABLE etl.t (a INT); INSERT INTO etl.t VALUES (1)"
     with DuckDBEngine(str(database)) as engine:
-        engine.run_script("CREATE TABLE dbo.t (a INT); INSERT INTO dbo.t VALUES (1)", Path("s"))
+        engine.run_script(script, Path("s"))
+        engine.run_script("SELECT a INTO dbo.u FROM etl.t", Path("s"))
     with DuckDBEngine(str(database)) as engine:
-        assert engine.query("SELECT count(*) FROM dbo.t").scalar() == 1
-        assert engine.run_script("PRINT OBJECT_ID('dbo.t')", Path("s")).messages != ("",)
+        assert engine.query("SELECT count(*) FROM dbo.u").scalar() == 1
+        messages = engine.run_script("PRINT DB_NAME(); PRINT OBJECT_ID('etl.t')", Path("s"))
+        assert messages.messages[0] == f"{stem}_db"
+        assert messages.messages[1] != ""
 
 
 def test_file_tables_use_the_smaller_row_groups(tmp_path: Path) -> None:
@@ -85,7 +90,7 @@ def test_catch_after_an_aborted_transaction_works_on_a_file(tmp_path: Path) -> N
             "IF @@TRANCOUNT > 0 ROLLBACK; END CATCH",
             Path("s"),
         )
-    assert result.messages == ("2627 aside dbo",)
+    assert result.messages == ("2627 aside_db dbo",)
 
 
 def test_insert_frame_appends_straight_from_the_frame() -> None:
