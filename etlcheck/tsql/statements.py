@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sqlglot.tokens import TokenType
 
+from etlcheck import workcache
 from etlcheck.tsql.extent import StatementScanner
 from etlcheck.tsql.nodes import (
     Assign,
@@ -292,6 +293,13 @@ class _Parser(StatementScanner):
         return Command(start, word, self.fragment(first, last), arguments)
 
 
+_SPLIT: dict[str, Block] = {}
+workcache.register("tsql.split", _SPLIT)
+
+
 def split_statements(text: str) -> Block:
-    """The control-flow tree of one batch."""
-    return _Parser(text).parse_batch()
+    """The control-flow tree of one batch (immutable, so remembered by its text)."""
+    block = _SPLIT.get(text)
+    if block is None:
+        block = _SPLIT[text] = _Parser(text).parse_batch()
+    return block
