@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+_FRAME = "_etlcheck_frame"
+"""The name a DataFrame is registered under while a statement reads it."""
 ROW_GROUP_SIZE = 32_768
 """Rows per row group in database files (DuckDB's default is 122,880); see ``_attach``."""
 
@@ -65,7 +67,7 @@ class DuckDBEngine(Engine):
 
         DuckDB's own name for a file is its stem, and a catalog named like a schema makes
         every two-part name in that schema ambiguous: ``--db etl.duckdb`` and a script's
-        ``etl.stg_policies`` failed to bind. No script names a schema ``etl_db``.
+        ``etl.stg_policies`` failed to bind. A schema named ``<stem>_db`` is far less likely.
 
         An insert of a full row group is written straight to the file; smaller ones go
         through the write-ahead log and are written again at the next checkpoint. Most
@@ -156,32 +158,33 @@ class DuckDBEngine(Engine):
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
         self.create_schema(schema)
         self.catalog_epoch += 1
-        self.connection.register("_etlcheck_frame", frame)
-        try:
-            self.connection.execute(
-                f"CREATE OR REPLACE TABLE {self.qualified(schema, table)} "
-                "AS SELECT * FROM _etlcheck_frame"
-            )
-        finally:
-            self.connection.unregister("_etlcheck_frame")
-
-    def checkpoint(self) -> None:
-        if self.info.target != ":memory:":
-            self.connection.execute("CHECKPOINT")
+        self._from_frame(
+            f"CREATE OR REPLACE TABLE {self.qualified(schema, table)} AS SELECT * FROM {_FRAME}",
+            frame,
+        )
 
     def insert_frame(
         self, schema: str, table: str, frame: pd.DataFrame, expressions: list[str]
     ) -> None:
         # DuckDB selects from the DataFrame itself: no holding table to write and drop.
         names = ", ".join(self.quote(str(name)) for name in frame.columns)
-        self.connection.register("_etlcheck_frame", frame)
+        self._from_frame(
+            f"INSERT INTO {self.qualified(schema, table)} ({names}) "
+            f"SELECT {', '.join(expressions)} FROM {_FRAME}",
+            frame,
+        )
+
+    def _from_frame(self, sql: str, frame: pd.DataFrame) -> None:
+        """Run ``sql``, which reads the DataFrame as ``_FRAME``."""
+        self.connection.register(_FRAME, frame)
         try:
-            self.connection.execute(
-                f"INSERT INTO {self.qualified(schema, table)} ({names}) "
-                f"SELECT {', '.join(expressions)} FROM _etlcheck_frame"
-            )
+            self.connection.execute(sql)
         finally:
-            self.connection.unregister("_etlcheck_frame")
+            self.connection.unregister(_FRAME)
+
+    def checkpoint(self) -> None:
+        if self._catalog is not None:  # a file; an in-memory database has nothing to write
+            self.connection.execute("CHECKPOINT")
 
     def run_script(self, text: str, path: Path) -> ScriptResult:
         from etlcheck.tsql.interpreter import Interpreter
