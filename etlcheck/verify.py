@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from etlcheck import prewarm, workcache
 from etlcheck.config import Config, parse_scale
 from etlcheck.engines import Engine, engine_names
 from etlcheck.errors import ConfigError, EngineError, SourceLocation, UsageError
@@ -138,17 +139,22 @@ def _gravest_first(diff: FingerprintDiff) -> list[str]:
     return lines + [table.sentence for table in tables]
 
 
+def shown_path(options: RunOptions, step: Step) -> Path:
+    """A step's script as findings and rewrites name it: relative to the project."""
+    root = options.config.root
+    return step.path.relative_to(root) if step.path.is_relative_to(root) else step.path
+
+
 def make_rewriter(
     options: RunOptions, collected: list[dict[str, str]] | None = None
 ) -> Callable[[str, Step], str]:
     """The step text rewriter for the options' mode; every change goes into ``collected``."""
     from etlcheck.isolation.rewrite import rewrite_script
 
-    sandbox, root = options.config.sandbox, options.config.root
+    sandbox = options.config.sandbox
 
     def rewrite(text: str, step: Step) -> str:
-        shown = step.path.relative_to(root) if step.path.is_relative_to(root) else step.path
-        result = rewrite_script(text, shown, sandbox, options.rewrite)
+        result = rewrite_script(text, shown_path(options, step), sandbox, options.rewrite)
         if collected is not None:
             collected.extend(
                 {"location": str(c.location), "before": c.before, "after": c.after}
@@ -211,7 +217,7 @@ def make_runner(
         rewrite=make_rewriter(options, collected) if options.sandboxed else None,
         progress=progress,
         scale=options.scale,
-        cache_dir=config.root / ".etlcheck" / "cache",
+        cache_dir=workcache.project_cache(config.root),
     )
 
 
@@ -289,6 +295,7 @@ def verify(
     suites = expectation_suites(options)
     lint = lint_for(options)
     continuing = options.resume or options.start is not None
+    warming = None if continuing else prewarm.start(options)
     engine = open_engine(options, fresh=not continuing)
     rewrites: list[dict[str, str]] = []
     try:
@@ -298,6 +305,8 @@ def verify(
             seed = prepare_database(engine, options)
         announce("fingerprinting production and the sandbox")
         before, sandbox_before = fingerprint_pair(engine, options.config)
+        if warming is not None:
+            warming.wait()
         with least_privilege(engine, options.config.sandbox, options.sandboxed):
             run = run_steps(make_runner(engine, options, progress, rewrites), options)
         announce("fingerprinting production and the sandbox again")
@@ -312,6 +321,8 @@ def verify(
         info = engine_facts(engine)
         announce("closing the database")
     finally:
+        if warming is not None:
+            warming.wait()
         engine.close()
     return Verification(
         options,

@@ -49,6 +49,11 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def project_cache(root: Path) -> Path:
+    """Where a project's runs keep their work cache."""
+    return root / ".etlcheck" / "cache"
+
+
 def cache_file(directory: Path) -> Path:
     return directory / f"work-{code_fingerprint()}.pickle"
 

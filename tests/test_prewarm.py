@@ -1,0 +1,81 @@
+"""A child process fills a cold work cache while the database is seeded
+(etlcheck.prewarm): the run then compiles nothing itself, and a warm cache starts no
+child at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from etlcheck import prewarm, workcache
+from etlcheck.config import load_config
+from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.tsql import compiler
+from etlcheck.verify import RunOptions, make_runner, prepare_database
+
+REPO = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.duckdb
+
+
+@pytest.fixture
+def options() -> RunOptions:
+    # The child is started for scales above poc (scale 1 is the seed volume); what it
+    # compiles does not depend on the scale, so the run below uses the poc sample.
+    return RunOptions.from_config(load_config(REPO / "etlcheck.toml"), scale="1")
+
+
+@pytest.fixture
+def fresh_process() -> Iterator[None]:
+    """This process's memo tables start empty, as a new process's do; restored after."""
+    saved = {name: dict(table) for name, table in workcache._TABLES.items()}
+    for table in workcache._TABLES.values():
+        table.clear()
+    try:
+        yield
+    finally:
+        for name, table in workcache._TABLES.items():
+            table.clear()
+            table.update(saved.get(name, {}))
+
+
+@pytest.mark.usefixtures("fresh_process")
+def test_the_child_compiles_everything_the_run_needs(
+    options: RunOptions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    warming = prewarm.start(options, cache)
+    assert warming is not None
+    warming.wait()
+    assert warming.process.returncode == 0
+    assert workcache.cache_file(cache).is_file()
+
+    parsed: list[str] = []
+    parse = compiler._parse
+    monkeypatch.setattr(compiler, "_parse", lambda text: parsed.append(text) or parse(text))
+    poc = replace(options, scale="poc")
+    with DuckDBEngine() as engine:
+        prepare_database(engine, poc)
+        runner = make_runner(engine, poc)
+        runner.cache_dir = cache
+        result = runner.run()
+    assert result.ok
+    assert parsed == [], f"the run compiled {len(parsed)} statement(s) itself: {parsed[:3]}"
+    assert prewarm.start(options, cache) is None  # now warm: no child
+
+
+def test_no_child_when_the_cache_is_off(
+    options: RunOptions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(workcache.CACHE_ENV, "0")
+    assert prewarm.start(options, tmp_path / "cache") is None
+    assert not (tmp_path / "cache").exists()
+
+
+def test_no_child_for_the_poc_sample(tmp_path: Path) -> None:
+    # Seeding the poc sample is shorter than starting the child: the run would wait.
+    options = RunOptions.from_config(load_config(REPO / "etlcheck.toml"), scale="poc")
+    assert prewarm.start(options, tmp_path / "cache") is None
