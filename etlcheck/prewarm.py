@@ -40,8 +40,12 @@ class Prewarm:
         try:
             self.process.wait(WAIT_SECONDS)
         except subprocess.TimeoutExpired:  # the run compiles what is missing itself
-            self.process.kill()
-            self.process.wait()
+            self.stop()
+
+    def stop(self) -> None:
+        """End the child now (its work, if unfinished, is simply not saved)."""
+        self.process.kill()
+        self.process.wait()
 
 
 def start(options: RunOptions, cache: Path | None = None) -> Prewarm | None:
@@ -70,8 +74,7 @@ def start(options: RunOptions, cache: Path | None = None) -> Prewarm | None:
         process.stdin.write(pickle.dumps((options, cache)))
         process.stdin.close()
     except OSError:
-        process.kill()
-        process.wait()
+        Prewarm(process).stop()
         return None
     return Prewarm(process)
 

@@ -296,7 +296,12 @@ def verify(
     lint = lint_for(options)
     continuing = options.resume or options.start is not None
     warming = None if continuing else prewarm.start(options)
-    engine = open_engine(options, fresh=not continuing)
+    try:
+        engine = open_engine(options, fresh=not continuing)
+    except BaseException:
+        if warming is not None:
+            warming.stop()
+        raise
     rewrites: list[dict[str, str]] = []
     try:
         seed = None

@@ -79,3 +79,11 @@ def test_no_child_for_the_poc_sample(tmp_path: Path) -> None:
     # Seeding the poc sample is shorter than starting the child: the run would wait.
     options = RunOptions.from_config(load_config(REPO / "etlcheck.toml"), scale="poc")
     assert prewarm.start(options, tmp_path / "cache") is None
+
+
+def test_a_stopped_child_is_gone(options: RunOptions, tmp_path: Path) -> None:
+    # verify() stops the child when the database cannot be opened.
+    warming = prewarm.start(options, tmp_path / "cache")
+    assert warming is not None
+    warming.stop()
+    assert warming.process.poll() is not None
