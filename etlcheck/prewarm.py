@@ -61,7 +61,7 @@ def start(options: RunOptions, cache: Path | None = None) -> Prewarm | None:
         # work); seeding the poc sample takes less, so the run would wait for it.
         return None
     cache = cache or workcache.project_cache(options.config.root)
-    if all(text is not None for text in _rewritten(options, cache, compute=False)):
+    if _has_compiled(get_engine_class(options.engine).dialect, cache):
         return None
     process = subprocess.Popen(
         [sys.executable, "-m", "etlcheck.prewarm"],
@@ -79,15 +79,22 @@ def start(options: RunOptions, cache: Path | None = None) -> Prewarm | None:
     return Prewarm(process)
 
 
-def _rewritten(options: RunOptions, cache: Path, *, compute: bool) -> list[str | None]:
-    """Each step's text as the run executes it (None for a rewrite not yet cached when
-    ``compute`` is false, and for a script that cannot be read)."""
-    from etlcheck.errors import EtlcheckError
-    from etlcheck.isolation.rewrite import cached_rewrite
-    from etlcheck.pipeline import Pipeline
-    from etlcheck.verify import make_rewriter, shown_path
+def _has_compiled(dialect: str, cache: Path) -> bool:
+    """Whether the work cache (after loading ``cache``) holds compiled statements for
+    ``dialect``. It holds none after a fresh checkout or a change to etlcheck, which is
+    when the child pays; a script edited since is a few statements the run compiles."""
+    from etlcheck.tsql.compiler import compiled_dialects
 
     workcache.load(cache)
+    return dialect in compiled_dialects()
+
+
+def _rewritten(options: RunOptions) -> list[str | None]:
+    """Each step's text as the run executes it (None for a script that cannot be read)."""
+    from etlcheck.errors import EtlcheckError
+    from etlcheck.pipeline import Pipeline
+    from etlcheck.verify import make_rewriter
+
     rewrite = make_rewriter(options) if options.sandboxed else None
     texts: list[str | None] = []
     for step in Pipeline.from_config(options.config).steps:
@@ -96,14 +103,7 @@ def _rewritten(options: RunOptions, cache: Path, *, compute: bool) -> list[str |
         except EtlcheckError:
             texts.append(None)
             continue
-        if rewrite is None:
-            texts.append(text)
-        elif compute:
-            texts.append(rewrite(text, step))
-        else:
-            shown = shown_path(options, step)
-            found = cached_rewrite(text, shown, options.config.sandbox, options.rewrite)
-            texts.append(None if found is None else found.text)
+        texts.append(text if rewrite is None else rewrite(text, step))
     return texts
 
 
@@ -118,7 +118,8 @@ def compile_scripts(options: RunOptions, cache: Path) -> None:
 
     emulation = emulation_for(get_engine_class(options.engine).dialect)
     steps = Pipeline.from_config(options.config).steps
-    for step, text in zip(steps, _rewritten(options, cache, compute=True), strict=True):
+    workcache.load(cache)
+    for step, text in zip(steps, _rewritten(options), strict=True):
         if text is None:
             continue
         try:

@@ -1,6 +1,6 @@
 """A child process fills a cold work cache while the database is seeded
-(etlcheck.prewarm): the run then compiles nothing itself, and a warm cache starts no
-child at all."""
+(etlcheck.prewarm): the run then compiles nothing itself, and a cache that already holds
+compiled statements starts no child at all."""
 
 from __future__ import annotations
 
@@ -81,6 +81,7 @@ def test_no_child_for_the_poc_sample(tmp_path: Path) -> None:
     assert prewarm.start(options, tmp_path / "cache") is None
 
 
+@pytest.mark.usefixtures("fresh_process")
 def test_a_stopped_child_is_gone(options: RunOptions, tmp_path: Path) -> None:
     # verify() stops the child when the database cannot be opened.
     warming = prewarm.start(options, tmp_path / "cache")

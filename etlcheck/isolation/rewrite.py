@@ -18,19 +18,12 @@ workcache.register("isolation.rewritten", _REWRITTEN)
 def rewrite_script(text: str, path: Path | str, sandbox: SandboxConfig, mode: str) -> RemapResult:
     """``ast`` (the default remap), ``regex`` (the incident's substitution) or ``none``;
     remembered by text, path, sandbox and mode (``etlcheck.workcache``)."""
-    found = cached_rewrite(text, path, sandbox, mode)
+    key = (mode, str(path), repr(sandbox), text)
+    found = _REWRITTEN.get(key)
     if found is None:
-        found = _REWRITTEN[(mode, str(path), repr(sandbox), text)] = _rewrite(
-            text, path, sandbox, mode
-        )
+        found = _rewrite(text, path, sandbox, mode)
+        _REWRITTEN[key] = found
     return found
-
-
-def cached_rewrite(
-    text: str, path: Path | str, sandbox: SandboxConfig, mode: str
-) -> RemapResult | None:
-    """What ``rewrite_script`` remembers for these arguments, computing nothing."""
-    return _REWRITTEN.get((mode, str(path), repr(sandbox), text))
 
 
 def _rewrite(text: str, path: Path | str, sandbox: SandboxConfig, mode: str) -> RemapResult:

@@ -208,6 +208,11 @@ def _parse(text: str) -> _Parsed:
     return parsed
 
 
+def compiled_dialects() -> set[str]:
+    """The dialects the compiled-statement memo holds entries for."""
+    return {str(key[0]) for key in _COMPILED}
+
+
 def compile_statement(
     text: str,
     emulation: Emulation,
