@@ -88,3 +88,18 @@ def test_a_stopped_child_is_gone(options: RunOptions, tmp_path: Path) -> None:
     assert warming is not None
     warming.stop()
     assert warming.process.poll() is not None
+
+
+@pytest.mark.usefixtures("fresh_process")
+def test_a_child_starts_after_lint_and_syntax_checks(options: RunOptions, tmp_path: Path) -> None:
+    # etlcheck run lints and syntax-checks first, which rewrites and splits every script
+    # in this process; the cache is still cold for compiled statements.
+    from etlcheck.pipeline import Pipeline
+    from etlcheck.syntax import check_pipeline_syntax
+    from etlcheck.verify import lint_for
+
+    lint_for(options)
+    check_pipeline_syntax(Pipeline.from_config(options.config))
+    warming = prewarm.start(options, tmp_path / "cache")
+    assert warming is not None
+    warming.stop()
