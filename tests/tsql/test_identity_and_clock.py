@@ -1,19 +1,23 @@
-"""An INSERT that leaves an IDENTITY key to the table skips the key check
-(etlcheck.tsql.keys.Key.can_repeat); SYSUTCDATETIME() and GETUTCDATE() in DECLARE/SET
-of DATETIME2 or DATETIME are read from the clock (etlcheck.tsql.scope.fast_value)."""
+"""Every INSERT into a table with an IDENTITY key is checked for repeats (rows inserted
+under SET IDENTITY_INSERT do not move the emulated sequence); SYSUTCDATETIME() and
+GETUTCDATE() in DECLARE/SET of DATETIME2 or DATETIME are read from the clock
+(etlcheck.tsql.scope.fast_value)."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from etlcheck.engines.base import QueryResult
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed
 from etlcheck.tsql.scope import fast_value
+
+if TYPE_CHECKING:
+    from tests.tsql.conftest import Sent
 
 pytestmark = pytest.mark.duckdb
 
@@ -21,41 +25,10 @@ DUPLICATE = 2627
 EVENTS = "CREATE TABLE dbo.e (id INT IDENTITY(1,1) PRIMARY KEY, v NVARCHAR(5))"
 
 
-class Sent:
-    """Every statement the interpreter sends to the engine, in order."""
-
-    def __init__(self, engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.statements: list[str] = []
-        query, execute = engine.query, engine.execute
-
-        def counted_query(sql: str) -> QueryResult:
-            self.statements.append(sql)
-            return query(sql)
-
-        def counted_execute(sql: str) -> int:
-            self.statements.append(sql)
-            return execute(sql)
-
-        monkeypatch.setattr(engine, "query", counted_query)
-        monkeypatch.setattr(engine, "execute", counted_execute)
-
-    def key_checks(self) -> list[str]:
-        """The queries that look for a repeated key (keys.repeats_sql, keys.duplicate_sql)."""
-        return [sql for sql in self.statements if "count(DISTINCT" in sql or "arg_max(" in sql]
-
-    def clear(self) -> None:
-        self.statements.clear()
-
-
 @pytest.fixture
 def engine() -> Iterator[DuckDBEngine]:
     with DuckDBEngine(None) as started:
         yield started
-
-
-@pytest.fixture
-def sent(engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch) -> Sent:
-    return Sent(engine, monkeypatch)
 
 
 def run(engine: DuckDBEngine, script: str) -> tuple[str, ...]:

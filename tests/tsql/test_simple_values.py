@@ -6,14 +6,17 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from etlcheck.engines.base import QueryResult
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed
 from etlcheck.tsql import simple
 from etlcheck.tsql.scope import Scope, Session
+
+if TYPE_CHECKING:
+    from tests.tsql.conftest import Sent
 
 pytestmark = pytest.mark.duckdb
 
@@ -57,23 +60,6 @@ def engine() -> Iterator[DuckDBEngine]:
         yield started
 
 
-class Queries:
-    def __init__(self, engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.sent: list[str] = []
-        query, expression = engine.query, engine.query_expression
-
-        def counted(sql: str) -> QueryResult:
-            self.sent.append(sql)
-            return query(sql)
-
-        def counted_expression(sql: str) -> QueryResult:
-            self.sent.append(sql)
-            return expression(sql)
-
-        monkeypatch.setattr(engine, "query", counted)
-        monkeypatch.setattr(engine, "query_expression", counted_expression)
-
-
 def test_python_values_match_the_engine_for_every_shape(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -97,13 +83,11 @@ def test_python_values_match_the_engine_for_every_shape(
     )
 
 
-def test_counts_and_messages_need_no_query(
-    engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_counts_and_messages_need_no_query(engine: DuckDBEngine, sent: Sent) -> None:
     engine.run_script(
         "CREATE TABLE dbo.t (v INT); INSERT INTO dbo.t VALUES (1), (2);", Path("t.sql")
     )
-    queries = Queries(engine, monkeypatch)
+    sent.clear()
     messages = engine.run_script(
         "DECLARE @rows INT, @m NVARCHAR(200);\n"
         "SET @rows = @@ROWCOUNT;\n"
@@ -113,7 +97,7 @@ def test_counts_and_messages_need_no_query(
         Path("t.sql"),
     ).messages
     assert messages == ("[dbo].[t]: 2 new rows", "t: 2 staged, 0 after")
-    assert queries.sent == []
+    assert sent.statements == []
 
 
 @pytest.mark.parametrize(
@@ -127,14 +111,16 @@ def test_counts_and_messages_need_no_query(
     ],
 )
 def test_other_shapes_go_to_the_engine(
-    engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch, declared: str, expression: str
+    engine: DuckDBEngine, sent: Sent, declared: str, expression: str
 ) -> None:
-    engine.run_script(f"DECLARE {declared}", Path("t.sql"))
-    queries = Queries(engine, monkeypatch)
+    engine.run_script(f"DECLARE {declared};", Path("t.sql"))
+    declaring = [sql for sql in sent.statements if sql.startswith("SELECT")]
+    sent.clear()
     # The engine's own answer may be SQL Server's error (overflow, CONCAT's argument count).
     with contextlib.suppress(StatementFailed):
         engine.run_script(f"DECLARE {declared}; PRINT {expression};", Path("t.sql"))
-    assert [sql for sql in queries.sent if sql.startswith("SELECT")]
+    printing = [sql for sql in sent.statements if sql.startswith("SELECT")]
+    assert len(printing) == len(declaring) + 1, printing
 
 
 @pytest.mark.parametrize(
