@@ -1,46 +1,24 @@
-"""What the T-SQL tests share: a record of every statement the interpreter sends."""
+"""Fixtures the T-SQL tests share: a fresh in-memory DuckDB engine per test (a module
+that needs another engine defines its own ``engine``), and a record of what it is sent."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
+from tsql_scripts import Sent
 
+from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 
 
-class Sent:
-    """Every statement the interpreter sends to the engine (execute, query and
-    query_expression), in order; a call the engine makes to itself is recorded once."""
-
-    def __init__(self, engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.statements: list[str] = []
-        self._depth = 0
-        for name in ("execute", "query", "query_expression"):
-            monkeypatch.setattr(engine, name, self._recording(getattr(engine, name)))
-
-    def _recording(self, call: Callable[[str], Any]) -> Callable[[str], Any]:
-        def recorded(sql: str) -> Any:
-            if not self._depth:
-                self.statements.append(sql)
-            self._depth += 1
-            try:
-                return call(sql)
-            finally:
-                self._depth -= 1
-
-        return recorded
-
-    def key_checks(self) -> list[str]:
-        """The queries that look for a repeated key (keys.repeats_sql, keys.duplicate_sql)."""
-        return [sql for sql in self.statements if "count(DISTINCT" in sql or "arg_max(" in sql]
-
-    def clear(self) -> None:
-        self.statements.clear()
+@pytest.fixture
+def engine() -> Iterator[DuckDBEngine]:
+    with DuckDBEngine(None) as started:
+        yield started
 
 
 @pytest.fixture
-def sent(engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch) -> Sent:
-    """Records what the module's ``engine`` fixture is sent from here on."""
+def sent(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Sent:
+    """Records what the ``engine`` fixture is sent from here on."""
     return Sent(engine, monkeypatch)

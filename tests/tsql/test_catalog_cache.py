@@ -4,10 +4,8 @@ update it in place, anything else that may change the catalog makes it stale
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
+from tsql_scripts import run
 
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.tsql.catalog import CatalogCache
@@ -29,16 +27,6 @@ DROP TABLE #raw
 PRINT CAST((SELECT COUNT(*) FROM dbo.customers) AS VARCHAR(5))
 """
 """A transform in the usual shape: guarded drops, temp tables, one permanent table."""
-
-
-@pytest.fixture
-def engine() -> Iterator[DuckDBEngine]:
-    with DuckDBEngine(None) as started:
-        yield started
-
-
-def run(engine: DuckDBEngine, script: str) -> tuple[str, ...]:
-    return engine.run_script(script, Path("t.sql")).messages
 
 
 def cache(engine: DuckDBEngine) -> CatalogCache:

@@ -6,43 +6,17 @@ GETUTCDATE() in DECLARE/SET of DATETIME2 or DATETIME are read from the clock
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
+from tsql_scripts import Sent, rejected, rows, run
 
 from etlcheck.engines.duckdb import DuckDBEngine
-from etlcheck.errors import StatementFailed
 from etlcheck.tsql.scope import fast_value
-
-if TYPE_CHECKING:
-    from tests.tsql.conftest import Sent
 
 pytestmark = pytest.mark.duckdb
 
 DUPLICATE = 2627
 EVENTS = "CREATE TABLE dbo.e (id INT IDENTITY(1,1) PRIMARY KEY, v NVARCHAR(5))"
-
-
-@pytest.fixture
-def engine() -> Iterator[DuckDBEngine]:
-    with DuckDBEngine(None) as started:
-        yield started
-
-
-def run(engine: DuckDBEngine, script: str) -> tuple[str, ...]:
-    return engine.run_script(script, Path("t.sql")).messages
-
-
-def rejected(engine: DuckDBEngine, script: str) -> StatementFailed:
-    with pytest.raises(StatementFailed) as raised:
-        run(engine, script)
-    return raised.value
-
-
-def rows(engine: DuckDBEngine, query: str) -> list[tuple[object, ...]]:
-    return engine.query(query).rows
 
 
 def utc_now() -> datetime.datetime:

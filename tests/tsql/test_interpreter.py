@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,12 +11,6 @@ from etlcheck.errors import StatementFailed, UnsupportedConstruct
 
 pytestmark = pytest.mark.duckdb
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture
-def engine() -> Iterator[DuckDBEngine]:
-    with DuckDBEngine() as started:
-        yield started
 
 
 def run(engine: DuckDBEngine, script: str, name: str = "inline.sql") -> tuple[str, ...]:

@@ -3,10 +3,8 @@ with SQL Server's error 2627 (etlcheck.tsql.keys, etlcheck.tsql.guard)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
+from tsql_scripts import rejected, rows, run
 
 from etlcheck.engines.base import QueryResult
 from etlcheck.engines.duckdb import DuckDBEngine
@@ -18,32 +16,12 @@ pytestmark = pytest.mark.duckdb
 DUPLICATE = 2627
 
 
-@pytest.fixture
-def engine() -> Iterator[DuckDBEngine]:
-    with DuckDBEngine(None) as started:
-        yield started
-
-
-def run(engine: DuckDBEngine, script: str) -> tuple[str, ...]:
-    return engine.run_script(script, Path("t.sql")).messages
-
-
-def rejected(engine: DuckDBEngine, script: str) -> StatementFailed:
-    with pytest.raises(StatementFailed) as raised:
-        run(engine, script)
-    return raised.value
-
-
 def caught(statement: str) -> str:
     """``statement`` in TRY/CATCH that prints the error number, then a line after it."""
     return (
         f"BEGIN TRY\n{statement}\nPRINT 'not reached'\nEND TRY\n"
         "BEGIN CATCH\nPRINT ERROR_NUMBER()\nEND CATCH\nPRINT 'after'"
     )
-
-
-def rows(engine: DuckDBEngine, query: str) -> list[tuple[object, ...]]:
-    return engine.query(query).rows
 
 
 def count(engine: DuckDBEngine, table: str) -> int:

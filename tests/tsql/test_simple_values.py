@@ -4,19 +4,15 @@ the same values as the engine gives, without a round trip; anything else goes to
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
+from tsql_scripts import Sent
 
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed
 from etlcheck.tsql import simple
 from etlcheck.tsql.scope import Scope, Session
-
-if TYPE_CHECKING:
-    from tests.tsql.conftest import Sent
 
 pytestmark = pytest.mark.duckdb
 
@@ -52,12 +48,6 @@ def _print_all(engine: DuckDBEngine) -> tuple[str, ...]:
         script += f"INSERT INTO dbo.t VALUES (4), (5);\nBEGIN TRY PRINT {text}; END TRY\n"
         script += "BEGIN CATCH PRINT CONCAT(N'error ', ERROR_NUMBER()); END CATCH\n"
     return engine.run_script(script, Path("t.sql")).messages
-
-
-@pytest.fixture
-def engine() -> Iterator[DuckDBEngine]:
-    with DuckDBEngine(None) as started:
-        yield started
 
 
 def test_python_values_match_the_engine_for_every_shape(

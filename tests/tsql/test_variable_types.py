@@ -3,7 +3,6 @@ emulation cannot hold (one clear error)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,12 +11,6 @@ from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import UnsupportedConstruct
 
 pytestmark = pytest.mark.duckdb
-
-
-@pytest.fixture
-def engine() -> Iterator[DuckDBEngine]:
-    with DuckDBEngine(None) as started:
-        yield started
 
 
 @pytest.mark.parametrize(

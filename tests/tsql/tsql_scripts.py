@@ -1,0 +1,59 @@
+"""Helpers the T-SQL tests share: run a script, expect a failure, read rows, and record
+what the interpreter sends to the engine. Fixtures built on them are in conftest.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from etlcheck.engines.base import Engine
+from etlcheck.errors import StatementFailed
+
+
+def run(engine: Engine, script: str) -> tuple[str, ...]:
+    """The PRINT output of ``script`` run as ``t.sql``."""
+    return engine.run_script(script, Path("t.sql")).messages
+
+
+def rejected(engine: Engine, script: str) -> StatementFailed:
+    """The failure ``script`` must end in."""
+    with pytest.raises(StatementFailed) as raised:
+        run(engine, script)
+    return raised.value
+
+
+def rows(engine: Engine, query: str) -> list[tuple[object, ...]]:
+    return engine.query(query).rows
+
+
+class Sent:
+    """Every statement the interpreter sends to the engine (execute, query and
+    query_expression), in order; a call the engine makes to itself is recorded once."""
+
+    def __init__(self, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.statements: list[str] = []
+        self._depth = 0
+        for name in ("execute", "query", "query_expression"):
+            monkeypatch.setattr(engine, name, self._recording(getattr(engine, name)))
+
+    def _recording(self, call: Callable[[str], Any]) -> Callable[[str], Any]:
+        def recorded(sql: str) -> Any:
+            if not self._depth:
+                self.statements.append(sql)
+            self._depth += 1
+            try:
+                return call(sql)
+            finally:
+                self._depth -= 1
+
+        return recorded
+
+    def key_checks(self) -> list[str]:
+        """The queries that look for a repeated key (keys.repeats_sql, keys.duplicate_sql)."""
+        return [sql for sql in self.statements if "count(DISTINCT" in sql or "arg_max(" in sql]
+
+    def clear(self) -> None:
+        self.statements.clear()
