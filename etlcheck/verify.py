@@ -296,14 +296,10 @@ def verify(
     lint = lint_for(options)
     continuing = options.resume or options.start is not None
     warming = None if continuing else prewarm.start(options)
-    try:
-        engine = open_engine(options, fresh=not continuing)
-    except BaseException:
-        if warming is not None:
-            warming.stop()
-        raise
+    engine: Engine | None = None
     rewrites: list[dict[str, str]] = []
     try:
+        engine = open_engine(options, fresh=not continuing)
         seed = None
         if not continuing:
             announce(f"generating and loading the sample data (scale {options.scale})")
@@ -326,9 +322,10 @@ def verify(
         info = engine_facts(engine)
         announce("closing the database")
     finally:
-        if warming is not None:
-            warming.wait()
-        engine.close()
+        if warming is not None:  # done by now, unless the run failed before its steps
+            warming.stop()
+        if engine is not None:
+            engine.close()
     return Verification(
         options,
         run,
