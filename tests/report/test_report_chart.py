@@ -109,7 +109,12 @@ def test_no_timings_say_not_available(run: Any) -> None:
 def test_all_zero_timings_still_draw(document: dict[str, Any]) -> None:
     for phase in document["run"]["phases"]:
         phase.update(seconds=0, budget_seconds=None)
-    ET.fromstring(render_phase_chart(phase_bars(document["run"])))
+    groups = phase_groups(render_phase_chart(phase_bars(document["run"])))
+    assert [g.get("data-phase") for g in groups] == ["schema", "transform", "export"]
+    for group in groups:
+        bars = child(group, "rect", "bar")
+        assert len(bars) == 1 and float(bars[0].get("width", "0")) >= 1.0
+        assert not child(group, "line", "budget")
 
 
 @pytest.mark.parametrize(
