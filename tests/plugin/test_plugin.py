@@ -36,8 +36,11 @@ def run_documents(reports: Path) -> list[dict]:
 
 
 def test_suite_passes_and_writes_reports(pytester: pytest.Pytester, suite: Path) -> None:
+    collected = pytester.runpytest_subprocess(str(suite), "-p", "no:cacheprovider", "--co", "-q")
+    expected = len([line for line in collected.outlines if "::" in line])
+    assert expected >= 40
     result = pytester.runpytest_subprocess(str(suite), "-p", "no:cacheprovider")
-    result.assert_outcomes(passed=result.parseoutcomes()["passed"])
+    result.assert_outcomes(passed=expected)
     assert result.ret == 0
     reports = pytester.path / "reports"
     [document] = run_documents(reports)
