@@ -11,7 +11,7 @@ import pytest
 from etlcheck.config import load_config
 from etlcheck.engines.base import ScriptResult
 from etlcheck.engines.duckdb import DuckDBEngine
-from etlcheck.errors import StatementFailed, UsageError
+from etlcheck.errors import ScriptError, StatementFailed, UsageError
 from etlcheck.pipeline import Pipeline
 from etlcheck.runner import Runner
 
@@ -126,5 +126,7 @@ def test_select_from_until_and_phase(project: Path) -> None:
 def test_missing_script_is_named(project: Path) -> None:
     (project / "sql" / "10-load.sql").unlink()
     pipeline = Pipeline.from_config(load_config(project / "etlcheck.toml"))
-    with pytest.raises(Exception, match=r"10-load.sql.*does not exist"):
+    with pytest.raises(ScriptError, match=r"10-load.sql.*does not exist") as refused:
         pipeline.check_files()
+    assert refused.value.exit_code == 2
+    assert refused.value.location is not None and refused.value.location.path.name == "10-load.sql"
