@@ -85,12 +85,6 @@ class RefusalError(EtlcheckError):
     """etlcheck refuses an action that could touch something outside the sandbox."""
 
 
-class StepFailed(EtlcheckError):
-    """A pipeline step raised an error in the database; the run stops there."""
-
-    exit_code = 1
-
-
 class StatementFailed(EtlcheckError):
     """A statement failed in the database (or an unhandled THROW), at file:line of the statement."""
 
