@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from tsql_scripts import Sent
 
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
+from tests.tsql.tsql_scripts import Sent
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ update it in place, anything else that may change the catalog makes it stale
 from __future__ import annotations
 
 import pytest
-from tsql_scripts import run
 
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.tsql.catalog import CatalogCache
+from tests.tsql.tsql_scripts import run
 
 pytestmark = pytest.mark.duckdb
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from tsql_scripts import Sent, rejected, rows, run
 
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.tsql.scope import fast_value
+from tests.tsql.tsql_scripts import Sent, rejected, rows, run
 
 pytestmark = pytest.mark.duckdb
 

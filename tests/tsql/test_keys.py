@@ -4,12 +4,12 @@ with SQL Server's error 2627 (etlcheck.tsql.keys, etlcheck.tsql.guard)."""
 from __future__ import annotations
 
 import pytest
-from tsql_scripts import rejected, rows, run
 
 from etlcheck.engines.base import QueryResult
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.isolation.fingerprint import fingerprint_schemas
+from tests.tsql.tsql_scripts import rejected, rows, run
 
 pytestmark = pytest.mark.duckdb
 

@@ -7,12 +7,12 @@ import contextlib
 from pathlib import Path
 
 import pytest
-from tsql_scripts import Sent
 
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed
 from etlcheck.tsql import simple
 from etlcheck.tsql.scope import Scope, Session
+from tests.tsql.tsql_scripts import Sent
 
 pytestmark = pytest.mark.duckdb
 
