@@ -33,8 +33,9 @@ from typing import Any
 from etlcheck import prewarm
 from etlcheck.config import load_config
 from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.options import RunOptions
 from etlcheck.sampledata import generate
-from etlcheck.verify import RunOptions, make_runner, prepare_database
+from etlcheck.stages import make_runner, prepare_database
 
 SMALL = 0.02
 """Engine calls faster than this: statements on small tables, key checks, commits, DDL,

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from etlcheck.config import Config, load_config, parse_scale
+from etlcheck.config import Config, load_config
 from etlcheck.engines import engine_names
 from etlcheck.errors import EtlcheckError, UsageError
 from etlcheck.expectations import load_suites
@@ -26,11 +26,14 @@ from etlcheck.fixtures import (
     etl_expectations_factory,
     etl_lint_factory,
     etl_options_factory,
+    etl_pipeline_tables,
     etl_run_factory,
     etl_seed_factory,
 )
+from etlcheck.seeding.inventory import declared_tables
+from etlcheck.seeding.specs import parse_seed_spec
 from etlcheck.session import SESSION_KEY, EtlSession, session_run_id
-from etlcheck.verify import REWRITE_MODES, seeded_production_tables
+from etlcheck.values import RewriteMode, Scale
 
 OPTIONS: tuple[tuple[str, str, str | None], ...] = (
     (
@@ -40,6 +43,17 @@ OPTIONS: tuple[tuple[str, str, str | None], ...] = (
     ),
     ("etl_engine", "engine to run on: duckdb, postgres or mssql", None),
     ("etl_scale", "sample scale: poc, seed or N", None),
+    (
+        "etl_seed_from",
+        "seed sources instead of [seed] sources, space-separated: sample:insurance, a "
+        ".sql file or folder, a folder of data files, postgresql://… or mssql://…",
+        None,
+    ),
+    (
+        "etl_seed_allow_writable",
+        "true: go on (with a warning) when a live seed database's login could write to it",
+        None,
+    ),
     ("etl_rewrite", "how scripts move into the sandbox: ast, regex or none", None),
     ("etl_report_dir", "where reports go (default: the config's report_dir)", None),
     ("etl_expectations", "folder of Great Expectations suite JSON files", None),
@@ -94,21 +108,21 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def check_options(config: pytest.Config) -> None:
     """Refuse a bad --etl-* value at start-up, as one line, before any test runs."""
-    scale, engine, rewrite = (
-        get_option(config, name) for name in ("etl_scale", "etl_engine", "etl_rewrite")
+    scale, engine, rewrite, seed_from = (
+        get_option(config, name)
+        for name in ("etl_scale", "etl_engine", "etl_rewrite", "etl_seed_from")
     )
     try:
         if scale:
-            parse_scale(scale)
+            Scale.parse(scale)
         if engine and engine.lower() not in engine_names():
             raise UsageError(
                 f"unknown engine {engine!r}", hint=f"choose one of: {', '.join(engine_names())}"
             )
-        if rewrite and rewrite not in REWRITE_MODES:
-            raise UsageError(
-                f"unknown rewrite mode {rewrite!r}",
-                hint=f"choose one of: {', '.join(REWRITE_MODES)}",
-            )
+        if rewrite:
+            RewriteMode.parse(rewrite)
+        for spec in (seed_from or "").split():
+            parse_seed_spec(spec)
     except EtlcheckError as error:
         raise pytest.UsageError(f"etlcheck: {error}") from None
 
@@ -155,20 +169,32 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             suites = [suite.name for suite in load_suites(where)]
             metafunc.parametrize("etl_expectation_suite", suites, ids=suites)
         if "etl_protected_table" in names:
-            tables = _protected_tables(metafunc.config, config)
-            metafunc.parametrize("etl_protected_table", tables, ids=tables)
+            tables: list[str | None] = list(_protected_tables(metafunc.config, config))
+            # None: no declaration names a table; the case checks every table the
+            # before-fingerprint holds.
+            ids = [str(t) for t in tables] if tables else [EVERY_PROTECTED_TABLE]
+            metafunc.parametrize("etl_protected_table", tables or [None], ids=ids)
     except EtlcheckError as error:
         raise pytest.UsageError(f"etlcheck: {error}") from None
 
 
 _TABLES_KEY = pytest.StashKey[list[str]]()
+EVERY_PROTECTED_TABLE = "every-protected-table"
 
 
 def _protected_tables(pytest_config: pytest.Config, config: Config) -> list[str]:
-    """The protected tables the seed creates, read from a throwaway in-memory seed
-    (the same for every engine and every worker, so collection is deterministic)."""
+    """The protected tables the declared seed sources create, read from the declarations
+    (file names, DDL, the sample's table list) without seeding anything, so collection is
+    the same for every engine and every worker. Tables no declaration names (a live
+    snapshot's, a custom ``etl_seed``'s) are checked by the runtime isolation test."""
     if _TABLES_KEY not in pytest_config.stash:
-        pytest_config.stash[_TABLES_KEY] = seeded_production_tables(config)
+        seed_from = get_option(pytest_config, "etl_seed_from")
+        sources = (
+            tuple(parse_seed_spec(spec) for spec in seed_from.split())
+            if seed_from
+            else config.seed.sources
+        )
+        pytest_config.stash[_TABLES_KEY] = declared_tables(config, sources)
     return pytest_config.stash[_TABLES_KEY]
 
 
@@ -189,6 +215,7 @@ __all__ = [
     "etl_expectations_dir",
     "etl_lint",
     "etl_options",
+    "etl_pipeline_tables",
     "etl_run",
     "etl_seed",
 ]

@@ -10,9 +10,10 @@ from rich.markup import escape
 from rich.status import Status
 
 if TYPE_CHECKING:
+    from etlcheck.options import RunOptions
     from etlcheck.pipeline import Step
     from etlcheck.runner import StepResult
-    from etlcheck.verify import RunOptions, Verification
+    from etlcheck.verify import Verification
 
 
 SHOWN = 25

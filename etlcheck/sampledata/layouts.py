@@ -32,6 +32,10 @@ class TableLayout:
     schema: str
     table: str
     columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+    """Columns of the PRIMARY KEY the statement declares (column or table constraint)."""
+    statement: str = ""
+    """The CREATE TABLE statement as written in the script."""
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -105,7 +109,7 @@ def _layouts_in_batch(batch: str, offset: int, text: str, path: Path | str) -> l
                 f"cannot read CREATE TABLE: {error}",
                 location_of_offset(path, text, offset + token.start),
             ) from None
-        layout = _layout(create)
+        layout = _layout(create, statement)
         if layout is not None:
             layouts.append(layout)
     return layouts
@@ -136,7 +140,7 @@ def _matching_paren_end(tokens: list[sqlglot.tokens.Token], start: int) -> int |
     return None
 
 
-def _layout(create: object) -> TableLayout | None:
+def _layout(create: object, statement: str = "") -> TableLayout | None:
     schema = create.this if isinstance(create, exp.Create) else None
     if not isinstance(schema, exp.Schema) or not isinstance(schema.this, exp.Table):
         return None
@@ -148,4 +152,21 @@ def _layout(create: object) -> TableLayout | None:
         for definition in schema.expressions
         if isinstance(definition, exp.ColumnDef) and definition.args.get("kind") is not None
     )
-    return TableLayout(table.db, table.name, columns)
+    return TableLayout(table.db, table.name, columns, _primary_key(schema), statement)
+
+
+def _primary_key(schema: exp.Schema) -> tuple[str, ...]:
+    for definition in schema.expressions:
+        if isinstance(definition, exp.ColumnDef) and any(
+            isinstance(c.args.get("kind"), exp.PrimaryKeyColumnConstraint)
+            for c in definition.constraints
+        ):
+            return (definition.name,)
+        keys = [definition] if isinstance(definition, exp.PrimaryKey) else []
+        if isinstance(definition, exp.Constraint):
+            keys = [e for e in definition.expressions if isinstance(e, exp.PrimaryKey)]
+        for key in keys:
+            return tuple(
+                (e.this if isinstance(e, exp.Ordered) else e).name for e in key.expressions
+            )
+    return ()

@@ -1,8 +1,8 @@
 """Load a generated sample into a database: production first, then the raw sample.
 
-Only ``engine.execute`` and ``engine.load_frame`` are used, so any engine works. Each
-table is created from the pipeline's own DDL (translated to the engine's dialect),
-filled from a bulk-loaded holding table, and the holding table dropped.
+Each table is created by the pipeline's own ``CREATE TABLE`` statement, run through the
+engine as a script would run it (so keys and defaults are the engine's, as for any other
+table of the pipeline), and filled in one bulk insert.
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from etlcheck.config import Config, parse_scale
+from etlcheck.config import Config
 from etlcheck.errors import ConfigError
 from etlcheck.pipeline import Pipeline
 from etlcheck.sampledata.generate import SampleData, generate
@@ -26,6 +27,7 @@ from etlcheck.sampledata.layouts import (
     portable_type,
 )
 from etlcheck.sampledata.truth import LOAD_DAY
+from etlcheck.values import Scale
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
@@ -51,8 +53,8 @@ CREATE TABLE [etl].[file_watermarks] (
 
 
 @dataclass(frozen=True)
-class SeedSummary:
-    """What was seeded where: rows per ``schema.table`` and the staging counts to expect."""
+class SampleSeed:
+    """What the sample put where: rows per ``schema.table`` and the staging counts to expect."""
 
     scale: str
     seed: int
@@ -77,14 +79,16 @@ class SeedSummary:
         }
 
 
-def seed_database(engine: Engine, config: Config, scale: str, *, sandboxed: bool) -> SeedSummary:
+def seed_database(
+    engine: Engine, config: Config, scale: Scale | str, *, sandboxed: bool
+) -> SampleSeed:
     """Create production (``dbo``, ``raw_data``, an earlier run's ``etl``) and the raw sample.
 
     The sample goes into the sandbox of ``raw_data`` when ``sandboxed``, else into
     ``raw_data`` itself (where it then is the production raw data).
     """
     began = time.perf_counter()
-    data = generate(parse_scale(scale), config.sample.seed)
+    data = generate(Scale.parse(scale), config.sample.seed)
     generated = time.perf_counter()
     pipeline = Pipeline.from_config(config)
     pipeline.check_files()
@@ -117,7 +121,7 @@ def seed_database(engine: Engine, config: Config, scale: str, *, sandboxed: bool
         for name, frame in data.raw.items():
             copy_table(engine, _layout(layouts, RAW_SCHEMA, name), RAW_SCHEMA, raw_schema)
             loaded[f"{raw_schema}.{name}"] = len(frame)
-    return SeedSummary(
+    return SampleSeed(
         scale=data.scale,
         seed=data.seed,
         raw_schema=raw_schema,
@@ -147,7 +151,7 @@ def load_table(engine: Engine, layout: TableLayout, frame: pd.DataFrame, schema:
             hint="the pipeline's DDL and etlcheck.sampledata disagree",
         )
     dialect = engine.dialect
-    _create(engine, layout, schema)
+    _create(engine, layout, schema, as_written=schema.lower() == layout.schema.lower())
     casts = [
         f"CAST({engine.quote(column.name)} AS "
         f"{portable_type(column.data_type, dialect).sql(dialect=dialect)})"
@@ -167,9 +171,12 @@ def copy_table(engine: Engine, layout: TableLayout, source: str, schema: str) ->
     )
 
 
-def _create(engine: Engine, layout: TableLayout, schema: str) -> None:
+def _create(engine: Engine, layout: TableLayout, schema: str, as_written: bool = False) -> None:
     engine.execute(f"DROP TABLE IF EXISTS {engine.qualified(schema, layout.table)}")
-    engine.execute(layout.create_sql(engine.dialect, schema))
+    if as_written and layout.statement:
+        engine.run_script(layout.statement, Path("<etlcheck.sampledata>"))
+    else:
+        engine.execute(layout.create_sql(engine.dialect, schema))
 
 
 def _earlier_state(pipeline: Pipeline) -> Mapping[str, pd.DataFrame]:
@@ -209,4 +216,21 @@ def _earlier_state(pipeline: Pipeline) -> Mapping[str, pd.DataFrame]:
     return {"etl_run_state": run, "etl_step_state": step_rows}
 
 
-__all__ = ["SampleData", "SeedSummary", "load_table", "seed_database"]
+def sample_tables() -> list[tuple[str, str]]:
+    """(schema, table) of every table ``seed_database`` creates in production, known
+    without generating anything (what pytest collection may ask)."""
+    from etlcheck.sampledata.plans import ENTITIES, PRODUCTION_SEED
+
+    tables = [(RAW_SCHEMA, entity) for entity in ENTITIES]
+    tables += [(PRODUCTION_SCHEMA, table) for table in PRODUCTION_SEED]
+    tables += [(WORK_SCHEMA, f"stg_{entity}") for entity in ENTITIES]
+    tables += [
+        (WORK_SCHEMA, name) for name in ("stg_broker_book", "etl_run_state", "etl_step_state")
+    ]
+    tables += [
+        (layout.schema, layout.table) for layout in layouts_in_text(UNTOUCHED_DDL, "<sample>")
+    ]
+    return tables
+
+
+__all__ = ["SampleData", "SampleSeed", "load_table", "sample_tables", "seed_database"]
