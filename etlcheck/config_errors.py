@@ -43,9 +43,13 @@ def describe_error(error: Any, known: Callable[[Path], bool]) -> tuple[Path, boo
         return path, True, f"{shown_key(path[:-1])} needs {path[-1]!r}", hint
     if kind in _EXPECTED:
         return path, False, f"{shown} must be {_EXPECTED[kind]}, not {_toml(value)}", None
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
+    if kind == "union_tag_invalid":
+        context = error.get("ctx", {})
+        found, tags = context.get("tag", ""), context.get("expected_tags", "")
+        return (*path, "kind"), False, f"{shown} kind {found!r} is none of {tags}", None
+    if kind == "union_tag_not_found":
         tags = error.get("ctx", {}).get("expected_tags", "")
-        return path, False, f"{shown} needs kind = one of {tags}", None
+        return path, True, f"{shown} needs kind = one of {tags}", None
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return path, False, f"{shown} must be {expected}, not {_toml(value)}", None

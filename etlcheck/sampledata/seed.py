@@ -1,8 +1,8 @@
 """Load a generated sample into a database: production first, then the raw sample.
 
-Each table is created by the pipeline's own ``CREATE TABLE`` statement, run through the
-engine as a script would run it (so keys and defaults are the engine's, as for any other
-table of the pipeline), and filled in one bulk insert.
+Only ``engine.execute`` and ``engine.insert_frame`` are used, so any engine works. Each
+table is created from the pipeline's own DDL (its columns and types, translated to the
+engine's dialect) and filled in one bulk insert.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -151,7 +150,7 @@ def load_table(engine: Engine, layout: TableLayout, frame: pd.DataFrame, schema:
             hint="the pipeline's DDL and etlcheck.sampledata disagree",
         )
     dialect = engine.dialect
-    _create(engine, layout, schema, as_written=schema.lower() == layout.schema.lower())
+    _create(engine, layout, schema)
     casts = [
         f"CAST({engine.quote(column.name)} AS "
         f"{portable_type(column.data_type, dialect).sql(dialect=dialect)})"
@@ -171,12 +170,9 @@ def copy_table(engine: Engine, layout: TableLayout, source: str, schema: str) ->
     )
 
 
-def _create(engine: Engine, layout: TableLayout, schema: str, as_written: bool = False) -> None:
+def _create(engine: Engine, layout: TableLayout, schema: str) -> None:
     engine.execute(f"DROP TABLE IF EXISTS {engine.qualified(schema, layout.table)}")
-    if as_written and layout.statement:
-        engine.run_script(layout.statement, Path("<etlcheck.sampledata>"))
-    else:
-        engine.execute(layout.create_sql(engine.dialect, schema))
+    engine.execute(layout.create_sql(engine.dialect, schema))
 
 
 def _earlier_state(pipeline: Pipeline) -> Mapping[str, pd.DataFrame]:

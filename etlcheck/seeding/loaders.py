@@ -61,9 +61,8 @@ def describe_file(path: Path) -> list[tuple[str, str, int]]:
             + ", ".join(f'COUNT("{n.replace(chr(34), chr(34) * 2)}")' for n in names)
             + f" FROM {source}"
         ).fetchone()
-    return [
-        (name, str(row[1]), int(count)) for name, row, count in zip(names, described, counts or (), strict=True)
-    ]
+    found = zip(names, described, counts or (), strict=True)
+    return [(name, str(row[1]), int(count)) for name, row, count in found]
 
 
 class FileLoader(Protocol):
