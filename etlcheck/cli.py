@@ -263,7 +263,7 @@ def _sandbox_command(args: argparse.Namespace, config: Config, action: object, v
 def _init(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from etlcheck.init import init_project
+    from etlcheck.scaffold import init_project
 
     written = init_project(Path(args.directory), name=args.name)
     for path in written.files:

@@ -139,18 +139,34 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         etl_session.finish()
 
 
+def use_config(config: pytest.Config, path: Path) -> None:
+    """Point the etlcheck fixtures at ``path`` (a suite's own etlcheck.toml) unless
+    ``--etl-config``, the ``etl_config`` ini key or ``ETLCHECK_CONFIG`` names one."""
+    if get_option(config, "etl_config") is None:
+        config.option.etl_config = str(path)
+
+
 def enable_pytest_reports(config: pytest.Config) -> None:
     """Write pytest-html and JUnit XML for this pytest run into the report folder
     (only on the controller, and only where the user did not choose other paths)."""
     if hasattr(config, "workerinput"):
         return
-    base = Path(get_option(config, "etl_report_dir") or config.rootpath / "reports")
+    base = Path(get_option(config, "etl_report_dir") or _report_dir(config))
     folder = base / etl_session_of(config).run_id
     if getattr(config.option, "xmlpath", None) is None:
         config.option.xmlpath = str(folder / "junit.xml")
     if hasattr(config.option, "htmlpath") and not config.option.htmlpath:
         config.option.htmlpath = str(folder / "pytest.html")
         config.option.self_contained_html = True
+
+
+def _report_dir(config: pytest.Config) -> Path:
+    """``[run] report_dir`` of the suite's configuration (where run.json goes too)."""
+    try:
+        etl_config = load_config(get_option(config, "etl_config"))
+    except EtlcheckError as error:
+        raise pytest.UsageError(f"etlcheck: {error}") from None
+    return etl_config.root / etl_config.run.report_dir
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -85,8 +85,10 @@ def test_a_folder_key_naming_a_file(project: Path, key: str, capsys) -> None:
     (project / "notes.txt").write_text("x", encoding="utf-8")
     section = "[project]\n" if key == "sql_dir" else "[run]\n"
     text = BASE.replace('name = "demo"\n', 'name = "demo"\n', 1)
-    text = text.replace(section, f'{section}{key} = "notes.txt"\n', 1) if key == "sql_dir" else (
-        text + f'\n[run]\n{key} = "notes.txt"\n'
+    text = (
+        text.replace(section, f'{section}{key} = "notes.txt"\n', 1)
+        if key == "sql_dir"
+        else (text + f'\n[run]\n{key} = "notes.txt"\n')
     )
     line = error_line(project, text, capsys)
     where = "2:11" if key == "sql_dir" else "22:14"
@@ -135,14 +137,18 @@ def test_protected_and_read_only_names_must_be_plain(
 def test_an_unknown_key_in_the_second_phase(project: Path, capsys) -> None:
     text = BASE.replace('name = "two"', 'name = "two"\nbudget = 3')
     line = error_line(project, text, capsys)
-    assert line.startswith(f"{project / 'etlcheck.toml'}:18:1: unknown key 'budget' in [[phases]] 2")
+    assert line.startswith(
+        f"{project / 'etlcheck.toml'}:18:1: unknown key 'budget' in [[phases]] 2"
+    )
     assert "allowed keys: budget_seconds, name, scripts, title" in line
 
 
 def test_a_seed_source_of_an_unknown_kind(project: Path, capsys) -> None:
     text = BASE + '\n[[seed.sources]]\nkind = "excel"\npath = "x"\n'
     line = error_line(project, text, capsys)
-    assert line.startswith(f"{project / 'etlcheck.toml'}:22:8: [[seed.sources]] 1 kind 'excel' is none of")
+    assert line.startswith(
+        f"{project / 'etlcheck.toml'}:22:8: [[seed.sources]] 1 kind 'excel' is none of"
+    )
     assert "'ddl', 'files', 'sample', 'database'" in line
 
 
