@@ -9,6 +9,7 @@ leaves out must allow NULL or have a default.
 from __future__ import annotations
 
 import csv
+import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -92,9 +93,10 @@ def load_files(
         try:
             loader_for(engine).load(engine, path, *found, columns)
         except Exception as error:  # the engine's own message says which value
+            line, detail = load_error(error)
             raise ConfigError(
-                f"cannot load {path.name} into {found[0]}.{found[1]}: {_first_line(error)}",
-                SourceLocation(path),
+                f"cannot load {path.name} into {found[0]}.{found[1]}: {detail}",
+                SourceLocation(path, line),
                 "fix the value in the file, or the column's type in the DDL",
             ) from None
         continue_identity(engine, *found)
@@ -233,5 +235,12 @@ def _header(path: Path) -> list[str]:
     return [name.strip() for name in first]
 
 
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+def load_error(error: Exception) -> tuple[int, str]:
+    """(line of the file, what went wrong) from an engine's message about a bulk load:
+    DuckDB's "CSV Error on Line: N … Error when converting column …", PostgreSQL's
+    "invalid input syntax … CONTEXT: COPY t, line N, column c"."""
+    text = str(error).strip()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    found = re.search(r"(?:CSV Error on Line: |COPY [^,]+, line )(\d+)", text)
+    detail = next((line for line in lines if line.startswith("Error when converting")), None)
+    return (int(found.group(1)) if found else 0), (detail or (lines[0] if lines else repr(error)))

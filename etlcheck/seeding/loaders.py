@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def csv_reader_sql(path: Path, *, as_text: bool) -> str:
     """DuckDB's reader of a CSV with a header; ``as_text`` reads every field as text."""
-    options = "header = true, allow_quoted_nulls = false"
+    options = "header = true, quote = '\"', escape = '\"', allow_quoted_nulls = false"
     if as_text:
         options += ", all_varchar = true"
     return f"read_csv({sql_literal(str(path))}, {options})"
@@ -112,11 +112,26 @@ class FrameLoader:
         insert_frame(engine, schema, table, frame[columns])
 
 
+_INTEGERS = ("smallint", "integer", "bigint", "tinyint", "utinyint")
+
+
 def insert_frame(engine: Engine, schema: str, table: str, frame: pd.DataFrame) -> None:
-    """Append ``frame`` by column name; SQL Server takes IDENTITY values as given."""
+    """Append ``frame`` by column name; SQL Server takes IDENTITY values as given.
+
+    Values reach their columns by the engine's assignment casts; a boolean bound for an
+    integer column (T-SQL's BIT on PostgreSQL) goes through an integer first."""
+    from etlcheck.seeding.catalog import columns_of
+
     names = [engine.quote(str(column)) for column in frame.columns]
     if engine.dialect != "tsql":
-        engine.insert_frame(schema, table, frame, names)
+        types = {c.name.lower(): c.data_type.lower() for c in columns_of(engine, schema, table)}
+        expressions = [
+            f"CAST(CAST({name} AS INTEGER) AS {types[str(column).lower()]})"
+            if frame[column].dtype == bool and types.get(str(column).lower()) in _INTEGERS
+            else name
+            for name, column in zip(names, frame.columns, strict=True)
+        ]
+        engine.insert_frame(schema, table, frame, expressions)
         return
     target = f"[{schema.replace(']', ']]')}].[{table.replace(']', ']]')}]"
     has_identity = engine.query(

@@ -107,8 +107,9 @@ class SeedSummary:
         return tuple(warning for source in self.sources for warning in source.warnings)
 
     def rows(self, qualified_name: str) -> int:
-        """Rows seeded into ``schema.table`` (matched case-insensitively)."""
-        for table in self.tables:
+        """Rows ``schema.table`` held after seeding (matched case-insensitively; the last
+        source that touched it says)."""
+        for table in reversed(self.tables):
             if table.qualified_name.lower() == qualified_name.lower():
                 return table.rows
         raise KeyError(qualified_name)
