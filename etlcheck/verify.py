@@ -15,7 +15,7 @@ from etlcheck.engines import Engine
 from etlcheck.options import RunOptions
 from etlcheck.privilege import is_permission_failure, least_privilege
 from etlcheck.runner import ProgressCallback, RunResult
-from etlcheck.seeding.summary import SeedSummary
+from etlcheck.seeding.summary import ClonedTable, SeedSummary
 from etlcheck.targets import open_engine
 
 if TYPE_CHECKING:
@@ -71,7 +71,45 @@ class Verification:
         return not self.findings
 
     def landed(self) -> list[TableDiff]:
-        return list(self.sandbox.changed_tables) if self.sandbox is not None else []
+        """Sandbox tables the run changed, other than the copies of production."""
+        copies = {pair[1].qualified_name.lower() for pair in self.production_preview()}
+        changed = self.sandbox.changed_tables if self.sandbox is not None else ()
+        return [table for table in changed if table.qualified_name.lower() not in copies]
+
+    def production_preview(self) -> list[tuple[ClonedTable, TableDiff]]:
+        """Each copy of a production table with what the run did to it: the diff the team
+        would see in production."""
+        if self.seed is None or self.sandbox is None:
+            return []
+        found = []
+        for clone in self.seed.clones:
+            table = self.sandbox.table(clone.sandbox_schema, clone.name)
+            if table is not None:
+                found.append((clone, table))
+        return found
+
+
+def preview_sentence(clone: ClonedTable, table: TableDiff) -> str:
+    """What the run did to a copy of production, said of the production table."""
+    if table.status == "unchanged":
+        return f"{clone.qualified_name} would be unchanged ({table.rows_after:,} rows)"
+    if table.status == "dropped":
+        return f"{clone.qualified_name} would be dropped ({table.rows_before:,} rows)"
+    if table.recreated or table.status == "altered":
+        return f"{clone.qualified_name}: {table.sentence.split(' ', 1)[1]}"
+    parts = [
+        f"{count:,} {what}"
+        for count, what in (
+            (table.rows_added, "rows added"),
+            (table.rows_changed, "rows changed"),
+            (table.rows_removed, "rows removed"),
+        )
+        if count
+    ]
+    return (
+        f"{clone.qualified_name} would get {', '.join(parts) or 'no row changes'} "
+        f"({table.rows_before:,} -> {table.rows_after:,} rows)"
+    )
 
 
 def _gravest_first(diff: FingerprintDiff) -> list[str]:
