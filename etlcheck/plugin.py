@@ -182,8 +182,13 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         if "etl_expectation_suite" in names:
             folder = get_option(metafunc.config, "etl_expectations")
             where = Path(folder) if folder else metafunc.definition.path.parent / "expectations"
-            suites = [suite.name for suite in load_suites(where)]
-            metafunc.parametrize("etl_expectation_suite", suites, ids=suites)
+            suites = [suite.name for suite in load_suites(where)] if where.is_dir() else []
+            if suites:
+                metafunc.parametrize("etl_expectation_suite", suites, ids=suites)
+            else:
+                reason = f"no expectation suites in {where}: add ExpectationSuite JSON files"
+                cases = [pytest.param(None, marks=pytest.mark.skip(reason=reason))]
+                metafunc.parametrize("etl_expectation_suite", cases, ids=["no-suites"])
         if "etl_protected_table" in names:
             tables: list[str | None] = list(_protected_tables(metafunc.config, config))
             # None: no declaration names a table; the case checks every table the
