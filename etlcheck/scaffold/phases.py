@@ -68,7 +68,7 @@ def _by_tens(scripts: list[str]) -> list[PhasePlan]:
     phases: list[PhasePlan] = []
     for tens, members in groups.items():
         word = _common_word(members)
-        name = word or f"scripts_{tens}x"
+        name = word or f"steps_{tens}x"
         title = _title(word) if word else f"Scripts {tens}0-{tens}9"
         if phases and phases[-1].name == name:
             previous = phases.pop()

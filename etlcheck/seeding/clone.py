@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from etlcheck.errors import ConfigError, SourceLocation
-from etlcheck.seeding.catalog import base_tables, row_count
+from etlcheck.seeding.catalog import base_tables
 from etlcheck.seeding.summary import ClonedTable
 from etlcheck.state import sql_literal
 
@@ -21,9 +21,13 @@ if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
 
+Clone = tuple[str, str, str]
+"""(production schema, table, sandbox schema)."""
+
+
 class TableCloner(Protocol):
-    def clone(self, engine: Engine, schema: str, table: str, target: str) -> None:
-        """Create ``target.table`` like ``schema.table`` and copy its rows."""
+    def clone(self, engine: Engine, tables: list[Clone]) -> None:
+        """Create each ``sandbox.table`` like ``schema.table`` and copy its rows."""
 
 
 def clone_production(engine: Engine, config: Config) -> tuple[ClonedTable, ...]:
@@ -31,10 +35,7 @@ def clone_production(engine: Engine, config: Config) -> tuple[ClonedTable, ...]:
     anything, a table with more rows than ``[seed] max_rows``."""
     sandbox = config.sandbox
     mapped = [schema for schema in sandbox.protected if sandbox.sandbox_of(schema)]
-    tables = [
-        (schema, table, row_count(engine, schema, table))
-        for schema, table in base_tables(engine, mapped)
-    ]
+    tables = row_counts(engine, base_tables(engine, mapped))
     limit = config.seed.max_rows
     for schema, table, rows in tables:
         if rows > limit:
@@ -44,16 +45,25 @@ def clone_production(engine: Engine, config: Config) -> tuple[ClonedTable, ...]:
                 SourceLocation(config.source),
                 "raise [seed] max_rows, seed fewer rows, or set [seed] clone_production = false",
             )
-    cloner = cloner_for(engine)
-    clones = []
-    for schema, table, rows in tables:
-        target = sandbox.sandbox_of(schema)
-        assert target is not None
+    targets = {schema: sandbox.sandbox_of(schema) or "" for schema, _, _ in tables}
+    for target in dict.fromkeys(targets.values()):
         engine.create_schema(target)
-        engine.execute(f"DROP TABLE IF EXISTS {engine.qualified(target, table)}")
-        cloner.clone(engine, schema, table, target)
-        clones.append(ClonedTable(schema, table, target, rows))
-    return tuple(clones)
+    for schema, table, _ in tables:
+        engine.execute(f"DROP TABLE IF EXISTS {engine.qualified(targets[schema], table)}")
+    cloner_for(engine).clone(engine, [(s, t, targets[s]) for s, t, _ in tables])
+    return tuple(ClonedTable(s, t, targets[s], rows) for s, t, rows in tables)
+
+
+def row_counts(engine: Engine, tables: list[tuple[str, str]]) -> list[tuple[str, str, int]]:
+    """Each table with its row count, read in one query."""
+    if not tables:
+        return []
+    counts = " UNION ALL ".join(
+        f"SELECT {index} AS n, COUNT(*) AS c FROM {engine.qualified(schema, table)}"
+        for index, (schema, table) in enumerate(tables)
+    )
+    found = dict(engine.query(f"SELECT n, c FROM ({counts}) AS counted").rows)
+    return [(schema, table, int(found[index])) for index, (schema, table) in enumerate(tables)]
 
 
 def cloner_for(engine: Engine) -> TableCloner:
@@ -68,63 +78,99 @@ def cloner_for(engine: Engine) -> TableCloner:
 
 
 class DuckDBCloner:
-    """From ``duckdb_columns()`` and ``duckdb_constraints()``; the emulated IDENTITY gets
-    its own sequence, the recorded keys the same table comment."""
+    """From ``duckdb_columns()``, ``duckdb_constraints()`` and the table comments, each read
+    once for all tables; the emulated IDENTITY gets its own sequence, the recorded keys the
+    same table comment."""
 
-    def clone(self, engine: Engine, schema: str, table: str, target: str) -> None:
-        from etlcheck.seeding.identity import duckdb_identity_columns
-
-        where = (
-            "WHERE database_name = current_database() "
-            f"AND schema_name = {sql_literal(schema)} AND table_name = {sql_literal(table)}"
-        )
-        identities = dict(duckdb_identity_columns(engine, schema, table))
-        definitions = []
-        for name, data_type, nullable, default in engine.query(
-            f"SELECT column_name, data_type, is_nullable, column_default FROM duckdb_columns() "
-            f"{where} ORDER BY column_index"
+    def clone(self, engine: Engine, tables: list[Clone]) -> None:
+        if not tables:
+            return
+        schemas = ", ".join(sql_literal(schema) for schema in {s for s, _, _ in tables})
+        where = f"WHERE database_name = current_database() AND schema_name IN ({schemas})"
+        columns: dict[tuple[str, str], list[tuple[str, str, bool, str | None]]] = {}
+        for schema, table, name, kind, nullable, default in engine.query(
+            "SELECT schema_name, table_name, column_name, data_type, is_nullable, "
+            f"column_default FROM duckdb_columns() {where} ORDER BY column_index"
         ).rows:
-            column = f"{engine.quote(name)} {data_type}"
-            if name in identities:
-                sequence = self._sequence(engine, schema, table, name, identities[name], target)
-                column += f" DEFAULT nextval({sql_literal(sequence)})"
-            elif default is not None:
-                column += f" DEFAULT {default}"
-            definitions.append(column + ("" if nullable else " NOT NULL"))
-        definitions += [
-            str(text)
-            for kind, text in engine.query(
-                f"SELECT constraint_type, constraint_text FROM duckdb_constraints() {where}"
+            columns.setdefault((schema, table), []).append((name, kind, nullable, default))
+        constraints: dict[tuple[str, str], list[str]] = {}
+        for schema, table, kind, text in engine.query(
+            "SELECT schema_name, table_name, constraint_type, constraint_text "
+            f"FROM duckdb_constraints() {where}"
+        ).rows:
+            if kind in ("PRIMARY KEY", "UNIQUE", "CHECK"):
+                constraints.setdefault((schema, table), []).append(str(text))
+        comments = {
+            (schema, table): comment
+            for schema, table, comment in engine.query(
+                f"SELECT schema_name, table_name, comment FROM duckdb_tables() {where}"
             ).rows
-            if kind in ("PRIMARY KEY", "UNIQUE", "CHECK")
-        ]
-        copy = engine.qualified(target, table)
-        engine.execute(f"CREATE TABLE {copy} ({', '.join(definitions)})")
-        comment = engine.query(f"SELECT comment FROM duckdb_tables() {where}").scalar()
-        if comment:
-            engine.execute(f"COMMENT ON TABLE {copy} IS {sql_literal(str(comment))}")
-        engine.execute(f"INSERT INTO {copy} SELECT * FROM {engine.qualified(schema, table)}")
+        }
+        sequences = {
+            (schema, name): (int(start), int(step), last)
+            for schema, name, start, step, last in engine.query(
+                "SELECT schema_name, sequence_name, start_value, increment_by, last_value "
+                "FROM duckdb_sequences() WHERE database_name = current_database()"
+            ).rows
+        }
+        for schema, table, target in tables:
+            definitions = [
+                self._column(engine, (schema, table, target), column, sequences)
+                for column in columns[(schema, table)]
+            ]
+            copy = engine.qualified(target, table)
+            definitions += constraints.get((schema, table), [])
+            engine.execute(f"CREATE TABLE {copy} ({', '.join(definitions)})")
+            comment = comments.get((schema, table))
+            if comment:
+                engine.execute(f"COMMENT ON TABLE {copy} IS {sql_literal(str(comment))}")
+            engine.execute(f"INSERT INTO {copy} SELECT * FROM {engine.qualified(schema, table)}")
+
+    def _column(
+        self,
+        engine: Engine,
+        clone: Clone,
+        column: tuple[str, str, bool, str | None],
+        sequences: dict[tuple[str, str], tuple[int, int, object]],
+    ) -> str:
+        from etlcheck.seeding.identity import DUCKDB_IDENTITY_SUFFIX
+
+        name, kind, nullable, default = column
+        text = f"{engine.quote(name)} {kind}"
+        identity = (
+            default is not None
+            and default.startswith("nextval(")
+            and (DUCKDB_IDENTITY_SUFFIX in default)
+        )
+        if identity:
+            assert default is not None
+            sequence = default[default.index("'") + 1 : default.rindex("'")].replace("''", "'")
+            new = self._sequence(engine, clone, name, sequence, sequences)
+            text += f" DEFAULT nextval({sql_literal(new)})"
+        elif default is not None:
+            text += f" DEFAULT {default}"
+        return text + ("" if nullable else " NOT NULL")
 
     def _sequence(
-        self, engine: Engine, schema: str, table: str, column: str, sequence: str, target: str
+        self,
+        engine: Engine,
+        clone: Clone,
+        column: str,
+        sequence: str,
+        sequences: dict[tuple[str, str], tuple[int, int, object]],
     ) -> str:
-        """A new sequence in ``target`` that continues where production's would."""
+        """A new sequence in the sandbox that continues where production's would: after
+        its last value or after the largest key, whichever is later."""
         from etlcheck.seeding.identity import next_identity
 
+        schema, table, target = clone
         parts = [part.strip('"') for part in sequence.split(".")]
         name, owner = parts[-1], parts[-2] if len(parts) > 1 else schema
-        start, step, last = engine.query(
-            "SELECT start_value, increment_by, last_value FROM duckdb_sequences() "
-            "WHERE database_name = current_database() "
-            f"AND schema_name = {sql_literal(owner)} AND sequence_name = {sql_literal(name)}"
-        ).rows[0]
-        following = next_identity(engine, schema, table, column, int(start), int(step))
+        start, step, last = sequences[(owner, name)]
+        following = next_identity(engine, schema, table, column, start, step)
         if last is not None:
-            following = (
-                max(following, int(last) + int(step))
-                if step > 0
-                else min(following, int(last) + int(step))
-            )
+            pick = max if step > 0 else min
+            following = pick(following, int(str(last)) + step)
         new = engine.qualified(target, name)
         engine.execute(f"DROP SEQUENCE IF EXISTS {new}")
         engine.execute(f"CREATE SEQUENCE {new} START WITH {following} INCREMENT BY {step}")
@@ -135,7 +181,11 @@ class PostgresCloner:
     """``CREATE TABLE … (LIKE …)`` with defaults, identity and comments, then the
     PRIMARY KEY, UNIQUE and CHECK constraints under their own names."""
 
-    def clone(self, engine: Engine, schema: str, table: str, target: str) -> None:
+    def clone(self, engine: Engine, tables: list[Clone]) -> None:
+        for schema, table, target in tables:
+            self.clone_one(engine, schema, table, target)
+
+    def clone_one(self, engine: Engine, schema: str, table: str, target: str) -> None:
         source, copy = engine.qualified(schema, table), engine.qualified(target, table)
         engine.execute(
             f"CREATE TABLE {copy} (LIKE {source} INCLUDING DEFAULTS INCLUDING IDENTITY "

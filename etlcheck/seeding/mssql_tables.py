@@ -148,8 +148,9 @@ def copy_rows_sql(definition: TableDefinition, target: str) -> list[str]:
 class MssqlCloner:
     """SQL Server: the table scripted from its catalog, then its rows copied."""
 
-    def clone(self, engine: Engine, schema: str, table: str, target: str) -> None:
-        definition = read_definition(engine, schema, table)
-        engine.execute(definition.create_tsql(target))
-        for statement in copy_rows_sql(definition, target):
-            engine.execute(statement)
+    def clone(self, engine: Engine, tables: list[tuple[str, str, str]]) -> None:
+        for schema, table, target in tables:
+            definition = read_definition(engine, schema, table)
+            engine.execute(definition.create_tsql(target))
+            for statement in copy_rows_sql(definition, target):
+                engine.execute(statement)

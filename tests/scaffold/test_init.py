@@ -30,7 +30,7 @@ def test_numbered_files(tmp_path: Path) -> None:
     init_project(root)
     config = load_config(root / "etlcheck.toml")
     assert [(p.name, p.scripts) for p in config.phases] == [
-        ("scripts_0x", ("00-schemas.sql", "01-tables.sql")),
+        ("steps_0x", ("00-schemas.sql", "01-tables.sql")),
         ("load", ("10-load-orders.sql", "11-load-customers.sql")),
         ("export", ("30-export-orders.sql", "31-export-audit.sql")),
     ]
