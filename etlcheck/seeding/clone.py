@@ -124,7 +124,14 @@ class DuckDBCloner:
             comment = comments.get((schema, table))
             if comment:
                 engine.execute(f"COMMENT ON TABLE {copy} IS {sql_literal(str(comment))}")
-            engine.execute(f"INSERT INTO {copy} SELECT * FROM {engine.qualified(schema, table)}")
+        # A table has no order: the copies are written by every thread at once.
+        engine.execute("SET preserve_insertion_order = false")
+        try:
+            for schema, table, target in tables:
+                source, copy = engine.qualified(schema, table), engine.qualified(target, table)
+                engine.execute(f"INSERT INTO {copy} SELECT * FROM {source}")
+        finally:
+            engine.execute("RESET preserve_insertion_order")
 
     def _column(
         self,
