@@ -63,16 +63,17 @@ def _add_run(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         parents=[common],
         help="run the pipeline on a disposable database and verify it",
         description=(
-            "Seed a disposable database with production and a raw sample, run every step "
-            "inside the sandbox schemas, then prove production is unchanged. Writes "
-            "reports/<run-id>/report.html and run.json."
+            "Seed a disposable database from the declared seed sources, copy production "
+            "into the sandbox, run every step inside the sandbox schemas, then prove "
+            "production is unchanged. Writes reports/<run-id>/report.html and run.json."
         ),
     )
     _engine_options(run)
     run.add_argument(
         "--scale",
-        help="sample size: 'poc' (100 rows per raw table), 'seed' (the incident's volumes) "
-        "or N (N times seed); default from etlcheck.toml",
+        help="size of the sample generator's data (sample:insurance): 'poc' (100 rows per "
+        "raw table), 'seed' (the incident's volumes) or N (N times seed); default from "
+        "etlcheck.toml",
     )
     run.add_argument(
         "--rewrite",

@@ -114,7 +114,8 @@ class Terminal:
                 self.console.print(f"  … and {len(findings) - SHOWN} more (see the report)")
         else:
             suites = verification.expectations
-            met = f", {len(suites)} expectation suites met" if suites else ""
+            met = f", {len(suites)} expectation suite{'s' if len(suites) > 1 else ''} met"
+            met = met if suites else ""
             self.console.print(
                 "[bold green]VERIFIED[/] — stayed in the sandbox, production unchanged, "
                 f"within budgets{met}"

@@ -98,11 +98,11 @@ def preview_sentence(clone: ClonedTable, table: TableDiff) -> str:
     if table.recreated or table.status == "altered":
         return f"{clone.qualified_name}: {table.sentence.split(' ', 1)[1]}"
     parts = [
-        f"{count:,} {what}"
+        f"{count:,} {'row' if count == 1 else 'rows'} {what}"
         for count, what in (
-            (table.rows_added, "rows added"),
-            (table.rows_changed, "rows changed"),
-            (table.rows_removed, "rows removed"),
+            (table.rows_added, "added"),
+            (table.rows_changed, "changed"),
+            (table.rows_removed, "removed"),
         )
         if count
     ]

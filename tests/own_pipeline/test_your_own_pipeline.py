@@ -36,7 +36,7 @@ def test_init_then_run_is_verified_against_existing_rows(library: Path, capsys) 
     assert main(["run"]) == 0
     out = capsys.readouterr().out
     assert "VERIFIED" in out
-    assert "lib.Loans would get 2 rows added, 1 rows changed (3 -> 5 rows)" in out
+    assert "lib.Loans would get 2 rows added, 1 row changed (3 -> 5 rows)" in out
     document = last_run(library)
     preview = {row["production"]: row for row in document["production_preview"]}
     loans = preview["lib.Loans"]
