@@ -114,8 +114,9 @@ class Terminal:
                 self.console.print(f"  … and {len(findings) - SHOWN} more (see the report)")
         else:
             suites = verification.expectations
-            met = f", {len(suites)} expectation suite{'s' if len(suites) > 1 else ''} met"
-            met = met if suites else ""
+            met = ""
+            if suites:
+                met = f", {len(suites)} expectation suite{'s' if len(suites) > 1 else ''} met"
             self.console.print(
                 "[bold green]VERIFIED[/] — stayed in the sandbox, production unchanged, "
                 f"within budgets{met}"

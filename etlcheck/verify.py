@@ -86,7 +86,11 @@ class Verification:
             table = self.sandbox.table(clone.sandbox_schema, clone.name)
             if table is not None:
                 found.append((clone, table))
-        return found
+        return sorted(found, key=lambda pair: (pair[1].status == "unchanged", -_moved(pair[1])))
+
+
+def _moved(table: TableDiff) -> int:
+    return table.rows_added + table.rows_changed + table.rows_removed
 
 
 def preview_sentence(clone: ClonedTable, table: TableDiff) -> str:
@@ -95,7 +99,7 @@ def preview_sentence(clone: ClonedTable, table: TableDiff) -> str:
         return f"{clone.qualified_name} would be unchanged ({table.rows_after:,} rows)"
     if table.status == "dropped":
         return f"{clone.qualified_name} would be dropped ({table.rows_before:,} rows)"
-    if table.recreated or table.status == "altered":
+    if table.status == "altered":
         return f"{clone.qualified_name}: {table.sentence.split(' ', 1)[1]}"
     parts = [
         f"{count:,} {'row' if count == 1 else 'rows'} {what}"
@@ -106,8 +110,9 @@ def preview_sentence(clone: ClonedTable, table: TableDiff) -> str:
         )
         if count
     ]
+    what = "would be dropped and re-created with" if table.recreated else "would get"
     return (
-        f"{clone.qualified_name} would get {', '.join(parts) or 'no row changes'} "
+        f"{clone.qualified_name} {what} {', '.join(parts) or 'no row changes'} "
         f"({table.rows_before:,} -> {table.rows_after:,} rows)"
     )
 
