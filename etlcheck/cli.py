@@ -16,9 +16,7 @@ from etlcheck.engines import engine_names
 from etlcheck.errors import EtlcheckError
 from etlcheck.options import RunOptions
 from etlcheck.targets import open_engine
-from etlcheck.terminal import Terminal
 from etlcheck.values import REWRITE_MODES
-from etlcheck.verify import verify
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -199,6 +197,9 @@ def _adopt_common(parser: argparse.ArgumentParser, common: argparse.ArgumentPars
 
 
 def _run(args: argparse.Namespace, config: Config) -> int:
+    from etlcheck.terminal import Terminal
+    from etlcheck.verify import verify
+
     options = RunOptions.from_config(
         config,
         engine=args.engine,

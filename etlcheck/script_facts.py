@@ -23,7 +23,7 @@ from etlcheck.isolation.literals import (
     UNQUALIFIED,
 )
 from etlcheck.isolation.remap import analyse_batch
-from etlcheck.sampledata.layouts import TableLayout, layouts_in_text
+from etlcheck.table_layouts import TableLayout, layouts_in_text
 
 SYSTEM_SCHEMAS = frozenset({"sys", "information_schema", "tempdb", "master"})
 

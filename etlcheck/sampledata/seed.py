@@ -19,13 +19,13 @@ from etlcheck.config import Config
 from etlcheck.errors import ConfigError
 from etlcheck.pipeline import Pipeline
 from etlcheck.sampledata.generate import SampleData, generate
-from etlcheck.sampledata.layouts import (
+from etlcheck.sampledata.truth import LOAD_DAY
+from etlcheck.table_layouts import (
     TableLayout,
     layouts_in_scripts,
     layouts_in_text,
     portable_type,
 )
-from etlcheck.sampledata.truth import LOAD_DAY
 from etlcheck.values import Scale
 
 if TYPE_CHECKING:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from etlcheck.errors import ConfigError, SourceLocation
 from etlcheck.pipeline import Step
-from etlcheck.sampledata.layouts import TableLayout
 from etlcheck.scaffold.phases import PhasePlan, plan_phases, scripts_in
 from etlcheck.script_facts import ScriptFacts, read_script_facts
 from etlcheck.seeding.files import DATA_SUFFIXES, table_of_file
+from etlcheck.table_layouts import TableLayout
 from etlcheck.values import is_plain_identifier
 
 SANDBOX_PREFIX = "poc_"

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from etlcheck.config import Config
     from etlcheck.engines.base import Engine
-    from etlcheck.sampledata.layouts import TableLayout
+    from etlcheck.table_layouts import TableLayout
 
 DATA_SUFFIXES = (".csv", ".parquet")
 
@@ -138,7 +138,7 @@ def load_dataframe(
 
 def _pipeline_layouts(config: Config) -> dict[tuple[str, str], TableLayout]:
     from etlcheck.pipeline import Pipeline
-    from etlcheck.sampledata.layouts import layouts_in_scripts
+    from etlcheck.table_layouts import layouts_in_scripts
 
     steps = [step.path for step in Pipeline.from_config(config).steps if step.path.is_file()]
     return layouts_in_scripts(steps)
