@@ -167,24 +167,32 @@ def _create_table(
             SourceLocation(path),
             f"add CREATE TABLE {schema}.{table} to a DDL seed source (db/), or rows to the file",
         )
-    columns = [
-        exp.ColumnDef(
-            this=exp.to_identifier(name, quoted=True),
-            kind=exp.DataType.build(kind, dialect="duckdb"),
-        )
-        for name, kind, _ in described
-    ]
-    target = exp.Table(
-        this=exp.to_identifier(table, quoted=True), db=exp.to_identifier(schema, quoted=True)
-    )
-    create = exp.Create(kind="TABLE", this=exp.Schema(this=target, expressions=columns))
-    engine.execute(create.sql(dialect=engine.dialect))
+    engine.execute(inferred_create_sql(engine.dialect, schema, table, described))
     return [
         f"{shown(path, config.root)}: column {name} holds no values; it was created as "
         f"{kind} (declare {schema}.{table} in a DDL seed source for another type)"
         for name, kind, count in described
         if count == 0
     ]
+
+
+def inferred_create_sql(
+    dialect: str, schema: str, table: str, described: list[tuple[str, str, int]]
+) -> str:
+    """CREATE TABLE for the columns DuckDB's reader found in a file, in ``dialect``. Text
+    without a length is NVARCHAR(MAX) in T-SQL (a bare VARCHAR there holds one character)."""
+    columns = []
+    for name, kind, _ in described:
+        data_type = exp.DataType.build(kind, dialect="duckdb")
+        unbounded = data_type.is_type(*exp.DataType.TEXT_TYPES) and not data_type.expressions
+        if dialect == "tsql" and unbounded:
+            data_type = exp.DataType.build("NVARCHAR(MAX)", dialect="tsql")
+        columns.append(exp.ColumnDef(this=exp.to_identifier(name, quoted=True), kind=data_type))
+    target = exp.Table(
+        this=exp.to_identifier(table, quoted=True), db=exp.to_identifier(schema, quoted=True)
+    )
+    create = exp.Create(kind="TABLE", this=exp.Schema(this=target, expressions=columns))
+    return create.sql(dialect=dialect)
 
 
 def _checked_header(path: Path, table: tuple[str, str], columns: list[ColumnInfo]) -> list[str]:

@@ -27,7 +27,8 @@ class SourceDatabase(ABC):
         self.statements: list[str] = []
 
     def query(self, sql: str) -> QueryResult:
-        if sql.lstrip()[:6].upper() not in ("SELECT", "WITH"):
+        first = sql.split(None, 1)[0].upper() if sql.strip() else ""
+        if first not in ("SELECT", "WITH"):
             raise AssertionError(f"a seed database gets SELECTs only, not: {sql[:60]}")
         self.statements.append(sql)
         return self._query(sql)

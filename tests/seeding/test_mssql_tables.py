@@ -149,9 +149,10 @@ def test_a_source_refuses_to_send_anything_but_a_select() -> None:
 
     source = Recording("mssql://x")
     source.query("SELECT 1")
+    source.query("WITH t AS (SELECT 1 AS x) SELECT x FROM t")
     with pytest.raises(AssertionError, match="SELECTs only"):
         source.query("DELETE FROM dbo.Brokers")
-    assert source.statements == ["SELECT 1"]
+    assert source.statements[0] == "SELECT 1" and len(source.statements) == 2
 
 
 def test_an_unreachable_server_is_one_clear_error() -> None:
@@ -196,3 +197,55 @@ def test_a_snapshot_of_a_real_sql_server(tmp_path: Path) -> None:
         assert len(frame) == 2
         assert all(s.startswith("SELECT") for s in source.statements)
         source.close()
+
+
+def test_a_table_typed_from_a_file_gets_unbounded_text_on_sql_server() -> None:
+    from etlcheck.seeding.files import inferred_create_sql
+
+    described = [("code", "VARCHAR", 2), ("n", "BIGINT", 2), ("ok", "BOOLEAN", 1)]
+    assert inferred_create_sql("tsql", "ref", "Codes", described) == (
+        "CREATE TABLE [ref].[Codes] ([code] NVARCHAR(MAX), [n] BIGINT, [ok] BIT)"
+    )
+
+
+class FakeServer:
+    """Records what seeding sends to a SQL Server that has one IDENTITY table."""
+
+    name = "mssql"
+    dialect = "tsql"
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    def quote(self, name: str) -> str:
+        return "[" + name.replace("]", "]]") + "]"
+
+    def query(self, sql: str) -> QueryResult:
+        self.sent.append(sql)
+        return QueryResult(("x",), [(1,)])
+
+    def execute(self, sql: str) -> int:
+        self.sent.append(sql)
+        return 0
+
+    def insert_frame(self, schema: str, table: str, frame: object, expressions: list[str]) -> None:
+        self.sent.append(f"<insert {schema}.{table} {', '.join(expressions)}>")
+
+
+def test_rows_for_an_identity_table_go_in_under_identity_insert() -> None:
+    import pandas as pd
+
+    from etlcheck.seeding.identity import continue_identity
+    from etlcheck.seeding.loaders import insert_frame
+
+    server = FakeServer()
+    insert_frame(server, "dbo", "Brokers", pd.DataFrame({"Id": [1], "Code": ["a"]}))  # type: ignore[arg-type]
+    continue_identity(server, "dbo", "Brokers")  # type: ignore[arg-type]
+    assert server.sent == [
+        "SELECT OBJECTPROPERTY(OBJECT_ID('[dbo].[Brokers]'), 'TableHasIdentity')",
+        "SET IDENTITY_INSERT [dbo].[Brokers] ON",
+        "<insert dbo.Brokers [Id], [Code]>",
+        "SET IDENTITY_INSERT [dbo].[Brokers] OFF",
+        "IF OBJECTPROPERTY(OBJECT_ID('[dbo].[Brokers]'), 'TableHasIdentity') = 1 "
+        "DBCC CHECKIDENT ('[dbo].[Brokers]', RESEED) WITH NO_INFOMSGS",
+    ]
