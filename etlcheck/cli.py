@@ -1,4 +1,4 @@
-"""The ``etlcheck`` command: run, lint, remap, setup, reset.
+"""The ``etlcheck`` command: init, run, lint, remap, setup, reset.
 
 Exit codes: 0 verified, 1 a finding, 2 bad input or usage. Errors are one line
 (with file:line:col where there is one); ``--debug`` shows the traceback.
@@ -11,12 +11,12 @@ import sys
 from collections.abc import Sequence
 
 from etlcheck import __version__
-from etlcheck.config import Config, load_config, parse_scale
+from etlcheck.config import Config, load_config
 from etlcheck.engines import engine_names
 from etlcheck.errors import EtlcheckError
+from etlcheck.options import RunOptions
 from etlcheck.targets import open_engine
-from etlcheck.terminal import Terminal
-from etlcheck.verify import REWRITE_MODES, RunOptions, verify
+from etlcheck.values import REWRITE_MODES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_init(commands)
     _add_run(commands, common)
     _add_engine_command(
         commands, common, "setup", "create the sandbox schemas (idempotent)", _setup
@@ -60,16 +61,17 @@ def _add_run(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         parents=[common],
         help="run the pipeline on a disposable database and verify it",
         description=(
-            "Seed a disposable database with production and a raw sample, run every step "
-            "inside the sandbox schemas, then prove production is unchanged. Writes "
-            "reports/<run-id>/report.html and run.json."
+            "Seed a disposable database from the declared seed sources, copy production "
+            "into the sandbox, run every step inside the sandbox schemas, then prove "
+            "production is unchanged. Writes reports/<run-id>/report.html and run.json."
         ),
     )
     _engine_options(run)
     run.add_argument(
         "--scale",
-        help="sample size: 'poc' (100 rows per raw table), 'seed' (the incident's volumes) "
-        "or N (N times seed); default from etlcheck.toml",
+        help="size of the sample generator's data (sample:insurance): 'poc' (100 rows per "
+        "raw table), 'seed' (the incident's volumes) or N (N times seed); default from "
+        "etlcheck.toml",
     )
     run.add_argument(
         "--rewrite",
@@ -91,7 +93,57 @@ def _add_run(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="continue the last failed run in --db from its failed step",
     )
     run.add_argument("--report-dir", metavar="DIR", help="where reports go (default reports/)")
+    _seed_options(run)
     run.set_defaults(handler=_run)
+
+
+def _seed_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--seed-from",
+        metavar="SOURCE",
+        action="append",
+        default=[],
+        help="seed from this source instead of [seed] sources (repeatable): "
+        "sample:insurance, a .sql file or folder (DDL of production), a folder of "
+        "<schema>.<table>.csv|parquet files, or a live database read with SELECTs only: "
+        "postgresql://… or mssql://…",
+    )
+    clone = parser.add_mutually_exclusive_group()
+    clone.add_argument(
+        "--clone-production",
+        dest="clone_production",
+        action="store_true",
+        default=None,
+        help="copy every protected table into its sandbox before step 1 (default: when "
+        "production rows were seeded)",
+    )
+    clone.add_argument(
+        "--no-clone-production",
+        dest="clone_production",
+        action="store_false",
+        help="start the sandbox empty",
+    )
+    parser.add_argument(
+        "--seed-allow-writable",
+        action="store_true",
+        help="go on, with a warning, when a live seed database's login could write to it "
+        "(etlcheck still sends it only SELECTs)",
+    )
+
+
+def _add_init(commands: argparse._SubParsersAction) -> None:
+    init = commands.add_parser(
+        "init",
+        help="write etlcheck.toml and a starter suite for a folder of scripts",
+        description=(
+            "Read the scripts under DIR/sql (and the seed data under DIR/data and DIR/db) "
+            "and write DIR/etlcheck.toml and DIR/suites/<name>/. Refuses to overwrite."
+        ),
+    )
+    init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="default: .")
+    init.add_argument("--name", help="the pipeline's name (default: the folder's name)")
+    init.add_argument("--debug", action="store_true", help="show the full traceback of an error")
+    init.set_defaults(handler=_init, needs_config=False)
 
 
 def _engine_options(parser: argparse.ArgumentParser) -> None:
@@ -145,18 +197,24 @@ def _adopt_common(parser: argparse.ArgumentParser, common: argparse.ArgumentPars
 
 
 def _run(args: argparse.Namespace, config: Config) -> int:
+    from etlcheck.terminal import Terminal
+    from etlcheck.verify import verify
+
     options = RunOptions.from_config(
         config,
         engine=args.engine,
-        scale=parse_scale(args.scale) if args.scale else None,
+        scale=args.scale,
         db=args.db,
         rewrite=args.rewrite,
         start=args.start,
         until=args.until,
         phase=args.phase,
-        resume=args.resume or None,
+        resume=args.resume,
         report_dir=args.report_dir,
-        allow_external_target=args.allow_external_target or None,
+        allow_external_target=args.allow_external_target,
+        seed_from=tuple(args.seed_from),
+        clone_production=args.clone_production,
+        allow_writable_source=args.seed_allow_writable,
     )
     terminal = Terminal()
     terminal.run_header(options)
@@ -192,7 +250,7 @@ def _sandbox_command(args: argparse.Namespace, config: Config, action: object, v
         config,
         engine=args.engine,
         db=args.db,
-        allow_external_target=args.allow_external_target or None,
+        allow_external_target=args.allow_external_target,
     )
     engine = open_engine(options, fresh=False, must_exist=False)
     try:
@@ -204,10 +262,24 @@ def _sandbox_command(args: argparse.Namespace, config: Config, action: object, v
     return 0
 
 
+def _init(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from etlcheck.scaffold import init_project
+
+    written = init_project(Path(args.directory), name=args.name)
+    for path in written.files:
+        print(f"wrote {path}")
+    print(written.summary)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if not getattr(args, "needs_config", True):
+            return int(args.handler(args))
         config = load_config(args.config)
         return int(args.handler(args, config))
     except EtlcheckError as error:

@@ -1,23 +1,47 @@
 """etlcheck.toml (or ``[tool.etlcheck]`` in pyproject.toml) -> a frozen ``Config``.
 
 Commands look for the configuration from the current directory upwards, as pytest
-and ruff do; ``--config`` names a file directly. Unknown keys are errors that point
-at the line where the key stands.
+and ruff do; ``--config`` names a file directly. The file is checked against the
+pydantic schema in :mod:`etlcheck.config_schema`; every error is one line that points
+at the key or value where it stands (``file:line:col``).
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from etlcheck.config_errors import describe_error, shown_key, toml_error_position
+from etlcheck.config_schema import (
+    ConfigFile,
+    DdlSource,
+    FilesSource,
+    RunConfig,
+    SampleConfig,
+    SeedConfig,
+)
 from etlcheck.errors import ConfigError, SourceLocation
+from etlcheck.toml_positions import Path as KeyPath
+from etlcheck.toml_positions import TomlPositions, scan
 
 CONFIG_NAME = "etlcheck.toml"
-SCALE_NAMES = ("poc", "seed")
+
+__all__ = [
+    "CONFIG_NAME",
+    "Config",
+    "Phase",
+    "RunConfig",
+    "SampleConfig",
+    "SandboxConfig",
+    "SeedConfig",
+    "find_config",
+    "load_config",
+]
 
 
 @dataclass(frozen=True)
@@ -47,22 +71,8 @@ class SandboxConfig:
                 return sandbox
         return None
 
-
-@dataclass(frozen=True)
-class SampleConfig:
-    scale: str = "poc"
-    seed: int = 20240611
-
-
-@dataclass(frozen=True)
-class RunConfig:
-    engine: str = "duckdb"
-    report_dir: str = "reports"
-    rewrite: str = "ast"
-    disposable_pattern: str = r"^(etlcheck|test|tmp|ci)([_-]|$)"
-    """Names of server databases etlcheck may seed and run in without --allow-external-target."""
-    expectations: str = ""
-    """Folder of expectation suites that ``etlcheck run`` validates (relative to the config)."""
+    def is_protected(self, schema: str) -> bool:
+        return schema.lower() in {name.lower() for name in self.protected}
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,7 @@ class Config:
     sandbox: SandboxConfig
     sample: SampleConfig = field(default_factory=SampleConfig)
     run: RunConfig = field(default_factory=RunConfig)
+    seed: SeedConfig = field(default_factory=SeedConfig)
 
     @property
     def root(self) -> Path:
@@ -89,16 +100,6 @@ class Config:
         raise ConfigError(f"unknown phase {name!r}", hint=f"phases are: {known}")
 
 
-_TOP_KEYS = {"project", "sandbox", "sample", "run", "phases"}
-_KEYS = {
-    "project": {"name", "sql_dir"},
-    "sandbox": {"schemas", "protected", "read_only", "state_schema", "default_schema"},
-    "sample": {"scale", "seed"},
-    "run": {"engine", "report_dir", "rewrite", "disposable_pattern", "expectations"},
-    "phases": {"name", "title", "scripts", "budget_seconds"},
-}
-
-
 def find_config(start: Path | None = None) -> Path:
     """The nearest etlcheck.toml, or a pyproject.toml with [tool.etlcheck], upwards from start."""
     here = (start or Path.cwd()).resolve()
@@ -107,11 +108,11 @@ def find_config(start: Path | None = None) -> Path:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.etlcheck" in pyproject.read_text(encoding="utf-8"):
+        if pyproject.is_file() and b"[tool.etlcheck" in pyproject.read_bytes():
             return pyproject
     raise ConfigError(
         f"no {CONFIG_NAME} found in {here} or any folder above it",
-        hint=f"create {CONFIG_NAME} or pass --config PATH",
+        hint=f"create {CONFIG_NAME} (etlcheck init writes one) or pass --config PATH",
     )
 
 
@@ -120,143 +121,131 @@ def load_config(path: Path | str | None = None) -> Config:
     source = Path(path).resolve() if path is not None else find_config()
     if not source.is_file():
         raise ConfigError(f"configuration file {source} does not exist", hint="check --config")
-    text = source.read_text(encoding="utf-8")
+    text = _read_text(source)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line, column = _toml_error_position(str(error))
+        line, column = toml_error_position(str(error))
         raise ConfigError(
             f"not valid TOML: {error}", SourceLocation(source, line, column)
         ) from None
+    prefix: KeyPath = ()
     if source.name == "pyproject.toml":
         data = data.get("tool", {}).get("etlcheck")
-        if data is None:
+        prefix = ("tool", "etlcheck")
+        if not isinstance(data, dict):
             raise ConfigError(f"{source} has no [tool.etlcheck] table", SourceLocation(source))
-    return _build(source, text, data)
+    return _Loader(source, scan(text), prefix).build(data)
 
 
-def _build(source: Path, text: str, data: dict[str, Any]) -> Config:
-    _check_keys(source, text, data, _TOP_KEYS, "top level")
-    for section in ("project", "sandbox", "sample", "run"):
-        _check_keys(source, text, data.get(section, {}), _KEYS[section], f"[{section}]")
-    raw_phases = data.get("phases", [])
-    if not raw_phases:
-        raise ConfigError("no [[phases]] defined", SourceLocation(source), "add at least one phase")
-    for raw in raw_phases:
-        _check_keys(source, text, raw, _KEYS["phases"], "[[phases]]")
-
-    project = data.get("project", {})
-    sql_dir = (source.parent / project.get("sql_dir", "sql")).resolve()
-    phases = tuple(_phase(source, text, raw) for raw in raw_phases)
-    _check_unique_scripts(source, text, phases)
-
-    raw_sandbox = data.get("sandbox", {})
-    schema_map = {str(k): str(v) for k, v in raw_sandbox.get("schemas", {}).items()}
-    sandbox = SandboxConfig(
-        schema_map=schema_map,
-        protected=tuple(raw_sandbox.get("protected", list(schema_map))),
-        read_only=tuple(raw_sandbox.get("read_only", [])),
-        state_schema=str(raw_sandbox.get("state_schema", "etl")),
-        default_schema=str(raw_sandbox.get("default_schema", "dbo")),
-    )
-    raw_sample = data.get("sample", {})
-    sample = SampleConfig(
-        scale=str(raw_sample.get("scale", "poc")), seed=int(raw_sample.get("seed", 20240611))
-    )
-    parse_scale(sample.scale, SourceLocation(source, *_key_position(text, "scale")))
-    raw_run = data.get("run", {})
-    run = RunConfig(
-        engine=str(raw_run.get("engine", "duckdb")),
-        report_dir=str(raw_run.get("report_dir", "reports")),
-        rewrite=str(raw_run.get("rewrite", "ast")),
-        disposable_pattern=str(raw_run.get("disposable_pattern", RunConfig.disposable_pattern)),
-        expectations=str(raw_run.get("expectations", "")),
-    )
-    return Config(
-        source=source,
-        name=str(project.get("name", source.parent.name)),
-        sql_dir=sql_dir,
-        phases=phases,
-        sandbox=sandbox,
-        sample=sample,
-        run=run,
-    )
-
-
-def _phase(source: Path, text: str, raw: dict[str, Any]) -> Phase:
-    if "name" not in raw or "scripts" not in raw:
+def _read_text(source: Path) -> str:
+    raw = source.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise ConfigError(
-            "every [[phases]] entry needs name and scripts",
-            SourceLocation(source, *_key_position(text, "phases")),
+            f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be read",
+            SourceLocation(source, line, column),
+            "save the file as UTF-8",
+        ) from None
+
+
+@dataclass(frozen=True)
+class _Loader:
+    source: Path
+    positions: TomlPositions
+    prefix: KeyPath
+
+    def where(self, path: KeyPath, key: bool = False) -> SourceLocation:
+        full = (*self.prefix, *path)
+        found = self.positions.of_key(full) if key else self.positions.of_value(full)
+        return SourceLocation(self.source, *(found or (0, 0)))
+
+    def build(self, data: dict[str, Any]) -> Config:
+        try:
+            file = ConfigFile.model_validate(data)
+        except ValidationError as error:
+            first = error.errors()[0]
+            path, on_key, message, hint = describe_error(first, self.known_path)
+            raise ConfigError(message, self.where(path, on_key), hint) from None
+        root = self.source.parent
+        sql_dir = (root / file.project.sql_dir).resolve()
+        self.check_folder(sql_dir, ("project", "sql_dir"))
+        self.check_folder(root / file.run.report_dir, ("run", "report_dir"))
+        if file.run.expectations:
+            self.check_folder(root / file.run.expectations, ("run", "expectations"))
+        self.check_sources(file.seed, root)
+        phases = tuple(
+            Phase(
+                name=raw.name,
+                title=raw.title if raw.title is not None else raw.name.title(),
+                scripts=raw.scripts,
+                budget_seconds=raw.budget_seconds,
+            )
+            for raw in file.phases
         )
-    budget = raw.get("budget_seconds", 60)
-    if not isinstance(budget, int | float) or budget <= 0:
-        raise ConfigError(
-            f"budget_seconds of phase {raw['name']!r} must be a positive number",
-            SourceLocation(source, *_key_position(text, "budget_seconds")),
+        self.check_unique_scripts(phases)
+        schemas = dict(file.sandbox.schemas)
+        sandbox = SandboxConfig(
+            schema_map=schemas,
+            protected=file.sandbox.protected
+            if file.sandbox.protected is not None
+            else tuple(schemas),
+            read_only=file.sandbox.read_only,
+            state_schema=file.sandbox.state_schema,
+            default_schema=file.sandbox.default_schema,
         )
-    return Phase(
-        name=str(raw["name"]),
-        title=str(raw.get("title", str(raw["name"]).title())),
-        scripts=tuple(str(s) for s in raw["scripts"]),
-        budget_seconds=float(budget),
-    )
+        return Config(
+            source=self.source,
+            name=file.project.name or root.name,
+            sql_dir=sql_dir,
+            phases=phases,
+            sandbox=sandbox,
+            sample=file.sample,
+            run=file.run,
+            seed=file.seed,
+        )
 
+    def known_path(self, path: KeyPath) -> bool:
+        full = (*self.prefix, *path)
+        return any(
+            known[: len(full)] == full for known in (*self.positions.keys, *self.positions.values)
+        )
 
-def _check_unique_scripts(source: Path, text: str, phases: tuple[Phase, ...]) -> None:
-    seen: set[str] = set()
-    for phase in phases:
-        for script in phase.scripts:
-            if script in seen:
-                raise ConfigError(
-                    f"script {script!r} is listed twice",
-                    SourceLocation(source, *_value_position(text, script)),
-                    "each step must be unique",
-                )
-            seen.add(script)
-
-
-def _check_keys(source: Path, text: str, table: Any, allowed: set[str], where: str) -> None:
-    if not isinstance(table, dict):
-        raise ConfigError(f"{where} must be a table", SourceLocation(source))
-    for key in table:
-        if key not in allowed:
+    def check_folder(self, folder: Path, path: KeyPath) -> None:
+        if folder.exists() and not folder.is_dir():
             raise ConfigError(
-                f"unknown key {key!r} in {where}",
-                SourceLocation(source, *_key_position(text, key)),
-                f"allowed keys: {', '.join(sorted(allowed))}",
+                f"{shown_key(path)} = {folder} is a file, not a folder",
+                self.where(path),
+                "name a folder",
             )
 
+    def check_sources(self, seed: SeedConfig, root: Path) -> None:
+        for index, spec in enumerate(seed.sources):
+            if isinstance(spec, DdlSource | FilesSource) and not (root / spec.path).exists():
+                raise ConfigError(
+                    f"seed source {index + 1} ({spec.kind}): {spec.path} does not exist",
+                    self.where(("seed", "sources", index, "path")),
+                    "fix the path, relative to the configuration file",
+                )
+            if isinstance(spec, FilesSource) and not (root / spec.path).is_dir():
+                raise ConfigError(
+                    f"seed source {index + 1} (files): {spec.path} is not a folder",
+                    self.where(("seed", "sources", index, "path")),
+                    "name the folder that holds <schema>.<table>.csv or .parquet files",
+                )
 
-def parse_scale(value: str, where: SourceLocation | None = None) -> str:
-    """Check a scale: 'poc', 'seed' or a positive whole number; returns it normalised."""
-    text = str(value).strip().lower()
-    if text in SCALE_NAMES or (text.isdigit() and int(text) > 0):
-        return text
-    raise ConfigError(
-        f"scale {value!r} is neither 'poc', 'seed' nor a positive whole number",
-        where,
-        "use --scale poc, --scale seed or --scale 2",
-    )
-
-
-def _key_position(text: str, key: str) -> tuple[int, int]:
-    pattern = re.compile(rf"^(\s*)(\[{{1,2}}\s*)?{re.escape(key)}\b", re.MULTILINE)
-    match = pattern.search(text)
-    if match is None:
-        return (0, 0)
-    line = text.count("\n", 0, match.start()) + 1
-    return (line, len(match.group(1)) + len(match.group(2) or "") + 1)
-
-
-def _value_position(text: str, value: str) -> tuple[int, int]:
-    index = text.rfind(f'"{value}"')
-    if index < 0:
-        return (0, 0)
-    line = text.count("\n", 0, index) + 1
-    return (line, index - (text.rfind("\n", 0, index) + 1) + 1)
-
-
-def _toml_error_position(message: str) -> tuple[int, int]:
-    match = re.search(r"line (\d+), column (\d+)", message)
-    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+    def check_unique_scripts(self, phases: tuple[Phase, ...]) -> None:
+        seen: set[str] = set()
+        for phase_index, phase in enumerate(phases):
+            for script_index, script in enumerate(phase.scripts):
+                key = str(Path(script))
+                if key in seen:
+                    raise ConfigError(
+                        f"script {script!r} is listed twice",
+                        self.where(("phases", phase_index, "scripts", script_index)),
+                        "each step must be unique",
+                    )
+                seen.add(key)

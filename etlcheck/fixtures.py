@@ -12,27 +12,24 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from etlcheck import stages
 from etlcheck.config import load_config
 from etlcheck.engines import Engine
 from etlcheck.errors import EngineError, EtlcheckError
+from etlcheck.options import RunOptions
 from etlcheck.privilege import least_privilege
+from etlcheck.seeding.summary import SeedSummary
 from etlcheck.session import SESSION_KEY, EtlSession
-from etlcheck.syntax import check_pipeline_syntax
 from etlcheck.targets import open_engine
-from etlcheck.verify import (
-    RunOptions,
-    engine_facts,
-    fingerprint_pair,
-    lint_for,
-    make_runner,
-    prepare_database,
-    run_steps,
-    table_resolver,
-)
+
+if TYPE_CHECKING:
+    from etlcheck.expectations import SuiteOutcome
+    from etlcheck.isolation.lint import LintReport
+    from etlcheck.runner import RunResult
 
 Fixture = Callable[..., Any]
 TRUE_WORDS = ("1", "true", "yes", "on")
@@ -46,6 +43,10 @@ def _option(request: pytest.FixtureRequest, name: str) -> str | None:
     from etlcheck.plugin import get_option
 
     return get_option(request.config, name)
+
+
+def _flag(request: pytest.FixtureRequest, name: str) -> bool:
+    return (_option(request, name) or "").lower() in TRUE_WORDS
 
 
 def required_engines(request: pytest.FixtureRequest) -> set[str]:
@@ -68,17 +69,15 @@ def etl_options_factory() -> Fixture:
         """The run's options: etlcheck.toml, overridden by --etl-* flags or ini keys."""
         with reported("read its configuration"):
             config = load_config(_option(request, "etl_config"))
-            report_dir = _option(request, "etl_report_dir")
             options = RunOptions.from_config(
                 config,
                 engine=_option(request, "etl_engine"),
                 scale=_option(request, "etl_scale"),
                 rewrite=_option(request, "etl_rewrite"),
-                report_dir=Path(report_dir) if report_dir else None,
-                allow_external_target=(
-                    (_option(request, "etl_allow_external_target") or "").lower() in TRUE_WORDS
-                )
-                or None,
+                report_dir=_option(request, "etl_report_dir"),
+                allow_external_target=_flag(request, "etl_allow_external_target"),
+                seed_from=tuple((_option(request, "etl_seed_from") or "").split()),
+                allow_writable_source=_flag(request, "etl_seed_allow_writable"),
             )
         etl_session(request).options = options
         return options
@@ -107,7 +106,7 @@ def etl_engine_factory() -> Fixture:
             pytest.skip(f"engine {name} is not available here: {error}")
         except EtlcheckError as error:
             pytest.fail(f"etlcheck could not open the database: {error}", pytrace=False)
-        etl_session(request).engine_info = engine_facts(engine)
+        etl_session(request).engine_info = stages.engine_facts(engine)
         try:
             yield engine
         finally:
@@ -118,12 +117,13 @@ def etl_engine_factory() -> Fixture:
 
 def etl_seed_factory() -> Fixture:
     @pytest.fixture(scope="session")
-    def etl_seed(request: pytest.FixtureRequest) -> Any:
-        """Production and the raw sample seeded, sandbox schemas created."""
+    def etl_seed(request: pytest.FixtureRequest) -> SeedSummary:
+        """The declared seed sources loaded, production cloned into the sandbox, the
+        sandbox schemas created (override it with your own, built on ``Seeder``)."""
         options: RunOptions = request.getfixturevalue("etl_options")
         engine: Engine = request.getfixturevalue("etl_engine")
         with reported("seed the database"):
-            seed = prepare_database(engine, options)
+            seed = stages.seed(engine, options)
         etl_session(request).seed = seed
         return seed
 
@@ -132,21 +132,23 @@ def etl_seed_factory() -> Fixture:
 
 def etl_before_factory() -> Fixture:
     @pytest.fixture(scope="session")
-    def etl_before(request: pytest.FixtureRequest) -> tuple[Any, Any]:
+    def etl_before(request: pytest.FixtureRequest) -> stages.Snapshot:
         """Fingerprints of (protected schemas, sandbox schemas) before the run."""
-        request.getfixturevalue("etl_seed")
+        seed = request.getfixturevalue("etl_seed")
+        if isinstance(seed, SeedSummary):
+            etl_session(request).seed = seed
         options: RunOptions = request.getfixturevalue("etl_options")
-        return fingerprint_pair(request.getfixturevalue("etl_engine"), options.config)
+        return stages.snapshot(request.getfixturevalue("etl_engine"), options)
 
     return etl_before
 
 
 def etl_lint_factory() -> Fixture:
     @pytest.fixture(scope="session")
-    def etl_lint(request: pytest.FixtureRequest) -> Any:
+    def etl_lint(request: pytest.FixtureRequest) -> LintReport | None:
         """The static isolation proof of every script, for the run's rewrite mode."""
         options: RunOptions = request.getfixturevalue("etl_options")
-        report = lint_for(options)
+        report = stages.lint_for(options)
         etl_session(request).lint = report
         return report
 
@@ -155,19 +157,18 @@ def etl_lint_factory() -> Fixture:
 
 def etl_run_factory() -> Fixture:
     @pytest.fixture(scope="session")
-    def etl_run(request: pytest.FixtureRequest) -> Any:
+    def etl_run(request: pytest.FixtureRequest) -> RunResult:
         """The pipeline run, once per session or xdist worker."""
         request.getfixturevalue("etl_before")
         request.getfixturevalue("etl_lint")
         options: RunOptions = request.getfixturevalue("etl_options")
         session = etl_session(request)
         engine: Engine = request.getfixturevalue("etl_engine")
-        runner = make_runner(engine, options, collected=session.rewrites)
         with reported("run the pipeline"):
-            runner.pipeline.check_files()
-            check_pipeline_syntax(runner.pipeline)
+            stages.check_scripts(options)
         with least_privilege(engine, options.config.sandbox, options.sandboxed):
-            run = run_steps(runner, options, run_id=session.run_id)
+            runner = stages.make_runner(engine, options, collected=session.rewrites)
+            run = stages.run_steps(runner, options, run_id=session.run_id)
         session.run = run
         return run
 
@@ -176,29 +177,25 @@ def etl_run_factory() -> Fixture:
 
 def etl_after_factory() -> Fixture:
     @pytest.fixture(scope="session")
-    def etl_after(request: pytest.FixtureRequest) -> tuple[Any, Any]:
+    def etl_after(request: pytest.FixtureRequest) -> stages.Comparison:
         """(production diff, sandbox diff) between the fingerprints before and after the run."""
-        from etlcheck.isolation.diff import diff_fingerprints
-
         request.getfixturevalue("etl_run")
         options: RunOptions = request.getfixturevalue("etl_options")
-        before, sandbox_before = request.getfixturevalue("etl_before")
-        after, sandbox_after = fingerprint_pair(
-            request.getfixturevalue("etl_engine"), options.config
-        )
+        before: stages.Snapshot = request.getfixturevalue("etl_before")
+        after = stages.snapshot(request.getfixturevalue("etl_engine"), options)
+        comparison = stages.compare(before, after)
         session = etl_session(request)
-        session.production = diff_fingerprints(before, after)
-        session.sandbox = diff_fingerprints(sandbox_before, sandbox_after)
-        return session.production, session.sandbox
+        session.production, session.sandbox = comparison.production, comparison.sandbox
+        return comparison
 
     return etl_after
 
 
 def etl_expectations_factory() -> Fixture:
     @pytest.fixture(scope="session")
-    def etl_expectations(request: pytest.FixtureRequest) -> list[Any]:
+    def etl_expectations(request: pytest.FixtureRequest) -> list[SuiteOutcome]:
         """Great Expectations suites validated against the run's staging outputs."""
-        from etlcheck.expectations import load_suites, validate_suites
+        from etlcheck.expectations import load_suites
 
         request.getfixturevalue("etl_run")
         options: RunOptions = request.getfixturevalue("etl_options")
@@ -208,10 +205,10 @@ def etl_expectations_factory() -> Fixture:
         if not folder:
             pytest.fail("no expectation suites: set --etl-expectations or etl_expectations_dir")
         with reported("validate the expectation suites"):
-            outcomes = validate_suites(
-                request.getfixturevalue("etl_engine"),
-                load_suites(Path(folder)),
-                table_resolver(options),
+            outcomes = list(
+                stages.validate(
+                    request.getfixturevalue("etl_engine"), load_suites(Path(folder)), options
+                )
             )
         etl_session(request).expectations = outcomes
         return outcomes
@@ -220,6 +217,23 @@ def etl_expectations_factory() -> Fixture:
 
 
 @pytest.fixture(scope="session")
-def etl_expectations_dir() -> Path | None:
-    """Override in a suite's conftest.py to point at its expectation suites."""
-    return None
+def etl_expectations_dir(etl_options: RunOptions) -> Path | None:
+    """The suites ``[run] expectations`` names; override in a suite's conftest.py."""
+    folder = etl_options.config.run.expectations
+    return etl_options.config.root / folder if folder else None
+
+
+@pytest.fixture(scope="session")
+def etl_pipeline_tables(etl_options: RunOptions) -> list[tuple[str, str]]:
+    """(schema, table) of every permanent table the pipeline's scripts create, found by
+    the parser; the run should leave each in the sandbox (or drop it)."""
+    from etlcheck.pipeline import Pipeline
+    from etlcheck.script_facts import read_script_facts
+
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    default = etl_options.config.sandbox.default_schema
+    for step in Pipeline.from_config(etl_options.config).steps:
+        for table in read_script_facts(step.read(), step.path).tables:
+            pair = (table.schema or default, table.table)
+            found.setdefault((pair[0].lower(), pair[1].lower()), pair)
+    return list(found.values())

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from etlcheck.config import Config, load_config, parse_scale
+from etlcheck.config import Config, load_config
 from etlcheck.engines import engine_names
 from etlcheck.errors import EtlcheckError, UsageError
 from etlcheck.expectations import load_suites
@@ -26,11 +26,14 @@ from etlcheck.fixtures import (
     etl_expectations_factory,
     etl_lint_factory,
     etl_options_factory,
+    etl_pipeline_tables,
     etl_run_factory,
     etl_seed_factory,
 )
+from etlcheck.seeding.inventory import declared_tables
+from etlcheck.seeding.specs import parse_seed_spec
 from etlcheck.session import SESSION_KEY, EtlSession, session_run_id
-from etlcheck.verify import REWRITE_MODES, seeded_production_tables
+from etlcheck.values import RewriteMode, Scale
 
 OPTIONS: tuple[tuple[str, str, str | None], ...] = (
     (
@@ -40,6 +43,17 @@ OPTIONS: tuple[tuple[str, str, str | None], ...] = (
     ),
     ("etl_engine", "engine to run on: duckdb, postgres or mssql", None),
     ("etl_scale", "sample scale: poc, seed or N", None),
+    (
+        "etl_seed_from",
+        "seed sources instead of [seed] sources, space-separated: sample:insurance, a "
+        ".sql file or folder, a folder of data files, postgresql://… or mssql://…",
+        None,
+    ),
+    (
+        "etl_seed_allow_writable",
+        "true: go on (with a warning) when a live seed database's login could write to it",
+        None,
+    ),
     ("etl_rewrite", "how scripts move into the sandbox: ast, regex or none", None),
     ("etl_report_dir", "where reports go (default: the config's report_dir)", None),
     ("etl_expectations", "folder of Great Expectations suite JSON files", None),
@@ -94,21 +108,21 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def check_options(config: pytest.Config) -> None:
     """Refuse a bad --etl-* value at start-up, as one line, before any test runs."""
-    scale, engine, rewrite = (
-        get_option(config, name) for name in ("etl_scale", "etl_engine", "etl_rewrite")
+    scale, engine, rewrite, seed_from = (
+        get_option(config, name)
+        for name in ("etl_scale", "etl_engine", "etl_rewrite", "etl_seed_from")
     )
     try:
         if scale:
-            parse_scale(scale)
+            Scale.parse(scale)
         if engine and engine.lower() not in engine_names():
             raise UsageError(
                 f"unknown engine {engine!r}", hint=f"choose one of: {', '.join(engine_names())}"
             )
-        if rewrite and rewrite not in REWRITE_MODES:
-            raise UsageError(
-                f"unknown rewrite mode {rewrite!r}",
-                hint=f"choose one of: {', '.join(REWRITE_MODES)}",
-            )
+        if rewrite:
+            RewriteMode.parse(rewrite)
+        for spec in (seed_from or "").split():
+            parse_seed_spec(spec)
     except EtlcheckError as error:
         raise pytest.UsageError(f"etlcheck: {error}") from None
 
@@ -125,18 +139,34 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         etl_session.finish()
 
 
+def use_config(config: pytest.Config, path: Path) -> None:
+    """Point the etlcheck fixtures at ``path`` (a suite's own etlcheck.toml) unless
+    ``--etl-config``, the ``etl_config`` ini key or ``ETLCHECK_CONFIG`` names one."""
+    if get_option(config, "etl_config") is None:
+        config.option.etl_config = str(path)
+
+
 def enable_pytest_reports(config: pytest.Config) -> None:
     """Write pytest-html and JUnit XML for this pytest run into the report folder
     (only on the controller, and only where the user did not choose other paths)."""
     if hasattr(config, "workerinput"):
         return
-    base = Path(get_option(config, "etl_report_dir") or config.rootpath / "reports")
+    base = Path(get_option(config, "etl_report_dir") or _report_dir(config))
     folder = base / etl_session_of(config).run_id
     if getattr(config.option, "xmlpath", None) is None:
         config.option.xmlpath = str(folder / "junit.xml")
     if hasattr(config.option, "htmlpath") and not config.option.htmlpath:
         config.option.htmlpath = str(folder / "pytest.html")
         config.option.self_contained_html = True
+
+
+def _report_dir(config: pytest.Config) -> Path:
+    """``[run] report_dir`` of the suite's configuration (where run.json goes too)."""
+    try:
+        etl_config = load_config(get_option(config, "etl_config"))
+    except EtlcheckError as error:
+        raise pytest.UsageError(f"etlcheck: {error}") from None
+    return etl_config.root / etl_config.run.report_dir
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -152,23 +182,40 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         if "etl_expectation_suite" in names:
             folder = get_option(metafunc.config, "etl_expectations")
             where = Path(folder) if folder else metafunc.definition.path.parent / "expectations"
-            suites = [suite.name for suite in load_suites(where)]
-            metafunc.parametrize("etl_expectation_suite", suites, ids=suites)
+            suites = [suite.name for suite in load_suites(where)] if where.is_dir() else []
+            if suites:
+                metafunc.parametrize("etl_expectation_suite", suites, ids=suites)
+            else:
+                reason = f"no expectation suites in {where}: add ExpectationSuite JSON files"
+                cases = [pytest.param(None, marks=pytest.mark.skip(reason=reason))]
+                metafunc.parametrize("etl_expectation_suite", cases, ids=["no-suites"])
         if "etl_protected_table" in names:
-            tables = _protected_tables(metafunc.config, config)
-            metafunc.parametrize("etl_protected_table", tables, ids=tables)
+            tables: list[str | None] = list(_protected_tables(metafunc.config, config))
+            # None: no declaration names a table; the case checks every table the
+            # before-fingerprint holds.
+            ids = [str(t) for t in tables] if tables else [EVERY_PROTECTED_TABLE]
+            metafunc.parametrize("etl_protected_table", tables or [None], ids=ids)
     except EtlcheckError as error:
         raise pytest.UsageError(f"etlcheck: {error}") from None
 
 
 _TABLES_KEY = pytest.StashKey[list[str]]()
+EVERY_PROTECTED_TABLE = "every-protected-table"
 
 
 def _protected_tables(pytest_config: pytest.Config, config: Config) -> list[str]:
-    """The protected tables the seed creates, read from a throwaway in-memory seed
-    (the same for every engine and every worker, so collection is deterministic)."""
+    """The protected tables the declared seed sources create, read from the declarations
+    (file names, DDL, the sample's table list) without seeding anything, so collection is
+    the same for every engine and every worker. Tables no declaration names (a live
+    snapshot's, a custom ``etl_seed``'s) are checked by the runtime isolation test."""
     if _TABLES_KEY not in pytest_config.stash:
-        pytest_config.stash[_TABLES_KEY] = seeded_production_tables(config)
+        seed_from = get_option(pytest_config, "etl_seed_from")
+        sources = (
+            tuple(parse_seed_spec(spec) for spec in seed_from.split())
+            if seed_from
+            else config.seed.sources
+        )
+        pytest_config.stash[_TABLES_KEY] = declared_tables(config, sources)
     return pytest_config.stash[_TABLES_KEY]
 
 
@@ -189,6 +236,7 @@ __all__ = [
     "etl_expectations_dir",
     "etl_lint",
     "etl_options",
+    "etl_pipeline_tables",
     "etl_run",
     "etl_seed",
 ]

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 from etlcheck import workcache
 
 if TYPE_CHECKING:
+    from etlcheck.options import RunOptions
     from etlcheck.tsql.emulation import Emulation
     from etlcheck.tsql.nodes import Node
     from etlcheck.tsql.scope import Scope
-    from etlcheck.verify import RunOptions
 
 WAIT_SECONDS = 60.0
 
@@ -56,7 +56,7 @@ def start(options: RunOptions, cache: Path | None = None) -> Prewarm | None:
 
     if not workcache.enabled() or not get_engine_class(options.engine).interprets_tsql:
         return None
-    if options.scale == "poc":
+    if options.scale.is_poc:
         # The child needs about 1.2 s (a new interpreter importing sqlglot, then the
         # work); seeding the poc sample takes less, so the run would wait for it.
         return None
@@ -93,7 +93,7 @@ def _rewritten(options: RunOptions) -> list[str | None]:
     """Each step's text as the run executes it (None for a script that cannot be read)."""
     from etlcheck.errors import EtlcheckError
     from etlcheck.pipeline import Pipeline
-    from etlcheck.verify import make_rewriter
+    from etlcheck.stages import make_rewriter
 
     rewrite = make_rewriter(options) if options.sandboxed else None
     texts: list[str | None] = []

@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from etlcheck.expectations import SuiteOutcome
     from etlcheck.isolation.diff import FingerprintDiff
     from etlcheck.isolation.lint import LintReport
+    from etlcheck.options import RunOptions
     from etlcheck.runner import RunResult
-    from etlcheck.verify import RunOptions
+    from etlcheck.seeding.summary import SeedSummary
 
 
 def session_run_id() -> str:
@@ -29,7 +30,7 @@ class EtlSession:
     run_id: str
     options: RunOptions | None = None
     engine_info: dict[str, Any] = field(default_factory=dict)
-    seed: Any = None
+    seed: SeedSummary | None = None
     lint: LintReport | None = None
     run: RunResult | None = None
     production: FingerprintDiff | None = None

@@ -13,7 +13,7 @@ from etlcheck.engines import Engine, get_engine_class
 from etlcheck.errors import RefusalError, UsageError
 
 if TYPE_CHECKING:
-    from etlcheck.verify import RunOptions
+    from etlcheck.options import RunOptions
 
 MARKER_SUFFIX = ".etlcheck"
 """Beside every DuckDB file etlcheck creates: proof that it may replace that file."""
@@ -65,13 +65,3 @@ def open_engine(options: RunOptions, fresh: bool, must_exist: bool = True) -> En
 def is_external(engine: Engine) -> bool:
     """True for a server database given by URL (one etlcheck did not create)."""
     return bool(engine.target) and engine.name != "duckdb"
-
-
-def refuse_external_seed(engine: Engine, options: RunOptions) -> None:
-    """Seeding writes production schemas: only in a database etlcheck created."""
-    if is_external(engine) and not options.allow_external_target:
-        raise RefusalError(
-            f"refusing to seed production schemas in {engine.info.target}: etlcheck did not "
-            "create that database (rule: external-target)",
-            hint="let etlcheck start a throwaway server, or pass --allow-external-target",
-        )

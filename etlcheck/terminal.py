@@ -9,10 +9,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.status import Status
 
+from etlcheck.verify import preview_sentence
+
 if TYPE_CHECKING:
+    from etlcheck.options import RunOptions
     from etlcheck.pipeline import Step
     from etlcheck.runner import StepResult
-    from etlcheck.verify import RunOptions, Verification
+    from etlcheck.verify import Verification
 
 
 SHOWN = 25
@@ -28,13 +31,13 @@ class Terminal:
         self._status: Status | None = None
 
     def run_header(self, options: RunOptions) -> None:
-        mode = "sandbox (AST remap)" if options.rewrite == "ast" else options.rewrite
+        mode = "sandbox (AST remap)" if options.rewrite == "ast" else str(options.rewrite)
         if options.rewrite == "none":
             mode = "no sandbox: scripts run against the production schema names"
         self._total = sum(len(p.scripts) for p in options.config.phases)
+        scale = f", scale {options.scale}" if options.sample_sources else ""
         self.console.print(
-            f"etlcheck: {escape(options.config.name)} on {options.engine}, scale "
-            f"{options.scale}, {mode}"
+            f"etlcheck: {escape(options.config.name)} on {options.engine}{scale}, {mode}"
         )
 
     def stage(self, text: str) -> None:
@@ -83,6 +86,18 @@ class Terminal:
             )
         self.console.print(f"Total Steps: {run.completed}/{run.steps_total} completed")
         self.console.print(f"Total Time: {run.seconds:.1f}s")
+        self._seeded(verification)
+        preview = verification.production_preview()
+        changed = [(clone, table) for clone, table in preview if table.status != "unchanged"]
+        if preview:
+            self.console.print(
+                f"What the run would do to production ({len(changed)} of {len(preview)} "
+                "copies changed):"
+            )
+            for clone, table in changed[:12]:
+                self.console.print(f"  {escape(preview_sentence(clone, table))}")
+            if len(changed) > 12:
+                self.console.print(f"  … and {len(changed) - 12} more (see the report)")
         landed = verification.landed()
         if landed:
             self.console.print("Data landed in the sandbox:")
@@ -99,13 +114,41 @@ class Terminal:
                 self.console.print(f"  … and {len(findings) - SHOWN} more (see the report)")
         else:
             suites = verification.expectations
-            met = f", {len(suites)} expectation suites met" if suites else ""
+            met = ""
+            if suites:
+                met = f", {len(suites)} expectation suite{'s' if len(suites) > 1 else ''} met"
             self.console.print(
                 "[bold green]VERIFIED[/] — stayed in the sandbox, production unchanged, "
                 f"within budgets{met}"
             )
         if written is not None:
             self.console.print(f"Report: {written}")
+
+    def _seeded(self, verification: Verification) -> None:
+        seed = verification.seed
+        if seed is None:
+            return
+        if not seed.sources:
+            self.console.print("Seeded: nothing (no [seed] sources declared)")
+        else:
+            self.console.print("Seeded:")
+        for source in seed.sources:
+            rows = sum(table.rows for table in source.tables)
+            self.console.print(
+                escape(_seeded_line(source.kind, source.description, len(source.tables), rows))
+            )
+        for warning in seed.warnings:
+            self.console.print(f"  [yellow]warning:[/] {escape(warning)}")
+        if seed.cloned:
+            rows = sum(clone.rows for clone in seed.clones)
+            self.console.print(
+                f"Cloned {len(seed.clones)} production table(s) into the sandbox "
+                f"({rows:,} rows, {seed.clone_seconds:.2f}s)"
+            )
+
+
+def _seeded_line(kind: str, description: str, tables: int, rows: int) -> str:
+    return f"  {kind} {description}: {tables} table(s), {rows:,} rows"
 
 
 def _fold_lint(findings: list[str]) -> list[str]:

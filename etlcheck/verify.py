@@ -1,77 +1,29 @@
-"""One whole verification: disposable database, seed, lint, fingerprint, run, diff.
+"""One whole verification, as ``etlcheck run`` does it: the stages of
+:mod:`etlcheck.stages` in order, and the verdict over what they found.
 
-The CLI's ``etlcheck run`` calls :func:`verify`; the pytest plugin builds the same
-pieces as fixtures so each can be asserted on its own.
+The pytest plugin calls the same stages as fixtures, so each can be asserted on its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from etlcheck import prewarm, workcache
-from etlcheck.config import Config, parse_scale
-from etlcheck.engines import Engine, engine_names
-from etlcheck.errors import ConfigError, EngineError, SourceLocation, UsageError
-from etlcheck.pipeline import Pipeline, Step
+from etlcheck import prewarm, stages
+from etlcheck.engines import Engine
+from etlcheck.options import RunOptions
 from etlcheck.privilege import is_permission_failure, least_privilege
-from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
-from etlcheck.syntax import check_pipeline_syntax
-from etlcheck.targets import open_engine, refuse_external_seed
+from etlcheck.runner import ProgressCallback, RunResult
+from etlcheck.seeding.summary import ClonedTable, SeedSummary
+from etlcheck.targets import open_engine
 
 if TYPE_CHECKING:
-    from etlcheck.expectations import SuiteFile, SuiteOutcome
+    from etlcheck.expectations import SuiteOutcome
     from etlcheck.isolation.diff import FingerprintDiff, TableDiff
-    from etlcheck.isolation.fingerprint import Fingerprint
     from etlcheck.isolation.lint import LintReport
 
-REWRITE_MODES = ("ast", "regex", "none")
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """What the user asked for; defaults come from etlcheck.toml."""
-
-    config: Config
-    engine: str = "duckdb"
-    scale: str = "poc"
-    db: str | None = None
-    rewrite: str = "ast"
-    start: str | None = None
-    until: str | None = None
-    phase: str | None = None
-    resume: bool = False
-    report_dir: Path | None = None
-    allow_external_target: bool = False
-
-    @property
-    def sandboxed(self) -> bool:
-        return self.rewrite != "none"
-
-    @classmethod
-    def from_config(cls, config: Config, **overrides: Any) -> RunOptions:
-        values: dict[str, Any] = {
-            "engine": config.run.engine,
-            "scale": config.sample.scale,
-            "rewrite": config.run.rewrite,
-            "report_dir": config.root / config.run.report_dir,
-        }
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        options = cls(config=config, **values)
-        parse_scale(options.scale)
-        if options.engine.lower() not in engine_names():
-            raise EngineError(
-                f"unknown engine {options.engine!r}",
-                hint=f"choose one of: {', '.join(engine_names())}",
-            )
-        if options.rewrite not in REWRITE_MODES:
-            raise UsageError(
-                f"unknown rewrite mode {options.rewrite!r}",
-                hint=f"choose one of: {', '.join(REWRITE_MODES)}",
-            )
-        return options
+__all__ = ["RunOptions", "Verification", "verify"]
 
 
 @dataclass(frozen=True)
@@ -83,7 +35,7 @@ class Verification:
     lint: LintReport | None
     production: FingerprintDiff | None
     sandbox: FingerprintDiff | None
-    seed: Any = None
+    seed: SeedSummary | None = None
     engine_info: dict[str, Any] = field(default_factory=dict)
     expectations: tuple[SuiteOutcome, ...] | None = None
     rewrites: tuple[dict[str, str], ...] = ()
@@ -119,7 +71,50 @@ class Verification:
         return not self.findings
 
     def landed(self) -> list[TableDiff]:
-        return list(self.sandbox.changed_tables) if self.sandbox is not None else []
+        """Sandbox tables the run changed, other than the copies of production."""
+        copies = {pair[1].qualified_name.lower() for pair in self.production_preview()}
+        changed = self.sandbox.changed_tables if self.sandbox is not None else ()
+        return [table for table in changed if table.qualified_name.lower() not in copies]
+
+    def production_preview(self) -> list[tuple[ClonedTable, TableDiff]]:
+        """Each copy of a production table with what the run did to it: the diff the team
+        would see in production."""
+        if self.seed is None or self.sandbox is None:
+            return []
+        found = []
+        for clone in self.seed.clones:
+            table = self.sandbox.table(clone.sandbox_schema, clone.name)
+            if table is not None:
+                found.append((clone, table))
+        return sorted(found, key=lambda pair: (pair[1].status == "unchanged", -_moved(pair[1])))
+
+
+def _moved(table: TableDiff) -> int:
+    return table.rows_added + table.rows_changed + table.rows_removed
+
+
+def preview_sentence(clone: ClonedTable, table: TableDiff) -> str:
+    """What the run did to a copy of production, said of the production table."""
+    if table.status == "unchanged":
+        return f"{clone.qualified_name} would be unchanged ({table.rows_after:,} rows)"
+    if table.status == "dropped":
+        return f"{clone.qualified_name} would be dropped ({table.rows_before:,} rows)"
+    if table.status == "altered":
+        return f"{clone.qualified_name}: {table.sentence.split(' ', 1)[1]}"
+    parts = [
+        f"{count:,} {'row' if count == 1 else 'rows'} {what}"
+        for count, what in (
+            (table.rows_added, "added"),
+            (table.rows_changed, "changed"),
+            (table.rows_removed, "removed"),
+        )
+        if count
+    ]
+    what = "would be dropped and re-created with" if table.recreated else "would get"
+    return (
+        f"{clone.qualified_name} {what} {', '.join(parts) or 'no row changes'} "
+        f"({table.rows_before:,} -> {table.rows_after:,} rows)"
+    )
 
 
 def _gravest_first(diff: FingerprintDiff) -> list[str]:
@@ -139,145 +134,6 @@ def _gravest_first(diff: FingerprintDiff) -> list[str]:
     return lines + [table.sentence for table in tables]
 
 
-def shown_path(options: RunOptions, step: Step) -> Path:
-    """A step's script as findings and rewrites name it: relative to the project."""
-    root = options.config.root
-    return step.path.relative_to(root) if step.path.is_relative_to(root) else step.path
-
-
-def make_rewriter(
-    options: RunOptions, collected: list[dict[str, str]] | None = None
-) -> Callable[[str, Step], str]:
-    """The step text rewriter for the options' mode; every change goes into ``collected``."""
-    from etlcheck.isolation.rewrite import rewrite_script
-
-    sandbox = options.config.sandbox
-
-    def rewrite(text: str, step: Step) -> str:
-        result = rewrite_script(text, shown_path(options, step), sandbox, options.rewrite)
-        if collected is not None:
-            collected.extend(
-                {"location": str(c.location), "before": c.before, "after": c.after}
-                for c in result.changes
-            )
-        return result.text
-
-    return rewrite
-
-
-def protected_schemas(config: Config) -> list[str]:
-    return list(config.sandbox.protected)
-
-
-def sandbox_schemas(config: Config) -> list[str]:
-    return list(config.sandbox.schema_map.values())
-
-
-def prepare_database(engine: Engine, options: RunOptions) -> Any:
-    """Seed production and the raw sample, then create the sandbox schemas."""
-    from etlcheck.isolation.sandbox import check_mapping, setup_sandbox
-    from etlcheck.sampledata import seed_database
-
-    if options.sandboxed:
-        check_mapping(options.config.sandbox)
-    refuse_external_seed(engine, options)
-    seed = seed_database(engine, options.config, options.scale, sandboxed=options.sandboxed)
-    if options.sandboxed:
-        setup_sandbox(engine, options.config.sandbox)
-    # Seeding's writes are persisted by seeding, so the run starts from a settled file
-    # and its timings are its own.
-    engine.checkpoint()
-    return seed
-
-
-def fingerprint_pair(engine: Engine, config: Config) -> tuple[Fingerprint, Fingerprint]:
-    """Fingerprints of (the protected schemas, the sandbox schemas) as they are now."""
-    from etlcheck.isolation.fingerprint import fingerprint_schemas
-
-    return (
-        fingerprint_schemas(engine, protected_schemas(config)),
-        fingerprint_schemas(engine, sandbox_schemas(config)),
-    )
-
-
-def make_runner(
-    engine: Engine,
-    options: RunOptions,
-    progress: ProgressCallback | None = None,
-    collected: list[dict[str, str]] | None = None,
-) -> Runner:
-    config = options.config
-    state_schema = config.sandbox.state_schema
-    if options.sandboxed:
-        state_schema = config.sandbox.sandbox_of(state_schema) or state_schema
-    return Runner(
-        engine,
-        Pipeline.from_config(config),
-        state_schema,
-        rewrite=make_rewriter(options, collected) if options.sandboxed else None,
-        progress=progress,
-        scale=options.scale,
-        cache_dir=workcache.project_cache(config.root),
-    )
-
-
-def run_steps(runner: Runner, options: RunOptions, run_id: str | None = None) -> RunResult:
-    """Run the selected steps, or continue the last failed run with ``resume``."""
-    pipeline = runner.pipeline
-    steps = pipeline.select(options.start, options.until, options.phase)
-    if options.resume:
-        run_id, failed_step = runner.resume_point()
-        steps = tuple(s for s in pipeline.steps if s.number >= failed_step.number)
-    return runner.run(steps, run_id=run_id or new_run_id(), resuming=options.resume)
-
-
-def lint_for(options: RunOptions) -> LintReport | None:
-    """The static proof for the run's rewrite mode (none without a sandbox)."""
-    from etlcheck.isolation.lint import lint_pipeline
-
-    if not options.sandboxed:
-        return None
-    return lint_pipeline(options.config, rewrite=options.rewrite)
-
-
-def table_resolver(options: RunOptions) -> Callable[[str], str]:
-    """Maps a production ``schema.table`` to where the run put it (its sandbox twin)."""
-    sandbox = options.config.sandbox
-
-    def resolve(table: str) -> str:
-        schema, _, name = table.partition(".")
-        mapped = sandbox.sandbox_of(schema) if options.sandboxed else None
-        return f"{mapped or schema}.{name}"
-
-    return resolve
-
-
-def expectation_suites(options: RunOptions) -> list[SuiteFile] | None:
-    """The suites named by ``[run] expectations``, read and checked before anything runs."""
-    if not options.config.run.expectations:
-        return None
-    from etlcheck.expectations import load_suites
-
-    folder = options.config.root / options.config.run.expectations
-    if not folder.is_dir():
-        raise ConfigError(
-            f"[run] expectations folder {folder} does not exist",
-            SourceLocation(options.config.source),
-            "fix the path or remove the key",
-        )
-    return load_suites(folder)
-
-
-def engine_facts(engine: Engine) -> dict[str, Any]:
-    return {
-        "name": engine.info.name,
-        "version": engine.info.version,
-        "target": engine.info.target,
-        "started_in_seconds": round(engine.info.started_in_seconds, 4),
-        **engine.info.extra,
-    }
-
-
 def verify(
     options: RunOptions,
     progress: ProgressCallback | None = None,
@@ -285,41 +141,36 @@ def verify(
 ) -> Verification:
     """Run the whole verification and return what it found (nothing is printed here;
     ``stage`` hears what is about to happen between the steps, for a status line)."""
-    from etlcheck.isolation.diff import diff_fingerprints
-
     announce = stage or (lambda _: None)
 
-    pipeline = Pipeline.from_config(options.config)
-    pipeline.check_files()
-    check_pipeline_syntax(pipeline)
-    suites = expectation_suites(options)
-    lint = lint_for(options)
+    stages.check_scripts(options)
+    suites = stages.expectation_suites(options)
+    lint = stages.lint_for(options)
     continuing = options.resume or options.start is not None
     warming = None if continuing else prewarm.start(options)
     engine: Engine | None = None
-    rewrites: list[dict[str, str]] = []
+    rewrites: list[stages.Rewrite] = []
     try:
         engine = open_engine(options, fresh=not continuing)
         seed = None
         if not continuing:
-            announce(f"generating and loading the sample data (scale {options.scale})")
-            seed = prepare_database(engine, options)
+            announce(_seeding(options))
+            seed = stages.seed(engine, options)
         announce("fingerprinting production and the sandbox")
-        before, sandbox_before = fingerprint_pair(engine, options.config)
+        before = stages.snapshot(engine, options)
         if warming is not None:
             warming.wait()
         with least_privilege(engine, options.config.sandbox, options.sandboxed):
-            run = run_steps(make_runner(engine, options, progress, rewrites), options)
+            runner = stages.make_runner(engine, options, progress, rewrites)
+            run = stages.run_steps(runner, options)
         announce("fingerprinting production and the sandbox again")
-        after, sandbox_after = fingerprint_pair(engine, options.config)
+        comparison = stages.compare(before, stages.snapshot(engine, options))
         expectations = None
         whole = run.ok and options.until is None and options.phase is None
         if suites is not None and whole:
-            from etlcheck.expectations import validate_suites
-
             announce(f"validating {len(suites)} expectation suite(s) with Great Expectations")
-            expectations = tuple(validate_suites(engine, suites, table_resolver(options)))
-        info = engine_facts(engine)
+            expectations = stages.validate(engine, suites, options)
+        info = stages.engine_facts(engine)
         announce("closing the database")
     finally:
         if warming is not None:  # done by now, unless the run failed before its steps
@@ -330,8 +181,8 @@ def verify(
         options,
         run,
         lint,
-        diff_fingerprints(before, after),
-        diff_fingerprints(sandbox_before, sandbox_after),
+        comparison.production,
+        comparison.sandbox,
         seed,
         info,
         expectations=expectations,
@@ -339,13 +190,10 @@ def verify(
     )
 
 
-def seeded_production_tables(config: Config) -> list[str]:
-    """``schema.table`` of every protected table the seed creates, from an in-memory seed."""
-    from etlcheck.engines.duckdb import DuckDBEngine
-    from etlcheck.isolation.fingerprint import fingerprint_schemas
-
-    options = RunOptions.from_config(config, engine="duckdb", scale="poc")
-    with DuckDBEngine() as engine:
-        prepare_database(engine, options)
-        fingerprint = fingerprint_schemas(engine, protected_schemas(config))
-    return sorted(table.qualified_name for schema in fingerprint.schemas for table in schema.tables)
+def _seeding(options: RunOptions) -> str:
+    kinds = [spec.kind for spec in options.seed_sources]
+    if not kinds:
+        return "creating the sandbox schemas (no seed sources declared)"
+    if kinds == ["sample"]:
+        return f"generating and loading the sample data (scale {options.scale})"
+    return f"seeding from {len(kinds)} source(s) and cloning production into the sandbox"

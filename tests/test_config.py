@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from etlcheck.config import find_config, load_config, parse_scale
+from etlcheck.config import find_config, load_config
 from etlcheck.errors import ConfigError
+from etlcheck.values import Scale
 
 MINIMAL = """\
 [project]
@@ -95,10 +96,10 @@ def test_duplicate_script_is_an_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("value", ["poc", "seed", "SEED", "3"])
 def test_scales_accepted(value: str) -> None:
-    assert parse_scale(value) == value.lower()
+    assert str(Scale.parse(value)) == value.lower()
 
 
 @pytest.mark.parametrize("value", ["huge", "0", "-1", "1.5", ""])
 def test_scales_refused(value: str) -> None:
     with pytest.raises(ConfigError, match="neither 'poc', 'seed' nor a positive whole number"):
-        parse_scale(value)
+        Scale.parse(value)

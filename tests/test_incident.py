@@ -1,10 +1,11 @@
 """The incident, reproduced on the sample pipeline (DuckDB, scale poc), and its fix.
 
-With ``--rewrite regex`` (the incident's substitution of qualified bare names) the run
-puts its staging rows into production ``etl.stg_*`` and leaves only the run-state tables
-in ``poc_etl``; the guard and lint both say so. With the default AST remap, lint is clean,
-production is unchanged and all staging data is in ``poc_etl``. ``etlcheck run`` exits 1
-and 0 accordingly.
+With ``--rewrite regex`` (the incident's substitution of qualified bare names) and an
+empty sandbox, as the team ran it, the run puts its staging rows into production
+``etl.stg_*`` and leaves only the run-state tables in ``poc_etl``; the guard and lint both
+say so. With the default AST remap, lint is clean, production is unchanged, all staging
+data is in ``poc_etl``, and the export meets the rows production already holds (cloned
+into the sandbox). ``etlcheck run`` exits 1 and 0 accordingly.
 
 Expected row counts come from the sample generator, expected lint lines from scanning
 ``00-schema-setup.sql``; ``tests/isolation/test_pipeline_lint.py`` checks the same lint
@@ -69,10 +70,15 @@ def expected(config: Config) -> dict[str, int]:
     return counts
 
 
-def _verify(config: Config, folder: Path, rewrite: str) -> IncidentRun:
+def _verify(config: Config, folder: Path, rewrite: str, clone: bool | None) -> IncidentRun:
     db = folder / f"{rewrite}.duckdb"
     options = RunOptions.from_config(
-        config, rewrite=rewrite, db=str(db), scale=SCALE, report_dir=folder / "reports"
+        config,
+        rewrite=rewrite,
+        db=str(db),
+        scale=SCALE,
+        report_dir=folder / "reports",
+        clone_production=clone,
     )
     stages: list[str] = []
     return IncidentRun(verify(options, stage=stages.append), db, stages)
@@ -80,12 +86,12 @@ def _verify(config: Config, folder: Path, rewrite: str) -> IncidentRun:
 
 @pytest.fixture(scope="module")
 def regex_run(config: Config, tmp_path_factory: pytest.TempPathFactory) -> IncidentRun:
-    return _verify(config, tmp_path_factory.mktemp("incident-regex"), "regex")
+    return _verify(config, tmp_path_factory.mktemp("incident-regex"), "regex", clone=False)
 
 
 @pytest.fixture(scope="module")
 def ast_run(config: Config, tmp_path_factory: pytest.TempPathFactory) -> IncidentRun:
-    return _verify(config, tmp_path_factory.mktemp("incident-ast"), "ast")
+    return _verify(config, tmp_path_factory.mktemp("incident-ast"), "ast", clone=None)
 
 
 def _schema_lines(path: Path) -> set[int]:
@@ -169,11 +175,32 @@ def test_ast_run_puts_all_staging_data_in_poc_etl(
     for name in INCIDENT_STAGING:
         table = sandbox.table("poc_etl", name)
         assert table is not None, f"poc_etl.{name} missing from the sandbox diff"
-        assert table.status == "created", table.sentence
+        # The clone held the earlier run's rows; the run dropped and re-created the table.
+        assert table.status == "changed" and table.recreated, table.sentence
         assert table.rows_after == expected[name], table.sentence
     held = ast_run.tables("poc_etl")
     assert {name: held.get(name) for name in expected} == expected
     assert set(held) >= STATE_TABLES
+
+
+def test_ast_run_exports_against_the_rows_production_already_holds(
+    ast_run: IncidentRun, config: Config
+) -> None:
+    """poc_dbo.Brokers starts as a copy of dbo.Brokers; the additive export adds exactly
+    the staged brokers production does not have, and changes none of the others."""
+    data = generate(SCALE, config.sample.seed)
+    held = set(data.production["Brokers"]["BrokerCode"])
+    staged = set(data.staging["stg_brokers"]["broker_code"])
+    seed = ast_run.verification.seed
+    assert seed is not None and seed.cloned
+    assert {c.sandbox_name for c in seed.clones} >= {"poc_dbo.Brokers", "poc_raw_data.brokers"}
+    sandbox = ast_run.verification.sandbox
+    assert sandbox is not None
+    brokers = sandbox.table("poc_dbo", "Brokers")
+    assert brokers is not None
+    assert (brokers.rows_before, brokers.rows_added) == (len(held), len(staged - held))
+    assert (brokers.rows_removed, brokers.rows_changed) == (0, 0)
+    assert 0 < len(staged - held) < len(staged)
 
 
 def test_ast_run_leaves_etl_staging_as_the_earlier_run_left_it(

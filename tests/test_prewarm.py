@@ -13,8 +13,9 @@ import pytest
 from etlcheck import prewarm, workcache
 from etlcheck.config import load_config
 from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.options import RunOptions
+from etlcheck.stages import make_runner, prepare_database
 from etlcheck.tsql import compiler
-from etlcheck.verify import RunOptions, make_runner, prepare_database
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -95,8 +96,8 @@ def test_a_child_starts_after_lint_and_syntax_checks(options: RunOptions, tmp_pa
     # etlcheck run lints and syntax-checks first, which rewrites and splits every script
     # in this process; the cache is still cold for compiled statements.
     from etlcheck.pipeline import Pipeline
+    from etlcheck.stages import lint_for
     from etlcheck.syntax import check_pipeline_syntax
-    from etlcheck.verify import lint_for
 
     lint_for(options)
     check_pipeline_syntax(Pipeline.from_config(options.config))

@@ -190,7 +190,8 @@ def test_seed_scale_generates_the_incident_volumes() -> None:
 def test_a_prepared_database_file_starts_the_run_checkpointed(
     sample_config_path: Path, tmp_path: Path
 ) -> None:
-    from etlcheck.verify import RunOptions, prepare_database
+    from etlcheck.options import RunOptions
+    from etlcheck.stages import prepare_database
 
     options = RunOptions.from_config(load_config(sample_config_path), scale="poc")
     database = tmp_path / "prepared.duckdb"

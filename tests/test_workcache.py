@@ -291,7 +291,8 @@ CHILD = textwrap.dedent(
     from etlcheck.isolation import rewrite
     from etlcheck.isolation.sandbox import setup_sandbox
     from etlcheck.tsql import compiler
-    from etlcheck.verify import RunOptions, make_runner
+    from etlcheck.options import RunOptions
+    from etlcheck.stages import make_runner
 
     root = Path(sys.argv[1])
     calls = {"parse": 0, "rewrite": 0}

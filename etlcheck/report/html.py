@@ -28,6 +28,7 @@ from etlcheck.report.markup import (
     section,
 )
 from etlcheck.report.sections import diff_section, expectations_section, rewrites_section
+from etlcheck.report.seeding import preview_section, seed_fact, seed_section
 
 VISIBLE_FINDINGS = 8
 """Findings listed under the verdict before the rest fold into a <details> block..."""
@@ -46,11 +47,13 @@ def render_html(document: dict[str, Any], previous: dict[str, Any] | None = None
             _verdict_section(document),
             _lint_section(document),
             diff_section(document, "production", "production-diff"),
+            preview_section(document),
             diff_section(document, "sandbox", "sandbox-diff"),
             _timing_section(document, previous),
             _steps_section(document),
             expectations_section(document),
             rewrites_section(document),
+            seed_section(document),
             _facts_section(document, previous),
         )
     )
@@ -83,11 +86,12 @@ def _verdict_section(document: Mapping[str, Any]) -> str:
     css = "verified" if verified else "not-verified"
     heading = escape(_verdict_text(document).upper())
     run = as_mapping(document.get("run"))
+    scale = document.get("scale")
     subject = " · ".join(
         (
             as_text(document.get("pipeline")),
             f"engine {as_text(as_mapping(document.get('engine')).get('name'))}",
-            f"scale {as_text(document.get('scale'))}",
+            *([f"scale {as_text(scale)}"] if scale is not None or "scale" not in document else []),
             f"rewrite {as_text(document.get('rewrite'))}",
             f"run {as_text(run.get('run_id'))}",
         )
@@ -265,7 +269,7 @@ def _facts_section(document: Mapping[str, Any], previous: Mapping[str, Any] | No
             for key, value in engine.items()
             if key not in ("name", "version", "target")
         ),
-        ("scale", as_text(document.get("scale"))),
+        ("scale", as_text(document.get("scale"), "no sample generator")),
         ("rewrite", as_text(document.get("rewrite"))),
         ("run id", f"<code>{as_text(run.get('run_id'))}</code>"),
         ("started", as_text(run.get("started_at"))),
@@ -275,11 +279,8 @@ def _facts_section(document: Mapping[str, Any], previous: Mapping[str, Any] | No
     if previous is not None:
         previous_run = as_mapping(previous.get("run"))
         facts.append(("previous run", f"<code>{as_text(previous_run.get('run_id'))}</code>"))
-    seed = document.get("seed")
-    if isinstance(seed, Mapping):
-        facts += [(f"seed {escape(str(k))}", as_text(_short(v))) for k, v in seed.items()]
-    elif "seed" in document:
-        facts.append(("seed", "not run"))
+    if "seed" in document:
+        facts.append(("seed", as_text(seed_fact(document.get("seed")))))
     items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
     return section("facts", "Run facts", f'<dl class="facts">{items}</dl>')
 

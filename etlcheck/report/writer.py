@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from etlcheck.verify import preview_sentence
+
 if TYPE_CHECKING:
     from etlcheck.verify import Verification
 
@@ -20,13 +22,21 @@ def run_document(verification: Verification) -> dict[str, Any]:
         "pipeline": options.config.name,
         "config": str(options.config.source),
         "engine": verification.engine_info,
-        "scale": options.scale,
+        "scale": str(options.scale) if options.sample_sources else None,
         "rewrite": options.rewrite,
         "run": verification.run.to_dict(),
         "lint": _dict_or_none(verification.lint),
         "production": _dict_or_none(verification.production),
         "sandbox": _dict_or_none(verification.sandbox),
         "seed": _dict_or_none(verification.seed),
+        "production_preview": [
+            {
+                "production": clone.qualified_name,
+                "sentence_for_production": preview_sentence(clone, table),
+                **table.to_dict(),
+            }
+            for clone, table in verification.production_preview()
+        ],
         "expectations": (
             [suite.to_dict() for suite in verification.expectations]
             if verification.expectations is not None

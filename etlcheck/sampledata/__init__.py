@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from etlcheck.sampledata.generate import SampleData, generate
 from etlcheck.sampledata.plans import EntityPlan, SamplePlan, plan_for
-from etlcheck.sampledata.seed import SeedSummary, load_table, seed_database
+from etlcheck.sampledata.seed import SampleSeed, load_table, seed_database
 
 __all__ = [
     "EntityPlan",
     "SampleData",
     "SamplePlan",
-    "SeedSummary",
+    "SampleSeed",
     "generate",
     "load_table",
     "plan_for",

@@ -14,6 +14,7 @@ from etlcheck.sampledata.plans import ENTITIES, SamplePlan, plan_for
 from etlcheck.sampledata.production import earlier_run, production_tables
 from etlcheck.sampledata.raw import compose
 from etlcheck.sampledata.render import SPECS
+from etlcheck.values import Scale
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class SampleData:
         return {name: dict(plan.rejects) for name, plan in self.plan.entities}
 
 
-def generate(scale: str = "poc", seed: int = 20240611) -> SampleData:
+def generate(scale: Scale | str = "poc", seed: int = 20240611) -> SampleData:
     """Generate the sample deterministically: the same scale and seed give the same frames."""
     plan = plan_for(scale)
     clean: dict[str, pd.DataFrame] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from etlcheck.config import parse_scale
+from etlcheck.values import Scale
 
 ENTITIES = (
     "brokers",
@@ -144,10 +144,11 @@ PRODUCTION_SOURCE: dict[str, str] = {
 }
 
 
-def plan_for(scale: str) -> SamplePlan:
+def plan_for(scale: Scale | str) -> SamplePlan:
     """The plan for 'poc', 'seed' or a whole number N (N times the seed volumes)."""
-    normalised = parse_scale(scale)
-    if normalised == "poc":
+    parsed = Scale.parse(scale)
+    factor = parsed.factor
+    if factor is None:
         entities = dict(_POC)
         production = {
             table: max(1, round(rows * _POC[source].clean / _SEED[source].clean))
@@ -155,11 +156,10 @@ def plan_for(scale: str) -> SamplePlan:
             for source in (PRODUCTION_SOURCE[table],)
         }
     else:
-        factor = 1 if normalised == "seed" else int(normalised)
         entities = {name: plan.times(factor) for name, plan in _SEED.items()}
         production = {table: rows * factor for table, rows in PRODUCTION_SEED.items()}
     return SamplePlan(
-        scale=normalised,
+        scale=parsed.name,
         entities=tuple((name, entities[name]) for name in ENTITIES),
         production=tuple(production.items()),
     )

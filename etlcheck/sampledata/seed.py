@@ -1,8 +1,8 @@
 """Load a generated sample into a database: production first, then the raw sample.
 
-Only ``engine.execute`` and ``engine.load_frame`` are used, so any engine works. Each
-table is created from the pipeline's own DDL (translated to the engine's dialect),
-filled from a bulk-loaded holding table, and the holding table dropped.
+Only ``engine.execute`` and ``engine.insert_frame`` are used, so any engine works. Each
+table is created from the pipeline's own DDL (its columns and types, translated to the
+engine's dialect) and filled in one bulk insert.
 """
 
 from __future__ import annotations
@@ -15,17 +15,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from etlcheck.config import Config, parse_scale
+from etlcheck.config import Config
 from etlcheck.errors import ConfigError
 from etlcheck.pipeline import Pipeline
 from etlcheck.sampledata.generate import SampleData, generate
-from etlcheck.sampledata.layouts import (
+from etlcheck.sampledata.truth import LOAD_DAY
+from etlcheck.table_layouts import (
     TableLayout,
     layouts_in_scripts,
     layouts_in_text,
     portable_type,
 )
-from etlcheck.sampledata.truth import LOAD_DAY
+from etlcheck.values import Scale
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
@@ -51,8 +52,8 @@ CREATE TABLE [etl].[file_watermarks] (
 
 
 @dataclass(frozen=True)
-class SeedSummary:
-    """What was seeded where: rows per ``schema.table`` and the staging counts to expect."""
+class SampleSeed:
+    """What the sample put where: rows per ``schema.table`` and the staging counts to expect."""
 
     scale: str
     seed: int
@@ -77,14 +78,16 @@ class SeedSummary:
         }
 
 
-def seed_database(engine: Engine, config: Config, scale: str, *, sandboxed: bool) -> SeedSummary:
+def seed_database(
+    engine: Engine, config: Config, scale: Scale | str, *, sandboxed: bool
+) -> SampleSeed:
     """Create production (``dbo``, ``raw_data``, an earlier run's ``etl``) and the raw sample.
 
     The sample goes into the sandbox of ``raw_data`` when ``sandboxed``, else into
     ``raw_data`` itself (where it then is the production raw data).
     """
     began = time.perf_counter()
-    data = generate(parse_scale(scale), config.sample.seed)
+    data = generate(Scale.parse(scale), config.sample.seed)
     generated = time.perf_counter()
     pipeline = Pipeline.from_config(config)
     pipeline.check_files()
@@ -117,7 +120,7 @@ def seed_database(engine: Engine, config: Config, scale: str, *, sandboxed: bool
         for name, frame in data.raw.items():
             copy_table(engine, _layout(layouts, RAW_SCHEMA, name), RAW_SCHEMA, raw_schema)
             loaded[f"{raw_schema}.{name}"] = len(frame)
-    return SeedSummary(
+    return SampleSeed(
         scale=data.scale,
         seed=data.seed,
         raw_schema=raw_schema,
@@ -209,4 +212,21 @@ def _earlier_state(pipeline: Pipeline) -> Mapping[str, pd.DataFrame]:
     return {"etl_run_state": run, "etl_step_state": step_rows}
 
 
-__all__ = ["SampleData", "SeedSummary", "load_table", "seed_database"]
+def sample_tables() -> list[tuple[str, str]]:
+    """(schema, table) of every table ``seed_database`` creates in production, known
+    without generating anything (what pytest collection may ask)."""
+    from etlcheck.sampledata.plans import ENTITIES, PRODUCTION_SEED
+
+    tables = [(RAW_SCHEMA, entity) for entity in ENTITIES]
+    tables += [(PRODUCTION_SCHEMA, table) for table in PRODUCTION_SEED]
+    tables += [(WORK_SCHEMA, f"stg_{entity}") for entity in ENTITIES]
+    tables += [
+        (WORK_SCHEMA, name) for name in ("stg_broker_book", "etl_run_state", "etl_step_state")
+    ]
+    tables += [
+        (layout.schema, layout.table) for layout in layouts_in_text(UNTOUCHED_DDL, "<sample>")
+    ]
+    return tables
+
+
+__all__ = ["SampleData", "SampleSeed", "load_table", "sample_tables", "seed_database"]

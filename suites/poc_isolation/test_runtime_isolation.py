@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from etlcheck.assertions import bullet_list, production_findings, step_failure_sentence
 
-STAGING_TABLES = ("stg_brokers", "stg_policies", "stg_groups", "stg_proposals")
-
 
 def test_every_step_completed(etl_run) -> None:
     failed = etl_run.failed
@@ -20,12 +18,25 @@ def test_nothing_outside_the_sandbox_was_created_or_changed(etl_after, etl_optio
     assert not leaks, "the run wrote outside its sandbox:\n" + bullet_list(leaks)
 
 
-def test_the_sandbox_holds_the_staging_data(etl_after, etl_options) -> None:
-    _, sandbox = etl_after
-    schema = etl_options.config.sandbox.sandbox_of("etl")
-    empty = []
-    for name in STAGING_TABLES:
-        table = sandbox.table(schema, name)
-        if table is None or table.rows_after == 0:
-            empty.append(f"{schema}.{name} holds no rows after the run")
-    assert not empty, "the pipeline's data did not land in the sandbox:\n" + bullet_list(empty)
+def test_the_sandbox_holds_the_staging_data(etl_after, etl_options, etl_pipeline_tables) -> None:
+    """Every table the scripts create in a mapped schema is in its sandbox after the run
+    (unless the pipeline dropped it again), and the run left rows in the sandbox."""
+    production, sandbox = etl_after
+    config = etl_options.config.sandbox
+    misplaced = []
+    for schema, name in etl_pipeline_tables:
+        target = config.sandbox_of(schema)
+        if target is None or sandbox.table(target, name) is not None:
+            continue
+        in_production = production.table(schema, name)
+        if in_production is not None and in_production.status != "dropped":
+            misplaced.append(
+                f"{schema}.{name} is in production, not in {target}.{name}: "
+                f"{in_production.sentence}"
+            )
+    assert not misplaced, "the pipeline's tables did not land in the sandbox:\n" + bullet_list(
+        misplaced
+    )
+    assert any(t.rows_added or t.rows_changed for t in sandbox.tables), (
+        f"the run left no rows in the sandbox schemas ({', '.join(config.schema_map.values())})"
+    )

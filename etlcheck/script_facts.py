@@ -1,0 +1,120 @@
+"""What a T-SQL script says about schemas and tables, found by the parser (never by regex).
+
+One function, :func:`read_script_facts`, is the only place that asks etlcheck's T-SQL
+front end (the remap's batch analysis and the sample's layouts) about a script's names;
+``etlcheck init`` and the DDL seed source use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlglot
+from sqlglot.errors import TokenError
+from sqlglot.tokens import TokenType
+
+from etlcheck.isolation.batching import script_batches
+from etlcheck.isolation.literals import (
+    DYNAMIC_LITERAL,
+    OBJECT_LITERAL,
+    SCHEMA,
+    SCHEMA_LITERAL,
+    UNQUALIFIED,
+)
+from etlcheck.isolation.remap import analyse_batch
+from etlcheck.table_layouts import TableLayout, layouts_in_text
+
+SYSTEM_SCHEMAS = frozenset({"sys", "information_schema", "tempdb", "master"})
+
+
+@dataclass(frozen=True)
+class ScriptFacts:
+    """Schemas a script names, those it creates, and the tables it creates."""
+
+    schemas: tuple[str, ...]
+    """Referenced schema names, as first spelled, in order of first appearance."""
+    created_schemas: tuple[str, ...]
+    unqualified: bool
+    """Some object name has no schema: it resolves through the default schema."""
+    tables: tuple[TableLayout, ...]
+
+
+def read_script_facts(text: str, path: Path | str) -> ScriptFacts:
+    """The facts of one script (``path`` is for error locations only)."""
+    schemas: dict[str, str] = {}
+    created: dict[str, str] = {}
+    unqualified = False
+    for batch in script_batches(text):
+        unqualified |= _collect(batch.text, schemas, created)
+    return ScriptFacts(
+        schemas=tuple(schemas.values()),
+        created_schemas=tuple(created.values()),
+        unqualified=unqualified,
+        tables=tuple(layouts_in_text(text, path)),
+    )
+
+
+def _collect(batch: str, schemas: dict[str, str], created: dict[str, str]) -> bool:
+    """Add a batch's schema names to ``schemas`` and ``created``; whether it has
+    unqualified object names."""
+    references, _ = analyse_batch(batch, frozenset())
+    unqualified = False
+    for reference in references:
+        if reference.kind in (SCHEMA, SCHEMA_LITERAL):
+            _add(schemas, reference.name)
+        elif reference.kind == OBJECT_LITERAL:
+            parts = _name_parts(reference.name)
+            if len(parts) >= 2:
+                _add(schemas, parts[-2])
+        elif reference.kind == DYNAMIC_LITERAL:
+            unqualified |= _collect(reference.name.replace("''", "'"), schemas, created)
+        elif reference.kind == UNQUALIFIED:
+            unqualified = True
+    for name in _created_schemas(batch):
+        _add(created, name)
+        _add(schemas, name)
+    return unqualified
+
+
+def _add(found: dict[str, str], name: str) -> None:
+    clean = name.strip()
+    if clean and clean.lower() not in SYSTEM_SCHEMAS and not clean.startswith("#"):
+        found.setdefault(clean.lower(), clean)
+
+
+def _name_parts(text: str) -> list[str]:
+    """``[etl].[t]`` or ``etl.t`` -> ``["etl", "t"]`` (brackets and quotes removed)."""
+    parts, current, closer = [], "", ""
+    for char in text.strip():
+        if closer:
+            if char == closer:
+                closer = ""
+            else:
+                current += char
+        elif char in '["':
+            closer = "]" if char == "[" else '"'
+        elif char == ".":
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return [part.strip() for part in parts]
+
+
+def _created_schemas(batch: str) -> list[str]:
+    """Names after ``CREATE SCHEMA`` in a batch's tokens."""
+    try:
+        tokens = sqlglot.tokenize(batch, read="tsql")
+    except TokenError:
+        return []
+    names = []
+    for index in range(len(tokens) - 2):
+        if (
+            tokens[index].token_type == TokenType.CREATE
+            and tokens[index + 1].text.upper() == "SCHEMA"
+            and tokens[index + 2].token_type in (TokenType.VAR, TokenType.IDENTIFIER)
+        ):
+            names.append(tokens[index + 2].text)
+    return names

@@ -1,0 +1,254 @@
+"""Files seed source: ``<schema>.<table>.csv`` and ``.parquet`` files in a folder.
+
+Types come from the table's DDL where one exists (a DDL seed source ran first, or a
+pipeline script creates the table), else from the file: Parquet's own types, or what
+DuckDB's CSV reader infers. A header must name the table's columns; a column the file
+leaves out must allow NULL or have a default.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlglot import exp
+
+from etlcheck.errors import ConfigError, SourceLocation
+from etlcheck.seeding.catalog import ColumnInfo, actual_name, columns_of, row_count
+from etlcheck.seeding.ddl import file_record, shown
+from etlcheck.seeding.identity import continue_identity
+from etlcheck.seeding.loaders import describe_file, insert_frame, loader_for
+from etlcheck.seeding.summary import SeededFile, SeededTable, SourceRecord
+from etlcheck.values import is_plain_identifier
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from etlcheck.config import Config
+    from etlcheck.engines.base import Engine
+    from etlcheck.table_layouts import TableLayout
+
+DATA_SUFFIXES = (".csv", ".parquet")
+
+
+def data_files(folder: Path) -> list[Path]:
+    """The data files of a folder, in name order (not its sub-folders)."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
+
+
+def table_of_file(path: Path) -> tuple[str, str]:
+    """``dbo.Brokers.csv`` -> ``("dbo", "Brokers")``; any other name is an error."""
+    schema, dot, table = path.stem.partition(".")
+    if not dot or not table or not is_plain_identifier(schema):
+        raise ConfigError(
+            f"cannot tell which table {path.name} fills",
+            SourceLocation(path),
+            f"name it <schema>.<table>{path.suffix}, e.g. dbo.Customers{path.suffix}",
+        )
+    return schema, table
+
+
+def load_folder(engine: Engine, config: Config, folder: Path) -> SourceRecord:
+    files = data_files(folder)
+    if not files:
+        raise ConfigError(
+            f"files seed source {folder} holds no .csv or .parquet files",
+            SourceLocation(folder),
+            "add <schema>.<table>.csv files, or remove the source",
+        )
+    record = load_files(engine, config, [(path, None) for path in files])
+    return SourceRecord(
+        "files",
+        shown(folder, config.root),
+        record.files,
+        record.tables,
+        record.seconds,
+        warnings=record.warnings,
+    )
+
+
+def load_files(
+    engine: Engine, config: Config, files: Sequence[tuple[Path, str | None]]
+) -> SourceRecord:
+    """Load each (file, ``schema.table`` or None for the file's name) in order."""
+    began = time.perf_counter()
+    layouts: dict[tuple[str, str], TableLayout] | None = None
+    seeded: list[SeededFile] = []
+    tables: list[SeededTable] = []
+    warnings: list[str] = []
+    for path, name in files:
+        schema, table = name.split(".", 1) if name else table_of_file(path)
+        engine.create_schema(schema)
+        if actual_name(engine, schema, table) is None:
+            if layouts is None:
+                layouts = _pipeline_layouts(config)
+            warnings += _create_table(engine, config, path, schema, table, layouts)
+        found = actual_name(engine, schema, table)
+        assert found is not None
+        columns = _checked_header(path, found, columns_of(engine, *found))
+        try:
+            loader_for(engine).load(engine, path, *found, columns)
+        except Exception as error:  # the engine's own message says which value
+            line, detail = load_error(error)
+            raise ConfigError(
+                f"cannot load {path.name} into {found[0]}.{found[1]}: {detail}",
+                SourceLocation(path, line),
+                "fix the value in the file, or the column's type in the DDL",
+            ) from None
+        continue_identity(engine, *found)
+        seeded.append(file_record(path, config.root))
+        tables.append(SeededTable(*found, rows=row_count(engine, *found), source=seeded[-1].path))
+    return SourceRecord(
+        "files",
+        ", ".join(f.path for f in seeded),
+        tuple(seeded),
+        tuple(tables),
+        time.perf_counter() - began,
+        warnings=tuple(warnings),
+    )
+
+
+def load_dataframe(
+    engine: Engine, config: Config, schema: str, table: str, frame: pd.DataFrame, source: str
+) -> SeededTable:
+    """Append ``frame`` to ``schema.table``, creating it from the frame when it is new."""
+    engine.create_schema(schema)
+    found = actual_name(engine, schema, table)
+    if found is None:
+        engine.load_frame(schema, table, frame)
+        found = actual_name(engine, schema, table)
+        assert found is not None
+    else:
+        known = {c.name.lower(): c.name for c in columns_of(engine, *found)}
+        missing = [str(c) for c in frame.columns if str(c).lower() not in known]
+        if missing:
+            raise ConfigError(
+                f"{source}: columns {', '.join(missing)} are not columns of {found[0]}.{found[1]}",
+                hint="rename the DataFrame's columns after the table's",
+            )
+        renamed = frame.rename(columns={c: known[str(c).lower()] for c in frame.columns})
+        insert_frame(engine, *found, renamed)
+        continue_identity(engine, *found)
+    return SeededTable(*found, rows=row_count(engine, *found), source=source)
+
+
+def _pipeline_layouts(config: Config) -> dict[tuple[str, str], TableLayout]:
+    from etlcheck.pipeline import Pipeline
+    from etlcheck.table_layouts import layouts_in_scripts
+
+    steps = [step.path for step in Pipeline.from_config(config).steps if step.path.is_file()]
+    return layouts_in_scripts(steps)
+
+
+def _create_table(
+    engine: Engine,
+    config: Config,
+    path: Path,
+    schema: str,
+    table: str,
+    layouts: dict[tuple[str, str], TableLayout],
+) -> list[str]:
+    """Create a table no DDL source created: from the pipeline's own CREATE TABLE, else
+    with the types the file holds. Returns what a person should know about the types."""
+    layout = layouts.get((schema.lower(), table.lower()))
+    if layout is not None and layout.statement:
+        engine.run_script(layout.statement, path)
+        return []
+    described = describe_file(path)
+    rows = max((count for _, _, count in described), default=0)
+    if rows == 0:
+        raise ConfigError(
+            f"no DDL or script creates {schema}.{table}, and {path.name} has no rows to "
+            "infer its column types from",
+            SourceLocation(path),
+            f"add CREATE TABLE {schema}.{table} to a DDL seed source (db/), or rows to the file",
+        )
+    engine.execute(inferred_create_sql(engine.dialect, schema, table, described))
+    return [
+        f"{shown(path, config.root)}: column {name} holds no values; it was created as "
+        f"{kind} (declare {schema}.{table} in a DDL seed source for another type)"
+        for name, kind, count in described
+        if count == 0
+    ]
+
+
+def inferred_create_sql(
+    dialect: str, schema: str, table: str, described: list[tuple[str, str, int]]
+) -> str:
+    """CREATE TABLE for the columns DuckDB's reader found in a file, in ``dialect``. Text
+    without a length is NVARCHAR(MAX) in T-SQL (a bare VARCHAR there holds one character)."""
+    columns = []
+    for name, kind, _ in described:
+        data_type = exp.DataType.build(kind, dialect="duckdb")
+        unbounded = data_type.is_type(*exp.DataType.TEXT_TYPES) and not data_type.expressions
+        if dialect == "tsql" and unbounded:
+            data_type = exp.DataType.build("NVARCHAR(MAX)", dialect="tsql")
+        columns.append(exp.ColumnDef(this=exp.to_identifier(name, quoted=True), kind=data_type))
+    target = exp.Table(
+        this=exp.to_identifier(table, quoted=True), db=exp.to_identifier(schema, quoted=True)
+    )
+    create = exp.Create(kind="TABLE", this=exp.Schema(this=target, expressions=columns))
+    return create.sql(dialect=dialect)
+
+
+def _checked_header(path: Path, table: tuple[str, str], columns: list[ColumnInfo]) -> list[str]:
+    """The file's columns as the table spells them, in the file's order."""
+    header = _header(path)
+    by_name = {column.name.lower(): column for column in columns}
+    shown_table = f"{table[0]}.{table[1]}"
+    names = ", ".join(column.name for column in columns)
+    seen: set[str] = set()
+    for index, name in enumerate(header):
+        where = SourceLocation(path, 1, index + 1) if path.suffix.lower() == ".csv" else None
+        if name.lower() in seen:
+            raise ConfigError(f"column {name!r} appears twice in {path.name}", where)
+        seen.add(name.lower())
+        if name.lower() not in by_name:
+            raise ConfigError(
+                f"{path.name}: column {name!r} is not a column of {shown_table}",
+                where or SourceLocation(path),
+                f"the header must name columns of {shown_table}: {names}",
+            )
+    required = [c.name for c in columns if not c.may_be_left_out and c.name.lower() not in seen]
+    if required:
+        raise ConfigError(
+            f"{path.name} lacks column(s) {', '.join(required)}, which {shown_table} needs "
+            "(NOT NULL, no default)",
+            SourceLocation(path, 1, 1),
+            f"the header must name columns of {shown_table}: {names}",
+        )
+    return [by_name[name.lower()].name for name in header]
+
+
+def _header(path: Path) -> list[str]:
+    if path.suffix.lower() == ".parquet":
+        return [name for name, _, _ in describe_file(path)]
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        try:
+            first = next(csv.reader(handle), [])
+        except (csv.Error, UnicodeDecodeError) as error:
+            raise ConfigError(
+                f"cannot read the header of {path.name}: {error}", SourceLocation(path, 1)
+            ) from None
+    if not first or any(not name.strip() for name in first):
+        raise ConfigError(
+            f"{path.name} has no header row (or an empty column name)",
+            SourceLocation(path, 1),
+            "the first line must name the table's columns",
+        )
+    return [name.strip() for name in first]
+
+
+def load_error(error: Exception) -> tuple[int, str]:
+    """(line of the file, what went wrong) from an engine's message about a bulk load:
+    DuckDB's "CSV Error on Line: N … Error when converting column …", PostgreSQL's
+    "invalid input syntax … CONTEXT: COPY t, line N, column c"."""
+    text = str(error).strip()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    found = re.search(r"(?:CSV Error on Line: |COPY [^,]+, line )(\d+)", text)
+    detail = next((line for line in lines if line.startswith("Error when converting")), None)
+    return (int(found.group(1)) if found else 0), (detail or (lines[0] if lines else repr(error)))

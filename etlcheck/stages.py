@@ -1,0 +1,199 @@
+"""The stages of one run, in order: check the inputs, seed (and clone), snapshot, run the
+steps, snapshot again, compare, validate. ``etlcheck run`` (:func:`etlcheck.verify.verify`)
+and the pytest fixtures (:mod:`etlcheck.fixtures`) both call these; nothing else assembles
+a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from etlcheck import workcache
+from etlcheck.errors import ConfigError, SourceLocation
+from etlcheck.options import RunOptions
+from etlcheck.pipeline import Pipeline, Step
+from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
+from etlcheck.seeding.summary import SeedSummary
+from etlcheck.syntax import check_pipeline_syntax
+
+if TYPE_CHECKING:
+    from etlcheck.engines.base import Engine
+    from etlcheck.expectations import SuiteFile, SuiteOutcome
+    from etlcheck.isolation.diff import FingerprintDiff
+    from etlcheck.isolation.fingerprint import Fingerprint
+    from etlcheck.isolation.lint import LintReport
+
+Rewrite = dict[str, str]
+"""One patch of the remap, as run.json shows it: location, before, after."""
+
+
+class Snapshot(NamedTuple):
+    """Fingerprints of the protected schemas and of the sandbox schemas at one moment
+    (a named pair: ``production, sandbox = snapshot`` reads too)."""
+
+    production: Fingerprint
+    sandbox: Fingerprint
+
+
+class Comparison(NamedTuple):
+    """What changed between two snapshots: production (must be nothing) and the sandbox."""
+
+    production: FingerprintDiff
+    sandbox: FingerprintDiff
+
+
+# -- 1. inputs ------------------------------------------------------------------------------
+def check_scripts(options: RunOptions) -> Pipeline:
+    """Every listed script exists and parses; raises before anything runs."""
+    pipeline = Pipeline.from_config(options.config)
+    pipeline.check_files()
+    check_pipeline_syntax(pipeline)
+    return pipeline
+
+
+def expectation_suites(options: RunOptions) -> list[SuiteFile] | None:
+    """The suites named by ``[run] expectations``, read and checked before anything runs."""
+    if not options.config.run.expectations:
+        return None
+    from etlcheck.expectations import load_suites
+
+    folder = options.config.root / options.config.run.expectations
+    if not folder.is_dir():
+        raise ConfigError(
+            f"[run] expectations folder {folder} does not exist",
+            SourceLocation(options.config.source),
+            "fix the path or remove the key",
+        )
+    return load_suites(folder)
+
+
+def lint_for(options: RunOptions) -> LintReport | None:
+    """The static proof for the run's rewrite mode (none without a sandbox)."""
+    from etlcheck.isolation.lint import lint_pipeline
+
+    if not options.sandboxed:
+        return None
+    return lint_pipeline(options.config, rewrite=options.rewrite)
+
+
+# -- 2. seed and clone ----------------------------------------------------------------------
+def seed(engine: Engine, options: RunOptions) -> SeedSummary:
+    """The declared seed sources, then production cloned into the sandbox."""
+    from etlcheck.seeding.seeder import seed_declared
+
+    return seed_declared(engine, options)
+
+
+prepare_database = seed
+"""The name benchmarks and older tests know ``seed`` by."""
+
+
+# -- 3. snapshots ---------------------------------------------------------------------------
+def snapshot(engine: Engine, options: RunOptions) -> Snapshot:
+    """Fingerprints of the protected schemas and the sandbox schemas as they are now."""
+    from etlcheck.isolation.fingerprint import fingerprint_schemas
+
+    sandbox = options.config.sandbox
+    return Snapshot(
+        fingerprint_schemas(engine, list(sandbox.protected)),
+        fingerprint_schemas(engine, list(sandbox.schema_map.values())),
+    )
+
+
+def compare(before: Snapshot, after: Snapshot) -> Comparison:
+    from etlcheck.isolation.diff import diff_fingerprints
+
+    return Comparison(
+        diff_fingerprints(before.production, after.production),
+        diff_fingerprints(before.sandbox, after.sandbox),
+    )
+
+
+# -- 4. steps -------------------------------------------------------------------------------
+def shown_path(options: RunOptions, step: Step) -> str:
+    """A step's script as findings and rewrites name it: relative to the project."""
+    root = options.config.root
+    return str(step.path.relative_to(root) if step.path.is_relative_to(root) else step.path)
+
+
+def make_rewriter(
+    options: RunOptions, collected: list[Rewrite] | None = None
+) -> Callable[[str, Step], str]:
+    """The step text rewriter for the options' mode; every change goes into ``collected``."""
+    from etlcheck.isolation.rewrite import rewrite_script
+
+    sandbox = options.config.sandbox
+
+    def rewrite(text: str, step: Step) -> str:
+        result = rewrite_script(text, shown_path(options, step), sandbox, options.rewrite)
+        if collected is not None:
+            collected.extend(
+                {"location": str(c.location), "before": c.before, "after": c.after}
+                for c in result.changes
+            )
+        return result.text
+
+    return rewrite
+
+
+def make_runner(
+    engine: Engine,
+    options: RunOptions,
+    progress: ProgressCallback | None = None,
+    collected: list[Rewrite] | None = None,
+) -> Runner:
+    config = options.config
+    state_schema = config.sandbox.state_schema
+    if options.sandboxed:
+        state_schema = config.sandbox.sandbox_of(state_schema) or state_schema
+    return Runner(
+        engine,
+        Pipeline.from_config(config),
+        state_schema,
+        rewrite=make_rewriter(options, collected) if options.sandboxed else None,
+        progress=progress,
+        scale=str(options.scale),
+        cache_dir=workcache.project_cache(config.root),
+    )
+
+
+def run_steps(runner: Runner, options: RunOptions, run_id: str | None = None) -> RunResult:
+    """Run the selected steps, or continue the last failed run with ``resume``."""
+    pipeline = runner.pipeline
+    steps = pipeline.select(options.start, options.until, options.phase)
+    if options.resume:
+        run_id, failed_step = runner.resume_point()
+        steps = tuple(s for s in pipeline.steps if s.number >= failed_step.number)
+    return runner.run(steps, run_id=run_id or new_run_id(), resuming=options.resume)
+
+
+# -- 5. validate ----------------------------------------------------------------------------
+def table_resolver(options: RunOptions) -> Callable[[str], str]:
+    """Maps a production ``schema.table`` to where the run put it (its sandbox twin)."""
+    sandbox = options.config.sandbox
+
+    def resolve(table: str) -> str:
+        schema, _, name = table.partition(".")
+        mapped = sandbox.sandbox_of(schema) if options.sandboxed else None
+        return f"{mapped or schema}.{name}"
+
+    return resolve
+
+
+def validate(
+    engine: Engine, suites: list[SuiteFile], options: RunOptions
+) -> tuple[SuiteOutcome, ...]:
+    from etlcheck.expectations import validate_suites
+
+    return tuple(validate_suites(engine, suites, table_resolver(options)))
+
+
+def engine_facts(engine: Engine) -> dict[str, Any]:
+    return {
+        "name": engine.info.name,
+        "version": engine.info.version,
+        "target": engine.info.target,
+        "started_in_seconds": round(engine.info.started_in_seconds, 4),
+        **engine.info.extra,
+    }

@@ -1,0 +1,172 @@
+"""Table layouts read from a script's own DDL, so seeded tables match what it creates.
+
+Every ``CREATE TABLE`` in the scripts is located through sqlglot's T-SQL tokenizer
+(guards such as ``IF OBJECT_ID(...) IS NULL`` around it do not matter), parsed on its
+own, and turned into a ``CREATE TABLE`` for the engine's dialect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.tokens import TokenType
+
+from etlcheck.errors import ScriptError, location_of_offset
+from etlcheck.tsql.batches import split_batches
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    data_type: exp.DataType
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """Columns of one table as a script declares them, in order."""
+
+    schema: str
+    table: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+    """Columns of the PRIMARY KEY the statement declares (column or table constraint)."""
+    statement: str = ""
+    """The CREATE TABLE statement as written in the script."""
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+    def create_sql(self, dialect: str, schema: str | None = None) -> str:
+        """CREATE TABLE for ``dialect``, in ``schema`` (default: the declared one)."""
+        definitions = [
+            exp.ColumnDef(
+                this=exp.to_identifier(column.name, quoted=True),
+                kind=portable_type(column.data_type, dialect),
+            )
+            for column in self.columns
+        ]
+        target = exp.Table(
+            this=exp.to_identifier(self.table, quoted=True),
+            db=exp.to_identifier(schema or self.schema, quoted=True),
+        )
+        create = exp.Create(kind="TABLE", this=exp.Schema(this=target, expressions=definitions))
+        return create.sql(dialect=dialect)
+
+
+_TEXT_TYPES = {
+    exp.DataType.Type.NVARCHAR,
+    exp.DataType.Type.VARCHAR,
+    exp.DataType.Type.NCHAR,
+    exp.DataType.Type.CHAR,
+}
+
+
+def portable_type(data_type: exp.DataType, dialect: str) -> exp.DataType:
+    """A T-SQL column type as the engine spells it (NVARCHAR -> VARCHAR, BIT -> BOOLEAN...)."""
+    if dialect == "tsql":
+        return data_type
+    kind = data_type.this
+    if kind in _TEXT_TYPES:
+        params = data_type.expressions
+        size = params[0].name if params else ""
+        if size.isdigit():
+            return exp.DataType.build(f"VARCHAR({size})")
+        return exp.DataType.build("VARCHAR" if dialect != "postgres" else "TEXT")
+    if kind == exp.DataType.Type.BIT:
+        return exp.DataType.build("BOOLEAN")
+    if kind in (exp.DataType.Type.DATETIME2, exp.DataType.Type.DATETIME):
+        return exp.DataType.build("TIMESTAMP")
+    return data_type
+
+
+def layouts_in_text(text: str, path: Path | str) -> list[TableLayout]:
+    """Every permanent table a script creates (temp tables are skipped)."""
+    layouts: list[TableLayout] = []
+    for batch in split_batches(text, path):
+        layouts.extend(_layouts_in_batch(batch.text, batch.offset, text, path))
+    return layouts
+
+
+def _layouts_in_batch(batch: str, offset: int, text: str, path: Path | str) -> list[TableLayout]:
+    tokens = sqlglot.tokenize(batch, read="tsql")
+    layouts: list[TableLayout] = []
+    for index, token in enumerate(tokens[:-1]):
+        if token.token_type != TokenType.CREATE or tokens[index + 1].token_type != TokenType.TABLE:
+            continue
+        end = _matching_paren_end(tokens, index + 2)
+        if end is None:
+            continue
+        statement = batch[token.start : tokens[end].end + 1]
+        try:
+            create = sqlglot.parse_one(statement, read="tsql")
+        except sqlglot.errors.ParseError as error:
+            raise ScriptError(
+                f"cannot read CREATE TABLE: {error}",
+                location_of_offset(path, text, offset + token.start),
+            ) from None
+        layout = _layout(create, statement)
+        if layout is not None:
+            layouts.append(layout)
+    return layouts
+
+
+def layouts_in_scripts(paths: Iterable[Path]) -> dict[tuple[str, str], TableLayout]:
+    """Layouts keyed by (schema, table) in lower case; a later script's DDL wins."""
+    found: dict[tuple[str, str], TableLayout] = {}
+    for path in paths:
+        text = path.read_text(encoding="utf-8-sig")
+        for layout in layouts_in_text(text, path):
+            found[(layout.schema.lower(), layout.table.lower())] = layout
+    return found
+
+
+def _matching_paren_end(tokens: list[sqlglot.tokens.Token], start: int) -> int | None:
+    depth = 0
+    for index in range(start, len(tokens)):
+        kind = tokens[index].token_type
+        if kind == TokenType.L_PAREN:
+            depth += 1
+        elif kind == TokenType.R_PAREN:
+            depth -= 1
+            if depth == 0:
+                return index
+        elif depth == 0 and kind == TokenType.SEMICOLON:
+            return None
+    return None
+
+
+def _layout(create: object, statement: str = "") -> TableLayout | None:
+    schema = create.this if isinstance(create, exp.Create) else None
+    if not isinstance(schema, exp.Schema) or not isinstance(schema.this, exp.Table):
+        return None
+    table = schema.this
+    if table.name.startswith("#"):
+        return None
+    columns = tuple(
+        Column(definition.name, definition.args["kind"])
+        for definition in schema.expressions
+        if isinstance(definition, exp.ColumnDef) and definition.args.get("kind") is not None
+    )
+    return TableLayout(table.db, table.name, columns, _primary_key(schema), statement)
+
+
+def _primary_key(schema: exp.Schema) -> tuple[str, ...]:
+    for definition in schema.expressions:
+        if isinstance(definition, exp.ColumnDef) and any(
+            isinstance(c.args.get("kind"), exp.PrimaryKeyColumnConstraint)
+            for c in definition.constraints
+        ):
+            return (definition.name,)
+        keys = [definition] if isinstance(definition, exp.PrimaryKey) else []
+        if isinstance(definition, exp.Constraint):
+            keys = [e for e in definition.expressions if isinstance(e, exp.PrimaryKey)]
+        for key in keys:
+            return tuple(
+                (e.this if isinstance(e, exp.Ordered) else e).name for e in key.expressions
+            )
+    return ()

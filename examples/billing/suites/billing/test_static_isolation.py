@@ -1,0 +1,14 @@
+"""Line of defence 2: every object reference in every script, after the sandbox
+remap, is proven to resolve inside the sandbox (or to an allow-listed read-only source)."""
+
+from __future__ import annotations
+
+from etlcheck.assertions import bullet_list
+
+
+def test_every_script_provably_stays_in_the_sandbox(etl_lint) -> None:
+    unproven = [str(finding) for finding in etl_lint.unsilenced]
+    assert not unproven, (
+        f"{len(unproven)} reference(s) could not be proven to stay in the sandbox:\n"
+        + bullet_list(unproven)
+    )

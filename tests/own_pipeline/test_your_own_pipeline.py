@@ -1,0 +1,82 @@
+"""The README's route for a pipeline etlcheck has never seen: a folder holding only sql/,
+data/ and db/ gets a working setup with `etlcheck init` and `etlcheck run`. The run is
+VERIFIED, the sandbox copies show what the scripts do to the rows production already
+holds, and a leaky step makes the run exit 1 naming the production table."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from etlcheck.cli import main
+
+HERE = Path(__file__).parent
+
+pytestmark = pytest.mark.duckdb
+
+
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "library"
+    shutil.copytree(HERE / "library", folder)
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def last_run(folder: Path) -> dict:
+    return json.loads((folder / "reports" / "latest" / "run.json").read_text("utf-8"))
+
+
+def test_init_then_run_is_verified_against_existing_rows(library: Path, capsys) -> None:
+    assert main(["init"]) == 0
+    assert "2 scripts (numbered files) in 1 phase(s)" in capsys.readouterr().out
+    assert main(["run"]) == 0
+    out = capsys.readouterr().out
+    assert "VERIFIED" in out
+    assert "lib.Loans would get 2 rows added, 1 row changed (3 -> 5 rows)" in out
+    document = last_run(library)
+    preview = {row["production"]: row for row in document["production_preview"]}
+    loans = preview["lib.Loans"]
+    assert (loans["rows_before"], loans["rows_added"], loans["rows_changed"]) == (3, 2, 1)
+    assert {k: v["status"] for k, v in preview.items() if k != "lib.Loans"} == {
+        "lib.Members": "unchanged",
+        "lib.Books": "unchanged",
+        "desk.events": "unchanged",
+    }
+    assert document["production"]["is_clean"]
+    kinds = [source["kind"] for source in document["seed"]["sources"]]
+    assert kinds == ["ddl", "files"]
+
+
+def test_a_leaky_step_fails_the_run_naming_the_production_table(library: Path, capsys) -> None:
+    assert main(["init"]) == 0
+    shutil.copy(HERE / "leak.sql", library / "sql" / "03-tidy.sql")
+    config = library / "etlcheck.toml"
+    config.write_text(
+        config.read_text().replace('"02-lend.sql",\n', '"02-lend.sql",\n    "03-tidy.sql",\n'),
+        "utf-8",
+    )
+    capsys.readouterr()
+    assert main(["run"]) == 1
+    out = capsys.readouterr().out
+    assert "NOT VERIFIED" in out
+    assert "production changed: lib.Loans lost 1 row" in out
+    assert "sql/03-tidy.sql:5:" in out  # lint: the name is built at run time
+    assert not last_run(library)["production"]["is_clean"]
+
+
+def test_init_refuses_to_overwrite(library: Path, capsys) -> None:
+    assert main(["init"]) == 0
+    written = (library / "etlcheck.toml").read_text()
+    capsys.readouterr()
+    assert main(["init"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        f"etlcheck: error: {library / 'etlcheck.toml'}: {library / 'etlcheck.toml'} already "
+        "exists; etlcheck init writes only new files (move it away, or edit it instead of "
+        "running init)"
+    ]
+    assert (library / "etlcheck.toml").read_text() == written

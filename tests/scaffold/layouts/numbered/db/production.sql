@@ -1,0 +1,2 @@
+CREATE TABLE [ref].[Regions] (RegionCode NVARCHAR(5) NOT NULL PRIMARY KEY);
+GO

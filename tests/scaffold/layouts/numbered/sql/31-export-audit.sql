@@ -1,0 +1,2 @@
+INSERT INTO AuditLog (Event) VALUES (N'orders exported');
+GO

@@ -1,0 +1,62 @@
+"""Fixtures of the seeding tests: an engine per test on DuckDB and on PostgreSQL (one
+throwaway cluster per session, emptied between tests), and a small inventory project
+written into a temporary folder from the .sql fixtures beside these tests."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from etlcheck.engines.base import Engine
+from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.engines.pgcluster import postgres_unavailable_reason
+from etlcheck.testing import skip_unless_available
+
+HERE = Path(__file__).parent
+PROJECT = HERE / "inventory"
+
+
+@pytest.fixture(scope="session")
+def postgres_engine() -> Iterator[Engine]:
+    from etlcheck.engines.postgres import PostgresEngine
+
+    skip_unless_available("postgres", postgres_unavailable_reason())
+    started = PostgresEngine().start()
+    try:
+        yield started
+    finally:
+        started.close()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("duckdb", marks=pytest.mark.duckdb),
+        pytest.param("postgres", marks=pytest.mark.postgres),
+    ]
+)
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """A database with nothing but the engine's own schemas in it."""
+    if request.param == "duckdb":
+        with DuckDBEngine() as started:
+            yield started
+        return
+    shared: Engine = request.getfixturevalue("postgres_engine")
+    before = {name.lower() for name in shared.schemas()}
+    try:
+        yield shared
+    finally:
+        for schema in shared.schemas():
+            if schema.lower() not in before:
+                shared.drop_schema(schema)
+        shared.catalog_epoch += 1
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the inventory project (sql/, db/, data/, etlcheck.toml) to change freely."""
+    target = tmp_path / "inventory"
+    shutil.copytree(PROJECT, target)
+    return target
