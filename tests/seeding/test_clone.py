@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from seed_helpers import error_number, options_for, rows, tsql
 
 from etlcheck.engines.base import Engine
 from etlcheck.errors import ConfigError
 from etlcheck.isolation.fingerprint import fingerprint_schemas
 from etlcheck.seeding.clone import clone_production
 from etlcheck.seeding.seeder import Seeder
+from tests.seeding.seed_helpers import error_number, options_for, rows, tsql
 
 
 def seeded(project: Path, engine: Engine) -> Seeder:

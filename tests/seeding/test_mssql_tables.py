@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import sqlglot
-from seed_helpers import error_number, rows, tsql
 
 from etlcheck.engines.base import QueryResult
 from etlcheck.engines.duckdb import DuckDBEngine
@@ -22,6 +21,7 @@ from etlcheck.seeding.source_db import (
     open_source,
 )
 from etlcheck.seeding.tabledef import TableDefinition
+from tests.seeding.seed_helpers import error_number, rows, tsql
 
 # What sys.columns / sys.types / sys.identity_columns / sys.default_constraints answer for
 # CREATE TABLE [dbo].[Brokers] (Id INT IDENTITY(100, 5), Code NVARCHAR(20) NOT NULL,

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from seed_helpers import error_number, options_for, rows, tsql
 
 from etlcheck.engines.base import Engine
 from etlcheck.sampledata.seed import sample_tables
 from etlcheck.seeding.seeder import Seeder
+from tests.seeding.seed_helpers import error_number, options_for, rows, tsql
 
 
 def test_ddl_runs_as_written_with_keys_identity_and_defaults(project: Path, engine: Engine) -> None:

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from seed_helpers import error_number, options_for, rows, tsql
 
 from etlcheck.config_schema import DatabaseSource
 from etlcheck.engines.base import Engine
@@ -19,6 +18,7 @@ from etlcheck.engines.pgcluster import ThrowawayCluster, postgres_unavailable_re
 from etlcheck.errors import RefusalError
 from etlcheck.seeding.seeder import Seeder
 from etlcheck.testing import skip_unless_available
+from tests.seeding.seed_helpers import error_number, options_for, rows, tsql
 
 pytestmark = pytest.mark.postgres
 
