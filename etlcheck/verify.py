@@ -20,6 +20,7 @@ from etlcheck.privilege import is_permission_failure, least_privilege
 from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
 from etlcheck.syntax import check_pipeline_syntax
 from etlcheck.targets import open_engine, refuse_external_seed
+from etlcheck.tsql.compat import require_compatible
 
 if TYPE_CHECKING:
     from etlcheck.expectations import SuiteFile, SuiteOutcome
@@ -292,6 +293,7 @@ def verify(
     pipeline = Pipeline.from_config(options.config)
     pipeline.check_files()
     check_pipeline_syntax(pipeline)
+    require_compatible(options.config, options.engine, options.rewrite)
     suites = expectation_suites(options)
     lint = lint_for(options)
     continuing = options.resume or options.start is not None

@@ -13,14 +13,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import sqlglot
 from sqlglot import exp
-from sqlglot.errors import ParseError, TokenError
 
 from etlcheck import workcache
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, TableEffect, TableName
 from etlcheck.tsql.keys import Key, Written
 from etlcheck.tsql.nodes import words
+from etlcheck.tsql.parsing import CompileError as CompileError
+from etlcheck.tsql.parsing import parse_tsql as parse_tsql
 from etlcheck.tsql.typing import concatenate_strings
 
 if TYPE_CHECKING:
@@ -33,16 +33,6 @@ ERROR_FUNCTIONS = words(
     """ERROR_MESSAGE ERROR_NUMBER ERROR_LINE ERROR_SEVERITY ERROR_STATE ERROR_PROCEDURE
 """
 )
-
-
-class CompileError(Exception):
-    """A statement cannot be compiled; ``construct`` names what is not supported."""
-
-    def __init__(self, message: str, construct: str = "", unsupported: bool = True) -> None:
-        super().__init__(message)
-        self.message = message
-        self.construct = construct
-        self.unsupported = unsupported
 
 
 @dataclass(frozen=True)
@@ -118,26 +108,6 @@ _HOLES: dict[str, tuple[str, ...]] = {}
 _COMPILED: dict[tuple[object, ...], Compiled] = {}
 workcache.register("tsql.holes", _HOLES)
 workcache.register("tsql.compiled", _COMPILED)
-
-
-def parse_tsql(text: str) -> exp.Expression:
-    try:
-        trees = sqlglot.parse(text, read="tsql")
-    except (ParseError, TokenError) as error:
-        first = str(error).splitlines()[0]
-        raise CompileError(f"cannot parse statement: {first}", _construct(text)) from None
-    trees = [tree for tree in trees if tree is not None]
-    if len(trees) != 1:
-        raise CompileError("cannot split this statement", _construct(text))
-    tree = trees[0]
-    if not isinstance(tree, exp.Expression) or isinstance(tree, exp.Command):
-        raise CompileError(f"{_construct(text)} is not supported", _construct(text))
-    return tree
-
-
-def _construct(text: str) -> str:
-    words = re.findall(r"[A-Za-z_]+", text)[:2]
-    return " ".join(words).upper() or text[:20]
 
 
 def _variable_name(node: exp.Parameter) -> str:

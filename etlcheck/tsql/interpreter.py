@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlglot.errors import ParseError
-
 from etlcheck.engines.base import ScriptResult
 from etlcheck.errors import SourceLocation, StatementFailed, UnsupportedConstruct
 from etlcheck.tsql.batches import script_location, split_batches
@@ -21,6 +19,7 @@ from etlcheck.tsql.catalog import CatalogCache
 from etlcheck.tsql.compiler import Compiled, CompileError, compile_statement
 from etlcheck.tsql.emulation import emulation_for
 from etlcheck.tsql.guard import KeyGuard, KeyViolation
+from etlcheck.tsql.parsing import describe, word_offset
 from etlcheck.tsql.scope import Scope, Session, TsqlError, UnknownVariable
 from etlcheck.tsql.statements import (
     Assign,
@@ -43,16 +42,21 @@ if TYPE_CHECKING:
 HINT = "run it on --engine mssql"
 
 
-class _Break(Exception):
-    pass
+class LoopBreak(Exception):
+    """BREAK: leave the innermost WHILE."""
 
 
-class _Continue(Exception):
-    pass
+class LoopContinue(Exception):
+    """CONTINUE: start the innermost WHILE's next round."""
 
 
-class _Return(Exception):
-    pass
+class BatchReturn(Exception):
+    """RETURN: leave the batch (or the dynamic SQL string)."""
+
+
+def split_message(error: SplitError) -> str:
+    """What cannot be split, as a finding or an error says it."""
+    return f"{error.construct or 'statement'}: {error.message}"
 
 
 @dataclass(frozen=True)
@@ -101,29 +105,27 @@ class Interpreter:
         self.messages = []
         for batch in split_batches(text, path):
             frame = Frame(text, path, batch.offset)
-            block = self._split(batch.text, frame)
+            block = self.split(batch.text, frame)
             frame = Frame(text, path, batch.offset, first=block.body[0] if block.body else None)
             for _ in range(batch.repeat):
                 self._run_batch(block, frame)
         return ScriptResult(self.rows_affected, tuple(self.messages), self.statements)
 
-    def _split(self, text: str, frame: Frame) -> Block:
+    def split(self, text: str, frame: Frame) -> Block:
         try:
             return split_statements(text)
         except SplitError as error:
             raise UnsupportedConstruct(
-                f"{error.construct or 'statement'}: {error.message}",
-                frame.location(error.offset),
-                HINT,
+                split_message(error), frame.location(error.offset), HINT
             ) from None
 
     def _run_batch(self, block: Block, frame: Frame) -> None:
         scope = Scope(self.session, self.catalog)
         try:
-            self._run(block, scope, frame)
-        except _Return:
+            self.run_node(block, scope, frame)
+        except BatchReturn:
             return
-        except (_Break, _Continue):
+        except (LoopBreak, LoopContinue):
             return
         except TsqlError as error:
             raise StatementFailed(
@@ -133,22 +135,22 @@ class Interpreter:
             ) from None
 
     # -- nodes ---------------------------------------------------------------------
-    def _run(self, node: Node, scope: Scope, frame: Frame) -> None:
+    def run_node(self, node: Node, scope: Scope, frame: Frame) -> None:
         if isinstance(node, Block):
             for child in node.body:
-                self._run(child, scope, frame)
+                self.run_node(child, scope, frame)
         elif isinstance(node, If):
             if self._condition(node.condition, scope, frame):
-                self._run(node.then, scope, frame)
+                self.run_node(node.then, scope, frame)
             elif node.otherwise is not None:
-                self._run(node.otherwise, scope, frame)
+                self.run_node(node.otherwise, scope, frame)
         elif isinstance(node, While):
             while self._condition(node.condition, scope, frame):
                 try:
-                    self._run(node.body, scope, frame)
-                except _Break:
+                    self.run_node(node.body, scope, frame)
+                except LoopBreak:
                     break
-                except _Continue:
+                except LoopContinue:
                     continue
         elif isinstance(node, TryCatch):
             self._try_catch(node, scope, frame)
@@ -158,35 +160,27 @@ class Interpreter:
 
     def _try_catch(self, node: TryCatch, scope: Scope, frame: Frame) -> None:
         try:
-            self._run(node.body, scope, frame)
+            self.run_node(node.body, scope, frame)
         except TsqlError as error:
             self.session.caught.append(error)
             self.session.last_error = error.number
             try:
-                self._run(node.handler, scope, frame)
+                self.run_node(node.handler, scope, frame)
             finally:
                 self.session.caught.pop()
 
     def _statement(self, node: Node, scope: Scope, frame: Frame) -> None:
         from etlcheck.tsql import commands
+        from etlcheck.tsql.commands import declare_refusal
 
         if isinstance(node, Sql):
             self.run_sql(node.fragment, scope, frame, first=node is frame.first)
         elif isinstance(node, Declare):
             for variable in node.variables:
-                if variable.type_text == "TABLE":
-                    raise self.unsupported(
-                        "DECLARE @table TABLE", "table variables", frame, node.start
-                    )
-                try:
-                    type_sql = self.emulation.type_sql(variable.type_text)
-                except (ParseError, ValueError):
-                    raise self.unsupported(
-                        f"DECLARE {variable.name} {variable.type_text}",
-                        "variables of this type",
-                        frame,
-                        node.start,
-                    ) from None
+                refused = declare_refusal(variable, self.emulation)
+                if refused is not None:
+                    raise self.refused(refused, Fragment("DECLARE", node.start), frame)
+                type_sql = self.emulation.type_sql(variable.type_text)
                 scope.declare(variable.name, variable.type_text, type_sql)
                 if variable.initial is not None:
                     value = self.evaluate(variable.initial, scope, frame, variable.type_text)
@@ -226,12 +220,20 @@ class Interpreter:
         text = f"({fragment.text})"
         if type_text:
             text = f"CAST({text} AS {type_text})"
-        result = self.run_sql(Fragment(f"SELECT {text}", fragment.start), scope, frame, count=False)
+        statement = f"SELECT {text}"
+        result = self.run_sql(
+            Fragment(statement, fragment.start),
+            scope,
+            frame,
+            count=False,
+            lead=statement.index(fragment.text),
+        )
         return result[0][0] if result else None
 
     def _condition(self, fragment: Fragment, scope: Scope, frame: Frame) -> bool:
         statement = Fragment(f"SELECT CASE WHEN {fragment.text} THEN 1 ELSE 0 END", fragment.start)
-        null_test = self.compile(statement, scope, frame).null_test
+        lead = len("SELECT CASE WHEN ")
+        null_test = self.compile(statement, scope, frame, lead=lead).null_test
         if null_test is not None:
             hole, negated = null_test
             try:
@@ -242,22 +244,23 @@ class Interpreter:
                 ) from None
             self.session.last_error = 0
             return is_null != negated
-        result = self.run_sql(statement, scope, frame, count=False)
+        result = self.run_sql(statement, scope, frame, count=False, lead=lead)
         return bool(result and result[0][0] == 1)
 
     # -- statements sent to the engine ---------------------------------------------
     def compile(
-        self, fragment: Fragment, scope: Scope, frame: Frame, retry: bool = False
+        self, fragment: Fragment, scope: Scope, frame: Frame, retry: bool = False, lead: int = 0
     ) -> Compiled:
+        """``fragment`` compiled; ``lead`` characters of its text were put before the
+        script's own (``SELECT (`` around an expression), so a finding skips them."""
         try:
             return compile_statement(
                 fragment.text, self.emulation, scope.types, unknown_add_is_concat=retry
             )
         except CompileError as error:
+            offset = max(0, word_offset(fragment.text, error.word) - lead)
             raise UnsupportedConstruct(
-                f"{error.construct}: {error.message}" if error.construct else error.message,
-                frame.location(fragment.start),
-                HINT,
+                describe(error), frame.location(fragment.start + offset), HINT
             ) from None
 
     def run_sql(
@@ -269,9 +272,10 @@ class Interpreter:
         first: bool = False,
         count: bool = True,
         retry: bool = False,
+        lead: int = 0,
     ) -> list[tuple[Any, ...]]:
         """Compile and run one statement; the rows it returned (queries, assignments)."""
-        compiled = self.compile(fragment, scope, frame, retry)
+        compiled = self.compile(fragment, scope, frame, retry, lead)
         self._checks(compiled, fragment, frame, first)
         rows: list[tuple[Any, ...]] = []
         effect = None if self.emulation.constraint_objects else compiled.table_effect
@@ -395,9 +399,9 @@ class Interpreter:
             statement=statement,
         )
 
-    def unsupported(
-        self, construct: str, what: str, frame: Frame, start: int
+    def refused(
+        self, error: CompileError, fragment: Fragment, frame: Frame
     ) -> UnsupportedConstruct:
-        return UnsupportedConstruct(
-            f"{construct}: {what} are not supported", frame.location(start), HINT
-        )
+        """The error for a construct ``refusal`` (or the compiler) turned down."""
+        offset = word_offset(fragment.text, error.word)
+        return UnsupportedConstruct(describe(error), frame.location(fragment.start + offset), HINT)

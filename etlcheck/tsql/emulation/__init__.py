@@ -25,6 +25,7 @@ from etlcheck.tsql.emulation.rewrites import (
     rewrite_update,
     strip_set_qualifiers,
 )
+from etlcheck.tsql.emulation.support import check_constructs
 from etlcheck.tsql.keys import decode_keys
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class Emulation(ABC):
 
     def plan(self, tree: exp.Expression) -> Plan:
         """Rewrite a T-SQL statement tree for this dialect; may add steps before/after it."""
+        check_constructs(tree)
         tree = normalize_tsql_forms(tree)
         plan = Plan(tree, statement_kind(tree))
         if isinstance(tree, exp.Create):
