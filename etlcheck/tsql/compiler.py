@@ -81,6 +81,21 @@ class Compiled:
     null_test: tuple[str, bool] | None = None
     """``(hole, negated)`` when the statement is ``condition_statement("<hole> IS [NOT] NULL")``:
     the interpreter answers it from the hole's value without a round trip."""
+    output_step: int | None = None
+    """The step whose rows are the statement's OUTPUT rows (the DML itself when it has a
+    RETURNING clause: then its rows counted are the rows it returned)."""
+    output_into: OutputInto | None = None
+    """Where OUTPUT ... INTO puts those rows."""
+
+
+@dataclass(frozen=True)
+class OutputInto:
+    """The table OUTPUT ... INTO fills: ``prefix`` is ``INSERT INTO t (a, b)`` in the
+    dialect, to which the interpreter adds the rows as VALUES; ``written`` is the table
+    as the key checks know it."""
+
+    prefix: str
+    written: Written | None = None
 
 
 @dataclass
@@ -95,6 +110,10 @@ class Plan:
     written: Written | None = None
     keys: tuple[Key, ...] = ()
     """Keys a CREATE TABLE declared that the interpreter enforces."""
+    output_step: int | None = None
+    """0 for the statement itself, or 1 + the index of a step after it, whose rows are the
+    OUTPUT rows."""
+    output_into: OutputInto | None = None
 
 
 @dataclass(frozen=True)
@@ -238,6 +257,8 @@ def compile_statement(
         reads_tables=reads_tables,
         table_effect=table_effect,
         null_test=null_test,
+        output_step=None if plan.output_step is None else len(plan.before) + plan.output_step,
+        output_into=plan.output_into,
     )
     _COMPILED[key] = compiled
     return compiled

@@ -7,10 +7,9 @@ every other statement is compiled (``compile_statement``) and sent to the engine
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from etlcheck.engines.base import ScriptResult
 from etlcheck.errors import SourceLocation, StatementFailed, UnsupportedConstruct
@@ -18,8 +17,8 @@ from etlcheck.tsql.batches import script_location, split_batches
 from etlcheck.tsql.catalog import CatalogCache
 from etlcheck.tsql.compiler import Compiled, CompileError, compile_statement
 from etlcheck.tsql.emulation import emulation_for
-from etlcheck.tsql.guard import KeyGuard, KeyViolation
 from etlcheck.tsql.parsing import describe, word_offset
+from etlcheck.tsql.running import StatementRun
 from etlcheck.tsql.scope import Scope, Session, TsqlError, UnknownVariable
 from etlcheck.tsql.statements import (
     Assign,
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
 HINT = "run it on --engine mssql"
+T = TypeVar("T")
 
 
 class LoopBreak(Exception):
@@ -276,116 +276,12 @@ class Interpreter:
     ) -> list[tuple[Any, ...]]:
         """Compile and run one statement; the rows it returned (queries, assignments)."""
         compiled = self.compile(fragment, scope, frame, retry, lead)
-        self._checks(compiled, fragment, frame, first)
-        rows: list[tuple[Any, ...]] = []
-        effect = None if self.emulation.constraint_objects else compiled.table_effect
-        fresh = effect is not None and self.catalog.fresh()
-        if compiled.changes_catalog and effect is None:
-            self.catalog.invalidate()
-        guard = KeyGuard.for_statement(self, compiled)
-        for index, step in enumerate(compiled.steps):
-            try:
-                sql = step.render(lambda hole: self._render(hole, scope))
-            except UnknownVariable as error:
-                raise self.failure(
-                    f'Must declare the scalar variable "{error.name}".', frame, fragment.start
-                ) from None
-            try:
-                if index != compiled.main:
-                    self.target.execute(sql)
-                elif compiled.kind in ("query", "assign"):
-                    query = (
-                        self.target.query if compiled.reads_tables else self.target.query_expression
-                    )
-                    rows = query(sql).rows
-                else:
-                    affected = guard.execute(sql) if guard else self.target.execute(sql)
-                    if compiled.kind == "dml" and count:
-                        self.rows_affected += max(affected, 0)
-                        self.session.row_count = max(affected, 0)
-            except KeyViolation as violation:
-                self.session.last_error = violation.number
-                raise self.failure(
-                    violation.message,
-                    frame,
-                    fragment.start,
-                    number=violation.number,
-                    statement=fragment.text,
-                ) from None
-            except (TsqlError, UnsupportedConstruct, StatementFailed):
-                raise
-            except Exception as error:
-                message = str(error).split("\n\n")[0].strip()
-                if not retry and "+(VARCHAR, VARCHAR)" in str(error):
-                    return self.run_sql(
-                        fragment, scope, frame, first=first, count=count, retry=True
-                    )
-                self.session.last_error = self.emulation.error_number(error)
-                raise TsqlError(
-                    self.session.last_error,
-                    message,
-                    line=frame.batch_line(fragment.start),
-                    location=frame.location(fragment.start),
-                    statement=fragment.text,
-                ) from None
-        if effect is not None and fresh:
-            self.catalog.apply(effect)
-        elif compiled.changes_catalog:
-            self.catalog.invalidate()
-        if compiled.kind == "assign":
-            if rows:
-                for name, value in zip(compiled.assigned, rows[-1], strict=False):
-                    scope.set(name, value)
-            self.session.row_count = len(rows)
-        elif compiled.kind == "query" and count:
-            self.session.row_count = len(rows)
-        elif compiled.kind == "ddl" and count:
-            self.session.row_count = 0
-        self.session.last_error = 0
+        rows = StatementRun(self, compiled, fragment, scope, frame).run(first, count, retry)
+        if rows is None:  # the engine would not add two strings: ``+`` is concatenation
+            return self.run_sql(
+                fragment, scope, frame, first=first, count=count, retry=True, lead=lead
+            )
         return rows
-
-    def _render(self, hole: str, scope: Scope) -> str:
-        value, type_sql = scope.hole_value(hole)
-        return self.emulation.literal(value, type_sql)
-
-    def _checks(self, compiled: Compiled, fragment: Fragment, frame: Frame, first: bool) -> None:
-        for check in compiled.checks:
-            if check.kind == "first_in_batch" and not first:
-                raise self.failure(
-                    f"'{check.subject}' must be the first statement in a query batch.",
-                    frame,
-                    fragment.start,
-                    number=111,
-                    statement=fragment.text,
-                )
-            if check.kind == "key_columns":
-                self._check_key_columns(check.subject, fragment, frame)
-            if check.kind == "schema_empty":
-                blockers = self.emulation.schema_blockers(self.target, check.subject)
-                if blockers:
-                    raise self.failure(
-                        f"Cannot drop schema '{check.subject}' because it is being referenced "
-                        f"by object '{blockers[0]}'.",
-                        frame,
-                        fragment.start,
-                        number=3729,
-                        statement=fragment.text,
-                    )
-
-    def _check_key_columns(self, subject: str, fragment: Fragment, frame: Frame) -> None:
-        schema, name, verb, columns = json.loads(subject)
-        table = self.catalog.table(schema, name)
-        used = {c.lower() for key in (table.keys if table else ()) for c in key.columns}
-        for column in columns:
-            if column.lower() in used:
-                raise self.failure(
-                    f"ALTER TABLE {verb} COLUMN {column} failed because one or more objects "
-                    "access this column.",
-                    frame,
-                    fragment.start,
-                    number=4922,
-                    statement=fragment.text,
-                )
 
     # -- errors --------------------------------------------------------------------
     def failure(

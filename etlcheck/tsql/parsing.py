@@ -8,8 +8,8 @@ taken out first.
   here, from the tokens: sqlglot fails on ``DELETE ... OUTPUT ... INTO t WHERE`` and reads
   ``INTO log (a)`` as a call of ``LOG``. The clause is cut out of the text at the offsets
   the tokenizer gives, the rest parsed as usual, and the clause attached as the tree's
-  ``returning`` (an ``exp.Returning`` whose ``into`` is a table, a ``Schema`` with a
-  column list, or a ``Parameter`` for a table variable).
+  ``returning`` (an ``exp.Returning`` whose ``into`` is a table, or a ``Schema`` with a
+  column list; a table variable is a table named ``@t``).
 """
 
 from __future__ import annotations
@@ -229,12 +229,13 @@ def _clause(text: str, tokens: list[Token], start: int, into: int | None, end: i
 
 def _output_target(text: str) -> exp.Expression:
     """``@t``, ``schema.table`` or ``schema.table (a, b)`` as a tree."""
-    if text.startswith("@"):
-        return exp.Parameter(this=exp.Var(this=text[1:].strip()))
     match = re.match(r"(?s)(.*?)\s*\((.*)\)\s*$", text)
     name, columns = (match.group(1), match.group(2)) if match else (text, "")
     try:
-        table = exp.to_table(name, dialect="tsql")
+        if name.startswith("@"):  # a table variable, kept as a name (not a value)
+            table = exp.Table(this=exp.to_identifier(name.strip()))
+        else:
+            table = exp.to_table(name, dialect="tsql")
     except (ParseError, TokenError, ValueError):
         raise CompileError(f"cannot read the OUTPUT INTO target {text}", "OUTPUT INTO") from None
     if not columns:

@@ -141,8 +141,8 @@ class PostgresEmulation(Emulation):
     catalog_sql = _CATALOG_SQL
 
     def install(self, target: Engine) -> None:
-        script = resources.files(__package__).joinpath("postgres_catalog.sql").read_text()
-        target.execute(script)
+        for name in ("postgres_catalog.sql", "postgres_functions.sql"):
+            target.execute(resources.files(__package__).joinpath(name).read_text())
 
     def type_sql(self, tsql_type: str) -> str:
         return dialect_type_sql(tsql_type, self.dialect, _map_type)
@@ -175,16 +175,14 @@ class PostgresEmulation(Emulation):
             identifier.set("quoted", True)
         return tree
 
-    def _plan_merge(self, tree: exp.Merge) -> None:
+    def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:
         for when in tree.find_all(exp.When):
             if when.args.get("source"):
                 raise CompileError(
                     "MERGE ... WHEN NOT MATCHED BY SOURCE is not supported on PostgreSQL 15",
                     "WHEN NOT MATCHED BY SOURCE",
                 )
-        if tree.args.get("returning") is not None:
-            raise CompileError("MERGE ... OUTPUT is not supported", "MERGE OUTPUT")
-        super()._plan_merge(tree)
+        super()._plan_merge(tree, output)
 
 
 def _rewrite_names(tree: exp.Expression) -> exp.Expression:

@@ -1,0 +1,127 @@
+"""T-SQL functions and clauses that no target dialect spells the same way, rewritten
+into plain SQL or into the ``sys`` functions every emulation installs
+(``<dialect>_functions.sql``). Runs on the T-SQL tree, before the dialect's own rewrites.
+
+- ``QUOTENAME(s [, q])`` -> ``sys.quotename``: brackets by default, the closing
+  delimiter doubled, NULL over 128 characters or for a delimiter SQL Server refuses.
+- ``CHOOSE(i, a, b, ...)`` -> ``CASE i WHEN 1 THEN a ...`` (NULL out of range; an index
+  that is not an integer is truncated, as SQL Server converts it to int).
+- ``NCHAR(n)`` -> ``CHR(n)``.
+- ``STRING_SPLIT(s, sep [, 1])`` in FROM or APPLY -> ``sys.etlcheck_string_split``:
+  a column ``value`` (and ``ordinal`` with 1); a NULL string gives no rows, an empty
+  one a row with an empty value.
+- ``CROSS APPLY`` / ``OUTER APPLY`` -> ``CROSS JOIN LATERAL`` /
+  ``LEFT JOIN LATERAL ... ON TRUE``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from sqlglot import exp
+
+from etlcheck.tsql.compiler import Check, CompileError
+from etlcheck.tsql.emulation.common import sys_call
+
+Rewrite = Callable[[exp.Expression], exp.Expression]
+
+
+def bottom_up(tree: exp.Expression, rewrite: Rewrite) -> exp.Expression:
+    """Apply ``rewrite`` to every node, children before their parent."""
+    for node in reversed(list(tree.walk())):
+        assert isinstance(node, exp.Expression)
+        new = rewrite(node)
+        if new is node:
+            continue
+        if node is tree:
+            tree = new
+        else:
+            node.replace(new)
+    return tree
+
+
+def rewrite_functions(tree: exp.Expression, checks: list[Check]) -> exp.Expression:
+    """``tree`` with the functions and clauses above rewritten; SQL Server errors that the
+    statement's text already shows are added to ``checks``."""
+    return bottom_up(tree, lambda node: _rewrite(node, checks))
+
+
+def _rewrite(node: exp.Expression, checks: list[Check]) -> exp.Expression:
+    if isinstance(node, exp.Anonymous):
+        name = node.name.upper()
+        if name == "QUOTENAME":
+            return sys_call("quotename", list(node.expressions))
+        if name == "CHOOSE":
+            return _choose(list(node.expressions))
+        if name == "NCHAR" and len(node.expressions) == 1:
+            return exp.Chr(expressions=list(node.expressions))
+    elif isinstance(node, exp.Table) and _is_split(node.this):
+        node.set("this", _string_split(node.this, checks))
+    elif isinstance(node, exp.Lateral):
+        _apply(node, checks)
+    return node
+
+
+def _choose(arguments: list[exp.Expression]) -> exp.Expression:
+    if len(arguments) < 2:
+        raise CompileError(
+            "CHOOSE: The choose function requires 2 or more arguments", "CHOOSE", word="CHOOSE"
+        )
+    index, *choices = arguments
+    if not (isinstance(index, exp.Literal) and index.is_int):
+        index = exp.Cast(
+            this=exp.Anonymous(this="trunc", expressions=[index]), to=exp.DataType.build("INT")
+        )
+    case = exp.Case(this=index)
+    for position, choice in enumerate(choices, start=1):
+        case = case.when(exp.Literal.number(position), choice, copy=False)
+    return case
+
+
+def _is_split(node: exp.Expression | None) -> bool:
+    return isinstance(node, exp.Anonymous) and node.name.upper() == "STRING_SPLIT"
+
+
+def _string_split(call: exp.Expression, checks: list[Check]) -> exp.Expression:
+    arguments = list(call.expressions)
+    if len(arguments) not in (2, 3):
+        raise CompileError(
+            "STRING_SPLIT: takes a string, a separator and optionally enable_ordinal",
+            "STRING_SPLIT",
+            word="STRING_SPLIT",
+        )
+    separator = arguments[1]
+    if isinstance(separator, (exp.Literal, exp.National)) and len(separator.name) != 1:
+        message = "Procedure expects parameter 'separator' of type 'nchar(1)/nvarchar(1)'."
+        checks.append(Check("error", json.dumps([214, message])))
+    ordinal = arguments[2] if len(arguments) == 3 else None
+    if ordinal is not None and not (isinstance(ordinal, exp.Literal) and ordinal.name in "01"):
+        raise CompileError(
+            "STRING_SPLIT: enable_ordinal other than the constant 0 or 1 is not supported",
+            "STRING_SPLIT",
+            word="STRING_SPLIT",
+        )
+    name = (
+        "etlcheck_string_split_ordinal"
+        if ordinal is not None and ordinal.name == "1"
+        else ("etlcheck_string_split")
+    )
+    return sys_call(name, arguments[:2])
+
+
+def _apply(lateral: exp.Lateral, checks: list[Check]) -> None:
+    cross = lateral.args.get("cross_apply")
+    if cross is None:
+        return
+    if _is_split(lateral.this):
+        lateral.set("this", _string_split(lateral.this, checks))
+    lateral.set("cross_apply", None)
+    join = lateral.parent
+    if not isinstance(join, exp.Join):
+        return
+    if cross:
+        join.set("kind", "CROSS")
+    else:
+        join.set("side", "LEFT")
+        join.set("on", exp.true())
