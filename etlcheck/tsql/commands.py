@@ -35,6 +35,8 @@ DEFAULT_ON = words(
     CONCAT_NULL_YIELDS_NULL ANSI_NULL_DFLT_ON"""
 )
 DEFAULT_OFF = words("NUMERIC_ROUNDABORT IMPLICIT_TRANSACTIONS")
+DEFAULT_VALUES = {"DATEFORMAT": "MDY", "DATEFIRST": "7", "LANGUAGE": "US_ENGLISH"}
+"""Session settings of a us_english login: accepted when set to these values."""
 """SET options accepted only with the value they have by default (the engines have no other)."""
 RAISERROR_OPTIONS = words("NOWAIT SETERROR")
 _DELAY = re.compile(r"\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,3}))?)?\s*")
@@ -79,8 +81,10 @@ def _set_refusal(words_: list[str]) -> CompileError | None:
         return None
     if (option in DEFAULT_ON and value == "ON") or (option in DEFAULT_OFF and value == "OFF"):
         return None
+    if DEFAULT_VALUES.get(option) == value.strip("'\"[]").upper():
+        return None
     shown = f"SET {option} {value}".strip()
-    if option in DEFAULT_ON | DEFAULT_OFF:
+    if option in DEFAULT_ON | DEFAULT_OFF or option in DEFAULT_VALUES:
         return CompileError(f"{shown}: only the default setting is emulated", shown, word=option)
     return CompileError(f"SET {option}: these SET options are not supported", f"SET {option}")
 

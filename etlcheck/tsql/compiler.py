@@ -26,6 +26,8 @@ from etlcheck.tsql.typing import concatenate_strings
 if TYPE_CHECKING:
     from etlcheck.tsql.emulation import Emulation
 
+TSQL_TYPE = "tsql_type"
+"""Where a hole column's ``meta`` holds the variable's declared T-SQL type."""
 _HOLE = "__etlcheck_hole_{}__"
 _HOLE_PATTERN = re.compile(r'"__etlcheck_hole_(\d+)__"')
 _ASSIGN = "__etlcheck_assign_{}__"
@@ -228,6 +230,10 @@ def compile_statement(
         lambda column: _hole_type(column, parsed.holes, hole_types),
         unknown_add_is_concat,
     )
+    for column in tree.find_all(exp.Column):
+        declared = _hole_type(column, parsed.holes, hole_types)
+        if declared:
+            column.meta[TSQL_TYPE] = declared
     tables = _table_target(tree)
     plan = emulation.plan(tree)
     if parsed.assigned:

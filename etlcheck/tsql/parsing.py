@@ -1,9 +1,10 @@
 """Parse one T-SQL statement into a sqlglot tree, with the T-SQL sqlglot reads wrongly
 taken out first.
 
-- ``FORMAT(value, pattern)`` stays a plain function call (it is renamed for the parse):
-  sqlglot turns a date pattern into strftime codes as it parses, which loses what .NET
-  makes of the pattern.
+- ``FORMAT(value, pattern)`` and ``SYSDATETIME()`` stay calls by their own name (they are
+  renamed for the parse): sqlglot turns a date pattern into strftime codes as it parses,
+  which loses what .NET makes of the pattern, and reads SYSDATETIME (datetime2) as
+  GETDATE (datetime).
 - ``OUTPUT ... [INTO target [(columns)]]`` of INSERT, UPDATE, DELETE and MERGE is read
   here, from the tokens: sqlglot fails on ``DELETE ... OUTPUT ... INTO t WHERE`` and reads
   ``INTO log (a)`` as a call of ``LOG``. The clause is cut out of the text at the offsets
@@ -39,7 +40,10 @@ class CompileError(Exception):
         self.word = word
 
 
-_FORMAT = "ETLCHECK_FORMAT"
+_KEPT = ("FORMAT", "SYSDATETIME")
+"""Functions sqlglot would turn into something else as it parses: renamed for the parse
+(``ETLCHECK_FORMAT``), so they stay calls by their own name."""
+_PREFIX = "ETLCHECK_"
 
 
 _DML = frozenset(["INSERT", "UPDATE", "DELETE", "MERGE"])
@@ -76,11 +80,11 @@ def parse_tsql(text: str) -> exp.Expression:
     return tree
 
 
-def _rename_format(text: str) -> str:
-    """``FORMAT(`` as a name sqlglot does not know, so the call stays as written."""
-    if "FORMAT" not in text.upper():
+def _rename_kept(text: str) -> str:
+    """Calls of the ``_KEPT`` functions under names sqlglot does not know."""
+    upper = text.upper()
+    if not any(name in upper for name in _KEPT):
         return text
-    renamed = text
     try:
         tokens = tokenize(text)
     except SplitError:
@@ -88,27 +92,25 @@ def _rename_format(text: str) -> str:
     pieces: list[str] = []
     position = 0
     for index, token in enumerate(tokens[:-1]):
-        following = tokens[index + 1]
         before = tokens[index - 1] if index else None
         if (
-            token.text.upper() == "FORMAT"
-            and following.token_type == TokenType.L_PAREN
+            token.text.upper() in _KEPT
+            and tokens[index + 1].token_type == TokenType.L_PAREN
             and (before is None or before.token_type != TokenType.DOT)
         ):
-            pieces += [text[position : token.start], _FORMAT]
+            pieces += [text[position : token.start], _PREFIX + token.text.upper()]
             position = token.end + 1
-    if pieces:
-        renamed = "".join(pieces) + text[position:]
-    return renamed
+    return "".join(pieces) + text[position:] if pieces else text
 
 
 def _parse_one(text: str) -> exp.Expression:
-    renamed = _rename_format(text)
+    renamed = _rename_kept(text)
     tree = _parse_renamed(renamed)
     if renamed is not text:
         for node in tree.find_all(exp.Anonymous):
-            if node.name.upper() == _FORMAT:
-                node.set("this", "FORMAT")
+            name = node.name.upper()
+            if name.startswith(_PREFIX) and name[len(_PREFIX) :] in _KEPT:
+                node.set("this", name[len(_PREFIX) :])
     return tree
 
 

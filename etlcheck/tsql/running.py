@@ -165,10 +165,11 @@ class StatementRun:
         except (TsqlError, UnsupportedConstruct, StatementFailed):
             raise
         except Exception as error:
-            self.session.last_error = self.interpreter.emulation.error_number(error)
+            number, message = self.interpreter.emulation.error_details(error)
+            self.session.last_error = number
             raise TsqlError(
-                self.session.last_error,
-                str(error).split("\n\n")[0].strip(),
+                number,
+                message,
                 line=frame.batch_line(fragment.start),
                 location=frame.location(fragment.start),
                 statement=fragment.text,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -44,6 +45,7 @@ from etlcheck.tsql.keys import decode_keys
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
+_MARKED = re.compile(r"«(\d+)»(.*)", re.DOTALL)
 _EMULATIONS: dict[str, str] = {
     "duckdb": "etlcheck.tsql.emulation.duckdb:DuckDBEmulation",
 }
@@ -69,6 +71,9 @@ class Emulation(ABC):
     instead of updated in place."""
     doom_transaction_sql: ClassVar[str] = ""
     """A statement that fails, leaving the open transaction aborted (``enforces_keys``)."""
+    reads_text_as_sql_server: ClassVar[bool] = False
+    """True when casts of strings to numbers and dates go through etlcheck's readers
+    (``emulation.conversions``) because the engine's own read other forms."""
     returning_sees_from: ClassVar[bool] = True
     """True when UPDATE ... RETURNING may name the tables of the UPDATE's FROM."""
     merge_output: ClassVar[bool] = False
@@ -87,7 +92,7 @@ class Emulation(ABC):
         tree = normalize_tsql_forms(tree)
         output = take_output(tree)
         checks: list[Check] = []
-        tree = rewrite_functions(tree, checks)
+        tree = rewrite_functions(tree, checks, self.reads_text_as_sql_server)
         plan = Plan(tree, statement_kind(tree), checks=checks)
         returned: list[exp.Expression] = []
         if isinstance(tree, exp.Create):
@@ -225,6 +230,15 @@ class Emulation(ABC):
     def error_number(self, error: Exception) -> int:
         """SQL Server's error number for a database error, as near as can be told."""
         return 50000
+
+    def error_details(self, error: Exception) -> tuple[int, str]:
+        """SQL Server's error number and message for a database error: an emulation's own
+        errors carry them as ``«number»message``, the engine's are mapped."""
+        message = str(error).split("\n\n")[0].strip()
+        marked = _MARKED.search(message)
+        if marked is not None:
+            return int(marked.group(1)), marked.group(2).strip()
+        return self.error_number(error), message
 
 
 def _check_key_columns(plan: Plan, tree: exp.Alter) -> None:

@@ -100,6 +100,7 @@ class DuckDBEmulation(Emulation):
     catalog_sql = _CATALOG_SQL
     enforces_keys = True
     returning_sees_from = False
+    reads_text_as_sql_server = True
     merge_output = True
     doom_transaction_sql = "SELECT error('a key was violated: the transaction is aborted')"
     """DuckDB's key indexes would cost more than the statements that fill the tables (a

@@ -12,6 +12,8 @@ into plain SQL or into the ``sys`` functions every emulation installs
   one a row with an empty value.
 - ``CROSS APPLY`` / ``OUTER APPLY`` -> ``CROSS JOIN LATERAL`` /
   ``LEFT JOIN LATERAL ... ON TRUE``.
+- CAST, CONVERT and their TRY_ forms: see ``conversions``.
+- ``SYSDATETIME()`` is the current time as datetime2, GETDATE() as datetime.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from collections.abc import Callable
 
 from sqlglot import exp
 
-from etlcheck.tsql.compiler import Check, CompileError
+from etlcheck.tsql.compiler import TSQL_TYPE, Check, CompileError
 from etlcheck.tsql.emulation.common import sys_call
+from etlcheck.tsql.emulation.conversions import rewrite_conversion
 
 Rewrite = Callable[[exp.Expression], exp.Expression]
 
@@ -41,15 +44,26 @@ def bottom_up(tree: exp.Expression, rewrite: Rewrite) -> exp.Expression:
     return tree
 
 
-def rewrite_functions(tree: exp.Expression, checks: list[Check]) -> exp.Expression:
+def rewrite_functions(
+    tree: exp.Expression, checks: list[Check], reads_text: bool
+) -> exp.Expression:
     """``tree`` with the functions and clauses above rewritten; SQL Server errors that the
-    statement's text already shows are added to ``checks``."""
-    return bottom_up(tree, lambda node: _rewrite(node, checks))
+    statement's text already shows are added to ``checks``. ``reads_text``: see
+    ``rewrite_conversion``."""
+    return bottom_up(tree, lambda node: _rewrite(node, checks, reads_text))
 
 
-def _rewrite(node: exp.Expression, checks: list[Check]) -> exp.Expression:
-    if isinstance(node, exp.Anonymous):
+def _rewrite(node: exp.Expression, checks: list[Check], reads_text: bool) -> exp.Expression:
+    if isinstance(node, (exp.Convert, exp.Cast, exp.TryCast)):
+        return rewrite_conversion(node, reads_text)
+    if isinstance(node, exp.CurrentTimestamp):
+        node.meta.setdefault(TSQL_TYPE, "DATETIME")
+    elif isinstance(node, exp.Anonymous):
         name = node.name.upper()
+        if name == "SYSDATETIME":
+            moment = exp.CurrentTimestamp()
+            moment.meta[TSQL_TYPE] = "DATETIME2"
+            return moment
         if name == "QUOTENAME":
             return sys_call("quotename", list(node.expressions))
         if name == "CHOOSE":

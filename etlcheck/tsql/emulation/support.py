@@ -57,7 +57,9 @@ FUNCTIONS: tuple[Faithful, ...] = (
     Faithful("ABS / CEILING / FLOOR / SIGN", (exp.Abs, exp.Ceil, exp.Floor, exp.Sign)),
     Faithful("ROUND", (exp.Round,)),
     Faithful("SQRT / EXP / LOG / LOG10 / PI", (exp.Sqrt, exp.Exp, exp.Ln, exp.Log, exp.Pi)),
-    Faithful("GETDATE / SYSDATETIME / CURRENT_TIMESTAMP", (exp.CurrentTimestamp,)),
+    Faithful(
+        "GETDATE / SYSDATETIME / CURRENT_TIMESTAMP", (exp.CurrentTimestamp,), ("SYSDATETIME",)
+    ),
     Faithful("GETUTCDATE / SYSUTCDATETIME", (), ("GETUTCDATE", "SYSUTCDATETIME")),
     Faithful("DATEADD / DATEDIFF", (exp.DateAdd, exp.DateDiff, exp.TimeStrToTime)),
     Faithful("YEAR / MONTH / DAY", (exp.Year, exp.Month, exp.Day, exp.TsOrDsToDate)),
