@@ -30,6 +30,10 @@ ISO_STYLES = frozenset([0, 100, 23, 120, 121, 126])
 _DIGITS = {"DATETIME": 3, "SMALLDATETIME": 3, "DATETIME2": 7, "DATE": 3}
 
 
+CONVERSIONS = (exp.Convert, exp.Cast, exp.TryCast, exp.TsOrDsToDate, exp.TimeStrToTime, exp.DateAdd)
+"""The nodes ``rewrite_conversion`` rewrites."""
+
+
 def rewrite_conversion(node: exp.Expression, reads_text: bool) -> exp.Expression:
     """``node`` with SQL Server's conversion rules, or ``node`` itself. ``reads_text`` is
     False for an engine whose own casts read numbers and dates from strings as SQL Server
@@ -40,7 +44,21 @@ def rewrite_conversion(node: exp.Expression, reads_text: bool) -> exp.Expression
     if isinstance(node, (exp.Cast, exp.TryCast)):
         safe = isinstance(node, exp.TryCast)
         return _from_text(node.this, node.to, safe, reads_text) or node
+    if reads_text and isinstance(node, (exp.TsOrDsToDate, exp.TimeStrToTime)):
+        return _implicit_moment(node, "DATE" if isinstance(node, exp.TsOrDsToDate) else "DATETIME")
+    if reads_text and isinstance(node, exp.DateAdd) and source_type(node.this) == "NVARCHAR":
+        node.set("this", _implicit_moment(node.this, "DATETIME"))
     return node
+
+
+def _implicit_moment(node: exp.Expression, target: str) -> exp.Expression:
+    """A string SQL Server converts to a date or time without being asked (EOMONTH,
+    YEAR, DATEADD, DATEDIFF...), read as SQL Server reads it."""
+    value = node.this if isinstance(node, (exp.TsOrDsToDate, exp.TimeStrToTime)) else node
+    if source_type(value) in _MOMENTS:
+        return node
+    moment = sys_call("etlcheck_moment", [value, exp.true()])
+    return exp.Cast(this=moment, to=exp.DataType.build(target, dialect="tsql"))
 
 
 def _cast(value: exp.Expression, to: exp.DataType, safe: bool, reads_text: bool) -> exp.Expression:

@@ -144,3 +144,12 @@ CREATE OR REPLACE MACRO sys.etlcheck_moment(value, strict) AS (
                  || 'and/or time from character string.') AS TIMESTAMP) END)
          ELSE TRY_CAST(value AS TIMESTAMP) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_datefromparts(y, m, d) AS (
+    CASE WHEN y IS NULL OR m IS NULL OR d IS NULL THEN NULL
+         WHEN y BETWEEN 1 AND 9999 AND m BETWEEN 1 AND 12 AND d BETWEEN 1 AND 31
+              AND TRY_CAST(lpad(CAST(y AS VARCHAR), 4, '0') || '-' || lpad(CAST(m AS VARCHAR), 2, '0')
+                  || '-' || lpad(CAST(d AS VARCHAR), 2, '0') AS DATE) IS NOT NULL
+             THEN make_date(CAST(y AS INTEGER), CAST(m AS INTEGER), CAST(d AS INTEGER))
+         ELSE CAST(error('«289»Cannot construct data type date, some of the arguments have '
+             || 'values which are not valid.') AS DATE) END
+);

@@ -7,6 +7,8 @@ into plain SQL or into the ``sys`` functions every emulation installs
 - ``CHOOSE(i, a, b, ...)`` -> ``CASE i WHEN 1 THEN a ...`` (NULL out of range; an index
   that is not an integer is truncated, as SQL Server converts it to int).
 - ``NCHAR(n)`` -> ``CHR(n)``.
+- ``DATEFROMPARTS(y, m, d)`` -> ``sys.etlcheck_datefromparts``: NULL when a part is NULL,
+  error 289 for a date that does not exist.
 - ``STRING_SPLIT(s, sep [, 1])`` in FROM or APPLY -> ``sys.etlcheck_string_split``:
   a column ``value`` (and ``ordinal`` with 1); a NULL string gives no rows, an empty
   one a row with an empty value.
@@ -25,7 +27,7 @@ from sqlglot import exp
 
 from etlcheck.tsql.compiler import TSQL_TYPE, Check, CompileError
 from etlcheck.tsql.emulation.common import sys_call
-from etlcheck.tsql.emulation.conversions import rewrite_conversion
+from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
 
 Rewrite = Callable[[exp.Expression], exp.Expression]
 
@@ -54,7 +56,7 @@ def rewrite_functions(
 
 
 def _rewrite(node: exp.Expression, checks: list[Check], reads_text: bool) -> exp.Expression:
-    if isinstance(node, (exp.Convert, exp.Cast, exp.TryCast)):
+    if isinstance(node, CONVERSIONS):
         return rewrite_conversion(node, reads_text)
     if isinstance(node, exp.CurrentTimestamp):
         node.meta.setdefault(TSQL_TYPE, "DATETIME")
@@ -70,6 +72,9 @@ def _rewrite(node: exp.Expression, checks: list[Check], reads_text: bool) -> exp
             return _choose(list(node.expressions))
         if name == "NCHAR" and len(node.expressions) == 1:
             return exp.Chr(expressions=list(node.expressions))
+    elif isinstance(node, exp.DateFromParts):
+        parts = [node.args.get(key) for key in ("year", "month", "day")]
+        return sys_call("etlcheck_datefromparts", [part for part in parts if part is not None])
     elif isinstance(node, exp.Table) and _is_split(node.this):
         node.set("this", _string_split(node.this, checks))
     elif isinstance(node, exp.Lateral):

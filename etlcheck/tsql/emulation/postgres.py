@@ -153,7 +153,12 @@ class PostgresEmulation(Emulation):
         return _literal(value)
 
     def error_number(self, error: Exception) -> int:
-        return _ERROR_NUMBERS.get(str(getattr(error, "sqlstate", "") or ""), 50000)
+        state = str(
+            getattr(error, "sqlstate", None) or getattr(error.__cause__, "sqlstate", None) or ""
+        )
+        if state.startswith("E0") and state[1:].isdigit():
+            return int(state[1:])  # raised by etlcheck's own functions with SQL Server's number
+        return _ERROR_NUMBERS.get(state, 50000)
 
     def load_catalog(self, target: Engine) -> CatalogSnapshot:
         snapshot = super().load_catalog(target)

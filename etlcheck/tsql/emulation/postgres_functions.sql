@@ -149,3 +149,20 @@ BEGIN
     RETURN NULL;
 END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_datefromparts(y integer, m integer, d integer) RETURNS date
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF y IS NULL OR m IS NULL OR d IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF y BETWEEN 1 AND 9999 THEN
+        BEGIN
+            RETURN make_date(y, m, d);
+        EXCEPTION WHEN others THEN
+            NULL;
+        END;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'E0289',
+        MESSAGE = 'Cannot construct data type date, some of the arguments have values which are not valid.';
+END
+$$;
