@@ -149,7 +149,7 @@ BEGIN
     RETURN NULL;
 END
 $$;
-CREATE OR REPLACE FUNCTION sys.etlcheck_datefromparts(y integer, m integer, d integer) RETURNS date
+CREATE OR REPLACE FUNCTION sys.etlcheck_datefromparts(y numeric, m numeric, d numeric) RETURNS date
 LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
     IF y IS NULL OR m IS NULL OR d IS NULL THEN
@@ -157,7 +157,7 @@ BEGIN
     END IF;
     IF y BETWEEN 1 AND 9999 THEN
         BEGIN
-            RETURN make_date(y, m, d);
+            RETURN make_date(y::integer, m::integer, d::integer);
         EXCEPTION WHEN others THEN
             NULL;
         END;
