@@ -9,6 +9,7 @@ into plain SQL or into the ``sys`` functions every emulation installs
 - ``NCHAR(n)`` -> ``CHR(n)``.
 - ``DATEFROMPARTS(y, m, d)`` -> ``sys.etlcheck_datefromparts``: NULL when a part is NULL,
   error 289 for a date that does not exist.
+- ``STRING_AGG(x, sep)``: ``x`` converted to text, as SQL Server converts it.
 - ``STRING_SPLIT(s, sep [, 1])`` in FROM or APPLY -> ``sys.etlcheck_string_split``:
   a column ``value`` (and ``ordinal`` with 1); a NULL string gives no rows, an empty
   one a row with an empty value.
@@ -28,6 +29,7 @@ from sqlglot import exp
 from etlcheck.tsql.compiler import TSQL_TYPE, Check, CompileError
 from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
+from etlcheck.tsql.typing import string_kind
 
 Rewrite = Callable[[exp.Expression], exp.Expression]
 
@@ -75,11 +77,23 @@ def _rewrite(node: exp.Expression, checks: list[Check], reads_text: bool) -> exp
     elif isinstance(node, exp.DateFromParts):
         parts = [node.args.get(key) for key in ("year", "month", "day")]
         return sys_call("etlcheck_datefromparts", [part for part in parts if part is not None])
+    elif isinstance(node, exp.GroupConcat):
+        _aggregate_text(node)
     elif isinstance(node, exp.Table) and _is_split(node.this):
         node.set("this", _string_split(node.this, checks))
     elif isinstance(node, exp.Lateral):
         _apply(node, checks)
     return node
+
+
+def _aggregate_text(node: exp.GroupConcat) -> None:
+    """STRING_AGG converts what it concatenates to text (the engines may not)."""
+    holder = node.this if isinstance(node.this, exp.Order) else node
+    value = holder.this
+    if string_kind(value, lambda _: None) is not True:
+        holder.set(
+            "this", exp.Cast(this=value, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
+        )
 
 
 def _choose(arguments: list[exp.Expression]) -> exp.Expression:
@@ -115,9 +129,11 @@ def _string_split(call: exp.Expression, checks: list[Check]) -> exp.Expression:
         message = "Procedure expects parameter 'separator' of type 'nchar(1)/nvarchar(1)'."
         checks.append(Check("error", json.dumps([214, message])))
     ordinal = arguments[2] if len(arguments) == 3 else None
+    if isinstance(ordinal, exp.Null):
+        ordinal = None
     if ordinal is not None and not (isinstance(ordinal, exp.Literal) and ordinal.name in "01"):
         raise CompileError(
-            "STRING_SPLIT: enable_ordinal other than the constant 0 or 1 is not supported",
+            "STRING_SPLIT: enable_ordinal other than the constant 0, 1 or NULL is not supported",
             "STRING_SPLIT",
             word="STRING_SPLIT",
         )

@@ -166,3 +166,29 @@ BEGIN
         MESSAGE = 'Cannot construct data type date, some of the arguments have values which are not valid.';
 END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_text_as_number(value citext) RETURNS numeric
+LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT CASE WHEN value::text ~ '^ *[-+]?([0-9]+\.?[0-9]*|\.[0-9]+) *$' THEN btrim(value::text)::numeric
+                ELSE sys.etlcheck_conversion_failed(value::text) END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_text_number_equals(left_value citext, right_value numeric)
+RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT sys.etlcheck_text_as_number(left_value) = right_value $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_number_text_equals(left_value numeric, right_value citext)
+RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT left_value = sys.etlcheck_text_as_number(right_value) $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_text_number_differs(left_value citext, right_value numeric)
+RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT sys.etlcheck_text_as_number(left_value) <> right_value $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_number_text_differs(left_value numeric, right_value citext)
+RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT left_value <> sys.etlcheck_text_as_number(right_value) $$;
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_operator o
+                   JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+                   WHERE n.nspname = 'sys' AND o.oprname = '=' AND o.oprleft = 'citext'::regtype
+                     AND o.oprright = 'numeric'::regtype) THEN
+        CREATE OPERATOR sys.= (LEFTARG = citext, RIGHTARG = numeric, FUNCTION = sys.etlcheck_text_number_equals);
+        CREATE OPERATOR sys.= (LEFTARG = numeric, RIGHTARG = citext, FUNCTION = sys.etlcheck_number_text_equals);
+        CREATE OPERATOR sys.<> (LEFTARG = citext, RIGHTARG = numeric, FUNCTION = sys.etlcheck_text_number_differs);
+        CREATE OPERATOR sys.<> (LEFTARG = numeric, RIGHTARG = citext, FUNCTION = sys.etlcheck_number_text_differs);
+    END IF;
+END
+$$;
