@@ -19,7 +19,7 @@ from etlcheck.errors import EngineError
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
 from etlcheck.tsql.compiler import Check, CompileError, Plan, table_name
-from etlcheck.tsql.emulation.common import statement_kind, written_table
+from etlcheck.tsql.emulation.common import statement_kind, sys_call, written_table
 from etlcheck.tsql.emulation.functions import rewrite_functions
 from etlcheck.tsql.emulation.output import (
     OLD_TABLE,
@@ -92,7 +92,7 @@ class Emulation(ABC):
         tree = normalize_tsql_forms(tree)
         output = take_output(tree)
         checks: list[Check] = []
-        tree = rewrite_functions(tree, checks, self.reads_text_as_sql_server)
+        tree = rewrite_functions(tree, checks, self.reads_text_as_sql_server, self)
         plan = Plan(tree, statement_kind(tree), checks=checks)
         returned: list[exp.Expression] = []
         if isinstance(tree, exp.Create):
@@ -160,6 +160,22 @@ class Emulation(ABC):
         plan.output_step = 1 + len(plan.after)
         plan.after.append(rewritten)
         plan.after.append(f"DROP TABLE IF EXISTS {OLD_TABLE}")
+
+    @abstractmethod
+    def format_moment_piece(self, value: exp.Expression, token: str) -> exp.Expression:
+        """One .NET date token of FORMAT (``yyyy``, ``MMM``...) in this dialect."""
+
+    def format_number(
+        self, value: exp.Expression, decimals: int, grouped: bool, digits: int
+    ) -> exp.Expression:
+        """FORMAT of a number: ``decimals`` places, thousands separators when ``grouped``,
+        at least ``digits`` digits before the point, rounded half away from zero."""
+        arguments = [exp.Literal.number(decimals), exp.Boolean(this=grouped)]
+        return sys_call("etlcheck_format_number", [value, *arguments, exp.Literal.number(digits)])
+
+    def format_integer(self, value: exp.Expression, digits: int) -> exp.Expression:
+        """FORMAT's ``Dn``: an integer with at least ``digits`` digits (NULL otherwise)."""
+        return sys_call("etlcheck_format_integer", [value, exp.Literal.number(digits)])
 
     @abstractmethod
     def _rewrite_tree(self, tree: exp.Expression) -> exp.Expression:

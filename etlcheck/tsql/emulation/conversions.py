@@ -88,7 +88,7 @@ def _to_integer(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.Expr
     function = INTEGERS.get(name)
     if function is None or (isinstance(value, exp.Literal) and value.is_int):
         return None
-    if isinstance(value, (exp.Literal, exp.National)) and value.is_string:
+    if isinstance(value, exp.National) or (isinstance(value, exp.Literal) and value.is_string):
         value = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR"))
     return sys_call(("etlcheck_try_" if safe else "etlcheck_") + function, [value])
 
@@ -155,7 +155,7 @@ def source_type(value: exp.Expression) -> str | None:
         return value.to.this.name
     if isinstance(value, exp.Convert) and isinstance(value.this, exp.DataType):
         return value.this.this.name
-    if isinstance(value, (exp.Literal, exp.National)) and value.is_string:
+    if isinstance(value, exp.National) or (isinstance(value, exp.Literal) and value.is_string):
         return "NVARCHAR"
     if isinstance(value, exp.Anonymous):
         return {"GETUTCDATE": "DATETIME", "SYSUTCDATETIME": "DATETIME2"}.get(value.name.upper())

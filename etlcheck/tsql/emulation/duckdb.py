@@ -57,6 +57,15 @@ _UTC_NOW = exp.Cast(
     ),
     to=exp.DataType.build("TIMESTAMP"),
 )
+_STRFTIME = {
+    "yyyy": ("%Y", 0), "yy": ("%y", 0), "MMMM": ("%B", 0), "MMM": ("%b", 0),
+    "MM": ("%m", 0), "M": ("%-m", 0), "dddd": ("%A", 0), "ddd": ("%a", 0),
+    "dd": ("%d", 0), "d": ("%-d", 0), "HH": ("%H", 0), "H": ("%-H", 0),
+    "hh": ("%I", 0), "h": ("%-I", 0), "mm": ("%M", 0), "m": ("%-M", 0),
+    "ss": ("%S", 0), "s": ("%-S", 0), "fff": ("%g", 0), "ff": ("%g", 2), "f": ("%g", 1),
+    "tt": ("%p", 0), "t": ("%p", 1),
+}  # fmt: skip
+"""FORMAT's date tokens as strftime codes (and how many characters of them to keep)."""
 _TEXT = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT"])
 _VARCHAR = exp.DataType.build("VARCHAR")
 _ERROR_NUMBERS = {
@@ -128,6 +137,17 @@ class DuckDBEmulation(Emulation):
             f"WHERE lower(s.name) = lower({_literal(schema)}) ORDER BY o.name"
         )
         return [row[0] for row in result.rows]
+
+    # -- FORMAT ---------------------------------------------------------------------------
+    def format_moment_piece(self, value: exp.Expression, token: str) -> exp.Expression:
+        code, length = _STRFTIME[token]
+        moment = exp.Cast(this=value.copy(), to=exp.DataType.build("TIMESTAMP"))
+        piece: exp.Expression = exp.Anonymous(
+            this="strftime", expressions=[moment, exp.Literal.string(code)]
+        )
+        if length:
+            piece = exp.Left(this=piece, expression=exp.Literal.number(length))
+        return piece
 
     # -- statement plans ------------------------------------------------------------
     def _rewrite_tree(self, tree: exp.Expression) -> exp.Expression:

@@ -153,3 +153,25 @@ CREATE OR REPLACE MACRO sys.etlcheck_datefromparts(y, m, d) AS (
          ELSE CAST(error('«289»Cannot construct data type date, some of the arguments have '
              || 'values which are not valid.') AS DATE) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_padded(text, digits) AS (
+    lpad(text, CAST(greatest(digits, length(text)) AS INTEGER), '0')
+);
+CREATE OR REPLACE MACRO sys.etlcheck_format_rounded(rounded, decimals, grouped, digits) AS (
+    CASE WHEN rounded IS NULL THEN NULL ELSE
+        (CASE WHEN rounded < 0 THEN '-' ELSE '' END)
+        || sys.etlcheck_padded(CASE WHEN grouped THEN format('{:,}', CAST(trunc(abs(rounded)) AS HUGEINT))
+                                    ELSE CAST(CAST(trunc(abs(rounded)) AS HUGEINT) AS VARCHAR) END, digits)
+        || CASE WHEN decimals > 0
+                THEN '.' || left(split_part(CAST(abs(rounded) AS VARCHAR), '.', 2) || repeat('0', decimals), decimals)
+                ELSE '' END
+    END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_format_number(value, decimals, grouped, digits) AS (
+    sys.etlcheck_format_rounded(round(TRY_CAST(value AS DECIMAL(38, 10)), decimals), decimals, grouped, digits)
+);
+CREATE OR REPLACE MACRO sys.etlcheck_format_integer(value, digits) AS (
+    CASE WHEN sys.etlcheck_is_integer_type(value) THEN
+        (CASE WHEN value < 0 THEN '-' ELSE '' END)
+        || sys.etlcheck_padded(CAST(abs(CAST(value AS HUGEINT)) AS VARCHAR), digits)
+    END
+);

@@ -15,7 +15,7 @@ into plain SQL or into the ``sys`` functions every emulation installs
   one a row with an empty value.
 - ``CROSS APPLY`` / ``OUTER APPLY`` -> ``CROSS JOIN LATERAL`` /
   ``LEFT JOIN LATERAL ... ON TRUE``.
-- CAST, CONVERT and their TRY_ forms: see ``conversions``.
+- CAST, CONVERT and their TRY_ forms: see ``conversions``; FORMAT: see ``formats``.
 - ``SYSDATETIME()`` is the current time as datetime2, GETDATE() as datetime.
 """
 
@@ -29,6 +29,7 @@ from sqlglot import exp
 from etlcheck.tsql.compiler import TSQL_TYPE, Check, CompileError
 from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
+from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
 from etlcheck.tsql.typing import string_kind
 
 Rewrite = Callable[[exp.Expression], exp.Expression]
@@ -49,15 +50,17 @@ def bottom_up(tree: exp.Expression, rewrite: Rewrite) -> exp.Expression:
 
 
 def rewrite_functions(
-    tree: exp.Expression, checks: list[Check], reads_text: bool
+    tree: exp.Expression, checks: list[Check], reads_text: bool, formatter: Formatter
 ) -> exp.Expression:
     """``tree`` with the functions and clauses above rewritten; SQL Server errors that the
     statement's text already shows are added to ``checks``. ``reads_text``: see
-    ``rewrite_conversion``."""
-    return bottom_up(tree, lambda node: _rewrite(node, checks, reads_text))
+    ``rewrite_conversion``; ``formatter`` builds FORMAT's pieces (see ``formats``)."""
+    return bottom_up(tree, lambda node: _rewrite(node, checks, reads_text, formatter))
 
 
-def _rewrite(node: exp.Expression, checks: list[Check], reads_text: bool) -> exp.Expression:
+def _rewrite(
+    node: exp.Expression, checks: list[Check], reads_text: bool, formatter: Formatter
+) -> exp.Expression:
     if isinstance(node, CONVERSIONS):
         return rewrite_conversion(node, reads_text)
     if isinstance(node, exp.CurrentTimestamp):
@@ -68,6 +71,8 @@ def _rewrite(node: exp.Expression, checks: list[Check], reads_text: bool) -> exp
             moment = exp.CurrentTimestamp()
             moment.meta[TSQL_TYPE] = "DATETIME2"
             return moment
+        if name == "FORMAT":
+            return rewrite_format(node, formatter)
         if name == "QUOTENAME":
             return sys_call("quotename", list(node.expressions))
         if name == "CHOOSE":

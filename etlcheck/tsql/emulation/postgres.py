@@ -126,6 +126,15 @@ UNION ALL SELECT 'D', current_database()::text, NULL, NULL, 0
 """Every object ``sys.objects`` lists (temp ones as schema ``#``), the schemas and the
 database name; ``load_catalog`` puts tables and views last, so they win a name shared
 with a constraint."""
+_TO_CHAR = {
+    "yyyy": ("YYYY", 0), "yy": ("YY", 0), "MMMM": ("FMMonth", 0), "MMM": ("Mon", 0),
+    "MM": ("MM", 0), "M": ("FMMM", 0), "dddd": ("FMDay", 0), "ddd": ("Dy", 0),
+    "dd": ("DD", 0), "d": ("FMDD", 0), "HH": ("HH24", 0), "H": ("FMHH24", 0),
+    "hh": ("HH12", 0), "h": ("FMHH12", 0), "mm": ("MI", 0), "m": ("FMMI", 0),
+    "ss": ("SS", 0), "s": ("FMSS", 0), "fff": ("MS", 0), "ff": ("MS", 2), "f": ("MS", 1),
+    "tt": ("AM", 0), "t": ("AM", 1),
+}  # fmt: skip
+"""FORMAT's date tokens as to_char codes (and how many characters of them to keep)."""
 _CITEXT = exp.DataType.build("citext", udt=True)
 _UTC_NOW = exp.AtTimeZone(
     this=exp.Anonymous(this="now", expressions=[]), zone=exp.Literal.string("UTC")
@@ -172,6 +181,17 @@ class PostgresEmulation(Emulation):
             "ORDER BY o.type <> 'U', o.name"
         )
         return [row[0] for row in result.rows]
+
+    # -- FORMAT ---------------------------------------------------------------------------
+    def format_moment_piece(self, value: exp.Expression, token: str) -> exp.Expression:
+        code, length = _TO_CHAR[token]
+        moment = exp.Cast(this=value.copy(), to=exp.DataType.build("TIMESTAMP"))
+        piece: exp.Expression = exp.Anonymous(
+            this="to_char", expressions=[moment, exp.Literal.string(code)]
+        )
+        if length:
+            piece = exp.Left(this=piece, expression=exp.Literal.number(length))
+        return piece
 
     # -- statement plans ------------------------------------------------------------
     def _rewrite_tree(self, tree: exp.Expression) -> exp.Expression:

@@ -192,3 +192,22 @@ BEGIN
     END IF;
 END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_format_number(value numeric, decimals integer, grouped boolean, digits integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT to_char(round(value, decimals),
+        'FM' || CASE WHEN grouped THEN '999,999,999,999,999,999,999,999,999,99'
+                     ELSE repeat('9', 30 - greatest(digits, 1)) END
+        || repeat('0', greatest(digits, 1))
+        || CASE WHEN decimals > 0 THEN '.' || repeat('0', decimals) ELSE '' END)
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_format_number(value double precision, decimals integer, grouped boolean, digits integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT sys.etlcheck_format_number(value::numeric, decimals, grouped, digits)
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_format_integer(value anyelement, digits integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN pg_typeof(value) IN ('integer'::regtype, 'bigint'::regtype, 'smallint'::regtype) THEN
+        (CASE WHEN value::text LIKE '-%' THEN '-' ELSE '' END)
+        || lpad(ltrim(value::text, '-'), greatest(digits, length(ltrim(value::text, '-'))), '0')
+    END
+$$;
