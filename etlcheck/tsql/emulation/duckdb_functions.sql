@@ -175,3 +175,19 @@ CREATE OR REPLACE MACRO sys.etlcheck_format_integer(value, digits) AS (
         || sys.etlcheck_padded(CAST(abs(CAST(value AS HUGEINT)) AS VARCHAR), digits)
     END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_like(value, regex) AS (
+    regexp_full_match(value, '(?s)' || regex, 'i')
+);
+CREATE OR REPLACE MACRO sys.etlcheck_like_regex(pattern, escape) AS (
+    array_to_string(list_transform(
+        regexp_extract_all(pattern, CASE WHEN escape IS NULL THEN '\[\^?[^\]]*\]|.'
+                                         ELSE regexp_escape(escape) || '.|\[\^?[^\]]*\]|.' END),
+        lambda token: CASE
+            WHEN escape IS NOT NULL AND length(token) = 2 AND left(token, 1) = escape
+                THEN regexp_escape(right(token, 1))
+            WHEN token = '%' THEN '.*'
+            WHEN token = '_' THEN '.'
+            WHEN length(token) > 1 AND left(token, 1) = '['
+                THEN '[' || replace(replace(token[2:-2], '\', '\\'), '[', '\[') || ']'
+            ELSE regexp_escape(token) END), '')
+);

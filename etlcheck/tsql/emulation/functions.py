@@ -15,7 +15,8 @@ into plain SQL or into the ``sys`` functions every emulation installs
   one a row with an empty value.
 - ``CROSS APPLY`` / ``OUTER APPLY`` -> ``CROSS JOIN LATERAL`` /
   ``LEFT JOIN LATERAL ... ON TRUE``.
-- CAST, CONVERT and their TRY_ forms: see ``conversions``; FORMAT: see ``formats``.
+- CAST, CONVERT and their TRY_ forms: see ``conversions``; FORMAT: see ``formats``;
+  LIKE with character classes or ESCAPE: see ``patterns``.
 - ``SYSDATETIME()`` is the current time as datetime2, GETDATE() as datetime.
 """
 
@@ -30,6 +31,7 @@ from etlcheck.tsql.compiler import TSQL_TYPE, Check, CompileError
 from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
+from etlcheck.tsql.emulation.patterns import rewrite_like
 from etlcheck.tsql.typing import string_kind
 
 Rewrite = Callable[[exp.Expression], exp.Expression]
@@ -63,6 +65,10 @@ def _rewrite(
 ) -> exp.Expression:
     if isinstance(node, CONVERSIONS):
         return rewrite_conversion(node, reads_text)
+    if isinstance(node, exp.Escape) or (
+        isinstance(node, exp.Like) and not isinstance(node.parent, exp.Escape)
+    ):
+        return rewrite_like(node)
     if isinstance(node, exp.CurrentTimestamp):
         node.meta.setdefault(TSQL_TYPE, "DATETIME")
     elif isinstance(node, exp.Anonymous):

@@ -211,3 +211,43 @@ RETURNS text LANGUAGE sql IMMUTABLE AS $$
         || lpad(ltrim(value::text, '-'), greatest(digits, length(ltrim(value::text, '-'))), '0')
     END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_like(value text, regex text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$ SELECT value ~* ('^(?:' || regex || ')$') $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_like_regex(pattern text, escape text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    result text := '';
+    position integer := 1;
+    character text;
+    closing integer;
+BEGIN
+    IF pattern IS NULL THEN
+        RETURN NULL;
+    END IF;
+    WHILE position <= length(pattern) LOOP
+        character := substr(pattern, position, 1);
+        IF escape IS NOT NULL AND character = escape AND position < length(pattern) THEN
+            result := result || regexp_replace(substr(pattern, position + 1, 1), '([\\.^$|?*+()\[\]{}])', '\\\1', 'g');
+            position := position + 2;
+            CONTINUE;
+        END IF;
+        IF character = '%' THEN
+            result := result || '.*';
+        ELSIF character = '_' THEN
+            result := result || '.';
+        ELSIF character = '[' THEN
+            closing := strpos(substr(pattern, position + 1), ']');
+            IF closing = 0 THEN
+                result := result || '\[';
+            ELSE
+                result := result || '[' || replace(replace(substr(pattern, position + 1, closing - 1), '\', '\\'), '[', '\[') || ']';
+                position := position + closing;
+            END IF;
+        ELSE
+            result := result || regexp_replace(character, '([\\.^$|?*+()\[\]{}])', '\\\1', 'g');
+        END IF;
+        position := position + 1;
+    END LOOP;
+    RETURN result;
+END
+$$;
