@@ -76,6 +76,7 @@ _ERROR_NUMBERS = {
     "ParserException": 102,
     "OutOfRangeException": 220,
     "InvalidInputException": 8114,
+    "SequenceException": 11728,
 }
 
 

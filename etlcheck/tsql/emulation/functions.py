@@ -16,7 +16,7 @@ into plain SQL or into the ``sys`` functions every emulation installs
 - ``CROSS APPLY`` / ``OUTER APPLY`` -> ``CROSS JOIN LATERAL`` /
   ``LEFT JOIN LATERAL ... ON TRUE``.
 - CAST, CONVERT and their TRY_ forms: see ``conversions``; FORMAT: see ``formats``;
-  LIKE with character classes or ESCAPE: see ``patterns``.
+  LIKE with character classes or ESCAPE: see ``patterns``; sequences: see ``sequences``.
 - ``SYSDATETIME()`` is the current time as datetime2, GETDATE() as datetime.
 """
 
@@ -32,6 +32,11 @@ from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
 from etlcheck.tsql.emulation.patterns import rewrite_like
+from etlcheck.tsql.emulation.sequences import (
+    check_sequences_once,
+    plan_sequence,
+    rewrite_next_value,
+)
 from etlcheck.tsql.typing import string_kind
 
 Rewrite = Callable[[exp.Expression], exp.Expression]
@@ -57,6 +62,9 @@ def rewrite_functions(
     """``tree`` with the functions and clauses above rewritten; SQL Server errors that the
     statement's text already shows are added to ``checks``. ``reads_text``: see
     ``rewrite_conversion``; ``formatter`` builds FORMAT's pieces (see ``formats``)."""
+    check_sequences_once(tree)
+    if isinstance(tree, exp.Create) and (tree.args.get("kind") or "").upper() == "SEQUENCE":
+        plan_sequence(tree)
     return bottom_up(tree, lambda node: _rewrite(node, checks, reads_text, formatter))
 
 
@@ -88,6 +96,8 @@ def _rewrite(
     elif isinstance(node, exp.DateFromParts):
         parts = [node.args.get(key) for key in ("year", "month", "day")]
         return sys_call("etlcheck_datefromparts", [part for part in parts if part is not None])
+    elif isinstance(node, exp.NextValueFor):
+        return rewrite_next_value(node)
     elif isinstance(node, exp.GroupConcat):
         _aggregate_text(node)
     elif isinstance(node, exp.Table) and _is_split(node.this):

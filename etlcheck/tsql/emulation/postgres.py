@@ -113,6 +113,7 @@ _ERROR_NUMBERS = {
     "23514": 547,  # check violation
     "42601": 102,  # syntax error
     "2BP01": 3729,  # dependent objects still exist
+    "2200H": 11728,  # sequence generator limit exceeded
     "22007": 241,  # invalid datetime format: Conversion failed when converting date and/or time
     "22008": 242,  # datetime field overflow: out-of-range value
 }

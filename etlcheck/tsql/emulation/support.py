@@ -77,6 +77,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
         (exp.Lag, exp.Lead, exp.FirstValue, exp.LastValue),
     ),
     Faithful("NEWID", (exp.Uuid,)),
+    Faithful("NEXT VALUE FOR (a sequence)", (exp.NextValueFor,)),
     Faithful("EXISTS", (exp.Exists,)),
     Faithful(
         "OBJECT_ID / SCHEMA_ID / SCHEMA_NAME / OBJECT_NAME / OBJECT_SCHEMA_NAME / DB_NAME",
