@@ -12,6 +12,7 @@
   string in that form (two-digit years: 00-49 are 20xx, 50-99 are 19xx); 23, 120, 121 and
   126 are ISO 8601 forms, read as any CAST reads them.
 - Any other style is a compat finding.
+- To ``VARCHAR(n)``, ``NVARCHAR(n)``, ``CHAR(n)``, ``NCHAR(n)``: n characters are kept.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def rewrite_conversion(node: exp.Expression, reads_text: bool) -> exp.Expression
         return _convert(node, node.this, node.expression, safe, reads_text)
     if isinstance(node, (exp.Cast, exp.TryCast)):
         safe = isinstance(node, exp.TryCast)
-        return _from_text(node.this, node.to, safe, reads_text) or node
+        return _from_text(node.this, node.to, safe, reads_text) or _sized_text(node)
     if reads_text and isinstance(node, (exp.TsOrDsToDate, exp.TimeStrToTime)):
         return _implicit_moment(node, "DATE" if isinstance(node, exp.TsOrDsToDate) else "DATETIME")
     if reads_text and isinstance(node, exp.DateAdd) and source_type(node.this) == "NVARCHAR":
@@ -63,7 +64,20 @@ def _implicit_moment(node: exp.Expression, target: str) -> exp.Expression:
 
 def _cast(value: exp.Expression, to: exp.DataType, safe: bool, reads_text: bool) -> exp.Expression:
     cast = exp.TryCast if safe else exp.Cast
-    return _from_text(value, to, safe, reads_text) or cast(this=value, to=to.copy())
+    return _from_text(value, to, safe, reads_text) or _sized_text(cast(this=value, to=to.copy()))
+
+
+def _sized_text(node: exp.Cast) -> exp.Expression:
+    """A cast to ``VARCHAR(n)`` (or CHAR, NCHAR, NVARCHAR) keeps n characters, as SQL
+    Server's does; the engines keep them all."""
+    to = node.to
+    size = to.expressions[0] if to.this.name in _TEXT and to.expressions else None
+    length = size.this if isinstance(size, exp.DataTypeParam) else size
+    if not (isinstance(length, exp.Literal) and length.is_int):
+        return node
+    text = exp.Cast(this=node.this, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
+    node.set("this", exp.Left(this=text, expression=exp.Literal.number(int(length.name))))
+    return node
 
 
 def _from_text(
@@ -130,7 +144,7 @@ def _format(value: exp.Expression, to: exp.DataType, style: int, safe: bool) -> 
         "etlcheck_style_text",
         [value, exp.Literal.number(style), exp.Literal.number(digits or 3)],
     )
-    return exp.Cast(this=text, to=to.copy())
+    return _sized_text(exp.Cast(this=text, to=to.copy()))
 
 
 def _parse(

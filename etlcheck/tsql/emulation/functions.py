@@ -18,6 +18,8 @@ into plain SQL or into the ``sys`` functions every emulation installs
 - CAST, CONVERT and their TRY_ forms: see ``conversions``; FORMAT: see ``formats``;
   LIKE with character classes or ESCAPE: see ``patterns``; sequences: see ``sequences``.
 - ``SYSDATETIME()`` is the current time as datetime2, GETDATE() as datetime.
+- ``HASHBYTES(alg, x)``, only ever compared with another over the same type (``support``
+  refuses the rest): ``md5(x)``, whose equality is the equality of the two strings.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from etlcheck.tsql.emulation.sequences import (
     plan_sequence,
     rewrite_next_value,
 )
+from etlcheck.tsql.emulation.support import HASHES
 from etlcheck.tsql.typing import string_kind
 
 Rewrite = Callable[[exp.Expression], exp.Expression]
@@ -96,6 +99,9 @@ def _rewrite(
     elif isinstance(node, exp.DateFromParts):
         parts = [node.args.get(key) for key in ("year", "month", "day")]
         return sys_call("etlcheck_datefromparts", [part for part in parts if part is not None])
+    elif isinstance(node, HASHES):
+        text = exp.Cast(this=node.this, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
+        return exp.Anonymous(this="md5", expressions=[text])
     elif isinstance(node, exp.NextValueFor):
         return rewrite_next_value(node)
     elif isinstance(node, exp.GroupConcat):
