@@ -13,6 +13,8 @@
   126 are ISO 8601 forms, read as any CAST reads them.
 - Any other style is a compat finding.
 - To ``VARCHAR(n)``, ``NVARCHAR(n)``, ``CHAR(n)``, ``NCHAR(n)``: n characters are kept.
+- A CAST (or CONVERT without a style) of a datetime the statement shows to text is style 0,
+  of a datetime2 style 121, as in SQL Server; of a column, ISO 8601 (a known difference).
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ def rewrite_conversion(node: exp.Expression, reads_text: bool) -> exp.Expression
         return _convert(node, node.this, node.expression, safe, reads_text)
     if isinstance(node, (exp.Cast, exp.TryCast)):
         safe = isinstance(node, exp.TryCast)
-        return _from_text(node.this, node.to, safe, reads_text) or _sized_text(node)
+        styled = _default_style(node.this, node.to, safe)
+        return styled or _from_text(node.this, node.to, safe, reads_text) or _sized_text(node)
     if reads_text and isinstance(node, (exp.TsOrDsToDate, exp.TimeStrToTime)):
         return _implicit_moment(node, "DATE" if isinstance(node, exp.TsOrDsToDate) else "DATETIME")
     if reads_text and isinstance(node, exp.DateAdd) and source_type(node.this) == "NVARCHAR":
@@ -65,6 +68,19 @@ def _implicit_moment(node: exp.Expression, target: str) -> exp.Expression:
 def _cast(value: exp.Expression, to: exp.DataType, safe: bool, reads_text: bool) -> exp.Expression:
     cast = exp.TryCast if safe else exp.Cast
     return _from_text(value, to, safe, reads_text) or _sized_text(cast(this=value, to=to.copy()))
+
+
+def _default_style(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.Expression | None:
+    """A datetime (or smalldatetime) the statement shows converts to text in style 0, a
+    datetime2 in style 121, as SQL Server's CAST does; the engines write ISO 8601."""
+    if to.this.name not in _TEXT:
+        return None
+    source = source_type(value)
+    if source in ("DATETIME", "SMALLDATETIME"):
+        return _format(value, to, 0, safe)
+    if source == "DATETIME2":
+        return _format(value, to, 121, safe)
+    return None
 
 
 def _sized_text(node: exp.Cast) -> exp.Expression:
@@ -112,7 +128,7 @@ def _convert(
 ) -> exp.Expression:
     style_node = node.args.get("style")
     if style_node is None:
-        return _cast(value, to, safe, reads_text)
+        return _default_style(value, to, safe) or _cast(value, to, safe, reads_text)
     if not (isinstance(style_node, exp.Literal) and style_node.is_int):
         raise _refuse("a style that is not a constant is not emulated")
     style = int(style_node.name)

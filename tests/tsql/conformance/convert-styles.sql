@@ -35,6 +35,11 @@ PRINT CONVERT(VARCHAR(30), @day, 0);
 -- prints: Apr  5 2006
 PRINT CONVERT(VARCHAR(30), @day, 120);
 -- prints: 2006-04-05
+-- CAST of a datetime to text is style 0, of a datetime2 style 121.
+PRINT CAST(@moment AS NVARCHAR(30));
+-- prints: Apr 25 2006  3:50PM
+PRINT CAST(CAST('2006-04-25T15:50:59.123456' AS DATETIME2) AS NVARCHAR(30));
+-- prints: 2006-04-25 15:50:59.1234560
 -- A string is not a date: the style does not apply to it.
 PRINT CONVERT(VARCHAR(30), '2006-04-25', 103);
 -- prints: 2006-04-25

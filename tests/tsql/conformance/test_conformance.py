@@ -82,3 +82,14 @@ def test_every_script_documents_something_to_check() -> None:
     for script in scripts():
         assert script.documented.startswith("https://learn.microsoft.com/"), script.name
         assert script.prints, f"{script.name} prints nothing SQL Server documents"
+
+
+def test_the_readme_lists_every_construct_that_runs_and_every_refused_clause() -> None:
+    from etlcheck.tsql.emulation.support import CLAUSES, FUNCTIONS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for faithful in FUNCTIONS:
+        for name in faithful.name.split(" (")[0].split(" / "):
+            assert f"`{name}`" in readme, name
+    for clause, _ in CLAUSES:
+        assert clause in readme, clause
