@@ -50,8 +50,14 @@ def rewrite_conversion(node: exp.Expression, reads_text: bool) -> exp.Expression
         return styled or _from_text(node.this, node.to, safe, reads_text) or _sized_text(node)
     if reads_text and isinstance(node, (exp.TsOrDsToDate, exp.TimeStrToTime)):
         return _implicit_moment(node, "DATE" if isinstance(node, exp.TsOrDsToDate) else "DATETIME")
-    if reads_text and isinstance(node, exp.DateAdd) and source_type(node.this) == "NVARCHAR":
-        node.set("this", _implicit_moment(node.this, "DATETIME"))
+    if isinstance(node, exp.DateAdd) and source_type(node.this) == "NVARCHAR":
+        moment = node.this
+        if reads_text:
+            node.set("this", _implicit_moment(moment, "DATETIME"))
+        else:
+            node.set(
+                "this", exp.Cast(this=moment, to=exp.DataType.build("DATETIME", dialect="tsql"))
+            )
     return node
 
 

@@ -23,6 +23,7 @@ from etlcheck.tsql.emulation.common import (
     rewrite_temp_qualifier,
     temp_identifier,
 )
+from etlcheck.tsql.emulation.functions import bottom_up
 from etlcheck.tsql.keys import UnsupportedKey, encode_keys, take_keys
 
 if TYPE_CHECKING:
@@ -152,7 +153,8 @@ class DuckDBEmulation(Emulation):
 
     # -- statement plans ------------------------------------------------------------
     def _rewrite_tree(self, tree: exp.Expression) -> exp.Expression:
-        return _rewrite_names(tree).transform(_rewrite_node, copy=False)
+        # Children before parents: a rewritten node's children are rewritten too.
+        return bottom_up(_rewrite_names(tree), _rewrite_node)
 
     def _plan_create(self, plan: Plan, tree: exp.Create) -> None:
         super()._plan_create(plan, tree)

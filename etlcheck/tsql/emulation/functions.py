@@ -96,6 +96,8 @@ def _rewrite(
             return _choose(list(node.expressions))
         if name == "NCHAR" and len(node.expressions) == 1:
             return exp.Chr(expressions=list(node.expressions))
+    elif isinstance(node, exp.Stuff):
+        return _stuff(node)
     elif isinstance(node, exp.DateFromParts):
         parts = [node.args.get(key) for key in ("year", "month", "day")]
         return sys_call("etlcheck_datefromparts", [part for part in parts if part is not None])
@@ -111,6 +113,31 @@ def _rewrite(
     elif isinstance(node, exp.Lateral):
         _apply(node, checks)
     return node
+
+
+def _stuff(node: exp.Stuff) -> exp.Expression:
+    """STUFF(s, start, length, r): NULL for a start outside s or a negative length; a NULL
+    r deletes without inserting."""
+    text, start = node.this, node.args["start"]
+    length, replacement = node.args["length"], node.expression
+    outside = exp.or_(
+        exp.Is(this=text.copy(), expression=exp.null()),
+        exp.LT(this=start.copy(), expression=exp.Literal.number(1)),
+        exp.LT(this=length.copy(), expression=exp.Literal.number(0)),
+        exp.GT(
+            this=start.copy(),
+            expression=exp.Anonymous(this="length", expressions=[text.copy()]),
+        ),
+    )
+    kept = exp.Left(
+        this=text.copy(), expression=exp.Sub(this=start.copy(), expression=exp.Literal.number(1))
+    )
+    rest = exp.Substring(this=text, start=exp.Add(this=start, expression=length))
+    inserted = exp.Coalesce(this=replacement, expressions=[exp.Literal.string("")])
+    joined = exp.DPipe(
+        this=exp.DPipe(this=kept, expression=inserted, safe=True), expression=rest, safe=True
+    )
+    return exp.Case(ifs=[exp.If(this=outside, true=exp.null())], default=joined)
 
 
 def _aggregate_text(node: exp.GroupConcat) -> None:

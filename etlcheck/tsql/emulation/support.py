@@ -237,8 +237,8 @@ def _check_type(node: exp.DataType) -> None:
         return
     if isinstance(node.parent, exp.DataType):
         return
-    shown = str(node.args.get("kind") or name).upper()
-    _refuse(f"data type {shown}", "this data type is not emulated", shown)
+    shown = node.sql(dialect="tsql").upper()
+    _refuse(f"data type {shown}", "this data type is not emulated", shown.split("(")[0])
 
 
 def _check_clause(node: exp.Expression) -> None:
