@@ -45,6 +45,7 @@ def rewrite_like(node: exp.Expression) -> exp.Expression:
             word="ESCAPE",
         )
     text = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
+    regex: exp.Expression
     if _is_text(pattern):
         if escape_char is None and "[" not in pattern.name:
             return node
