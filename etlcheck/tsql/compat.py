@@ -75,11 +75,17 @@ def engine_dialect(engine: str) -> str | None:
 
 
 def check_pipeline(
-    config: Config, engine: str, rewrite: str | None = None, paths: Iterable[Path] = ()
+    config: Config,
+    engine: str,
+    rewrite: str | None = None,
+    paths: Iterable[Path] = (),
+    keep: bool = False,
 ) -> tuple[Finding, ...]:
     """``compat`` findings for ``engine`` over the pipeline's scripts (or ``paths``), each
     classified as it will run: rewritten into the sandbox by ``rewrite`` (the
-    configuration's mode by default)."""
+    configuration's mode by default). With ``keep``, what the pass compiled is saved in
+    the project's work cache when it found nothing (the run that follows compiles the same
+    statements, and the compile child then has nothing left to do)."""
     from etlcheck.isolation.lint import read_script
     from etlcheck.pipeline import Pipeline
 
@@ -88,11 +94,15 @@ def check_pipeline(
         return ()
     mode = rewrite or config.run.rewrite
     files = list(_files(paths)) or [step.path for step in Pipeline.from_config(config).steps]
+    cache = workcache.project_cache(config.root)
+    workcache.load(cache)
     findings: list[Finding] = []
     for path in files:
         text = read_script(path)
         shown = _shown(path, config.root)
         findings += check_rewritten(text, shown, dialect, engine, config, mode)
+    if keep and not findings:
+        workcache.save(cache)
     return tuple(findings)
 
 
@@ -122,7 +132,7 @@ def check_script(text: str, path: Path | str, engine: str) -> tuple[Finding, ...
 def require_compatible(config: Config, engine: str, rewrite: str | None = None) -> None:
     """Raise UnsupportedConstruct (exit 2) at the first ``compat`` finding of the pipeline;
     what ``etlcheck run`` calls before step 1."""
-    findings = check_pipeline(config, engine, rewrite)
+    findings = check_pipeline(config, engine, rewrite, keep=True)
     if not findings:
         return
     first = findings[0]
