@@ -20,7 +20,8 @@ FROM STRING_SPLIT('E-D-C-B-A', '-', 1);
 PRINT @list;
 -- prints: A5 B4 C3 D2 E1
 -- A NULL string gives an empty table.
-SELECT @count = COUNT(*) FROM STRING_SPLIT(NULL, ',');
+DECLARE @none NVARCHAR(10) = NULL;
+SELECT @count = COUNT(*) FROM STRING_SPLIT(@none, ',');
 PRINT @count;
 -- prints: 0
 -- In CROSS APPLY, one row per tag of each product.
