@@ -176,7 +176,7 @@ def output_clause(text: str) -> OutputClause | None:
     for index, token in enumerate(tokens):
         kind = token.token_type
         if kind == TokenType.L_PAREN:
-            opens_source = depth == 0 and verb == "INSERT" and into is None
+            opens_source = depth == 0 and verb == "INSERT"
             if start is not None and opens_source and _is_source(tokens, index):
                 return _clause(text, tokens, start, into, index)
             depth += 1
