@@ -166,7 +166,7 @@ def _finding(text: str, path: Path | str, offset: int, message: str, engine: str
     return Finding(
         script_location(path, text, offset),
         CODE,
-        f"{message} on {engine}; {HINT}",
+        f"{message}; {engine} cannot run it faithfully: {HINT}",
         HINT,
     )
 

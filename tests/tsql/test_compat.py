@@ -42,7 +42,8 @@ def test_lint_with_an_engine_adds_compat_findings(
     out = capsys.readouterr().out
     assert (
         "sql/03-report.sql:3:43: compat: CHECKSUM(): SQL Server's checksum values, and which "
-        "inputs collide, cannot be reproduced on duckdb; run it on --engine mssql" in out
+        "inputs collide, cannot be reproduced; duckdb cannot run it faithfully: run it on --engine "
+        "mssql" in out
     )
     assert "sql/03-report.sql:5:9: compat: WAITFOR TIME: only WAITFOR DELAY is supported" in out
 
@@ -114,7 +115,9 @@ def test_the_pass_and_the_interpreter_refuse_at_the_same_place(
     findings = check_script(script, "t.sql", "duckdb")
     assert [(f.location.line, f.location.column) for f in findings] == [where]
     assert findings[0].message.startswith(words)
-    assert findings[0].message.endswith("on duckdb; run it on --engine mssql")
+    assert findings[0].message.endswith(
+        "; duckdb cannot run it faithfully: run it on --engine mssql"
+    )
     with DuckDBEngine(None) as engine, pytest.raises(UnsupportedConstruct) as refused:
         engine.run_script(script, Path("t.sql"))
     assert refused.value.location is not None

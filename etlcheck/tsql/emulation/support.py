@@ -154,6 +154,14 @@ _REASONS = {
     "HASHBYTES of the same algorithm over CAST(... AS NVARCHAR(n)) (or VARCHAR) for equality "
     "runs",
     "PATINDEX": "this function is not emulated; LIKE with the same pattern is",
+    "AVG": "SQL Server's AVG keeps its argument's type (the average of integers is a "
+    "truncated integer)",
+    "POWER": "SQL Server's POWER returns the type of its first argument",
+    "DATEPART": "this function is not emulated (week and weekday numbers follow SET "
+    "DATEFIRST and SQL Server's own week rules)",
+    "DATENAME": "this function is not emulated; FORMAT with a date pattern is",
+    "DATALENGTH": "this function is not emulated (it counts the bytes of SQL Server's "
+    "encodings, two per NVARCHAR character)",
 }
 
 
@@ -173,7 +181,8 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
     if type(node) in _CLASSES:
         return
     name = _NAMED.get(type(node)) or node.sql_name()
-    _refuse(f"{name}()", "this function is not emulated", name.split()[0])
+    word = name.split()[0]
+    _refuse(f"{name}()", _REASONS.get(word, "this function is not emulated"), word)
 
 
 def hash_algorithm(node: exp.Expression) -> str | None:
