@@ -84,8 +84,11 @@ def test_an_unknown_engine_is_bad_input(project: Path, capsys: pytest.CaptureFix
         "CREATE TABLE dbo.t (a INT)\nINSERT INTO dbo.t VALUES (1)\n"
         "SELECT t.a, x.c FROM dbo.t CROSS APPLY (SELECT t.a + 1 AS c) AS x",
         "CREATE TABLE dbo.t2 (a INT)\nINSERT INTO dbo.t2 OUTPUT inserted.* VALUES (1)",
+        "CREATE TABLE dbo.t3 (a INT)\nCREATE TABLE dbo.t4 (a INT, at DATETIME2, b NVARCHAR(9))\n"
+        "INSERT INTO dbo.t3 OUTPUT inserted.a, SYSDATETIME(), QUOTENAME(N'x') INTO dbo.t4 "
+        "VALUES (1)",
     ],
-    ids=["waitfor", "quotename", "cross-apply", "output-inserted"],
+    ids=["waitfor", "quotename", "cross-apply", "output-inserted", "functions-in-output"],
 )
 def test_the_constructs_that_failed_mid_run_now_run(script: str) -> None:
     assert check_script(script, "t.sql", "duckdb") == ()

@@ -93,6 +93,10 @@ class Emulation(ABC):
         output = take_output(tree)
         checks: list[Check] = []
         tree = rewrite_functions(tree, checks, self.reads_text_as_sql_server, self)
+        if output is not None:
+            rewritten = rewrite_functions(output, checks, self.reads_text_as_sql_server, self)
+            assert isinstance(rewritten, exp.Returning)
+            output = rewritten
         plan = Plan(tree, statement_kind(tree), checks=checks)
         returned: list[exp.Expression] = []
         if isinstance(tree, exp.Create):
