@@ -18,7 +18,7 @@ from etlcheck.isolation.rewrite import rewrite_script
 from etlcheck.pipeline import Pipeline
 from etlcheck.runner import Runner
 from etlcheck.testing import skip_unless_available
-from etlcheck.tsql.compat import check_pipeline
+from etlcheck.tsql.compat import check_pipeline, check_script
 
 HERE = Path(__file__).parent
 CONFIG = load_config(HERE / "compat_project" / "etlcheck.toml")
@@ -74,3 +74,19 @@ def test_a_wait_counts_in_its_steps_time(monkeypatch: pytest.MonkeyPatch) -> Non
     seconds = {step.step.name: step.seconds for step in result.results}
     assert seconds["02-load.sql"] == pytest.approx(0.05)
     assert seconds["01-tables.sql"] == seconds["03-report.sql"] == 0.0
+
+
+@pytest.mark.parametrize("engine", _engines(), indirect=True)
+def test_emulated_functions_work_wherever_a_statement_has_expressions(engine: Engine) -> None:
+    path = HERE / "fixtures" / "constructs_in_every_position.sql"
+    text = path.read_text()
+    assert check_script(text, path.name, engine.name) == ()
+    engine.execute("CREATE SCHEMA IF NOT EXISTS dbo")
+    assert engine.run_script(text, path).messages == ("two", "[a]0010,b", "1", "20240229")
+
+
+def test_computed_columns_run_on_duckdb_and_are_a_finding_on_postgres() -> None:
+    script = "CREATE TABLE dbo.c (name NVARCHAR(20), code AS (QUOTENAME(name)))"
+    assert check_script(script, "c.sql", "duckdb") == ()
+    (finding,) = check_script(script, "c.sql", "postgres")
+    assert finding.message.startswith("computed column: PostgreSQL needs the type")

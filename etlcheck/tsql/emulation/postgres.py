@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
-from etlcheck.tsql.compiler import CompileError
+from etlcheck.tsql.compiler import CompileError, Plan
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
     create_target,
@@ -202,6 +202,16 @@ class PostgresEmulation(Emulation):
         for identifier in tree.find_all(exp.Identifier):
             identifier.set("quoted", True)
         return tree
+
+    def _plan_create(self, plan: Plan, tree: exp.Create) -> None:
+        super()._plan_create(plan, tree)
+        if tree.find(exp.ComputedColumnConstraint) is not None:
+            raise CompileError(
+                "computed column: PostgreSQL needs the type of a computed column, which T-SQL "
+                "does not declare",
+                "computed column",
+                word="AS",
+            )
 
     def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:
         for when in tree.find_all(exp.When):
