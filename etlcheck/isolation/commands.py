@@ -11,6 +11,7 @@ from etlcheck.config import Config
 from etlcheck.isolation.findings import FORMATTERS
 from etlcheck.isolation.lint import lint_files, lint_pipeline, read_script
 from etlcheck.isolation.rewrite import REWRITE_MODES, rewrite_script
+from etlcheck.tsql.compat import with_compatibility
 
 
 def add_lint_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -27,6 +28,11 @@ def add_lint_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--output", type=Path, help="write the report to this file")
     parser.add_argument(
         "--rewrite", choices=REWRITE_MODES, default=None, help="rewrite mode to prove"
+    )
+    parser.add_argument(
+        "--engine",
+        help="also classify every statement for this engine: a construct it cannot run "
+        "faithfully is a 'compat' finding (duckdb, postgres; mssql runs T-SQL natively)",
     )
     parser.set_defaults(handler=run_lint)
     return parser
@@ -51,6 +57,8 @@ def run_lint(args: argparse.Namespace, config: Config) -> int:
         report = lint_files(args.paths, config.sandbox, mode)
     else:
         report = lint_pipeline(config, mode)
+    if args.engine:
+        report = with_compatibility(report, config, args.engine, args.paths)
     output = FORMATTERS[args.format](report.findings)
     if args.format == "text":
         silenced = len(report.findings) - len(report.unsilenced)

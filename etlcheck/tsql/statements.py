@@ -98,7 +98,7 @@ class _Parser(StatementScanner):
             return self.parse_assign()
         if word in ("PRINT", "THROW", "RAISERROR", "RETURN", "EXEC", "EXECUTE", "BREAK"):
             return self.parse_command(word)
-        if word in ("CONTINUE", "COMMIT", "ROLLBACK", "SAVE", "SET", "GOTO", "USE"):
+        if word in ("CONTINUE", "COMMIT", "ROLLBACK", "SAVE", "SET", "GOTO", "USE", "WAITFOR"):
             return self.parse_command(word)
         if word is None or word not in STATEMENT_WORDS:
             following = self.peek(1)
