@@ -39,6 +39,7 @@ SCHEMA_COLUMNS = words(
 )
 MESSAGES = words("PRINT RAISERROR THROW")
 _COMPARE = (TokenType.EQ, TokenType.NEQ)
+_CLAUSES = words("SET WHERE FROM ON SELECT WHEN AND OR HAVING IF WHILE THEN ELSE")
 _LEADING_NAME = re.compile(r'\s*(\[(?:[^\]]|\]\])*\]|"(?:[^"]|"")*"|[^\s.\[\]"]+)\s*(\.|$)')
 
 
@@ -134,6 +135,8 @@ def _compared_with(place: Place, j: int) -> str:
     if place.word(k) == "(" and place.word(k - 1) == "IN":
         return _expression_name(place, k - 2)
     if k >= place.first and tokens[k].token_type in _COMPARE:
+        if tokens[k].token_type == TokenType.EQ and _assigned(place, k - 1):
+            return ""  # UPDATE ... SET name = 'etl' assigns, it does not compare
         return _expression_name(place, k - 1)
     after = j + 1
     if after + 1 < place.stop and tokens[after].token_type in _COMPARE:
@@ -144,6 +147,24 @@ def _compared_with(place: Place, j: int) -> str:
             return place.word(end)  # 'etl' = SCHEMA_NAME(schema_id)
         return place.word(end)
     return ""
+
+
+def _assigned(place: Place, k: int) -> bool:
+    """Whether the column ending at ``k`` is assigned in a ``SET`` list (``UPDATE t SET
+    a = 1, name = 'etl'``) rather than compared."""
+    start = k
+    while start - 2 >= place.first and place.word(start - 1) == ".":
+        start -= 2
+    depth = 0
+    for index in range(start - 1, place.first - 1, -1):
+        word = place.word(index)
+        depth += word == ")"
+        depth -= word == "("
+        if depth < 0:
+            return False
+        if depth == 0 and word in _CLAUSES:
+            return word == "SET"
+    return False
 
 
 def _expression_name(place: Place, k: int) -> str:

@@ -43,8 +43,11 @@ METHODS = words(
 """Methods of the xml, hierarchyid and spatial types: ``x.value(...)`` is no schema."""
 BUILTIN_TABLES = words(
     """OPENJSON OPENXML OPENQUERY OPENROWSET OPENDATASOURCE STRING_SPLIT GENERATE_SERIES
-    CHANGETABLE CONTAINSTABLE FREETEXTTABLE PREDICT"""
+    CHANGETABLE CONTAINSTABLE FREETEXTTABLE PREDICT FN_LISTEXTENDEDPROPERTY FN_MY_PERMISSIONS
+    FN_BUILTIN_PERMISSIONS FN_HELPCOLLATIONS FN_VIRTUALFILESTATS FN_DBLOG FN_TRACE_GETTABLE
+    FN_GET_AUDIT_FILE FN_XE_FILE_TARGET_READ_FILE"""
 )
+"""Functions SQL Server resolves without a schema: an unqualified call is never qualified."""
 COMPATIBILITY_VIEWS = words(
     """SYSOBJECTS SYSCOLUMNS SYSINDEXES SYSTYPES SYSUSERS SYSCOMMENTS SYSDATABASES
     SYSPROCESSES SYSFILES SYSCONSTRAINTS SYSREFERENCES SYSFOREIGNKEYS SYSDEPENDS
@@ -235,8 +238,8 @@ def _classify(
         ):
             found.references.append(Reference(UNQUALIFIED, last.start, last.end + 1, last.text))
         return
-    if called and last.text.upper() in METHODS and not names.is_known(_text(parts[0])):
-        parts = parts[:-1]  # alias.column.value('...'): a method, no schema
+    if called and last.text.upper() in METHODS:
+        parts = parts[:-1]  # alias.column.value('...'): a method of the xml type, no schema
         called = False
     if (_is_object(chain, tree_object) or called) and len(parts) == len(chain.parts):
         _qualified_object(parts, found)

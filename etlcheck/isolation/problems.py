@@ -18,6 +18,10 @@ DATABASE_KINDS = words(
     SYMMETRIC MASTER CREDENTIAL EVENT CATALOG ENDPOINT SERVER AVAILABILITY RESOURCE"""
 )
 """What ``CREATE``/``ALTER``/``DROP`` changes outside any schema."""
+_TWO_WORD_KINDS = words(
+    "PARTITION MASTER SYMMETRIC ASYMMETRIC APPLICATION EVENT AVAILABILITY RESOURCE SERVER"
+)
+"""Kinds named by two words (``PARTITION FUNCTION``, ``MASTER KEY``)."""
 SERVER_STATEMENTS = words("BACKUP RESTORE KILL RECONFIGURE SHUTDOWN SETUSER")
 _OBJECT_DBCC = words("CHECKIDENT CHECKTABLE CHECKCONSTRAINTS CLEANTABLE SHOW_STATISTICS")
 _KEEP_OUT = "allow it with a pragma and a reason if the run may do this"
@@ -108,7 +112,9 @@ def _database_level(place: Place, found: Located) -> None:
     start = place.tokens[place.first].start
     database_ddl = parts[0] in ("CREATE", "ALTER", "DROP") and parts[-1] in DATABASE_KINDS
     if database_ddl or place.ddl_trigger:
-        what = "a DDL trigger" if place.ddl_trigger else kind
+        two_words = parts[-1] in _TWO_WORD_KINDS
+        what = _spelled(place, len(parts) + 1) if two_words else kind
+        what = "a DDL trigger" if place.ddl_trigger else what
         found.problem(
             "database-ddl",
             start,
@@ -126,6 +132,12 @@ def _database_level(place: Place, found: Located) -> None:
             f"{kind} changes a permission of the database itself, outside any schema",
             _KEEP_OUT,
         )
+
+
+def _spelled(place: Place, count: int) -> str:
+    """The statement's first ``count`` words (``CREATE PARTITION FUNCTION``)."""
+    spelled = [place.word(i) for i in range(place.first, min(place.stop, place.first + count))]
+    return " ".join(word for word in spelled if word.isidentifier())
 
 
 def _on_schema_or_object(place: Place) -> bool:
