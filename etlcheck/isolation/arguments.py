@@ -143,9 +143,6 @@ class ProcedureCall:
             self.flag_constant(argument, procedure, system)
 
     def extended_property(self, named: dict[str, Argument], arguments: list[Argument]) -> None:
-        for text in ("NAME", "VALUE"):  # the property's name and value are never names
-            if text in named:
-                self.classified.add(named[text].first)
         level_type = named.get("LEVEL0TYPE")
         value = self.constant(level_type) if level_type is not None else None
         start = self.place.tokens[self.place.first].start
@@ -195,7 +192,8 @@ class ProcedureCall:
     def schema_value(self, argument: Argument, what: str) -> None:
         """A value that is a schema name: a string, a bare name, or (a finding) a variable."""
         token = self.place.tokens[argument.first]
-        if argument.first != argument.last:
+        variable = token.token_type == TokenType.PARAMETER and argument.last == argument.first + 1
+        if argument.first != argument.last and not variable:
             self.finding(argument, f"the schema name passed as {what} is an expression")
         elif token.token_type in STRINGS:
             self.reference(Reference(SCHEMA_LITERAL, token.start, token.end + 1, token.text))

@@ -25,7 +25,7 @@ from etlcheck.isolation.located import (
 )
 from etlcheck.isolation.positions import Place
 from etlcheck.tsql.nodes import words
-from etlcheck.tsql.tokens import STRINGS
+from etlcheck.tsql.tokens import STRINGS, SplitError, is_name, tokenize
 
 SCHEMA_FUNCTIONS = words("SCHEMA_ID")
 OBJECT_FUNCTIONS = words(
@@ -84,6 +84,34 @@ def classify_strings(place: Place, names: Names, skip: frozenset[int], found: Lo
                 "etlcheck cannot tell whether it is used as a name",
                 "use the name where etlcheck can see it, or allow it with a pragma and a reason",
             )
+        elif (schema := qualifier_in_sql(token.text, names)) is not None:
+            found.problem(
+                "schema-in-string",
+                token.start,
+                f"SQL text in this string names production schema {schema!r}; run at run time, "
+                "it is neither remapped nor proven",
+                "build the statement with the sandbox schema, or allow it with a pragma and a "
+                "reason",
+            )
+
+
+def qualifier_in_sql(value: str, names: Names) -> str | None:
+    """The first production schema written as a qualifier (``etl.``) in a string that reads
+    as SQL, or None."""
+    if "." not in value:
+        return None
+    try:
+        tokens = tokenize(value)
+    except SplitError:
+        return None
+    for index, token in enumerate(tokens[:-1]):
+        if (
+            tokens[index + 1].token_type == TokenType.DOT
+            and is_name(token)
+            and names.is_production(token.text)
+        ):
+            return token.text
+    return None
 
 
 def names_other_thing(place: Place, j: int) -> bool:

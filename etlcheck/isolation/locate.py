@@ -226,6 +226,8 @@ def _classify(
     last = parts[-1]
     if last is None or any(p is not None and "$(" in p.text for p in parts):
         return  # sqlcmd variables are reported on their own
+    if parts[0] is not None and parts[0].text.startswith("$"):
+        return  # $PARTITION.function(...), $action: built in
     tree_object = last.start in local.objects
     called = chain.end < place.stop and place.word(chain.end) == "("
     if len(parts) == 1:

@@ -20,6 +20,8 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Token, TokenType
 
+from etlcheck.isolation.gaps import blank_gaps
+from etlcheck.isolation.positions import statement_kind
 from etlcheck.tsql.nodes import CONDITION, STATEMENT, UNPARSED, Span, words
 from etlcheck.tsql.statements import Reading, SplitError, read_batch
 from etlcheck.tsql.tokens import STATEMENT_WORDS, word_of
@@ -71,6 +73,8 @@ def _statement(text: str, tokens: tuple[Token, ...], span: Span) -> Statement:
     start, end = tokens[first].start, tokens[span.last].end + 1
     if span.role == STATEMENT and span.word in _PARSED:
         tree, signature = parse(text[start:end])
+        if tree is None and (blanked := blank_gaps(text[start:end])) != text[start:end]:
+            tree, signature = parse(blanked)
         unparsed = tree is None and _has_query_clause(tokens, first, stop, span.word)
         return Statement(first, stop, span.word, span.role, tree, start, signature, unparsed)
     if span.role == CONDITION:
@@ -82,7 +86,7 @@ def _statement(text: str, tokens: tuple[Token, ...], span: Span) -> Statement:
 
 
 def _has_query_clause(tokens: tuple[Token, ...], first: int, stop: int, word: str) -> bool:
-    if word in ("GRANT", "DENY", "REVOKE"):
+    if word in ("GRANT", "DENY", "REVOKE") or statement_kind(tokens, first, stop) == "CREATE TYPE":
         return False
     for index in range(first, stop):
         if word_of(tokens[index]) in _QUERY_CLAUSES:
