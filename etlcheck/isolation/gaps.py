@@ -1,5 +1,7 @@
 """T-SQL that sqlglot does not parse, blanked out before a retry: ``OUTPUT ... INTO target
-(columns)`` and table hints on an ``INSERT`` target (``INSERT INTO t WITH (TABLOCK)``).
+(columns)``, table hints on an ``INSERT`` target (``INSERT INTO t WITH (TABLOCK)``), a
+cursor query's ``FOR UPDATE OF``, the operator of ``SELECT @v += ...`` and the ``CHANGES``
+keyword of ``CHANGETABLE(CHANGES t, 0)``.
 
 The blank has the same length as what it hides, so the tree's offsets stay those of the
 statement. Nothing is lost: the locator reads every token of the statement itself, and
@@ -21,7 +23,13 @@ def blank_gaps(text: str) -> str:
         tokens = tokenize(text)
     except SplitError:
         return text
-    spans = _output_into(tokens) + _insert_hints(tokens) + _cursor_options(tokens)
+    spans = (
+        _output_into(tokens)
+        + _insert_hints(tokens)
+        + _cursor_options(tokens)
+        + _compound_assignments(tokens)
+        + _change_table(tokens)
+    )
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
@@ -105,3 +113,30 @@ def _cursor_options(tokens: list[Token]) -> list[tuple[int, int]]:
         if word_of(tokens[index]) == "FOR" and following in ("UPDATE", "READ"):
             return [(tokens[index].start, tokens[-1].end + 1)]
     return []
+
+
+def _compound_assignments(tokens: list[Token]) -> list[tuple[int, int]]:
+    """The operator of ``@v += x`` (``@v -= x``...), read as ``@v = x``."""
+    operators = {TokenType.PLUS, TokenType.DASH, TokenType.STAR, TokenType.SLASH}
+    spans = []
+    for index in range(2, len(tokens) - 1):
+        token, following = tokens[index], tokens[index + 1]
+        if (
+            token.token_type in operators
+            and following.token_type == TokenType.EQ
+            and token.end + 1 == following.start
+            and tokens[index - 2].token_type == TokenType.PARAMETER
+        ):
+            spans.append((token.start, token.end + 1))
+    return spans
+
+
+def _change_table(tokens: list[Token]) -> list[tuple[int, int]]:
+    """``CHANGETABLE(CHANGES t, 0)``: the ``CHANGES`` keyword."""
+    return [
+        (tokens[index + 2].start, tokens[index + 2].end + 1)
+        for index in range(len(tokens) - 2)
+        if word_of(tokens[index]) == "CHANGETABLE"
+        and tokens[index + 1].token_type == TokenType.L_PAREN
+        and word_of(tokens[index + 2]) in ("CHANGES", "VERSION")
+    ]

@@ -139,6 +139,8 @@ def _starts_chain(place: Place, j: int) -> bool:
         return False
     if j > place.first and tokens[j - 1].token_type == TokenType.DOT:
         return False
+    if j + 1 < place.stop and tokens[j + 1].token_type == TokenType.DCOLON:
+        return False  # OBJECT::, SCHEMA::, TYPE:: name a class, not an object
     keyword = token.token_type != TokenType.IDENTIFIER and (
         token.text.upper() in RESERVED or " " in token.text
     )

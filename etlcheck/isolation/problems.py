@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlglot.tokens import TokenType
 
+from etlcheck.isolation.literals import MESSAGES
 from etlcheck.isolation.located import Located
 from etlcheck.isolation.positions import Place
 from etlcheck.isolation.statements import Statement
@@ -92,6 +93,8 @@ def _directive(place: Place, word: str, found: Located) -> None:
 
 
 def _sqlcmd_variables(place: Place, found: Located) -> None:
+    if place.kind in MESSAGES:
+        return  # a variable in a message names nothing
     for index in range(place.first, place.stop):
         token = place.tokens[index]
         following = place.tokens[index + 1] if index + 1 < place.stop else None

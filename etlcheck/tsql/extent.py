@@ -206,6 +206,8 @@ class StatementScanner:
             return previous in ("ROWS", "ROW")  # OFFSET 10 ROWS FETCH NEXT 5 ROWS ONLY
         if word == "ROLLBACK":
             return previous == "WITH"  # ALTER DATABASE ... SET ... WITH ROLLBACK IMMEDIATE
+        if word == "END":
+            return previous == "ROW"  # ALTER TABLE ... ADD c GENERATED ALWAYS AS ROW END
         return False
 
     def _continues_with_set(self, previous: str, following: str, state: _Extent) -> bool:
