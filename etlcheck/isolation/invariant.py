@@ -19,7 +19,7 @@ from sqlglot.tokens import Token, TokenType
 from etlcheck.errors import ScriptError
 from etlcheck.isolation.literals import MESSAGES, leading_schema, names_other_thing
 from etlcheck.isolation.located import Names
-from etlcheck.isolation.positions import Place
+from etlcheck.isolation.positions import Place, token_words
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.statements import read_batch
 from etlcheck.tsql.tokens import STRINGS, SplitError, adjacent, is_name, word_of
@@ -56,15 +56,13 @@ def _batch(text: str, offset: int, names: Names) -> list[Residual]:
     except SplitError:
         return _by_words(text, offset, names)
     tokens = reading.tokens
-    places = {
-        index: Place.of(tokens, span.first, span.last + 1)
-        for span in reading.spans
-        for index in range(span.first, span.last + 1)
-    }
+    words = token_words(tokens)
+    spans = {index: span for span in reading.spans for index in range(span.first, span.last + 1)}
     found: list[Residual] = []
     for index, token in enumerate(tokens):
         if token.token_type in STRINGS:
-            statement = places.get(index)
+            span = spans.get(index)
+            statement = Place.of(tokens, words, span.first, span.last + 1) if span else None
             if statement is None or not _not_a_name(statement, index):
                 found.extend(_string(tokens, index, offset, names))
         elif is_name(token) and names.is_production(token.text):

@@ -86,11 +86,12 @@ def locate(batch: BatchStatements, names: Names, cursors: frozenset[str]) -> Loc
     found = Located()
     tokens = batch.tokens
     for statement in batch.statements:
-        place = Place.of(tokens, statement.first, statement.stop)
+        place = Place.of(tokens, batch.words, statement.first, statement.stop)
         statement_problems(place, statement, found)
         skip = _arguments(place, statement, names, found)
-        local = _locals(place, statement)
-        for chain in _chains(place):
+        chains = _chains(place)
+        local = _locals(place, statement, chains)
+        for chain in chains:
             if chain.start not in skip:
                 _classify(place, chain, local, names, cursors, found)
         classify_strings(place, names, frozenset(skip), found)
@@ -147,7 +148,7 @@ def _starts_chain(place: Place, j: int) -> bool:
     return not keyword or place.word(j + 1) == "."
 
 
-def _locals(place: Place, statement: Statement) -> Locals:
+def _locals(place: Place, statement: Statement, chains: list[Chain]) -> Locals:
     """CTE names and aliases, from the sqlglot tree where there is one, and from tokens."""
     local = Locals()
     if statement.tree is not None:
@@ -163,7 +164,7 @@ def _locals(place: Place, statement: Statement) -> Locals:
         before, k = keyword_before(place, j) if place.word(j) == "(" else ("", j)
         if before in _SOURCES or (before == "," and list_position(place, k) == Position.OBJECT):
             _add_alias(place, _closing(place, j) + 1, local)  # a derived table
-    for chain in _chains(place):
+    for chain in chains:
         last = chain.parts[-1]
         if last is not None and (chain.position == Position.OBJECT or last.start in local.objects):
             end = chain.end

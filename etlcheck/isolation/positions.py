@@ -68,27 +68,37 @@ class Position(enum.Enum):
     """The grammar has no opinion; the sqlglot tree decides."""
 
 
+def token_words(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """What each token spells as a keyword: the upper-cased word, the text of punctuation,
+    ``""`` for a bracketed or quoted name and for the name of ``@variable`` or ``#temp``."""
+    return tuple(
+        ""
+        if token.token_type == TokenType.IDENTIFIER or is_variable_name(tokens, index)
+        else word_of(token) or token.text
+        for index, token in enumerate(tokens)
+    )
+
+
 @dataclass(frozen=True)
 class Place:
-    """One statement's tokens ``[first, stop)`` and its kind (``CREATE INDEX``, ``SELECT``)."""
+    """One statement's tokens ``[first, stop)`` and its kind (``CREATE INDEX``, ``SELECT``);
+    ``words`` are ``token_words`` of the whole batch."""
 
     tokens: Sequence[Token]
+    words: Sequence[str]
     first: int
     stop: int
     kind: str
 
     @classmethod
-    def of(cls, tokens: Sequence[Token], first: int, stop: int) -> Place:
-        return cls(tokens, first, stop, statement_kind(tokens, first, stop))
+    def of(cls, tokens: Sequence[Token], words: Sequence[str], first: int, stop: int) -> Place:
+        return cls(tokens, words, first, stop, statement_kind(words, first, stop))
 
     def word(self, index: int) -> str:
         """The keyword at ``index`` (``""`` outside the statement or for a non-word)."""
         if index < self.first or index >= self.stop:
             return ""
-        token = self.tokens[index]
-        if token.token_type == TokenType.IDENTIFIER or is_variable_name(self.tokens, index):
-            return ""
-        return word_of(token) or token.text
+        return self.words[index]
 
     @property
     def ddl_trigger(self) -> bool:
@@ -109,9 +119,9 @@ def is_variable_name(tokens: Sequence[Token], index: int) -> bool:
     )
 
 
-def statement_kind(tokens: Sequence[Token], first: int, stop: int) -> str:
+def statement_kind(words: Sequence[str], first: int, stop: int) -> str:
     """``CREATE INDEX``, ``DROP TRIGGER``, ``ALTER TABLE``, ``GRANT``, ``SELECT``..."""
-    spelled = [word_of(t) or "" for t in tokens[first : min(stop, first + 8)]]
+    spelled = list(words[first : min(stop, first + 8)])
     if not spelled:
         return ""
     head = spelled[0]

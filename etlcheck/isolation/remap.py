@@ -188,8 +188,8 @@ def shape_problems(old: str, new: str, names: Names) -> list[Raw]:
     for before, after in zip(old_batches, new_batches, strict=True):
         if before.text == after.text:
             continue
-        old_shapes = analyse_batch(before.text, names).signatures
-        new_shapes = analyse_batch(after.text, names).signatures
+        old_shapes = statement_signatures(before.text)
+        new_shapes = statement_signatures(after.text)
         if len(old_shapes) != len(new_shapes):
             problems.append(_broken(before.offset, "the remap changed where statements end"))
             continue
@@ -204,6 +204,15 @@ def shape_problems(old: str, new: str, names: Names) -> list[Raw]:
                     )
                 )
     return problems
+
+
+def statement_signatures(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, signature) of every statement of a batch; none when it cannot be read."""
+    try:
+        batch = read_statements(text)
+    except SplitError:
+        return ()
+    return tuple((batch.tokens[s.first].start, s.signature) for s in batch.statements)
 
 
 def _broken(offset: int, message: str) -> Raw:

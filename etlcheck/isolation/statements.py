@@ -21,10 +21,10 @@ from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.isolation.gaps import blank_gaps
-from etlcheck.isolation.positions import statement_kind
+from etlcheck.isolation.positions import statement_kind, token_words
 from etlcheck.tsql.nodes import CONDITION, STATEMENT, UNPARSED, Span, words
 from etlcheck.tsql.statements import Reading, SplitError, read_batch
-from etlcheck.tsql.tokens import STATEMENT_WORDS, word_of
+from etlcheck.tsql.tokens import STATEMENT_WORDS
 
 _PARSED = words(
     "SELECT INSERT UPDATE DELETE MERGE WITH CREATE ALTER DROP TRUNCATE EXEC EXECUTE GRANT DENY"
@@ -55,27 +55,34 @@ class Statement:
 
 @dataclass(frozen=True)
 class BatchStatements:
+    """A batch read statement by statement; ``words`` are its ``token_words``."""
+
     tokens: tuple[Token, ...]
+    words: tuple[str, ...]
     statements: tuple[Statement, ...]
     reading: Reading
 
 
+@lru_cache(maxsize=2048)
 def read_statements(text: str) -> BatchStatements:
     """Every span of the batch, read; raises ``SplitError`` when it cannot be tokenized."""
     reading = read_batch(text)
     tokens = reading.tokens
-    statements = tuple(_statement(text, tokens, span) for span in reading.spans)
-    return BatchStatements(tokens, statements, reading)
+    words = token_words(tokens)
+    statements = tuple(_statement(text, tokens, words, span) for span in reading.spans)
+    return BatchStatements(tokens, words, statements, reading)
 
 
-def _statement(text: str, tokens: tuple[Token, ...], span: Span) -> Statement:
+def _statement(
+    text: str, tokens: tuple[Token, ...], words: tuple[str, ...], span: Span
+) -> Statement:
     first, stop = span.first, span.last + 1
     start, end = tokens[first].start, tokens[span.last].end + 1
     if span.role == STATEMENT and span.word in _PARSED:
         tree, signature = parse(text[start:end])
         if tree is None and (blanked := blank_gaps(text[start:end])) != text[start:end]:
             tree, signature = parse(blanked)
-        unparsed = tree is None and _has_query_clause(tokens, first, stop, span.word)
+        unparsed = tree is None and _has_query_clause(tokens, words, first, stop, span.word)
         return Statement(first, stop, span.word, span.role, tree, start, signature, unparsed)
     if span.role == CONDITION:
         tree, signature = parse(_CONDITION_PREFIX + text[start:end])
@@ -85,11 +92,13 @@ def _statement(text: str, tokens: tuple[Token, ...], span: Span) -> Statement:
     return Statement(first, stop, span.word, span.role, signature=signature)
 
 
-def _has_query_clause(tokens: tuple[Token, ...], first: int, stop: int, word: str) -> bool:
-    if word in ("GRANT", "DENY", "REVOKE") or statement_kind(tokens, first, stop) == "CREATE TYPE":
+def _has_query_clause(
+    tokens: tuple[Token, ...], words: tuple[str, ...], first: int, stop: int, word: str
+) -> bool:
+    if word in ("GRANT", "DENY", "REVOKE") or statement_kind(words, first, stop) == "CREATE TYPE":
         return False
     for index in range(first, stop):
-        if word_of(tokens[index]) in _QUERY_CLAUSES:
+        if words[index] in _QUERY_CLAUSES:
             following = tokens[index + 1] if index + 1 < stop else None
             if following is not None and following.token_type not in (
                 TokenType.STRING,
