@@ -170,10 +170,10 @@ class ProcedureCall:
         if procedure == "SP_RENAME":
             objtype = _by_name(arguments, ("OBJNAME", "NEWNAME", "OBJTYPE")).get("OBJTYPE")
             kind = self.constant(objtype) if objtype is not None else ""
-            if kind is None:
-                self.finding(objtype, "sp_rename's object type is in a variable")  # type: ignore[arg-type]
+            if objtype is not None and kind is None:
+                self.finding(objtype, "sp_rename's object type is in a variable")
                 return
-            sub_parts = 1 if kind.upper() in _SUB_OBJECT_TYPES else 0
+            sub_parts = 1 if (kind or "").upper() in _SUB_OBJECT_TYPES else 0
         self.first_string(arguments, OBJECT_PROCEDURES[procedure], OBJECT_LITERAL, sub_parts)
 
     def first_string(

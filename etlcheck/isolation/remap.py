@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from sqlglot.tokens import Token
+
 from etlcheck.config import SandboxConfig
 from etlcheck.errors import ScriptError, location_of_offset
 from etlcheck.isolation.findings import Finding, Rewrite
@@ -162,10 +164,10 @@ def analyse_batch(text: str, names: Names) -> BatchAnalysis:
     return BatchAnalysis(tuple(located.references), tuple(problems), signatures)
 
 
-def _cursors(tokens: tuple[object, ...]) -> frozenset[str]:
+def _cursors(tokens: tuple[Token, ...]) -> frozenset[str]:
     """Names declared as cursors in the batch (``DECLARE name [SCROLL] CURSOR``)."""
     found: set[str] = set()
-    spelled = [word_of(t) for t in tokens]  # type: ignore[arg-type]
+    spelled = [word_of(t) for t in tokens]
     for index, word in enumerate(spelled):
         if word != "DECLARE" or index + 2 >= len(spelled):
             continue
@@ -173,7 +175,7 @@ def _cursors(tokens: tuple[object, ...]) -> frozenset[str]:
         while ahead < len(spelled) and spelled[ahead] in _CURSOR_PREFIXES:
             ahead += 1
         if ahead < len(spelled) and spelled[ahead] == "CURSOR":
-            found.add(tokens[index + 1].text.lower())  # type: ignore[attr-defined]
+            found.add(tokens[index + 1].text.lower())
     return frozenset(found)
 
 
