@@ -8,7 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus.golden import (
+
+from etlcheck.isolation.invariant import residuals
+from etlcheck.isolation.located import Names
+from etlcheck.isolation.remap import analyse_batch, remap_script, script_batches
+from tests.isolation.corpus.golden import (
     SANDBOX,
     findings_path,
     findings_text,
@@ -16,10 +20,6 @@ from corpus.golden import (
     remapped_path,
     scripts,
 )
-
-from etlcheck.isolation.invariant import residuals
-from etlcheck.isolation.located import Names
-from etlcheck.isolation.remap import analyse_batch, remap_script, script_batches
 
 SCRIPTS = scripts()
 REAL_WORLD = [s for s in SCRIPTS if s.parent.name != "reproductions"]

@@ -4,7 +4,6 @@ what cannot be proven is reported on its own line."""
 
 from __future__ import annotations
 
-from generated import Generated, flagged_scripts, safe_scripts
 from hypothesis import given
 
 from etlcheck.config import SandboxConfig
@@ -15,6 +14,7 @@ from etlcheck.isolation.remap import analyse_batch, remap_script, script_batches
 from etlcheck.tsql.nodes import UNPARSED
 from etlcheck.tsql.statements import read_batch
 from etlcheck.tsql.tokens import word_of
+from tests.isolation.generated import Generated, flagged_scripts, safe_scripts
 
 SANDBOX = SandboxConfig(
     schema_map={"dbo": "sbx_dbo", "etl": "sbx_etl", "stage": "sbx_stage", "audit": "sbx_audit"},

@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus.golden import CORPUS, SANDBOX, lint, remap
 
 from etlcheck.isolation.invariant import residuals
 from etlcheck.isolation.located import Names
+from tests.isolation.corpus.golden import CORPUS, SANDBOX, lint, remap
 
 REPRODUCTIONS = CORPUS / "reproductions"
 
