@@ -19,9 +19,9 @@ from sqlglot.tokens import Token, TokenType
 from etlcheck.errors import ScriptError
 from etlcheck.isolation.literals import MESSAGES, leading_schema, names_other_thing
 from etlcheck.isolation.located import Names
-from etlcheck.isolation.positions import Place, token_words
+from etlcheck.isolation.positions import Place
+from etlcheck.isolation.statements import read_statements
 from etlcheck.tsql.batches import split_batches
-from etlcheck.tsql.statements import read_batch
 from etlcheck.tsql.tokens import STRINGS, SplitError, adjacent, is_name, word_of
 
 QUALIFIER = "qualifier"
@@ -52,11 +52,10 @@ def residuals(text: str, names: Names) -> list[Residual]:
 
 def _batch(text: str, offset: int, names: Names) -> list[Residual]:
     try:
-        reading = read_batch(text)
+        batch = read_statements(text)
     except SplitError:
         return _by_words(text, offset, names)
-    tokens = reading.tokens
-    words = token_words(tokens)
+    reading, tokens, words = batch.reading, batch.tokens, batch.words
     spans = {index: span for span in reading.spans for index in range(span.first, span.last + 1)}
     found: list[Residual] = []
     for index, token in enumerate(tokens):

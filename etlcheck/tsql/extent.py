@@ -53,6 +53,11 @@ class StatementScanner:
         self.text = text
         self.tokens = tokenize(text)
         self.position = 0
+        self.words = [
+            None if self.after_sigil(index) else word_of(token)
+            for index, token in enumerate(self.tokens)
+        ]
+        """The keyword of each token (``word_of``), None for a variable's or temp's name."""
 
     # -- token helpers -------------------------------------------------------------
     def peek(self, ahead: int = 0) -> Token | None:
@@ -60,10 +65,8 @@ class StatementScanner:
         return self.tokens[index] if index < len(self.tokens) else None
 
     def peek_word(self, ahead: int = 0) -> str | None:
-        token = self.peek(ahead)
-        if token is None or self.after_sigil(self.position + ahead):
-            return None
-        return word_of(token)
+        index = self.position + ahead
+        return self.words[index] if index < len(self.words) else None
 
     def after_sigil(self, index: int) -> bool:
         """Whether token ``index`` is the name part of ``@variable`` or ``#temp``."""
