@@ -1,10 +1,12 @@
 """Time `etlcheck lint` over a 300-file corpus (target: <= 60 s on 2 cores).
 
-The files are the real-world corpus of tests/isolation/corpus, then copies of it whose
-table names are made distinct (so that no copy repeats a statement already read), up to
-``--files``. They are written to a temporary folder and linted cold, in one process (as
-``etlcheck lint FOLDER`` does) and split over two processes. Prints the median of
-``--repeat`` runs. Run from the repository root: ``python benchmarks/bench_corpus.py``.
+Each file is made of scripts of the real-world corpus of tests/isolation/corpus, joined by
+``GO`` until it holds ``--file-kib`` KiB (10 by default, about what a warehouse project's
+script holds); every copy of a script has its table names made distinct, so that no file
+repeats a statement another one has. The files are written to a temporary folder and
+linted cold, in one process (as ``etlcheck lint FOLDER`` does) and split over two
+processes. Prints the median of ``--repeat`` runs.
+Run from the repository root: ``python benchmarks/bench_corpus.py``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -41,21 +44,29 @@ NAME = re.compile(r"(?<=[.\[])([A-Z][A-Za-z]+)(?=[\]\s(;,]|$)")
 """A table-like name after a dot or a bracket, made distinct in each copy."""
 
 
-def write_corpus(folder: Path, count: int) -> list[Path]:
+def _copies() -> Iterator[str]:
+    """The corpus's scripts, again and again, each copy with distinct table names."""
     scripts = sorted(p for p in CORPUS.rglob("*.sql") if not p.name.endswith(".remapped.sql"))
-    written: list[Path] = []
     copy = 0
-    while len(written) < count:
+    while True:
         for script in scripts:
-            if len(written) >= count:
-                break
-            text = script.read_text(encoding="utf-8")
+            text = script.read_text(encoding="utf-8").rstrip() + "\nGO\n"
             if copy:
                 text = NAME.sub(lambda match, n=copy: f"{match.group(1)}_{n}", text)
-            target = folder / f"{copy:02d}-{script.parent.name}-{script.name}"
-            target.write_text(text, encoding="utf-8")
-            written.append(target)
+            yield text
         copy += 1
+
+
+def write_corpus(folder: Path, count: int, file_kib: float) -> list[Path]:
+    written: list[Path] = []
+    copies = _copies()
+    for number in range(count):
+        text = ""
+        while len(text) < file_kib * 1024:
+            text += next(copies)
+        target = folder / f"{number:03d}.sql"
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
     return written
 
 
@@ -78,10 +89,11 @@ def run(files: list[Path], processes: int) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--files", type=int, default=300)
+    parser.add_argument("--file-kib", type=float, default=10.0)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        files = write_corpus(Path(folder), args.files)
+        files = write_corpus(Path(folder), args.files, args.file_kib)
         size = sum(f.stat().st_size for f in files)
         print(f"{len(files)} files, {size / 1024:.0f} KiB of T-SQL, {os.cpu_count()} CPUs")
         for processes in (1, 2):
