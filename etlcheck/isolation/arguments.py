@@ -106,6 +106,8 @@ class ProcedureCall:
         self.names = names
         self.found = found
         self.classified: set[int] = set()
+        self.written = ""
+        """The procedure's name as the script writes it."""
 
     def read(self) -> frozenset[int]:
         """Classify the call's arguments; returns the string tokens it classified."""
@@ -124,6 +126,7 @@ class ProcedureCall:
             len(parts) > 1 and place.tokens[parts[-2]].text.lower() == "sys"
         )
         arguments = call_arguments(place, index + 1, place.stop)
+        self.written = place.tokens[parts[-1]].text
         self.route(procedure, system, arguments)
         return frozenset(self.classified)
 
@@ -220,7 +223,7 @@ class ProcedureCall:
         self.found.problem(
             "procedure-argument",
             token.start,
-            f"passes production schema {leading[0]!r} to {owner} {procedure.lower()}, which "
+            f"passes production schema {leading[0]!r} to {owner} {self.written}, which "
             "may use it as a schema name",
             "pass the sandbox schema, or allow it with a pragma and a reason",
         )
