@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +63,11 @@ def run_lint(args: argparse.Namespace, config: Config) -> int:
     output = FORMATTERS[args.format](report.findings)
     if args.format == "text":
         silenced = len(report.findings) - len(report.unsilenced)
+        classes = Counter(finding.code for finding in report.unsilenced)
+        by_class = ", ".join(f"{count} {code}" for code, count in sorted(classes.items()))
         output += (
             f"{len(report.scripts)} scripts, {len(report.unsilenced)} findings"
+            f"{f' ({by_class})' if by_class else ''}"
             f"{f', {silenced} allowed' if silenced else ''} (rewrite: {mode})\n"
         )
     if args.output:
@@ -85,4 +89,7 @@ def run_remap(args: argparse.Namespace, config: Config) -> int:
             sys.stdout.write(f"{finding}\n")
     else:
         sys.stdout.write(result.text)
-    return 0
+    broken = [f for f in result.findings if f.code == "remap-broke-statement"]
+    for finding in broken:
+        sys.stderr.write(f"error: {finding}\n")
+    return 1 if broken else 0
