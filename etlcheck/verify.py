@@ -293,6 +293,10 @@ def verify(
     pipeline.check_files()
     check_pipeline_syntax(pipeline)
     suites = expectation_suites(options)
+    if suites:
+        from etlcheck.expectations import start_import
+
+        start_import()  # GX imports in a thread while the database is seeded
     lint = lint_for(options)
     continuing = options.resume or options.start is not None
     warming = None if continuing else prewarm.start(options)

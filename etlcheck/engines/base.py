@@ -83,6 +83,9 @@ class Engine(ABC):
     interprets_tsql: ClassVar[bool] = True
     """True when T-SQL runs through etlcheck's interpreter instead of natively."""
     supports_permissions: ClassVar[bool] = False
+    row_locator: ClassVar[str | None] = None
+    """A pseudo-column naming a row's place in its table (DuckDB ``rowid``), stable while
+    the table is not written: lets a failing row be fetched again by it. None: no such."""
 
     def __init__(self, target: str | None = None) -> None:
         self.target = target
@@ -121,6 +124,19 @@ class Engine(ABC):
         failed statements abort the open transaction answer it even then, as SQL Server
         evaluates expressions in a doomed transaction."""
         return self.query(sql)
+
+    def query_frame(self, sql: str) -> pd.DataFrame:
+        """A query's rows as a DataFrame (engines that can build one natively do)."""
+        import pandas as pd
+
+        result = self.query(sql)
+        return pd.DataFrame.from_records(result.rows, columns=list(result.columns))
+
+    def sqlalchemy_url(self) -> str | None:
+        """A SQLAlchemy URL of this database for tools that speak SQLAlchemy (Great
+        Expectations' SQL datasource), or None when the engine offers none. It may carry
+        credentials: never print it."""
+        return None
 
     @abstractmethod
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:

@@ -30,6 +30,7 @@ class DuckDBEngine(Engine):
     dialect = "duckdb"
     interprets_tsql = True
     supports_permissions = False
+    row_locator = "rowid"
 
     internal_schemas: ClassVar[tuple[str, ...]] = ("sys",)
     """Schemas etlcheck creates for catalog emulation; fingerprints must skip them."""
@@ -138,6 +139,11 @@ class DuckDBEngine(Engine):
     def query(self, sql: str) -> QueryResult:
         self.note(sql)
         return _result(self.connection.execute(sql))
+
+    def query_frame(self, sql: str) -> pd.DataFrame:
+        self.note(sql)
+        frame: pd.DataFrame = self.connection.execute(sql).df()
+        return frame
 
     def query_expression(self, sql: str) -> QueryResult:
         try:

@@ -1,0 +1,204 @@
+"""Great Expectations (1.x) runs the column expectations: in the database where its SQL
+datasource works, on a DataFrame of only the columns they read where it does not.
+
+The engine says which through ``Engine.sqlalchemy_url()``: PostgreSQL (psycopg 3) and
+SQL Server (pyodbc) give a URL and GX pushes every expectation down as SQL. DuckDB gives
+none: GX's SQLAlchemy path fails with duckdb-engine (its metric bundle comes back empty,
+an upstream issue), so GX validates a DataFrame holding just the columns its
+expectations read, and the relations are checked by the engine (``engine_checks``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from etlcheck.errors import ConfigError
+from etlcheck.expectations import importer
+from etlcheck.expectations.model import ExpectationSpec, JsonValue
+from etlcheck.expectations.outcomes import EXAMPLES, Example, examples_from_counts, plain
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from etlcheck.engines.base import Engine
+
+POSITION = "etlcheck_position"
+"""Meta key carrying an expectation's position in its suite through GX and back."""
+RESULT_FORMAT = {"result_format": "COMPLETE", "include_unexpected_rows": True}
+
+
+@dataclass(frozen=True)
+class GxResult:
+    """What GX said about one expectation, in etlcheck's terms."""
+
+    success: bool
+    observed: JsonValue = None
+    unexpected_count: int | None = None
+    examples: tuple[Example, ...] = ()
+    failing_rows: tuple[dict[str, JsonValue], ...] = ()
+    error: str | None = None
+    unexpected_index: tuple[int, ...] = ()
+    """Positions in the DataFrame of the failing rows (DataFrame batches only)."""
+
+
+class GreatExpectations:
+    """One ephemeral GX context and datasource for one validation pass."""
+
+    def __init__(self, engine: Engine) -> None:
+        try:
+            gx = importer.great_expectations()
+        except ImportError as error:
+            raise ConfigError(
+                f"expectation suites need Great Expectations, which cannot be imported: {error}",
+                hint="pip install 'great-expectations>=1.3,<2'",
+            ) from None
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        self.gx = gx
+        self.context = gx.get_context(mode="ephemeral")
+        self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        self.url = engine.sqlalchemy_url()
+        self._names = itertools.count(1)
+        self._tables: dict[str, object] = {}
+        if self.url is not None:
+            self.source = self.context.data_sources.add_sql("etlcheck", connection_string=self.url)
+            self.path = "great_expectations (SQL)"
+        else:
+            # One asset serves every DataFrame: each new asset is saved to the context's
+            # configuration (YAML), 15 ms apiece.
+            self.source = self.context.data_sources.add_pandas("etlcheck")
+            asset = self.source.add_dataframe_asset("frames")
+            self._frames = asset.add_batch_definition_whole_dataframe("all")
+            self.path = "great_expectations (DataFrame)"
+
+    @property
+    def speaks_sql(self) -> bool:
+        return self.url is not None
+
+    def close(self) -> None:
+        """Close GX's database connections (before the engine's server goes away)."""
+        if self.url is not None:
+            self.source.get_engine().dispose()
+
+    def validate_table(
+        self,
+        table: str,
+        expectations: Sequence[dict[str, object]],
+        parameters: Mapping[str, JsonValue],
+    ) -> dict[int, GxResult]:
+        """Run ``expectations`` (GX dicts with a position in meta) in the database."""
+        if table not in self._tables:
+            schema, _, name = table.partition(".")
+            asset = self.source.add_table_asset(
+                f"{name}-{next(self._names)}", table_name=name, schema_name=schema
+            )
+            self._tables[table] = asset.add_batch_definition_whole_table("all")
+        return self._run(self._tables[table], expectations, parameters)
+
+    def validate_frame(
+        self,
+        frame: pd.DataFrame,
+        expectations: Sequence[dict[str, object]],
+        parameters: Mapping[str, JsonValue],
+    ) -> dict[int, GxResult]:
+        """Run ``expectations`` on a DataFrame."""
+        return self._run(self._frames, expectations, parameters, {"dataframe": frame})
+
+    def _run(
+        self,
+        definition: object,
+        expectations: Sequence[dict[str, object]],
+        parameters: Mapping[str, JsonValue],
+        batch_parameters: dict[str, object] | None = None,
+    ) -> dict[int, GxResult]:
+        if not expectations:
+            return {}
+        gx = self.gx
+        name = f"suite-{next(self._names)}"
+        suite = self.context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
+        validation = self.context.validation_definitions.add(
+            gx.ValidationDefinition(data=definition, suite=suite, name=name)
+        )
+        result = validation.run(
+            batch_parameters=batch_parameters,
+            expectation_parameters=dict(parameters),
+            result_format=RESULT_FORMAT,
+        )
+        return {
+            int(item.expectation_config.meta[POSITION]): _converted(item) for item in result.results
+        }
+
+
+def gx_expectation(
+    spec: ExpectationSpec, kwargs: Mapping[str, JsonValue] | None = None
+) -> dict[str, object]:
+    """``spec`` as GX's dict form, tagged with its position (and ``kwargs`` replaced)."""
+    extra = dict(spec.extra)
+    given = extra.pop("meta", None)
+    meta: dict[str, JsonValue] = dict(given) if isinstance(given, dict) else {}
+    meta[POSITION] = spec.position
+    return {
+        **extra,
+        "type": spec.type,
+        "kwargs": dict(kwargs if kwargs is not None else spec.kwargs),
+        "meta": meta,
+    }
+
+
+def _converted(item: object) -> GxResult:
+    error = _exception(getattr(item, "exception_info", None))
+    details = getattr(item, "result", None) or {}
+    if error is not None:
+        return GxResult(success=False, error=error)
+    unexpected = details.get("unexpected_list")
+    examples: tuple[Example, ...] = ()
+    if isinstance(unexpected, list):
+        examples = examples_from_counts(_counted(unexpected))
+    rows = details.get("unexpected_rows")
+    failing: tuple[dict[str, JsonValue], ...] = ()
+    if isinstance(rows, list):
+        failing = tuple(_row(row) for row in rows[:EXAMPLES])
+    count = details.get("unexpected_count")
+    return GxResult(
+        success=bool(getattr(item, "success", False)),
+        observed=plain(details.get("observed_value")),
+        unexpected_count=int(count) if count is not None else None,
+        examples=examples,
+        failing_rows=failing,
+        unexpected_index=tuple(
+            int(i) for i in details.get("unexpected_index_list") or () if isinstance(i, int)
+        ),
+    )
+
+
+def _counted(values: Sequence[object]) -> list[tuple[JsonValue, int]]:
+    counter: Counter[str] = Counter()
+    first: dict[str, JsonValue] = {}
+    for value in values:
+        shown = plain(value)
+        key = repr(shown)
+        first.setdefault(key, shown)
+        counter[key] += 1
+    return [(first[key], count) for key, count in counter.items()]
+
+
+def _row(row: object) -> dict[str, JsonValue]:
+    if isinstance(row, Mapping):
+        return {str(k): plain(v) for k, v in row.items()}
+    return {"row": plain(row)}
+
+
+def _exception(info: object) -> str | None:
+    """The first line of the first exception GX caught while computing a result."""
+    if not isinstance(info, Mapping):
+        return None
+    candidates = [info, *(v for v in info.values() if isinstance(v, Mapping))]
+    for entry in candidates:
+        if entry.get("raised_exception") or entry.get("exception_message"):
+            message = str(entry.get("exception_message") or "GX raised an exception")
+            return message.strip().splitlines()[0] if message.strip() else message
+    return None

@@ -1,0 +1,335 @@
+"""Validate suites against the run's tables: the engine checks the relations, GX the rest.
+
+For each suite: find the table and its columns (a missing table or column is a failed
+expectation that says so), resolve the parameters (row counts, scalar queries) in the
+engine, run the engine's checks, hand the remaining expectations to GX (in the database,
+or on a DataFrame of only the columns they read), and return one outcome per
+expectation in suite order, each with the rule it applied.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from etlcheck.engines.base import Engine
+from etlcheck.expectations import sqlbuild
+from etlcheck.expectations.engine_checks import (
+    EngineChecks,
+    TableFacts,
+    checked_in_engine,
+    kwarg_values,
+    table_facts,
+)
+from etlcheck.expectations.frames import FrameBatch
+from etlcheck.expectations.gx_run import GreatExpectations, GxResult, gx_expectation
+from etlcheck.expectations.model import (
+    COLUMN_KWARGS,
+    TABLE_SHAPE_TYPES,
+    UNEXPECTED_ROWS_TYPE,
+    ExpectationSpec,
+    JsonValue,
+    SuiteFile,
+)
+from etlcheck.expectations.outcomes import ExpectationOutcome, SuiteOutcome, rule_of
+from etlcheck.expectations.parameters import RelationQuery, RowCount
+from etlcheck.expectations.sqlbuild import Resolver
+
+if TYPE_CHECKING:
+    from sqlglot import exp
+
+
+def validate_suites(
+    engine: Engine, suites: Iterable[SuiteFile], resolve: Resolver
+) -> list[SuiteOutcome]:
+    """Validate each suite against its (resolved) table in the engine."""
+    suites = list(suites)
+    runner = _Validation(engine, resolve)
+    try:
+        return [runner.suite(suite) for suite in suites]
+    finally:
+        runner.close()
+
+
+class _Validation:
+    def __init__(self, engine: Engine, resolve: Resolver) -> None:
+        self.engine = engine
+        self.resolve = resolve
+        self._gx: GreatExpectations | None = None
+        self._rows: dict[str, int] = {}
+
+    def rows(self, table: str) -> int:
+        """``COUNT(*)`` of a table, once per validation (suites share raw tables)."""
+        if table not in self._rows:
+            query = sqlbuild.counts(table).sql(dialect=self.engine.dialect)
+            self._rows[table] = int(self.engine.query(query).scalar() or 0)
+        return self._rows[table]
+
+    @property
+    def gx(self) -> GreatExpectations:
+        """GX, started on first need (a suite checked wholly by the engine needs none)."""
+        if self._gx is None:
+            self._gx = GreatExpectations(self.engine)
+        return self._gx
+
+    def close(self) -> None:
+        if self._gx is not None:
+            self._gx.close()
+
+    def gx_speaks_sql(self) -> bool:
+        return (
+            self._gx.speaks_sql
+            if self._gx is not None
+            else (self.engine.sqlalchemy_url() is not None)
+        )
+
+    def suite(self, suite: SuiteFile) -> SuiteOutcome:
+        began = time.perf_counter()
+        table = self.resolve(suite.table)
+        facts = table_facts(self.engine, table)
+        if facts is None:
+            return _missing_table(suite, table)
+        rows = int(
+            self.engine.query(sqlbuild.counts(facts.table).sql(self.engine.dialect)).scalar()
+        )
+        values, shown, origins = self._parameters(suite)
+        results: dict[int, ExpectationOutcome] = {}
+        gx_specs: list[ExpectationSpec] = []
+        checks = EngineChecks(self.engine, suite, facts, self.resolve, self.rows)
+        sql = self.gx_speaks_sql()
+        for spec in suite.expectations:
+            missing = _missing_columns(spec, facts)
+            if missing is not None:
+                results[spec.position] = missing
+            elif checked_in_engine(spec, suite, sql):
+                results[spec.position] = _guarded(spec, checks, values)
+            else:
+                gx_specs.append(spec)
+        if gx_specs:
+            results.update(self._gx_results(suite, facts, gx_specs, values, checks))
+        outcomes = tuple(
+            _with_rule(results[spec.position], spec, shown, origins) for spec in suite.expectations
+        )
+        return SuiteOutcome(
+            suite.name, facts.table, rows, outcomes, suite.shown_path, time.perf_counter() - began
+        )
+
+    def _parameters(
+        self, suite: SuiteFile
+    ) -> tuple[dict[str, JsonValue], dict[str, JsonValue], dict[str, str]]:
+        """(values of the parameters used as numbers, what the rule shows for each
+        parameter, where each comes from)."""
+        values: dict[str, JsonValue] = {}
+        shown: dict[str, JsonValue] = {}
+        origins: dict[str, str] = {}
+        used_as_value = {
+            name
+            for spec in suite.expectations
+            for key, name in spec.parameter_names().items()
+            if not (key == "value_set" and suite.relation_of(spec) is not None)
+        }
+        for name, parameter in suite.parameters.items():
+            if isinstance(parameter, RowCount):
+                origins[name] = f"{name}: {parameter.describe(self.resolve)}"
+                if name in used_as_value:
+                    values[name] = self._row_count(parameter)
+            else:
+                origins[name] = f"{name}: query checked by the engine"
+                if name in used_as_value:
+                    values[name] = self._scalar(parameter)
+            shown[name] = values.get(name, parameter.describe(self.resolve))
+        return values, shown, origins
+
+    def _row_count(self, parameter: RowCount) -> JsonValue:
+        facts = table_facts(self.engine, self.resolve(parameter.table))
+        if facts is None:
+            return None
+        return int(self.rows(facts.table) * parameter.factor)
+
+    def _scalar(self, parameter: RelationQuery) -> JsonValue:
+        from etlcheck.expectations.outcomes import plain
+
+        query = sqlbuild.in_sandbox(parameter.tree(), self.resolve)
+        result = self.engine.query(query.sql(dialect=self.engine.dialect))
+        return plain(result.scalar()) if len(result.rows) == 1 else None
+
+    def _gx_results(
+        self,
+        suite: SuiteFile,
+        facts: TableFacts,
+        specs: list[ExpectationSpec],
+        values: Mapping[str, JsonValue],
+        checks: EngineChecks,
+    ) -> dict[int, ExpectationOutcome]:
+        gx = self.gx
+        if gx.speaks_sql:
+            return self._in_database(suite, facts, specs, values, checks)
+        return FrameBatch(self.engine, gx, facts).validate(
+            [(s, _catalog_kwargs(s, facts)) for s in specs], values
+        )
+
+    def _in_database(
+        self,
+        suite: SuiteFile,
+        facts: TableFacts,
+        specs: list[ExpectationSpec],
+        values: Mapping[str, JsonValue],
+        checks: EngineChecks,
+    ) -> dict[int, ExpectationOutcome]:
+        """GX runs everything as SQL; relations go as GX's UnexpectedRowsExpectation."""
+        queries: dict[int, tuple[exp.Query, tuple[str, ...]]] = {}
+        expectations = []
+        for spec in specs:
+            unexpected = self._unexpected_rows(suite, spec, facts)
+            if unexpected is None:
+                expectations.append(gx_expectation(spec, _catalog_kwargs(spec, facts)))
+                continue
+            query, columns = unexpected
+            queries[spec.position] = (query, columns)
+            batch_query = self._unexpected_rows(suite, spec, None)
+            assert batch_query is not None
+            kwargs = {
+                "unexpected_rows_query": sqlbuild.as_gx_query(batch_query[0], self.engine.dialect)
+            }
+            expectations.append(gx_expectation(spec, kwargs) | {"type": UNEXPECTED_ROWS_TYPE})
+        found = self.gx.validate_table(facts.table, expectations, values)
+        results = {}
+        for spec in specs:
+            result = found.get(spec.position, GxResult(False, error="GX returned no result"))
+            if spec.position in queries and result.error is None:
+                query, columns = queries[spec.position]
+                count = int(result.observed or 0) if isinstance(result.observed, int) else 0
+                examples, rows = checks.failure_details(query, columns) if count else ((), ())
+                result = GxResult(result.success, None if columns else count, count, examples, rows)
+            results[spec.position] = _from_gx(
+                spec,
+                result,
+                self.gx.path,
+                bool(spec.position in queries and not queries[spec.position][1]),
+            )
+        return results
+
+    def _unexpected_rows(
+        self, suite: SuiteFile, spec: ExpectationSpec, facts: TableFacts | None
+    ) -> tuple[exp.Query, tuple[str, ...]] | None:
+        """The unexpected-rows query of a relation or an ``unexpected_rows_expectation``,
+        reading ``facts.table`` (GX's ``{batch}`` when ``facts`` is None)."""
+        batch = facts.table if facts is not None else sqlbuild.BATCH_TABLE
+        relation = suite.relation_of(spec)
+        if relation is not None:
+            column = str(spec.kwargs["column"])
+            if facts is not None:
+                column = facts.column(column) or column
+            from etlcheck.expectations.model import MEMBERSHIP_TYPES
+
+            query = sqlbuild.membership(
+                batch,
+                column,
+                sqlbuild.in_sandbox(relation.tree(), self.resolve),
+                member=MEMBERSHIP_TYPES[spec.type],
+            )
+            return query, (column,)
+        if spec.type == UNEXPECTED_ROWS_TYPE:
+            parsed = sqlbuild.parse_query(
+                str(spec.kwargs["unexpected_rows_query"]), with_batch=True
+            )
+            target = facts.table if facts is not None else None
+            return sqlbuild.in_sandbox(parsed, self.resolve, batch=target), ()
+        return None
+
+
+def _catalog_kwargs(spec: ExpectationSpec, facts: TableFacts) -> dict[str, JsonValue]:
+    """The spec's kwargs with column names spelled as the catalog spells them."""
+    kwargs = dict(spec.kwargs)
+    for key in COLUMN_KWARGS:
+        if isinstance(kwargs.get(key), str) and spec.type not in TABLE_SHAPE_TYPES:
+            kwargs[key] = facts.column(str(kwargs[key])) or kwargs[key]
+    listed = kwargs.get("column_list")
+    if isinstance(listed, list) and spec.type not in TABLE_SHAPE_TYPES:
+        kwargs["column_list"] = [facts.column(str(c)) or c for c in listed]
+    return kwargs
+
+
+def _from_gx(
+    spec: ExpectationSpec, result: GxResult, path: str, rows: bool = False
+) -> ExpectationOutcome:
+    return ExpectationOutcome(
+        expectation=spec.type,
+        column=spec.column_label,
+        success=result.success and result.error is None,
+        observed=result.observed,
+        unexpected_count=result.unexpected_count,
+        examples=result.examples,
+        failing_rows=result.failing_rows,
+        checked_by=path,
+        json_path=spec.json_path,
+        description=spec.description,
+        error=result.error,
+        unexpected_rows=rows,
+    )
+
+
+def _guarded(
+    spec: ExpectationSpec, checks: EngineChecks, values: Mapping[str, JsonValue]
+) -> ExpectationOutcome:
+    """The engine check's outcome, or a failed outcome naming the database's error."""
+    try:
+        return checks.check(spec, kwarg_values(spec, values))
+    except Exception as error:  # a driver's error, whatever its class
+        text = str(error).strip()
+        message = text.splitlines()[0] if text else type(error).__name__
+        return ExpectationOutcome(
+            expectation=spec.type,
+            column=spec.column_label,
+            success=False,
+            checked_by="engine",
+            json_path=spec.json_path,
+            description=spec.description,
+            error=f"the database refused the check: {message}",
+        )
+
+
+def _missing_columns(spec: ExpectationSpec, facts: TableFacts) -> ExpectationOutcome | None:
+    if spec.type in TABLE_SHAPE_TYPES:
+        return None
+    absent = [name for name in spec.columns if facts.column(name) is None]
+    if not absent:
+        return None
+    return ExpectationOutcome(
+        expectation=spec.type,
+        column=spec.column_label,
+        success=False,
+        checked_by="etlcheck",
+        json_path=spec.json_path,
+        description=spec.description,
+        error="; ".join(f"column {name} does not exist in {facts.table}" for name in absent),
+    )
+
+
+def _with_rule(
+    outcome: ExpectationOutcome,
+    spec: ExpectationSpec,
+    values: Mapping[str, JsonValue],
+    origins: Mapping[str, str],
+) -> ExpectationOutcome:
+    from dataclasses import replace
+
+    names = spec.parameter_names()
+    resolved = {key: values[name] for key, name in names.items() if name in values}
+    described = {key: origins.get(name, name) for key, name in names.items()}
+    return replace(outcome, rule=rule_of(spec, resolved, described))
+
+
+def _missing_table(suite: SuiteFile, table: str) -> SuiteOutcome:
+    """A suite whose table the run never created fails as a whole, saying so."""
+    absent = ExpectationOutcome(
+        expectation="expect_table_to_exist",
+        column=None,
+        success=False,
+        checked_by="etlcheck",
+        error=f"{table} does not exist after the run",
+    )
+    return SuiteOutcome(
+        suite=suite.name, table=table, rows=0, outcomes=(absent,), path=suite.shown_path
+    )
