@@ -66,14 +66,14 @@ class GreatExpectations:
         self._tables: dict[str, object] = {}
         if self.url is not None:
             self.source = self.context.data_sources.add_sql("etlcheck", connection_string=self.url)
-            self.path = "great_expectations (SQL)"
+            self.path = "GX (SQL)"
         else:
             # One asset serves every DataFrame: each new asset is saved to the context's
             # configuration (YAML), 15 ms apiece.
             self.source = self.context.data_sources.add_pandas("etlcheck")
             asset = self.source.add_dataframe_asset("frames")
             self._frames = asset.add_batch_definition_whole_dataframe("all")
-            self.path = "great_expectations (DataFrame)"
+            self.path = "GX (DataFrame)"
 
     @property
     def speaks_sql(self) -> bool:

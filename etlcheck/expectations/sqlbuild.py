@@ -176,8 +176,8 @@ def kept_rows(columns: Sequence[str], alias: str, ignore_row_if: str) -> exp.Exp
     if ignore_row_if == "never" or not nulls:
         return None
     if ignore_row_if in ("any_value_is_missing", "either_value_is_missing"):
-        return exp.Not(this=exp.or_(*nulls))
-    return exp.Not(this=exp.and_(*nulls))
+        return exp.Not(this=exp.Paren(this=exp.or_(*nulls)))
+    return exp.Not(this=exp.Paren(this=exp.and_(*nulls)))
 
 
 def duplicates(table: str, columns: Sequence[str], ignore_row_if: str) -> exp.Select:

@@ -202,11 +202,10 @@ class _Validation:
                 count = int(result.observed or 0) if isinstance(result.observed, int) else 0
                 examples, rows = checks.failure_details(query, columns) if count else ((), ())
                 result = GxResult(result.success, None if columns else count, count, examples, rows)
+            as_rows = spec.position in queries
+            path = f"{self.gx.path[:-1]}, unexpected_rows_query)" if as_rows else self.gx.path
             results[spec.position] = _from_gx(
-                spec,
-                result,
-                self.gx.path,
-                bool(spec.position in queries and not queries[spec.position][1]),
+                spec, result, path, as_rows and not queries[spec.position][1]
             )
         return results
 
