@@ -149,7 +149,8 @@ def test_failing_expectation_shows_its_examples(document: dict[str, Any]) -> Non
     failing = re.search(r'<tr class="failed">(.*?)</tr>', section, re.S)
     assert failing is not None
     row = failing.group(1)
-    assert "expect_column_values_to_be_in_set" in row and "$.expectations[2]" in row
+    assert "expect_<wbr>column_<wbr>values_<wbr>to_<wbr>be_<wbr>in_<wbr>set" in row
+    assert "$.expectations[2]" in row
     assert '<span class="status">FAILED</span>' in row
     assert "<code>XX ×37</code>" in row and "<code>NULL</code>" in row
     assert "<code>[S0, S1, S2, S3, S4, S5, S6, S7]</code>" in row
