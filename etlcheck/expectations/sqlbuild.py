@@ -244,10 +244,30 @@ def _derived(query: exp.Query, alias: str) -> exp.Subquery:
     return exp.Subquery(this=query.copy(), alias=exp.TableAlias(this=exp.to_identifier(alias)))
 
 
+GX_BATCH_ALIAS = "subselect"
+"""The alias GX gives the batch it substitutes for ``{batch}`` in a query without JOIN."""
+
+
 def as_gx_query(query: exp.Query, dialect: str) -> str:
     """``query`` (reading ``etlcheck_batch``) as GX's ``unexpected_rows_query``: the
-    engine's dialect, ``{batch}`` for the validated table, literal braces doubled."""
-    text = query.sql(dialect=dialect).replace("{", "{{").replace("}", "}}")
+    engine's dialect, ``{batch}`` for the validated table, literal braces doubled.
+
+    GX substitutes ``{batch}`` as ``(SELECT ...)`` when the query has a JOIN (the query
+    must alias it) and as ``(SELECT ...) AS subselect`` otherwise (it must not). Suites
+    write ``{batch}`` as a table name, aliased or not; this adapts them to that rule.
+    """
+    tree = query.copy()
+    has_join = any(True for _ in tree.find_all(exp.Join))
+    for table in [t for t in tree.find_all(exp.Table) if t.name == BATCH_TABLE and not t.db]:
+        alias = table.alias
+        if has_join and not alias:
+            table.set("alias", exp.TableAlias(this=exp.to_identifier(GX_BATCH_ALIAS)))
+        elif not has_join and alias:
+            for column in tree.find_all(exp.Column):
+                if column.table == alias:
+                    column.set("table", exp.to_identifier(GX_BATCH_ALIAS))
+            table.set("alias", None)
+    text = tree.sql(dialect=dialect).replace("{", "{{").replace("}", "}}")
     placeholder = exp.table_(BATCH_TABLE).sql(dialect=dialect)
     if placeholder not in text:  # pragma: no cover - every caller's query reads the batch
         raise QueryProblem("the query does not read the validated table")

@@ -127,11 +127,14 @@ def _object(value: object, json_path: str) -> dict[str, JsonValue]:
     return value
 
 
-def _no_unknown(found: Mapping[str, object], known: Iterable[str], at: str, what: str) -> None:
+def _no_unknown(
+    found: Mapping[str, object], known: Iterable[str], at: str, what: str, owner: str = ""
+) -> None:
     known = sorted(known)
+    of = f" for {owner}" if owner else ""
     for key in found:
         if key not in known:
-            raise _Problem(f"{at}.{key}", f"unknown {what} {key!r}{_did_you_mean(key, known)}")
+            raise _Problem(f"{at}.{key}", f"unknown {what} {key!r}{of}{_did_you_mean(key, known)}")
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -166,7 +169,7 @@ def _expectation(
         raise _Problem(f"{at}.type", f"{kind} is not supported: {UNSUPPORTED[kind]}")
     _no_unknown(entry, EXPECTATION_FIELDS, at, "expectation key")
     kwargs = _object(entry.get("kwargs", {}), f"{at}.kwargs")
-    _no_unknown(kwargs, known_kwargs(kind), f"{at}.kwargs", f"kwarg for {kind}")
+    _no_unknown(kwargs, known_kwargs(kind), f"{at}.kwargs", "kwarg", kind)
     for required in required_kwargs(kind):
         if required not in kwargs:
             raise _Problem(f"{at}.kwargs", f"{kind} needs the kwarg {required!r}")
