@@ -22,9 +22,15 @@ _seconds = 0.0
 _waited = 0.0
 
 
+PREFETCH_VARIABLE = "ETLCHECK_GX_PREFETCH"
+"""``0`` turns the background import off (the import then happens when a suite runs)."""
+
+
 def start() -> None:
     """Begin importing GX in the background (once; a no-op once it is imported)."""
     global _thread
+    if os.environ.get(PREFETCH_VARIABLE, "1") == "0":
+        return
     with _lock:
         if _thread is not None:
             return
