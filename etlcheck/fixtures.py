@@ -122,9 +122,9 @@ def etl_seed_factory() -> Fixture:
         """Production and the raw sample seeded, sandbox schemas created."""
         options: RunOptions = request.getfixturevalue("etl_options")
         engine: Engine = request.getfixturevalue("etl_engine")
-        from etlcheck.expectations.importer import start_for_tests
+        from etlcheck.expectations import start_for_tests
 
-        start_for_tests(request.session.items)  # GX imports in a thread while seeding
+        start_for_tests(request.session.items, options.engine)  # GX imports meanwhile
         with reported("seed the database"):
             seed = prepare_database(engine, options)
         etl_session(request).seed = seed

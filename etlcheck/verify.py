@@ -296,7 +296,7 @@ def verify(
     if suites:
         from etlcheck.expectations import start_import
 
-        start_import()  # GX imports in a thread while the database is seeded
+        start_import(options.engine)  # GX imports in a worker process while the run goes on
     lint = lint_for(options)
     continuing = options.resume or options.start is not None
     warming = None if continuing else prewarm.start(options)

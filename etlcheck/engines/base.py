@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -131,6 +132,14 @@ class Engine(ABC):
 
         result = self.query(sql)
         return pd.DataFrame.from_records(result.rows, columns=list(result.columns))
+
+    exports_tables: ClassVar[bool] = False
+    """True when ``export_tables`` can copy tables into a DuckDB file another process reads."""
+
+    def export_tables(self, tables: Sequence[str], path: Path) -> list[str]:
+        """Copy the ``schema.table``s that exist into a new DuckDB file at ``path``; return
+        those copied. Only engines with ``exports_tables`` can."""
+        raise NotImplementedError(f"{self.name} cannot export tables to a DuckDB file")
 
     def sqlalchemy_url(self) -> str | None:
         """A SQLAlchemy URL of this database for tools that speak SQLAlchemy (Great

@@ -1,10 +1,9 @@
-"""Import Great Expectations only when a suite will run, and early, in a thread.
+"""Import Great Expectations only when a suite runs, possibly early in a thread.
 
-Importing GX takes two to four seconds on a small machine. ``start()`` begins the import
-in a daemon thread when the caller knows suites will run (before seeding the database);
-``great_expectations()`` returns the module, waiting for that thread, or importing it
-there and then when nobody started it. A run without suites never calls either, so it
-never imports GX (``tests/expectations/test_importer.py`` checks ``sys.modules``).
+``great_expectations()`` returns the module, waiting for the thread ``start()`` began, or
+importing it there and then. The thread is the measured alternative to the worker
+process (``prefetch``); a run without suites calls neither, so it never imports GX
+(``tests/expectations/test_importer.py`` checks ``sys.modules``).
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterable
 from types import ModuleType
 
 _lock = threading.Lock()
@@ -22,15 +20,9 @@ _seconds = 0.0
 _waited = 0.0
 
 
-PREFETCH_VARIABLE = "ETLCHECK_GX_PREFETCH"
-"""``0`` turns the background import off (the import then happens when a suite runs)."""
-
-
 def start() -> None:
-    """Begin importing GX in the background (once; a no-op once it is imported)."""
+    """Begin importing GX in a background thread (once)."""
     global _thread
-    if os.environ.get(PREFETCH_VARIABLE, "1") == "0":
-        return
     with _lock:
         if _thread is not None:
             return
@@ -72,9 +64,3 @@ def great_expectations() -> ModuleType:
 def timings() -> dict[str, float]:
     """How long the background import took, and how long its caller waited for it."""
     return {"import_seconds": round(_seconds, 3), "waited_seconds": round(_waited, 3)}
-
-
-def start_for_tests(items: Iterable[object], fixture: str = "etl_expectations") -> None:
-    """Start the import when a collected test (a pytest item) uses the expectations fixture."""
-    if any(fixture in getattr(item, "fixturenames", ()) for item in items):
-        start()

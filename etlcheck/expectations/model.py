@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
 
-from etlcheck.expectations.parameters import Parameter, RelationQuery, referenced
+from etlcheck.expectations.parameters import Parameter, RelationQuery, RowCount, referenced
+from etlcheck.expectations.sqlbuild import parse_query, tables_of
 
 JsonValue: TypeAlias = "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
 
@@ -93,3 +94,19 @@ class SuiteFile:
         name = spec.parameter_names().get("value_set")
         parameter = self.parameters.get(name) if name else None
         return parameter if isinstance(parameter, RelationQuery) else None
+
+    def tables(self) -> set[str]:
+        """Every production ``schema.table`` the suite reads."""
+        names = {self.table}
+        for parameter in self.parameters.values():
+            if isinstance(parameter, RowCount):
+                names.add(parameter.table)
+            else:
+                names |= tables_of(parameter.tree())
+        for spec in self.expectations:
+            if spec.type == UNEXPECTED_ROWS_TYPE:
+                query = str(spec.kwargs["unexpected_rows_query"])
+                names |= tables_of(parse_query(query, with_batch=True))
+            elif spec.type == OTHER_TABLE_TYPE:
+                names.add(str(spec.kwargs["other_table_name"]))
+        return names

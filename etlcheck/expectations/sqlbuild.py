@@ -99,6 +99,11 @@ def _check_tables(query: exp.Query) -> None:
             raise QueryProblem(f"qualify table {name} with its schema (e.g. etl.{name})")
 
 
+def tables_of(query: exp.Query) -> set[str]:
+    """The ``schema.table`` names a query reads (CTEs and ``{batch}`` aside)."""
+    return {f"{t.db}.{t.name}" for t in query.find_all(exp.Table) if t.db}
+
+
 def single_column(query: exp.Query) -> exp.Query:
     """The query with its one output column named ``etlcheck_value``."""
     selects = query.selects

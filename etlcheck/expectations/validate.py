@@ -35,6 +35,7 @@ from etlcheck.expectations.model import (
 from etlcheck.expectations.outcomes import ExpectationOutcome, SuiteOutcome, rule_of
 from etlcheck.expectations.parameters import RelationQuery, RowCount
 from etlcheck.expectations.sqlbuild import Resolver
+from etlcheck.expectations.worker import take_worker
 
 if TYPE_CHECKING:
     from sqlglot import exp
@@ -43,8 +44,20 @@ if TYPE_CHECKING:
 def validate_suites(
     engine: Engine, suites: Iterable[SuiteFile], resolve: Resolver
 ) -> list[SuiteOutcome]:
-    """Validate each suite against its (resolved) table in the engine."""
+    """Validate each suite against its (resolved) table in the engine: in the worker
+    process started for it when there is one and the engine can export the tables."""
     suites = list(suites)
+    worker = take_worker()
+    if worker is not None:
+        outcomes = worker.validate(engine, suites, resolve) if engine.exports_tables else None
+        worker.stop()
+        if outcomes is not None:
+            return outcomes
+    return validate_here(engine, suites, resolve)
+
+
+def validate_here(engine: Engine, suites: list[SuiteFile], resolve: Resolver) -> list[SuiteOutcome]:
+    """Validate in this process (importing GX here when an expectation needs it)."""
     runner = _Validation(engine, resolve)
     try:
         return [runner.suite(suite) for suite in suites]

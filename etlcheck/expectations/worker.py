@@ -1,0 +1,161 @@
+"""Validate in a second process that imported Great Expectations while the run went on.
+
+Importing GX costs two seconds or more of pure Python. In a thread of the run it competes
+for the GIL with seeding, whose DuckDB inserts of DataFrames take and give back the GIL
+all the time: seeding the seed scale took 2.7 s alone and 6.7 s beside the importing
+thread, more than the import it hid. A child process imports GX on the other core
+instead. When the run is done, the engine copies the tables the suites read into a
+DuckDB file of their own (inside DuckDB, without the GIL), and the child validates that
+copy. An engine that cannot export tables, or a child that failed for any reason, leaves
+the validation to the run's own process, which then imports GX itself.
+
+The child reads a pickled ``Job`` on stdin and writes a pickled ``Result`` on stdout.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from etlcheck.engines.base import Engine
+    from etlcheck.expectations.model import SuiteFile
+    from etlcheck.expectations.outcomes import SuiteOutcome
+    from etlcheck.expectations.sqlbuild import Resolver
+
+WAIT_SECONDS = 3600.0
+CHILD = "from etlcheck.expectations.worker import main; main()"
+"""The child's program (not ``-m``: what it pickles must belong to this module's name)."""
+
+
+@dataclass(frozen=True)
+class Job:
+    database: Path
+    suites: tuple[SuiteFile, ...]
+    tables: tuple[tuple[str, str], ...]
+    """Each production ``schema.table`` the suites read, with its name in ``database``."""
+
+
+@dataclass(frozen=True)
+class Result:
+    outcomes: tuple[SuiteOutcome, ...] | None
+    import_seconds: float
+    validate_seconds: float
+    error: str = ""
+
+
+@dataclass
+class Timings:
+    import_seconds: float = 0.0
+    waited_seconds: float = 0.0
+    export_seconds: float = 0.0
+    used: bool = False
+
+
+class Worker:
+    """The child process; ``validate`` hands it a job, ``stop`` ends it unused."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+        self.timings = Timings()
+
+    def validate(
+        self, engine: Engine, suites: list[SuiteFile], resolve: Resolver
+    ) -> list[SuiteOutcome] | None:
+        """The outcomes, validated by the child on a copy of the tables; None when the
+        child could not (the caller validates in its own process)."""
+        folder = Path(tempfile.mkdtemp(prefix="etlcheck-validate-"))
+        try:
+            began = time.perf_counter()
+            tables = {name: resolve(name) for suite in suites for name in suite.tables()}
+            engine.export_tables(sorted(set(tables.values())), folder / "tables.duckdb")
+            self.timings.export_seconds = time.perf_counter() - began
+            job = Job(folder / "tables.duckdb", tuple(suites), tuple(sorted(tables.items())))
+            sent = time.perf_counter()
+            out, _ = self.process.communicate(pickle.dumps(job), timeout=WAIT_SECONDS)
+            result: Result = pickle.loads(out)
+        except Exception:  # the child died, timed out or answered nonsense: do it here
+            self.stop()
+            return None
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        waited = time.perf_counter() - sent - result.validate_seconds
+        self.timings = Timings(result.import_seconds, max(0.0, waited), self.timings.export_seconds)
+        if result.outcomes is None:
+            return None
+        self.timings.used = True
+        return list(result.outcomes)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+_worker: Worker | None = None
+
+
+def start_worker() -> None:
+    """Start the child (once); it imports GX at once and waits for its job."""
+    global _worker
+    if _worker is not None:
+        return
+    process = subprocess.Popen(
+        [sys.executable, "-c", CHILD],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    _worker = Worker(process)
+    atexit.register(_worker.stop)
+
+
+def take_worker() -> Worker | None:
+    """The started child, handed over once (the next validation starts none)."""
+    global _worker
+    worker, _worker = _worker, None
+    return worker
+
+
+def main() -> None:
+    """The child: import GX, then validate the job read from stdin."""
+    answer = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # whatever GX prints must not mix with the pickled answer
+    began = time.perf_counter()
+    failure = ""
+    try:
+        from etlcheck.expectations import importer
+
+        importer.great_expectations()
+    except Exception as error:
+        failure = f"cannot import Great Expectations: {error}"
+    imported = time.perf_counter() - began
+    try:
+        job: Job = pickle.load(sys.stdin.buffer)
+    except EOFError:  # the run ended without validating
+        return
+    began = time.perf_counter()
+    outcomes = None if failure else _validate(job)
+    answer.write(pickle.dumps(Result(outcomes, imported, time.perf_counter() - began, failure)))
+    answer.close()
+
+
+def _validate(job: Job) -> tuple[SuiteOutcome, ...] | None:
+    from etlcheck.engines.duckdb import DuckDBEngine
+    from etlcheck.expectations.validate import validate_here
+
+    names = dict(job.tables)
+    try:
+        with DuckDBEngine(str(job.database)) as engine:
+            return tuple(validate_here(engine, list(job.suites), lambda t: names.get(t, t)))
+    except Exception:  # the run's own process validates and reports the error
+        return None
