@@ -99,29 +99,18 @@ class EngineChecks:
 
     def check(self, spec: ExpectationSpec, value: Callable[[str], JsonValue]) -> ExpectationOutcome:
         """Check ``spec``; ``value`` gives a kwarg with its parameter resolved."""
-        relation = self.suite.relation_of(spec)
-        if relation is not None:
-            column = self._column(spec, "column")
-            unexpected = sqlbuild.membership(
-                self.facts.table,
-                column,
-                sqlbuild.in_sandbox(relation.tree(), self.resolve),
-                member=MEMBERSHIP_TYPES[spec.type],
-            )
-            considered = self._considered(spec, _not_null(column))
-            return self.rows_outcome(spec, unexpected, (column,), considered)
-        if spec.type == UNEXPECTED_ROWS_TYPE:
-            query = sqlbuild.parse_query(str(spec.kwargs["unexpected_rows_query"]), with_batch=True)
-            moved = sqlbuild.in_sandbox(query, self.resolve, batch=self.facts.table)
-            return self.rows_outcome(spec, moved, (), None)
+        found = unexpected_query(self.suite, spec, self.resolve, self.facts)
+        if found is not None:
+            query, columns = found
+            kept = _not_null(columns[0]) if columns else None
+            considered = self._considered(spec, kept) if columns else None
+            return self.rows_outcome(spec, query, columns, considered)
         if spec.type in (UNIQUE_TYPE, COMPOUND_UNIQUE_TYPE):
             return self._unique(spec)
         return self._row_count(spec, value)
 
     def _column(self, spec: ExpectationSpec, key: str) -> str:
-        name = self.facts.column(str(spec.kwargs[key]))
-        assert name is not None, "missing columns are reported before checks run"
-        return name
+        return self.facts.column(str(spec.kwargs[key])) or str(spec.kwargs[key])
 
     def _unique(self, spec: ExpectationSpec) -> ExpectationOutcome:
         if spec.type == UNIQUE_TYPE:
@@ -220,6 +209,31 @@ class EngineChecks:
             for row in result.rows
         )
         return examples, rows
+
+
+def unexpected_query(
+    suite: SuiteFile, spec: ExpectationSpec, resolve: Resolver, facts: TableFacts | None
+) -> tuple[exp.Query, tuple[str, ...]] | None:
+    """The query selecting the failing rows of a relation (with the column it checks) or
+    of an ``unexpected_rows_expectation``, reading ``facts.table`` (GX's ``{batch}`` when
+    ``facts`` is None); None for any other expectation."""
+    relation = suite.relation_of(spec)
+    if relation is not None:
+        column = str(spec.kwargs["column"])
+        if facts is not None:
+            column = facts.column(column) or column
+        query = sqlbuild.membership(
+            facts.table if facts is not None else sqlbuild.BATCH_TABLE,
+            column,
+            sqlbuild.in_sandbox(relation.tree(), resolve),
+            member=MEMBERSHIP_TYPES[spec.type],
+        )
+        return query, (column,)
+    if spec.type == UNEXPECTED_ROWS_TYPE:
+        parsed = sqlbuild.parse_query(str(spec.kwargs["unexpected_rows_query"]), with_batch=True)
+        target = facts.table if facts is not None else None
+        return sqlbuild.in_sandbox(parsed, resolve, batch=target), ()
+    return None
 
 
 def _not_null(column: str) -> exp.Expression:

@@ -11,13 +11,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlglot import exp
 
 from etlcheck.expectations import sqlbuild
 from etlcheck.expectations.engine_checks import TableFacts
-from etlcheck.expectations.gx_run import GreatExpectations, GxResult, gx_expectation
+from etlcheck.expectations.gx_run import (
+    GreatExpectations,
+    GxResult,
+    gx_expectation,
+    no_result,
+    outcome_of,
+)
 from etlcheck.expectations.model import TABLE_SHAPE_TYPES, ExpectationSpec, JsonValue
 from etlcheck.expectations.outcomes import (
     EXAMPLES,
@@ -54,7 +61,7 @@ class FrameBatch:
             shown = frame.drop(columns=[LOCATOR]) if LOCATOR in frame.columns else frame
             found = self.gx.validate_frame(shown, [gx_expectation(s, k) for s, k in data], values)
             for spec, kwargs in data:
-                result = found.get(spec.position, GxResult(False, error="GX returned no result"))
+                result = found.get(spec.position) or no_result(spec)
                 results[spec.position] = self._outcome(spec, kwargs, result, frame)
         if shape:
             import pandas as pd
@@ -62,7 +69,7 @@ class FrameBatch:
             empty = pd.DataFrame(columns=list(self.facts.columns))
             found = self.gx.validate_frame(empty, [gx_expectation(s, k) for s, k in shape], values)
             for spec, kwargs in shape:
-                result = found.get(spec.position, GxResult(False, error="GX returned no result"))
+                result = found.get(spec.position) or no_result(spec)
                 results[spec.position] = self._outcome(spec, kwargs, result, empty)
         return results
 
@@ -85,19 +92,7 @@ class FrameBatch:
             domain = [c for c in _named(spec, kwargs) if c in frame.columns]
             examples = _examples(frame, list(result.unexpected_index), domain)
             rows = self._rows(frame, list(result.unexpected_index[:EXAMPLES]))
-        return ExpectationOutcome(
-            expectation=spec.type,
-            column=spec.column_label,
-            success=result.success and result.error is None,
-            observed=result.observed,
-            unexpected_count=result.unexpected_count,
-            examples=examples,
-            failing_rows=rows,
-            checked_by=self.gx.path,
-            json_path=spec.json_path,
-            description=spec.description,
-            error=result.error,
-        )
+        return outcome_of(spec, replace(result, examples=examples, failing_rows=rows), self.gx.path)
 
     def _rows(self, frame: pd.DataFrame, index: list[int]) -> tuple[dict[str, JsonValue], ...]:
         """The failing rows whole from the database, by locator; else from the frame."""

@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 from etlcheck.errors import ConfigError
 from etlcheck.expectations import importer
 from etlcheck.expectations.model import ExpectationSpec, JsonValue
-from etlcheck.expectations.outcomes import EXAMPLES, Example, examples_from_counts, plain
+from etlcheck.expectations.outcomes import (
+    EXAMPLES,
+    Example,
+    ExpectationOutcome,
+    examples_from_counts,
+    plain,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -137,6 +143,30 @@ class GreatExpectations:
         return {
             int(item.expectation_config.meta[POSITION]): _converted(item) for item in result.results
         }
+
+
+def outcome_of(
+    spec: ExpectationSpec, result: GxResult, checked_by: str, unexpected_rows: bool = False
+) -> ExpectationOutcome:
+    """The outcome of ``spec`` from what GX said about it."""
+    return ExpectationOutcome(
+        expectation=spec.type,
+        column=spec.column_label,
+        success=result.success and result.error is None,
+        observed=result.observed,
+        unexpected_count=result.unexpected_count,
+        examples=result.examples,
+        failing_rows=result.failing_rows,
+        checked_by=checked_by,
+        json_path=spec.json_path,
+        description=spec.description,
+        error=result.error,
+        unexpected_rows=unexpected_rows,
+    )
+
+
+def no_result(spec: ExpectationSpec) -> GxResult:
+    return GxResult(False, error=f"GX returned no result for {spec.json_path}")
 
 
 def gx_expectation(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from etlcheck.engines.base import Engine
 from etlcheck.expectations import sqlbuild
+from etlcheck.expectations.database import DatabaseBatch
 from etlcheck.expectations.engine_checks import (
     EngineChecks,
     TableFacts,
@@ -23,22 +24,21 @@ from etlcheck.expectations.engine_checks import (
     table_facts,
 )
 from etlcheck.expectations.frames import FrameBatch
-from etlcheck.expectations.gx_run import GreatExpectations, GxResult, gx_expectation
+from etlcheck.expectations.gx_run import GreatExpectations
 from etlcheck.expectations.model import (
     COLUMN_KWARGS,
     TABLE_SHAPE_TYPES,
-    UNEXPECTED_ROWS_TYPE,
     ExpectationSpec,
     JsonValue,
     SuiteFile,
 )
-from etlcheck.expectations.outcomes import ExpectationOutcome, SuiteOutcome, rule_of
+from etlcheck.expectations.outcomes import ExpectationOutcome, SuiteOutcome, plain, rule_of
 from etlcheck.expectations.parameters import RelationQuery, RowCount
 from etlcheck.expectations.sqlbuild import Resolver
 from etlcheck.expectations.worker import take_worker
 
 if TYPE_CHECKING:
-    from sqlglot import exp
+    pass
 
 
 def validate_suites(
@@ -103,9 +103,7 @@ class _Validation:
         facts = table_facts(self.engine, table)
         if facts is None:
             return _missing_table(suite, table)
-        rows = int(
-            self.engine.query(sqlbuild.counts(facts.table).sql(self.engine.dialect)).scalar()
-        )
+        rows = self.rows(facts.table)
         values, shown, origins = self._parameters(suite)
         results: dict[int, ExpectationOutcome] = {}
         gx_specs: list[ExpectationSpec] = []
@@ -161,8 +159,6 @@ class _Validation:
         return int(self.rows(facts.table) * parameter.factor)
 
     def _scalar(self, parameter: RelationQuery) -> JsonValue:
-        from etlcheck.expectations.outcomes import plain
-
         query = sqlbuild.in_sandbox(parameter.tree(), self.resolve)
         result = self.engine.query(query.sql(dialect=self.engine.dialect))
         return plain(result.scalar()) if len(result.rows) == 1 else None
@@ -176,82 +172,14 @@ class _Validation:
         checks: EngineChecks,
     ) -> dict[int, ExpectationOutcome]:
         gx = self.gx
+        planned = [(spec, catalog_kwargs(spec, facts)) for spec in specs]
         if gx.speaks_sql:
-            return self._in_database(suite, facts, specs, values, checks)
-        return FrameBatch(self.engine, gx, facts).validate(
-            [(s, _catalog_kwargs(s, facts)) for s in specs], values
-        )
-
-    def _in_database(
-        self,
-        suite: SuiteFile,
-        facts: TableFacts,
-        specs: list[ExpectationSpec],
-        values: Mapping[str, JsonValue],
-        checks: EngineChecks,
-    ) -> dict[int, ExpectationOutcome]:
-        """GX runs everything as SQL; relations go as GX's UnexpectedRowsExpectation."""
-        queries: dict[int, tuple[exp.Query, tuple[str, ...]]] = {}
-        expectations = []
-        for spec in specs:
-            unexpected = self._unexpected_rows(suite, spec, facts)
-            if unexpected is None:
-                expectations.append(gx_expectation(spec, _catalog_kwargs(spec, facts)))
-                continue
-            query, columns = unexpected
-            queries[spec.position] = (query, columns)
-            batch_query = self._unexpected_rows(suite, spec, None)
-            assert batch_query is not None
-            kwargs = {
-                "unexpected_rows_query": sqlbuild.as_gx_query(batch_query[0], self.engine.dialect)
-            }
-            expectations.append(gx_expectation(spec, kwargs) | {"type": UNEXPECTED_ROWS_TYPE})
-        found = self.gx.validate_table(facts.table, expectations, values)
-        results = {}
-        for spec in specs:
-            result = found.get(spec.position, GxResult(False, error="GX returned no result"))
-            if spec.position in queries and result.error is None:
-                query, columns = queries[spec.position]
-                count = int(result.observed or 0) if isinstance(result.observed, int) else 0
-                examples, rows = checks.failure_details(query, columns) if count else ((), ())
-                result = GxResult(result.success, None if columns else count, count, examples, rows)
-            as_rows = spec.position in queries
-            path = f"{self.gx.path[:-1]}, unexpected_rows_query)" if as_rows else self.gx.path
-            results[spec.position] = _from_gx(
-                spec, result, path, as_rows and not queries[spec.position][1]
-            )
-        return results
-
-    def _unexpected_rows(
-        self, suite: SuiteFile, spec: ExpectationSpec, facts: TableFacts | None
-    ) -> tuple[exp.Query, tuple[str, ...]] | None:
-        """The unexpected-rows query of a relation or an ``unexpected_rows_expectation``,
-        reading ``facts.table`` (GX's ``{batch}`` when ``facts`` is None)."""
-        batch = facts.table if facts is not None else sqlbuild.BATCH_TABLE
-        relation = suite.relation_of(spec)
-        if relation is not None:
-            column = str(spec.kwargs["column"])
-            if facts is not None:
-                column = facts.column(column) or column
-            from etlcheck.expectations.model import MEMBERSHIP_TYPES
-
-            query = sqlbuild.membership(
-                batch,
-                column,
-                sqlbuild.in_sandbox(relation.tree(), self.resolve),
-                member=MEMBERSHIP_TYPES[spec.type],
-            )
-            return query, (column,)
-        if spec.type == UNEXPECTED_ROWS_TYPE:
-            parsed = sqlbuild.parse_query(
-                str(spec.kwargs["unexpected_rows_query"]), with_batch=True
-            )
-            target = facts.table if facts is not None else None
-            return sqlbuild.in_sandbox(parsed, self.resolve, batch=target), ()
-        return None
+            batch = DatabaseBatch(self.engine, gx, facts, checks)
+            return batch.validate(planned, values)
+        return FrameBatch(self.engine, gx, facts).validate(planned, values)
 
 
-def _catalog_kwargs(spec: ExpectationSpec, facts: TableFacts) -> dict[str, JsonValue]:
+def catalog_kwargs(spec: ExpectationSpec, facts: TableFacts) -> dict[str, JsonValue]:
     """The spec's kwargs with column names spelled as the catalog spells them."""
     kwargs = dict(spec.kwargs)
     for key in COLUMN_KWARGS:
@@ -261,25 +189,6 @@ def _catalog_kwargs(spec: ExpectationSpec, facts: TableFacts) -> dict[str, JsonV
     if isinstance(listed, list) and spec.type not in TABLE_SHAPE_TYPES:
         kwargs["column_list"] = [facts.column(str(c)) or c for c in listed]
     return kwargs
-
-
-def _from_gx(
-    spec: ExpectationSpec, result: GxResult, path: str, rows: bool = False
-) -> ExpectationOutcome:
-    return ExpectationOutcome(
-        expectation=spec.type,
-        column=spec.column_label,
-        success=result.success and result.error is None,
-        observed=result.observed,
-        unexpected_count=result.unexpected_count,
-        examples=result.examples,
-        failing_rows=result.failing_rows,
-        checked_by=path,
-        json_path=spec.json_path,
-        description=spec.description,
-        error=result.error,
-        unexpected_rows=rows,
-    )
 
 
 def _guarded(
