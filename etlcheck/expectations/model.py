@@ -96,17 +96,21 @@ class SuiteFile:
         return parameter if isinstance(parameter, RelationQuery) else None
 
     def tables(self) -> set[str]:
-        """Every production ``schema.table`` the suite reads."""
+        """Every production ``schema.table`` whose rows the suite reads."""
         names = {self.table}
         for parameter in self.parameters.values():
-            if isinstance(parameter, RowCount):
-                names.add(parameter.table)
-            else:
+            if isinstance(parameter, RelationQuery):
                 names |= tables_of(parameter.tree())
         for spec in self.expectations:
             if spec.type == UNEXPECTED_ROWS_TYPE:
                 query = str(spec.kwargs["unexpected_rows_query"])
                 names |= tables_of(parse_query(query, with_batch=True))
-            elif spec.type == OTHER_TABLE_TYPE:
+        return names
+
+    def counted_tables(self) -> set[str]:
+        """Every production ``schema.table`` of which the suite needs only the row count."""
+        names = {p.table for p in self.parameters.values() if isinstance(p, RowCount)}
+        for spec in self.expectations:
+            if spec.type == OTHER_TABLE_TYPE:
                 names.add(str(spec.kwargs["other_table_name"]))
         return names

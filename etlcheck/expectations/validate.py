@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
 from etlcheck.engines.base import Engine
 from etlcheck.expectations import sqlbuild
@@ -32,13 +32,10 @@ from etlcheck.expectations.model import (
     JsonValue,
     SuiteFile,
 )
-from etlcheck.expectations.outcomes import ExpectationOutcome, SuiteOutcome, plain, rule_of
-from etlcheck.expectations.parameters import RelationQuery, RowCount
+from etlcheck.expectations.outcomes import ExpectationOutcome, SuiteOutcome, rule_of
+from etlcheck.expectations.parameter_values import ParameterValues, parameter_values
 from etlcheck.expectations.sqlbuild import Resolver
 from etlcheck.expectations.worker import take_worker
-
-if TYPE_CHECKING:
-    pass
 
 
 def validate_suites(
@@ -56,9 +53,15 @@ def validate_suites(
     return validate_here(engine, suites, resolve)
 
 
-def validate_here(engine: Engine, suites: list[SuiteFile], resolve: Resolver) -> list[SuiteOutcome]:
-    """Validate in this process (importing GX here when an expectation needs it)."""
-    runner = _Validation(engine, resolve)
+def validate_here(
+    engine: Engine,
+    suites: list[SuiteFile],
+    resolve: Resolver,
+    counted: Mapping[str, int | None] | None = None,
+) -> list[SuiteOutcome]:
+    """Validate in this process (importing GX here when an expectation needs it);
+    ``counted`` holds row counts already known (None: the table does not exist)."""
+    runner = _Validation(engine, resolve, counted or {})
     try:
         return [runner.suite(suite) for suite in suites]
     finally:
@@ -66,18 +69,24 @@ def validate_here(engine: Engine, suites: list[SuiteFile], resolve: Resolver) ->
 
 
 class _Validation:
-    def __init__(self, engine: Engine, resolve: Resolver) -> None:
+    def __init__(
+        self, engine: Engine, resolve: Resolver, counted: Mapping[str, int | None]
+    ) -> None:
         self.engine = engine
         self.resolve = resolve
         self._gx: GreatExpectations | None = None
-        self._rows: dict[str, int] = {}
+        self._rows: dict[str, int | None] = dict(counted)
+
+    def count(self, table: str) -> int | None:
+        """``COUNT(*)`` of a ``schema.table`` (None when it does not exist), once per
+        validation: suites share raw tables."""
+        if table not in self._rows:
+            facts = table_facts(self.engine, table)
+            self._rows[table] = None if facts is None else count_rows(self.engine, facts.table)
+        return self._rows[table]
 
     def rows(self, table: str) -> int:
-        """``COUNT(*)`` of a table, once per validation (suites share raw tables)."""
-        if table not in self._rows:
-            query = sqlbuild.counts(table).sql(dialect=self.engine.dialect)
-            self._rows[table] = int(self.engine.query(query).scalar() or 0)
-        return self._rows[table]
+        return self.count(table) or 0
 
     @property
     def gx(self) -> GreatExpectations:
@@ -103,14 +112,16 @@ class _Validation:
         facts = table_facts(self.engine, table)
         if facts is None:
             return _missing_table(suite, table)
-        rows = self.rows(facts.table)
-        values, shown, origins = self._parameters(suite)
+        rows = count_rows(self.engine, facts.table)
+        self._rows[table] = rows
+        parameters = parameter_values(suite, self.engine, self.resolve, self.count)
+        values = parameters.values
         results: dict[int, ExpectationOutcome] = {}
         gx_specs: list[ExpectationSpec] = []
         checks = EngineChecks(self.engine, suite, facts, self.resolve, self.rows)
         sql = self.gx_speaks_sql()
         for spec in suite.expectations:
-            missing = _missing_columns(spec, facts)
+            missing = _missing_columns(spec, facts) or _without_value(spec, parameters)
             if missing is not None:
                 results[spec.position] = missing
             elif checked_in_engine(spec, suite, sql):
@@ -120,48 +131,11 @@ class _Validation:
         if gx_specs:
             results.update(self._gx_results(suite, facts, gx_specs, values, checks))
         outcomes = tuple(
-            _with_rule(results[spec.position], spec, shown, origins) for spec in suite.expectations
+            _with_rule(results[spec.position], spec, parameters) for spec in suite.expectations
         )
         return SuiteOutcome(
             suite.name, facts.table, rows, outcomes, suite.shown_path, time.perf_counter() - began
         )
-
-    def _parameters(
-        self, suite: SuiteFile
-    ) -> tuple[dict[str, JsonValue], dict[str, JsonValue], dict[str, str]]:
-        """(values of the parameters used as numbers, what the rule shows for each
-        parameter, where each comes from)."""
-        values: dict[str, JsonValue] = {}
-        shown: dict[str, JsonValue] = {}
-        origins: dict[str, str] = {}
-        used_as_value = {
-            name
-            for spec in suite.expectations
-            for key, name in spec.parameter_names().items()
-            if not (key == "value_set" and suite.relation_of(spec) is not None)
-        }
-        for name, parameter in suite.parameters.items():
-            if isinstance(parameter, RowCount):
-                origins[name] = f"{name}: {parameter.describe(self.resolve)}"
-                if name in used_as_value:
-                    values[name] = self._row_count(parameter)
-            else:
-                origins[name] = f"{name}: query checked by the engine"
-                if name in used_as_value:
-                    values[name] = self._scalar(parameter)
-            shown[name] = values.get(name, parameter.describe(self.resolve))
-        return values, shown, origins
-
-    def _row_count(self, parameter: RowCount) -> JsonValue:
-        facts = table_facts(self.engine, self.resolve(parameter.table))
-        if facts is None:
-            return None
-        return int(self.rows(facts.table) * parameter.factor)
-
-    def _scalar(self, parameter: RelationQuery) -> JsonValue:
-        query = sqlbuild.in_sandbox(parameter.tree(), self.resolve)
-        result = self.engine.query(query.sql(dialect=self.engine.dialect))
-        return plain(result.scalar()) if len(result.rows) == 1 else None
 
     def _gx_results(
         self,
@@ -177,6 +151,11 @@ class _Validation:
             batch = DatabaseBatch(self.engine, gx, facts, checks)
             return batch.validate(planned, values)
         return FrameBatch(self.engine, gx, facts).validate(planned, values)
+
+
+def count_rows(engine: Engine, table: str) -> int:
+    """``COUNT(*)`` of a table that exists."""
+    return int(engine.query(sqlbuild.counts(table).sql(dialect=engine.dialect)).scalar() or 0)
 
 
 def catalog_kwargs(spec: ExpectationSpec, facts: TableFacts) -> dict[str, JsonValue]:
@@ -211,6 +190,21 @@ def _guarded(
         )
 
 
+def _without_value(spec: ExpectationSpec, parameters: ParameterValues) -> ExpectationOutcome | None:
+    problem = parameters.problem_of(spec)
+    if problem is None:
+        return None
+    return ExpectationOutcome(
+        expectation=spec.type,
+        column=spec.column_label,
+        success=False,
+        checked_by="etlcheck",
+        json_path=spec.json_path,
+        description=spec.description,
+        error=problem,
+    )
+
+
 def _missing_columns(spec: ExpectationSpec, facts: TableFacts) -> ExpectationOutcome | None:
     if spec.type in TABLE_SHAPE_TYPES:
         return None
@@ -229,15 +223,11 @@ def _missing_columns(spec: ExpectationSpec, facts: TableFacts) -> ExpectationOut
 
 
 def _with_rule(
-    outcome: ExpectationOutcome,
-    spec: ExpectationSpec,
-    values: Mapping[str, JsonValue],
-    origins: Mapping[str, str],
+    outcome: ExpectationOutcome, spec: ExpectationSpec, parameters: ParameterValues
 ) -> ExpectationOutcome:
-    from dataclasses import replace
-
     names = spec.parameter_names()
-    resolved = {key: values[name] for key, name in names.items() if name in values}
+    shown, origins = parameters.shown, parameters.origins
+    resolved = {key: shown[name] for key, name in names.items() if name in shown}
     described = {key: origins.get(name, name) for key, name in names.items()}
     return replace(outcome, rule=rule_of(spec, resolved, described))
 

@@ -43,6 +43,8 @@ class Job:
     suites: tuple[SuiteFile, ...]
     tables: tuple[tuple[str, str], ...]
     """Each production ``schema.table`` the suites read, with its name in ``database``."""
+    counted: tuple[tuple[str, int | None], ...] = ()
+    """Row counts of the tables the suites only count (None: no such table)."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,15 @@ class Worker:
             began = time.perf_counter()
             tables = {name: resolve(name) for suite in suites for name in suite.tables()}
             engine.export_tables(sorted(set(tables.values())), folder / "tables.duckdb")
+            tables |= {n: resolve(n) for suite in suites for n in suite.counted_tables()}
+            counted = _counts(engine, suites, resolve)
             self.timings.export_seconds = time.perf_counter() - began
-            job = Job(folder / "tables.duckdb", tuple(suites), tuple(sorted(tables.items())))
+            job = Job(
+                folder / "tables.duckdb",
+                tuple(suites),
+                tuple(sorted(tables.items())),
+                tuple(counted),
+            )
             sent = time.perf_counter()
             out, _ = self.process.communicate(pickle.dumps(job), timeout=WAIT_SECONDS)
             result: Result = pickle.loads(out)
@@ -99,6 +108,20 @@ class Worker:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+
+
+def _counts(
+    engine: Engine, suites: list[SuiteFile], resolve: Resolver
+) -> list[tuple[str, int | None]]:
+    """Row counts of the tables the suites only count, keyed by their resolved names."""
+    from etlcheck.expectations.engine_checks import table_facts
+    from etlcheck.expectations.validate import count_rows
+
+    counted = []
+    for name in sorted({resolve(t) for suite in suites for t in suite.counted_tables()}):
+        facts = table_facts(engine, name)
+        counted.append((name, None if facts is None else count_rows(engine, facts.table)))
+    return counted
 
 
 _worker: Worker | None = None
@@ -156,6 +179,9 @@ def _validate(job: Job) -> tuple[SuiteOutcome, ...] | None:
     names = dict(job.tables)
     try:
         with DuckDBEngine(str(job.database)) as engine:
-            return tuple(validate_here(engine, list(job.suites), lambda t: names.get(t, t)))
+            resolve = names.get
+            return tuple(
+                validate_here(engine, list(job.suites), lambda t: resolve(t, t), dict(job.counted))
+            )
     except Exception:  # the run's own process validates and reports the error
         return None

@@ -4,6 +4,9 @@ column named as such, and queries of the user's own (``unexpected_rows_expectati
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from expectation_data import SUITES, sandbox
 
 from etlcheck.engines.base import Engine
@@ -75,3 +78,38 @@ def test_row_count_against_another_table_and_the_column_set(engine: Engine) -> N
     assert columns.success
     engine.execute("INSERT INTO poc_etl.stg_groups VALUES ('G04', 'B002', 'SW')")
     assert brokers(engine).outcomes[5].success
+
+
+def test_a_parameter_without_a_value_fails_what_uses_it(engine: Engine, tmp_path: Path) -> None:
+    suite = {
+        "name": "bounds",
+        "meta": {
+            "etlcheck": {
+                "table": "etl.stg_brokers",
+                "parameters": {
+                    "gone": {"row_count": "raw_data.brokers_gone"},
+                    "codes": {"query": "SELECT broker_code FROM etl.stg_brokers"},
+                },
+            }
+        },
+        "expectations": [
+            {
+                "type": "expect_table_row_count_to_be_between",
+                "kwargs": {"min_value": {"$PARAMETER": "gone"}},
+            },
+            {
+                "type": "expect_table_row_count_to_equal",
+                "kwargs": {"value": {"$PARAMETER": "codes"}},
+            },
+            {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "broker_code"}},
+        ],
+    }
+    path = tmp_path / "bounds.json"
+    path.write_text(json.dumps(suite), "utf-8")
+    [outcome] = validate_suites(engine, [load_suite(path)], sandbox)
+    gone, codes, fine = outcome.outcomes
+    assert not gone.success
+    assert gone.error == "parameter gone: table poc_raw_data.brokers_gone does not exist"
+    assert not codes.success
+    assert codes.error == "parameter codes: the query returned 4 rows, not one value"
+    assert fine.success
