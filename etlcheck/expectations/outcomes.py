@@ -18,6 +18,8 @@ EXAMPLES = 5
 """Distinct failing values (and failing rows) kept per expectation."""
 SENTENCE_VALUES = 3
 SENTENCE_TEXT = 60
+MISSING_TYPES = ("NAType", "NaTType")
+"""pandas' missing values (``pd.NA``, ``pd.NaT``), recognised without importing pandas."""
 HIDDEN_KWARGS = frozenset(
     {"column", "column_A", "column_B", "result_format", "catch_exceptions", "batch_id"}
 )
@@ -156,8 +158,15 @@ def rule_of(
 
 def examples_from_counts(counted: Sequence[tuple[JsonValue, int]]) -> tuple[Example, ...]:
     """The most frequent failing values first, ties in value order."""
-    ordered = sorted(counted, key=lambda pair: (-pair[1], value_text(pair[0])))
+    ordered = sorted(counted, key=lambda pair: (-pair[1], *_order(pair[0])))
     return tuple(Example(value, count) for value, count in ordered[:EXAMPLES])
+
+
+def _order(value: JsonValue) -> tuple[int, float, str]:
+    """Numbers by value, then text, then NULL."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (0, float(value), "")
+    return (2, 0.0, "") if value is None else (1, 0.0, value_text(value))
 
 
 def value_text(value: JsonValue) -> str:
@@ -178,6 +187,8 @@ def plain(value: object) -> JsonValue:
         return value
     if isinstance(value, float):
         return None if value != value else value
+    if type(value).__name__ in MISSING_TYPES:
+        return None
     if isinstance(value, decimal.Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, dt.datetime | dt.date | dt.time):
