@@ -102,6 +102,8 @@ class Worker:
         if result.outcomes is None:
             return None
         self.timings.used = True
+        global last_timings
+        last_timings = self.timings
         return list(result.outcomes)
 
     def stop(self) -> None:
@@ -125,6 +127,8 @@ def _counts(
 
 
 _worker: Worker | None = None
+last_timings: Timings | None = None
+"""The timings of the last validation a worker did (for benchmarks)."""
 
 
 def start_worker() -> None:
