@@ -15,14 +15,17 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from etlcheck.config import Config
 from etlcheck.errors import UsageError
 from etlcheck.targets import IN_MEMORY, default_db_path
 
 if TYPE_CHECKING:
+    from etlcheck.engines.base import Engine
     from etlcheck.expectations import SuiteFile, SuiteOutcome
+    from etlcheck.terminal import Terminal
+    from etlcheck.verify import RunOptions
 
 SHOWN = 20
 
@@ -38,7 +41,13 @@ class LastRun:
     folder: Path | None
 
 
-def add_dq_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+class Subcommands(Protocol):
+    """What argparse's ``add_subparsers()`` returns, as far as dq uses it."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
+
+
+def add_dq_parser(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     """Register ``etlcheck dq`` on the CLI's subcommands."""
     dq = commands.add_parser(
         "dq",
@@ -161,7 +170,7 @@ def _database_of(last: LastRun | None, config: Config) -> Path:
     return path
 
 
-def _open(options: Any, database: Path) -> Any:
+def _open(options: RunOptions, database: Path) -> Engine:
     from etlcheck.targets import open_engine
 
     if not database.exists():
@@ -205,7 +214,7 @@ def write_dq(document: dict[str, Any], folder: Path) -> Path:
     return page
 
 
-def _print(terminal: Any, outcomes: list[SuiteOutcome], written: Path) -> None:
+def _print(terminal: Terminal, outcomes: list[SuiteOutcome], written: Path) -> None:
     console = terminal.console
     failures = 0
     for suite in outcomes:

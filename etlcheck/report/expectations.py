@@ -13,9 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from etlcheck.report.markup import NOT_AVAILABLE, as_count, as_mapping, as_records
+
+if TYPE_CHECKING:
+    from jinja2 import Environment, Template
+    from markupsafe import Markup
 
 TITLE = "Expectations on the staging outputs"
 VISIBLE_VALUES = 8
@@ -106,7 +110,7 @@ def stylesheet() -> str:
 
 
 @cache
-def _environment() -> Any:
+def _environment() -> Environment:
     from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
 
     def load(name: str) -> str:
@@ -123,14 +127,14 @@ def _environment() -> Any:
     return environment
 
 
-def _breakable(text: str) -> Any:
+def _breakable(text: str) -> Markup:
     """Escaped text that may wrap after each underscore (long expectation type names)."""
     from markupsafe import Markup, escape
 
     return Markup(str(escape(text)).replace("_", "_<wbr>"))
 
 
-def _template(name: str) -> Any:
+def _template(name: str) -> Template:
     return _environment().get_template(name)
 
 
