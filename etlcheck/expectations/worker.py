@@ -15,6 +15,7 @@ The child reads a pickled ``Job`` on stdin and writes a pickled ``Result`` on st
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import pickle
 import shutil
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from etlcheck.expectations.sqlbuild import Resolver
 
 WAIT_SECONDS = 3600.0
+NICENESS = 10
 CHILD = "from etlcheck.expectations.worker import main; main()"
 """The child's program (not ``-m``: what it pickles must belong to this module's name)."""
 
@@ -155,6 +157,10 @@ def take_worker() -> Worker | None:
 
 def main() -> None:
     """The child: import GX, then validate the job read from stdin."""
+    # Lower priority: on a busy machine the run itself goes first; the child takes what
+    # is left (a whole core on an idle machine) and the run's CPU once it waits for it.
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)
     answer = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # whatever GX prints must not mix with the pickled answer
     began = time.perf_counter()
