@@ -3,7 +3,7 @@
 Importing GX costs two seconds or more of pure Python. In a thread of the run it competes
 for the GIL with seeding, whose DuckDB inserts of DataFrames take and give back the GIL
 all the time: seeding the seed scale took 2.7 s alone and 6.7 s beside the importing
-thread, more than the import it hid. A child process imports GX on the other core
+thread (2 cores, load about 4), more than the import it hid. A child process imports GX on the other core
 instead. When the run is done, the engine copies the tables the suites read into a
 DuckDB file of their own (inside DuckDB, without the GIL), and the child validates that
 copy. An engine that cannot export tables, or a child that failed for any reason, leaves
