@@ -3,10 +3,10 @@
 Importing GX costs two seconds or more of pure Python. In a thread of the run it competes
 for the GIL with seeding, whose DuckDB inserts of DataFrames take and give back the GIL
 all the time: seeding the seed scale took 2.7 s alone and 6.7 s beside the importing
-thread (2 cores, load about 4), more than the import it hid. A child process imports GX on the other core
-instead. When the run is done, the engine copies the tables the suites read into a
-DuckDB file of their own (inside DuckDB, without the GIL), and the child validates that
-copy. An engine that cannot export tables, or a child that failed for any reason, leaves
+thread (2 cores, load about 4), more than the import it hid. A child process imports GX
+on the other core instead, at a lower priority. When the run is done, the engine copies
+the tables the suites read into a DuckDB file of their own (inside DuckDB, without the
+GIL), and the child validates that copy. An engine that cannot export tables, or a child that failed for any reason, leaves
 the validation to the run's own process, which then imports GX itself.
 
 The child reads a pickled ``Job`` on stdin and writes a pickled ``Result`` on stdout.
@@ -143,9 +143,20 @@ def start_worker() -> None:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        env=_same_etlcheck(),
     )
     _worker = Worker(process)
     atexit.register(_worker.stop)
+
+
+def _same_etlcheck() -> dict[str, str]:
+    """The environment with this process's etlcheck first on the path: the child must
+    unpickle the job with the very classes that pickled it."""
+    import etlcheck
+
+    here = str(Path(etlcheck.__file__).resolve().parents[1])
+    path = os.environ.get("PYTHONPATH", "")
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (here, path) if p)}
 
 
 def take_worker() -> Worker | None:
