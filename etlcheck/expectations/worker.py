@@ -6,8 +6,9 @@ all the time: seeding the seed scale took 2.7 s alone and 6.7 s beside the impor
 thread (2 cores, load about 4), more than the import it hid. A child process imports GX
 on the other core instead, at a lower priority. When the run is done, the engine copies
 the tables the suites read into a DuckDB file of their own (inside DuckDB, without the
-GIL), and the child validates that copy. An engine that cannot export tables, or a child that failed for any reason, leaves
-the validation to the run's own process, which then imports GX itself.
+GIL), and the child validates that copy. An engine that cannot export tables, or a child
+that failed for any reason, leaves the validation to the run's own process, which then
+imports GX itself.
 
 The child reads a pickled ``Job`` on stdin and writes a pickled ``Result`` on stdout.
 """
