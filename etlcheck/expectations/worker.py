@@ -4,7 +4,7 @@ Importing GX costs two seconds or more of pure Python. In a thread of the run it
 for the GIL with seeding, whose DuckDB inserts of DataFrames take and give back the GIL
 all the time: seeding the seed scale took 2.7 s alone and 6.7 s beside the importing
 thread (2 cores, load about 4), more than the import it hid. A child process imports GX
-on the other core instead, at a lower priority. When the run is done, the engine copies
+on the other core instead. When the run is done, the engine copies
 the tables the suites read into a DuckDB file of their own (inside DuckDB, without the
 GIL), and the child validates that copy. An engine that cannot export tables, or a child
 that failed for any reason, leaves the validation to the run's own process, which then
@@ -16,7 +16,6 @@ The child reads a pickled ``Job`` on stdin and writes a pickled ``Result`` on st
 from __future__ import annotations
 
 import atexit
-import contextlib
 import os
 import pickle
 import shutil
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
     from etlcheck.expectations.sqlbuild import Resolver
 
 WAIT_SECONDS = 3600.0
-NICENESS = 10
 CHILD = "from etlcheck.expectations.worker import main; main()"
 """The child's program (not ``-m``: what it pickles must belong to this module's name)."""
 
@@ -169,10 +167,6 @@ def take_worker() -> Worker | None:
 
 def main() -> None:
     """The child: import GX, then validate the job read from stdin."""
-    # Lower priority: on a busy machine the run itself goes first; the child takes what
-    # is left (a whole core on an idle machine) and the run's CPU once it waits for it.
-    with contextlib.suppress(OSError):
-        os.nice(NICENESS)
     answer = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # whatever GX prints must not mix with the pickled answer
     began = time.perf_counter()
