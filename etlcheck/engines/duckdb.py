@@ -203,7 +203,9 @@ class DuckDBEngine(Engine):
         found = {f"{schema}.{name}".lower(): (schema, name) for schema, name in listed.rows}
         copied = []
         literal = str(path).replace("'", "''")
-        self.connection.execute(f"ATTACH '{literal}' AS {_EXPORT}")
+        self.connection.execute(
+            f"ATTACH '{literal}' AS {_EXPORT} (ROW_GROUP_SIZE {ROW_GROUP_SIZE})"
+        )
         try:
             for table in dict.fromkeys(t.lower() for t in tables):
                 if table not in found:

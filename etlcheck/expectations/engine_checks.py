@@ -121,9 +121,22 @@ class EngineChecks:
             assert isinstance(listed, list)
             columns = [self.facts.column(str(c)) or str(c) for c in listed]
             ignore = str(spec.kwargs.get("ignore_row_if", "all_values_are_missing"))
+        if self._count(sqlbuild.duplicate_keys(self.facts.table, columns, ignore)) == 0:
+            return self._unexpected_none(spec)
         considered = self._considered(spec, sqlbuild.kept_rows(columns, "t", ignore))
         unexpected = sqlbuild.duplicates(self.facts.table, columns, ignore)
         return self.rows_outcome(spec, unexpected, tuple(columns), considered)
+
+    def _unexpected_none(self, spec: ExpectationSpec) -> ExpectationOutcome:
+        return ExpectationOutcome(
+            expectation=spec.type,
+            column=spec.column_label,
+            success=True,
+            unexpected_count=0,
+            checked_by=CHECKED_BY,
+            json_path=spec.json_path,
+            description=spec.description,
+        )
 
     def _row_count(
         self, spec: ExpectationSpec, value: Callable[[str], JsonValue]

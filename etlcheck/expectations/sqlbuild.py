@@ -185,30 +185,34 @@ def kept_rows(columns: Sequence[str], alias: str, ignore_row_if: str) -> exp.Exp
     return exp.Not(this=exp.Paren(this=exp.and_(*nulls)))
 
 
-def duplicates(table: str, columns: Sequence[str], ignore_row_if: str) -> exp.Select:
-    """Rows of ``table`` whose value of ``columns`` occurs more than once (NULLs equal,
-    as in GROUP BY); rows ``ignore_row_if`` drops are not considered."""
-    grouped = exp.select(*(_column(c, "g") for c in columns)).from_(table_of(table).as_("g"))
+def _duplicate_keys(table: str, columns: Sequence[str], ignore_row_if: str) -> exp.Select:
+    keys = [_column(c, "g") for c in columns]
+    grouped = exp.select(*keys).from_(table_of(table).as_("g"))
     condition = kept_rows(columns, "g", ignore_row_if)
     if condition is not None:
         grouped = grouped.where(condition)
-    grouped = grouped.group_by(*(_column(c, "g") for c in columns)).having(
+    return grouped.group_by(*(k.copy() for k in keys)).having(
         exp.GT(this=exp.Count(this=exp.Star()), expression=exp.Literal.number(1))
     )
-    matches = [
-        exp.or_(
-            exp.EQ(this=_column(c, "t"), expression=_column(c, "d")),
-            exp.and_(
-                exp.Is(this=_column(c, "t"), expression=exp.Null()),
-                exp.Is(this=_column(c, "d"), expression=exp.Null()),
-            ),
-        )
-        for c in columns
-    ]
+
+
+def duplicate_keys(table: str, columns: Sequence[str], ignore_row_if: str) -> exp.Select:
+    """How many values of ``columns`` occur more than once: zero means unique, and is
+    cheaper to learn than the rows that repeat."""
+    return count_of(_duplicate_keys(table, columns, ignore_row_if))
+
+
+def duplicates(table: str, columns: Sequence[str], ignore_row_if: str) -> exp.Select:
+    """Rows of ``table`` whose value of ``columns`` occurs more than once (NULLs equal,
+    as in GROUP BY); rows ``ignore_row_if`` drops are not considered."""
+    matches = [exp.NullSafeEQ(this=_column(c, "t"), expression=_column(c, "d")) for c in columns]
+    repeated = exp.Subquery(
+        this=_duplicate_keys(table, columns, ignore_row_if), alias=exp.TableAlias(this="d")
+    )
     return (
         exp.select(exp.Column(this=exp.Star(), table=exp.to_identifier("t")))
         .from_(table_of(table).as_("t"))
-        .join(exp.Subquery(this=grouped, alias=exp.TableAlias(this="d")), on=exp.and_(*matches))
+        .join(repeated, on=exp.and_(*matches))
     )
 
 
