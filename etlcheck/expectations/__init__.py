@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from etlcheck.expectations.model import ExpectationSpec, SuiteFile
 from etlcheck.expectations.outcomes import Example, ExpectationOutcome, SuiteOutcome
-from etlcheck.expectations.prefetch import start_for_tests, start_import
+from etlcheck.expectations.prefetch import start_for_folder, start_for_tests, start_import
 from etlcheck.expectations.sqlbuild import Resolver
 from etlcheck.expectations.suites import load_suite, load_suites
 from etlcheck.expectations.validate import validate_suites
@@ -26,6 +26,7 @@ __all__ = [
     "SuiteOutcome",
     "load_suite",
     "load_suites",
+    "start_for_folder",
     "start_for_tests",
     "start_import",
     "validate_suites",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from etlcheck.expectations import importer, worker
 
@@ -38,6 +39,13 @@ def _exports_tables(engine: str | None) -> bool:
     from etlcheck.engines.registry import get_engine_class
 
     return get_engine_class(engine).exports_tables
+
+
+def start_for_folder(folder: Path, engine: str | None) -> None:
+    """Start when ``folder`` holds suites: pytest collects them, so tests will run them
+    (unless deselected: then the worker is ended, unused, with the session)."""
+    if any(folder.glob("*.json")):
+        start_import(engine)
 
 
 def start_for_tests(
