@@ -76,6 +76,8 @@ class _Validation:
         self.resolve = resolve
         self._gx: GreatExpectations | None = None
         self._rows: dict[str, int | None] = dict(counted)
+        self.gx_in_database = engine.sqlalchemy_url() is not None
+        """GX runs in the database (its SQL datasource), not on DataFrames."""
 
     def count(self, table: str) -> int | None:
         """``COUNT(*)`` of a ``schema.table`` (None when it does not exist), once per
@@ -99,13 +101,6 @@ class _Validation:
         if self._gx is not None:
             self._gx.close()
 
-    def gx_speaks_sql(self) -> bool:
-        return (
-            self._gx.speaks_sql
-            if self._gx is not None
-            else (self.engine.sqlalchemy_url() is not None)
-        )
-
     def suite(self, suite: SuiteFile) -> SuiteOutcome:
         began = time.perf_counter()
         table = self.resolve(suite.table)
@@ -113,18 +108,17 @@ class _Validation:
         if facts is None:
             return _missing_table(suite, table)
         rows = count_rows(self.engine, facts.table)
-        self._rows[table] = rows
+        self._rows[table] = self._rows[facts.table] = rows
         parameters = parameter_values(suite, self.engine, self.resolve, self.count)
         values = parameters.values
         results: dict[int, ExpectationOutcome] = {}
         gx_specs: list[ExpectationSpec] = []
         checks = EngineChecks(self.engine, suite, facts, self.resolve, self.rows)
-        sql = self.gx_speaks_sql()
         for spec in suite.expectations:
             missing = _missing_columns(spec, facts) or _without_value(spec, parameters)
             if missing is not None:
                 results[spec.position] = missing
-            elif checked_in_engine(spec, suite, sql):
+            elif checked_in_engine(spec, suite, self.gx_in_database):
                 results[spec.position] = _guarded(spec, checks, values)
             else:
                 gx_specs.append(spec)
