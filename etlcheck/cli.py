@@ -1,4 +1,4 @@
-"""The ``etlcheck`` command: init, run, lint, remap, setup, reset.
+"""The ``etlcheck`` command: init, run, lint, remap, setup, reset, dq.
 
 Exit codes: 0 verified, 1 a finding, 2 bad input or usage. Errors are one line
 (with file:line:col where there is one); ``--debug`` shows the traceback.
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from etlcheck import __version__
 from etlcheck.config import Config, load_config
+from etlcheck.dq import add_dq_parser
 from etlcheck.engines import engine_names
 from etlcheck.errors import EtlcheckError
 from etlcheck.options import RunOptions
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         _reset,
     )
     _add_isolation_commands(commands, common)
+    add_dq_parser(commands, common)
     return parser
 
 

@@ -143,8 +143,12 @@ def verify(
     ``stage`` hears what is about to happen between the steps, for a status line)."""
     announce = stage or (lambda _: None)
 
-    stages.check_scripts(options)
     suites = stages.expectation_suites(options)
+    stages.check_scripts(options)
+    if suites and options.until is None and options.phase is None:
+        from etlcheck.expectations import start_import
+
+        start_import(options.engine)  # GX imports in a worker process while the run goes on
     lint = stages.lint_for(options)
     continuing = options.resume or options.start is not None
     warming = None if continuing else prewarm.start(options)
