@@ -66,7 +66,8 @@ def run_lint(args: argparse.Namespace, config: Config) -> int:
         classes = Counter(finding.code for finding in report.unsilenced)
         by_class = ", ".join(f"{count} {code}" for code, count in sorted(classes.items()))
         output += (
-            f"{len(report.scripts)} scripts, {len(report.unsilenced)} findings"
+            f"{_count(len(report.scripts), 'script')}, "
+            f"{_count(len(report.unsilenced), 'finding')}"
             f"{f' ({by_class})' if by_class else ''}"
             f"{f', {silenced} allowed' if silenced else ''} (rewrite: {mode})\n"
         )
@@ -93,3 +94,7 @@ def run_remap(args: argparse.Namespace, config: Config) -> int:
     for finding in broken:
         sys.stderr.write(f"error: {finding}\n")
     return 1 if broken else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
