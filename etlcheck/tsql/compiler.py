@@ -2,12 +2,16 @@
 
 Variables (``@v``), system functions (``@@ROWCOUNT``) and the error functions of a
 CATCH block (``ERROR_MESSAGE()``...) become *holes*: the compiled SQL is cached once
-and the interpreter fills the holes with literals on every run. Everything specific
-to a target engine lives in its ``Emulation`` (``etlcheck.tsql.emulation``).
+and the interpreter fills the holes with literals on every run. A table variable
+(``FROM @t``) becomes the engine temp table its declaration made, named by the type the
+scope gives it (``TABLE <name>``), which is part of the cache key like any variable's
+type. Everything specific to a target engine lives in its ``Emulation``
+(``etlcheck.tsql.emulation``).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -33,8 +37,17 @@ _HOLE_PATTERN = re.compile(r'"__etlcheck_hole_(\d+)__"')
 _ASSIGN = "__etlcheck_assign_{}__"
 ERROR_FUNCTIONS = words(
     """ERROR_MESSAGE ERROR_NUMBER ERROR_LINE ERROR_SEVERITY ERROR_STATE ERROR_PROCEDURE
-"""
+    XACT_STATE"""
 )
+"""Functions whose value the session knows: holes like variables."""
+SYSTEM_VALUES = words(
+    """@@ROWCOUNT @@ERROR @@TRANCOUNT @@NESTLEVEL @@FETCH_STATUS @@OPTIONS @@PROCID
+    @@SERVERNAME @@SPID"""
+)
+"""The ``@@`` values the interpreter knows; any other is refused before anything runs."""
+TABLE_TYPE_PREFIX = "TABLE "
+"""A table variable's type in a scope: ``TABLE`` and the engine table that holds it."""
+_TABLE_VARIABLE = "__etlcheck_table_variable_{}__"
 
 
 @dataclass(frozen=True)
@@ -88,6 +101,8 @@ class Compiled:
     RETURNING clause: then its rows counted are the rows it returned)."""
     output_into: OutputInto | None = None
     """Where OUTPUT ... INTO puts those rows."""
+    writes_table_variables: tuple[str, ...] = ()
+    """Table variables the statement writes (``INSERT @t``, ``OUTPUT ... INTO @t``)."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +138,14 @@ class _Parsed:
     tree: exp.Expression
     holes: tuple[str, ...]
     assigned: tuple[str, ...]
+    tables: tuple[str, ...] = ()
+    """Table variables named where a table goes, in the order of ``table_nodes``."""
+    table_nodes: tuple[exp.Identifier, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every variable whose declared type the compiled statement depends on."""
+        return self.holes + self.tables
 
 
 _HOLES: dict[str, tuple[str, ...]] = {}
@@ -169,10 +192,28 @@ def _catalog_hole(node: exp.Expression) -> str | None:
     return "|".join([kind, *values])
 
 
+def _take_table_variables(tree: exp.Expression) -> tuple[list[str], list[exp.Identifier]]:
+    """Replace each ``@t`` where a table goes by a temp-table name to be filled in."""
+    names: list[str] = []
+    nodes: list[exp.Identifier] = []
+    for table in list(tree.find_all(exp.Table)):
+        if isinstance(table.this, exp.Parameter):
+            identifier = exp.Identifier(this=_TABLE_VARIABLE.format(len(nodes)), temporary=True)
+            names.append(_variable_name(table.this))
+            nodes.append(identifier)
+            table.set("this", identifier)
+    if nodes and isinstance(tree, exp.Create) and not tree.find(exp.TemporaryProperty):
+        properties = tree.args.get("properties") or exp.Properties(expressions=[])
+        properties.append("expressions", exp.TemporaryProperty())
+        tree.set("properties", properties)  # as sqlglot reads CREATE TABLE #t
+    return names, nodes
+
+
 def _parse(text: str) -> _Parsed:
     tree = parse_tsql(text)
     holes: list[str] = []
     assigned: list[str] = []
+    tables, table_nodes = _take_table_variables(tree)
     if isinstance(tree, exp.Select):
         for position, projection in enumerate(tree.expressions):
             if isinstance(projection, exp.EQ) and isinstance(projection.this, exp.Parameter):
@@ -194,8 +235,8 @@ def _parse(text: str) -> _Parsed:
         return _hole(len(holes) - 1)
 
     tree = tree.transform(replace, copy=False)
-    parsed = _Parsed(tree, tuple(holes), tuple(assigned))
-    _HOLES[text] = parsed.holes
+    parsed = _Parsed(tree, tuple(holes), tuple(assigned), tuple(tables), tuple(table_nodes))
+    _HOLES[text] = parsed.names
     return parsed
 
 
@@ -213,18 +254,21 @@ def compile_statement(
 ) -> Compiled:
     """Compile ``text`` (one T-SQL statement) for ``emulation``'s dialect, cached."""
     parsed: _Parsed | None = None
-    holes = _HOLES.get(text)
-    if holes is None:
+    names = _HOLES.get(text)
+    if names is None:
         parsed = _parse(text)
-        holes = parsed.holes
-    types = tuple(variable_types.get(name, "") for name in holes)
+        names = parsed.names
+    types = tuple(variable_types.get(name, "") for name in names)
     key = (emulation.dialect, text, types, unknown_add_is_concat)
     cached = _COMPILED.get(key)
     if cached is not None:
         return cached
     if parsed is None:
         parsed = _parse(text)
-    hole_types = dict(zip(parsed.holes, types, strict=True))
+    hole_types = dict(zip(parsed.names, types, strict=True))
+    _check_holes(parsed.holes)
+    undeclared = _fill_table_variables(parsed, hole_types)
+    written = _table_variables_written(parsed.tree, parsed)
     tree = concatenate_strings(
         parsed.tree,
         lambda column: _hole_type(column, parsed.holes, hole_types),
@@ -236,6 +280,7 @@ def compile_statement(
             column.meta[TSQL_TYPE] = declared
     tables = _table_target(tree)
     plan = emulation.plan(tree)
+    plan.checks.extend(undeclared)
     if parsed.assigned:
         plan.kind = "assign"
     changes_catalog = (plan.kind == "ddl" and not isinstance(tree, exp.TruncateTable)) or (
@@ -265,9 +310,62 @@ def compile_statement(
         null_test=null_test,
         output_step=None if plan.output_step is None else len(plan.before) + plan.output_step,
         output_into=plan.output_into,
+        writes_table_variables=written,
     )
     _COMPILED[key] = compiled
     return compiled
+
+
+def _check_holes(holes: tuple[str, ...]) -> None:
+    """CompileError for an ``@@`` value the interpreter does not know."""
+    for name in holes:
+        if name.startswith("@@") and name.upper() not in SYSTEM_VALUES:
+            upper = name.upper()
+            raise CompileError(
+                f"{upper}: this system function is not emulated", upper, word=name[2:]
+            )
+
+
+def table_variable_engine_name(type_text: str) -> str | None:
+    """The engine table of a table variable whose scope type is ``type_text``, or None."""
+    if type_text.startswith(TABLE_TYPE_PREFIX):
+        return type_text[len(TABLE_TYPE_PREFIX) :]
+    return None
+
+
+def _fill_table_variables(parsed: _Parsed, types: Mapping[str, str]) -> list[Check]:
+    """Name each table variable's temp table; SQL Server's error 1087 for one that is
+    not declared as a table (raised when the statement runs, as SQL Server does)."""
+    checks: list[Check] = []
+    for name, node in zip(parsed.tables, parsed.table_nodes, strict=True):
+        engine_name = table_variable_engine_name(types.get(name, ""))
+        if engine_name is None:
+            message = f'Must declare the table variable "{name}".'
+            checks.append(Check("error", json.dumps([1087, message])))
+            engine_name = name
+        node.set("this", engine_name)
+    return checks
+
+
+def _table_variables_written(tree: exp.Expression, parsed: _Parsed) -> tuple[str, ...]:
+    """The table variables ``tree`` inserts into, updates, deletes from or merges into,
+    and the one its OUTPUT ... INTO fills."""
+    if not parsed.tables:
+        return ()
+    targets: list[exp.Expression | None] = []
+    if isinstance(tree, (exp.Insert, exp.Update, exp.Delete, exp.Merge)):
+        targets.append(tree.this)
+        returning = tree.args.get("returning")
+        if isinstance(returning, exp.Returning):
+            targets.append(returning.args.get("into"))
+    written: list[str] = []
+    for target in targets:
+        table = target.this if isinstance(target, exp.Schema) else target
+        if isinstance(table, exp.Table) and isinstance(table.this, exp.Identifier):
+            for name, node in zip(parsed.tables, parsed.table_nodes, strict=True):
+                if table.this is node and name not in written:
+                    written.append(name)
+    return tuple(written)
 
 
 def _table_target(tree: exp.Expression) -> tuple[str, tuple[TableName, ...]] | None:
@@ -351,9 +449,9 @@ def _hole_type(column: exp.Column, holes: tuple[str, ...], types: dict[str, str]
     if match is None:
         return None
     name = holes[int(match.group(1))]
-    if name in ("ERROR_MESSAGE()", "ERROR_PROCEDURE()"):
+    if name in ("ERROR_MESSAGE()", "ERROR_PROCEDURE()", "@@SERVERNAME"):
         return "NVARCHAR"
-    if name.startswith(("ERROR_", "@@", "OBJECT_ID|", "SCHEMA_ID|")):
+    if name.startswith(("ERROR_", "@@", "OBJECT_ID|", "SCHEMA_ID|", "XACT_STATE")):
         return "INT"
     return types.get(name) or None
 

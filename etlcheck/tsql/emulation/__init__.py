@@ -39,6 +39,7 @@ from etlcheck.tsql.emulation.rewrites import (
     rewrite_update,
     strip_set_qualifiers,
 )
+from etlcheck.tsql.emulation.routines import RoutineSQL
 from etlcheck.tsql.emulation.support import check_constructs
 from etlcheck.tsql.keys import decode_keys
 
@@ -81,6 +82,12 @@ class Emulation(ABC):
     enforces_keys: ClassVar[bool] = False
     """True when tables are created without their PRIMARY KEY/UNIQUE constraints, which
     the interpreter then checks after each write (``etlcheck.tsql.keys``)."""
+    routine_sql: ClassVar[RoutineSQL]
+    """How T-SQL functions become engine objects (``etlcheck.tsql.udfs``)."""
+
+    def may_create_in(self, target: Engine, schema_id: int) -> bool:
+        """Whether the session may create a routine in the schema of id ``schema_id``."""
+        return self.routine_sql.may_create_in(target, schema_id)
 
     @abstractmethod
     def install(self, target: Engine) -> None:
