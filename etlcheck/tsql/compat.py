@@ -106,12 +106,14 @@ def check_pipeline(
     if dialect is None:
         return ()
     mode = rewrite or config.run.rewrite
-    files = list(_files(paths)) or [step.path for step in Pipeline.from_config(config).steps]
+    files = list(_files(paths))
+    texts = [(read_script(path), path) for path in files] or [
+        (step.read(), step.path) for step in Pipeline.from_config(config).steps
+    ]
     cache = workcache.project_cache(config.root)
     workcache.load(cache)
     findings: list[Finding] = []
-    for path in files:
-        text = read_script(path)
+    for text, path in texts:
         shown = _shown(path, config.root)
         findings += check_rewritten(text, shown, dialect, engine, config, mode)
     if keep and not findings:

@@ -202,6 +202,11 @@ def _take_table_variables(tree: exp.Expression) -> tuple[list[str], list[exp.Ide
             names.append(_variable_name(table.this))
             nodes.append(identifier)
             table.set("this", identifier)
+    into = tree.args.get("into") if isinstance(tree, exp.Select) else None
+    if isinstance(into, exp.Into) and isinstance(into.this, exp.Table):
+        name = into.this.this
+        if isinstance(name, exp.Identifier) and name.args.get("global_"):
+            into.set("temporary", True)  # SELECT ... INTO ##t makes a temp table, as #t does
     if nodes and isinstance(tree, exp.Create) and not tree.find(exp.TemporaryProperty):
         properties = tree.args.get("properties") or exp.Properties(expressions=[])
         properties.append("expressions", exp.TemporaryProperty())

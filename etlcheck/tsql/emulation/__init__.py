@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
 _MARKED = re.compile(r"«(\d+)»(.*)", re.DOTALL)
+SQL_SERVER_MESSAGES = {8134: "Divide by zero error encountered."}
+"""SQL Server's own words for errors whose engine message says the same thing otherwise."""
 _EMULATIONS: dict[str, str] = {
     "duckdb": "etlcheck.tsql.emulation.duckdb:DuckDBEmulation",
 }
@@ -265,7 +267,8 @@ class Emulation(ABC):
         marked = _MARKED.search(message)
         if marked is not None:
             return int(marked.group(1)), marked.group(2).strip()
-        return self.error_number(error), message
+        number = self.error_number(error)
+        return number, SQL_SERVER_MESSAGES.get(number, message)
 
 
 def _check_key_columns(plan: Plan, tree: exp.Alter) -> None:

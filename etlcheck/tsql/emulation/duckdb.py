@@ -139,6 +139,8 @@ class DuckDBEmulation(Emulation):
         return _literal(value)
 
     def error_number(self, error: Exception) -> int:
+        if "Division by zero" in str(error):
+            return 8134
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)
 
     def schema_blockers(self, target: Engine, schema: str) -> list[str]:
