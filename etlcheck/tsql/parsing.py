@@ -69,6 +69,8 @@ def parse_tsql(text: str) -> exp.Expression:
     """The tree of one T-SQL statement; CompileError when sqlglot cannot read it."""
     if _CURRENT_OF.search(text):
         _refuse_current_of(text)
+    if _EXEC.search(text):
+        _refuse_insert_exec(text)
     clause = output_clause(text)
     if clause is not None:
         text = text[: clause.start] + " " * (clause.end - clause.start) + text[clause.end :]
@@ -98,6 +100,30 @@ def _refuse_current_of(text: str) -> None:
                 "are static here)",
                 "WHERE CURRENT OF",
                 word="CURRENT",
+            )
+
+
+_EXEC = re.compile(r"\bEXEC(?:UTE)?\b", re.IGNORECASE)
+
+
+def _refuse_insert_exec(text: str) -> None:
+    """``INSERT [INTO] t EXEC procedure``: rows from a procedure's result sets."""
+    try:
+        tokens = tokenize(text)
+    except SplitError:
+        return
+    if not tokens or word_of(tokens[0]) != "INSERT":
+        return
+    depth = 0
+    for token in tokens:
+        depth += token.token_type == TokenType.L_PAREN
+        depth -= token.token_type == TokenType.R_PAREN
+        if depth == 0 and word_of(token) in ("EXEC", "EXECUTE"):
+            raise CompileError(
+                "INSERT ... EXEC: inserting the result sets of a procedure or dynamic SQL is "
+                "not supported",
+                "INSERT ... EXEC",
+                word=token.text,
             )
 
 

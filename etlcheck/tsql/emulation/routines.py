@@ -3,8 +3,9 @@ and the permission check before a routine is created in a schema.
 
 - DuckDB: a macro (``CREATE MACRO s.f(p) AS expr`` or ``AS TABLE query``); its
   parameters are untyped, so each use converts the argument to the declared type.
-- PostgreSQL: a SQL function with typed parameters (``$1``...), ``RETURNS TABLE (...)``
-  for an inline function, its columns read from the query itself. Creating it needs the
+- PostgreSQL: a SQL function whose parameters take any number (or any text), each
+  converted to its declared type where the body uses it (``$1``...); ``RETURNS TABLE
+  (...)`` for an inline function, its columns read from the query itself. Creating it needs the
   CREATE permission on the schema, so a sandbox-only role cannot make one elsewhere.
 """
 
@@ -94,10 +95,10 @@ def _macro_parameter(name: str) -> str:
 
 class PostgresRoutineSQL(RoutineSQL):
     def parameter(self, index: int, name: str, type_sql: str) -> str:
-        return f"${index + 1}"
+        return f"CAST(${index + 1} AS {type_sql})"
 
     def _head(self, signature: FunctionSignature) -> str:
-        types = ", ".join(_plain_text(type_sql) for type_sql in signature.types)
+        types = ", ".join(_accepting(type_sql) for type_sql in signature.types)
         return f"CREATE FUNCTION {signature.qualified()}({types})"
 
     def scalar(self, signature: FunctionSignature, returns: str, expression: str) -> str:
@@ -133,6 +134,17 @@ class PostgresRoutineSQL(RoutineSQL):
         return bool(found)
 
 
-def _plain_text(type_sql: str) -> str:
-    """A parameter typed citext is declared text, so text arguments match it."""
-    return "text" if "citext" in type_sql.lower() else type_sql
+_NUMBERS = ("SMALLINT", "INT", "INTEGER", "BIGINT", "DECIMAL", "NUMERIC")
+
+
+def _accepting(type_sql: str) -> str:
+    """The type a PostgreSQL parameter is declared with, so that every argument SQL
+    Server would convert is accepted (PostgreSQL picks a function by its argument types,
+    and SUM of integers is bigint there): numbers as numeric, text as text. The body
+    converts each to the declared type (``parameter``)."""
+    upper = type_sql.upper()
+    if "CITEXT" in upper or upper.startswith(("VARCHAR", "CHAR", "TEXT")):
+        return "text"
+    if upper.split("(")[0].strip() in _NUMBERS:
+        return "numeric"
+    return type_sql
