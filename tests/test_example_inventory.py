@@ -79,7 +79,8 @@ def test_the_run_log_shows_every_call_and_the_caught_warning(tmp_path: Path) -> 
     assert _verify(EXAMPLE, "duckdb", tmp_path).verified
     with duckdb.connect(str(tmp_path / "inventory.duckdb"), read_only=True) as connection:
         log = connection.execute(
-            'SELECT "Step", "RowsAffected", "Depth" FROM inventory.poc_etl."RunLog" ORDER BY "LogId"'
+            'SELECT "Step", "RowsAffected", "Depth" FROM inventory.poc_etl."RunLog" '
+            'ORDER BY "LogId"'
         ).fetchall()
         requests = connection.execute(
             'SELECT MIN("RequestId"), MAX("RequestId"), SUM("EstimatedCost") '
