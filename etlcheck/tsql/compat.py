@@ -29,16 +29,12 @@ from etlcheck.isolation.findings import Finding
 from etlcheck.tsql import udfs
 from etlcheck.tsql.batches import script_location, split_batches
 from etlcheck.tsql.commands import declare_refusal, refusal
-from etlcheck.tsql.compiler import (
-    TABLE_TYPE_PREFIX,
-    CompileError,
-    compile_statement,
-    condition_statement,
-)
+from etlcheck.tsql.compiler import CompileError, compile_statement, condition_statement
 from etlcheck.tsql.cursors import cursor_refusal
 from etlcheck.tsql.dynamic import bind_parameters, read_execute
 from etlcheck.tsql.emulation import Emulation, emulation_for
 from etlcheck.tsql.frames import HINT, split_message
+from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
 from etlcheck.tsql.nodes import (
     Assign,
     Block,

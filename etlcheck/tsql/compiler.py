@@ -12,7 +12,6 @@ type. Everything specific to a target engine lives in its ``Emulation``
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -21,8 +20,21 @@ from sqlglot import exp
 
 from etlcheck import workcache
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, TableEffect, TableName
+from etlcheck.tsql.holes import (
+    ASSIGN,
+    ERROR_FUNCTIONS,
+    HOLE_PATTERN,
+    Parsed,
+    catalog_hole,
+    check_holes,
+    fill_table_variables,
+    hole_column,
+    hole_type,
+    table_variables_written,
+    take_table_variables,
+    variable_name,
+)
 from etlcheck.tsql.keys import Key, Written
-from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError as CompileError
 from etlcheck.tsql.parsing import parse_tsql as parse_tsql
 from etlcheck.tsql.typing import concatenate_strings
@@ -32,22 +44,6 @@ if TYPE_CHECKING:
 
 TSQL_TYPE = "tsql_type"
 """Where a hole column's ``meta`` holds the variable's declared T-SQL type."""
-_HOLE = "__etlcheck_hole_{}__"
-_HOLE_PATTERN = re.compile(r'"__etlcheck_hole_(\d+)__"')
-_ASSIGN = "__etlcheck_assign_{}__"
-ERROR_FUNCTIONS = words(
-    """ERROR_MESSAGE ERROR_NUMBER ERROR_LINE ERROR_SEVERITY ERROR_STATE ERROR_PROCEDURE
-    XACT_STATE"""
-)
-"""Functions whose value the session knows: holes like variables."""
-SYSTEM_VALUES = words(
-    """@@ROWCOUNT @@ERROR @@TRANCOUNT @@NESTLEVEL @@FETCH_STATUS @@OPTIONS @@PROCID
-    @@SERVERNAME @@SPID"""
-)
-"""The ``@@`` values the interpreter knows; any other is refused before anything runs."""
-TABLE_TYPE_PREFIX = "TABLE "
-"""A table variable's type in a scope: ``TABLE`` and the engine table that holds it."""
-_TABLE_VARIABLE = "__etlcheck_table_variable_{}__"
 
 
 @dataclass(frozen=True)
@@ -133,114 +129,39 @@ class Plan:
     output_into: OutputInto | None = None
 
 
-@dataclass(frozen=True)
-class _Parsed:
-    tree: exp.Expression
-    holes: tuple[str, ...]
-    assigned: tuple[str, ...]
-    tables: tuple[str, ...] = ()
-    """Table variables named where a table goes, in the order of ``table_nodes``."""
-    table_nodes: tuple[exp.Identifier, ...] = ()
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Every variable whose declared type the compiled statement depends on."""
-        return self.holes + self.tables
-
-
 _HOLES: dict[str, tuple[str, ...]] = {}
 _COMPILED: dict[tuple[object, ...], Compiled] = {}
 workcache.register("tsql.holes", _HOLES)
 workcache.register("tsql.compiled", _COMPILED)
 
 
-def _variable_name(node: exp.Parameter) -> str:
-    name = "@"
-    inner: exp.Expression = node.this
-    if isinstance(inner, exp.Parameter):
-        name += "@"
-        inner = inner.this
-    return name + inner.name
-
-
-def _hole(index: int) -> exp.Column:
-    return exp.column(exp.to_identifier(_HOLE.format(index), quoted=True))
-
-
-def _catalog_hole(node: exp.Expression) -> str | None:
-    """``OBJECT_ID('x.y'[, 'U'])`` / ``SCHEMA_ID('x')`` with constants: answered from a cache."""
-    if isinstance(node, exp.ObjectId):
-        arguments = [node.this, node.args.get("expression")]
-        kind = "OBJECT_ID"
-    elif isinstance(node, exp.Anonymous) and node.name.upper() == "SCHEMA_ID":
-        arguments = list(node.expressions) or [None]
-        kind = "SCHEMA_ID"
-    else:
-        return None
-    values = []
-    for argument in arguments:
-        if argument is None:
-            values.append("")
-        elif (isinstance(argument, exp.Literal) and argument.is_string) or isinstance(
-            argument, exp.National
-        ):
-            values.append(argument.name)
-        else:
-            return None
-    if len(values) > 2:
-        return None
-    return "|".join([kind, *values])
-
-
-def _take_table_variables(tree: exp.Expression) -> tuple[list[str], list[exp.Identifier]]:
-    """Replace each ``@t`` where a table goes by a temp-table name to be filled in."""
-    names: list[str] = []
-    nodes: list[exp.Identifier] = []
-    for table in list(tree.find_all(exp.Table)):
-        if isinstance(table.this, exp.Parameter):
-            identifier = exp.Identifier(this=_TABLE_VARIABLE.format(len(nodes)), temporary=True)
-            names.append(_variable_name(table.this))
-            nodes.append(identifier)
-            table.set("this", identifier)
-    into = tree.args.get("into") if isinstance(tree, exp.Select) else None
-    if isinstance(into, exp.Into) and isinstance(into.this, exp.Table):
-        name = into.this.this
-        if isinstance(name, exp.Identifier) and name.args.get("global_"):
-            into.set("temporary", True)  # SELECT ... INTO ##t makes a temp table, as #t does
-    if nodes and isinstance(tree, exp.Create) and not tree.find(exp.TemporaryProperty):
-        properties = tree.args.get("properties") or exp.Properties(expressions=[])
-        properties.append("expressions", exp.TemporaryProperty())
-        tree.set("properties", properties)  # as sqlglot reads CREATE TABLE #t
-    return names, nodes
-
-
-def _parse(text: str) -> _Parsed:
+def _parse(text: str) -> Parsed:
     tree = parse_tsql(text)
     holes: list[str] = []
     assigned: list[str] = []
-    tables, table_nodes = _take_table_variables(tree)
+    tables, table_nodes = take_table_variables(tree)
     if isinstance(tree, exp.Select):
         for position, projection in enumerate(tree.expressions):
             if isinstance(projection, exp.EQ) and isinstance(projection.this, exp.Parameter):
-                assigned.append(_variable_name(projection.this))
-                alias = exp.alias_(projection.expression, _ASSIGN.format(position))
+                assigned.append(variable_name(projection.this))
+                alias = exp.alias_(projection.expression, ASSIGN.format(position))
                 projection.replace(alias)
 
     def replace(node: exp.Expression) -> exp.Expression:
         name = None
         if isinstance(node, exp.Parameter):
-            name = _variable_name(node)
+            name = variable_name(node)
         elif isinstance(node, exp.Anonymous) and node.name.upper() in ERROR_FUNCTIONS:
             name = node.name.upper() + "()"
         else:
-            name = _catalog_hole(node)
+            name = catalog_hole(node)
         if name is None:
             return node
         holes.append(name)
-        return _hole(len(holes) - 1)
+        return hole_column(len(holes) - 1)
 
     tree = tree.transform(replace, copy=False)
-    parsed = _Parsed(tree, tuple(holes), tuple(assigned), tuple(tables), tuple(table_nodes))
+    parsed = Parsed(tree, tuple(holes), tuple(assigned), tuple(tables), tuple(table_nodes))
     _HOLES[text] = parsed.names
     return parsed
 
@@ -258,7 +179,7 @@ def compile_statement(
     unknown_add_is_concat: bool = False,
 ) -> Compiled:
     """Compile ``text`` (one T-SQL statement) for ``emulation``'s dialect, cached."""
-    parsed: _Parsed | None = None
+    parsed: Parsed | None = None
     names = _HOLES.get(text)
     if names is None:
         parsed = _parse(text)
@@ -271,16 +192,19 @@ def compile_statement(
     if parsed is None:
         parsed = _parse(text)
     hole_types = dict(zip(parsed.names, types, strict=True))
-    _check_holes(parsed.holes)
-    undeclared = _fill_table_variables(parsed, hole_types)
-    written = _table_variables_written(parsed.tree, parsed)
+    check_holes(parsed.holes)
+    undeclared = [
+        Check("error", json.dumps([number, message]))
+        for number, message in fill_table_variables(parsed, hole_types)
+    ]
+    written = table_variables_written(parsed.tree, parsed)
     tree = concatenate_strings(
         parsed.tree,
-        lambda column: _hole_type(column, parsed.holes, hole_types),
+        lambda column: hole_type(column, parsed.holes, hole_types),
         unknown_add_is_concat,
     )
     for column in tree.find_all(exp.Column):
-        declared = _hole_type(column, parsed.holes, hole_types)
+        declared = hole_type(column, parsed.holes, hole_types)
         if declared:
             column.meta[TSQL_TYPE] = declared
     tables = _table_target(tree)
@@ -319,58 +243,6 @@ def compile_statement(
     )
     _COMPILED[key] = compiled
     return compiled
-
-
-def _check_holes(holes: tuple[str, ...]) -> None:
-    """CompileError for an ``@@`` value the interpreter does not know."""
-    for name in holes:
-        if name.startswith("@@") and name.upper() not in SYSTEM_VALUES:
-            upper = name.upper()
-            raise CompileError(
-                f"{upper}: this system function is not emulated", upper, word=name[2:]
-            )
-
-
-def table_variable_engine_name(type_text: str) -> str | None:
-    """The engine table of a table variable whose scope type is ``type_text``, or None."""
-    if type_text.startswith(TABLE_TYPE_PREFIX):
-        return type_text[len(TABLE_TYPE_PREFIX) :]
-    return None
-
-
-def _fill_table_variables(parsed: _Parsed, types: Mapping[str, str]) -> list[Check]:
-    """Name each table variable's temp table; SQL Server's error 1087 for one that is
-    not declared as a table (raised when the statement runs, as SQL Server does)."""
-    checks: list[Check] = []
-    for name, node in zip(parsed.tables, parsed.table_nodes, strict=True):
-        engine_name = table_variable_engine_name(types.get(name, ""))
-        if engine_name is None:
-            message = f'Must declare the table variable "{name}".'
-            checks.append(Check("error", json.dumps([1087, message])))
-            engine_name = name
-        node.set("this", engine_name)
-    return checks
-
-
-def _table_variables_written(tree: exp.Expression, parsed: _Parsed) -> tuple[str, ...]:
-    """The table variables ``tree`` inserts into, updates, deletes from or merges into,
-    and the one its OUTPUT ... INTO fills."""
-    if not parsed.tables:
-        return ()
-    targets: list[exp.Expression | None] = []
-    if isinstance(tree, (exp.Insert, exp.Update, exp.Delete, exp.Merge)):
-        targets.append(tree.this)
-        returning = tree.args.get("returning")
-        if isinstance(returning, exp.Returning):
-            targets.append(returning.args.get("into"))
-    written: list[str] = []
-    for target in targets:
-        table = target.this if isinstance(target, exp.Schema) else target
-        if isinstance(table, exp.Table) and isinstance(table.this, exp.Identifier):
-            for name, node in zip(parsed.tables, parsed.table_nodes, strict=True):
-                if table.this is node and name not in written:
-                    written.append(name)
-    return tuple(written)
 
 
 def _table_target(tree: exp.Expression) -> tuple[str, tuple[TableName, ...]] | None:
@@ -445,20 +317,8 @@ def _null_test(plan: Plan, holes: tuple[str, ...]) -> tuple[str, bool] | None:
     column = condition.this
     if not isinstance(column, exp.Column) or column.table:
         return None
-    match = _HOLE_PATTERN.fullmatch(f'"{column.name}"')
+    match = HOLE_PATTERN.fullmatch(f'"{column.name}"')
     return (holes[int(match.group(1))], negated) if match else None
-
-
-def _hole_type(column: exp.Column, holes: tuple[str, ...], types: dict[str, str]) -> str | None:
-    match = _HOLE_PATTERN.fullmatch(f'"{column.name}"')
-    if match is None:
-        return None
-    name = holes[int(match.group(1))]
-    if name in ("ERROR_MESSAGE()", "ERROR_PROCEDURE()", "@@SERVERNAME"):
-        return "NVARCHAR"
-    if name.startswith(("ERROR_", "@@", "OBJECT_ID|", "SCHEMA_ID|", "XACT_STATE")):
-        return "INT"
-    return types.get(name) or None
 
 
 @dataclass(frozen=True)
@@ -472,7 +332,7 @@ class _RawTemplate:
 
 def _template(step: exp.Expression | str, dialect: str) -> _RawTemplate:
     sql = step if isinstance(step, str) else step.sql(dialect=dialect, copy=False)
-    pieces = _HOLE_PATTERN.split(sql)
+    pieces = HOLE_PATTERN.split(sql)
     return _RawTemplate(tuple(pieces[0::2]), tuple(int(index) for index in pieces[1::2]))
 
 

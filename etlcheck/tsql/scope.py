@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from etlcheck.errors import SourceLocation
 from etlcheck.tsql.catalog import CatalogCache
-from etlcheck.tsql.compiler import TABLE_TYPE_PREFIX, Compiled
+from etlcheck.tsql.compiler import Compiled
+from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
 
 if TYPE_CHECKING:
     from etlcheck.tsql.cursors import CursorState

@@ -19,8 +19,8 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from etlcheck.errors import UnsupportedConstruct
-from etlcheck.tsql.compiler import TABLE_TYPE_PREFIX
 from etlcheck.tsql.frames import Frame
+from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
 from etlcheck.tsql.nodes import Declare, Fragment, Variable
 from etlcheck.tsql.scope import Scope, TableVariable, TsqlError
 
