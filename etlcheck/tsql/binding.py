@@ -141,6 +141,13 @@ def _receiver(
     parameter = routine.header.parameters[index]
     assert argument.value is not None
     text = argument.value.text.strip()
+    if not text.startswith("@") or text.startswith("@@"):
+        raise interpreter.failure(
+            "Cannot use the OUTPUT option when passing a constant to a stored procedure.",
+            frame,
+            argument.start,
+            179,
+        )
     if not parameter.output:
         raise interpreter.failure(
             f'The formal parameter "{parameter.name}" was not declared as an OUTPUT parameter, '
@@ -148,12 +155,5 @@ def _receiver(
             frame,
             argument.start,
             8162,
-        )
-    if not text.startswith("@") or text.startswith("@@"):
-        raise interpreter.failure(
-            "Cannot use the OUTPUT option when passing a constant to a stored procedure.",
-            frame,
-            argument.start,
-            179,
         )
     return text

@@ -107,7 +107,19 @@ def take_table_variables(tree: exp.Expression) -> tuple[list[str], list[exp.Iden
         name = into.this.this
         if isinstance(name, exp.Identifier) and name.args.get("global_"):
             into.set("temporary", True)  # SELECT ... INTO ##t makes a temp table, as #t does
-    if nodes and isinstance(tree, exp.Create) and not tree.find(exp.TemporaryProperty):
+    created = tree.this if isinstance(tree, exp.Create) else None
+    if isinstance(created, exp.Schema):
+        created = created.this
+    global_temp = (
+        isinstance(created, exp.Table)
+        and isinstance(created.this, exp.Identifier)
+        and bool(created.this.args.get("global_"))
+    )
+    if (
+        (nodes or global_temp)
+        and isinstance(tree, exp.Create)
+        and not tree.find(exp.TemporaryProperty)
+    ):
         properties = tree.args.get("properties") or exp.Properties(expressions=[])
         properties.append("expressions", exp.TemporaryProperty())
         tree.set("properties", properties)  # as sqlglot reads CREATE TABLE #t

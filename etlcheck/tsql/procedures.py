@@ -323,7 +323,7 @@ def drop_module_temp_tables(interpreter: Interpreter, scope: Scope) -> None:
         return
     cleanup = Frame("", "<end of procedure>", 0)
     with quietly(interpreter):
-        for name in module.temp_tables:
+        for name in list(module.temp_tables):
             with contextlib.suppress(TsqlError, UnsupportedConstruct):
                 interpreter.run_sql(
                     Fragment(f"DROP TABLE IF EXISTS {name}", 0), scope, cleanup, count=False

@@ -79,10 +79,13 @@ def create(
         raise interpreter.refused(error, routine.header, frame) from None
     names = [p.name.lower() for p in header.parameters]
     types = [emulation.type_sql(p.type_text) for p in header.parameters]
+    converted = [
+        _converted(emulation, parameter.name, parameter.type_text, index)
+        for index, parameter in enumerate(header.parameters)
+    ]
 
     def reference(hole: str) -> str:
-        index = names.index(hole.lower())
-        return emulation.routine_sql.parameter(index, hole, types[index])
+        return converted[names.index(hole.lower())]
 
     def null(hole: str) -> str:
         return f"CAST(NULL AS {types[names.index(hole.lower())]})"
@@ -101,6 +104,19 @@ def create(
     if replaces:
         drop(interpreter, schema, header.name, "IF" if is_inline(header) else "FN")
     interpreter.run_engine_statement(sql, routine.header, frame)
+
+
+def _converted(emulation: Emulation, name: str, type_text: str, index: int) -> str:
+    """The ``index``-th parameter as the body sees it: the argument converted to the
+    declared type as SQL Server converts it (``CAST(@p AS NVARCHAR(3))`` keeps three
+    characters), in the engine's dialect."""
+    raw = emulation.routine_sql.parameter(index, name)
+    compiled = compile_statement(
+        f"SELECT CAST({name} AS {type_text})", emulation, {name: type_text}
+    )
+    if len(compiled.steps) != 1 or compiled.checks:
+        return f"CAST({raw} AS {emulation.type_sql(type_text)})"
+    return compiled.steps[0].render(lambda hole: raw).removeprefix("SELECT ")
 
 
 def drop(interpreter: Interpreter, schema: str, name: str, type_: str) -> None:

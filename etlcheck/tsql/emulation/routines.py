@@ -2,11 +2,13 @@
 and the permission check before a routine is created in a schema.
 
 - DuckDB: a macro (``CREATE MACRO s.f(p) AS expr`` or ``AS TABLE query``); its
-  parameters are untyped, so each use converts the argument to the declared type.
+  parameters are untyped, so each use converts the argument to the declared type
+  (``tsql.udfs``).
 - PostgreSQL: a SQL function whose parameters take any number (or any text), each
-  converted to its declared type where the body uses it (``$1``...); ``RETURNS TABLE
-  (...)`` for an inline function, its columns read from the query itself. Creating it needs the
-  CREATE permission on the schema, so a sandbox-only role cannot make one elsewhere.
+  converted to its declared type where the body uses it (``$1``..., see ``tsql.udfs``);
+  ``RETURNS TABLE (...)`` for an inline function, its columns read from the query
+  itself. Creating it needs the CREATE permission on the schema, so a sandbox-only role
+  cannot make one elsewhere.
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ class RoutineSQL(ABC):
     """What one dialect needs to create, call and drop a function."""
 
     @abstractmethod
-    def parameter(self, index: int, name: str, type_sql: str) -> str:
-        """How the body refers to its ``index``-th parameter."""
+    def parameter(self, index: int, name: str) -> str:
+        """How the body refers to its ``index``-th parameter (named ``name``)."""
 
     @abstractmethod
     def scalar(self, signature: FunctionSignature, returns: str, expression: str) -> str:
@@ -69,8 +71,8 @@ class RoutineSQL(ABC):
 
 
 class DuckDBRoutineSQL(RoutineSQL):
-    def parameter(self, index: int, name: str, type_sql: str) -> str:
-        return f"CAST({_macro_parameter(name)} AS {type_sql})"
+    def parameter(self, index: int, name: str) -> str:
+        return _macro_parameter(name)
 
     def _head(self, signature: FunctionSignature) -> str:
         parameters = ", ".join(_macro_parameter(name) for name in signature.parameters)
@@ -94,8 +96,8 @@ def _macro_parameter(name: str) -> str:
 
 
 class PostgresRoutineSQL(RoutineSQL):
-    def parameter(self, index: int, name: str, type_sql: str) -> str:
-        return f"CAST(${index + 1} AS {type_sql})"
+    def parameter(self, index: int, name: str) -> str:
+        return f"${index + 1}"
 
     def _head(self, signature: FunctionSignature) -> str:
         types = ", ".join(_accepting(type_sql) for type_sql in signature.types)
