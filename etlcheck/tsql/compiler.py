@@ -20,6 +20,7 @@ from sqlglot import exp
 
 from etlcheck import workcache
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, TableEffect, TableName
+from etlcheck.tsql.concatenation import concatenate_strings
 from etlcheck.tsql.holes import (
     ASSIGN,
     ERROR_FUNCTIONS,
@@ -37,7 +38,6 @@ from etlcheck.tsql.holes import (
 from etlcheck.tsql.keys import Key, Written
 from etlcheck.tsql.parsing import CompileError as CompileError
 from etlcheck.tsql.parsing import parse_tsql as parse_tsql
-from etlcheck.tsql.typing import concatenate_strings
 
 if TYPE_CHECKING:
     from etlcheck.tsql.emulation import Emulation
