@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlglot.tokens import TokenType
+from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.frames import Frame
 from etlcheck.tsql.nodes import Command, Cursor, words
@@ -82,55 +82,59 @@ def cursor_refusal(cursor: Cursor) -> CompileError | None:
     return None
 
 
+_DIRECTIONS = words("NEXT PRIOR FIRST LAST ABSOLUTE RELATIVE")
+_KEYS = words("SYMMETRIC MASTER")
+
+
 def read_command(node: Command) -> CursorCommand:
-    """The cursor command ``node`` is; SplitError when it is no cursor command."""
+    """The cursor command ``node`` is; SplitError when it is none that names a cursor."""
     tokens = tokenize(node.fragment.text)
     words_ = [word_of(token) for token in tokens]
-    position = 1
-    direction = "NEXT"
+    position, direction = 1, "NEXT"
     if node.word == "FETCH":
-        if words_[position : position + 1] and words_[position] in (
-            "NEXT",
-            "PRIOR",
-            "FIRST",
-            "LAST",
-            "ABSOLUTE",
-            "RELATIVE",
-        ):
+        if position < len(tokens) and words_[position] in _DIRECTIONS:
             direction = words_[position] or "NEXT"
             position += 2 if direction in ("ABSOLUTE", "RELATIVE") else 1
         if position < len(tokens) and words_[position] == "FROM":
             position += 1
     global_ = position < len(tokens) and words_[position] == "GLOBAL"
     position += global_
-    if position >= len(tokens) or tokens[position].token_type == TokenType.PARAMETER:
-        what = "a cursor variable" if position < len(tokens) else "no cursor"
-        raise SplitError(
-            f"{node.word} of {what}: cursor variables are not supported",
-            node.start,
-            f"{node.word} @cursor",
-        )
+    if position >= len(tokens):
+        raise SplitError(f"{node.word} names no cursor", node.start, node.word)
+    if tokens[position].token_type == TokenType.PARAMETER:
+        shown = f"{node.word} @cursor"
+        raise SplitError("cursor variables are not supported", node.start, shown)
+    if words_[position] in _KEYS and node.word in ("OPEN", "CLOSE"):
+        shown = f"{node.word} {words_[position]} KEY"
+        raise SplitError("encryption keys are not supported", node.start, shown)
     name = tokens[position].text
-    position += 1
-    into: list[str] = []
-    if node.word == "FETCH" and position < len(tokens) and words_[position] == "INTO":
-        position += 1
-        while position < len(tokens):
-            token = tokens[position]
-            if token.token_type == TokenType.PARAMETER and position + 1 < len(tokens):
-                into.append("@" + tokens[position + 1].text)
-                position += 2
-            elif token.token_type == TokenType.COMMA:
-                position += 1
-            else:
-                break
+    into, position = (
+        _into(tokens, words_, position + 1) if node.word == "FETCH" else ((), position + 1)
+    )
     if position < len(tokens) and tokens[position].token_type != TokenType.SEMICOLON:
-        raise SplitError(
-            f"{node.word}: unexpected {tokens[position].text!r}",
-            node.start + tokens[position].start,
-            node.word,
-        )
-    return CursorCommand(node.word, name, global_, direction, tuple(into))
+        offset = node.start + tokens[position].start
+        raise SplitError(f"unexpected {tokens[position].text!r}", offset, node.word)
+    return CursorCommand(node.word, name, global_, direction, into)
+
+
+def _into(
+    tokens: list[Token], words_: list[str | None], position: int
+) -> tuple[tuple[str, ...], int]:
+    """FETCH's ``INTO @a, @b`` from ``position``: the variables and where they end."""
+    if position >= len(tokens) or words_[position] != "INTO":
+        return (), position
+    into: list[str] = []
+    position += 1
+    while position < len(tokens):
+        token = tokens[position]
+        if token.token_type == TokenType.PARAMETER and position + 1 < len(tokens):
+            into.append("@" + tokens[position + 1].text)
+            position += 2
+        elif token.token_type == TokenType.COMMA:
+            position += 1
+        else:
+            break
+    return tuple(into), position
 
 
 def command_refusal(node: Command) -> CompileError | None:
