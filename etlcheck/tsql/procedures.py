@@ -236,31 +236,8 @@ def call(
     interpreter: Interpreter, node: Command, called: ProcedureCall, scope: Scope, frame: Frame
 ) -> None:
     """Run ``EXEC [@status =] procedure arguments``."""
-    name = called.name.text.strip()
-    if called.by_variable:
-        name = str(interpreter.evaluate(called.name, scope, frame) or "")
-    routine = find(interpreter, split_object_name(name)) if name else None
-    if routine is None:
-        raise interpreter.failure(
-            f"Could not find stored procedure '{name}'.", frame, called.name.start, 2812
-        )
-    if routine.type != "P":
-        raise interpreter.failure(
-            f"The request for procedure '{routine.name}' failed because '{routine.name}' is a "
-            "function object.",
-            frame,
-            called.name.start,
-            2809,
-        )
+    routine = _callee(interpreter, node, called, scope, frame)
     session = interpreter.session
-    if session.nest_level >= MAX_NESTING:
-        raise interpreter.failure(
-            "Maximum stored procedure, function, trigger, or view nesting level exceeded "
-            f"(limit {MAX_NESTING}).",
-            frame,
-            node.start,
-            217,
-        )
     inner = Scope(
         session,
         interpreter.catalog,
@@ -283,6 +260,38 @@ def call(
             0,
             266,
         )
+
+
+def _callee(
+    interpreter: Interpreter, node: Command, called: ProcedureCall, scope: Scope, frame: Frame
+) -> RoutineDefinition:
+    """The procedure ``called`` names; SQL Server's error when there is none, when it is a
+    function, or when the call would nest deeper than 32 levels."""
+    name = called.name.text.strip()
+    if called.by_variable:
+        name = str(interpreter.evaluate(called.name, scope, frame) or "")
+    routine = find(interpreter, split_object_name(name)) if name else None
+    if routine is None:
+        raise interpreter.failure(
+            f"Could not find stored procedure '{name}'.", frame, called.name.start, 2812
+        )
+    if routine.type != "P":
+        raise interpreter.failure(
+            f"The request for procedure '{routine.name}' failed because '{routine.name}' is a "
+            "function object.",
+            frame,
+            called.name.start,
+            2809,
+        )
+    if interpreter.session.nest_level >= MAX_NESTING:
+        raise interpreter.failure(
+            "Maximum stored procedure, function, trigger, or view nesting level exceeded "
+            f"(limit {MAX_NESTING}).",
+            frame,
+            node.start,
+            217,
+        )
+    return routine
 
 
 def _run(interpreter: Interpreter, routine: RoutineDefinition, inner: Scope) -> int:
