@@ -46,12 +46,15 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Phase:
-    """A named group of scripts run in order, with a wall-time budget."""
+    """A named group of steps run in order, with a wall-time budget. ``scripts`` holds
+    every step as written: a script path or a procedure call (``EXEC etl.usp_load``);
+    ``locations`` says where each stands in the configuration file."""
 
     name: str
     title: str
     scripts: tuple[str, ...]
     budget_seconds: float
+    locations: tuple[SourceLocation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,10 +184,14 @@ class _Loader:
             Phase(
                 name=raw.name,
                 title=raw.title if raw.title is not None else raw.name.title(),
-                scripts=raw.scripts,
+                scripts=raw.entries,
                 budget_seconds=raw.budget_seconds,
+                locations=tuple(
+                    self.where(("phases", index, raw.entries_key, position))
+                    for position in range(len(raw.entries))
+                ),
             )
-            for raw in file.phases
+            for index, raw in enumerate(file.phases)
         )
         self.check_unique_scripts(phases)
         schemas = dict(file.sandbox.schemas)
@@ -239,13 +246,11 @@ class _Loader:
 
     def check_unique_scripts(self, phases: tuple[Phase, ...]) -> None:
         seen: set[str] = set()
-        for phase_index, phase in enumerate(phases):
-            for script_index, script in enumerate(phase.scripts):
+        for phase in phases:
+            for script, location in zip(phase.scripts, phase.locations, strict=True):
                 key = str(Path(script))
                 if key in seen:
                     raise ConfigError(
-                        f"script {script!r} is listed twice",
-                        self.where(("phases", phase_index, "scripts", script_index)),
-                        "each step must be unique",
+                        f"step {script!r} is listed twice", location, "each step must be unique"
                     )
                 seen.add(key)

@@ -19,6 +19,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
+    model_validator,
 )
 
 from etlcheck.errors import ConfigError
@@ -110,10 +111,31 @@ class RunConfig(Section):
 
 
 class PhaseSection(Section):
+    """A phase lists its steps under ``steps`` (scripts and procedure calls, such as
+    ``"EXEC etl.usp_load_all"``) or ``scripts`` (scripts only), not both."""
+
     name: NonEmpty
     title: StrictStr | None = None
-    scripts: Annotated[tuple[NonEmpty, ...], Field(min_length=1)]
+    scripts: Annotated[tuple[NonEmpty, ...], Field(min_length=1)] | None = None
+    steps: Annotated[tuple[NonEmpty, ...], Field(min_length=1)] | None = None
     budget_seconds: Annotated[float, Field(gt=0, strict=True)] = 60.0
+
+    @model_validator(mode="after")
+    def _one_list(self) -> PhaseSection:
+        if self.scripts is None and self.steps is None:
+            raise ValueError("needs steps: a list of scripts and EXEC calls")
+        if self.scripts is not None and self.steps is not None:
+            raise ValueError("give steps or scripts, not both")
+        return self
+
+    @property
+    def entries(self) -> tuple[str, ...]:
+        """The phase's steps in order, whichever key lists them."""
+        return self.steps if self.steps is not None else self.scripts or ()
+
+    @property
+    def entries_key(self) -> str:
+        return "steps" if self.steps is not None else "scripts"
 
 
 class DdlSource(Section):

@@ -98,6 +98,7 @@ class KeyGuard:
 
     def _doom(self) -> None:
         """Leave the script's transaction as the engine leaves it after any failed statement."""
+        self.interpreter.session.doomed = True
         try:
             self.interpreter.target.query(self.interpreter.emulation.doom_transaction_sql)
         except Exception:  # the failure is the point: it marks the transaction aborted
