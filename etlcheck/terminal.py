@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.status import Status
 
+from etlcheck.pipeline import is_call
 from etlcheck.verify import preview_sentence
 
 if TYPE_CHECKING:
@@ -78,9 +79,12 @@ class Terminal:
             budget = (
                 "" if phase.within_budget else f"  [red]over {phase.budget_seconds:g}s budget[/]"
             )
-            count = f"{phase.scripts} scripts"
+            entries = verification.options.config.phase(phase.name).scripts
+            noun = "step" if any(is_call(entry) for entry in entries) else "script"
+            noun += "" if phase.scripts == 1 else "s"
+            count = f"{phase.scripts} {noun}"
             if phase.completed < phase.scripts:
-                count = f"{phase.completed} of {phase.scripts} scripts completed"
+                count = f"{phase.completed} of {phase.scripts} {noun} completed"
             self.console.print(
                 f"Phase {index}: {escape(phase.title)} ({count}) - {phase.seconds:.1f}s{budget}"
             )

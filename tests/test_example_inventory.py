@@ -6,16 +6,19 @@ the run."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from etlcheck.config import load_config
 from etlcheck.isolation.lint import lint_pipeline
 from etlcheck.isolation.rewrite import rewrite_script
 from etlcheck.options import RunOptions
 from etlcheck.pipeline import Pipeline
+from etlcheck.terminal import Terminal
 from etlcheck.verify import Verification, verify
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "inventory"
@@ -70,6 +73,12 @@ def test_the_procedures_change_exactly_what_the_data_implies(engine: str, tmp_pa
     )
     assert verification.expectations is not None
     assert {suite.suite for suite in verification.expectations} >= {"RunLog", "stg_reorders"}
+    if engine == "duckdb":
+        console = Console(file=io.StringIO(), width=200)
+        Terminal(console).summary(verification, None)
+        shown = console.file.getvalue()  # type: ignore[attr-defined]
+        assert "Phase 1: Set up (4 scripts)" in shown
+        assert "Phase 2: Load the day (1 step)" in shown
 
 
 @pytest.mark.duckdb
