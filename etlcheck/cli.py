@@ -15,6 +15,7 @@ from etlcheck.config import Config, load_config
 from etlcheck.engines import engine_names
 from etlcheck.errors import EtlcheckError
 from etlcheck.options import RunOptions
+from etlcheck.redaction import redact
 from etlcheck.targets import open_engine
 from etlcheck.values import REWRITE_MODES
 
@@ -274,6 +275,11 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def one_line(text: str) -> str:
+    """An error as one line: a driver's multi-line message joined with spaces."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -285,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EtlcheckError as error:
         if getattr(args, "debug", False):
             raise
-        print(f"etlcheck: error: {error}", file=sys.stderr)
+        print(one_line(redact(f"etlcheck: error: {error}")), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("etlcheck: interrupted", file=sys.stderr)

@@ -55,6 +55,15 @@ def _pattern(value: str) -> str:
     return value
 
 
+def _engine(value: str) -> str:
+    from etlcheck.engines.registry import engine_names
+
+    name = value.strip().lower()
+    if name not in engine_names():
+        raise ValueError(f"unknown engine {value!r}: choose one of {', '.join(engine_names())}")
+    return name
+
+
 def _table_name(value: str) -> str:
     schema, dot, table = value.partition(".")
     if not dot or not schema or not table:
@@ -98,7 +107,7 @@ class SampleConfig(Section):
 
 
 class RunConfig(Section):
-    engine: NonEmpty = "duckdb"
+    engine: Annotated[StrictStr, AfterValidator(_engine)] = "duckdb"
     report_dir: NonEmpty = "reports"
     rewrite: RewriteValue = RewriteMode.AST
     disposable_pattern: Annotated[StrictStr, AfterValidator(_pattern)] = (

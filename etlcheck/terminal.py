@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 from rich.console import Console
 from rich.markup import escape
 from rich.status import Status
 
+from etlcheck.redaction import RedactingStream
 from etlcheck.verify import preview_sentence
 
 if TYPE_CHECKING:
@@ -26,7 +28,9 @@ class Terminal:
     """Progress and summary printing; plain lines when output is not a terminal."""
 
     def __init__(self, console: Console | None = None) -> None:
-        self.console = console or Console(highlight=False, soft_wrap=True)
+        self.console = console or Console(
+            file=cast(TextIO, RedactingStream(sys.stdout)), highlight=False, soft_wrap=True
+        )
         self._total = 0
         self._status: Status | None = None
 
