@@ -32,6 +32,10 @@ _PIP_HINT = "pip install 'etlcheck[postgres]'"
 PERMISSION_DENIED = "42501"
 _IN_TRANSACTION = 2
 """psycopg.pq.TransactionStatus.INTRANS: a transaction is open and healthy."""
+_IN_ERROR = 3
+"""psycopg.pq.TransactionStatus.INERROR: the open transaction has failed."""
+_NESTED = "etlcheck_script_transaction"
+"""The savepoint that stands for a transaction the script opens inside its step's."""
 
 _SCHEMA_GUARD = """
 CREATE TABLE IF NOT EXISTS sys.etlcheck_sandbox_grants (role_name name, schema_name name);
@@ -120,6 +124,7 @@ class PostgresEngine(Engine):
     dialect = "postgres"
     interprets_tsql = True
     supports_permissions = True
+    supports_step_transactions = True
 
     def __init__(
         self,
@@ -241,20 +246,62 @@ class PostgresEngine(Engine):
         return self._connection
 
     def execute(self, sql: str, params: Any = None) -> int:
-        self.note(sql)
+        self.before_statement(sql)
         with self._statement() as cursor:
             cursor.execute(sql, params)
             rowcount: int = cursor.rowcount
             return rowcount if cursor.description is None else -1
 
     def query(self, sql: str, params: Any = None) -> QueryResult:
-        self.note(sql)
+        self.before_statement(sql)
         with self._statement() as cursor:
             cursor.execute(sql, params)
             if cursor.description is None:
                 return QueryResult((), [])
             columns = tuple(column.name for column in cursor.description)
             return QueryResult(columns, [tuple(row) for row in cursor.fetchall()])
+
+    def interrupt(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(Exception):
+                self._connection.cancel_safe(timeout=5)
+
+    def step_transaction_aborted(self) -> bool:
+        return self.connection.info.transaction_status == _IN_ERROR
+
+    def _control(self, sql: str) -> None:
+        """A transaction-control statement, sent as it is (no statement savepoint around it:
+        releasing that would release a savepoint made inside it too)."""
+        with self.connection.cursor() as cursor, _one_line_errors():
+            cursor.execute(sql)
+
+    def begin_step(self) -> None:
+        self._control("BEGIN")
+        self.in_step_transaction = True
+        self.step_transaction_lost = False
+
+    def commit_step(self) -> None:
+        self.in_step_transaction = False
+        self._control("COMMIT")
+
+    def rollback_step(self) -> None:
+        self.in_step_transaction = False
+        self.step_transaction_lost = False
+        try:
+            self._control("ROLLBACK")
+        finally:
+            self.catalog_epoch += 1
+
+    def begin_nested(self) -> None:
+        self._control(f"SAVEPOINT {_NESTED}")
+
+    def commit_nested(self) -> None:
+        self._control(f"RELEASE SAVEPOINT {_NESTED}")
+
+    def rollback_nested(self) -> None:
+        self._control(f"ROLLBACK TO SAVEPOINT {_NESTED}")
+        self._control(f"RELEASE SAVEPOINT {_NESTED}")
+        self.catalog_epoch += 1
 
     @contextlib.contextmanager
     def _statement(self) -> Iterator[Any]:

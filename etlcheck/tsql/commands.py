@@ -102,7 +102,7 @@ def _transaction(interpreter: Interpreter, node: Command, frame: Frame) -> None:
         raise interpreter.unsupported("SAVE TRANSACTION", "savepoints", frame, node.start)
     if word == "BEGIN":
         if session.transaction_count == 0:
-            target.execute("BEGIN TRANSACTION")
+            target.begin_transaction()
         session.transaction_count += 1
     elif word == "COMMIT":
         if session.transaction_count == 0:
@@ -114,7 +114,7 @@ def _transaction(interpreter: Interpreter, node: Command, frame: Frame) -> None:
             )
         session.transaction_count -= 1
         if session.transaction_count == 0:
-            target.execute("COMMIT")
+            target.commit_transaction()
     else:
         if session.transaction_count == 0:
             raise interpreter.failure(
@@ -124,7 +124,7 @@ def _transaction(interpreter: Interpreter, node: Command, frame: Frame) -> None:
                 3903,
             )
         session.transaction_count = 0
-        target.execute("ROLLBACK")
+        target.rollback_transaction()
     session.row_count = 0
 
 

@@ -59,22 +59,22 @@ class KeyGuard:
         session = self.interpreter.session
         own = session.transaction_count == 0
         if own:
-            target.execute("BEGIN TRANSACTION")
+            target.begin_transaction()
         try:
             affected = target.execute(sql)
             violation = self._violation() if affected != 0 else None
         except BaseException:
             if own:
-                target.execute("ROLLBACK")
+                target.rollback_transaction()
             raise
         if violation is not None:
             if own:
-                target.execute("ROLLBACK")
+                target.rollback_transaction()
             else:
                 self._doom()
             raise KeyViolation(violation)
         if own:
-            target.execute("COMMIT")
+            target.commit_transaction()
         return affected
 
     def _doom(self) -> None:
