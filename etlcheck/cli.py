@@ -14,9 +14,10 @@ from etlcheck import __version__
 from etlcheck.config import Config, load_config
 from etlcheck.engines import engine_names
 from etlcheck.errors import EtlcheckError
+from etlcheck.interrupts import RunInterrupted, StopSignals
 from etlcheck.options import RunOptions
 from etlcheck.redaction import redact
-from etlcheck.targets import open_engine
+from etlcheck.targets import locked_database, open_engine
 from etlcheck.values import REWRITE_MODES
 
 
@@ -164,6 +165,11 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
         help="let etlcheck seed and replace a database it did not create, or one whose name "
         "does not match [run] disposable_pattern (refused by default)",
     )
+    parser.add_argument(
+        "--wait",
+        action="store_true",
+        help="when another etlcheck run holds the database, wait for it instead of refusing",
+    )
 
 
 def _add_engine_command(
@@ -216,11 +222,19 @@ def _run(args: argparse.Namespace, config: Config) -> int:
         seed_from=tuple(args.seed_from),
         clone_production=args.clone_production,
         allow_writable_source=args.seed_allow_writable,
+        wait=args.wait,
     )
     terminal = Terminal()
     terminal.run_header(options)
     try:
-        verification = verify(options, progress=terminal.step_progress, stage=terminal.stage)
+        with StopSignals().installed() as stop:
+            verification = verify(
+                options,
+                progress=terminal.step_progress,
+                stage=terminal.stage,
+                stop=stop,
+                waiting=_waiting,
+            )
         from etlcheck.report import write_reports
 
         terminal.stage("writing the report")
@@ -252,15 +266,21 @@ def _sandbox_command(args: argparse.Namespace, config: Config, action: object, v
         engine=args.engine,
         db=args.db,
         allow_external_target=args.allow_external_target,
+        wait=args.wait,
     )
-    engine = open_engine(options, fresh=False, must_exist=False)
-    try:
-        changed = action(engine, config.sandbox)  # type: ignore[operator]
-    finally:
-        engine.close()
+    with locked_database(options, options.wait, _waiting):
+        engine = open_engine(options, fresh=False, must_exist=False)
+        try:
+            changed = action(engine, config.sandbox)  # type: ignore[operator]
+        finally:
+            engine.close()
     names = ", ".join(changed) if changed else "nothing to do"
     print(f"sandbox schemas {verb}: {names} ({engine.info.target})")
     return 0
+
+
+def _waiting(text: str) -> None:
+    print(f"etlcheck: {text}", file=sys.stderr, flush=True)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -293,6 +313,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(one_line(redact(f"etlcheck: error: {error}")), file=sys.stderr)
         return error.exit_code
+    except RunInterrupted as stopped:
+        print(f"etlcheck: {stopped.name}: {stopped.sentence}", file=sys.stderr)
+        return stopped.exit_code
     except KeyboardInterrupt:
         print("etlcheck: interrupted", file=sys.stderr)
         return 130

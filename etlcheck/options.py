@@ -44,6 +44,8 @@ class RunOptions:
     """``[seed] clone_production``; None: clone when production rows were seeded."""
     allow_writable_source: bool = False
     """Go on (with a warning) when a live seed database's login could write to it."""
+    wait: bool = False
+    """Wait for another run that holds the database instead of refusing (``--wait``)."""
 
     @property
     def sandboxed(self) -> bool:
@@ -76,6 +78,7 @@ class RunOptions:
         seed_from: tuple[str, ...] = (),
         clone_production: bool | None = None,
         allow_writable_source: bool = False,
+        wait: bool = False,
     ) -> RunOptions:
         """The options for ``config``, each flag (text as typed) parsed into its type."""
         if engine and engine.strip().lower() not in engine_names():
@@ -116,4 +119,5 @@ class RunOptions:
                 clone_production if clone_production is not None else config.seed.clone_production
             ),
             allow_writable_source=allow_writable_source,
+            wait=wait,
         )

@@ -66,7 +66,9 @@ class Terminal:
                     end="\r",
                 )
             return
-        mark = "[green]ok[/]" if result.status == "ok" else "[red]FAILED[/]"
+        mark = {"ok": "[green]ok[/]", "interrupted": "[yellow]INTERRUPTED[/]"}.get(
+            result.status, "[red]FAILED[/]"
+        )
         self.console.print(
             f"  [{step.number:>2}/{self._total}] {step.phase:<9} {escape(step.name):<42} "
             f"{result.seconds:6.2f}s  {result.rows_affected:>9,} rows  {mark}"
@@ -90,6 +92,12 @@ class Terminal:
             )
         self.console.print(f"Total Steps: {run.completed}/{run.steps_total} completed")
         self.console.print(f"Total Time: {run.seconds:.1f}s")
+        if run.resumes is not None:
+            self.console.print(
+                f"Continues run {run.resumes}; production is compared with its fingerprint "
+                f"from before run {verification.origin or run.resumes}, which seeded the "
+                "database:"
+            )
         self._seeded(verification)
         preview = verification.production_preview()
         changed = [(clone, table) for clone, table in preview if table.status != "unchanged"]

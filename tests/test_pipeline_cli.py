@@ -69,7 +69,8 @@ def test_failed_step_then_resume(project: Path, capsys: pytest.CaptureFixture[st
     assert "Total Steps: 26/26 completed" in out
     assert "4 expectation suites met" in out
     resumed = json.loads((project / "reports" / "latest" / "run.json").read_text())
-    assert resumed["run"]["run_id"] == first["run"]["run_id"]
+    assert resumed["run"]["run_id"] != first["run"]["run_id"]
+    assert resumed["run"]["resumes"] == first["run"]["run_id"]
     assert resumed["run"]["steps"][0]["script"] == "20-stage-products.sql"
 
 

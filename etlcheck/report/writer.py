@@ -26,6 +26,7 @@ def run_document(verification: Verification) -> dict[str, Any]:
         "scale": str(options.scale) if options.sample_sources else None,
         "rewrite": options.rewrite,
         "run": verification.run.to_dict(),
+        "origin": verification.origin,
         "lint": _dict_or_none(verification.lint),
         "production": _dict_or_none(verification.production),
         "sandbox": _dict_or_none(verification.sandbox),

@@ -94,6 +94,12 @@ class PostgresServer:
     def url(self, database: str, password: str = DISTINCT_PASSWORD) -> str:
         return f"postgresql://gate:{password}@127.0.0.1:{self.port}/{database}"
 
+    def execute(self, database: str, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(dbname=database, autocommit=True, **self.admin) as connection:
+            connection.execute(sql)
+
     def create_database(self, name: str) -> None:
         import psycopg
 
