@@ -186,7 +186,16 @@ class _Loader:
             )
             for raw in file.phases
         )
-        self.check_unique_scripts(phases)
+        roots = (root.resolve(), *self.script_roots(file.project.script_roots, root))
+        if not any(sql_dir.is_relative_to(folder) for folder in roots):
+            raise ConfigError(
+                f"[project] sql_dir = {file.project.sql_dir} is {sql_dir}, outside the project "
+                f"{roots[0]}",
+                self.where(("project", "sql_dir")),
+                "keep the scripts inside the project, or name the folder in "
+                "[project] script_roots as well",
+            )
+        self.check_scripts(phases, sql_dir, roots)
         schemas = dict(file.sandbox.schemas)
         sandbox = SandboxConfig(
             schema_map=schemas,
@@ -237,15 +246,42 @@ class _Loader:
                     "name the folder that holds <schema>.<table>.csv or .parquet files",
                 )
 
-    def check_unique_scripts(self, phases: tuple[Phase, ...]) -> None:
-        seen: set[str] = set()
+    def script_roots(self, folders: tuple[str, ...], root: Path) -> list[Path]:
+        found = []
+        for index, folder in enumerate(folders):
+            path = (root / folder).resolve()
+            if not path.is_dir():
+                raise ConfigError(
+                    f"[project] script_roots: {folder} is not a folder",
+                    self.where(("project", "script_roots", index)),
+                    "name a folder that holds scripts, relative to the configuration file",
+                )
+            found.append(path)
+        return found
+
+    def check_scripts(
+        self, phases: tuple[Phase, ...], sql_dir: Path, roots: tuple[Path, ...]
+    ) -> None:
+        """Every script stays inside the project (or a declared script root), and each
+        file is one step, however its path is written (``./a.sql``, ``x/../a.sql``, a link)."""
+        seen: dict[Path, str] = {}
         for phase_index, phase in enumerate(phases):
             for script_index, script in enumerate(phase.scripts):
-                key = str(Path(script))
-                if key in seen:
+                where = self.where(("phases", phase_index, "scripts", script_index))
+                resolved = (sql_dir / script).resolve()
+                if not any(resolved.is_relative_to(folder) for folder in roots):
                     raise ConfigError(
-                        f"script {script!r} is listed twice",
-                        self.where(("phases", phase_index, "scripts", script_index)),
+                        f"script {script!r} is {resolved}, outside the project {roots[0]}",
+                        where,
+                        "keep the pipeline's scripts inside the project, or name their "
+                        "folder in [project] script_roots",
+                    )
+                if resolved in seen:
+                    earlier = seen[resolved]
+                    same = "is listed twice" if earlier == script else f"is {earlier!r} again"
+                    raise ConfigError(
+                        f"script {script!r} {same} ({resolved.name})",
+                        where,
                         "each step must be unique",
                     )
-                seen.add(key)
+                seen[resolved] = script

@@ -89,6 +89,8 @@ class Section(BaseModel):
 class ProjectSection(Section):
     name: NonEmpty | None = None
     sql_dir: NonEmpty = "sql"
+    script_roots: tuple[NonEmpty, ...] = ()
+    """Folders outside the project that scripts may come from (refused otherwise)."""
 
 
 class SandboxSection(Section):
