@@ -7,6 +7,7 @@ from pathlib import Path
 
 from etlcheck.config import Config, Phase
 from etlcheck.errors import ConfigError, ScriptError, SourceLocation, UsageError
+from etlcheck.script_text import read_script_file
 
 
 @dataclass(frozen=True)
@@ -19,21 +20,15 @@ class Step:
     path: Path
 
     def read(self) -> str:
-        """The script text, without a byte-order mark; a missing file is a clear error."""
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+        """The script text (see :mod:`etlcheck.script_text`); a missing file is a clear
+        error."""
+        if not self.path.exists():
             raise ScriptError(
                 f"script {self.name!r} of phase {self.phase!r} does not exist",
                 SourceLocation(self.path),
                 "fix the path in etlcheck.toml or add the file",
-            ) from None
-        for encoding in ("utf-8-sig", "utf-16"):
-            try:
-                return raw.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-        raise ScriptError("script is neither UTF-8 nor UTF-16", SourceLocation(self.path))
+            )
+        return read_script_file(self.path)
 
 
 @dataclass(frozen=True)
