@@ -96,6 +96,10 @@ class RunOptions:
         chosen_scale = Scale.parse(scale) if scale is not None else config.sample.scale
         if scale is None and samples and samples[0].scale is not None:
             chosen_scale = samples[0].scale
+        if samples:
+            from etlcheck.sampledata.memory import check_sample_fits
+
+            check_sample_fits(chosen_scale)
         if scale is not None and not samples:
             raise UsageError(
                 f"--scale {chosen_scale} sizes the sample generator, and no sample seed "
