@@ -175,6 +175,15 @@ class Engine(ABC):
         if self.statement_observer is not None:
             self.statement_observer(sql)
 
+    def database_file(self) -> Path | None:
+        """The file the database lives in, for an embedded engine (None: a server)."""
+        return None
+
+    def local_url(self) -> str | None:
+        """A URL another process on this machine can reach this database with, without a
+        password (a throwaway server's socket); None when there is none."""
+        return None
+
     def interrupt(self) -> None:  # noqa: B027 - optional hook
         """Stop the statement running now, from another thread (no-op where the driver
         cannot)."""

@@ -141,6 +141,9 @@ class DuckDBEngine(Engine):
         self.before_statement(sql)
         return _result(self.connection.execute(sql))
 
+    def database_file(self) -> Path | None:
+        return Path(self.target) if self.target and self.target != ":memory:" else None
+
     def interrupt(self) -> None:
         if self._connection is not None:
             self._connection.interrupt()

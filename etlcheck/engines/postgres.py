@@ -261,6 +261,15 @@ class PostgresEngine(Engine):
             columns = tuple(column.name for column in cursor.description)
             return QueryResult(columns, [tuple(row) for row in cursor.fetchall()])
 
+    def local_url(self) -> str | None:
+        if self._cluster is None or self._cluster.address is None:
+            return None
+        address = self._cluster.address
+        return (
+            f"postgresql://{address.user}@/{self.database}"
+            f"?host={address.socket_dir}&port={address.port}"
+        )
+
     def interrupt(self) -> None:
         if self._connection is not None:
             with contextlib.suppress(Exception):
