@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from etlcheck import __version__
 from etlcheck.config import Config, load_config
@@ -21,8 +22,16 @@ from etlcheck.targets import locked_database, open_engine
 from etlcheck.values import REWRITE_MODES
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A usage mistake is one line, as every other error is (argparse prints the whole
+    usage first); ``--help`` shows the usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"etlcheck: error: {self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="etlcheck",
         description=(
             "Verify a SQL-script ETL pipeline in sandbox schemas before it goes near "
@@ -32,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 verified, 1 a finding, 2 bad input or usage.",
     )
     parser.add_argument("--version", action="version", version=f"etlcheck {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
+    common = OneLineParser(add_help=False)
     common.add_argument(
         "--config",
         metavar="PATH",
