@@ -175,7 +175,7 @@ class _Loader:
         self.check_folder(sql_dir, ("project", "sql_dir"))
         self.check_folder(root / file.run.report_dir, ("run", "report_dir"))
         if file.run.expectations:
-            self.check_folder(root / file.run.expectations, ("run", "expectations"))
+            self.check_folder(root / file.run.expectations, ("run", "expectations"), True)
         self.check_sources(file.seed, root)
         phases = tuple(
             Phase(
@@ -223,7 +223,13 @@ class _Loader:
             known[: len(full)] == full for known in (*self.positions.keys, *self.positions.values)
         )
 
-    def check_folder(self, folder: Path, path: KeyPath) -> None:
+    def check_folder(self, folder: Path, path: KeyPath, must_exist: bool = False) -> None:
+        if must_exist and not folder.exists():
+            raise ConfigError(
+                f"{shown_key(path)} = {folder} does not exist",
+                self.where(path),
+                "fix the path (relative to the configuration file) or remove the key",
+            )
         if folder.exists() and not folder.is_dir():
             raise ConfigError(
                 f"{shown_key(path)} = {folder} is a file, not a folder",

@@ -158,6 +158,7 @@ def verify(
     ledger; SIGINT/SIGTERM (handled by ``stop``) end it with RunInterrupted."""
     announce = stage or (lambda _: None)
     pipeline = stages.check_scripts(options)
+    pipeline.select(options.start, options.until, options.phase)  # bad steps: exit 2 now
     suites = stages.expectation_suites(options)
     lint = stages.lint_for(options)
     with locked_database(options, options.wait, waiting or announce) as database:
