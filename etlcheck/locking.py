@@ -6,7 +6,8 @@ outlives it (a DuckDB file, a server URL) now holds a lock on that database firs
 second one gets one line naming the holder's pid, or waits for it with ``--wait``.
 
 The lock is a ``filelock`` lock file (released by the operating system if the holder
-dies); beside it, ``<lock>.owner`` says who holds it.
+dies); beside it, ``<lock>.owner`` says who holds it. Lock files stay in the temp folder
+after their runs (removing one safely would need a second lock).
 """
 
 from __future__ import annotations
@@ -24,16 +25,15 @@ from filelock import FileLock, Timeout
 
 from etlcheck.errors import RefusalError
 
-SERVER_LOCKS = Path(tempfile.gettempdir()) / "etlcheck-locks"
-"""Locks of server databases (by URL), shared by every project on this machine."""
+LOCKS_FOLDER = "etlcheck-locks"
+"""In the system's temp folder: one lock file per database (a resolved DuckDB path or a
+server URL without its password), shared by every project on this machine and never
+written beside the user's files."""
 
 
-def lock_file_for(database: str, file: Path | None) -> Path:
-    """Beside a DuckDB file; for a server database, in :data:`SERVER_LOCKS`."""
-    if file is not None:
-        return file.with_name(file.name + ".lock")
-    digest = hashlib.sha256(database.lower().encode("utf-8")).hexdigest()[:24]
-    return SERVER_LOCKS / f"{digest}.lock"
+def lock_file_for(database: str) -> Path:
+    digest = hashlib.sha256(database.encode("utf-8")).hexdigest()[:24]
+    return Path(tempfile.gettempdir()) / LOCKS_FOLDER / f"{digest}.lock"
 
 
 def owner_of(lock_file: Path) -> dict[str, object]:

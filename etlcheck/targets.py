@@ -46,7 +46,6 @@ class DatabaseIdentity:
     key: str
     """A resolved DuckDB path, a server URL without its password, or a throwaway kind."""
     shown: str
-    file: Path | None = None
     lasting: bool = True
     """False for a database that ends with its run (``:memory:``, a throwaway server)."""
 
@@ -64,7 +63,7 @@ def database_identity(options: RunOptions) -> DatabaseIdentity:
     path = (Path(options.db) if options.db else default_db_path(options.config)).resolve()
     root = options.config.root.resolve()
     shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
-    return DatabaseIdentity(str(path), shown, file=path)
+    return DatabaseIdentity(str(path), shown)
 
 
 def _url_key(url: str) -> str:
@@ -84,7 +83,7 @@ def locked_database(
     if not identity.lasting:
         yield identity
         return
-    lock_file = locking.lock_file_for(identity.key, identity.file)
+    lock_file = locking.lock_file_for(identity.key)
     with locking.holding(lock_file, identity.shown, wait=wait, waiting=waiting):
         yield identity
 
