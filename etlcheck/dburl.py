@@ -38,6 +38,21 @@ class DatabaseChoice:
     """The value fit for output: a URL's password replaced by ``***``."""
 
 
+_BROKEN_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:(?!//)[^\\]*@")
+"""``postgres:/user:secret@host/db``: a scheme, then no ``//``, then a login."""
+
+
+def refuse_broken_url(text: str, what: str) -> None:
+    """A value that looks like a URL written wrong is a usage error, its login masked,
+    before anything takes it for a path and shows it."""
+    if _BROKEN_URL.match(text.strip()) or _CREDENTIALS.match(text.strip()):
+        masked = re.sub(r":[^:@/]*@", ":***@", re.sub(r"/[^/:@]*@", "/***@", text.strip()))
+        raise UsageError(
+            f"{what} {masked} looks like a server address written without scheme://",
+            hint="write it as a URL: postgresql://… or mssql://…, e.g. postgresql://etl@db1/etlcheck_ci",
+        )
+
+
 def url_scheme(text: str) -> str | None:
     """The scheme of ``text`` when it is written as a URL (``scheme://…``), else None."""
     match = _SCHEME.match(text.strip())
@@ -75,12 +90,7 @@ def classify_db(value: str, what: str = "--db") -> DatabaseChoice:
                 hint="write host:port, e.g. localhost:5432",
             ) from None
         return DatabaseChoice(engine, True, redact_url(text))
-    if _CREDENTIALS.match(text):
-        raise UsageError(
-            f"{what} {redact_url('x://' + text)[4:]} looks like a server address without "
-            "its scheme",
-            hint="write postgresql://user:password@host/database or mssql://…",
-        )
+    refuse_broken_url(text, what)
     return DatabaseChoice("duckdb", False, text)
 
 
