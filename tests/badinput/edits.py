@@ -82,3 +82,31 @@ def both(*edits: Edit) -> Edit:
             each(project)
 
     return edit
+
+
+def remove(name: str) -> Edit:
+    def edit(project: Path) -> None:
+        (project / name).unlink()
+
+    return edit
+
+
+def cut_in_half_as_utf16(name: str) -> Edit:
+    """UTF-16 with its byte-order mark and its last byte cut off (a truncated copy)."""
+
+    def edit(project: Path) -> None:
+        path = project / name
+        path.write_bytes(path.read_text("utf-8").encode("utf-16")[:-1])
+
+    return edit
+
+
+def cut_config_from(marker: str) -> Edit:
+    """The configuration without everything from ``marker`` on."""
+
+    def edit(project: Path) -> None:
+        path = project / CONFIG
+        text = path.read_text("utf-8")
+        path.write_text(text[: text.index(marker)], "utf-8")
+
+    return edit
