@@ -52,7 +52,7 @@ def test_an_mssql_url_runs_on_sql_server_and_is_never_a_path(brokerage: Path) ->
         ),
         (
             ["--db", f"sa:{PASSWORD}@db1:1433/etlcheck_x"],
-            "--db sa:***@db1:1433/etlcheck_x looks like a server address without its scheme",
+            "--db sa:***@db1:1433/etlcheck_x looks like a server address written without scheme://",
         ),
         (
             ["--db", f"postgresql://etl:{PASSWORD}@db1:port/etlcheck_x"],
