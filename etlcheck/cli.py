@@ -1,4 +1,4 @@
-"""The ``etlcheck`` command: init, run, lint, remap, setup, reset.
+"""The ``etlcheck`` command: init, run, lint, remap, setup, reset, dq.
 
 Exit codes: 0 verified, 1 a finding, 2 bad input or usage. Errors are one line
 (with file:line:col where there is one); ``--debug`` shows the traceback.
@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from etlcheck import __version__
 from etlcheck.config import Config, load_config
+from etlcheck.dq import add_dq_parser
 from etlcheck.engines import engine_names
 from etlcheck.errors import EtlcheckError
 from etlcheck.interrupts import RunInterrupted, StopSignals
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         _reset,
     )
     _add_isolation_commands(commands, common)
+    add_dq_parser(commands, common)
     return parser
 
 

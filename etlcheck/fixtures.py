@@ -100,6 +100,9 @@ def etl_seed_factory() -> Fixture:
         def seed() -> SeedSummary:
             options: RunOptions = request.getfixturevalue("etl_options")
             engine: Engine = request.getfixturevalue("etl_engine")
+            from etlcheck.expectations import start_for_tests
+
+            start_for_tests(request.session.items, options.engine)  # GX imports meanwhile
             with reported("seed the database"):
                 found = stages.seed(engine, options)
             etl_session(request).seed = found

@@ -21,7 +21,7 @@ import pytest
 from etlcheck.config import Config, load_config
 from etlcheck.engines import engine_names
 from etlcheck.errors import EtlcheckError, UsageError
-from etlcheck.expectations import load_suites
+from etlcheck.expectations import load_suites, start_for_folder
 from etlcheck.fixture_support import get_option, option_source
 from etlcheck.fixtures import (
     etl_after_factory,
@@ -259,12 +259,13 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     try:
         config = load_config(get_option(metafunc.config, "etl_config"))
+        folder = get_option(metafunc.config, "etl_expectations")
+        where = Path(folder) if folder else metafunc.definition.path.parent / "expectations"
+        start_for_folder(where, get_option(metafunc.config, "etl_engine") or config.run.engine)
         if "etl_phase" in names:
             phases = [phase.name for phase in config.phases]
             metafunc.parametrize("etl_phase", phases, ids=phases)
         if "etl_expectation_suite" in names:
-            folder = get_option(metafunc.config, "etl_expectations")
-            where = Path(folder) if folder else metafunc.definition.path.parent / "expectations"
             suites = [suite.name for suite in load_suites(where)] if where.is_dir() else []
             if suites:
                 metafunc.parametrize("etl_expectation_suite", suites, ids=suites)

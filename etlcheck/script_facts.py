@@ -10,20 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlglot
-from sqlglot.errors import TokenError
 from sqlglot.tokens import TokenType
 
-from etlcheck.isolation.batching import script_batches
-from etlcheck.isolation.literals import (
+from etlcheck.isolation.located import (
     DYNAMIC_LITERAL,
     OBJECT_LITERAL,
+    PREFIX_LITERAL,
     SCHEMA,
     SCHEMA_LITERAL,
     UNQUALIFIED,
+    Names,
 )
 from etlcheck.isolation.remap import analyse_batch
 from etlcheck.table_layouts import TableLayout, layouts_in_text
+from etlcheck.tsql.batches import split_batches
+from etlcheck.tsql.tokens import SplitError, tokenize
+
+NO_NAMES = Names(frozenset(), frozenset())
+"""The locator compares with no configured schema: every name it finds is reported."""
 
 SYSTEM_SCHEMAS = frozenset({"sys", "information_schema", "tempdb", "master"})
 
@@ -45,7 +49,7 @@ def read_script_facts(text: str, path: Path | str) -> ScriptFacts:
     schemas: dict[str, str] = {}
     created: dict[str, str] = {}
     unqualified = False
-    for batch in script_batches(text):
+    for batch in split_batches(text, path):
         unqualified |= _collect(batch.text, schemas, created)
     return ScriptFacts(
         schemas=tuple(schemas.values()),
@@ -58,15 +62,17 @@ def read_script_facts(text: str, path: Path | str) -> ScriptFacts:
 def _collect(batch: str, schemas: dict[str, str], created: dict[str, str]) -> bool:
     """Add a batch's schema names to ``schemas`` and ``created``; whether it has
     unqualified object names."""
-    references, _ = analyse_batch(batch, frozenset())
     unqualified = False
-    for reference in references:
+    for reference in analyse_batch(batch, NO_NAMES).references:
         if reference.kind in (SCHEMA, SCHEMA_LITERAL):
             _add(schemas, reference.name)
-        elif reference.kind == OBJECT_LITERAL:
+        elif reference.kind in (OBJECT_LITERAL, PREFIX_LITERAL):
             parts = _name_parts(reference.name)
-            if len(parts) >= 2:
-                _add(schemas, parts[-2])
+            schema_part = len(parts) - 2 - reference.sub_parts
+            if reference.kind == PREFIX_LITERAL:
+                schema_part = 0
+            if len(parts) >= 2 and schema_part >= 0:
+                _add(schemas, parts[schema_part])
         elif reference.kind == DYNAMIC_LITERAL:
             unqualified |= _collect(reference.name.replace("''", "'"), schemas, created)
         elif reference.kind == UNQUALIFIED:
@@ -106,8 +112,8 @@ def _name_parts(text: str) -> list[str]:
 def _created_schemas(batch: str) -> list[str]:
     """Names after ``CREATE SCHEMA`` in a batch's tokens."""
     try:
-        tokens = sqlglot.tokenize(batch, read="tsql")
-    except TokenError:
+        tokens = tokenize(batch)
+    except SplitError:
         return []
     names = []
     for index in range(len(tokens) - 2):

@@ -17,6 +17,7 @@ from etlcheck.pipeline import Pipeline, Step
 from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
 from etlcheck.seeding.summary import SeedSummary
 from etlcheck.syntax import check_pipeline_syntax
+from etlcheck.tsql.compat import require_compatible
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
@@ -46,10 +47,12 @@ class Comparison(NamedTuple):
 
 # -- 1. inputs ------------------------------------------------------------------------------
 def check_scripts(options: RunOptions) -> Pipeline:
-    """Every listed script exists and parses; raises before anything runs."""
+    """Every listed script exists, parses, and runs faithfully on the run's engine (the
+    compatibility pass); raises before anything runs."""
     pipeline = Pipeline.from_config(options.config)
     pipeline.check_files()
     check_pipeline_syntax(pipeline)
+    require_compatible(options.config, options.engine, options.rewrite)
     return pipeline
 
 

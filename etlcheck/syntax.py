@@ -1,5 +1,9 @@
 """A syntax check of every script before anything runs, so a typo is bad input
-(exit 2, file:line:col) rather than a failed step halfway through a run."""
+(exit 2, file:line:col) rather than a failed step halfway through a run.
+
+It reads batches as the lint does (the total reading of ``tsql.statements``): what the
+splitter cannot read is a syntax error, while a construct an engine may not run (a cursor,
+a procedure, a label) is left to that engine to accept or refuse."""
 
 from __future__ import annotations
 
@@ -11,8 +15,8 @@ from etlcheck.errors import ScriptError, location_of_offset
 from etlcheck.pipeline import Pipeline
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.compiler import CompileError, parse_tsql
-from etlcheck.tsql.nodes import Node, Sql
-from etlcheck.tsql.statements import SplitError, split_statements
+from etlcheck.tsql.nodes import Node, Sql, Unparsed
+from etlcheck.tsql.statements import SplitError, read_batch
 
 
 def check_pipeline_syntax(pipeline: Pipeline) -> None:
@@ -24,14 +28,20 @@ def check_pipeline_syntax(pipeline: Pipeline) -> None:
 def check_script_syntax(text: str, path: Path) -> None:
     for batch in split_batches(text, path):
         try:
-            block = split_statements(batch.text)
+            reading = read_batch(batch.text)
         except SplitError as error:
             raise ScriptError(
                 f"syntax error: {error.message}",
                 location_of_offset(path, text, batch.offset + error.offset),
                 "fix the script",
             ) from None
-        for statement in _statements(block):
+        for problem in _unreadable(reading.block, reading.problems):
+            raise ScriptError(
+                f"syntax error: {problem.message}",
+                location_of_offset(path, text, batch.offset + problem.offset),
+                "fix the script",
+            )
+        for statement in _statements(reading.block):
             try:
                 parse_tsql(statement.fragment.text)
             except CompileError as error:
@@ -44,14 +54,30 @@ def check_script_syntax(text: str, path: Path) -> None:
                 ) from None
 
 
+def _unreadable(block: Node, problems: tuple[SplitError, ...]) -> Iterator[SplitError]:
+    """What the splitter could not read, first in the batch first."""
+    found = [
+        SplitError(node.message, node.start)
+        for node in _nodes(block, Unparsed)
+        if isinstance(node, Unparsed)
+    ]
+    yield from sorted([*found, *problems], key=lambda error: error.offset)
+
+
 def _statements(node: object) -> Iterator[Sql]:
-    if isinstance(node, Sql):
+    for found in _nodes(node, Sql):
+        assert isinstance(found, Sql)
+        yield found
+
+
+def _nodes(node: object, kind: type[Node]) -> Iterator[Node]:
+    if isinstance(node, kind):
         yield node
         return
     if isinstance(node, tuple | list):
         for item in node:
-            yield from _statements(item)
+            yield from _nodes(item, kind)
         return
     if isinstance(node, Node):
         for field in dataclasses.fields(node):
-            yield from _statements(getattr(node, field.name))
+            yield from _nodes(getattr(node, field.name), kind)

@@ -157,13 +157,17 @@ def verify(
     The run holds the lock of its database throughout and keeps its record in the
     ledger; SIGINT/SIGTERM (handled by ``stop``) end it with RunInterrupted."""
     announce = stage or (lambda _: None)
+    suites = stages.expectation_suites(options)
     pipeline = stages.check_scripts(options)
     pipeline.select(options.start, options.until, options.phase)  # bad steps: exit 2 now
-    suites = stages.expectation_suites(options)
     lint = stages.lint_for(options)
     with locked_database(options, options.wait, waiting or announce) as database:
         ledger = Ledger(options.config.root)
         continuation = continuation_for(options, database, ledger, pipeline)
+        if suites and _whole(options):
+            from etlcheck.expectations import start_import
+
+            start_import(options.engine)  # GX imports in a worker process meanwhile
         book = RunBook(ledger, database, options, continuation, new_run_id())
         try:
             verification = _verify(

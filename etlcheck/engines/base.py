@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -95,6 +95,9 @@ class Engine(ABC):
     statement_observer: Callable[[str], None] | None = None
     """Called before every statement this engine sends (see ``before_statement``): the
     run's interruption check and the trace."""
+    row_locator: ClassVar[str | None] = None
+    """A pseudo-column naming a row's place in its table (DuckDB ``rowid``), stable while
+    the table is not written: lets a failing row be fetched again by it. None: no such."""
 
     def __init__(self, target: str | None = None) -> None:
         self.target = target
@@ -137,6 +140,27 @@ class Engine(ABC):
         failed statements abort the open transaction answer it even then, as SQL Server
         evaluates expressions in a doomed transaction."""
         return self.query(sql)
+
+    def query_frame(self, sql: str) -> pd.DataFrame:
+        """A query's rows as a DataFrame (engines that can build one natively do)."""
+        import pandas as pd
+
+        result = self.query(sql)
+        return pd.DataFrame.from_records(result.rows, columns=list(result.columns))
+
+    exports_tables: ClassVar[bool] = False
+    """True when ``export_tables`` can copy tables into a DuckDB file another process reads."""
+
+    def export_tables(self, tables: Sequence[str], path: Path) -> list[str]:
+        """Copy the ``schema.table``s that exist into a new DuckDB file at ``path``; return
+        those copied. Only engines with ``exports_tables`` can."""
+        raise NotImplementedError(f"{self.name} cannot export tables to a DuckDB file")
+
+    def sqlalchemy_url(self) -> str | None:
+        """A SQLAlchemy URL of this database for tools that speak SQLAlchemy (Great
+        Expectations' SQL datasource), or None when the engine offers none. It may carry
+        credentials: never print it."""
+        return None
 
     @abstractmethod
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:

@@ -9,6 +9,7 @@ temp tables (``#t``) live as long as the connection.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 _FRAME = "_etlcheck_frame"
 """The name a DataFrame is registered under while a statement reads it."""
+_EXPORT = "etlcheck_export"
+"""The name a database file is attached under while ``export_tables`` fills it."""
 ROW_GROUP_SIZE = 32_768
 """Rows per row group in database files (DuckDB's default is 122,880); see ``_attach``."""
 
@@ -32,6 +35,8 @@ class DuckDBEngine(Engine):
     supports_permissions = False
     supports_step_transactions = True
     object_ids_last = False  # table_oid is handed out afresh each time the file is opened
+    row_locator = "rowid"
+    exports_tables = True
 
     internal_schemas: ClassVar[tuple[str, ...]] = ("sys",)
     """Schemas etlcheck creates for catalog emulation; fingerprints must skip them."""
@@ -141,6 +146,11 @@ class DuckDBEngine(Engine):
         self.before_statement(sql)
         return _result(self.connection.execute(sql))
 
+    def query_frame(self, sql: str) -> pd.DataFrame:
+        self.before_statement(sql)
+        frame: pd.DataFrame = self.connection.execute(sql).df()
+        return frame
+
     def database_file(self) -> Path | None:
         return Path(self.target) if self.target and self.target != ":memory:" else None
 
@@ -222,6 +232,35 @@ class DuckDBEngine(Engine):
             self.connection.execute(sql)
         finally:
             self.connection.unregister(_FRAME)
+
+    def export_tables(self, tables: Sequence[str], path: Path) -> list[str]:
+        """Copy tables into a new database file, inside DuckDB: a file this connection
+        holds cannot be opened by another process, a copy of what it needs can."""
+        catalog = str(self.query("SELECT current_database()").scalar())
+        listed = self.query(
+            "SELECT table_schema, table_name FROM information_schema.tables "
+            "WHERE table_catalog = current_database()"
+        )
+        found = {f"{schema}.{name}".lower(): (schema, name) for schema, name in listed.rows}
+        copied = []
+        literal = str(path).replace("'", "''")
+        self.connection.execute(
+            f"ATTACH '{literal}' AS {_EXPORT} (ROW_GROUP_SIZE {ROW_GROUP_SIZE})"
+        )
+        try:
+            for table in dict.fromkeys(t.lower() for t in tables):
+                if table not in found:
+                    continue
+                schema, name = (self.quote(part) for part in found[table])
+                self.connection.execute(f"CREATE SCHEMA IF NOT EXISTS {_EXPORT}.{schema}")
+                self.connection.execute(
+                    f"CREATE TABLE {_EXPORT}.{schema}.{name} AS "
+                    f"SELECT * FROM {self.quote(catalog)}.{schema}.{name}"
+                )
+                copied.append(".".join(found[table]))
+        finally:
+            self.connection.execute(f"DETACH {_EXPORT}")
+        return copied
 
     def checkpoint(self) -> None:
         if self._catalog is not None:  # a file; an in-memory database has nothing to write

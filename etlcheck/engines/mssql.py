@@ -284,6 +284,19 @@ class SqlServerEngine(Engine):
         )
         return [row[0] for row in result.rows]
 
+    def sqlalchemy_url(self) -> str | None:
+        """``mssql+pyodbc`` with the engine's own ODBC connection string; None before
+        the server is known or without SQLAlchemy."""
+        if self.address is None:
+            return None
+        try:
+            from sqlalchemy.engine import URL
+        except ImportError:
+            return None
+        odbc = connection_string(self.address, self.driver)
+        url = URL.create("mssql+pyodbc", query={"odbc_connect": odbc})
+        return url.render_as_string(hide_password=False)
+
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
         """Replace schema.table with the frame, sent as one parameter array (fast_executemany)."""
         from etlcheck.engines.frames import column_types, frame_rows

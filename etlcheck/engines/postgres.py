@@ -333,6 +333,17 @@ class PostgresEngine(Engine):
             if connection.info.transaction_status == _IN_TRANSACTION:
                 cursor.execute("RELEASE SAVEPOINT etlcheck_statement")
 
+    def sqlalchemy_url(self) -> str | None:
+        """``postgresql+psycopg`` with this engine's own connection settings (for a
+        throwaway cluster, its socket); None when SQLAlchemy is not installed."""
+        try:
+            from sqlalchemy.engine import URL
+        except ImportError:
+            return None
+        settings = {k: str(v) for k, v in self._conninfo.items() if k != "dbname" and v}
+        url = URL.create("postgresql+psycopg", database=self.database or None, query=settings)
+        return url.render_as_string(hide_password=False)
+
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
         """Replace schema.table with the frame's rows, sent with COPY in one transaction.
 

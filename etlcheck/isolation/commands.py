@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from etlcheck.config import Config
 from etlcheck.isolation.findings import FORMATTERS
 from etlcheck.isolation.lint import lint_files, lint_pipeline, read_script
 from etlcheck.isolation.rewrite import REWRITE_MODES, rewrite_script
+from etlcheck.tsql.compat import with_compatibility
 
 
 def add_lint_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -27,6 +29,11 @@ def add_lint_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--output", type=Path, help="write the report to this file")
     parser.add_argument(
         "--rewrite", choices=REWRITE_MODES, default=None, help="rewrite mode to prove"
+    )
+    parser.add_argument(
+        "--engine",
+        help="also classify every statement for this engine: a construct it cannot run "
+        "faithfully is a 'compat' finding (duckdb, postgres; mssql runs T-SQL natively)",
     )
     parser.set_defaults(handler=run_lint)
     return parser
@@ -51,11 +58,17 @@ def run_lint(args: argparse.Namespace, config: Config) -> int:
         report = lint_files(args.paths, config.sandbox, mode)
     else:
         report = lint_pipeline(config, mode)
+    if args.engine:
+        report = with_compatibility(report, config, args.engine, args.paths)
     output = FORMATTERS[args.format](report.findings)
     if args.format == "text":
         silenced = len(report.findings) - len(report.unsilenced)
+        classes = Counter(finding.code for finding in report.unsilenced)
+        by_class = ", ".join(f"{count} {code}" for code, count in sorted(classes.items()))
         output += (
-            f"{len(report.scripts)} scripts, {len(report.unsilenced)} findings"
+            f"{_count(len(report.scripts), 'script')}, "
+            f"{_count(len(report.unsilenced), 'finding')}"
+            f"{f' ({by_class})' if by_class else ''}"
             f"{f', {silenced} allowed' if silenced else ''} (rewrite: {mode})\n"
         )
     if args.output:
@@ -77,4 +90,11 @@ def run_remap(args: argparse.Namespace, config: Config) -> int:
             sys.stdout.write(f"{finding}\n")
     else:
         sys.stdout.write(result.text)
-    return 0
+    broken = [f for f in result.findings if f.code == "remap-broke-statement"]
+    for finding in broken:
+        sys.stderr.write(f"error: {finding}\n")
+    return 1 if broken else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

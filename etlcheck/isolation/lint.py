@@ -14,7 +14,9 @@ from pathlib import Path
 from etlcheck.config import Config, SandboxConfig
 from etlcheck.errors import ScriptError, SourceLocation, location_of_offset
 from etlcheck.isolation.findings import Finding, finding_dict
-from etlcheck.isolation.remap import check_offsets
+from etlcheck.isolation.invariant import residuals
+from etlcheck.isolation.located import Names
+from etlcheck.isolation.remap import RemapResult, check_offsets
 from etlcheck.isolation.rewrite import rewrite_script
 from etlcheck.pipeline import Pipeline, Step
 
@@ -59,8 +61,40 @@ def lint_script(
         location = location_of_offset(path, text, result.original_offset(offset))
         key = (location.line, location.column, code)
         findings.setdefault(key, Finding(location, code, message, suggestion))
+    for finding in _residual_findings(text, path, result, sandbox, findings.values()):
+        location = finding.location
+        findings.setdefault((location.line, location.column, finding.code), finding)
     ordered = sorted(findings.values(), key=lambda f: (f.location.line, f.location.column, f.code))
     return tuple(_apply_pragmas(text, ordered))
+
+
+def _residual_findings(
+    text: str,
+    path: Path | str,
+    result: RemapResult,
+    sandbox: SandboxConfig,
+    found: Iterable[Finding],
+) -> list[Finding]:
+    """The fail-closed scan (``invariant``): a production schema name left in a schema place
+    of the final text is a finding unless another one already stands on its line."""
+    lines = {finding.location.line for finding in found}
+    extra: list[Finding] = []
+    for residual in residuals(result.text, Names.of(sandbox)):
+        location = location_of_offset(path, text, result.original_offset(residual.offset))
+        if location.line in lines:
+            continue
+        lines.add(location.line)
+        extra.append(
+            Finding(
+                location,
+                "residual-reference",
+                f"production schema {residual.name!r} is still written here as a "
+                f"{residual.place} after the remap, and nothing else reported it",
+                "this is etlcheck's last line of defence: allow it only with a pragma and a "
+                "reason, and report the case",
+            )
+        )
+    return extra
 
 
 def _apply_pragmas(text: str, findings: Iterable[Finding]) -> list[Finding]:

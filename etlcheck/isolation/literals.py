@@ -1,83 +1,142 @@
 """Classify string literals by the tokens around them: schema names (``SCHEMA_ID('etl')``,
-``TABLE_SCHEMA = 'etl'``), object names (``OBJECT_ID('etl.t')``) and constant dynamic SQL."""
+``TABLE_SCHEMA = 'etl'``), object names (``OBJECT_ID('etl.t')``, also the start of one built
+at run time, ``OBJECT_ID(N'etl.' + @t)``) and constant dynamic SQL.
+
+A string in no such place that is a production schema's name, or starts with one and a dot,
+might still be used as one (``DECLARE @s sysname = 'etl'``): a ``schema-in-string``
+finding. Messages (``PRINT``, ``RAISERROR``, ``THROW``) are never names.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
 from sqlglot.tokens import Token, TokenType
 
-from etlcheck.isolation.statements import Segment, word
+from etlcheck.isolation.located import (
+    DYNAMIC_LITERAL,
+    MAYBE_SCHEMA_LITERAL,
+    OBJECT_LITERAL,
+    PREFIX_LITERAL,
+    SCHEMA_LITERAL,
+    Located,
+    Names,
+    Reference,
+)
+from etlcheck.isolation.positions import Place
+from etlcheck.tsql.nodes import words
+from etlcheck.tsql.tokens import STRINGS, SplitError, is_name, tokenize
 
-SCHEMA = "schema"
-UNQUALIFIED = "unqualified"
-SCHEMA_LITERAL = "schema-literal"
-MAYBE_SCHEMA_LITERAL = "maybe-schema-literal"
-OBJECT_LITERAL = "object-literal"
-DYNAMIC_LITERAL = "dynamic-literal"
-SCHEMA_FUNCTIONS = frozenset({"SCHEMA_ID"})
-OBJECT_FUNCTIONS = frozenset(
-    {"OBJECT_ID", "COL_LENGTH", "HAS_PERMS_BY_NAME", "INDEX_COL", "COLUMNPROPERTY_NAME"}
+SCHEMA_FUNCTIONS = words("SCHEMA_ID")
+OBJECT_FUNCTIONS = words(
+    """OBJECT_ID COL_LENGTH INDEX_COL IDENT_CURRENT IDENT_SEED IDENT_INCR TYPE_ID
+    TYPEPROPERTY COLUMNPROPERTY_NAME"""
 )
-OBJECT_PROCEDURES = frozenset(
-    {"SP_RENAME", "SP_REFRESHVIEW", "SP_REFRESHSQLMODULE", "SP_HELP", "SP_SPACEUSED", "SP_DEPENDS"}
+OBJECT_DBCC = words("CHECKIDENT CHECKTABLE CHECKCONSTRAINTS CLEANTABLE SHOW_STATISTICS")
+SCHEMA_COLUMNS = words(
+    """TABLE_SCHEMA ROUTINE_SCHEMA SPECIFIC_SCHEMA CONSTRAINT_SCHEMA VIEW_SCHEMA DOMAIN_SCHEMA
+    UNIQUE_CONSTRAINT_SCHEMA SCHEMA_NAME OBJECT_SCHEMA_NAME TABLE_OWNER"""
 )
-SCHEMA_COLUMNS = frozenset(
-    [
-        "TABLE_SCHEMA",
-        "ROUTINE_SCHEMA",
-        "SPECIFIC_SCHEMA",
-        "CONSTRAINT_SCHEMA",
-        "VIEW_SCHEMA",
-        "DOMAIN_SCHEMA",
-        "UNIQUE_CONSTRAINT_SCHEMA",
-        "SCHEMA_NAME",
-    ]
-)
-_STRINGS = (TokenType.STRING, TokenType.NATIONAL_STRING)
+MESSAGES = words("PRINT RAISERROR THROW")
 _COMPARE = (TokenType.EQ, TokenType.NEQ)
+_CLAUSES = words("SET WHERE FROM ON SELECT WHEN AND OR HAVING IF WHILE THEN ELSE")
+_LEADING_NAME = re.compile(r'\s*(\[(?:[^\]]|\]\])*\]|"(?:[^"]|"")*"|[^\s.\[\]"]+)\s*(\.|$)')
 
 
-@dataclass(frozen=True)
-class Reference:
-    """Characters ``[start, end)`` of the batch that name a schema (or an object, or hold SQL)."""
+def leading_schema(value: str) -> tuple[str, int, int] | None:
+    """The first part of a dotted name in ``value`` when a dot follows it (or it is all of
+    ``value``): (name, start, end) within ``value``; brackets and quotes removed."""
+    match = _LEADING_NAME.match(value)
+    if match is None:
+        return None
+    raw = match.group(1)
+    name = raw[1:-1].replace("]]", "]") if raw[0] == "[" else raw
+    name = name[1:-1].replace('""', '"') if raw[0] == '"' else name
+    return name, match.start(1), match.end(1)
 
-    kind: str
-    start: int
-    end: int
-    name: str
+
+def names_production(value: str, names: Names) -> bool:
+    """Whether a string is a production schema's name, or starts with one and a dot."""
+    leading = leading_schema(value)
+    return leading is not None and names.is_production(leading[0])
 
 
-def string_references(tokens: list[Token], segment: Segment) -> list[Reference]:
-    """String literals of a statement that name a schema or an object, or hold SQL."""
-    found: list[Reference] = []
-    for j in range(segment.first, segment.stop):
+def classify_strings(place: Place, names: Names, skip: frozenset[int], found: Located) -> None:
+    """References and ``schema-in-string`` problems for the string literals of a statement;
+    ``skip`` are tokens another reader (procedure arguments) already classified."""
+    if place.kind in MESSAGES:
+        return
+    tokens = place.tokens
+    for j in range(place.first, place.stop):
         token = tokens[j]
-        if token.token_type not in _STRINGS:
+        if token.token_type not in STRINGS or j in skip:
             continue
-        kind = _string_kind(tokens, j, segment.first)
+        kind = string_kind(place, j)
         if kind:
-            found.append(Reference(kind, token.start, token.end + 1, token.text))
-    return found
+            found.references.append(Reference(kind, token.start, token.end + 1, token.text))
+        elif names_other_thing(place, j):
+            continue
+        elif (leading := leading_schema(token.text)) and names.is_production(leading[0]):
+            found.problem(
+                "schema-in-string",
+                token.start,
+                f"the string {token.text!r} names production schema {leading[0]!r}; "
+                "etlcheck cannot tell whether it is used as a name",
+                "use the name where etlcheck can see it, or allow it with a pragma and a reason",
+            )
+        elif (schema := qualifier_in_sql(token.text, names)) is not None:
+            found.problem(
+                "schema-in-string",
+                token.start,
+                f"SQL text in this string names production schema {schema!r}; run at run time, "
+                "it is neither remapped nor proven",
+                "build the statement with the sandbox schema, or allow it with a pragma and a "
+                "reason",
+            )
 
 
-def _string_kind(tokens: list[Token], j: int, first: int) -> str:
-    prev = tokens[j - 1] if j > first else None
-    prev2 = tokens[j - 2] if j - 1 > first else None
-    if prev is not None and prev.token_type == TokenType.L_PAREN and prev2 is not None:
-        name = word(prev2)
-        if name in SCHEMA_FUNCTIONS:
-            return SCHEMA_LITERAL
-        if name in OBJECT_FUNCTIONS:
-            return OBJECT_LITERAL
-        if name in ("EXEC", "EXECUTE"):
-            closing = j + 1 < len(tokens) and tokens[j + 1].token_type == TokenType.R_PAREN
-            return DYNAMIC_LITERAL if closing else ""
-    if _procedure_argument(tokens, j, first, "SP_EXECUTESQL"):
-        return DYNAMIC_LITERAL
-    if any(_procedure_argument(tokens, j, first, name) for name in OBJECT_PROCEDURES):
-        return OBJECT_LITERAL
-    compared = _compared_with(tokens, j, first)
+def qualifier_in_sql(value: str, names: Names) -> str | None:
+    """The first production schema written as a qualifier (``etl.``) in a string that reads
+    as SQL, or None."""
+    if "." not in value:
+        return None
+    try:
+        tokens = tokenize(value)
+    except SplitError:
+        return None
+    for index, token in enumerate(tokens[:-1]):
+        if (
+            tokens[index + 1].token_type == TokenType.DOT
+            and is_name(token)
+            and names.is_production(token.text)
+        ):
+            return token.text
+    return None
+
+
+def names_other_thing(place: Place, j: int) -> bool:
+    """A string compared with ``TABLE_NAME``, ``COLUMN_NAME``...: a name, but not a schema's."""
+    compared = _compared_with(place, j)
+    return compared.endswith("_NAME") and compared not in SCHEMA_COLUMNS
+
+
+def string_kind(place: Place, j: int) -> str:
+    """What the string at ``j`` holds, by the tokens around it ("" when nothing known)."""
+    tokens = place.tokens
+    opening = place.word(j - 1) == "("
+    function = place.word(j - 2) if opening else ""
+    following = tokens[j + 1] if j + 1 < place.stop else None
+    concatenated = following is not None and following.token_type == TokenType.PLUS
+    if function in SCHEMA_FUNCTIONS:
+        return SCHEMA_LITERAL
+    if function in OBJECT_FUNCTIONS or (function in OBJECT_DBCC and place.word(j - 3) == "DBCC"):
+        return PREFIX_LITERAL if concatenated else OBJECT_LITERAL
+    if function == "HAS_PERMS_BY_NAME":
+        return _permission_subject(place, j)
+    if function in ("EXEC", "EXECUTE"):
+        closing = following is not None and following.token_type == TokenType.R_PAREN
+        return DYNAMIC_LITERAL if closing else ""
+    compared = _compared_with(place, j)
     if compared in SCHEMA_COLUMNS:
         return SCHEMA_LITERAL
     if compared == "NAME":
@@ -85,57 +144,74 @@ def _string_kind(tokens: list[Token], j: int, first: int) -> str:
     return ""
 
 
-def _procedure_argument(tokens: list[Token], j: int, first: int, procedure: str) -> bool:
-    """Whether string ``j`` is the first argument of ``procedure`` (positional or ``@x =``)."""
-    k = j - 1
-    if k - 2 >= first and tokens[k].token_type == TokenType.EQ:
-        k -= 2
-    return k >= first and word(tokens[k]) == procedure
+def _permission_subject(place: Place, j: int) -> str:
+    """``HAS_PERMS_BY_NAME('etl.t', 'OBJECT', ...)`` or ``('etl', 'SCHEMA', ...)``."""
+    if place.word(j + 1) != "," or j + 2 >= place.stop:
+        return ""
+    securable = place.tokens[j + 2]
+    if securable.token_type not in STRINGS:
+        return ""
+    return {"OBJECT": OBJECT_LITERAL, "SCHEMA": SCHEMA_LITERAL}.get(securable.text.upper(), "")
 
 
-def _compared_with(tokens: list[Token], j: int, first: int) -> str:
+def _compared_with(place: Place, j: int) -> str:
     """The column (upper case) a string is compared with by =, <>, or IN (...), if any."""
+    tokens = place.tokens
     k = j - 1
-    while (
-        k - 1 >= first
-        and tokens[k].token_type == TokenType.COMMA
-        and tokens[k - 1].token_type in _STRINGS
-    ):
+    while k - 1 >= place.first and place.word(k) == "," and tokens[k - 1].token_type in STRINGS:
         k -= 2
-    if k - 1 >= first and tokens[k].token_type == TokenType.L_PAREN and word(tokens[k - 1]) == "IN":
-        return _expression_name(tokens, k - 2, first)
-    if k >= first and tokens[k].token_type in _COMPARE:
-        return _expression_name(tokens, k - 1, first)
+    if place.word(k) == "(" and place.word(k - 1) == "IN":
+        return _expression_name(place, k - 2)
+    if k >= place.first and tokens[k].token_type in _COMPARE:
+        if tokens[k].token_type == TokenType.EQ and _assigned(place, k - 1):
+            return ""  # UPDATE ... SET name = 'etl' assigns, it does not compare
+        return _expression_name(place, k - 1)
     after = j + 1
-    if after + 1 < len(tokens) and tokens[after].token_type in _COMPARE:
-        following = tokens[after + 1]
-        name = word(following)
-        if after + 2 < len(tokens) and tokens[after + 2].token_type == TokenType.DOT:
-            name = word(tokens[_chain_end(tokens, after + 1) - 1])
-        return name
+    if after + 1 < place.stop and tokens[after].token_type in _COMPARE:
+        end = after + 1
+        while end + 2 < place.stop and place.word(end + 1) == ".":
+            end += 2
+        if place.word(end + 1) == "(":
+            return place.word(end)  # 'etl' = SCHEMA_NAME(schema_id)
+        return place.word(end)
     return ""
 
 
-def _expression_name(tokens: list[Token], k: int, first: int) -> str:
-    if k < first:
+def _assigned(place: Place, k: int) -> bool:
+    """Whether the column ending at ``k`` is assigned in a ``SET`` list (``UPDATE t SET
+    a = 1, name = 'etl'``) rather than compared."""
+    start = k
+    while start - 2 >= place.first and place.word(start - 1) == ".":
+        start -= 2
+    depth = 0
+    for index in range(start - 1, place.first - 1, -1):
+        word = place.word(index)
+        depth += word == ")"
+        depth -= word == "("
+        if depth < 0:
+            return False
+        if depth == 0 and word in _CLAUSES:
+            return word == "SET"
+    return False
+
+
+def _expression_name(place: Place, k: int) -> str:
+    """The column or function name that ends at token ``k``."""
+    if k < place.first:
         return ""
-    if tokens[k].token_type == TokenType.R_PAREN:
+    if place.word(k) == ")":
         depth = 0
-        while k >= first:
-            if tokens[k].token_type == TokenType.R_PAREN:
-                depth += 1
-            elif tokens[k].token_type == TokenType.L_PAREN:
-                depth -= 1
-                if depth == 0:
-                    return word(tokens[k - 1]) if k > first else ""
+        while k >= place.first:
+            word = place.word(k)
+            depth += word == ")"
+            depth -= word == "("
+            if depth == 0:
+                return place.word(k - 1)
             k -= 1
         return ""
-    return word(tokens[k])
+    return place.word(k)
 
 
-def _chain_end(tokens: list[Token], j: int) -> int:
-    """The index after the dotted name starting at ``j``."""
-    k = j + 1
-    while k + 1 < len(tokens) and tokens[k].token_type == TokenType.DOT:
-        k += 2
-    return k
+def string_value(token: Token) -> str:
+    """The text of a string token (sqlglot has already undoubled its quotes)."""
+    return token.text

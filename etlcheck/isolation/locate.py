@@ -1,383 +1,331 @@
 """Locate every schema reference of one batch: names, string literals that name schemas or
-objects, constant dynamic SQL, and what cannot be located (run-time SQL, other databases).
+objects, procedure arguments, constant dynamic SQL, and what cannot be located (run-time
+SQL, other databases, regions the splitter could not read).
 
-Names are read as dot-separated chains of tokens; which part of a chain is the schema depends
-on whether the chain names an object or a column. The sqlglot tree decides that for statements
-it parsed soundly; token context (the keyword before the chain) decides it everywhere else.
-String literals are classified by the tokens around them (the function they are passed to, or
-the catalog column they are compared with), which reads the same in both cases.
+Names are read as dot-separated chains of tokens. A chain with a schema part is a schema
+reference wherever it stands (a column ``etl.t.c`` as much as a table ``etl.t``); an
+unqualified chain gets the sandbox qualifier only where ``positions`` says a schema-scoped
+object stands. Local names (CTEs, aliases) are never qualified.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlglot import exp
 from sqlglot.tokens import Token, TokenType
 
-from etlcheck.isolation.literals import (
-    DYNAMIC_LITERAL,
-    MAYBE_SCHEMA_LITERAL,
-    OBJECT_LITERAL,
-    SCHEMA,
-    SCHEMA_LITERAL,
-    UNQUALIFIED,
-    Reference,
-    string_references,
+from etlcheck.isolation.arguments import ProcedureCall, listed_property
+from etlcheck.isolation.literals import classify_strings
+from etlcheck.isolation.located import SCHEMA, UNQUALIFIED, Located, Names, Reference, bare
+from etlcheck.isolation.positions import (
+    RESERVED,
+    Place,
+    Position,
+    bare_name_candidate,
+    is_variable_name,
+    keyword_before,
+    list_position,
+    names_schema,
+    position,
 )
-from etlcheck.isolation.statements import Segment, word
+from etlcheck.isolation.problems import statement_problems
+from etlcheck.isolation.statements import BatchStatements, Statement
+from etlcheck.isolation.trees import tree_hints
+from etlcheck.tsql.nodes import words
+from etlcheck.tsql.tokens import is_name
 
-__all__ = [
-    "DYNAMIC_LITERAL",
-    "MAYBE_SCHEMA_LITERAL",
-    "OBJECT_LITERAL",
-    "SCHEMA",
-    "SCHEMA_LITERAL",
-    "UNQUALIFIED",
-    "Located",
-    "Problem",
-    "Reference",
-    "locate",
-]
-
-
-OBJECT_KEYWORDS = frozenset(
-    [
-        "FROM",
-        "JOIN",
-        "INTO",
-        "UPDATE",
-        "TABLE",
-        "VIEW",
-        "PROCEDURE",
-        "PROC",
-        "FUNCTION",
-        "TRIGGER",
-        "MERGE",
-        "USING",
-        "TRANSFER",
-        "REFERENCES",
-        "SYNONYM",
-        "EXEC",
-        "EXECUTE",
-        "INSERT",
-        "DELETE",
-        "FOR",
-    ]
+METHODS = words(
+    """VALUE QUERY EXIST NODES MODIFY GETANCESTOR GETDESCENDANT GETLEVEL GETREPARENTEDVALUE
+    ISDESCENDANTOF TOSTRING PARSE READ WRITE STASTEXT STASBINARY STDISTANCE STINTERSECTS
+    STCONTAINS STBUFFER STAREA STLENGTH STX STY LAT LONG STSRID STEQUALS STWITHIN STUNION
+    STINTERSECTION STGEOMETRYTYPE STNUMPOINTS STPOINTN STISVALID MAKEVALID"""
 )
-_SKIP_AFTER_KEYWORD = frozenset({"INTO", "FROM", "TABLE", "IF", "EXISTS", "AS", "OBJECT"})
-REMOTE_FUNCTIONS = frozenset({"OPENQUERY", "OPENROWSET", "OPENDATASOURCE"})
-_PSEUDO_TABLES = frozenset({"inserted", "deleted"})
-_STRINGS = (TokenType.STRING, TokenType.NATIONAL_STRING)
+"""Methods of the xml, hierarchyid and spatial types: ``x.value(...)`` is no schema."""
+BUILTIN_TABLES = words(
+    """OPENJSON OPENXML OPENQUERY OPENROWSET OPENDATASOURCE STRING_SPLIT GENERATE_SERIES
+    CHANGETABLE CONTAINSTABLE FREETEXTTABLE PREDICT FN_LISTEXTENDEDPROPERTY FN_MY_PERMISSIONS
+    FN_BUILTIN_PERMISSIONS FN_HELPCOLLATIONS FN_VIRTUALFILESTATS FN_DBLOG FN_TRACE_GETTABLE
+    FN_GET_AUDIT_FILE FN_XE_FILE_TARGET_READ_FILE"""
+)
+"""Functions SQL Server resolves without a schema: an unqualified call is never qualified."""
+COMPATIBILITY_VIEWS = words(
+    """SYSOBJECTS SYSCOLUMNS SYSINDEXES SYSTYPES SYSUSERS SYSCOMMENTS SYSDATABASES
+    SYSPROCESSES SYSFILES SYSCONSTRAINTS SYSREFERENCES SYSFOREIGNKEYS SYSDEPENDS
+    SYSPERMISSIONS SYSPROTECTS SYSFILEGROUPS SYSINDEXKEYS SYSMEMBERS SYSLOGINS"""
+)
+_PSEUDO_TABLES = words("INSERTED DELETED")
+_ALIAS_STOPS = RESERVED | words("USING OUTPUT APPLY WINDOW")
+_SOURCES = words("FROM JOIN APPLY USING")
 
 
 @dataclass(frozen=True)
-class Problem:
-    code: str
+class Chain:
+    """A dotted name: its part tokens (None for an empty part, ``db..t``), where it starts
+    and ends (token index after it), and where it stands."""
+
     start: int
-    message: str
-    suggestion: str = ""
+    parts: tuple[Token | None, ...]
+    end: int
+    position: Position
 
 
 @dataclass
-class Located:
-    references: list[Reference] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+class Locals:
+    """Names local to a statement: CTEs, table aliases, and object tokens that carry an
+    alias of their own (so are tables, whatever their name)."""
+
+    ctes: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+    aliased: set[int] = field(default_factory=set)
+    objects: set[int] = field(default_factory=set)
+    reported: set[tuple[str, int]] = field(default_factory=set)
 
 
-@dataclass(frozen=True)
-class _Hints:
-    """What the tree says about a statement: start offsets of object names, and local names."""
-
-    objects: frozenset[int] | None
-    local: frozenset[str]
-
-
-def locate(tokens: list[Token], segments: list[Segment], known: frozenset[str]) -> Located:
-    """All references and problems of one batch; ``known`` are lower-cased schema names."""
+def locate(batch: BatchStatements, names: Names, cursors: frozenset[str]) -> Located:
+    """All references and problems of one batch; ``cursors`` are its cursor names."""
     found = Located()
-    for segment in segments:
-        if segment.structural:
-            continue
-        hints = (
-            _tree_hints(segment.node) if segment.node is not None else _token_hints(tokens, segment)
-        )
-        _scan_names(tokens, segment, hints, known, found)
-        found.references.extend(string_references(tokens, segment))
-        _scan_problems(tokens, segment, found)
+    tokens = batch.tokens
+    for statement in batch.statements:
+        place = Place.of(tokens, batch.words, statement.first, statement.stop)
+        statement_problems(place, statement, found)
+        skip = _arguments(place, statement, names, found)
+        chains = _chains(place)
+        local = _locals(place, statement, chains)
+        for chain in chains:
+            if chain.start not in skip:
+                _classify(place, chain, local, names, cursors, found)
+        classify_strings(place, names, frozenset(skip), found)
     return found
 
 
-def _tree_hints(node: exp.Expr) -> _Hints:
-    local: set[str] = set()
-    objects: set[int] = set()
-    for child in node.walk():
-        if isinstance(child, exp.CTE):
-            local.add(child.alias.lower())
-        elif isinstance(child, exp.TableAlias) and child.name:
-            local.add(child.name.lower())
-        elif isinstance(child, exp.Table):
-            parent = child.parent
-            kind = parent.args.get("kind") if isinstance(parent, exp.Create | exp.Drop) else None
-            if kind == "SCHEMA" or (kind == "INDEX" and isinstance(parent, exp.Drop)):
-                continue
-            name = child.this
-            while isinstance(name, exp.Dot):
-                name = name.expression
-            if isinstance(name, exp.Identifier) and "start" in name.meta:
-                objects.add(int(name.meta["start"]))
-    return _Hints(frozenset(objects), frozenset(local))
+def _arguments(place: Place, statement: Statement, names: Names, found: Located) -> set[int]:
+    skip: set[int] = set()
+    if statement.word in ("EXEC", "EXECUTE") and place.word(place.first + 1) not in ("(", "AS"):
+        skip |= ProcedureCall(place, names, found).read()
+    for index in range(place.first, place.stop - 1):
+        if place.word(index) == "FN_LISTEXTENDEDPROPERTY" and place.word(index + 1) == "(":
+            skip |= listed_property(place, index + 1, names, found)
+    return skip
 
 
-def _token_hints(tokens: list[Token], segment: Segment) -> _Hints:
-    """Local names read from tokens: CTE names (``x AS (``) and aliases after object names."""
-    local: set[str] = set()
-    for j in range(segment.first, segment.stop - 2):
-        if (
-            tokens[j + 1].token_type == TokenType.ALIAS
-            and tokens[j + 2].token_type == TokenType.L_PAREN
-        ):
-            local.add(tokens[j].text.lower())
-        if tokens[j].token_type == TokenType.ALIAS and _is_name(tokens[j + 1]):
-            local.add(tokens[j + 1].text.lower())
-    return _Hints(None, frozenset(local))
-
-
-def _is_name(token: Token) -> bool:
-    if token.token_type in (TokenType.IDENTIFIER, TokenType.VAR):
-        return True
-    return token.text.replace("_", "a").isalnum() and not token.text[:1].isdigit()
-
-
-def _prev_word(tokens: list[Token], j: int, first: int) -> tuple[str, int]:
-    """The keyword before ``j`` (stepping over IF EXISTS), and its index."""
-    k = j - 1
-    while k >= first and word(tokens[k]) in ("IF", "EXISTS"):
-        k -= 1
-    if k < first:
-        return "", k
-    token = tokens[k]
-    return (word(token) if token.token_type != TokenType.IDENTIFIER else ""), k
-
-
-def _adjacent(tokens: list[Token], k: int, kind: TokenType) -> bool:
-    return k > 0 and tokens[k - 1].token_type == kind and tokens[k - 1].end + 1 == tokens[k].start
-
-
-def _chain(tokens: list[Token], j: int, stop: int) -> tuple[list[Token | None], int]:
-    """The parts of the dotted name starting at ``j`` (None for an empty part) and its end."""
-    parts: list[Token | None] = [tokens[j]]
-    k = j + 1
-    while k < stop and tokens[k].token_type == TokenType.DOT:
-        if k + 1 < stop and tokens[k + 1].token_type == TokenType.DOT:
-            parts.append(None)
-            k += 1
-        elif k + 1 < stop and _is_name(tokens[k + 1]):
-            parts.append(tokens[k + 1])
-            k += 2
-        else:
-            break
-    return parts, k
-
-
-def _scan_names(
-    tokens: list[Token], segment: Segment, hints: _Hints, known: frozenset[str], found: Located
-) -> None:
-    first_word = word(tokens[segment.first])
-    permissions = first_word in ("GRANT", "DENY", "REVOKE")
-    ddl = first_word in ("CREATE", "ALTER", "DROP") or permissions
-    j = segment.first
-    while j < segment.stop:
+def _chains(place: Place) -> list[Chain]:
+    tokens = place.tokens
+    chains: list[Chain] = []
+    j = place.first
+    while j < place.stop:
         token = tokens[j]
-        starts_chain = (
-            _is_name(token)
-            and not (j > segment.first and tokens[j - 1].token_type == TokenType.DOT)
-            and not _adjacent(tokens, j, TokenType.PARAMETER)
-            and not _adjacent(tokens, j, TokenType.HASH)
-        )
-        if not starts_chain:
+        if not _starts_chain(place, j):
             j += 1
             continue
-        parts, end = _chain(tokens, j, segment.stop)
-        before, k = _prev_word(tokens, j, segment.first)
-        if k >= segment.first and tokens[k].token_type == TokenType.DCOLON:
-            before = word(tokens[k - 1]) if k > segment.first else ""
-        if len(parts) == 1 and before == "SCHEMA" and token.token_type != TokenType.SCHEMA:
-            found.references.append(Reference(SCHEMA, token.start, token.end + 1, token.text))
-        elif before == "AUTHORIZATION" or (
-            len(parts) == 1 and before == "AS" and _is_exec_as(tokens, k)
-        ):
-            pass
-        else:
-            context = _object_context(before, ddl, permissions)
-            _classify(tokens, parts, end, segment, hints, context, known, found)
-        j = max(end, j + 1)
+        parts: list[Token | None] = [token]
+        k = j + 1
+        while k < place.stop and tokens[k].token_type == TokenType.DOT:
+            if k + 1 < place.stop and tokens[k + 1].token_type == TokenType.DOT:
+                parts.append(None)
+                k += 1
+            elif k + 1 < place.stop and is_name(tokens[k + 1]):
+                parts.append(tokens[k + 1])
+                k += 2
+            else:
+                break
+        chains.append(Chain(j, tuple(parts), k, position(place, j)))
+        j = max(k, j + 1)
+    return chains
 
 
-def _is_exec_as(tokens: list[Token], k: int) -> bool:
-    return k > 0 and word(tokens[k - 1]) in ("EXEC", "EXECUTE")
+def _starts_chain(place: Place, j: int) -> bool:
+    tokens = place.tokens
+    token = tokens[j]
+    if not is_name(token) or is_variable_name(tokens, j):
+        return False
+    if j > place.first and tokens[j - 1].token_type == TokenType.DOT:
+        return False
+    if j + 1 < place.stop and tokens[j + 1].token_type == TokenType.DCOLON:
+        return False  # OBJECT::, SCHEMA::, TYPE:: name a class, not an object
+    keyword = token.token_type != TokenType.IDENTIFIER and (
+        token.text.upper() in RESERVED or " " in token.text
+    )
+    return not keyword or place.word(j + 1) == "."
 
 
-def _object_context(before: str, ddl: bool, permissions: bool) -> bool:
-    if permissions:
-        return before == "ON"
-    return before in OBJECT_KEYWORDS or (ddl and before == "ON")
+def _locals(place: Place, statement: Statement, chains: list[Chain]) -> Locals:
+    """CTE names and aliases, from the sqlglot tree where there is one, and from tokens."""
+    local = Locals()
+    if statement.tree is not None:
+        hints = tree_hints(statement.tree, statement.shift)
+        local.ctes |= hints.ctes
+        local.aliases |= hints.aliases
+        local.aliased |= hints.aliased
+        local.objects |= hints.objects
+    tokens = place.tokens
+    for j in range(place.first, place.stop - 2):
+        if place.word(j - 1) in ("WITH", ",") and _cte_at(place, j):
+            local.ctes.add(bare(tokens[j].text).lower())
+        before, k = keyword_before(place, j) if place.word(j) == "(" else ("", j)
+        if before in _SOURCES or (before == "," and list_position(place, k) == Position.OBJECT):
+            _add_alias(place, _closing(place, j) + 1, local)  # a derived table
+    for chain in chains:
+        last = chain.parts[-1]
+        if last is not None and (chain.position == Position.OBJECT or last.start in local.objects):
+            end = chain.end
+            if place.word(end) == "(":
+                end = _closing(place, end) + 1  # a table function's alias
+            if _add_alias(place, end, local):
+                local.aliased.add(last.start)
+    return local
+
+
+def _add_alias(place: Place, k: int, local: Locals) -> bool:
+    alias = _alias_after(place, k)
+    if alias is not None:
+        local.aliases.add(bare(place.tokens[alias].text).lower())
+    return alias is not None
+
+
+def _closing(place: Place, opening: int) -> int:
+    depth = 0
+    for index in range(opening, place.stop):
+        depth += place.word(index) == "("
+        depth -= place.word(index) == ")"
+        if depth == 0:
+            return index
+    return place.stop
+
+
+def _cte_at(place: Place, j: int) -> bool:
+    """``name [(columns)] AS (`` at ``j``."""
+    if not is_name(place.tokens[j]):
+        return False
+    k = j + 1
+    if place.word(k) == "(":
+        depth = 0
+        while k < place.stop:
+            depth += place.word(k) == "("
+            depth -= place.word(k) == ")"
+            k += 1
+            if depth == 0:
+                break
+    return place.word(k) == "AS" and place.word(k + 1) == "("
+
+
+def _alias_after(place: Place, k: int) -> int | None:
+    """The index of the alias after an object or derived table ending before ``k``."""
+    if k >= place.stop:
+        return None
+    if place.word(k) == "AS" and k + 1 < place.stop and is_name(place.tokens[k + 1]):
+        return k + 1
+    token = place.tokens[k]
+    if token.token_type == TokenType.IDENTIFIER:
+        return k
+    if is_name(token) and token.text.upper() not in _ALIAS_STOPS and place.word(k) != "":
+        return k
+    return None
 
 
 def _classify(
-    tokens: list[Token],
-    parts: list[Token | None],
-    end: int,
-    segment: Segment,
-    hints: _Hints,
-    context: bool,
-    known: frozenset[str],
-    found: Located,
+    place: Place, chain: Chain, local: Locals, names: Names, cursors: frozenset[str], found: Located
 ) -> None:
+    parts = chain.parts
     last = parts[-1]
-    if last is None:
-        return
-    called = end < len(tokens) and tokens[end].token_type == TokenType.L_PAREN
-    if hints.objects is not None:
-        is_object = last.start in hints.objects
-    else:
-        is_object = context and (len(parts) > 1 or _plain_name(last))
-    n = len(parts)
-    head = parts[0]
-    if n == 1:
-        if is_object and not _exempt(last.text, hints):
-            found.references.append(Reference(UNQUALIFIED, last.start, last.start, last.text))
-        return
-    if is_object or called:
-        schema = parts[n - 2]
-        if n >= 4:
-            _remote(found, head, "linked-server", "four-part name reaches another server")
-        elif n == 3:
-            _other_database(found, head)
-        elif schema is not None:
-            found.references.append(Reference(SCHEMA, schema.start, schema.end + 1, schema.text))
-        return
-    if n == 2:
-        if (
-            head is not None
-            and _bare(head).lower() in known
-            and head.text.lower() not in hints.local
+    if last is None or any(p is not None and "$(" in p.text for p in parts):
+        return  # sqlcmd variables are reported on their own
+    if parts[0] is not None and parts[0].text.startswith("$"):
+        return  # $PARTITION.function(...), $action: built in
+    tree_object = last.start in local.objects
+    called = chain.end < place.stop and place.word(chain.end) == "("
+    if len(parts) == 1:
+        if names_schema(place, chain.start):
+            found.references.append(Reference(SCHEMA, last.start, last.end + 1, last.text))
+        elif (
+            _is_object(chain, tree_object)
+            and chain.position != Position.NAMED
+            and not _exempt(place, chain, local, cursors, called)
         ):
-            found.references.append(Reference(SCHEMA, head.start, head.end + 1, head.text))
-    elif n == 3 and head is not None:
+            found.references.append(Reference(UNQUALIFIED, last.start, last.end + 1, last.text))
+        return
+    if called and last.text.upper() in METHODS:
+        parts = parts[:-1]  # alias.column.value('...'): a method of the xml type, no schema
+        called = False
+    if (_is_object(chain, tree_object) or called) and len(parts) == len(chain.parts):
+        _qualified_object(parts, found)
+    else:
+        _qualified_column(parts, local, names, found)
+
+
+def _is_object(chain: Chain, tree_object: bool) -> bool:
+    if chain.position in (Position.OBJECT, Position.NAMED):
+        return True
+    return tree_object and chain.position == Position.UNKNOWN
+
+
+def _exempt(
+    place: Place, chain: Chain, local: Locals, cursors: frozenset[str], called: bool
+) -> bool:
+    token = chain.parts[0]
+    assert token is not None
+    name = bare(token.text).lower()
+    upper = name.upper()
+    if not bare_name_candidate(token) or name.startswith(("sp_", "xp_", "#", "@", "$(")):
+        return True
+    if called and upper in BUILTIN_TABLES:
+        return True
+    if upper in _PSEUDO_TABLES or upper in COMPATIBILITY_VIEWS or name in cursors:
+        return True
+    if name in local.ctes:
+        return True
+    return name in local.aliases and token.start not in local.aliased
+
+
+def _text(token: Token | None) -> str:
+    return token.text if token is not None else ""
+
+
+def _qualified_object(parts: tuple[Token | None, ...], found: Located) -> None:
+    head = parts[0]
+    if len(parts) >= 4:
+        found.problem(
+            "linked-server",
+            head.start if head else 0,
+            "four-part name reaches another server",
+            "linked servers cannot be sandboxed; remove the call",
+        )
+    elif len(parts) == 3:
+        _other_database(head, found)
+    elif head is not None:
         found.references.append(Reference(SCHEMA, head.start, head.end + 1, head.text))
-    elif n >= 4:
-        _other_database(found, head)
 
 
-def _plain_name(token: Token) -> bool:
-    return token.token_type in (TokenType.VAR, TokenType.IDENTIFIER) and (
-        token.token_type == TokenType.IDENTIFIER or token.text.upper() not in _SKIP_AFTER_KEYWORD
-    )
+def _qualified_column(
+    parts: tuple[Token | None, ...], local: Locals, names: Names, found: Located
+) -> None:
+    """``schema.table.column`` or ``alias.column`` (or a method on one)."""
+    head = parts[0]
+    if head is None or len(parts) < 2:
+        return
+    name = bare(head.text).lower()
+    is_local = name in local.aliases or name in local.ctes
+    if len(parts) >= 4:
+        _other_database(head, found)
+    elif is_local:
+        if names.is_production(head.text) and (name, head.line) not in local.reported:
+            local.reported.add((name, head.line))
+            found.problem(
+                "schema-named-alias",
+                head.start,
+                f"alias {head.text!r} has the name of production schema {head.text!r}, so "
+                f"{head.text}.{_text(parts[1])} reads as that schema",
+                "rename the alias",
+            )
+    elif len(parts) == 3 or names.is_known(head.text):
+        found.references.append(Reference(SCHEMA, head.start, head.end + 1, head.text))
 
 
-def _bare(token: Token) -> str:
-    return token.text.rstrip()
-
-
-def _exempt(name: str, hints: _Hints) -> bool:
-    lower = name.lower()
-    return (
-        lower in hints.local
-        or lower in _PSEUDO_TABLES
-        or lower.startswith(("sp_", "xp_", "#", "@"))
-    )
-
-
-def _other_database(found: Located, head: Token | None) -> None:
+def _other_database(head: Token | None, found: Located) -> None:
     if head is not None and head.text.lower() == "tempdb":
         return
-    start = head.start if head is not None else 0
-    name = head.text if head is not None else ""
-    found.problems.append(
-        Problem(
-            "other-database",
-            start,
-            f"three-part name reaches database {name!r}, outside the sandbox",
-            "drop the database part, or allow-list it with a pragma and a reason",
-        )
-    )
-
-
-def _remote(found: Located, head: Token | None, code: str, message: str) -> None:
-    start = head.start if head is not None else 0
-    found.problems.append(
-        Problem(code, start, message, "linked servers cannot be sandboxed; remove the call")
-    )
-
-
-def _scan_problems(tokens: list[Token], segment: Segment, found: Located) -> None:
-    first = segment.first
-    if word(tokens[first]) == "USE":
-        found.problems.append(
-            Problem(
-                "use-database",
-                tokens[first].start,
-                "USE switches the database; names after it are outside the sandbox",
-                "remove USE and let etlcheck pick the database",
-            )
-        )
-    for j in range(first, segment.stop):
-        token = tokens[j]
-        upper = word(token)
-        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-        if upper == "SYNONYM" and j > first and word(tokens[j - 1]) in ("CREATE", "ALTER"):
-            found.problems.append(
-                Problem(
-                    "synonym",
-                    token.start,
-                    "a synonym redirects a name at run time, so it cannot be proven",
-                    "reference the object by its schema-qualified name",
-                )
-            )
-        elif upper in REMOTE_FUNCTIONS and nxt is not None and nxt.token_type == TokenType.L_PAREN:
-            _remote(found, token, "linked-server", f"{upper} reads from another server")
-        elif upper in ("EXEC", "EXECUTE") and nxt is not None:
-            _exec_problems(tokens, j, found)
-        elif upper == "SP_EXECUTESQL" and nxt is not None and nxt.token_type not in _STRINGS:
-            _dynamic(found, token, "sp_executesql runs SQL held in a variable or expression")
-
-
-def _exec_problems(tokens: list[Token], j: int, found: Located) -> None:
-    nxt = tokens[j + 1]
-    if nxt.token_type == TokenType.L_PAREN:
-        close = _closing(tokens, j + 1)
-        inside = tokens[j + 2 : close]
-        if not (len(inside) == 1 and inside[0].token_type in _STRINGS):
-            _dynamic(found, tokens[j], "EXEC runs SQL text built at run time")
-        if close + 1 < len(tokens) and word(tokens[close + 1]) == "AT":
-            _remote(
-                found, tokens[close + 1], "linked-server", "EXEC ... AT runs on a linked server"
-            )
-    elif nxt.token_type == TokenType.PARAMETER:
-        after = tokens[j + 3] if j + 3 < len(tokens) else None
-        if after is None or after.token_type != TokenType.EQ:
-            _dynamic(found, tokens[j], "EXEC calls a procedure whose name is in a variable")
-
-
-def _closing(tokens: list[Token], k: int) -> int:
-    depth = 0
-    for m in range(k, len(tokens)):
-        if tokens[m].token_type == TokenType.L_PAREN:
-            depth += 1
-        elif tokens[m].token_type == TokenType.R_PAREN:
-            depth -= 1
-            if depth == 0:
-                return m
-    return len(tokens) - 1
-
-
-def _dynamic(found: Located, token: Token, message: str) -> None:
-    found.problems.append(
-        Problem(
-            "dynamic-sql",
-            token.start,
-            message,
-            "use constant SQL text, or allow it with a pragma and a reason",
-        )
+    found.problem(
+        "other-database",
+        head.start if head is not None else 0,
+        f"three-part name reaches database {_text(head)!r}, outside the sandbox",
+        "drop the database part, or allow-list it with a pragma and a reason",
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 from etlcheck.config import SandboxConfig
 from etlcheck.errors import location_of_offset
 from etlcheck.isolation.findings import Rewrite
+from etlcheck.isolation.quoting import identifier_like
 from etlcheck.isolation.remap import Patch, RemapResult
 
 
@@ -31,7 +32,7 @@ def regex_rewrite(text: str, path: Path | str, sandbox: SandboxConfig) -> RemapR
     last = 0
     for match in naive_pattern(sandbox).finditer(text):
         target = sandbox.sandbox_of(match.group(1)) or match.group(1)
-        replacement = f"{target}."
+        replacement = identifier_like("", target) + "."
         changes.append(
             Rewrite(location_of_offset(path, text, match.start()), match.group(0), replacement)
         )

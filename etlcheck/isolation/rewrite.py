@@ -8,7 +8,9 @@ from etlcheck import workcache
 from etlcheck.config import SandboxConfig
 from etlcheck.errors import UsageError
 from etlcheck.isolation.regex import regex_rewrite
-from etlcheck.isolation.remap import RemapResult, remap_script
+from etlcheck.isolation.remap import RemapResult, analyse_batch, remap_script
+from etlcheck.isolation.statements import parse, read_statements
+from etlcheck.tsql.statements import read_batch
 
 REWRITE_MODES = ("ast", "regex", "none")
 _REWRITTEN: dict[tuple[str, str, str, str], RemapResult] = {}
@@ -36,3 +38,13 @@ def _rewrite(text: str, path: Path | str, sandbox: SandboxConfig, mode: str) -> 
     raise UsageError(
         f"unknown rewrite mode {mode!r}", hint=f"use one of: {', '.join(REWRITE_MODES)}"
     )
+
+
+def clear_caches() -> None:
+    """Forget every remembered reading, parse and rewrite, so that the next lint works
+    cold (benchmarks time that)."""
+    _REWRITTEN.clear()
+    analyse_batch.cache_clear()
+    read_batch.cache_clear()
+    parse.cache_clear()
+    read_statements.cache_clear()

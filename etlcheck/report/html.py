@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from etlcheck.report.chart import render_timing_charts
+from etlcheck.report.expectations import expectations_section
 from etlcheck.report.markup import (
     NOT_AVAILABLE,
     absent_section,
@@ -27,7 +28,7 @@ from etlcheck.report.markup import (
     location_text,
     section,
 )
-from etlcheck.report.sections import diff_section, expectations_section, rewrites_section
+from etlcheck.report.sections import diff_section, rewrites_section
 from etlcheck.report.seeding import preview_section, seed_fact, seed_section
 
 VISIBLE_FINDINGS = 8

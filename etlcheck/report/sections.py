@@ -1,4 +1,5 @@
-"""The result sections of report.html: fingerprint diffs, expectations, rewrite map."""
+"""The result sections of report.html: fingerprint diffs and the rewrite map (the
+expectations section lives in ``report.expectations``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from typing import Any
 
 from etlcheck.report.chart import number_or_none
 from etlcheck.report.markup import (
-    NOT_AVAILABLE,
     absent_section,
     as_count,
     as_mapping,
@@ -117,69 +117,6 @@ def _diff_table(tables: Sequence[Mapping[str, Any]], highlight: str) -> str:
         )
     headers = ("table", "status", "rows before", "rows after", "added", "removed", "changed")
     return html_table(headers, rows, numeric=(2, 3, 4, 5, 6))
-
-
-# --- expectations --------------------------------------------------------------------------
-
-
-def expectations_section(document: Mapping[str, Any]) -> str:
-    title = "Expectations on the staging outputs"
-    absent = absent_section(document, "expectations", "expectations", title)
-    if absent is not None:
-        return absent
-    suites = as_records(document.get("expectations"))
-    if not suites:
-        return section("expectations", title, "<p>No expectation suites ran.</p>")
-    failed = [s for s in suites if s.get("success") is False]
-    lead = f"<p>{len(suites) - len(failed)} of {len(suites)} suites passed.</p>"
-    return section("expectations", title, lead + "".join(_suite(s) for s in suites))
-
-
-def _suite(suite: Mapping[str, Any]) -> str:
-    success = suite.get("success")
-    outcome = "passed" if success is True else "FAILED" if success is False else NOT_AVAILABLE
-    heading = (
-        f"<h3>{as_text(suite.get('suite'))} on <code>{as_text(suite.get('table'))}</code> "
-        f"({as_count(suite.get('rows'))} rows): {outcome}</h3>"
-    )
-    rows = []
-    for item in as_records(suite.get("expectations")):
-        success = item.get("success")
-        rows.append(
-            html_row(
-                (
-                    f"<code>{as_text(item.get('expectation') or item.get('type'))}</code>",
-                    as_text(item.get("column"), "—"),
-                    "passed" if success is True else "FAILED" if success is False else "n/a",
-                    f"<code>{as_text(item.get('observed'), '—')}</code>",
-                    as_count(item.get("unexpected_count")),
-                    _examples(item),
-                ),
-                "failed" if success is False else "",
-                numeric=(4,),
-            )
-        )
-    headers = ("expectation", "column", "result", "observed", "unexpected", "failing examples")
-    return heading + html_table(headers, rows, numeric=(4,))
-
-
-def _examples(item: Mapping[str, Any]) -> str:
-    values = item.get("examples") or []
-    failing_rows = as_records(item.get("failing_rows"))
-    if not values and not failing_rows:
-        return "—"
-    parts = []
-    if isinstance(values, list) and values:
-        parts.append("<code>" + ", ".join(as_text(v, "NULL") for v in values) + "</code>")
-    if failing_rows:
-        lines = "".join(
-            "<li><code>"
-            + ", ".join(f"{as_text(k)}={as_text(v, 'NULL')}" for k, v in row.items())
-            + "</code></li>"
-            for row in failing_rows
-        )
-        parts.append(f'<ul class="examples">{lines}</ul>')
-    return "".join(parts)
 
 
 # --- rewrite map ----------------------------------------------------------------------------

@@ -1,28 +1,156 @@
 """T-SQL statements the interpreter runs itself: PRINT, THROW, RAISERROR, RETURN,
-BREAK/CONTINUE, EXEC of dynamic SQL, SET options and transactions."""
+BREAK/CONTINUE, WAITFOR DELAY, EXEC of dynamic SQL, SET options and transactions.
+
+``refusal`` says which of them (and which DECLAREs) the interpreter cannot run
+faithfully; the interpreter and the compatibility pass both ask it.
+"""
 
 from __future__ import annotations
 
+import datetime
 import re
+import time
 from typing import TYPE_CHECKING, Any
 
-from etlcheck.tsql.nodes import words
-from etlcheck.tsql.scope import Scope, TsqlError, format_raiserror
+from sqlglot.errors import ParseError
+
+from etlcheck.tsql.dynamic import read_execute, run_execute
+from etlcheck.tsql.nodes import Variable, words
+from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.raiserror import raise_error
+from etlcheck.tsql.scope import Scope, TsqlError
 from etlcheck.tsql.statements import Command, Fragment
 
 if TYPE_CHECKING:
+    from etlcheck.tsql.emulation import Emulation
     from etlcheck.tsql.interpreter import Frame, Interpreter
 
-ACCEPTED_OPTIONS = words(
-    """NOCOUNT XACT_ABORT ANSI_NULLS QUOTED_IDENTIFIER ANSI_WARNINGS ANSI_PADDING
-    ARITHABORT CONCAT_NULL_YIELDS_NULL NUMERIC_ROUNDABORT ANSI_NULL_DFLT_ON
-    IDENTITY_INSERT TRANSACTION DEADLOCK_PRIORITY LOCK_TIMEOUT STATISTICS
-    IMPLICIT_TRANSACTIONS"""
+NEUTRAL_OPTIONS = words(
+    """NOCOUNT XACT_ABORT IDENTITY_INSERT TRANSACTION DEADLOCK_PRIORITY LOCK_TIMEOUT
+    STATISTICS"""
 )
+"""SET options that change nothing a script can see here, or that etlcheck honours."""
+DEFAULT_ON = words(
+    """ANSI_NULLS QUOTED_IDENTIFIER ANSI_WARNINGS ANSI_PADDING ARITHABORT
+    CONCAT_NULL_YIELDS_NULL ANSI_NULL_DFLT_ON"""
+)
+DEFAULT_OFF = words("NUMERIC_ROUNDABORT IMPLICIT_TRANSACTIONS")
+DEFAULT_VALUES = {"DATEFORMAT": "MDY", "DATEFIRST": "7", "LANGUAGE": "US_ENGLISH"}
+"""Session settings of a us_english login: accepted when set to these values."""
+"""SET options accepted only with the value they have by default (the engines have no other)."""
+RAISERROR_OPTIONS = words("NOWAIT SETERROR")
+_DELAY = re.compile(r"\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,3}))?)?\s*")
+
+
+def refusal(node: Command) -> CompileError | None:
+    """Why the interpreter cannot run ``node`` faithfully, or None when it can."""
+    word = node.word
+    first = node.arguments[0].text.split() if node.arguments else []
+    if word == "SET":
+        return _set_refusal([part.upper() for part in first[:2]])
+    if word == "SAVE":
+        return CompileError("SAVE TRANSACTION: savepoints are not supported", "SAVE TRANSACTION")
+    if word == "WAITFOR":
+        kind = first[0].upper() if first else ""
+        if kind != "DELAY":
+            shown = f"WAITFOR {kind}".strip()
+            return CompileError(
+                f"{shown}: only WAITFOR DELAY is supported", shown, word=kind or "WAITFOR"
+            )
+    if word == "THROW" and len(node.arguments) not in (0, 3):
+        return CompileError("THROW: THROW forms other than 3 arguments are not supported", "THROW")
+    if word == "RAISERROR":
+        return _raiserror_refusal(node)
+    if word in ("EXEC", "EXECUTE"):
+        if not node.arguments:
+            return CompileError("EXEC: EXEC without arguments is not supported", "EXEC")
+        if read_execute(node) is None:
+            name = node.arguments[0].text.split()[0]
+            return CompileError(
+                f"EXEC {name}: stored procedure calls are not supported", f"EXEC {name}"
+            )
+    if word in ("GOTO", "USE"):
+        return CompileError(f"{word}: {word} statements are not supported", word)
+    return None
+
+
+def _set_refusal(words_: list[str]) -> CompileError | None:
+    option = words_[0] if words_ else ""
+    value = words_[1] if len(words_) > 1 else ""
+    if option in NEUTRAL_OPTIONS:
+        return None
+    if (option in DEFAULT_ON and value == "ON") or (option in DEFAULT_OFF and value == "OFF"):
+        return None
+    if DEFAULT_VALUES.get(option) == value.strip("'\"[]").upper():
+        return None
+    shown = f"SET {option} {value}".strip()
+    if option in DEFAULT_ON | DEFAULT_OFF or option in DEFAULT_VALUES:
+        return CompileError(f"{shown}: only the default setting is emulated", shown, word=option)
+    return CompileError(f"SET {option}: these SET options are not supported", f"SET {option}")
+
+
+def _raiserror_refusal(node: Command) -> CompileError | None:
+    if len(node.arguments) < 3:
+        return CompileError(
+            "RAISERROR: RAISERROR without severity and state is not supported", "RAISERROR"
+        )
+    if re.fullmatch(r"\s*\d+\s*", node.arguments[0].text):
+        return CompileError(
+            "RAISERROR msg_id: messages from sys.messages (sp_addmessage) are not emulated",
+            "RAISERROR msg_id",
+        )
+    options = _raiserror_options(node)
+    unknown = sorted(options - RAISERROR_OPTIONS)
+    if unknown:
+        return CompileError(
+            f"RAISERROR WITH {unknown[0]}: this option is not emulated",
+            f"RAISERROR WITH {unknown[0]}",
+            word=unknown[0],
+        )
+    return None
+
+
+def _raiserror_options(node: Command) -> frozenset[str]:
+    text = node.fragment.text
+    match = re.search(r"\)\s*WITH\s+([\w\s,]+?)\s*;?\s*$", text, re.IGNORECASE)
+    if match is None:
+        return frozenset()
+    return frozenset(part.strip().upper() for part in match.group(1).split(",") if part.strip())
+
+
+def declare_refusal(variable: Variable, emulation: Emulation) -> CompileError | None:
+    """Why ``DECLARE variable`` cannot run faithfully, or None."""
+    from etlcheck.tsql.emulation.support import check_type_text
+
+    if variable.type_text == "TABLE":
+        return CompileError(
+            "DECLARE @table TABLE: table variables are not supported", "DECLARE @table TABLE"
+        )
+    construct = f"DECLARE {variable.name} {variable.type_text}"
+    try:
+        check_type_text(variable.type_text)
+        emulation.type_sql(variable.type_text)
+    except (CompileError, ParseError, ValueError):
+        return CompileError(f"{construct}: variables of this type are not supported", construct)
+    return None
 
 
 def run_command(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
-    from etlcheck.tsql.interpreter import _Break, _Continue, _Return
+    refused = refusal(node)
+    if refused is not None:
+        raise interpreter.refused(refused, node.fragment, frame)
+    try:
+        _dispatch(interpreter, node, scope, frame)
+    except TsqlError as error:
+        if error.location is None:
+            error.location = frame.location(node.start)
+            error.line = frame.batch_line(node.start)
+            error.statement = error.statement or node.fragment.text
+        raise
+
+
+def _dispatch(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
+    from etlcheck.tsql.interpreter import BatchReturn, LoopBreak, LoopContinue
 
     word = node.word
     if word == "PRINT":
@@ -34,22 +162,48 @@ def run_command(interpreter: Interpreter, node: Command, scope: Scope, frame: Fr
     elif word == "RAISERROR":
         _raiserror(interpreter, node, scope, frame)
     elif word == "RETURN":
-        raise _Return()
+        raise BatchReturn()
     elif word == "BREAK":
-        raise _Break()
+        raise LoopBreak()
     elif word == "CONTINUE":
-        raise _Continue()
+        raise LoopContinue()
     elif word in ("EXEC", "EXECUTE"):
-        _execute(interpreter, node, scope, frame)
+        run_execute(interpreter, node, scope, frame)
+    elif word == "WAITFOR":
+        _waitfor(interpreter, node, scope, frame)
     elif word == "SET":
-        option = node.arguments[0].text.split()[0].upper() if node.arguments else ""
-        if option not in ACCEPTED_OPTIONS:
-            raise interpreter.unsupported(f"SET {option}", "these SET options", frame, node.start)
         interpreter.session.row_count = 0
-    elif word in ("BEGIN", "COMMIT", "ROLLBACK", "SAVE"):
+    elif word in ("BEGIN", "COMMIT", "ROLLBACK"):
         _transaction(interpreter, node, frame)
-    else:
-        raise interpreter.unsupported(word, f"{word} statements", frame, node.start)
+
+
+def delay_seconds(value: Any) -> float:
+    """WAITFOR DELAY's ``hh:mm[[:ss].mss]`` (or a datetime's time of day) in seconds."""
+    if isinstance(value, datetime.datetime):
+        value = value.time()
+    if isinstance(value, datetime.time):
+        return value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
+    text = "" if value is None else str(value)
+    match = _DELAY.fullmatch(text)
+    if match is not None:
+        hours, minutes, seconds, fraction = match.groups()
+        if int(hours) < 24 and int(minutes) < 60 and int(seconds or 0) < 60:
+            milliseconds = int((fraction or "0").ljust(3, "0"))
+            return int(hours) * 3600 + int(minutes) * 60 + int(seconds or 0) + milliseconds / 1e3
+    raise TsqlError(
+        148, f"Incorrect time syntax in time string '{text}' used with WAITFOR.", severity=15
+    )
+
+
+def _waitfor(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
+    argument = node.arguments[0]
+    delay = argument.text.split(None, 1)
+    if len(delay) < 2:
+        raise TsqlError(102, "Incorrect syntax near 'DELAY'.", severity=15)
+    start = argument.start + argument.text.index(delay[1])
+    seconds = delay_seconds(interpreter.evaluate(Fragment(delay[1], start), scope, frame))
+    time.sleep(seconds)
+    interpreter.session.row_count = 0
 
 
 def _text(value: Any) -> str:
@@ -66,10 +220,6 @@ def _throw(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) 
                 "THROW without parameters must be inside a CATCH block.", frame, node.start
             )
         raise session.caught[-1]
-    if len(node.arguments) != 3:
-        raise interpreter.unsupported(
-            "THROW", "THROW forms other than 3 arguments", frame, node.start
-        )
     number, message, state = (interpreter.evaluate(a, scope, frame) for a in node.arguments)
     error = interpreter.failure(str(message), frame, node.start, int(number), node.fragment.text)
     error.state = int(state)
@@ -77,29 +227,38 @@ def _throw(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) 
 
 
 def _raiserror(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
-    if len(node.arguments) < 3:
-        raise interpreter.unsupported(
-            "RAISERROR", "RAISERROR without severity and state", frame, node.start
-        )
     values = [interpreter.evaluate(argument, scope, frame) for argument in node.arguments]
-    template, severity, state = values[0], int(values[1]), int(values[2])
+    template = values[0]
     if not isinstance(template, str):
-        raise interpreter.unsupported("RAISERROR msg_id", "message numbers", frame, node.start)
-    message = format_raiserror(template, values[3:])
-    if severity < 11:
-        interpreter.messages.append(message)
+        raise interpreter.refused(
+            CompileError(
+                "RAISERROR msg_id: messages from sys.messages (sp_addmessage) are not emulated",
+                "RAISERROR msg_id",
+            ),
+            node.fragment,
+            frame,
+        )
+    try:
+        raised = raise_error(
+            template, int(values[1]), int(values[2]), values[3:], _raiserror_options(node)
+        )
+    except TsqlError as error:
+        raise interpreter.failure(
+            error.message, frame, node.start, error.number, node.fragment.text
+        ) from None
+    if not raised.is_error:
+        interpreter.messages.append(raised.message)
+        interpreter.session.last_error = raised.error_number
         return
-    error = interpreter.failure(message, frame, node.start, 50000, node.fragment.text)
-    error.severity, error.state = severity, state
-    raise error
+    failure = interpreter.failure(raised.message, frame, node.start, 50000, node.fragment.text)
+    failure.severity, failure.state = raised.severity, raised.state
+    raise failure
 
 
 def _transaction(interpreter: Interpreter, node: Command, frame: Frame) -> None:
     session = interpreter.session
     target = interpreter.target
     word = node.word
-    if word == "SAVE":
-        raise interpreter.unsupported("SAVE TRANSACTION", "savepoints", frame, node.start)
     if word == "BEGIN":
         if session.transaction_count == 0:
             target.begin_transaction()
@@ -126,72 +285,3 @@ def _transaction(interpreter: Interpreter, node: Command, frame: Frame) -> None:
         session.transaction_count = 0
         target.rollback_transaction()
     session.row_count = 0
-
-
-def _execute(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
-    arguments = node.arguments
-    if not arguments:
-        raise interpreter.unsupported("EXEC", "EXEC without arguments", frame, node.start)
-    head = arguments[0].text.strip()
-    if head.startswith("("):
-        text = interpreter.evaluate(Fragment(head, arguments[0].start), scope, frame)
-        _run_dynamic(interpreter, str(text or ""), {}, frame, node)
-        return
-    match = re.match(r"(?:\[?sys\]?\.)?\[?sp_executesql\]?\s+(.*)", head, re.IGNORECASE | re.DOTALL)
-    if match is None:
-        raise interpreter.unsupported(
-            f"EXEC {head.split()[0]}", "stored procedure calls", frame, node.start
-        )
-    statement = Fragment(match.group(1), arguments[0].start + match.start(1))
-    text = interpreter.evaluate(statement, scope, frame)
-    parameters: dict[str, tuple[str, Any]] = {}
-    if len(arguments) > 1:
-        declaration = str(interpreter.evaluate(arguments[1], scope, frame) or "")
-        declared = _parameter_declarations(declaration)
-        for position, argument in enumerate(arguments[2:]):
-            name_match = re.match(r"\s*(@\w+)\s*=\s*(.*)", argument.text, re.DOTALL)
-            if name_match:
-                name, value_text = name_match.group(1), name_match.group(2)
-            else:
-                name, value_text = declared[position][0], argument.text
-            types = dict(declared)
-            value = interpreter.evaluate(Fragment(value_text, argument.start), scope, frame)
-            parameters[name] = (types.get(name, "NVARCHAR(MAX)"), value)
-    _run_dynamic(interpreter, str(text or ""), parameters, frame, node)
-
-
-def _parameter_declarations(text: str) -> list[tuple[str, str]]:
-    parts = [part.strip() for part in re.split(r",(?![^(]*\))", text) if part.strip()]
-    declared = []
-    for part in parts:
-        name, _, type_text = part.partition(" ")
-        if type_text.upper().rstrip().endswith(("OUTPUT", "OUT")):
-            raise TsqlError(50000, "sp_executesql OUTPUT parameters are not supported")
-        declared.append((name, type_text.strip()))
-    return declared
-
-
-def _run_dynamic(
-    interpreter: Interpreter,
-    text: str,
-    parameters: dict[str, tuple[str, Any]],
-    frame: Frame,
-    node: Command,
-) -> None:
-    from etlcheck.tsql.interpreter import Frame as FrameType
-    from etlcheck.tsql.interpreter import _Return
-
-    location = frame.location(node.start)
-    inner = FrameType(text, frame.path, 0, dynamic_at=location)
-    block = interpreter._split(text, inner)
-    inner = FrameType(
-        text, frame.path, 0, dynamic_at=location, first=block.body[0] if block.body else None
-    )
-    scope = Scope(interpreter.session, interpreter.catalog)
-    for name, (type_text, value) in parameters.items():
-        scope.declare(name, type_text, interpreter.emulation.type_sql(type_text))
-        scope.set(name, value)
-    try:
-        interpreter._run(block, scope, inner)
-    except _Return:
-        return

@@ -13,19 +13,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import sqlglot
 from sqlglot import exp
-from sqlglot.errors import ParseError, TokenError
 
 from etlcheck import workcache
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, TableEffect, TableName
 from etlcheck.tsql.keys import Key, Written
 from etlcheck.tsql.nodes import words
+from etlcheck.tsql.parsing import CompileError as CompileError
+from etlcheck.tsql.parsing import parse_tsql as parse_tsql
 from etlcheck.tsql.typing import concatenate_strings
 
 if TYPE_CHECKING:
     from etlcheck.tsql.emulation import Emulation
 
+TSQL_TYPE = "tsql_type"
+"""Where a hole column's ``meta`` holds the variable's declared T-SQL type."""
 _HOLE = "__etlcheck_hole_{}__"
 _HOLE_PATTERN = re.compile(r'"__etlcheck_hole_(\d+)__"')
 _ASSIGN = "__etlcheck_assign_{}__"
@@ -33,16 +35,6 @@ ERROR_FUNCTIONS = words(
     """ERROR_MESSAGE ERROR_NUMBER ERROR_LINE ERROR_SEVERITY ERROR_STATE ERROR_PROCEDURE
 """
 )
-
-
-class CompileError(Exception):
-    """A statement cannot be compiled; ``construct`` names what is not supported."""
-
-    def __init__(self, message: str, construct: str = "", unsupported: bool = True) -> None:
-        super().__init__(message)
-        self.message = message
-        self.construct = construct
-        self.unsupported = unsupported
 
 
 @dataclass(frozen=True)
@@ -91,6 +83,21 @@ class Compiled:
     null_test: tuple[str, bool] | None = None
     """``(hole, negated)`` when the statement is ``condition_statement("<hole> IS [NOT] NULL")``:
     the interpreter answers it from the hole's value without a round trip."""
+    output_step: int | None = None
+    """The step whose rows are the statement's OUTPUT rows (the DML itself when it has a
+    RETURNING clause: then its rows counted are the rows it returned)."""
+    output_into: OutputInto | None = None
+    """Where OUTPUT ... INTO puts those rows."""
+
+
+@dataclass(frozen=True)
+class OutputInto:
+    """The table OUTPUT ... INTO fills: ``prefix`` is ``INSERT INTO t (a, b)`` in the
+    dialect, to which the interpreter adds the rows as VALUES; ``written`` is the table
+    as the key checks know it."""
+
+    prefix: str
+    written: Written | None = None
 
 
 @dataclass
@@ -105,6 +112,10 @@ class Plan:
     written: Written | None = None
     keys: tuple[Key, ...] = ()
     """Keys a CREATE TABLE declared that the interpreter enforces."""
+    output_step: int | None = None
+    """0 for the statement itself, or 1 + the index of a step after it, whose rows are the
+    OUTPUT rows."""
+    output_into: OutputInto | None = None
 
 
 @dataclass(frozen=True)
@@ -118,26 +129,6 @@ _HOLES: dict[str, tuple[str, ...]] = {}
 _COMPILED: dict[tuple[object, ...], Compiled] = {}
 workcache.register("tsql.holes", _HOLES)
 workcache.register("tsql.compiled", _COMPILED)
-
-
-def parse_tsql(text: str) -> exp.Expression:
-    try:
-        trees = sqlglot.parse(text, read="tsql")
-    except (ParseError, TokenError) as error:
-        first = str(error).splitlines()[0]
-        raise CompileError(f"cannot parse statement: {first}", _construct(text)) from None
-    trees = [tree for tree in trees if tree is not None]
-    if len(trees) != 1:
-        raise CompileError("cannot split this statement", _construct(text))
-    tree = trees[0]
-    if not isinstance(tree, exp.Expression) or isinstance(tree, exp.Command):
-        raise CompileError(f"{_construct(text)} is not supported", _construct(text))
-    return tree
-
-
-def _construct(text: str) -> str:
-    words = re.findall(r"[A-Za-z_]+", text)[:2]
-    return " ".join(words).upper() or text[:20]
 
 
 def _variable_name(node: exp.Parameter) -> str:
@@ -239,6 +230,10 @@ def compile_statement(
         lambda column: _hole_type(column, parsed.holes, hole_types),
         unknown_add_is_concat,
     )
+    for column in tree.find_all(exp.Column):
+        declared = _hole_type(column, parsed.holes, hole_types)
+        if declared:
+            column.meta[TSQL_TYPE] = declared
     tables = _table_target(tree)
     plan = emulation.plan(tree)
     if parsed.assigned:
@@ -268,6 +263,8 @@ def compile_statement(
         reads_tables=reads_tables,
         table_effect=table_effect,
         null_test=null_test,
+        output_step=None if plan.output_step is None else len(plan.before) + plan.output_step,
+        output_into=plan.output_into,
     )
     _COMPILED[key] = compiled
     return compiled

@@ -11,7 +11,7 @@ ROLLBACK; nothing more runs in it, and a COMMIT keeps none of it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from etlcheck.tsql.keys import Key, Written, duplicate_sql, repeats_sql, violation_message
 
@@ -53,16 +53,35 @@ class KeyGuard:
         shown = table.name if table.schema == "#" else f"{table.schema}.{table.name}"
         return cls(interpreter, written, keys, shown) if keys else None
 
+    @classmethod
+    def for_written(cls, interpreter: Interpreter, written: Written) -> KeyGuard | None:
+        """A guard for the table ``written`` (an OUTPUT ... INTO target), else None."""
+        table = interpreter.catalog.table(written.schema, written.name)
+        if table is None or not table.keys:
+            return None
+        shown = table.name if table.schema == "#" else f"{table.schema}.{table.name}"
+        return cls(interpreter, written, table.keys, shown)
+
     def execute(self, sql: str) -> int:
         """Run the statement and check the keys; rows affected, or KeyViolation."""
+        return self.run(sql, returning=False)[0]
+
+    def run(self, sql: str, returning: bool) -> tuple[int, list[tuple[Any, ...]]]:
+        """Run the statement (as a query when it returns rows) and check the keys: rows
+        affected and rows returned, or KeyViolation."""
         target = self.interpreter.target
         session = self.interpreter.session
         own = session.transaction_count == 0
         if own:
             target.begin_transaction()
+        rows: list[tuple[Any, ...]] = []
         try:
-            affected = target.execute(sql)
-            violation = self._violation() if affected != 0 else None
+            if returning:
+                rows = target.query(sql).rows
+                affected = len(rows)
+            else:
+                affected = target.execute(sql)
+            violation = self.violation() if affected != 0 else None
         except BaseException:
             if own:
                 target.rollback_transaction()
@@ -75,7 +94,7 @@ class KeyGuard:
             raise KeyViolation(violation)
         if own:
             target.commit_transaction()
-        return affected
+        return affected, rows
 
     def _doom(self) -> None:
         """Leave the script's transaction as the engine leaves it after any failed statement."""
@@ -84,7 +103,8 @@ class KeyGuard:
         except Exception:  # the failure is the point: it marks the transaction aborted
             return
 
-    def _violation(self) -> str | None:
+    def violation(self) -> str | None:
+        """SQL Server's message for the first key the table now repeats, or None."""
         target = self.interpreter.target
         for key in self.keys:
             if not target.query(repeats_sql(self.written.table_sql, key)).scalar():

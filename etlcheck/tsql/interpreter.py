@@ -7,12 +7,9 @@ every other statement is compiled (``compile_statement``) and sent to the engine
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from sqlglot.errors import ParseError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from etlcheck.engines.base import ScriptResult
 from etlcheck.errors import SourceLocation, StatementFailed, UnsupportedConstruct
@@ -20,7 +17,8 @@ from etlcheck.tsql.batches import script_location, split_batches
 from etlcheck.tsql.catalog import CatalogCache
 from etlcheck.tsql.compiler import Compiled, CompileError, compile_statement
 from etlcheck.tsql.emulation import emulation_for
-from etlcheck.tsql.guard import KeyGuard, KeyViolation
+from etlcheck.tsql.parsing import describe, word_offset
+from etlcheck.tsql.running import StatementRun
 from etlcheck.tsql.scope import Scope, Session, TsqlError, UnknownVariable
 from etlcheck.tsql.statements import (
     Assign,
@@ -41,18 +39,24 @@ if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
 HINT = "run it on --engine mssql"
+T = TypeVar("T")
 
 
-class _Break(Exception):
-    pass
+class LoopBreak(Exception):
+    """BREAK: leave the innermost WHILE."""
 
 
-class _Continue(Exception):
-    pass
+class LoopContinue(Exception):
+    """CONTINUE: start the innermost WHILE's next round."""
 
 
-class _Return(Exception):
-    pass
+class BatchReturn(Exception):
+    """RETURN: leave the batch (or the dynamic SQL string)."""
+
+
+def split_message(error: SplitError) -> str:
+    """What cannot be split, as a finding or an error says it."""
+    return f"{error.construct or 'statement'}: {error.message}"
 
 
 @dataclass(frozen=True)
@@ -101,29 +105,27 @@ class Interpreter:
         self.messages = []
         for batch in split_batches(text, path):
             frame = Frame(text, path, batch.offset)
-            block = self._split(batch.text, frame)
+            block = self.split(batch.text, frame)
             frame = Frame(text, path, batch.offset, first=block.body[0] if block.body else None)
             for _ in range(batch.repeat):
                 self._run_batch(block, frame)
         return ScriptResult(self.rows_affected, tuple(self.messages), self.statements)
 
-    def _split(self, text: str, frame: Frame) -> Block:
+    def split(self, text: str, frame: Frame) -> Block:
         try:
             return split_statements(text)
         except SplitError as error:
             raise UnsupportedConstruct(
-                f"{error.construct or 'statement'}: {error.message}",
-                frame.location(error.offset),
-                HINT,
+                split_message(error), frame.location(error.offset), HINT
             ) from None
 
     def _run_batch(self, block: Block, frame: Frame) -> None:
         scope = Scope(self.session, self.catalog)
         try:
-            self._run(block, scope, frame)
-        except _Return:
+            self.run_node(block, scope, frame)
+        except BatchReturn:
             return
-        except (_Break, _Continue):
+        except (LoopBreak, LoopContinue):
             return
         except TsqlError as error:
             raise StatementFailed(
@@ -133,22 +135,22 @@ class Interpreter:
             ) from None
 
     # -- nodes ---------------------------------------------------------------------
-    def _run(self, node: Node, scope: Scope, frame: Frame) -> None:
+    def run_node(self, node: Node, scope: Scope, frame: Frame) -> None:
         if isinstance(node, Block):
             for child in node.body:
-                self._run(child, scope, frame)
+                self.run_node(child, scope, frame)
         elif isinstance(node, If):
             if self._condition(node.condition, scope, frame):
-                self._run(node.then, scope, frame)
+                self.run_node(node.then, scope, frame)
             elif node.otherwise is not None:
-                self._run(node.otherwise, scope, frame)
+                self.run_node(node.otherwise, scope, frame)
         elif isinstance(node, While):
             while self._condition(node.condition, scope, frame):
                 try:
-                    self._run(node.body, scope, frame)
-                except _Break:
+                    self.run_node(node.body, scope, frame)
+                except LoopBreak:
                     break
-                except _Continue:
+                except LoopContinue:
                     continue
         elif isinstance(node, TryCatch):
             self._try_catch(node, scope, frame)
@@ -158,35 +160,27 @@ class Interpreter:
 
     def _try_catch(self, node: TryCatch, scope: Scope, frame: Frame) -> None:
         try:
-            self._run(node.body, scope, frame)
+            self.run_node(node.body, scope, frame)
         except TsqlError as error:
             self.session.caught.append(error)
             self.session.last_error = error.number
             try:
-                self._run(node.handler, scope, frame)
+                self.run_node(node.handler, scope, frame)
             finally:
                 self.session.caught.pop()
 
     def _statement(self, node: Node, scope: Scope, frame: Frame) -> None:
         from etlcheck.tsql import commands
+        from etlcheck.tsql.commands import declare_refusal
 
         if isinstance(node, Sql):
             self.run_sql(node.fragment, scope, frame, first=node is frame.first)
         elif isinstance(node, Declare):
             for variable in node.variables:
-                if variable.type_text == "TABLE":
-                    raise self.unsupported(
-                        "DECLARE @table TABLE", "table variables", frame, node.start
-                    )
-                try:
-                    type_sql = self.emulation.type_sql(variable.type_text)
-                except (ParseError, ValueError):
-                    raise self.unsupported(
-                        f"DECLARE {variable.name} {variable.type_text}",
-                        "variables of this type",
-                        frame,
-                        node.start,
-                    ) from None
+                refused = declare_refusal(variable, self.emulation)
+                if refused is not None:
+                    raise self.refused(refused, Fragment("DECLARE", node.start), frame)
+                type_sql = self.emulation.type_sql(variable.type_text)
                 scope.declare(variable.name, variable.type_text, type_sql)
                 if variable.initial is not None:
                     value = self.evaluate(variable.initial, scope, frame, variable.type_text)
@@ -226,12 +220,20 @@ class Interpreter:
         text = f"({fragment.text})"
         if type_text:
             text = f"CAST({text} AS {type_text})"
-        result = self.run_sql(Fragment(f"SELECT {text}", fragment.start), scope, frame, count=False)
+        statement = f"SELECT {text}"
+        result = self.run_sql(
+            Fragment(statement, fragment.start),
+            scope,
+            frame,
+            count=False,
+            lead=statement.index(fragment.text),
+        )
         return result[0][0] if result else None
 
     def _condition(self, fragment: Fragment, scope: Scope, frame: Frame) -> bool:
         statement = Fragment(f"SELECT CASE WHEN {fragment.text} THEN 1 ELSE 0 END", fragment.start)
-        null_test = self.compile(statement, scope, frame).null_test
+        lead = len("SELECT CASE WHEN ")
+        null_test = self.compile(statement, scope, frame, lead=lead).null_test
         if null_test is not None:
             hole, negated = null_test
             try:
@@ -242,22 +244,23 @@ class Interpreter:
                 ) from None
             self.session.last_error = 0
             return is_null != negated
-        result = self.run_sql(statement, scope, frame, count=False)
+        result = self.run_sql(statement, scope, frame, count=False, lead=lead)
         return bool(result and result[0][0] == 1)
 
     # -- statements sent to the engine ---------------------------------------------
     def compile(
-        self, fragment: Fragment, scope: Scope, frame: Frame, retry: bool = False
+        self, fragment: Fragment, scope: Scope, frame: Frame, retry: bool = False, lead: int = 0
     ) -> Compiled:
+        """``fragment`` compiled; ``lead`` characters of its text were put before the
+        script's own (``SELECT (`` around an expression), so a finding skips them."""
         try:
             return compile_statement(
                 fragment.text, self.emulation, scope.types, unknown_add_is_concat=retry
             )
         except CompileError as error:
+            offset = max(0, word_offset(fragment.text, error.word) - lead)
             raise UnsupportedConstruct(
-                f"{error.construct}: {error.message}" if error.construct else error.message,
-                frame.location(fragment.start),
-                HINT,
+                describe(error), frame.location(fragment.start + offset), HINT
             ) from None
 
     def run_sql(
@@ -269,119 +272,16 @@ class Interpreter:
         first: bool = False,
         count: bool = True,
         retry: bool = False,
+        lead: int = 0,
     ) -> list[tuple[Any, ...]]:
         """Compile and run one statement; the rows it returned (queries, assignments)."""
-        compiled = self.compile(fragment, scope, frame, retry)
-        self._checks(compiled, fragment, frame, first)
-        rows: list[tuple[Any, ...]] = []
-        effect = None if self.emulation.constraint_objects else compiled.table_effect
-        fresh = effect is not None and self.catalog.fresh()
-        if compiled.changes_catalog and effect is None:
-            self.catalog.invalidate()
-        guard = KeyGuard.for_statement(self, compiled)
-        for index, step in enumerate(compiled.steps):
-            try:
-                sql = step.render(lambda hole: self._render(hole, scope))
-            except UnknownVariable as error:
-                raise self.failure(
-                    f'Must declare the scalar variable "{error.name}".', frame, fragment.start
-                ) from None
-            try:
-                if index != compiled.main:
-                    self.target.execute(sql)
-                elif compiled.kind in ("query", "assign"):
-                    query = (
-                        self.target.query if compiled.reads_tables else self.target.query_expression
-                    )
-                    rows = query(sql).rows
-                else:
-                    affected = guard.execute(sql) if guard else self.target.execute(sql)
-                    if compiled.kind == "dml" and count:
-                        self.rows_affected += max(affected, 0)
-                        self.session.row_count = max(affected, 0)
-            except KeyViolation as violation:
-                self.session.last_error = violation.number
-                raise self.failure(
-                    violation.message,
-                    frame,
-                    fragment.start,
-                    number=violation.number,
-                    statement=fragment.text,
-                ) from None
-            except (TsqlError, UnsupportedConstruct, StatementFailed):
-                raise
-            except Exception as error:
-                message = str(error).split("\n\n")[0].strip()
-                if not retry and "+(VARCHAR, VARCHAR)" in str(error):
-                    return self.run_sql(
-                        fragment, scope, frame, first=first, count=count, retry=True
-                    )
-                self.session.last_error = self.emulation.error_number(error)
-                raise TsqlError(
-                    self.session.last_error,
-                    message,
-                    line=frame.batch_line(fragment.start),
-                    location=frame.location(fragment.start),
-                    statement=fragment.text,
-                ) from None
-        if effect is not None and fresh:
-            self.catalog.apply(effect)
-        elif compiled.changes_catalog:
-            self.catalog.invalidate()
-        if compiled.kind == "assign":
-            if rows:
-                for name, value in zip(compiled.assigned, rows[-1], strict=False):
-                    scope.set(name, value)
-            self.session.row_count = len(rows)
-        elif compiled.kind == "query" and count:
-            self.session.row_count = len(rows)
-        elif compiled.kind == "ddl" and count:
-            self.session.row_count = 0
-        self.session.last_error = 0
+        compiled = self.compile(fragment, scope, frame, retry, lead)
+        rows = StatementRun(self, compiled, fragment, scope, frame).run(first, count, retry)
+        if rows is None:  # the engine would not add two strings: ``+`` is concatenation
+            return self.run_sql(
+                fragment, scope, frame, first=first, count=count, retry=True, lead=lead
+            )
         return rows
-
-    def _render(self, hole: str, scope: Scope) -> str:
-        value, type_sql = scope.hole_value(hole)
-        return self.emulation.literal(value, type_sql)
-
-    def _checks(self, compiled: Compiled, fragment: Fragment, frame: Frame, first: bool) -> None:
-        for check in compiled.checks:
-            if check.kind == "first_in_batch" and not first:
-                raise self.failure(
-                    f"'{check.subject}' must be the first statement in a query batch.",
-                    frame,
-                    fragment.start,
-                    number=111,
-                    statement=fragment.text,
-                )
-            if check.kind == "key_columns":
-                self._check_key_columns(check.subject, fragment, frame)
-            if check.kind == "schema_empty":
-                blockers = self.emulation.schema_blockers(self.target, check.subject)
-                if blockers:
-                    raise self.failure(
-                        f"Cannot drop schema '{check.subject}' because it is being referenced "
-                        f"by object '{blockers[0]}'.",
-                        frame,
-                        fragment.start,
-                        number=3729,
-                        statement=fragment.text,
-                    )
-
-    def _check_key_columns(self, subject: str, fragment: Fragment, frame: Frame) -> None:
-        schema, name, verb, columns = json.loads(subject)
-        table = self.catalog.table(schema, name)
-        used = {c.lower() for key in (table.keys if table else ()) for c in key.columns}
-        for column in columns:
-            if column.lower() in used:
-                raise self.failure(
-                    f"ALTER TABLE {verb} COLUMN {column} failed because one or more objects "
-                    "access this column.",
-                    frame,
-                    fragment.start,
-                    number=4922,
-                    statement=fragment.text,
-                )
 
     # -- errors --------------------------------------------------------------------
     def failure(
@@ -395,9 +295,9 @@ class Interpreter:
             statement=statement,
         )
 
-    def unsupported(
-        self, construct: str, what: str, frame: Frame, start: int
+    def refused(
+        self, error: CompileError, fragment: Fragment, frame: Frame
     ) -> UnsupportedConstruct:
-        return UnsupportedConstruct(
-            f"{construct}: {what} are not supported", frame.location(start), HINT
-        )
+        """The error for a construct ``refusal`` (or the compiler) turned down."""
+        offset = word_offset(fragment.text, error.word)
+        return UnsupportedConstruct(describe(error), frame.location(fragment.start + offset), HINT)

@@ -84,3 +84,65 @@ class Command(Node):
     word: str
     fragment: Fragment
     arguments: tuple[Fragment, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Routine(Node):
+    """``CREATE``/``ALTER`` ``PROCEDURE``, ``FUNCTION`` or ``TRIGGER``: the header up to
+    ``AS`` and the body, which runs to the end of the batch as in SQL Server."""
+
+    kind: str
+    header: Fragment
+    body: Block
+
+
+@dataclass(frozen=True)
+class Cursor(Node):
+    """``DECLARE name CURSOR ... FOR query``; ``fragment`` is the whole declaration."""
+
+    name: str
+    query: Fragment
+    fragment: Fragment
+
+
+@dataclass(frozen=True)
+class Label(Node):
+    """A ``name:`` label, the target of ``GOTO name``."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Directive(Node):
+    """A sqlcmd line (``:setvar``, ``:r``, ``:on error``...) that sqlcmd reads, not SQL Server."""
+
+    word: str
+    fragment: Fragment
+
+
+@dataclass(frozen=True)
+class Unparsed(Node):
+    """A region the splitter could not read as statements (only in a total reading)."""
+
+    fragment: Fragment
+    message: str
+    construct: str = ""
+
+
+STATEMENT = "statement"
+CONDITION = "condition"
+HEADER = "header"
+LABEL = "label"
+DIRECTIVE = "directive"
+UNPARSED = "unparsed"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Tokens ``first`` to ``last`` (inclusive) of one statement, condition, routine header,
+    label, sqlcmd line or unparsed region, in batch order. ``word`` is its first keyword."""
+
+    first: int
+    last: int
+    word: str
+    role: str

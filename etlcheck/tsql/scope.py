@@ -209,16 +209,3 @@ def fast_value(text: str, type_text: str | None) -> tuple[bool, Any]:
     if match and (not base or base in _TEXT_TYPES) and "(" not in (type_text or ""):
         return True, match.group(1).replace("''", "'")
     return False, None
-
-
-def format_raiserror(template: str, arguments: list[Any]) -> str:
-    """RAISERROR's printf-style message: %s %d %i %u with optional flags and width."""
-    values = iter(arguments)
-
-    def substitute(match: re.Match[str]) -> str:
-        if match.group(0) == "%%":
-            return "%"
-        value = next(values, None)
-        return "(null)" if value is None else str(value)
-
-    return re.sub(r"%%|%[-+ 0#]*(?:\d+|\*)?(?:\.\d+)?(?:h|l)?[sdiuoxX]", substitute, template)

@@ -1,5 +1,9 @@
 """Tokens of a T-SQL batch: sqlglot's T-SQL tokenizer with every token kept, the
-keywords that start a statement, and the error raised when a batch cannot be split."""
+keywords that start a statement, and the error raised when a batch cannot be split.
+
+This is the one tokenizer of etlcheck: the statement splitter, the remap, the lint and
+the interpreter all read batches through ``tokenize``.
+"""
 
 from __future__ import annotations
 
@@ -18,21 +22,24 @@ class _Tokenizer(TSQL.Tokenizer):
 
 _TOKENIZER = _Tokenizer(dialect="tsql")
 
+STRINGS = frozenset({TokenType.STRING, TokenType.NATIONAL_STRING})
 _NOT_WORDS = {
-    TokenType.STRING,
-    TokenType.NATIONAL_STRING,
     TokenType.IDENTIFIER,
     TokenType.HEX_STRING,
     TokenType.BIT_STRING,
     TokenType.BYTE_STRING,
     TokenType.NUMBER,
+    *STRINGS,
 }
 STATEMENT_WORDS = words(
     """SELECT INSERT UPDATE DELETE MERGE CREATE ALTER DROP TRUNCATE SET DECLARE PRINT THROW
     RAISERROR RETURN BREAK CONTINUE EXEC EXECUTE IF WHILE BEGIN END ELSE WITH GOTO USE
     GRANT DENY REVOKE COMMIT ROLLBACK SAVE WAITFOR OPEN FETCH CLOSE DEALLOCATE BULK DBCC
-    CHECKPOINT KILL RECONFIGURE BACKUP RESTORE ENABLE DISABLE"""
-)
+    CHECKPOINT KILL RECONFIGURE BACKUP RESTORE ENABLE DISABLE REVERT SETUSER UPDATETEXT
+    WRITETEXT READTEXT"""
+) | {"UPDATE STATISTICS"}
+"""Keywords that start a statement; T-SQL needs no ``;``, so they also end the one before.
+sqlglot reads ``UPDATE STATISTICS`` as one token."""
 
 
 class SplitError(Exception):
@@ -46,6 +53,7 @@ class SplitError(Exception):
 
 
 def tokenize(text: str) -> list[Token]:
+    """Every token of ``text`` (comments dropped), offsets relative to ``text``."""
     try:
         return list(_TOKENIZER.tokenize(text))
     except TokenError as error:
@@ -58,3 +66,16 @@ def word_of(token: Token) -> str | None:
         return None
     text = token.text
     return text.upper() if text[:1].isalpha() or text[:1] == "_" else None
+
+
+def is_name(token: Token) -> bool:
+    """Whether a token can be (part of) a name: a word or a bracketed/quoted identifier."""
+    if token.token_type in (TokenType.IDENTIFIER, TokenType.VAR):
+        return True
+    text = token.text
+    return bool(text) and (text[0].isalpha() or text[0] == "_") and text.replace("_", "a").isalnum()
+
+
+def adjacent(before: Token, after: Token) -> bool:
+    """Whether ``after`` starts right where ``before`` ends (``@x``, ``#t``, ``lbl:``)."""
+    return before.end + 1 == after.start

@@ -80,3 +80,50 @@ def test_lint_sarif_to_file(config: Config, tmp_path: Path) -> None:
     assert _run(config, "lint", str(script), "--format", "sarif", "--output", str(output)) == 1
     data = json.loads(output.read_text())
     assert data["runs"][0]["results"][0]["ruleId"] == "dynamic-sql"
+
+
+def test_lint_summary_counts_findings_by_class(
+    config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = tmp_path / "s.sql"
+    script.write_text("EXEC(@sql);\nEXEC etl.load @schema = N'dbo';\nEXEC(@other);\n")
+    assert _run(config, "lint", str(script)) == 1
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == "1 script, 3 findings (2 dynamic-sql, 1 procedure-argument) (rewrite: ast)"
+
+
+def test_a_remap_that_breaks_a_statement_is_an_error(
+    config: Config,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from etlcheck.errors import SourceLocation
+    from etlcheck.isolation import commands
+    from etlcheck.isolation.findings import Finding
+    from etlcheck.isolation.remap import RemapResult
+
+    def breaking(text: str, path: Path | str, sandbox: SandboxConfig, mode: str) -> RemapResult:
+        where = SourceLocation(path, 1, 1)
+        return RemapResult(text, (), (Finding(where, "remap-broke-statement", "parses as X"),))
+
+    script = tmp_path / "s.sql"
+    script.write_text("SELECT a FROM etl.t\n")
+    monkeypatch.setattr(commands, "rewrite_script", breaking)
+    assert _run(config, "remap", str(script)) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "SELECT a FROM etl.t\n"
+    assert captured.err == f"error: {script}:1:1: remap-broke-statement: parses as X\n"
+
+
+def test_shape_problems_name_the_statement_that_parses_differently() -> None:
+    from etlcheck.isolation.located import Names
+    from etlcheck.isolation.remap import shape_problems
+
+    names = Names.of(SandboxConfig({"etl": "poc_etl"}, ("etl",)))
+    old = "SELECT a FROM etl.t;\nDELETE FROM etl.t WHERE a = 1;\n"
+    new = "SELECT a FROM poc_etl.t;\nDELETE FROM poc_etl.t WHERE a = 1 OR 2 = 2;\n"
+    ((offset, code, message, _),) = shape_problems(old, new, names)
+    assert (offset, code) == (old.index("DELETE"), "remap-broke-statement")
+    assert message.startswith("the remapped statement parses differently (Delete before")
+    assert shape_problems(old, old.replace("etl.", "poc_etl."), names) == []

@@ -116,7 +116,12 @@ def test_corrupted_staging_row_fails_exactly_its_expectation(
         if not e["success"]
     ]
     assert failing == [
-        ("stg_policies", "expect_column_values_to_be_in_set", "broker_code", ["BRK-GHOST"])
+        (
+            "stg_policies",
+            "expect_column_values_to_be_in_set",
+            "broker_code",
+            [{"value": "BRK-GHOST", "count": 1}],
+        )
     ]
     html = (pytester.path / "reports" / "latest" / "report.html").read_text()
     assert "BRK-GHOST" in html

@@ -140,6 +140,11 @@ def _expectations() -> list[dict[str, Any]]:
             "unexpected_count": extra.get("unexpected_count", 0),
             "examples": extra.get("examples", []),
             "failing_rows": extra.get("failing_rows", []),
+            "rule": extra.get("rule", []),
+            "checked_by": extra.get("checked_by", "engine"),
+            "path": extra.get("path", "$.expectations[0]"),
+            "description": "",
+            "error": extra.get("error"),
         }
 
     return [
@@ -163,9 +168,12 @@ def _expectations() -> list[dict[str, Any]]:
                     "expect_column_values_to_be_in_set",
                     "status_code",
                     False,
-                    unexpected_count=1,
-                    examples=["XX"],
+                    unexpected_count=38,
+                    examples=[{"value": "XX", "count": 37}, {"value": None, "count": 1}],
                     failing_rows=[{"policy_id": 4711, "status_code": "XX"}],
+                    rule=[{"name": "value_set", "value": [f"S{i}" for i in range(20)]}],
+                    checked_by="great_expectations (DataFrame)",
+                    path="$.expectations[2]",
                 ),
                 outcome("expect_table_row_count_to_be_between", None, True, observed=148103),
             ],

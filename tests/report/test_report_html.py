@@ -148,9 +148,15 @@ def test_failing_expectation_shows_its_examples(document: dict[str, Any]) -> Non
     assert "1 of 2 suites passed" in section
     failing = re.search(r'<tr class="failed">(.*?)</tr>', section, re.S)
     assert failing is not None
-    assert "expect_column_values_to_be_in_set" in failing.group(1)
-    assert "policy_id=4711, status_code=XX" in failing.group(1)
-    assert "<td>FAILED</td>" in failing.group(1)
+    row = failing.group(1)
+    assert "expect_<wbr>column_<wbr>values_<wbr>to_<wbr>be_<wbr>in_<wbr>set" in row
+    assert "$.expectations[2]" in row
+    assert '<span class="status">FAILED</span>' in row
+    assert "<code>XX ×37</code>" in row and "<code>NULL</code>" in row
+    assert "<code>[S0, S1, S2, S3, S4, S5, S6, S7]</code>" in row
+    assert "… +12 more (20 values)" in row
+    rows = re.search(r'<div class="scroll-box".*?</div>', section, re.S)
+    assert rows is not None and "<td>4711</td><td>XX</td>" in rows.group(0)
     assert "stg_policies</code> (148,103 rows): FAILED</h3>" in section
 
 
@@ -192,6 +198,9 @@ def _plant_hostile(document: dict[str, Any]) -> None:
     document["sandbox"]["schemas_created"] = [HOSTILE]
     document["expectations"][1]["expectations"][0]["examples"] = [HOSTILE]
     document["expectations"][1]["expectations"][0]["failing_rows"] = [{HOSTILE: HOSTILE}]
+    first = document["expectations"][1]["expectations"][0]
+    first["rule"] = [{"name": HOSTILE, "value": [HOSTILE], "parameter": HOSTILE}]
+    first.update(error=HOSTILE, description=HOSTILE, path=HOSTILE, checked_by=HOSTILE)
     document["rewrites"][0]["before"] = HOSTILE
     document["seed"][HOSTILE] = HOSTILE
 

@@ -172,7 +172,7 @@ def test_undeclared_variable_fails(engine: DuckDBEngine) -> None:
         ("PRINT 1\nGO\nDECLARE c CURSOR FOR SELECT 1", "DECLARE CURSOR", "inline.sql:3:1"),
         ("PRINT 1\n  EXEC dbo.usp_load", "EXEC dbo.usp_load", "inline.sql:2:3"),
         ("SELECT * FROM sys.indexes", "sys.indexes", "inline.sql:1:1"),
-        ("SET DATEFORMAT dmy", "SET DATEFORMAT", "inline.sql:1:1"),
+        ("SET DATEFORMAT dmy", "SET DATEFORMAT", "inline.sql:1:5"),
         ("DECLARE @t TABLE (id INT)", "DECLARE @table TABLE", "inline.sql:1:1"),
         ("CREATE PROCEDURE dbo.p AS SELECT 1", "CREATE PROCEDURE", "inline.sql:1:1"),
         ("USE master", "USE", "inline.sql:1:1"),

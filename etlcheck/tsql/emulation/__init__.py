@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,18 +19,33 @@ from etlcheck.errors import EngineError
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
 from etlcheck.tsql.compiler import Check, CompileError, Plan, table_name
-from etlcheck.tsql.emulation.common import statement_kind, written_table
+from etlcheck.tsql.emulation.common import statement_kind, sys_call, written_table
+from etlcheck.tsql.emulation.functions import rewrite_functions
+from etlcheck.tsql.emulation.output import (
+    OLD_TABLE,
+    finish_target,
+    output_target,
+    plan_insert_or_delete,
+    plan_merge,
+    plan_update,
+    take_output,
+)
 from etlcheck.tsql.emulation.rewrites import (
+    ROW,
+    SOURCE,
+    TARGET,
     normalize_tsql_forms,
     rewrite_delete,
     rewrite_update,
     strip_set_qualifiers,
 )
+from etlcheck.tsql.emulation.support import check_constructs
 from etlcheck.tsql.keys import decode_keys
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
+_MARKED = re.compile(r"«(\d+)»(.*)", re.DOTALL)
 _EMULATIONS: dict[str, str] = {
     "duckdb": "etlcheck.tsql.emulation.duckdb:DuckDBEmulation",
 }
@@ -55,6 +71,13 @@ class Emulation(ABC):
     instead of updated in place."""
     doom_transaction_sql: ClassVar[str] = ""
     """A statement that fails, leaving the open transaction aborted (``enforces_keys``)."""
+    reads_text_as_sql_server: ClassVar[bool] = False
+    """True when casts of strings to numbers and dates go through etlcheck's readers
+    (``emulation.conversions``) because the engine's own read other forms."""
+    returning_sees_from: ClassVar[bool] = True
+    """True when UPDATE ... RETURNING may name the tables of the UPDATE's FROM."""
+    merge_output: ClassVar[bool] = False
+    """True when MERGE has a RETURNING clause (with ``merge_action``)."""
     enforces_keys: ClassVar[bool] = False
     """True when tables are created without their PRIMARY KEY/UNIQUE constraints, which
     the interpreter then checks after each write (``etlcheck.tsql.keys``)."""
@@ -65,24 +88,98 @@ class Emulation(ABC):
 
     def plan(self, tree: exp.Expression) -> Plan:
         """Rewrite a T-SQL statement tree for this dialect; may add steps before/after it."""
+        check_constructs(tree)
         tree = normalize_tsql_forms(tree)
-        plan = Plan(tree, statement_kind(tree))
+        output = take_output(tree)
+        checks: list[Check] = []
+        tree = rewrite_functions(tree, checks, self.reads_text_as_sql_server, self)
+        if output is not None:
+            rewritten = rewrite_functions(output, checks, self.reads_text_as_sql_server, self)
+            assert isinstance(rewritten, exp.Returning)
+            output = rewritten
+        plan = Plan(tree, statement_kind(tree), checks=checks)
+        returned: list[exp.Expression] = []
         if isinstance(tree, exp.Create):
             self._plan_create(plan, tree)
         elif isinstance(tree, exp.Drop):
             self._plan_drop(plan, tree)
+        elif isinstance(tree, exp.Update) and output is not None:
+            plan.tree, returned = plan_update(tree, output, self.row_id)
         elif isinstance(tree, exp.Update):
             plan.tree = rewrite_update(tree, self.row_id)
         elif isinstance(tree, exp.Delete):
             plan.tree = rewrite_delete(tree, self.row_id)
         elif isinstance(tree, exp.Merge):
-            self._plan_merge(tree)
+            self._plan_merge(tree, output)
         elif isinstance(tree, exp.Alter) and self.enforces_keys:
             _check_key_columns(plan, tree)
+        if output is not None:
+            self._plan_output(plan, output, returned)
         plan.tree = self._rewrite_tree(plan.tree)
+        if output is not None and returned and not self.returning_sees_from:
+            self._output_after_update(plan, returned)
         if self.enforces_keys and isinstance(plan.tree, (exp.Insert, exp.Update, exp.Merge)):
             plan.written = written_table(plan.tree, self.dialect)
         return plan
+
+    def _plan_output(
+        self, plan: Plan, output: exp.Returning, returned: list[exp.Expression]
+    ) -> None:
+        """RETURNING for the OUTPUT clause (see ``emulation.output``), and its INTO."""
+        tree = plan.tree
+        plan.output_step = 0
+        if isinstance(tree, (exp.Insert, exp.Delete)):
+            plan_insert_or_delete(tree, output)
+        elif isinstance(tree, exp.Merge):
+            plan_merge(tree, output)
+        elif self.returning_sees_from:
+            tree.set("returning", exp.Returning(expressions=returned))
+        target = output_target(output)
+        if target is not None:
+            finish_target(plan, self._rewrite_tree(target), self.dialect)
+
+    def _output_after_update(self, plan: Plan, returned: list[exp.Expression]) -> None:
+        """For engines whose RETURNING sees only the target: the rows picked (with their
+        old values) go to a temporary table first, and the OUTPUT rows are read by
+        joining it to the updated rows by row id."""
+        update = plan.tree
+        source = update.args["from_"].this
+        inner = source.this if isinstance(source, exp.Subquery) else None
+        if inner is None:
+            raise CompileError("OUTPUT: this UPDATE form is not supported", "OUTPUT", word="OUTPUT")
+        kept = exp.alias_(exp.to_table(OLD_TABLE), SOURCE, table=True)
+        update.args["from_"].set("this", kept)
+        target = update.this.copy()
+        select = exp.Select(expressions=[e.copy() for e in returned]).from_(kept.copy())
+        select = select.join(
+            target,
+            on=exp.EQ(
+                this=exp.column(self.row_id, table=TARGET), expression=exp.column(ROW, table=SOURCE)
+            ),
+        )
+        rewritten = self._rewrite_tree(select)
+        plan.before.append(
+            f"CREATE OR REPLACE TEMP TABLE {OLD_TABLE} AS {inner.sql(dialect=self.dialect)}"
+        )
+        plan.output_step = 1 + len(plan.after)
+        plan.after.append(rewritten)
+        plan.after.append(f"DROP TABLE IF EXISTS {OLD_TABLE}")
+
+    @abstractmethod
+    def format_moment_piece(self, value: exp.Expression, token: str) -> exp.Expression:
+        """One .NET date token of FORMAT (``yyyy``, ``MMM``...) in this dialect."""
+
+    def format_number(
+        self, value: exp.Expression, decimals: int, grouped: bool, digits: int
+    ) -> exp.Expression:
+        """FORMAT of a number: ``decimals`` places, thousands separators when ``grouped``,
+        at least ``digits`` digits before the point, rounded half away from zero."""
+        arguments = [exp.Literal.number(decimals), exp.Boolean(this=grouped)]
+        return sys_call("etlcheck_format_number", [value, *arguments, exp.Literal.number(digits)])
+
+    def format_integer(self, value: exp.Expression, digits: int) -> exp.Expression:
+        """FORMAT's ``Dn``: an integer with at least ``digits`` digits (NULL otherwise)."""
+        return sys_call("etlcheck_format_integer", [value, exp.Literal.number(digits)])
 
     @abstractmethod
     def _rewrite_tree(self, tree: exp.Expression) -> exp.Expression:
@@ -105,7 +202,13 @@ class Emulation(ABC):
         elif kind in ("PROCEDURE", "FUNCTION", "TRIGGER"):
             raise CompileError(f"DROP {kind} is not supported", f"DROP {kind}")
 
-    def _plan_merge(self, tree: exp.Merge) -> None:
+    def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:
+        if output is not None and not self.merge_output:
+            raise CompileError(
+                "MERGE ... OUTPUT: this engine's MERGE cannot return the rows it changed",
+                "MERGE ... OUTPUT",
+                word="OUTPUT",
+            )
         for update in tree.find_all(exp.Update):
             strip_set_qualifiers(update)
 
@@ -147,6 +250,15 @@ class Emulation(ABC):
     def error_number(self, error: Exception) -> int:
         """SQL Server's error number for a database error, as near as can be told."""
         return 50000
+
+    def error_details(self, error: Exception) -> tuple[int, str]:
+        """SQL Server's error number and message for a database error: an emulation's own
+        errors carry them as ``«number»message``, the engine's are mapped."""
+        message = str(error).split("\n\n")[0].strip()
+        marked = _MARKED.search(message)
+        if marked is not None:
+            return int(marked.group(1)), marked.group(2).strip()
+        return self.error_number(error), message
 
 
 def _check_key_columns(plan: Plan, tree: exp.Alter) -> None:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
-from etlcheck.tsql.compiler import CompileError
+from etlcheck.tsql.compiler import CompileError, Plan
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
     create_target,
@@ -113,6 +113,9 @@ _ERROR_NUMBERS = {
     "23514": 547,  # check violation
     "42601": 102,  # syntax error
     "2BP01": 3729,  # dependent objects still exist
+    "2200H": 11728,  # sequence generator limit exceeded
+    "22007": 241,  # invalid datetime format: Conversion failed when converting date and/or time
+    "22008": 242,  # datetime field overflow: out-of-range value
 }
 _CATALOG_SQL = """
 SELECT 'O', CASE WHEN schema_id = pg_my_temp_schema() THEN '#' ELSE schema_name END, name,
@@ -124,6 +127,15 @@ UNION ALL SELECT 'D', current_database()::text, NULL, NULL, 0
 """Every object ``sys.objects`` lists (temp ones as schema ``#``), the schemas and the
 database name; ``load_catalog`` puts tables and views last, so they win a name shared
 with a constraint."""
+_TO_CHAR = {
+    "yyyy": ("YYYY", 0), "yy": ("YY", 0), "MMMM": ("FMMonth", 0), "MMM": ("Mon", 0),
+    "MM": ("MM", 0), "M": ("FMMM", 0), "dddd": ("FMDay", 0), "ddd": ("Dy", 0),
+    "dd": ("DD", 0), "d": ("FMDD", 0), "HH": ("HH24", 0), "H": ("FMHH24", 0),
+    "hh": ("HH12", 0), "h": ("FMHH12", 0), "mm": ("MI", 0), "m": ("FMMI", 0),
+    "ss": ("SS", 0), "s": ("FMSS", 0), "fff": ("MS", 0), "ff": ("MS", 2), "f": ("MS", 1),
+    "tt": ("AM", 0), "t": ("AM", 1),
+}  # fmt: skip
+"""FORMAT's date tokens as to_char codes (and how many characters of them to keep)."""
 _CITEXT = exp.DataType.build("citext", udt=True)
 _UTC_NOW = exp.AtTimeZone(
     this=exp.Anonymous(this="now", expressions=[]), zone=exp.Literal.string("UTC")
@@ -141,8 +153,8 @@ class PostgresEmulation(Emulation):
     catalog_sql = _CATALOG_SQL
 
     def install(self, target: Engine) -> None:
-        script = resources.files(__package__).joinpath("postgres_catalog.sql").read_text()
-        target.execute(script)
+        for name in ("postgres_catalog.sql", "postgres_functions.sql"):
+            target.execute(resources.files(__package__).joinpath(name).read_text())
 
     def type_sql(self, tsql_type: str) -> str:
         return dialect_type_sql(tsql_type, self.dialect, _map_type)
@@ -151,7 +163,12 @@ class PostgresEmulation(Emulation):
         return _literal(value)
 
     def error_number(self, error: Exception) -> int:
-        return _ERROR_NUMBERS.get(str(getattr(error, "sqlstate", "") or ""), 50000)
+        state = str(
+            getattr(error, "sqlstate", None) or getattr(error.__cause__, "sqlstate", None) or ""
+        )
+        if state.startswith("E0") and state[1:].isdigit():
+            return int(state[1:])  # raised by etlcheck's own functions with SQL Server's number
+        return _ERROR_NUMBERS.get(state, 50000)
 
     def load_catalog(self, target: Engine) -> CatalogSnapshot:
         snapshot = super().load_catalog(target)
@@ -166,6 +183,17 @@ class PostgresEmulation(Emulation):
         )
         return [row[0] for row in result.rows]
 
+    # -- FORMAT ---------------------------------------------------------------------------
+    def format_moment_piece(self, value: exp.Expression, token: str) -> exp.Expression:
+        code, length = _TO_CHAR[token]
+        moment = exp.Cast(this=value.copy(), to=exp.DataType.build("TIMESTAMP"))
+        piece: exp.Expression = exp.Anonymous(
+            this="to_char", expressions=[moment, exp.Literal.string(code)]
+        )
+        if length:
+            piece = exp.Left(this=piece, expression=exp.Literal.number(length))
+        return piece
+
     # -- statement plans ------------------------------------------------------------
     def _rewrite_tree(self, tree: exp.Expression) -> exp.Expression:
         tree = _rewrite_names(tree)
@@ -175,16 +203,24 @@ class PostgresEmulation(Emulation):
             identifier.set("quoted", True)
         return tree
 
-    def _plan_merge(self, tree: exp.Merge) -> None:
+    def _plan_create(self, plan: Plan, tree: exp.Create) -> None:
+        super()._plan_create(plan, tree)
+        if tree.find(exp.ComputedColumnConstraint) is not None:
+            raise CompileError(
+                "computed column: PostgreSQL needs the type of a computed column, which T-SQL "
+                "does not declare",
+                "computed column",
+                word="AS",
+            )
+
+    def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:
         for when in tree.find_all(exp.When):
             if when.args.get("source"):
                 raise CompileError(
                     "MERGE ... WHEN NOT MATCHED BY SOURCE is not supported on PostgreSQL 15",
                     "WHEN NOT MATCHED BY SOURCE",
                 )
-        if tree.args.get("returning") is not None:
-            raise CompileError("MERGE ... OUTPUT is not supported", "MERGE OUTPUT")
-        super()._plan_merge(tree)
+        super()._plan_merge(tree, output)
 
 
 def _rewrite_names(tree: exp.Expression) -> exp.Expression:

@@ -15,6 +15,7 @@ from etlcheck.tsql.compiler import CompileError
 ROW = "__etlcheck_row"
 TARGET = "__etlcheck_target"
 SOURCE = "__etlcheck_source"
+OLD = "__etlcheck_old_"
 
 
 def _alias_or_name(table: exp.Table) -> str:
@@ -53,7 +54,11 @@ def strip_set_qualifiers(update: exp.Update) -> None:
             assignment.set("this", exp.column(column.args["this"]))
 
 
-def rewrite_update(update: exp.Update, row_id: str) -> exp.Expression:
+def rewrite_update(
+    update: exp.Update, row_id: str, old_columns: tuple[str, ...] | list[str] = ()
+) -> exp.Expression:
+    """The UPDATE on its base table over a subquery that picks the rows by row id and
+    computes the new values (and, for OUTPUT deleted.x, ``old_columns`` as ``OLD + x``)."""
     if update.args.get("with_") is not None or update.args.get("with") is not None:
         raise CompileError("UPDATE through a CTE is not supported", "UPDATE through a CTE")
     strip_set_qualifiers(update)
@@ -74,6 +79,10 @@ def rewrite_update(update: exp.Update, row_id: str) -> exp.Expression:
         name = f"__etlcheck_set_{index}"
         projections.append(exp.alias_(assignment.expression, name))
         assignments.append(exp.EQ(this=assignment.this, expression=exp.column(name, table=SOURCE)))
+    for column in old_columns:
+        projections.append(
+            exp.alias_(exp.column(column, table=_alias_or_name(matched)), OLD + column)
+        )
     inner = exp.Select(expressions=projections).from_(source.copy())
     where = update.args.get("where")
     if where is not None:

@@ -1,0 +1,206 @@
+"""CAST, CONVERT, TRY_CAST and TRY_CONVERT with SQL Server's rules where the engines differ.
+
+- To an integer type: a string must spell an integer (spaces around it allowed; empty or
+  blank is 0); ``'12.5'`` fails (error 245, or NULL for TRY_), where the engines round it.
+  A decimal or float is truncated toward zero, where the engines round.
+- ``CONVERT(character type, date/time, style)`` with styles 0/100, 1/101, 3/103, 23, 112,
+  120, 121 and 126: a ``date`` shows only its date part. 121 and 126 show the fraction of a
+  second as the source type has it (3 digits for datetime, 7 for datetime2), so they need
+  a source whose type the statement shows (a CAST, a variable, GETDATE()...); a column's
+  type is not known when the statement is compiled, which makes them a compat finding.
+- ``CONVERT(date/time type, string, style)`` with styles 1/101, 3/103 and 112 reads the
+  string in that form (two-digit years: 00-49 are 20xx, 50-99 are 19xx); 23, 120, 121 and
+  126 are ISO 8601 forms, read as any CAST reads them.
+- Any other style is a compat finding.
+- To ``VARCHAR(n)``, ``NVARCHAR(n)``, ``CHAR(n)``, ``NCHAR(n)``: n characters are kept.
+- A CAST (or CONVERT without a style) of a datetime the statement shows to text is style 0,
+  of a datetime2 style 121, as in SQL Server; of a column, ISO 8601 (a known difference).
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from etlcheck.tsql.compiler import TSQL_TYPE, CompileError
+from etlcheck.tsql.emulation.common import sys_call
+
+INTEGERS = {"INT": "int", "BIGINT": "bigint", "SMALLINT": "smallint", "TINYINT": "tinyint"}
+_TEXT = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT"])
+_MOMENTS = frozenset(["DATE", "DATETIME", "DATETIME2", "SMALLDATETIME"])
+FORMAT_STYLES = frozenset([0, 100, 1, 101, 3, 103, 23, 112, 120, 121, 126])
+PARSE_STYLES = frozenset([1, 101, 3, 103, 112])
+ISO_STYLES = frozenset([0, 100, 23, 120, 121, 126])
+_DIGITS = {"DATETIME": 3, "SMALLDATETIME": 3, "DATETIME2": 7, "DATE": 3}
+
+
+CONVERSIONS = (exp.Convert, exp.Cast, exp.TryCast, exp.TsOrDsToDate, exp.TimeStrToTime, exp.DateAdd)
+"""The nodes ``rewrite_conversion`` rewrites."""
+
+
+def rewrite_conversion(node: exp.Expression, reads_text: bool) -> exp.Expression:
+    """``node`` with SQL Server's conversion rules, or ``node`` itself. ``reads_text`` is
+    False for an engine whose own casts read numbers and dates from strings as SQL Server
+    does (PostgreSQL, with ``DateStyle`` MDY); True makes them read as SQL Server here."""
+    if isinstance(node, exp.Convert) and isinstance(node.this, exp.DataType):
+        safe = bool(node.args.get("safe"))
+        return _convert(node, node.this, node.expression, safe, reads_text)
+    if isinstance(node, (exp.Cast, exp.TryCast)):
+        safe = isinstance(node, exp.TryCast)
+        styled = _default_style(node.this, node.to, safe)
+        return styled or _from_text(node.this, node.to, safe, reads_text) or _sized_text(node)
+    if reads_text and isinstance(node, (exp.TsOrDsToDate, exp.TimeStrToTime)):
+        return _implicit_moment(node, "DATE" if isinstance(node, exp.TsOrDsToDate) else "DATETIME")
+    if isinstance(node, exp.DateAdd) and source_type(node.this) == "NVARCHAR":
+        moment = node.this
+        if reads_text:
+            node.set("this", _implicit_moment(moment, "DATETIME"))
+        else:
+            node.set(
+                "this", exp.Cast(this=moment, to=exp.DataType.build("DATETIME", dialect="tsql"))
+            )
+    return node
+
+
+def _implicit_moment(node: exp.Expression, target: str) -> exp.Expression:
+    """A string SQL Server converts to a date or time without being asked (EOMONTH,
+    YEAR, DATEADD, DATEDIFF...), read as SQL Server reads it."""
+    value = node.this if isinstance(node, (exp.TsOrDsToDate, exp.TimeStrToTime)) else node
+    if source_type(value) in _MOMENTS:
+        return node
+    moment = sys_call("etlcheck_moment", [value, exp.true()])
+    return exp.Cast(this=moment, to=exp.DataType.build(target, dialect="tsql"))
+
+
+def _cast(value: exp.Expression, to: exp.DataType, safe: bool, reads_text: bool) -> exp.Expression:
+    cast = exp.TryCast if safe else exp.Cast
+    return _from_text(value, to, safe, reads_text) or _sized_text(cast(this=value, to=to.copy()))
+
+
+def _default_style(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.Expression | None:
+    """A datetime (or smalldatetime) the statement shows converts to text in style 0, a
+    datetime2 in style 121, as SQL Server's CAST does; the engines write ISO 8601."""
+    if to.this.name not in _TEXT:
+        return None
+    source = source_type(value)
+    if source in ("DATETIME", "SMALLDATETIME"):
+        return _format(value, to, 0, safe)
+    if source == "DATETIME2":
+        return _format(value, to, 121, safe)
+    return None
+
+
+def _sized_text(node: exp.Cast) -> exp.Expression:
+    """A cast to ``VARCHAR(n)`` (or CHAR, NCHAR, NVARCHAR) keeps n characters, as SQL
+    Server's does; the engines keep them all."""
+    to = node.to
+    size = to.expressions[0] if to.this.name in _TEXT and to.expressions else None
+    length = size.this if isinstance(size, exp.DataTypeParam) else size
+    if not (isinstance(length, exp.Literal) and length.is_int):
+        return node
+    text = exp.Cast(this=node.this, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
+    node.set("this", exp.Left(this=text, expression=exp.Literal.number(int(length.name))))
+    return node
+
+
+def _from_text(
+    value: exp.Expression, to: exp.DataType, safe: bool, reads_text: bool
+) -> exp.Expression | None:
+    """SQL Server's reading of a value (a string, maybe) as ``to``; None for a plain cast."""
+    integer = _to_integer(value, to, safe)
+    if integer is not None or not reads_text:
+        return integer
+    name = to.this.name
+    cast = exp.TryCast if safe else exp.Cast
+    if name in ("DECIMAL", "NUMERIC") and safe and not isinstance(value, exp.Literal):
+        return cast(this=sys_call("etlcheck_decimal_text", [value]), to=to.copy())
+    if name in _MOMENTS and source_type(value) not in _MOMENTS:
+        strict = exp.false() if safe else exp.true()
+        return exp.Cast(this=sys_call("etlcheck_moment", [value, strict]), to=to.copy())
+    return None
+
+
+def _to_integer(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.Expression | None:
+    name = to.this.name
+    function = INTEGERS.get(name)
+    if function is None or (isinstance(value, exp.Literal) and value.is_int):
+        return None
+    if isinstance(value, exp.National) or (isinstance(value, exp.Literal) and value.is_string):
+        value = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR"))
+    return sys_call(("etlcheck_try_" if safe else "etlcheck_") + function, [value])
+
+
+def _convert(
+    node: exp.Convert, to: exp.DataType, value: exp.Expression, safe: bool, reads_text: bool
+) -> exp.Expression:
+    style_node = node.args.get("style")
+    if style_node is None:
+        return _default_style(value, to, safe) or _cast(value, to, safe, reads_text)
+    if not (isinstance(style_node, exp.Literal) and style_node.is_int):
+        raise _refuse("a style that is not a constant is not emulated")
+    style = int(style_node.name)
+    target = to.this.name
+    if target in _TEXT:
+        return _format(value, to, style, safe)
+    if target in _MOMENTS:
+        return _parse(value, to, style, safe, reads_text)
+    if style == 0:
+        return _cast(value, to, safe, reads_text)
+    raise _refuse(f"style {style} to {target.lower()} is not emulated")
+
+
+def _format(value: exp.Expression, to: exp.DataType, style: int, safe: bool) -> exp.Expression:
+    if style not in FORMAT_STYLES:
+        raise _refuse(f"style {style} is not emulated")
+    source = source_type(value)
+    if source in _TEXT:
+        return _cast(value, to, safe, reads_text=False)
+    digits = _DIGITS.get(source or "")
+    if style in (121, 126) and digits is None:
+        raise _refuse(
+            f"style {style} of a value that may be datetime or datetime2 (3 or 7 digits of a "
+            "second) is not emulated; CAST it to the type it has"
+        )
+    if style == 126 and source == "DATETIME2":
+        raise _refuse("style 126 of a datetime2 is not emulated")
+    text = sys_call(
+        "etlcheck_style_text",
+        [value, exp.Literal.number(style), exp.Literal.number(digits or 3)],
+    )
+    return _sized_text(exp.Cast(this=text, to=to.copy()))
+
+
+def _parse(
+    value: exp.Expression, to: exp.DataType, style: int, safe: bool, reads_text: bool
+) -> exp.Expression:
+    if style in ISO_STYLES or source_type(value) in _MOMENTS:
+        return _cast(value, to, safe, reads_text)
+    if style not in PARSE_STYLES:
+        raise _refuse(f"style {style} is not emulated")
+    strict = exp.false() if safe else exp.true()
+    text = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR"))
+    moment = sys_call("etlcheck_parse_style", [text, exp.Literal.number(style), strict])
+    return exp.Cast(this=moment, to=to.copy())
+
+
+def source_type(value: exp.Expression) -> str | None:
+    """The T-SQL type a statement shows ``value`` to have (``DATETIME``...), or None."""
+    known = value.meta.get(TSQL_TYPE) if value.meta else None
+    if known:
+        return str(known).split("(")[0].strip().upper()
+    if isinstance(value, (exp.Cast, exp.TryCast)):
+        return value.to.this.name
+    if isinstance(value, exp.Convert) and isinstance(value.this, exp.DataType):
+        return value.this.this.name
+    if isinstance(value, exp.National) or (isinstance(value, exp.Literal) and value.is_string):
+        return "NVARCHAR"
+    if isinstance(value, exp.Anonymous):
+        return {"GETUTCDATE": "DATETIME", "SYSUTCDATETIME": "DATETIME2"}.get(value.name.upper())
+    if isinstance(value, exp.Paren):
+        return source_type(value.this)
+    if isinstance(value, exp.DateFromParts):
+        return "DATE"
+    return None
+
+
+def _refuse(what: str) -> CompileError:
+    return CompileError(f"CONVERT: {what}", "CONVERT", word="CONVERT")

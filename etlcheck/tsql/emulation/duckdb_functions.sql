@@ -1,0 +1,193 @@
+CREATE OR REPLACE MACRO sys.quotename(value, quote := '[') AS (
+    CASE WHEN value IS NULL OR length(value) > 128 THEN NULL
+    ELSE CASE left(quote, 1)
+        WHEN '[' THEN '[' || replace(value, ']', ']]') || ']'
+        WHEN ']' THEN '[' || replace(value, ']', ']]') || ']'
+        WHEN '"' THEN '"' || replace(value, '"', '""') || '"'
+        WHEN '''' THEN '''' || replace(value, '''', '''''') || ''''
+        WHEN '(' THEN '(' || replace(value, ')', '))') || ')'
+        WHEN ')' THEN '(' || replace(value, ')', '))') || ')'
+        WHEN '<' THEN '<' || replace(value, '>', '>>') || '>'
+        WHEN '>' THEN '<' || replace(value, '>', '>>') || '>'
+        WHEN '{' THEN '{' || replace(value, '}', '}}') || '}'
+        WHEN '}' THEN '{' || replace(value, '}', '}}') || '}'
+        WHEN '`' THEN '`' || replace(value, '`', '``') || '`'
+    END END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_string_split(value, separator) AS TABLE
+SELECT unnest(string_split(value, separator)) AS value;
+CREATE OR REPLACE MACRO sys.etlcheck_string_split_ordinal(value, separator) AS TABLE
+SELECT unnest(string_split(value, separator)) AS value,
+       CAST(generate_subscripts(string_split(value, separator), 1) AS BIGINT) AS ordinal;
+CREATE OR REPLACE MACRO sys.etlcheck_integer_value(value, strict) AS (
+    CASE WHEN value IS NULL THEN NULL
+    WHEN typeof(value) = 'VARCHAR' THEN
+        CASE WHEN regexp_full_match(CAST(value AS VARCHAR), ' *[-+]?[0-9]+ *')
+                 THEN CAST(trim(CAST(value AS VARCHAR)) AS DECIMAL(38, 0))
+             WHEN trim(CAST(value AS VARCHAR)) = '' THEN CAST(0 AS DECIMAL(38, 0))
+             WHEN strict THEN CAST(error('«245»Conversion failed when converting the varchar value '''
+                 || CAST(value AS VARCHAR) || ''' to data type int.') AS DECIMAL(38, 0))
+        END
+    WHEN typeof(value) = 'BOOLEAN' THEN CAST(CAST(value AS INTEGER) AS DECIMAL(38, 0))
+    ELSE trunc(TRY_CAST(value AS DECIMAL(38, 9)))
+    END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_is_integer_type(value) AS (
+    typeof(value) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER')
+);
+CREATE OR REPLACE MACRO sys.etlcheck_int(value) AS (
+    CASE WHEN sys.etlcheck_is_integer_type(value) THEN CAST(value AS INTEGER)
+    ELSE CAST(sys.etlcheck_integer_value(value, true) AS INTEGER) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_try_int(value) AS (
+    CASE WHEN sys.etlcheck_is_integer_type(value) THEN TRY_CAST(value AS INTEGER)
+    ELSE TRY_CAST(sys.etlcheck_integer_value(value, false) AS INTEGER) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_bigint(value) AS (
+    CASE WHEN sys.etlcheck_is_integer_type(value) THEN CAST(value AS BIGINT)
+    ELSE CAST(sys.etlcheck_integer_value(value, true) AS BIGINT) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_try_bigint(value) AS (
+    CASE WHEN sys.etlcheck_is_integer_type(value) THEN TRY_CAST(value AS BIGINT)
+    ELSE TRY_CAST(sys.etlcheck_integer_value(value, false) AS BIGINT) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_smallint(value) AS (
+    CASE WHEN sys.etlcheck_is_integer_type(value) THEN CAST(value AS SMALLINT)
+    ELSE CAST(sys.etlcheck_integer_value(value, true) AS SMALLINT) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_try_smallint(value) AS (
+    CASE WHEN sys.etlcheck_is_integer_type(value) THEN TRY_CAST(value AS SMALLINT)
+    ELSE TRY_CAST(sys.etlcheck_integer_value(value, false) AS SMALLINT) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_tinyint(value) AS (
+    CASE WHEN sys.etlcheck_is_integer_type(value) THEN CAST(value AS UTINYINT)
+    ELSE CAST(sys.etlcheck_integer_value(value, true) AS UTINYINT) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_try_tinyint(value) AS (
+    CASE WHEN sys.etlcheck_is_integer_type(value) THEN TRY_CAST(value AS UTINYINT)
+    ELSE TRY_CAST(sys.etlcheck_integer_value(value, false) AS UTINYINT) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_fraction(moment, digits, omit_zero) AS (
+    CASE WHEN omit_zero AND strftime(moment, '%f') = '000000' THEN ''
+         WHEN digits = 3 THEN '.' || strftime(moment, '%g')
+         ELSE '.' || left(strftime(moment, '%f') || '000', digits) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_style_moment(moment, style, digits, is_date) AS (
+    CASE style
+        WHEN 1 THEN strftime(moment, '%m/%d/%y')
+        WHEN 101 THEN strftime(moment, '%m/%d/%Y')
+        WHEN 3 THEN strftime(moment, '%d/%m/%y')
+        WHEN 103 THEN strftime(moment, '%d/%m/%Y')
+        WHEN 112 THEN strftime(moment, '%Y%m%d')
+        WHEN 23 THEN strftime(moment, '%Y-%m-%d')
+        WHEN 120 THEN CASE WHEN is_date THEN strftime(moment, '%Y-%m-%d')
+                           ELSE strftime(moment, '%Y-%m-%d %H:%M:%S') END
+        WHEN 121 THEN CASE WHEN is_date THEN strftime(moment, '%Y-%m-%d')
+                           ELSE strftime(moment, '%Y-%m-%d %H:%M:%S')
+                                || sys.etlcheck_fraction(moment, digits, false) END
+        WHEN 126 THEN CASE WHEN is_date THEN strftime(moment, '%Y-%m-%d')
+                           ELSE strftime(moment, '%Y-%m-%dT%H:%M:%S')
+                                || sys.etlcheck_fraction(moment, digits, true) END
+        ELSE strftime(moment, '%b ') || lpad(CAST(day(moment) AS VARCHAR), 2, ' ')
+             || strftime(moment, ' %Y')
+             || CASE WHEN is_date THEN '' ELSE ' '
+                    || lpad(CAST((hour(moment) + 11) % 12 + 1 AS VARCHAR), 2, ' ')
+                    || strftime(moment, ':%M%p') END
+    END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_style_text(value, style, digits) AS (
+    CASE WHEN value IS NULL THEN NULL
+         WHEN typeof(value) IN ('DATE', 'TIMESTAMP', 'TIMESTAMP_MS', 'TIMESTAMP_NS', 'TIMESTAMP_S')
+             THEN sys.etlcheck_style_moment(TRY_CAST(value AS TIMESTAMP), style, digits,
+                                            typeof(value) = 'DATE')
+         ELSE CAST(value AS VARCHAR) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_parse_style(value, style, strict) AS (
+    CASE WHEN value IS NULL THEN NULL
+         WHEN try_strptime(trim(value), CASE style WHEN 1 THEN '%m/%d/%y' WHEN 101 THEN '%m/%d/%Y'
+                 WHEN 3 THEN '%d/%m/%y' WHEN 103 THEN '%d/%m/%Y' ELSE '%Y%m%d' END) IS NOT NULL
+             THEN sys.etlcheck_century(try_strptime(trim(value), CASE style
+                 WHEN 1 THEN '%m/%d/%y' WHEN 101 THEN '%m/%d/%Y' WHEN 3 THEN '%d/%m/%y'
+                 WHEN 103 THEN '%d/%m/%Y' ELSE '%Y%m%d' END), style IN (1, 3))
+         WHEN strict THEN CAST(error('«241»Conversion failed when converting date and/or time '
+                 || 'from character string.') AS TIMESTAMP)
+    END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_century(moment, two_digit_year) AS (
+    CASE WHEN two_digit_year AND year(moment) >= 2050 THEN moment - INTERVAL 100 YEAR
+         ELSE moment END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_decimal_text(value) AS (
+    CASE WHEN typeof(value) = 'VARCHAR'
+              AND (contains(CAST(value AS VARCHAR), 'e') OR contains(CAST(value AS VARCHAR), 'E')
+                   OR contains(CAST(value AS VARCHAR), '_') OR contains(CAST(value AS VARCHAR), chr(9)))
+         THEN NULL ELSE value END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_text_moment(value) AS (
+    CASE WHEN value = '' THEN TIMESTAMP '1900-01-01'
+    ELSE COALESCE(
+        TRY_CAST(value AS TIMESTAMP),
+        sys.etlcheck_century(
+            try_strptime(value, ['%m/%d/%y', '%m/%d/%y %H:%M:%S', '%m/%d/%y %H:%M']),
+            regexp_full_match(value, '\d{1,2}/\d{1,2}/\d{2}( .*)?')),
+        try_strptime(value, ['%m/%d/%Y', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M:%S.%g',
+                             '%m/%d/%Y %H:%M', '%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p',
+                             '%m-%d-%Y', '%m.%d.%Y', '%Y%m%d', '%Y%m%d %H:%M:%S',
+                             '%b %d %Y', '%B %d %Y', '%b %d %Y %I:%M%p', '%d %b %Y', '%d %B %Y']))
+    END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_moment(value, strict) AS (
+    CASE WHEN value IS NULL THEN NULL
+         WHEN typeof(value) = 'VARCHAR' THEN COALESCE(
+             sys.etlcheck_text_moment(trim(CAST(value AS VARCHAR))),
+             CASE WHEN strict THEN CAST(error('«241»Conversion failed when converting date '
+                 || 'and/or time from character string.') AS TIMESTAMP) END)
+         ELSE TRY_CAST(value AS TIMESTAMP) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_datefromparts(y, m, d) AS (
+    CASE WHEN y IS NULL OR m IS NULL OR d IS NULL THEN NULL
+         WHEN y BETWEEN 1 AND 9999 AND m BETWEEN 1 AND 12 AND d BETWEEN 1 AND 31
+              AND TRY_CAST(lpad(CAST(y AS VARCHAR), 4, '0') || '-' || lpad(CAST(m AS VARCHAR), 2, '0')
+                  || '-' || lpad(CAST(d AS VARCHAR), 2, '0') AS DATE) IS NOT NULL
+             THEN make_date(CAST(y AS INTEGER), CAST(m AS INTEGER), CAST(d AS INTEGER))
+         ELSE CAST(error('«289»Cannot construct data type date, some of the arguments have '
+             || 'values which are not valid.') AS DATE) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_padded(text, digits) AS (
+    lpad(text, CAST(greatest(digits, length(text)) AS INTEGER), '0')
+);
+CREATE OR REPLACE MACRO sys.etlcheck_format_rounded(rounded, decimals, grouped, digits) AS (
+    CASE WHEN rounded IS NULL THEN NULL ELSE
+        (CASE WHEN rounded < 0 THEN '-' ELSE '' END)
+        || sys.etlcheck_padded(CASE WHEN grouped THEN format('{:,}', CAST(trunc(abs(rounded)) AS HUGEINT))
+                                    ELSE CAST(CAST(trunc(abs(rounded)) AS HUGEINT) AS VARCHAR) END, digits)
+        || CASE WHEN decimals > 0
+                THEN '.' || left(split_part(CAST(abs(rounded) AS VARCHAR), '.', 2) || repeat('0', decimals), decimals)
+                ELSE '' END
+    END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_format_number(value, decimals, grouped, digits) AS (
+    sys.etlcheck_format_rounded(round(TRY_CAST(value AS DECIMAL(38, 10)), decimals), decimals, grouped, digits)
+);
+CREATE OR REPLACE MACRO sys.etlcheck_format_integer(value, digits) AS (
+    CASE WHEN sys.etlcheck_is_integer_type(value) THEN
+        (CASE WHEN value < 0 THEN '-' ELSE '' END)
+        || sys.etlcheck_padded(CAST(abs(CAST(value AS HUGEINT)) AS VARCHAR), digits)
+    END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_like(value, regex) AS (
+    regexp_full_match(value, '(?s)' || regex, 'i')
+);
+CREATE OR REPLACE MACRO sys.etlcheck_like_regex(pattern, escape) AS (
+    array_to_string(list_transform(
+        regexp_extract_all(pattern, CASE WHEN escape IS NULL THEN '\[\^?[^\]]*\]|.'
+                                         ELSE regexp_escape(escape) || '.|\[\^?[^\]]*\]|.' END),
+        lambda token: CASE
+            WHEN escape IS NOT NULL AND length(token) = 2 AND left(token, 1) = escape
+                THEN regexp_escape(right(token, 1))
+            WHEN token = '%' THEN '.*'
+            WHEN token = '_' THEN '.'
+            WHEN length(token) > 1 AND left(token, 1) = '['
+                THEN '[' || replace(replace(token[2:-2], '\', '\\'), '[', '\[') || ']'
+            ELSE regexp_escape(token) END), '')
+);

@@ -1,0 +1,216 @@
+"""T-SQL functions and clauses that no target dialect spells the same way, rewritten
+into plain SQL or into the ``sys`` functions every emulation installs
+(``<dialect>_functions.sql``). Runs on the T-SQL tree, before the dialect's own rewrites.
+
+- ``QUOTENAME(s [, q])`` -> ``sys.quotename``: brackets by default, the closing
+  delimiter doubled, NULL over 128 characters or for a delimiter SQL Server refuses.
+- ``CHOOSE(i, a, b, ...)`` -> ``CASE i WHEN 1 THEN a ...`` (NULL out of range; an index
+  that is not an integer is truncated, as SQL Server converts it to int).
+- ``NCHAR(n)`` -> ``CHR(n)``.
+- ``DATEFROMPARTS(y, m, d)`` -> ``sys.etlcheck_datefromparts``: NULL when a part is NULL,
+  error 289 for a date that does not exist.
+- ``STRING_AGG(x, sep)``: ``x`` converted to text, as SQL Server converts it.
+- ``STRING_SPLIT(s, sep [, 1])`` in FROM or APPLY -> ``sys.etlcheck_string_split``:
+  a column ``value`` (and ``ordinal`` with 1); a NULL string gives no rows, an empty
+  one a row with an empty value.
+- ``CROSS APPLY`` / ``OUTER APPLY`` -> ``CROSS JOIN LATERAL`` /
+  ``LEFT JOIN LATERAL ... ON TRUE``.
+- CAST, CONVERT and their TRY_ forms: see ``conversions``; FORMAT: see ``formats``;
+  LIKE with character classes or ESCAPE: see ``patterns``; sequences: see ``sequences``.
+- ``SYSDATETIME()`` is the current time as datetime2, GETDATE() as datetime.
+- ``HASHBYTES(alg, x)``, only ever compared with another over the same type (``support``
+  refuses the rest): ``md5(x)``, whose equality is the equality of the two strings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from sqlglot import exp
+
+from etlcheck.tsql.compiler import TSQL_TYPE, Check, CompileError
+from etlcheck.tsql.emulation.common import sys_call
+from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
+from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
+from etlcheck.tsql.emulation.patterns import rewrite_like
+from etlcheck.tsql.emulation.sequences import (
+    check_sequences_once,
+    plan_sequence,
+    rewrite_next_value,
+)
+from etlcheck.tsql.emulation.support import HASHES
+from etlcheck.tsql.typing import string_kind
+
+Rewrite = Callable[[exp.Expression], exp.Expression]
+
+
+def bottom_up(tree: exp.Expression, rewrite: Rewrite) -> exp.Expression:
+    """Apply ``rewrite`` to every node, children before their parent."""
+    for node in reversed(list(tree.walk())):
+        assert isinstance(node, exp.Expression)
+        new = rewrite(node)
+        if new is node:
+            continue
+        if node is tree:
+            tree = new
+        else:
+            node.replace(new)
+    return tree
+
+
+def rewrite_functions(
+    tree: exp.Expression, checks: list[Check], reads_text: bool, formatter: Formatter
+) -> exp.Expression:
+    """``tree`` with the functions and clauses above rewritten; SQL Server errors that the
+    statement's text already shows are added to ``checks``. ``reads_text``: see
+    ``rewrite_conversion``; ``formatter`` builds FORMAT's pieces (see ``formats``)."""
+    check_sequences_once(tree)
+    if isinstance(tree, exp.Create) and (tree.args.get("kind") or "").upper() == "SEQUENCE":
+        plan_sequence(tree)
+    return bottom_up(tree, lambda node: _rewrite(node, checks, reads_text, formatter))
+
+
+def _rewrite(
+    node: exp.Expression, checks: list[Check], reads_text: bool, formatter: Formatter
+) -> exp.Expression:
+    if isinstance(node, CONVERSIONS):
+        return rewrite_conversion(node, reads_text)
+    if isinstance(node, exp.Escape) or (
+        isinstance(node, exp.Like) and not isinstance(node.parent, exp.Escape)
+    ):
+        return rewrite_like(node)
+    if isinstance(node, exp.CurrentTimestamp):
+        node.meta.setdefault(TSQL_TYPE, "DATETIME")
+    elif isinstance(node, exp.Anonymous):
+        name = node.name.upper()
+        if name == "SYSDATETIME":
+            moment = exp.CurrentTimestamp()
+            moment.meta[TSQL_TYPE] = "DATETIME2"
+            return moment
+        if name == "FORMAT":
+            return rewrite_format(node, formatter)
+        if name == "QUOTENAME":
+            return sys_call("quotename", list(node.expressions))
+        if name == "CHOOSE":
+            return _choose(list(node.expressions))
+        if name == "NCHAR" and len(node.expressions) == 1:
+            return exp.Chr(expressions=list(node.expressions))
+    elif isinstance(node, exp.Stuff):
+        return _stuff(node)
+    elif isinstance(node, exp.DateFromParts):
+        parts = [node.args.get(key) for key in ("year", "month", "day")]
+        return sys_call("etlcheck_datefromparts", [part for part in parts if part is not None])
+    elif isinstance(node, HASHES):
+        text = exp.Cast(this=node.this, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
+        return exp.Anonymous(this="md5", expressions=[text])
+    elif isinstance(node, exp.NextValueFor):
+        return rewrite_next_value(node)
+    elif isinstance(node, exp.GroupConcat):
+        _aggregate_text(node)
+    elif isinstance(node, exp.Table) and _is_split(node.this):
+        node.set("this", _string_split(node.this, checks))
+    elif isinstance(node, exp.Lateral):
+        _apply(node, checks)
+    return node
+
+
+def _stuff(node: exp.Stuff) -> exp.Expression:
+    """STUFF(s, start, length, r): NULL for a start outside s or a negative length; a NULL
+    r deletes without inserting."""
+    text, start = node.this, node.args["start"]
+    length, replacement = node.args["length"], node.expression
+    outside = exp.or_(
+        exp.Is(this=text.copy(), expression=exp.null()),
+        exp.LT(this=start.copy(), expression=exp.Literal.number(1)),
+        exp.LT(this=length.copy(), expression=exp.Literal.number(0)),
+        exp.GT(
+            this=start.copy(),
+            expression=exp.Anonymous(this="length", expressions=[text.copy()]),
+        ),
+    )
+    kept = exp.Left(
+        this=text.copy(), expression=exp.Sub(this=start.copy(), expression=exp.Literal.number(1))
+    )
+    rest = exp.Substring(this=text, start=exp.Add(this=start, expression=length))
+    inserted = exp.Coalesce(this=replacement, expressions=[exp.Literal.string("")])
+    joined = exp.DPipe(
+        this=exp.DPipe(this=kept, expression=inserted, safe=True), expression=rest, safe=True
+    )
+    return exp.Case(ifs=[exp.If(this=outside, true=exp.null())], default=joined)
+
+
+def _aggregate_text(node: exp.GroupConcat) -> None:
+    """STRING_AGG converts what it concatenates to text (the engines may not)."""
+    holder = node.this if isinstance(node.this, exp.Order) else node
+    value = holder.this
+    if string_kind(value, lambda _: None) is not True:
+        holder.set(
+            "this", exp.Cast(this=value, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
+        )
+
+
+def _choose(arguments: list[exp.Expression]) -> exp.Expression:
+    if len(arguments) < 2:
+        raise CompileError(
+            "CHOOSE: The choose function requires 2 or more arguments", "CHOOSE", word="CHOOSE"
+        )
+    index, *choices = arguments
+    if not (isinstance(index, exp.Literal) and index.is_int):
+        index = exp.Cast(
+            this=exp.Anonymous(this="trunc", expressions=[index]), to=exp.DataType.build("INT")
+        )
+    case = exp.Case(this=index)
+    for position, choice in enumerate(choices, start=1):
+        case = case.when(exp.Literal.number(position), choice, copy=False)
+    return case
+
+
+def _is_split(node: exp.Expression | None) -> bool:
+    return isinstance(node, exp.Anonymous) and node.name.upper() == "STRING_SPLIT"
+
+
+def _string_split(call: exp.Expression, checks: list[Check]) -> exp.Expression:
+    arguments = list(call.expressions)
+    if len(arguments) not in (2, 3):
+        raise CompileError(
+            "STRING_SPLIT: takes a string, a separator and optionally enable_ordinal",
+            "STRING_SPLIT",
+            word="STRING_SPLIT",
+        )
+    separator = arguments[1]
+    if isinstance(separator, (exp.Literal, exp.National)) and len(separator.name) != 1:
+        message = "Procedure expects parameter 'separator' of type 'nchar(1)/nvarchar(1)'."
+        checks.append(Check("error", json.dumps([214, message])))
+    ordinal = arguments[2] if len(arguments) == 3 else None
+    if isinstance(ordinal, exp.Null):
+        ordinal = None
+    if ordinal is not None and not (isinstance(ordinal, exp.Literal) and ordinal.name in "01"):
+        raise CompileError(
+            "STRING_SPLIT: enable_ordinal other than the constant 0, 1 or NULL is not supported",
+            "STRING_SPLIT",
+            word="STRING_SPLIT",
+        )
+    name = (
+        "etlcheck_string_split_ordinal"
+        if ordinal is not None and ordinal.name == "1"
+        else ("etlcheck_string_split")
+    )
+    return sys_call(name, arguments[:2])
+
+
+def _apply(lateral: exp.Lateral, checks: list[Check]) -> None:
+    cross = lateral.args.get("cross_apply")
+    if cross is None:
+        return
+    if _is_split(lateral.this):
+        lateral.set("this", _string_split(lateral.this, checks))
+    lateral.set("cross_apply", None)
+    join = lateral.parent
+    if not isinstance(join, exp.Join):
+        return
+    if cross:
+        join.set("kind", "CROSS")
+    else:
+        join.set("side", "LEFT")
+        join.set("on", exp.true())

@@ -1,0 +1,168 @@
+"""``OUTPUT inserted.* / deleted.* [INTO table [(columns)]]`` of INSERT, UPDATE, DELETE and
+MERGE, as ``RETURNING``.
+
+- INSERT: ``inserted.x`` is the row as stored (defaults and IDENTITY applied).
+- DELETE: ``deleted.x`` is the row removed.
+- UPDATE: ``inserted.x`` is the new value, ``deleted.x`` the old one. The statement is
+  planned over a subquery that picks the rows and computes both (as UPDATE ... FROM is);
+  an engine whose RETURNING sees that subquery returns them directly, the others (DuckDB)
+  keep it in a temporary table and join it to the updated rows by row id afterwards.
+- MERGE (DuckDB): ``$action`` is ``INSERT``, ``UPDATE`` or ``DELETE``; ``inserted.x`` is
+  NULL for a deleted row, ``deleted.x`` NULL for an inserted one; ``deleted.*`` of a MERGE
+  that updates is refused (the engine returns only the new row).
+- ``INTO table`` inserts the rows in the same statement; ``INTO @table`` needs table
+  variables and is refused. OUTPUT of another table's columns is refused.
+
+``@@ROWCOUNT`` stays the number of rows the statement changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlglot import exp
+
+from etlcheck.tsql.compiler import CompileError, OutputInto, Plan
+from etlcheck.tsql.emulation.common import written_table
+from etlcheck.tsql.emulation.rewrites import OLD, SOURCE, TARGET, rewrite_update
+
+OLD_TABLE = "__etlcheck_output_old"
+
+
+def take_output(tree: exp.Expression) -> exp.Returning | None:
+    """Remove the OUTPUT clause from ``tree`` and return it (None when there is none)."""
+    returning = tree.args.get("returning")
+    if not isinstance(returning, exp.Returning):
+        return None
+    tree.set("returning", None)
+    into = returning.args.get("into")
+    table = into.this if isinstance(into, exp.Schema) else into
+    if isinstance(table, exp.Table) and table.name.startswith("@"):
+        raise CompileError(
+            "OUTPUT INTO @table: table variables are not supported",
+            "OUTPUT INTO @table",
+            word="OUTPUT",
+        )
+    return returning
+
+
+def _refuse(what: str) -> CompileError:
+    return CompileError(f"OUTPUT: {what}", "OUTPUT", word="OUTPUT")
+
+
+def _pseudo(column: exp.Column) -> str | None:
+    """``inserted`` or ``deleted`` for a column of those pseudo-tables, else None."""
+    table = column.table.lower()
+    return table if table in ("inserted", "deleted") else None
+
+
+def _columns(output: exp.Returning) -> list[exp.Expression]:
+    return [expression.copy() for expression in output.expressions]
+
+
+def _map_columns(
+    expressions: list[exp.Expression], mapping: Callable[[str, exp.Column], exp.Expression]
+) -> list[exp.Expression]:
+    """Each OUTPUT expression with its ``inserted.x`` / ``deleted.x`` replaced."""
+    mapped = []
+    for expression in expressions:
+
+        def replace(node: exp.Expression) -> exp.Expression:
+            if isinstance(node, exp.Column):
+                side = _pseudo(node)
+                if side is None:
+                    if node.name.lower() == "$action":
+                        return mapping("$action", node)
+                    if node.table:
+                        raise _refuse("columns of other tables than inserted and deleted")
+                    return node
+                return mapping(side, node)
+            return node
+
+        mapped.append(expression.transform(replace, copy=False))
+    return mapped
+
+
+def plan_insert_or_delete(tree: exp.Insert | exp.Delete, output: exp.Returning) -> None:
+    """RETURNING of the row inserted (``inserted.x``) or removed (``deleted.x``)."""
+    wanted = "inserted" if isinstance(tree, exp.Insert) else "deleted"
+
+    def column(side: str, node: exp.Column) -> exp.Expression:
+        if side != wanted:
+            raise _refuse(f"{side}.{node.name} does not exist in this statement")
+        if isinstance(node.this, exp.Star):
+            return exp.Star()
+        return exp.column(node.this.copy())
+
+    tree.set("returning", exp.Returning(expressions=_map_columns(_columns(output), column)))
+
+
+def needs_old_values(output: exp.Returning) -> bool:
+    return any(_pseudo(column) == "deleted" for column in output.find_all(exp.Column))
+
+
+def plan_update(
+    update: exp.Update, output: exp.Returning, row_id: str
+) -> tuple[exp.Update, list[exp.Expression]]:
+    """The UPDATE over its row-picking subquery, and the OUTPUT expressions over that
+    subquery (old values, as ``__etlcheck_source.__etlcheck_old_x``) and the target."""
+    old: list[str] = []
+
+    def column(side: str, node: exp.Column) -> exp.Expression:
+        if isinstance(node.this, exp.Star):
+            raise _refuse(f"{side}.* of an UPDATE is not supported; name the columns")
+        if side == "deleted":
+            if node.name.lower() not in old:
+                old.append(node.name.lower())
+            return exp.column(OLD + node.name.lower(), table=SOURCE)
+        return exp.column(node.this.copy(), table=TARGET)
+
+    expressions = _map_columns(_columns(output), column)
+    if update.args.get("from_") is None:
+        target = update.this.copy()
+        update.set("from_", exp.From(this=target))
+    rewritten = rewrite_update(update, row_id, old_columns=old)
+    if not isinstance(rewritten, exp.Update) or rewritten is update:
+        raise _refuse("this UPDATE form is not supported with OUTPUT")
+    return rewritten, expressions
+
+
+def plan_merge(merge: exp.Merge, output: exp.Returning) -> None:
+    """RETURNING of a MERGE, where the engine returns ``merge_action`` and one row."""
+    updates = any(
+        isinstance(when.args.get("then"), exp.Update) for when in merge.find_all(exp.When)
+    )
+    action = exp.column("merge_action")
+
+    def column(side: str, node: exp.Column) -> exp.Expression:
+        if side == "$action":
+            return action.copy()
+        if isinstance(node.this, exp.Star):
+            raise _refuse(f"{side}.* of a MERGE is not supported; name the columns")
+        if side == "deleted" and updates:
+            raise _refuse("deleted.* of a MERGE that updates is not supported")
+        value = exp.column(node.this.copy())
+        deleted = exp.EQ(this=action.copy(), expression=exp.Literal.string("DELETE"))
+        if side == "inserted":
+            return exp.If(this=deleted, true=exp.null(), false=value)
+        return exp.If(this=deleted, true=value, false=exp.null())
+
+    merge.set("returning", exp.Returning(expressions=_map_columns(_columns(output), column)))
+
+
+def output_target(output: exp.Returning) -> exp.Insert | None:
+    """``INSERT INTO target [(columns)]`` for OUTPUT INTO (its VALUES come at run time)."""
+    into = output.args.get("into")
+    if into is None:
+        return None
+    return exp.Insert(this=into.copy(), expression=exp.Values(expressions=[]))
+
+
+def finish_target(plan: Plan, insert: exp.Expression, dialect: str) -> None:
+    """Record where the OUTPUT rows go, as the dialect names the table."""
+    assert isinstance(insert, exp.Insert)
+    written = written_table(insert, dialect)
+    if written is None:
+        raise _refuse("INTO must name a table")
+    prefix = f"INSERT INTO {insert.this.sql(dialect=dialect)}"
+    plan.output_into = OutputInto(prefix, written)

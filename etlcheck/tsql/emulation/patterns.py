@@ -1,0 +1,93 @@
+"""T-SQL ``LIKE`` patterns with character classes and ``ESCAPE``, as regular expressions.
+
+``%`` any string, ``_`` one character, ``[abc]`` / ``[a-f]`` / ``[^0-9.]`` a class (``%``
+and ``_`` inside one are themselves), and the ESCAPE character makes the next one
+literal. The engines' LIKE knows neither classes nor (the same) escapes, so such a
+pattern becomes ``sys.etlcheck_like(value, regex)``: a whole-string, case-insensitive
+match, as under SQL Server's default collation. A constant pattern is translated here;
+one known only at run time (a variable, an expression) is translated by
+``sys.etlcheck_like_regex`` in the engine. A plain pattern keeps the engine's LIKE.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlglot import exp
+
+from etlcheck.tsql.compiler import CompileError
+from etlcheck.tsql.emulation.common import sys_call
+
+_SPECIAL = re.compile(r"[\\.^$|?*+()\[\]{}]")
+
+
+def rewrite_like(node: exp.Expression) -> exp.Expression:
+    """``value LIKE pattern [ESCAPE e]`` as the engine can run it (``node`` itself when the
+    engine's LIKE means the same)."""
+    escape = None
+    like = node
+    if isinstance(node, exp.Escape):
+        like, escape = node.this, node.expression
+    if not isinstance(like, exp.Like):
+        return node
+    value, pattern = like.this, like.expression
+    if escape is not None and not _is_text(escape):
+        raise CompileError(
+            "LIKE ... ESCAPE: an escape character that is not a constant is not emulated",
+            "LIKE ESCAPE",
+            word="ESCAPE",
+        )
+    escape_char = escape.name if escape is not None else None
+    if escape_char is not None and len(escape_char) != 1:
+        raise CompileError(
+            "LIKE ... ESCAPE: the escape character must be one character",
+            "LIKE ESCAPE",
+            word="ESCAPE",
+        )
+    text = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
+    regex: exp.Expression
+    if _is_text(pattern):
+        if escape_char is None and "[" not in pattern.name:
+            return node
+        regex = exp.Literal.string(like_regex(pattern.name, escape_char))
+    else:
+        arguments = [pattern, exp.Literal.string(escape_char) if escape_char else exp.null()]
+        regex = sys_call("etlcheck_like_regex", arguments)
+    matched = sys_call("etlcheck_like", [text, regex])
+    return exp.Not(this=matched) if like.args.get("negate") else matched
+
+
+def like_regex(pattern: str, escape: str | None) -> str:
+    """The regular expression (RE2 and PostgreSQL alike) a LIKE pattern means."""
+    out: list[str] = []
+    position = 0
+    while position < len(pattern):
+        char = pattern[position]
+        if escape is not None and char == escape and position + 1 < len(pattern):
+            out.append(_literal(pattern[position + 1]))
+            position += 2
+            continue
+        if char == "%":
+            out.append(".*")
+        elif char == "_":
+            out.append(".")
+        elif char == "[":
+            close = pattern.find("]", position + 1)
+            if close < 0:
+                out.append(_literal(char))
+            else:
+                body = pattern[position + 1 : close]
+                out.append("[" + body.replace("\\", "\\\\").replace("[", "\\[") + "]")
+                position = close
+        else:
+            out.append(_literal(char))
+        position += 1
+    return "".join(out)
+
+
+def _literal(char: str) -> str:
+    return _SPECIAL.sub(lambda match: "\\" + match.group(0), char)
+
+
+def _is_text(node: exp.Expression) -> bool:
+    return isinstance(node, exp.National) or (isinstance(node, exp.Literal) and node.is_string)

@@ -1,0 +1,253 @@
+CREATE OR REPLACE FUNCTION sys.quotename(value text, quote text DEFAULT '[')
+RETURNS citext LANGUAGE sql IMMUTABLE AS $$
+    SELECT (CASE WHEN value IS NULL OR char_length(value) > 128 THEN NULL
+    ELSE CASE left(quote, 1)
+        WHEN '[' THEN '[' || replace(value, ']', ']]') || ']'
+        WHEN ']' THEN '[' || replace(value, ']', ']]') || ']'
+        WHEN '"' THEN '"' || replace(value, '"', '""') || '"'
+        WHEN '''' THEN '''' || replace(value, '''', '''''') || ''''
+        WHEN '(' THEN '(' || replace(value, ')', '))') || ')'
+        WHEN ')' THEN '(' || replace(value, ')', '))') || ')'
+        WHEN '<' THEN '<' || replace(value, '>', '>>') || '>'
+        WHEN '>' THEN '<' || replace(value, '>', '>>') || '>'
+        WHEN '{' THEN '{' || replace(value, '}', '}}') || '}'
+        WHEN '}' THEN '{' || replace(value, '}', '}}') || '}'
+        WHEN '`' THEN '`' || replace(value, '`', '``') || '`'
+    END END)::citext
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_string_split(value text, separator text)
+RETURNS TABLE (value citext) LANGUAGE sql IMMUTABLE AS $$
+    SELECT part::citext
+    FROM unnest(CASE WHEN $1 = '' THEN ARRAY[''] ELSE string_to_array($1, $2) END) AS part
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_string_split_ordinal(value text, separator text)
+RETURNS TABLE (value citext, ordinal bigint) LANGUAGE sql IMMUTABLE AS $$
+    SELECT part::citext, position
+    FROM unnest(CASE WHEN $1 = '' THEN ARRAY[''] ELSE string_to_array($1, $2) END)
+         WITH ORDINALITY AS split(part, position)
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_conversion_failed(value text) RETURNS numeric
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = '22P02', MESSAGE = format(
+        'Conversion failed when converting the varchar value %L to data type int.', value);
+END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_integer_value(value text, strict boolean) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN value IS NULL THEN NULL
+                WHEN value ~ '^ *[-+]?[0-9]+ *$' THEN btrim(value)::numeric
+                WHEN btrim(value) = '' THEN 0::numeric
+                WHEN strict THEN sys.etlcheck_conversion_failed(value) END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_integer_value(value numeric, strict boolean) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$ SELECT trunc(value) $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_integer_value(value double precision, strict boolean)
+RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT trunc(value)::numeric $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_integer_value(value bigint, strict boolean) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$ SELECT value::numeric $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_integer_value(value integer, strict boolean) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$ SELECT value::numeric $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_integer_value(value smallint, strict boolean) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$ SELECT value::numeric $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_integer_value(value boolean, strict boolean) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN value THEN 1 ELSE 0 END::numeric $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_bounded(value numeric, low numeric, high numeric)
+RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN value BETWEEN low AND high THEN value END $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_int(value anyelement) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$ SELECT sys.etlcheck_integer_value(value, true)::integer $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_try_int(value anyelement) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT sys.etlcheck_bounded(sys.etlcheck_integer_value(value, false), -2147483648, 2147483647)::integer
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_bigint(value anyelement) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$ SELECT sys.etlcheck_integer_value(value, true)::bigint $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_try_bigint(value anyelement) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT sys.etlcheck_bounded(sys.etlcheck_integer_value(value, false),
+                                -9223372036854775808, 9223372036854775807)::bigint
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_smallint(value anyelement) RETURNS smallint
+LANGUAGE sql IMMUTABLE AS $$ SELECT sys.etlcheck_integer_value(value, true)::smallint $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_try_smallint(value anyelement) RETURNS smallint
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT sys.etlcheck_bounded(sys.etlcheck_integer_value(value, false), -32768, 32767)::smallint
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_tinyint(value anyelement) RETURNS smallint
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN v BETWEEN 0 AND 255 THEN v::smallint
+                ELSE (sys.etlcheck_conversion_failed(v::text))::smallint END
+    FROM (SELECT sys.etlcheck_integer_value(value, true) AS v) AS x
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_try_tinyint(value anyelement) RETURNS smallint
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT sys.etlcheck_bounded(sys.etlcheck_integer_value(value, false), 0, 255)::smallint
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_fraction(value timestamp, digits integer, omit_zero boolean)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN omit_zero AND to_char(value, 'US') = '000000' THEN ''
+                WHEN digits = 3 THEN '.' || to_char(value, 'MS')
+                ELSE '.' || left(to_char(value, 'US') || '000', digits) END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value timestamp, style integer, digits integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE style
+        WHEN 1 THEN to_char(value, 'MM/DD/YY')
+        WHEN 101 THEN to_char(value, 'MM/DD/YYYY')
+        WHEN 3 THEN to_char(value, 'DD/MM/YY')
+        WHEN 103 THEN to_char(value, 'DD/MM/YYYY')
+        WHEN 112 THEN to_char(value, 'YYYYMMDD')
+        WHEN 23 THEN to_char(value, 'YYYY-MM-DD')
+        WHEN 120 THEN to_char(value, 'YYYY-MM-DD HH24:MI:SS')
+        WHEN 121 THEN to_char(value, 'YYYY-MM-DD HH24:MI:SS') || sys.etlcheck_fraction(value, digits, false)
+        WHEN 126 THEN to_char(value, 'YYYY-MM-DD"T"HH24:MI:SS') || sys.etlcheck_fraction(value, digits, true)
+        ELSE to_char(value, 'Mon ') || lpad(extract(day FROM value)::text, 2, ' ')
+             || to_char(value, ' YYYY ') || lpad(to_char(value, 'FMHH12'), 2, ' ')
+             || to_char(value, ':MIAM')
+    END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value date, style integer, digits integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN style IN (23, 120, 121, 126) THEN to_char(value, 'YYYY-MM-DD')
+                WHEN style IN (0, 100) THEN to_char(value, 'Mon ')
+                     || lpad(extract(day FROM value)::text, 2, ' ') || to_char(value, ' YYYY')
+                ELSE sys.etlcheck_style_text(value::timestamp, style, digits) END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value text, style integer, digits integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT value $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value numeric, style integer, digits integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT value::text $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_parse_style(value text, style integer, strict boolean)
+RETURNS timestamp LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    pattern text := CASE style WHEN 1 THEN '^\d{1,2}/\d{1,2}/\d{2}$' WHEN 101 THEN '^\d{1,2}/\d{1,2}/\d{4}$'
+        WHEN 3 THEN '^\d{1,2}/\d{1,2}/\d{2}$' WHEN 103 THEN '^\d{1,2}/\d{1,2}/\d{4}$' ELSE '^\d{8}$' END;
+    format text := CASE style WHEN 1 THEN 'MM/DD/YYYY' WHEN 101 THEN 'MM/DD/YYYY'
+        WHEN 3 THEN 'DD/MM/YYYY' WHEN 103 THEN 'DD/MM/YYYY' ELSE 'YYYYMMDD' END;
+    trimmed text := btrim(value);
+    result timestamp;
+BEGIN
+    IF value IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF trimmed ~ pattern THEN
+        IF style IN (1, 3) THEN
+            trimmed := regexp_replace(trimmed, '/(\d{2})$',
+                '/' || CASE WHEN right(trimmed, 2)::integer < 50 THEN '20' ELSE '19' END || '\1');
+        END IF;
+        BEGIN
+            result := to_timestamp(trimmed, format)::timestamp;
+            RETURN result;
+        EXCEPTION WHEN others THEN
+            NULL;
+        END;
+    END IF;
+    IF strict THEN
+        RAISE EXCEPTION USING ERRCODE = '22007',
+            MESSAGE = 'Conversion failed when converting date and/or time from character string.';
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_datefromparts(y numeric, m numeric, d numeric) RETURNS date
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF y IS NULL OR m IS NULL OR d IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF y BETWEEN 1 AND 9999 THEN
+        BEGIN
+            RETURN make_date(y::integer, m::integer, d::integer);
+        EXCEPTION WHEN others THEN
+            NULL;
+        END;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'E0289',
+        MESSAGE = 'Cannot construct data type date, some of the arguments have values which are not valid.';
+END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_text_as_number(value citext) RETURNS numeric
+LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT CASE WHEN value::text ~ '^ *[-+]?([0-9]+\.?[0-9]*|\.[0-9]+) *$' THEN btrim(value::text)::numeric
+                ELSE sys.etlcheck_conversion_failed(value::text) END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_text_number_equals(left_value citext, right_value numeric)
+RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT sys.etlcheck_text_as_number(left_value) = right_value $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_number_text_equals(left_value numeric, right_value citext)
+RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT left_value = sys.etlcheck_text_as_number(right_value) $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_text_number_differs(left_value citext, right_value numeric)
+RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT sys.etlcheck_text_as_number(left_value) <> right_value $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_number_text_differs(left_value numeric, right_value citext)
+RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT left_value <> sys.etlcheck_text_as_number(right_value) $$;
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_operator o
+                   JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+                   WHERE n.nspname = 'sys' AND o.oprname = '=' AND o.oprleft = 'citext'::regtype
+                     AND o.oprright = 'numeric'::regtype) THEN
+        CREATE OPERATOR sys.= (LEFTARG = citext, RIGHTARG = numeric, FUNCTION = sys.etlcheck_text_number_equals);
+        CREATE OPERATOR sys.= (LEFTARG = numeric, RIGHTARG = citext, FUNCTION = sys.etlcheck_number_text_equals);
+        CREATE OPERATOR sys.<> (LEFTARG = citext, RIGHTARG = numeric, FUNCTION = sys.etlcheck_text_number_differs);
+        CREATE OPERATOR sys.<> (LEFTARG = numeric, RIGHTARG = citext, FUNCTION = sys.etlcheck_number_text_differs);
+    END IF;
+END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_format_number(value numeric, decimals integer, grouped boolean, digits integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT to_char(round(value, decimals),
+        'FM' || CASE WHEN grouped THEN '999,999,999,999,999,999,999,999,999,99'
+                     ELSE repeat('9', 30 - greatest(digits, 1)) END
+        || repeat('0', greatest(digits, 1))
+        || CASE WHEN decimals > 0 THEN '.' || repeat('0', decimals) ELSE '' END)
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_format_number(value double precision, decimals integer, grouped boolean, digits integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT sys.etlcheck_format_number(value::numeric, decimals, grouped, digits)
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_format_integer(value anyelement, digits integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN pg_typeof(value) IN ('integer'::regtype, 'bigint'::regtype, 'smallint'::regtype) THEN
+        (CASE WHEN value::text LIKE '-%' THEN '-' ELSE '' END)
+        || lpad(ltrim(value::text, '-'), greatest(digits, length(ltrim(value::text, '-'))), '0')
+    END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_like(value text, regex text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$ SELECT value ~* ('^(?:' || regex || ')$') $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_like_regex(pattern text, escape text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    result text := '';
+    position integer := 1;
+    character text;
+    closing integer;
+BEGIN
+    IF pattern IS NULL THEN
+        RETURN NULL;
+    END IF;
+    WHILE position <= length(pattern) LOOP
+        character := substr(pattern, position, 1);
+        IF escape IS NOT NULL AND character = escape AND position < length(pattern) THEN
+            result := result || regexp_replace(substr(pattern, position + 1, 1), '([\\.^$|?*+()\[\]{}])', '\\\1', 'g');
+            position := position + 2;
+            CONTINUE;
+        END IF;
+        IF character = '%' THEN
+            result := result || '.*';
+        ELSIF character = '_' THEN
+            result := result || '.';
+        ELSIF character = '[' THEN
+            closing := strpos(substr(pattern, position + 1), ']');
+            IF closing = 0 THEN
+                result := result || '\[';
+            ELSE
+                result := result || '[' || replace(replace(substr(pattern, position + 1, closing - 1), '\', '\\'), '[', '\[') || ']';
+                position := position + closing;
+            END IF;
+        ELSE
+            result := result || regexp_replace(character, '([\\.^$|?*+()\[\]{}])', '\\\1', 'g');
+        END IF;
+        position := position + 1;
+    END LOOP;
+    RETURN result;
+END
+$$;

@@ -1,0 +1,276 @@
+"""Which T-SQL functions, clauses and types an interpreting engine runs faithfully.
+
+Everything not listed here is refused with a CompileError naming the construct, before
+any SQL reaches the engine: the compatibility pass (``etlcheck.tsql.compat``) and the
+interpreter both compile through ``Emulation.plan``, which calls ``check_constructs``, so
+they cannot disagree. An allow-list rather than a deny-list: a function sqlglot passes
+through unchanged would otherwise fail mid-run with the engine's own words, or worse,
+run with other semantics (``PATINDEX`` does not exist; ``AVG`` of integers keeps its
+fraction; ``PIVOT`` is dropped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlglot import exp
+from sqlglot.errors import ParseError
+
+from etlcheck.tsql.compiler import CompileError
+from etlcheck.tsql.nodes import words
+
+HASHES: tuple[type[exp.Expression], ...] = (exp.MD5, exp.SHA, exp.SHA2)
+"""What ``HASHBYTES('MD5' | 'SHA1' | 'SHA2_256' | 'SHA2_512', x)`` parses to."""
+
+
+@dataclass(frozen=True)
+class Faithful:
+    """A T-SQL function etlcheck runs as SQL Server documents it; ``classes`` are the
+    sqlglot nodes its spellings parse to, ``names`` the ones sqlglot leaves anonymous."""
+
+    name: str
+    classes: tuple[type[exp.Expression], ...] = ()
+    names: tuple[str, ...] = ()
+
+
+FUNCTIONS: tuple[Faithful, ...] = (
+    Faithful("LEN", (exp.Length,)),
+    Faithful("LEFT / RIGHT", (exp.Left, exp.Right)),
+    Faithful("SUBSTRING", (exp.Substring,)),
+    Faithful("UPPER / LOWER", (exp.Upper, exp.Lower)),
+    Faithful("LTRIM / RTRIM / TRIM", (exp.Trim,)),
+    Faithful("REPLACE", (exp.Replace,)),
+    Faithful("CONCAT / CONCAT_WS", (exp.Concat, exp.ConcatWs)),
+    Faithful("CHARINDEX", (exp.StrPosition,)),
+    Faithful("REPLICATE", (exp.Repeat,)),
+    Faithful("REVERSE", (exp.Reverse,)),
+    Faithful("STUFF", (exp.Stuff,)),
+    Faithful("SPACE", (exp.Space,)),
+    Faithful("CHAR / NCHAR / ASCII / UNICODE", (exp.Chr, exp.Ascii, exp.Unicode), ("NCHAR",)),
+    Faithful("QUOTENAME", (), ("QUOTENAME",)),
+    Faithful("STRING_AGG", (exp.GroupConcat,)),
+    Faithful("STRING_SPLIT", (), ("STRING_SPLIT",)),
+    Faithful("FORMAT (exact patterns)", (), ("FORMAT",)),
+    Faithful("ISNULL / COALESCE / NULLIF", (exp.Coalesce, exp.Nullif)),
+    Faithful("IIF / CASE", (exp.If, exp.Case)),
+    Faithful("CHOOSE", (), ("CHOOSE",)),
+    Faithful("ABS / CEILING / FLOOR / SIGN", (exp.Abs, exp.Ceil, exp.Floor, exp.Sign)),
+    Faithful("ROUND", (exp.Round,)),
+    Faithful("SQRT / EXP / LOG / LOG10 / PI", (exp.Sqrt, exp.Exp, exp.Ln, exp.Log, exp.Pi)),
+    Faithful(
+        "GETDATE / SYSDATETIME / CURRENT_TIMESTAMP", (exp.CurrentTimestamp,), ("SYSDATETIME",)
+    ),
+    Faithful("GETUTCDATE / SYSUTCDATETIME", (), ("GETUTCDATE", "SYSUTCDATETIME")),
+    Faithful("DATEADD / DATEDIFF", (exp.DateAdd, exp.DateDiff, exp.TimeStrToTime)),
+    Faithful("YEAR / MONTH / DAY", (exp.Year, exp.Month, exp.Day, exp.TsOrDsToDate)),
+    Faithful("EOMONTH", (exp.LastDay,)),
+    Faithful("DATEFROMPARTS", (exp.DateFromParts,)),
+    Faithful("CAST / CONVERT (listed styles)", (exp.Cast, exp.Convert)),
+    Faithful("TRY_CAST / TRY_CONVERT", (exp.TryCast,)),
+    Faithful("COUNT / COUNT_BIG / SUM / MIN / MAX", (exp.Count, exp.Sum, exp.Min, exp.Max)),
+    Faithful(
+        "ROW_NUMBER / RANK / DENSE_RANK / NTILE",
+        (exp.RowNumber, exp.Rank, exp.DenseRank, exp.Ntile),
+    ),
+    Faithful(
+        "LAG / LEAD / FIRST_VALUE / LAST_VALUE",
+        (exp.Lag, exp.Lead, exp.FirstValue, exp.LastValue),
+    ),
+    Faithful("NEWID", (exp.Uuid,)),
+    Faithful("NEXT VALUE FOR (a sequence)", (exp.NextValueFor,)),
+    Faithful("EXISTS", (exp.Exists,)),
+    Faithful(
+        "OBJECT_ID / SCHEMA_ID / SCHEMA_NAME / OBJECT_NAME / OBJECT_SCHEMA_NAME / DB_NAME",
+        (exp.ObjectId, exp.CurrentSchema),
+        ("SCHEMA_ID", "SCHEMA_NAME", "OBJECT_NAME", "OBJECT_SCHEMA_NAME", "DB_NAME"),
+    ),
+    Faithful(
+        "ERROR_MESSAGE / ERROR_NUMBER / ERROR_LINE / ERROR_SEVERITY / ERROR_STATE",
+        (),
+        ("ERROR_MESSAGE", "ERROR_NUMBER", "ERROR_LINE", "ERROR_SEVERITY", "ERROR_STATE"),
+    ),
+    Faithful("HASHBYTES (equality of two, see below)", HASHES),
+)
+"""Functions that run. The README lists them; ``check_constructs`` refuses the rest."""
+
+_CLASSES = frozenset(cls for item in FUNCTIONS for cls in item.classes)
+_NAMES = frozenset(name for item in FUNCTIONS for name in item.names)
+
+_NAMED = {
+    exp.Pow: "POWER / SQUARE",
+    exp.Avg: "AVG",
+    exp.Stddev: "STDEV",
+    exp.Rand: "RAND",
+    exp.Extract: "DATEPART",
+    exp.TimestampFromParts: "DATETIMEFROMPARTS",
+    exp.TimestampTrunc: "DATETRUNC",
+    exp.CurrentUser: "SUSER_SNAME",
+    exp.JSONExtractScalar: "JSON_VALUE",
+    exp.CurrentTimestampLTZ: "SYSDATETIMEOFFSET",
+    exp.Greatest: "GREATEST",
+    exp.Least: "LEAST",
+    exp.TimeToStr: "DATENAME",
+    exp.NumberToStr: "FORMAT",
+}
+"""T-SQL names of refused functions that sqlglot parses to a node named otherwise."""
+
+TYPES = words(
+    """BIT TINYINT UTINYINT SMALLINT INT BIGINT DECIMAL NUMERIC MONEY SMALLMONEY FLOAT REAL
+    DOUBLE DATE TIME DATETIME DATETIME2 SMALLDATETIME DATETIMEOFFSET TIMESTAMPTZ CHAR NCHAR
+    VARCHAR NVARCHAR TEXT NTEXT NAME VARBINARY BINARY IMAGE UNIQUEIDENTIFIER UUID"""
+)
+"""sqlglot's names of the T-SQL data types the emulations map (plus ``sysname``)."""
+
+CLAUSES: tuple[tuple[str, str], ...] = (
+    ("PIVOT / UNPIVOT", "an engine's PIVOT differs from SQL Server's"),
+    ("FOR XML / FOR JSON", "query results as XML or JSON text"),
+    ("TOP ... PERCENT / WITH TIES", "these TOP forms"),
+    ("COLLATE", "collations other than the default"),
+    ("FOR SYSTEM_TIME", "temporal tables"),
+    ("TABLESAMPLE", "SQL Server's page sampling"),
+    ("OPENJSON / OPENXML / OPENROWSET / OPENQUERY", "these table functions"),
+    ("xml and CLR type methods (x.value(...))", "methods of xml and CLR types"),
+)
+"""Clauses refused wherever they appear (for the README; ``check_constructs`` enforces)."""
+
+
+def check_constructs(tree: exp.Expression, extra: frozenset[str] = frozenset()) -> None:
+    """Raise CompileError at the first function, clause or type of ``tree`` that is not
+    run faithfully; ``extra`` names anonymous functions a dialect adds to ``FUNCTIONS``."""
+    for node in tree.walk():
+        if isinstance(node, exp.Func) and not isinstance(node, exp.Connector):
+            _check_function(node, extra)
+        elif isinstance(node, exp.DataType):
+            _check_type(node)
+        elif isinstance(node, exp.Expression):
+            _check_clause(node)
+
+
+_REASONS = {
+    "CHECKSUM": "SQL Server's checksum values, and which inputs collide, cannot be reproduced",
+    "BINARY_CHECKSUM": "SQL Server's checksum values, and which inputs collide, cannot be "
+    "reproduced",
+    "HASHBYTES": "SQL Server's hash values cannot be reproduced; only comparing two "
+    "HASHBYTES of the same algorithm over CAST(... AS NVARCHAR(n)) (or VARCHAR) for equality "
+    "runs",
+    "PATINDEX": "this function is not emulated; LIKE with the same pattern is",
+    "AVG": "SQL Server's AVG keeps its argument's type (the average of integers is a "
+    "truncated integer)",
+    "POWER": "SQL Server's POWER returns the type of its first argument",
+    "DATEPART": "this function is not emulated (week and weekday numbers follow SET "
+    "DATEFIRST and SQL Server's own week rules)",
+    "DATENAME": "this function is not emulated; FORMAT with a date pattern is",
+    "DATALENGTH": "this function is not emulated (it counts the bytes of SQL Server's "
+    "encodings, two per NVARCHAR character)",
+}
+
+
+def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
+    if isinstance(node, exp.Anonymous):
+        name = node.name.upper()
+        if name in _NAMES or name in extra:
+            return
+        if isinstance(node.parent, exp.Dot) and node.parent.expression is node:
+            what = "methods of xml and CLR types are not emulated"
+            _refuse(f"{node.name}() method", what, node.name)
+        _refuse(f"{name}()", _REASONS.get(name, "this function is not emulated"), name)
+    if isinstance(node, HASHES):
+        if hash_comparison(node) is None:
+            _refuse("HASHBYTES()", _REASONS["HASHBYTES"], "HASHBYTES")
+        return
+    if type(node) in _CLASSES:
+        return
+    name = _NAMED.get(type(node)) or node.sql_name()
+    word = name.split()[0]
+    _refuse(f"{name}()", _REASONS.get(word, "this function is not emulated"), word)
+
+
+def hash_algorithm(node: exp.Expression) -> str | None:
+    """``MD5``, ``SHA1``, ``SHA2_256`` or ``SHA2_512`` for a HASHBYTES node, else None."""
+    if isinstance(node, exp.MD5):
+        return "MD5"
+    if isinstance(node, exp.SHA):
+        return "SHA1"
+    if isinstance(node, exp.SHA2):
+        length = node.args.get("length")
+        return f"SHA2_{length.name if length is not None else 256}"
+    return None
+
+
+def hash_comparison(node: exp.Expression) -> exp.Binary | None:
+    """The ``=`` or ``<>`` that makes a HASHBYTES call safe to run, or None.
+
+    SQL Server hashes the bytes of its argument, so two HASHBYTES of one algorithm are
+    equal exactly when their arguments have the same bytes. Over two explicit CASTs to
+    VARCHAR or both to NVARCHAR, that is equality of the two strings, case and trailing
+    blanks included, which every engine computes; any other use shows a value no engine
+    can reproduce.
+    """
+    parent = node.parent
+    if not isinstance(parent, (exp.EQ, exp.NEQ)):
+        return None
+    left, right = parent.this, parent.expression
+    if hash_algorithm(left) is None or hash_algorithm(left) != hash_algorithm(right):
+        return None
+    families = {_string_family(side.this) for side in (left, right)}
+    return parent if len(families) == 1 and None not in families else None
+
+
+def _string_family(argument: exp.Expression) -> str | None:
+    if isinstance(argument, exp.Cast):
+        to = argument.to
+    elif isinstance(argument, exp.Convert) and isinstance(argument.this, exp.DataType):
+        to = argument.this
+    else:
+        return None
+    name = to.this.name
+    return name if name in ("VARCHAR", "NVARCHAR") else None
+
+
+def check_type_text(type_text: str) -> None:
+    """CompileError unless ``type_text`` (as a DECLARE writes it) is a type that runs."""
+    if type_text.strip().upper() == "SYSNAME":
+        return
+    try:
+        data_type = exp.DataType.build(type_text, dialect="tsql")
+    except (ParseError, ValueError):
+        raise CompileError(
+            f"data type {type_text}: this data type is not emulated", f"data type {type_text}"
+        ) from None
+    _check_type(data_type)
+
+
+def _check_type(node: exp.DataType) -> None:
+    name = node.this.name
+    if name in TYPES or (name == "USERDEFINED" and str(node.args.get("kind")).upper() == "SYSNAME"):
+        return
+    if isinstance(node.parent, exp.DataType):
+        return
+    shown = node.sql(dialect="tsql").upper()
+    _refuse(f"data type {shown}", "this data type is not emulated", shown.split("(")[0])
+
+
+def _check_clause(node: exp.Expression) -> None:
+    if isinstance(node, exp.Pivot):
+        word = "UNPIVOT" if node.args.get("unpivot") else "PIVOT"
+        _refuse(word, "an engine's PIVOT differs from SQL Server's", word)
+    elif isinstance(node, exp.ForClause):
+        kind = str(node.args.get("kind") or "XML").upper()
+        _refuse(f"FOR {kind}", "query results as XML or JSON text are not emulated", "FOR")
+    elif isinstance(node, exp.LimitOptions) and (
+        node.args.get("percent") or node.args.get("with_ties")
+    ):
+        form = "PERCENT" if node.args.get("percent") else "WITH TIES"
+        _refuse(f"TOP ... {form}", "this TOP form is not emulated", form.split()[0])
+    elif isinstance(node, exp.Collate):
+        _refuse("COLLATE", "collations other than the default are not emulated", "COLLATE")
+    elif isinstance(node, exp.Version):
+        _refuse("FOR SYSTEM_TIME", "temporal tables are not emulated", "SYSTEM_TIME")
+    elif isinstance(node, exp.TableSample):
+        _refuse("TABLESAMPLE", "SQL Server's page sampling is not emulated", "TABLESAMPLE")
+    elif isinstance(node, exp.OpenJSON):
+        _refuse("OPENJSON", "this table function is not emulated", "OPENJSON")
+
+
+def _refuse(construct: str, what: str, word: str) -> None:
+    raise CompileError(f"{construct}: {what}", construct, word=word)

@@ -1,0 +1,246 @@
+"""Parse one T-SQL statement into a sqlglot tree, with the T-SQL sqlglot reads wrongly
+taken out first.
+
+- ``FORMAT(value, pattern)`` and ``SYSDATETIME()`` stay calls by their own name (they are
+  renamed for the parse): sqlglot turns a date pattern into strftime codes as it parses,
+  which loses what .NET makes of the pattern, and reads SYSDATETIME (datetime2) as
+  GETDATE (datetime).
+- ``OUTPUT ... [INTO target [(columns)]]`` of INSERT, UPDATE, DELETE and MERGE is read
+  here, from the tokens: sqlglot fails on ``DELETE ... OUTPUT ... INTO t WHERE`` and reads
+  ``INTO log (a)`` as a call of ``LOG``. The clause is cut out of the text at the offsets
+  the tokenizer gives, the rest parsed as usual, and the clause attached as the tree's
+  ``returning`` (an ``exp.Returning`` whose ``into`` is a table, or a ``Schema`` with a
+  column list; a table variable is a table named ``@t``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
+from sqlglot.tokens import Token, TokenType
+
+from etlcheck.tsql.tokens import SplitError, tokenize, word_of
+
+
+class CompileError(Exception):
+    """A statement cannot be compiled; ``construct`` names what is not supported and
+    ``word`` the token of the statement that shows it (for the column of a finding)."""
+
+    def __init__(
+        self, message: str, construct: str = "", unsupported: bool = True, word: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.construct = construct
+        self.unsupported = unsupported
+        self.word = word
+
+
+_KEPT = ("FORMAT", "SYSDATETIME")
+"""Functions sqlglot would turn into something else as it parses: renamed for the parse
+(``ETLCHECK_FORMAT``), so they stay calls by their own name."""
+_PREFIX = "ETLCHECK_"
+
+
+_DML = frozenset(["INSERT", "UPDATE", "DELETE", "MERGE"])
+_OUTPUT_ENDS = {
+    "INSERT": frozenset(["VALUES", "SELECT", "DEFAULT", "EXEC", "EXECUTE", "WITH", "("]),
+    "UPDATE": frozenset(["FROM", "WHERE", "OPTION"]),
+    "DELETE": frozenset(["FROM", "WHERE", "OPTION"]),
+    "MERGE": frozenset(["OPTION"]),
+}
+
+
+@dataclass(frozen=True)
+class OutputClause:
+    """Where ``OUTPUT ...`` stands in a statement, and its parts as text."""
+
+    start: int
+    end: int
+    columns: str
+    into: str
+
+
+def parse_tsql(text: str) -> exp.Expression:
+    """The tree of one T-SQL statement; CompileError when sqlglot cannot read it."""
+    clause = output_clause(text)
+    if clause is not None:
+        text = text[: clause.start] + " " * (clause.end - clause.start) + text[clause.end :]
+    tree = _parse_one(text)
+    if clause is not None:
+        if not isinstance(tree, (exp.Insert, exp.Update, exp.Delete, exp.Merge)):
+            raise CompileError("OUTPUT belongs to INSERT, UPDATE, DELETE or MERGE", "OUTPUT")
+        columns = _parse_one(f"SELECT {clause.columns}")
+        into = _output_target(clause.into) if clause.into else None
+        tree.set("returning", exp.Returning(expressions=list(columns.expressions), into=into))
+    return tree
+
+
+def _rename_kept(text: str) -> str:
+    """Calls of the ``_KEPT`` functions under names sqlglot does not know."""
+    upper = text.upper()
+    if not any(name in upper for name in _KEPT):
+        return text
+    try:
+        tokens = tokenize(text)
+    except SplitError:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for index, token in enumerate(tokens[:-1]):
+        before = tokens[index - 1] if index else None
+        if (
+            token.text.upper() in _KEPT
+            and tokens[index + 1].token_type == TokenType.L_PAREN
+            and (before is None or before.token_type != TokenType.DOT)
+        ):
+            pieces += [text[position : token.start], _PREFIX + token.text.upper()]
+            position = token.end + 1
+    return "".join(pieces) + text[position:] if pieces else text
+
+
+def _parse_one(text: str) -> exp.Expression:
+    renamed = _rename_kept(text)
+    tree = _parse_renamed(renamed)
+    if renamed is not text:
+        for node in tree.find_all(exp.Anonymous):
+            name = node.name.upper()
+            if name.startswith(_PREFIX) and name[len(_PREFIX) :] in _KEPT:
+                node.set("this", name[len(_PREFIX) :])
+    return tree
+
+
+def _parse_renamed(text: str) -> exp.Expression:
+    try:
+        trees = sqlglot.parse(text, read="tsql")
+    except (ParseError, TokenError) as error:
+        first = str(error).splitlines()[0]
+        raise CompileError(f"cannot parse statement: {first}", statement_construct(text)) from None
+    trees = [tree for tree in trees if tree is not None]
+    if len(trees) != 1:
+        raise CompileError("cannot split this statement", statement_construct(text))
+    tree = trees[0]
+    if not isinstance(tree, exp.Expression) or isinstance(tree, exp.Command):
+        construct = statement_construct(text)
+        raise CompileError(f"{construct} is not supported", construct)
+    return tree
+
+
+def describe(error: CompileError) -> str:
+    """``construct: what`` as a finding or an error says it."""
+    if not error.construct or error.message.startswith(error.construct):
+        return error.message
+    return f"{error.construct}: {error.message}"
+
+
+def word_offset(text: str, word: str) -> int:
+    """Offset of the first token of ``text`` that spells ``word`` (any case), else 0."""
+    if not word:
+        return 0
+    try:
+        tokens = tokenize(text)
+    except SplitError:
+        return 0
+    wanted = word.upper()
+    for token in tokens:
+        if token.text.upper() == wanted and token.token_type not in _LITERALS:
+            return token.start
+    return 0
+
+
+_LITERALS = frozenset([TokenType.STRING, TokenType.NATIONAL_STRING])
+
+
+def statement_construct(text: str) -> str:
+    """The first two words of a statement, upper-cased (``CREATE PROCEDURE``)."""
+    found = re.findall(r"[A-Za-z_]+", text)[:2]
+    return " ".join(found).upper() or text[:20]
+
+
+def output_clause(text: str) -> OutputClause | None:
+    """The OUTPUT clause of an INSERT, UPDATE, DELETE or MERGE, or None."""
+    try:
+        tokens = tokenize(text)
+    except SplitError:
+        return None
+    verb = _verb(tokens)
+    if verb is None:
+        return None
+    depth = 0
+    start: int | None = None
+    into: int | None = None
+    for index, token in enumerate(tokens):
+        kind = token.token_type
+        if kind == TokenType.L_PAREN:
+            opens_source = depth == 0 and verb == "INSERT"
+            if start is not None and opens_source and _is_source(tokens, index):
+                return _clause(text, tokens, start, into, index)
+            depth += 1
+            continue
+        if kind == TokenType.R_PAREN:
+            depth -= 1
+            continue
+        if depth:
+            continue
+        word = word_of(token)
+        if start is None:
+            if kind == TokenType.RETURNING:
+                start = index
+        elif kind == TokenType.INTO and into is None:
+            into = index
+        elif kind == TokenType.SEMICOLON or word in _OUTPUT_ENDS[verb]:
+            return _clause(text, tokens, start, into, index)
+    return None if start is None else _clause(text, tokens, start, into, len(tokens))
+
+
+def _verb(tokens: list[Token]) -> str | None:
+    """INSERT, UPDATE, DELETE or MERGE, after an optional ``WITH cte AS (...)``."""
+    depth = 0
+    for token in tokens:
+        if token.token_type == TokenType.L_PAREN:
+            depth += 1
+        elif token.token_type == TokenType.R_PAREN:
+            depth -= 1
+        elif depth == 0:
+            word = word_of(token)
+            if word in _DML:
+                return word
+            if word in ("SELECT", "CREATE", "ALTER", "DROP", "DECLARE", "SET"):
+                return None
+    return None
+
+
+def _is_source(tokens: list[Token], index: int) -> bool:
+    """``(`` after OUTPUT's columns opens the INSERT's source (a parenthesized SELECT)."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is not None and word_of(following) in ("SELECT", "WITH")
+
+
+def _clause(text: str, tokens: list[Token], start: int, into: int | None, end: int) -> OutputClause:
+    last = end - 1
+    stop = tokens[last].end + 1
+    column_end = tokens[into].start if into is not None else stop
+    columns = text[tokens[start].end + 1 : column_end].strip()
+    target = text[tokens[into].end + 1 : stop].strip() if into is not None else ""
+    return OutputClause(tokens[start].start, stop, columns, target)
+
+
+def _output_target(text: str) -> exp.Expression:
+    """``@t``, ``schema.table`` or ``schema.table (a, b)`` as a tree."""
+    match = re.match(r"(?s)(.*?)\s*\((.*)\)\s*$", text)
+    name, columns = (match.group(1), match.group(2)) if match else (text, "")
+    try:
+        if name.startswith("@"):  # a table variable, kept as a name (not a value)
+            table = exp.Table(this=exp.to_identifier(name.strip()))
+        else:
+            table = exp.to_table(name, dialect="tsql")
+    except (ParseError, TokenError, ValueError):
+        raise CompileError(f"cannot read the OUTPUT INTO target {text}", "OUTPUT INTO") from None
+    if not columns:
+        return table
+    names = [exp.to_identifier(part.strip().strip("[]")) for part in columns.split(",")]
+    return exp.Schema(this=table, expressions=names)

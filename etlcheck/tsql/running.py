@@ -1,0 +1,218 @@
+"""One compiled statement on the engine: its run-time checks, its steps with the holes
+filled, the key checks around its writes, OUTPUT rows and what it leaves in @@ROWCOUNT.
+
+Engine errors become SQL Server's (``TsqlError`` with the nearest error number), so a
+CATCH block sees them as it would on SQL Server.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from etlcheck.errors import StatementFailed, UnsupportedConstruct
+from etlcheck.tsql.guard import KeyGuard, KeyViolation
+from etlcheck.tsql.nodes import Fragment
+from etlcheck.tsql.outputs import insert_output
+from etlcheck.tsql.scope import Scope, TsqlError, UnknownVariable
+
+if TYPE_CHECKING:
+    from etlcheck.tsql.compiler import Compiled
+    from etlcheck.tsql.interpreter import Frame, Interpreter
+
+T = TypeVar("T")
+Rows = list[tuple[Any, ...]]
+
+
+class StatementRun:
+    """Runs ``compiled`` (the statement ``fragment``) once."""
+
+    def __init__(
+        self,
+        interpreter: Interpreter,
+        compiled: Compiled,
+        fragment: Fragment,
+        scope: Scope,
+        frame: Frame,
+    ) -> None:
+        self.interpreter = interpreter
+        self.compiled = compiled
+        self.fragment = fragment
+        self.scope = scope
+        self.frame = frame
+        self.session = interpreter.session
+        self.target = interpreter.target
+
+    def run(self, first: bool, count: bool, retry: bool) -> Rows | None:
+        """The rows of a query or assignment ([] otherwise); None when the statement must
+        be compiled again with ``+`` as string concatenation."""
+        compiled, catalog = self.compiled, self.interpreter.catalog
+        self._checks(first)
+        effect = None if self.interpreter.emulation.constraint_objects else compiled.table_effect
+        fresh = effect is not None and catalog.fresh()
+        if compiled.changes_catalog and effect is None:
+            catalog.invalidate()
+        rows = self._steps(count, retry)
+        if rows is None:
+            return None
+        if effect is not None and fresh:
+            catalog.apply(effect)
+        elif compiled.changes_catalog:
+            catalog.invalidate()
+        if compiled.kind == "assign":
+            if rows:
+                for name, value in zip(compiled.assigned, rows[-1], strict=False):
+                    self.scope.set(name, value)
+            self.session.row_count = len(rows)
+        elif compiled.kind == "query" and count:
+            self.session.row_count = len(rows)
+        elif compiled.kind == "ddl" and count:
+            self.session.row_count = 0
+        self.session.last_error = 0
+        return rows
+
+    def _steps(self, count: bool, retry: bool) -> Rows | None:
+        compiled = self.compiled
+        guard = KeyGuard.for_statement(self.interpreter, compiled)
+        rows: Rows = []
+        output: Rows = []
+        own = compiled.output_into is not None and self.session.transaction_count == 0
+        if own:  # the statement and its OUTPUT INTO rows stand or fall together
+            self.target.begin_transaction()
+            self.session.transaction_count += 1
+        try:
+            for index, step in enumerate(compiled.steps):
+                try:
+                    sql = step.render(self._render)
+                except UnknownVariable as error:
+                    raise self.interpreter.failure(
+                        f'Must declare the scalar variable "{error.name}".',
+                        self.frame,
+                        self.fragment.start,
+                    ) from None
+                returned = self._step(index, sql, guard, count, retry)
+                if returned is None:
+                    return None
+                if index == compiled.main and compiled.kind in ("query", "assign"):
+                    rows = returned
+                if index == compiled.output_step:
+                    output = returned
+            into = compiled.output_into
+            if into is not None and output:
+                self._guarded(lambda: insert_output(self.interpreter, into, output))
+        except BaseException:
+            if own:
+                own = False
+                self.session.transaction_count -= 1
+                self.target.rollback_transaction()
+            raise
+        finally:
+            if own:
+                self.session.transaction_count -= 1
+                self.target.commit_transaction()
+        return rows
+
+    def _step(
+        self, index: int, sql: str, guard: KeyGuard | None, count: bool, retry: bool
+    ) -> Rows | None:
+        """Run step ``index``; the rows it returned (None: retry with ``+`` as concat)."""
+        compiled = self.compiled
+
+        def run() -> Rows:
+            returning = index == compiled.output_step
+            if index != compiled.main:
+                if returning:
+                    return self.target.query(sql).rows
+                self.target.execute(sql)
+                return []
+            if compiled.kind in ("query", "assign"):
+                query = self.target.query if compiled.reads_tables else self.target.query_expression
+                return query(sql).rows
+            if guard is not None:
+                affected, rows = guard.run(sql, returning)
+            elif returning:
+                rows = self.target.query(sql).rows
+                affected = len(rows)
+            else:
+                affected, rows = self.target.execute(sql), []
+            if compiled.kind == "dml" and count:
+                self.interpreter.rows_affected += max(affected, 0)
+                self.session.row_count = max(affected, 0)
+            return rows
+
+        try:
+            return self._guarded(run)
+        except TsqlError as error:
+            if not retry and "+(VARCHAR, VARCHAR)" in error.message:
+                return None
+            raise
+
+    def _guarded(self, run: Callable[[], T]) -> T:
+        """``run()``, its engine errors turned into SQL Server's (TsqlError)."""
+        fragment, frame = self.fragment, self.frame
+        try:
+            return run()
+        except KeyViolation as violation:
+            self.session.last_error = violation.number
+            raise self.interpreter.failure(
+                violation.message,
+                frame,
+                fragment.start,
+                number=violation.number,
+                statement=fragment.text,
+            ) from None
+        except (TsqlError, UnsupportedConstruct, StatementFailed):
+            raise
+        except Exception as error:
+            number, message = self.interpreter.emulation.error_details(error)
+            self.session.last_error = number
+            raise TsqlError(
+                number,
+                message,
+                line=frame.batch_line(fragment.start),
+                location=frame.location(fragment.start),
+                statement=fragment.text,
+            ) from None
+
+    def _render(self, hole: str) -> str:
+        value, type_sql = self.scope.hole_value(hole)
+        return self.interpreter.emulation.literal(value, type_sql)
+
+    def _fail(self, message: str, number: int) -> TsqlError:
+        return self.interpreter.failure(
+            message, self.frame, self.fragment.start, number, self.fragment.text
+        )
+
+    def _checks(self, first: bool) -> None:
+        """The SQL Server errors a statement raises before it runs."""
+        for check in self.compiled.checks:
+            if check.kind == "error":
+                number, message = json.loads(check.subject)
+                raise self._fail(message, number)
+            if check.kind == "first_in_batch" and not first:
+                raise self._fail(
+                    f"'{check.subject}' must be the first statement in a query batch.", 111
+                )
+            if check.kind == "key_columns":
+                self._check_key_columns(check.subject)
+            if check.kind == "schema_empty":
+                blockers = self.interpreter.emulation.schema_blockers(self.target, check.subject)
+                if blockers:
+                    raise self._fail(
+                        f"Cannot drop schema '{check.subject}' because it is being referenced "
+                        f"by object '{blockers[0]}'.",
+                        3729,
+                    )
+
+    def _check_key_columns(self, subject: str) -> None:
+        schema, name, verb, columns = json.loads(subject)
+        table = self.interpreter.catalog.table(schema, name)
+        used = {c.lower() for key in (table.keys if table else ()) for c in key.columns}
+        for column in columns:
+            if column.lower() in used:
+                raise self._fail(
+                    f"ALTER TABLE {verb} COLUMN {column} failed because one or more objects "
+                    "access this column.",
+                    4922,
+                )

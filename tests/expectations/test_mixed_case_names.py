@@ -1,0 +1,26 @@
+"""Tables and columns whose names have capitals (as T-SQL scripts write them) are validated
+as written, on every engine, beside a table whose column differs only in case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from etlcheck.engines.base import Engine
+from etlcheck.expectations import load_suite, validate_suites
+from tests.expectations.expectation_data import sandbox
+
+HERE = Path(__file__).parent / "mixed_case"
+
+
+def test_mixed_case_names_are_validated_as_written(engine: Engine) -> None:
+    engine.run_script((HERE / "tables.sql").read_text("utf-8"), HERE / "tables.sql")
+    suites = [load_suite(HERE / "meter.json"), load_suite(HERE / "invoices.json")]
+    meter, invoices = validate_suites(engine, suites, sandbox)
+    assert meter.success, [f.sentence(meter.table) for f in meter.failures]
+    assert invoices.rows == 3
+    assert [(f.expectation, f.column) for f in invoices.failures] == [
+        ("expect_column_values_to_be_in_set", "CustomerId")
+    ]
+    [orphan] = invoices.failures
+    assert orphan.unexpected_count == 1
+    assert [(e.value, e.count) for e in orphan.examples] == [(9, 1)]

@@ -1,0 +1,11 @@
+DECLARE @d DATE
+DECLARE dates INSENSITIVE CURSOR FOR SELECT [Date] FROM dw.DimDate WHERE [Year] = 2024
+OPEN dates
+FETCH NEXT FROM dates INTO @d
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    EXEC etl.usp_LoadFactPremium @FromDate = @d, @ToDate = @d
+    FETCH NEXT FROM dates INTO @d
+END
+CLOSE dates
+DEALLOCATE dates

@@ -1,0 +1,4 @@
+GRANT CREATE TABLE TO etl_loader;
+GRANT SHOWPLAN TO warehouse_reader;
+GRANT CONNECT ON DATABASE::CURRENT TO etl_loader;
+GO

@@ -1,0 +1,6 @@
+CREATE FULLTEXT CATALOG ft_catalog AS DEFAULT;
+GO
+CREATE FULLTEXT INDEX ON sbx_dbo.Customers (FullName) KEY INDEX PK_Customers ON ft_catalog;
+GO
+CREATE MASTER KEY ENCRYPTION BY PASSWORD = 'placeholder';
+GO

@@ -1,0 +1,4 @@
+TRUNCATE TABLE stage.PolicyLoad;
+BULK INSERT stage.PolicyLoad
+FROM 'D:\feeds\policies.csv'
+WITH (FIRSTROW = 2, FIELDTERMINATOR = ';', ROWTERMINATOR = '0x0a', TABLOCK, CODEPAGE = '65001');

@@ -1,0 +1,4 @@
+SELECT BrokerId, SUM(AnnualPremium) AS Premium INTO #premium_by_broker FROM sbx_dbo.Policies GROUP BY BrokerId;
+SELECT b.BrokerCode, t.Premium INTO #ranked FROM #premium_by_broker t JOIN sbx_dbo.Brokers b ON b.BrokerId = t.BrokerId;
+UPDATE sbx_dw.DimBroker SET Premium = r.Premium FROM sbx_dw.DimBroker d JOIN #ranked r ON r.BrokerCode = d.BrokerCode;
+DROP TABLE #premium_by_broker, #ranked;

@@ -1,0 +1,4 @@
+TRUNCATE TABLE [sbx_dw].[FactPremiumPartitioned] WITH (PARTITIONS (1, 2 TO 3));
+GO
+ALTER INDEX ALL ON [sbx_dw].[FactPremiumPartitioned] REBUILD PARTITION = 4 WITH (DATA_COMPRESSION = PAGE);
+GO

@@ -1,0 +1,4 @@
+TRUNCATE TABLE [dw].[FactPremiumPartitioned] WITH (PARTITIONS (1, 2 TO 3));
+GO
+ALTER INDEX ALL ON [dw].[FactPremiumPartitioned] REBUILD PARTITION = 4 WITH (DATA_COMPRESSION = PAGE);
+GO

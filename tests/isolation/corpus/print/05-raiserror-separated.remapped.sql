@@ -1,0 +1,7 @@
+RAISERROR('1/3 customers', 0, 1) WITH NOWAIT
+MERGE sbx_dbo.Customers AS t USING sbx_stage.Customers AS s ON t.CustomerCode = s.CustomerCode
+WHEN MATCHED THEN UPDATE SET t.FullName = s.FullName
+WHEN NOT MATCHED THEN INSERT (CustomerCode, FullName) VALUES (s.CustomerCode, s.FullName);
+RAISERROR('2/3 addresses', 0, 1) WITH NOWAIT
+DELETE a FROM sbx_dbo.Addresses a WHERE NOT EXISTS (SELECT 1 FROM sbx_dbo.Customers c WHERE c.CustomerId = a.CustomerId)
+RAISERROR('3/3 done', 0, 1) WITH NOWAIT

@@ -1,0 +1,20 @@
+CREATE PROCEDURE sbx_etl.usp_ArchiveClaims
+AS
+BEGIN
+    SET NOCOUNT ON;
+    BEGIN TRY
+        BEGIN TRANSACTION;
+        SET IDENTITY_INSERT sbx_dbo.ClaimsArchive ON;
+        INSERT INTO sbx_dbo.ClaimsArchive (ClaimId, ClaimNumber, ClosedAt)
+        SELECT ClaimId, ClaimNumber, ClosedAt FROM sbx_dbo.Claims WHERE ClosedAt < '2020-01-01';
+        SET IDENTITY_INSERT sbx_dbo.ClaimsArchive OFF;
+        DELETE c FROM sbx_dbo.Claims AS c WHERE c.ClosedAt < '2020-01-01';
+        COMMIT;
+    END TRY
+    BEGIN CATCH
+        IF @@TRANCOUNT > 0 ROLLBACK;
+        SET IDENTITY_INSERT sbx_dbo.ClaimsArchive OFF;
+        THROW;
+    END CATCH
+END
+GO

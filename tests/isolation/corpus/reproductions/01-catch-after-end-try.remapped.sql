@@ -1,0 +1,2 @@
+BEGIN TRY INSERT INTO sbx_dbo.Brokers (id) VALUES (1); END TRY
+BEGIN CATCH DELETE FROM sbx_dbo.Brokers WHERE id = 1; END CATCH

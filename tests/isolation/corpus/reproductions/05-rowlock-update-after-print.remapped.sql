@@ -1,0 +1,2 @@
+IF 1 = 1
+BEGIN PRINT 'updating' UPDATE sbx_dbo.Brokers WITH (ROWLOCK) SET name = 'x' WHERE id = 1 END

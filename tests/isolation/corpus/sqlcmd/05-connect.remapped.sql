@@ -1,0 +1,3 @@
+:connect ReportServer
+SELECT COUNT(*) FROM sbx_dbo.Subscriptions;
+GO

@@ -1,0 +1,17 @@
+CREATE TABLE sbx_dw.DimDate
+(
+    DateKey         INT          NOT NULL PRIMARY KEY,
+    [Date]          DATE         NOT NULL,
+    [Year]          SMALLINT     NOT NULL,
+    [Quarter]       TINYINT      NOT NULL,
+    [Month]         TINYINT      NOT NULL,
+    MonthName       NVARCHAR(20) NOT NULL,
+    IsWeekend       BIT          NOT NULL,
+    FiscalYear      SMALLINT     NOT NULL
+);
+GO
+CREATE UNIQUE INDEX UX_DimDate_Date ON sbx_dw.DimDate ([Date]);
+GO
+EXEC sp_addextendedproperty 'MS_Description', 'Calendar dimension, one row per day.', 'SCHEMA', 'sbx_dw', 'TABLE', 'DimDate';
+EXEC sp_addextendedproperty 'MS_Description', 'yyyymmdd as an integer.', 'SCHEMA', 'sbx_dw', 'TABLE', 'DimDate', 'COLUMN', 'DateKey';
+GO

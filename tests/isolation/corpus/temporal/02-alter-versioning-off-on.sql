@@ -1,0 +1,6 @@
+ALTER TABLE dbo.PolicyStatus SET (SYSTEM_VERSIONING = OFF);
+GO
+DELETE FROM dbo.PolicyStatusHistory WHERE ValidTo < DATEADD(YEAR, -7, SYSUTCDATETIME());
+GO
+ALTER TABLE dbo.PolicyStatus SET (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.PolicyStatusHistory));
+GO

@@ -1,0 +1,5 @@
+MERGE [sbx_dbo].[PolicyStatus] AS tgt
+USING (SELECT PolicyId, Status FROM [sbx_stage].[PolicyStatus]) AS src ON src.PolicyId = tgt.PolicyId
+WHEN MATCHED AND tgt.Status <> src.Status THEN UPDATE SET tgt.Status = src.Status
+WHEN NOT MATCHED BY TARGET THEN INSERT (PolicyId, Status) VALUES (src.PolicyId, src.Status)
+WHEN NOT MATCHED BY SOURCE THEN DELETE;

@@ -1,0 +1,6 @@
+ALTER TABLE dbo.PolicyStatus
+SET (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.PolicyStatusHistory, HISTORY_RETENTION_PERIOD = 6 MONTHS));
+GO
+SELECT t.name, t.history_retention_period, t.history_retention_period_unit_desc
+FROM sys.tables t WHERE t.temporal_type = 2 AND SCHEMA_NAME(t.schema_id) = 'dbo';
+GO

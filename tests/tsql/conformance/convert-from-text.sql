@@ -1,0 +1,27 @@
+-- construct: CONVERT text to date/time, styles 1/101, 3/103, 112, 120, 121, 126
+-- documented: https://learn.microsoft.com/en-us/sql/t-sql/functions/cast-and-convert-transact-sql
+PRINT CONVERT(VARCHAR(23), CONVERT(DATETIME, '2006-04-25T15:50:59.997', 126), 121);
+-- prints: 2006-04-25 15:50:59.997
+PRINT CONVERT(VARCHAR(23), CAST('2006-04-25T15:50:59.997' AS DATETIME), 121);
+-- prints: 2006-04-25 15:50:59.997
+PRINT CONVERT(VARCHAR(10), CONVERT(DATE, '04/25/2006', 101), 120);
+-- prints: 2006-04-25
+PRINT CONVERT(VARCHAR(10), CONVERT(DATE, '25/04/2006', 103), 120);
+-- prints: 2006-04-25
+PRINT CONVERT(VARCHAR(10), CONVERT(DATE, '20060425', 112), 120);
+-- prints: 2006-04-25
+PRINT CONVERT(VARCHAR(19), CONVERT(DATETIME, '2006-04-25 15:50:59', 120), 120);
+-- prints: 2006-04-25 15:50:59
+-- Two-digit years: 49 is 2049, 50 is 1950 (the cutoff year 2049).
+PRINT CONVERT(VARCHAR(10), CONVERT(DATE, '04/25/49', 1), 120);
+-- prints: 2049-04-25
+PRINT CONVERT(VARCHAR(10), CONVERT(DATE, '25/04/50', 3), 120);
+-- prints: 1950-04-25
+-- A string that is not a date in the style's form: error 241.
+BEGIN TRY
+    PRINT CONVERT(DATE, '2006-13-45', 103);
+END TRY
+BEGIN CATCH
+    PRINT ERROR_NUMBER();
+END CATCH;
+-- prints: 241

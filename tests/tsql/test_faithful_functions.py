@@ -1,0 +1,176 @@
+"""Every function the allow-list says runs faithfully (``emulation.support.FUNCTIONS``),
+called once on each embedded engine with the result SQL Server gives. A function added to
+the list without a case here fails ``test_every_listed_function_has_a_case``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from etlcheck.engines.base import Engine
+from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.testing import skip_unless_available
+from etlcheck.tsql.compat import check_script
+from etlcheck.tsql.emulation.support import FUNCTIONS
+
+CASES: dict[str, list[tuple[str, str]]] = {
+    "LEN": [("LEN(N'ab  ')", "2")],
+    "LEFT / RIGHT": [("LEFT(N'abcdef', 2) + RIGHT(N'abcdef', 2)", "abef")],
+    "SUBSTRING": [("SUBSTRING(N'abcdef', 2, 3)", "bcd")],
+    "UPPER / LOWER": [("UPPER(N'ab') + LOWER(N'CD')", "ABcd")],
+    "LTRIM / RTRIM / TRIM": [
+        ("N'[' + LTRIM(N'  a ') + RTRIM(N' b  ') + TRIM(N' c ') + N']'", "[a  bc]")
+    ],
+    "REPLACE": [("REPLACE(N'abcabc', N'b', N'X')", "aXcaXc")],
+    "CONCAT / CONCAT_WS": [("CONCAT(N'a', NULL, 1) + CONCAT_WS(N'-', N'x', NULL, N'y')", "a1x-y")],
+    "CHARINDEX": [("CHARINDEX(N'b', N'abcb', 3)", "4")],
+    "REPLICATE": [("REPLICATE(N'ab', 3)", "ababab")],
+    "REVERSE": [("REVERSE(N'abc')", "cba")],
+    "STUFF": [("STUFF(N'abcdef', 2, 3, N'X')", "aXef")],
+    "SPACE": [("N'[' + SPACE(2) + N']'", "[  ]")],
+    "CHAR / NCHAR / ASCII / UNICODE": [
+        ("CONCAT(CHAR(65), NCHAR(66), ASCII('C'), UNICODE(N'D'))", "AB6768")
+    ],
+    "QUOTENAME": [("QUOTENAME(N'a]b')", "[a]]b]")],
+    "STRING_AGG": [("(SELECT STRING_AGG(v, N',') FROM (VALUES (N'x'), (N'y')) AS t(v))", "x,y")],
+    "STRING_SPLIT": [("(SELECT COUNT(*) FROM STRING_SPLIT(N'a,b,,c', N','))", "4")],
+    "FORMAT (exact patterns)": [("FORMAT(1234.5, 'N2')", "1,234.50")],
+    "ISNULL / COALESCE / NULLIF": [
+        ("CONCAT(ISNULL(NULL, 1), COALESCE(NULL, NULL, 2), ISNULL(NULLIF(3, 3), 4))", "124")
+    ],
+    "IIF / CASE": [("IIF(1 > 2, N'a', CASE WHEN 2 > 1 THEN N'b' END)", "b")],
+    "CHOOSE": [("CHOOSE(2, N'x', N'y', N'z')", "y")],
+    "ABS / CEILING / FLOOR / SIGN": [
+        ("CONCAT(ABS(-3), CEILING(1.2), FLOOR(-1.5), SIGN(-7))", "32-2-1")
+    ],
+    "ROUND": [("IIF(ROUND(2.345, 2) = 2.35 AND ROUND(-2.5, 0) = -3, N'ok', N'no')", "ok")],
+    "SQRT / EXP / LOG / LOG10 / PI": [
+        (
+            "IIF(SQRT(16.0) = 4 AND ROUND(EXP(1.0), 4) = 2.7183 AND ROUND(LOG(10.0), 4) = 2.3026"
+            " AND LOG10(1000.0) = 3 AND ROUND(LOG(8.0, 2), 6) = 3 AND ROUND(PI(), 4) = 3.1416,"
+            " N'ok', N'no')",
+            "ok",
+        )
+    ],
+    "GETDATE / SYSDATETIME / CURRENT_TIMESTAMP": [
+        (
+            "IIF(DATEDIFF(minute, GETDATE(), SYSDATETIME()) = 0 AND YEAR(CURRENT_TIMESTAMP) > "
+            "2000, N'ok', N'no')",
+            "ok",
+        )
+    ],
+    "GETUTCDATE / SYSUTCDATETIME": [
+        ("IIF(ABS(DATEDIFF(second, GETUTCDATE(), SYSUTCDATETIME())) < 5, N'ok', N'no')", "ok")
+    ],
+    "DATEADD / DATEDIFF": [
+        ("CONCAT(DATEDIFF(day, '2024-01-01', DATEADD(month, 1, '2024-01-31')), N'')", "59")
+    ],
+    "YEAR / MONTH / DAY": [
+        ("CONCAT(YEAR('2024-03-05'), MONTH('2024-03-05'), DAY('2024-03-05'))", "202435")
+    ],
+    "EOMONTH": [("CONVERT(VARCHAR(10), EOMONTH('2024-02-10'), 120)", "2024-02-29")],
+    "DATEFROMPARTS": [("CONVERT(VARCHAR(10), DATEFROMPARTS(2024, 2, 29), 103)", "29/02/2024")],
+    "CAST / CONVERT (listed styles)": [
+        (
+            "CONCAT(CAST(10.6 AS INT), CONVERT(VARCHAR(8), CAST('2024-01-02' AS DATE), 112))",
+            "1020240102",
+        )
+    ],
+    "TRY_CAST / TRY_CONVERT": [
+        ("CONCAT(ISNULL(TRY_CAST(N'1.5' AS INT), -1), TRY_CONVERT(INT, N' 7 '))", "-17")
+    ],
+    "COUNT / COUNT_BIG / SUM / MIN / MAX": [
+        (
+            "(SELECT CONCAT(COUNT(*), COUNT_BIG(v), SUM(v), MIN(v), MAX(v)) FROM (VALUES (1), "
+            "(NULL), (3)) AS t(v))",
+            "32413",
+        )
+    ],
+    "ROW_NUMBER / RANK / DENSE_RANK / NTILE": [
+        (
+            "(SELECT STRING_AGG(r, N' ') WITHIN GROUP (ORDER BY r) FROM (SELECT CONCAT("
+            "ROW_NUMBER() OVER (ORDER BY v), RANK() OVER (ORDER BY v), DENSE_RANK() OVER "
+            "(ORDER BY v), NTILE(2) OVER (ORDER BY v)) AS r FROM (VALUES (1), (1), (2)) AS "
+            "t(v)) AS w)",
+            "1111 2111 3322",
+        )
+    ],
+    "LAG / LEAD / FIRST_VALUE / LAST_VALUE": [
+        (
+            "(SELECT STRING_AGG(r, N' ') WITHIN GROUP (ORDER BY r) FROM (SELECT CONCAT("
+            "ISNULL(LAG(v) OVER (ORDER BY v), 0), ISNULL(LEAD(v) OVER (ORDER BY v), 0), "
+            "FIRST_VALUE(v) OVER (ORDER BY v), LAST_VALUE(v) OVER (ORDER BY v ROWS BETWEEN "
+            "UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AS r FROM (VALUES (1), (2)) AS "
+            "t(v)) AS w)",
+            "0212 1012",
+        )
+    ],
+    "NEWID": [("LEN(CAST(NEWID() AS NVARCHAR(36)))", "36")],
+    "NEXT VALUE FOR (a sequence)": [],
+    "EXISTS": [("IIF(EXISTS (SELECT 1), N'yes', N'no')", "yes")],
+    "OBJECT_ID / SCHEMA_ID / SCHEMA_NAME / OBJECT_NAME / OBJECT_SCHEMA_NAME / DB_NAME": [
+        (
+            "CONCAT(ISNULL(OBJECT_ID('dbo.nothing_here'), 0), IIF(SCHEMA_ID('dbo') > 0, N'y', "
+            "N'n'), SCHEMA_NAME(), IIF(LEN(DB_NAME()) > 0, N'y', N'n'))",
+            "0ydboy",
+        )
+    ],
+    "ERROR_MESSAGE / ERROR_NUMBER / ERROR_LINE / ERROR_SEVERITY / ERROR_STATE": [],
+    "HASHBYTES (equality of two, see below)": [
+        (
+            "IIF(HASHBYTES('MD5', CAST(N'a' AS NVARCHAR(5))) = HASHBYTES('MD5', CAST(N'A' AS "
+            "NVARCHAR(5))), N'same', N'different')",
+            "different",
+        )
+    ],
+}
+"""T-SQL expressions and what PRINT shows for them on SQL Server (sequences and the error
+functions have conformance scripts of their own)."""
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[Engine]:
+    from etlcheck.engines.pgcluster import postgres_unavailable_reason
+    from etlcheck.engines.postgres import PostgresEngine
+
+    skip_unless_available("postgres", postgres_unavailable_reason())
+    started = PostgresEngine().start()
+    try:
+        started.execute("CREATE SCHEMA IF NOT EXISTS dbo")
+        yield started
+    finally:
+        started.close()
+
+
+def _cases() -> list[object]:
+    return [
+        pytest.param(expression, expected, id=f"{name.split(' ')[0]}-{index}")
+        for name, cases in CASES.items()
+        for index, (expression, expected) in enumerate(cases)
+    ]
+
+
+def _printed(engine: Engine, expression: str) -> str:
+    script = f"PRINT {expression}"
+    assert check_script(script, "f.sql", engine.name) == ()
+    (message,) = engine.run_script(script, Path("f.sql")).messages
+    return message
+
+
+@pytest.mark.duckdb
+@pytest.mark.parametrize(("expression", "expected"), _cases())
+def test_on_duckdb(expression: str, expected: str) -> None:
+    with DuckDBEngine(None) as engine:
+        assert _printed(engine, expression) == expected
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(("expression", "expected"), _cases())
+def test_on_postgres(postgres: Engine, expression: str, expected: str) -> None:
+    assert _printed(postgres, expression) == expected
+
+
+def test_every_listed_function_has_a_case() -> None:
+    assert sorted(CASES) == sorted(item.name for item in FUNCTIONS)
