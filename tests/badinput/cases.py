@@ -241,9 +241,23 @@ SCRIPT_CASES = [
     Case(
         "syntax-error",
         ("run",),
-        "{at}: syntax error",
+        "{at}: syntax error: Expected table name but got INTO (fix the script)",
         replace_in(f"sql/{STAGE_BROKERS}", "INSERT INTO [etl]", "INSERT INTO INTO [etl]"),
-        at=(f"sql/{STAGE_BROKERS}", "INSERT INTO INTO", ""),
+        at=(f"sql/{STAGE_BROKERS}", "INTO [etl]", "INSERT INTO "),
+    ),
+    Case(
+        "syntax-error-for-lint",
+        ("lint",),
+        "{at}: syntax error: Expected table name but got INTO (fix the script)",
+        replace_in(f"sql/{STAGE_BROKERS}", "INSERT INTO [etl]", "INSERT INTO INTO [etl]"),
+        at=(f"sql/{STAGE_BROKERS}", "INTO [etl]", "INSERT INTO "),
+    ),
+    Case(
+        "unterminated-string-for-lint",
+        ("lint",),
+        "{at}: unterminated string",
+        replace_in(f"sql/{STAGE_BROKERS}", "N' rows');", "N' rows);"),
+        at=(f"sql/{STAGE_BROKERS}", "' rows);", "N"),
     ),
     Case(
         "unterminated-string",

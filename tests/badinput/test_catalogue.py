@@ -3,8 +3,9 @@
 Every case must get exactly one line on stderr (``etlcheck: error: …``, naming the place
 as file:line:col where there is one), exit code 2, no traceback, nothing on stdout but
 the run's header, no password, and nothing written: the project folder (its files, the
-database, the ledger, the reports) has the same content afterwards, byte for byte, and
-the temp folder holds nothing but the lock files etlcheck keeps there. Bad seed input is
+database, the ledger, the reports) has the same content afterwards, byte for byte (the
+work cache of compiled statements aside), and the temp folder holds nothing but the lock
+files etlcheck keeps there. Bad seed input is
 found while seeding, so for those cases the disposable database in ``.etlcheck/`` may
 exist afterwards; nothing else may change.
 """
@@ -22,13 +23,18 @@ from etlcheck.locking import LOCKS_FOLDER
 from tests.badinput.cases import CASES, SECRET, Case
 from tests.gate.conftest import BROKERAGE, run_etlcheck
 
+CACHE = (".etlcheck", "cache")
+"""The work cache: compiled statements, a pure function of the scripts (as __pycache__
+is of Python files), which checking the scripts may fill before the bad input shows."""
+
 
 def fingerprint(folder: Path, skip: str | None = None) -> dict[str, str]:
     """Every path under ``folder`` with the SHA-256 of its content (folders: 'dir'),
-    leaving out the top-level entry ``skip``."""
+    leaving out the top-level entry ``skip`` and the work cache."""
     found = {}
     for path in sorted(folder.rglob("*")):
-        if skip is not None and path.relative_to(folder).parts[0] == skip:
+        parts = path.relative_to(folder).parts
+        if (skip is not None and parts[0] == skip) or parts[:2] == CACHE or parts == CACHE[:1]:
             continue
         if path.is_dir():
             found[str(path.relative_to(folder))] = "dir"
