@@ -261,7 +261,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         config = load_config(get_option(metafunc.config, "etl_config"))
         folder = get_option(metafunc.config, "etl_expectations")
         where = Path(folder) if folder else metafunc.definition.path.parent / "expectations"
-        start_for_folder(where, get_option(metafunc.config, "etl_engine") or config.run.engine)
+        if not _takes_the_controllers_run(metafunc.config):
+            start_for_folder(where, get_option(metafunc.config, "etl_engine") or config.run.engine)
         if "etl_phase" in names:
             phases = [phase.name for phase in config.phases]
             metafunc.parametrize("etl_phase", phases, ids=phases)
@@ -281,6 +282,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             metafunc.parametrize("etl_protected_table", tables or [None], ids=ids)
     except EtlcheckError as error:
         raise pytest.UsageError(f"etlcheck: {error}") from None
+
+
+def _takes_the_controllers_run(config: pytest.Config) -> bool:
+    """An xdist worker whose run the controller makes (it never validates suites itself,
+    so it has no Great Expectations to get ready)."""
+    etl_session = config.stash.get(SESSION_KEY, None)
+    share = etl_session.share if etl_session is not None else None
+    return share is not None and share.producer == CONTROLLER
 
 
 _TABLES_KEY = pytest.StashKey[list[str]]()

@@ -111,6 +111,11 @@ class ControllerRun:
         options = session_options(config)
         session.options = options
         outcomes["etl_options"] = Outcome(options)
+        folder = expectations_folder(config, options)
+        if folder is not None and any(folder.glob("*.json")):
+            from etlcheck.expectations import start_import
+
+            start_import(options.engine)  # GX gets ready in its own process meanwhile
         self.engine = engine = session_engine(config, options, self.work)
         session.engine_info = stages.engine_facts(engine)
         outcomes["etl_engine"] = Outcome(None)
@@ -130,7 +135,6 @@ class ControllerRun:
         comparison = stages.compare(before, stages.snapshot(engine, options))
         session.production, session.sandbox = comparison.production, comparison.sandbox
         outcomes["etl_after"] = Outcome(comparison)
-        folder = expectations_folder(config, options)
         if folder is None:
             pytest.fail("no expectation suites: set --etl-expectations or etl_expectations_dir")
         from etlcheck.expectations import load_suites
