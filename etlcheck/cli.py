@@ -39,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
             "production: it must stay in its sandbox, leave production unchanged, keep to "
             "its timing budgets and meet its expectations."
         ),
-        epilog="Exit codes: 0 verified, 1 a finding, 2 bad input or usage.",
+        epilog="Exit codes: 0 verified, 1 a finding, 2 bad input or usage, 130/143 interrupted "
+        "by SIGINT/SIGTERM (the run is recorded; run --resume continues it).",
     )
     parser.add_argument("--version", action="version", version=f"etlcheck {__version__}")
     common = OneLineParser(add_help=False)
@@ -96,14 +97,17 @@ def _add_run(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         "--from",
         dest="start",
         metavar="STEP",
-        help="first step (number or script name); continues in the database of an earlier run",
+        help="first step (number or script name); continues in the database of an earlier "
+        "run, judged by the fingerprint taken before that database was seeded",
     )
     run.add_argument("--until", metavar="STEP", help="last step (number or script)")
     run.add_argument("--phase", metavar="NAME", help="run only this phase")
     run.add_argument(
         "--resume",
         action="store_true",
-        help="continue the last failed run in --db from its failed step",
+        help="continue the last failed or interrupted run on --db from the step that failed, "
+        "was interrupted or was running; a new run id, judged by the fingerprint taken "
+        "before the first run seeded the database",
     )
     run.add_argument("--report-dir", metavar="DIR", help="where reports go (default reports/)")
     _seed_options(run)
@@ -167,8 +171,9 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="PATH",
         help="DuckDB file (default .etlcheck/<name>.duckdb, replaced by each run), "
-        ":memory: for a database that lives only as long as the run, or a server URL for "
-        "the server engines",
+        ":memory: for a database that lives only as long as the run, or a server URL "
+        "(postgresql://… or mssql://…: the scheme picks the engine; the password is never "
+        "shown)",
     )
     parser.add_argument(
         "--allow-external-target",

@@ -95,6 +95,7 @@ def _verdict_section(document: Mapping[str, Any]) -> str:
             *([f"scale {as_text(scale)}"] if scale is not None or "scale" not in document else []),
             f"rewrite {as_text(document.get('rewrite'))}",
             f"run {as_text(run.get('run_id'))}",
+            *([f"continues run {as_text(run.get('resumes'))}"] if run.get("resumes") else []),
         )
     )
     findings = document.get("findings")
