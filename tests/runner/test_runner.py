@@ -145,3 +145,20 @@ def test_missing_script_is_named(project: Path) -> None:
         pipeline.check_files()
     assert refused.value.exit_code == 2
     assert refused.value.location is not None and refused.value.location.path.name == "10-load.sql"
+
+
+def test_a_transaction_a_script_leaves_open_does_not_break_the_next_step(
+    tmp_path: Path,
+) -> None:
+    """A script that begins a transaction and never ends it: the next step runs inside
+    that transaction (as on SQL Server), with a note, instead of failing to begin its own."""
+    from tests.gate.conftest import BROKERAGE, add_step, run_etlcheck
+
+    project = tmp_path / "brokerage"
+    shutil.copytree(BROKERAGE, project)
+    add_step(project, "stage", "12-left-open.sql", (HERE / "left_open.sql").read_text())
+    outcome = run_etlcheck(project, "run")
+    assert "Traceback" not in outcome.err, outcome.err
+    assert outcome.code in (0, 1), outcome.out + outcome.err
+    document = (project / "reports" / "latest" / "run.json").read_text()
+    assert "an earlier step left a transaction open" in document
