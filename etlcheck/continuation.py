@@ -86,6 +86,12 @@ def _resume_step(
             "nothing to resume",
             hint="run without --resume",
         )
+    if previous.after_last_step:
+        raise UsageError(
+            f"run {previous.run_id} was interrupted after its last step, before it was "
+            "verified: there is no step to resume",
+            hint=RERUN,
+        )
     if previous.next_step is None:
         raise UsageError(
             f"run {previous.run_id} stopped before its first step ({previous.shown_status}): "
@@ -113,8 +119,10 @@ class RunBook:
         options: RunOptions,
         continuation: Continuation | None,
         run_id: str,
+        pipeline: Pipeline,
     ) -> None:
         self.ledger = ledger
+        self.pipeline = pipeline
         self.fresh = not (options.resume or options.start)
         self.database = database.key
         self.started = False
@@ -160,11 +168,20 @@ class RunBook:
             if result is None:
                 self._update(next_step=step.name, next_number=step.number)
             elif result.status == "ok":
-                self._update(steps_done=self.record.steps_done + 1)
+                following = self._following(step)
+                self._update(
+                    steps_done=self.record.steps_done + 1,
+                    next_step=following.name if following else None,
+                    next_number=following.number if following else None,
+                    after_last_step=following is None,
+                )
             if also is not None:
                 also(step, result)
 
         return on_step
+
+    def _following(self, step: Step) -> Step | None:
+        return next((s for s in self.pipeline.steps if s.number == step.number + 1), None)
 
     def finished(self, run: RunResult, report: str | None = None) -> None:
         failed = run.failed

@@ -52,6 +52,8 @@ class RunRecord(BaseModel):
     """The script to continue from: the step that failed, was interrupted or was running."""
     next_number: int | None = None
     steps_done: int = 0
+    after_last_step: bool = False
+    """Every step of the pipeline ran; the run stopped while verifying."""
     stopped_by: str | None = None
     report: str | None = None
 

@@ -168,7 +168,8 @@ def verify(
             from etlcheck.expectations import start_import
 
             start_import(options.engine)  # GX imports in a worker process meanwhile
-        book = RunBook(ledger, database, options, continuation, new_run_id())
+        book = RunBook(ledger, database, options, continuation, new_run_id(), pipeline)
+        stop = stop or StopSignals()
         try:
             verification = _verify(
                 options, _Inputs(suites, lint), continuation, book, progress, announce, stop
@@ -176,6 +177,15 @@ def verify(
         except RunInterrupted as stopped:
             book.interrupted(stopped)
             raise
+        except Exception:
+            if not stop.requested:
+                book.ended_by_error()
+                raise
+            # a stage that turns the interrupted statement into its own error (a seed
+            # source's "cannot load"): the run was interrupted, whatever the stage says
+            interrupted = stop.stopped()
+            book.interrupted(interrupted)
+            raise interrupted from None
         except BaseException:
             book.ended_by_error()
             raise
@@ -201,9 +211,8 @@ def _verify(
     book: RunBook,
     progress: ProgressCallback | None,
     announce: Callable[[str], None],
-    stop: StopSignals | None,
+    stop: StopSignals,
 ) -> Verification:
-    stop = stop or StopSignals()
     continuing = options.resume or options.start is not None
     warming = None if continuing else prewarm.start(options)
     trace = Trace.from_environment()

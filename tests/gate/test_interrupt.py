@@ -43,7 +43,7 @@ class RunningEtlcheck:
         deadline = time.monotonic() + WAIT_SECONDS
         while time.monotonic() < deadline:
             text = self.trace.read_text("utf-8") if self.trace.exists() else ""
-            if after in text and needle in text.split(after, 1)[1]:
+            if after in text and needle in (text.split(after, 1)[1] if after else text):
                 return
             if self.process.poll() is not None:
                 out, err = self.process.communicate()
@@ -253,3 +253,20 @@ def test_sigterm_on_a_postgres_server_rolls_the_step_back_and_resume_finishes(
     resumed = run_etlcheck(brokerage, "run", "--resume", *db)
     assert resumed.code == 0, resumed.out + resumed.err
     assert "VERIFIED — stayed in the sandbox, production unchanged" in resumed.out
+
+
+def test_a_signal_while_seeding_stops_before_the_steps(brokerage: Path) -> None:
+    running = start_run(brokerage)
+    running.wait_for("statement", after="")  # the first statement: the seed is under way
+    exit_code, out, err = running.stop(signal.SIGINT)
+    assert exit_code == 130, out + err
+    assert err.strip().splitlines() == [
+        "etlcheck: SIGINT: the run was interrupted before its steps ran (run it again)"
+    ]
+    records = ledger(brokerage)
+    assert [(r["status"], r["next_step"]) for r in records] in ([], [("interrupted", None)])
+    resumed = run_etlcheck(brokerage, "run", "--resume")
+    assert resumed.code == 2
+    assert "nothing to resume" in resumed.error_line or "no earlier run" in resumed.error_line
+    again = run_etlcheck(brokerage, "run")
+    assert again.code == 0, again.out + again.err
