@@ -56,6 +56,15 @@ def _pattern(value: str) -> str:
     return value
 
 
+def _engine(value: str) -> str:
+    from etlcheck.engines.registry import engine_names
+
+    name = value.strip().lower()
+    if name not in engine_names():
+        raise ValueError(f"unknown engine {value!r}: choose one of {', '.join(engine_names())}")
+    return name
+
+
 def _table_name(value: str) -> str:
     schema, dot, table = value.partition(".")
     if not dot or not schema or not table:
@@ -81,6 +90,8 @@ class Section(BaseModel):
 class ProjectSection(Section):
     name: NonEmpty | None = None
     sql_dir: NonEmpty = "sql"
+    script_roots: tuple[NonEmpty, ...] = ()
+    """Folders outside the project that scripts may come from (refused otherwise)."""
 
 
 class SandboxSection(Section):
@@ -99,7 +110,7 @@ class SampleConfig(Section):
 
 
 class RunConfig(Section):
-    engine: NonEmpty = "duckdb"
+    engine: Annotated[StrictStr, AfterValidator(_engine)] = "duckdb"
     report_dir: NonEmpty = "reports"
     rewrite: RewriteValue = RewriteMode.AST
     disposable_pattern: Annotated[StrictStr, AfterValidator(_pattern)] = (

@@ -4,19 +4,12 @@ chain of stored procedures run it."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from etlcheck.config import Config, Phase
+from etlcheck.config import Config, Phase, is_call
 from etlcheck.errors import ConfigError, ScriptError, SourceLocation, UsageError
-
-_CALL = re.compile(r"\s*EXEC(?:UTE)?\s", re.IGNORECASE)
-
-
-def is_call(entry: str) -> bool:
-    """Whether a phase entry is a procedure call rather than a script path."""
-    return bool(_CALL.match(entry)) and not entry.rstrip().lower().endswith(".sql")
+from etlcheck.script_text import read_script_file
 
 
 @dataclass(frozen=True)
@@ -39,27 +32,21 @@ class Step:
         return self.call is not None
 
     def read(self) -> str:
-        """The script text, without a byte-order mark; a missing file is a clear error.
+        """The script text (see :mod:`etlcheck.script_text`); a missing file is a clear
+        error.
 
         A call is its T-SQL at the line and column it has in the configuration file (the
         lines before it left empty), so every place reported in it is that file's."""
         if self.call is not None:
             line, column = (self.location.line, self.location.column) if self.location else (1, 1)
             return "\n" * max(line - 1, 0) + " " * max(column - 1, 0) + self.call
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+        if not self.path.exists():
             raise ScriptError(
                 f"script {self.name!r} of phase {self.phase!r} does not exist",
                 SourceLocation(self.path),
                 "fix the path in etlcheck.toml or add the file",
-            ) from None
-        for encoding in ("utf-8-sig", "utf-16"):
-            try:
-                return raw.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-        raise ScriptError("script is neither UTF-8 nor UTF-16", SourceLocation(self.path))
+            )
+        return read_script_file(self.path)
 
 
 def _call_step(number: int, phase: Phase, entry: str, location: SourceLocation) -> Step:

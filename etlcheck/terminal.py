@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 from rich.console import Console
 from rich.markup import escape
 from rich.status import Status
 
 from etlcheck.pipeline import is_call
+from etlcheck.redaction import RedactingStream
 from etlcheck.verify import preview_sentence
 
 if TYPE_CHECKING:
@@ -27,7 +29,9 @@ class Terminal:
     """Progress and summary printing; plain lines when output is not a terminal."""
 
     def __init__(self, console: Console | None = None) -> None:
-        self.console = console or Console(highlight=False, soft_wrap=True)
+        self.console = console or Console(
+            file=cast(TextIO, RedactingStream(sys.stdout)), highlight=False, soft_wrap=True
+        )
         self._total = 0
         self._status: Status | None = None
 
@@ -63,7 +67,9 @@ class Terminal:
                     end="\r",
                 )
             return
-        mark = "[green]ok[/]" if result.status == "ok" else "[red]FAILED[/]"
+        mark = {"ok": "[green]ok[/]", "interrupted": "[yellow]INTERRUPTED[/]"}.get(
+            result.status, "[red]FAILED[/]"
+        )
         self.console.print(
             f"  [{step.number:>2}/{self._total}] {step.phase:<9} {escape(step.name):<42} "
             f"{result.seconds:6.2f}s  {result.rows_affected:>9,} rows  {mark}"
@@ -90,6 +96,12 @@ class Terminal:
             )
         self.console.print(f"Total Steps: {run.completed}/{run.steps_total} completed")
         self.console.print(f"Total Time: {run.seconds:.1f}s")
+        if run.resumes is not None:
+            self.console.print(
+                f"Continues run {run.resumes}; production is compared with its fingerprint "
+                f"from before run {verification.origin or run.resumes}, which seeded the "
+                "database:"
+            )
         self._seeded(verification)
         preview = verification.production_preview()
         changed = [(clone, table) for clone, table in preview if table.status != "unchanged"]

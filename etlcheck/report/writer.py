@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from etlcheck.redaction import redact_document
 from etlcheck.verify import preview_sentence
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ def run_document(verification: Verification) -> dict[str, Any]:
         "scale": str(options.scale) if options.sample_sources else None,
         "rewrite": options.rewrite,
         "run": verification.run.to_dict(),
+        "origin": verification.origin,
         "lint": _dict_or_none(verification.lint),
         "production": _dict_or_none(verification.production),
         "sandbox": _dict_or_none(verification.sandbox),
@@ -59,7 +61,8 @@ def write_reports(verification: Verification) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     document = run_document(verification)
     previous = latest_document(Path(base))
-    (folder / "run.json").write_text(json.dumps(document, indent=2, default=str), "utf-8")
+    document = redact_document(document)
+    (folder / "run.json").write_text(json.dumps(document, indent=2), "utf-8")
     html_path = folder / "report.html"
     html_path.write_text(render_html(document, previous), "utf-8")
     point_latest(Path(base), folder)

@@ -327,7 +327,7 @@ def _transaction(interpreter: Interpreter, node: Command, frame: Frame) -> None:
     word = node.word
     if word == "BEGIN":
         if session.transaction_count == 0:
-            target.execute("BEGIN TRANSACTION")
+            target.begin_transaction()
             session.doomed = False
             tablevars.save_all(interpreter)
         session.transaction_count += 1
@@ -341,7 +341,7 @@ def _transaction(interpreter: Interpreter, node: Command, frame: Frame) -> None:
             )
         session.transaction_count -= 1
         if session.transaction_count == 0:
-            target.execute("COMMIT")
+            target.commit_transaction()
             session.doomed = False
             tablevars.forget_saved(interpreter)
     else:
@@ -353,7 +353,7 @@ def _transaction(interpreter: Interpreter, node: Command, frame: Frame) -> None:
                 3903,
             )
         session.transaction_count = 0
-        target.execute("ROLLBACK")
+        target.rollback_transaction()
         session.doomed = False
         session.routines.clear()  # the routines read may have been created in it
         tablevars.restore_all(interpreter)

@@ -85,7 +85,7 @@ class StatementRun:
         output: Rows = []
         own = compiled.output_into is not None and self.session.transaction_count == 0
         if own:  # the statement and its OUTPUT INTO rows stand or fall together
-            self.target.execute("BEGIN TRANSACTION")
+            self.target.begin_transaction()
             self.session.transaction_count += 1
         try:
             for index, step in enumerate(compiled.steps):
@@ -111,12 +111,12 @@ class StatementRun:
             if own:
                 own = False
                 self.session.transaction_count -= 1
-                self.target.execute("ROLLBACK")
+                self.target.rollback_transaction()
             raise
         finally:
             if own:
                 self.session.transaction_count -= 1
-                self.target.execute("COMMIT")
+                self.target.commit_transaction()
         return rows
 
     def _step(
