@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from etlcheck.config import Config
 from etlcheck.errors import UsageError
 from etlcheck.targets import IN_MEMORY, default_db_path
+from etlcheck.wording import counted
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
@@ -92,7 +93,7 @@ def run_dq(args: argparse.Namespace, config: Config) -> int:
     terminal = Terminal()
     began = time.perf_counter()
     try:
-        terminal.stage(f"validating {len(suites)} expectation suite(s) in {database}")
+        terminal.stage(f"validating {counted(len(suites), 'expectation suite')} in {database}")
         outcomes = validate_suites(engine, suites, table_resolver(options))
         facts = engine_facts(engine)
     finally:
@@ -232,7 +233,9 @@ def _print(terminal: Terminal, outcomes: list[SuiteOutcome], written: Path) -> N
     if failures > SHOWN:
         console.print(f"  … and {failures - SHOWN} more (see the report)")
     verdict = "[bold green]EXPECTATIONS MET[/]" if not failures else "[bold red]NOT MET[/]"
-    console.print(f"{verdict} — {len(outcomes)} suite(s), {failures} failed expectation(s)")
+    console.print(
+        f"{verdict} — {counted(len(outcomes), 'suite')}, {counted(failures, 'failed expectation')}"
+    )
     console.print(f"Report: {written}")
 
 

@@ -13,6 +13,7 @@ from rich.status import Status
 from etlcheck.pipeline import is_call
 from etlcheck.redaction import RedactingStream
 from etlcheck.verify import preview_sentence
+from etlcheck.wording import counted
 
 if TYPE_CHECKING:
     from etlcheck.options import RunOptions
@@ -75,7 +76,8 @@ class Terminal:
             f"{result.seconds:6.2f}s  {result.rows_affected:>9,} rows  {mark}"
         )
         if result.error:
-            self.console.print(f"      [red]{escape(result.error)}[/]")
+            error = _indented(result.error, "      ")
+            self.console.print(f"      [red]{escape(error)}[/]")
 
     def summary(self, verification: Verification, written: Path | None) -> None:
         self.end_stage()
@@ -123,9 +125,9 @@ class Terminal:
                 self.console.print(f"  … and {len(landed) - 12} more (see the report)")
         findings = _fold_lint(verification.findings)
         if findings:
-            self.console.print(f"[bold red]NOT VERIFIED[/] — {len(findings)} finding(s):")
+            self.console.print(f"[bold red]NOT VERIFIED[/] — {counted(len(findings), 'finding')}:")
             for finding in findings[:SHOWN]:
-                self.console.print(f"  [red]✗[/] {escape(finding)}")
+                self.console.print(f"  [red]✗[/] {escape(_indented(finding, '    '))}")
             if len(findings) > SHOWN:
                 self.console.print(f"  … and {len(findings) - SHOWN} more (see the report)")
         else:
@@ -158,13 +160,19 @@ class Terminal:
         if seed.cloned:
             rows = sum(clone.rows for clone in seed.clones)
             self.console.print(
-                f"Cloned {len(seed.clones)} production table(s) into the sandbox "
-                f"({rows:,} rows, {seed.clone_seconds:.2f}s)"
+                f"Cloned {counted(len(seed.clones), 'production table')} into the sandbox "
+                f"({counted(rows, 'row')}, {seed.clone_seconds:.2f}s)"
             )
 
 
+def _indented(text: str, indent: str) -> str:
+    """A message of several lines (an engine's error with its hint) kept under its
+    first line rather than starting again at the left margin."""
+    return text.replace("\n", "\n" + indent)
+
+
 def _seeded_line(kind: str, description: str, tables: int, rows: int) -> str:
-    return f"  {kind} {description}: {tables} table(s), {rows:,} rows"
+    return f"  {kind} {description}: {counted(tables, 'table')}, {counted(rows, 'row')}"
 
 
 def _fold_lint(findings: list[str]) -> list[str]:
@@ -174,7 +182,7 @@ def _fold_lint(findings: list[str]) -> list[str]:
         return findings
     scripts = {f.removeprefix("lint: ").split(":", 1)[0] for f in lint}
     folded = (
-        f"lint: {len(lint)} references in {len(scripts)} script(s) could not be proven to "
-        f"stay in the sandbox, first {lint[0].removeprefix('lint: ')}"
+        f"lint: {counted(len(lint), 'reference')} in {counted(len(scripts), 'script')} "
+        f"could not be proven to stay in the sandbox, first {lint[0].removeprefix('lint: ')}"
     )
     return [f for f in findings if not f.startswith("lint: ")] + [folded]

@@ -23,6 +23,7 @@ from etlcheck.seeding.summary import ClonedTable, SeedSummary
 from etlcheck.snapshot_store import rebase_object_ids
 from etlcheck.targets import locked_database, open_engine
 from etlcheck.trace import Trace
+from etlcheck.wording import counted
 
 if TYPE_CHECKING:
     from etlcheck.expectations import SuiteFile, SuiteOutcome
@@ -257,7 +258,9 @@ def _verify(
         expectations = None
         suites = inputs.suites
         if suites is not None and run.ok and _whole(options):
-            announce(f"validating {len(suites)} expectation suite(s) with Great Expectations")
+            announce(
+                f"validating {counted(len(suites), 'expectation suite')} with Great Expectations"
+            )
             expectations = stages.validate(engine, suites, options)
         info = stages.engine_facts(engine)
         announce("closing the database")
@@ -302,4 +305,4 @@ def _seeding(options: RunOptions) -> str:
         return "creating the sandbox schemas (no seed sources declared)"
     if kinds == ["sample"]:
         return f"generating and loading the sample data (scale {options.scale})"
-    return f"seeding from {len(kinds)} source(s) and cloning production into the sandbox"
+    return f"seeding from {counted(len(kinds), 'source')} and cloning production into the sandbox"

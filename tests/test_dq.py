@@ -80,7 +80,7 @@ def test_one_suite_by_name_and_a_failing_rule(
     out = capsys.readouterr().out
     assert "stg_groups" not in out
     assert "poc_etl.stg_brokers.status: expect_column_values_to_be_in_set failed:" in out
-    assert "NOT MET — 1 suite(s), 1 failed expectation(s)" in out
+    assert "NOT MET — 1 suite, 1 failed expectation" in out
 
 
 def test_unknown_suite_is_one_line(

@@ -239,6 +239,6 @@ def test_the_run_announces_the_work_around_its_steps(ast_run: IncidentRun) -> No
         f"generating and loading the sample data (scale {SCALE})",
         "fingerprinting production and the sandbox",
         "fingerprinting production and the sandbox again",
-        "validating 4 expectation suite(s) with Great Expectations",
+        "validating 4 expectation suites with Great Expectations",
         "closing the database",
     ]

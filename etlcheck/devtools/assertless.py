@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from etlcheck.wording import counted
+
 ASSERTING_PYTEST = frozenset({"raises", "warns", "fail", "skip", "xfail", "deprecated_call"})
 
 
@@ -107,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     for item in found:
         print(item)
     if found:
-        print(f"{len(found)} test function(s) assert nothing")
+        verb = "asserts" if len(found) == 1 else "assert"
+        print(f"{counted(len(found), 'test function')} {verb} nothing")
         return 1
     return 0
 

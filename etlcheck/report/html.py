@@ -30,6 +30,7 @@ from etlcheck.report.markup import (
 )
 from etlcheck.report.sections import diff_section, rewrites_section
 from etlcheck.report.seeding import preview_section, seed_fact, seed_section
+from etlcheck.wording import counted
 
 VISIBLE_FINDINGS = 8
 """Findings listed under the verdict before the rest fold into a <details> block..."""
@@ -189,8 +190,8 @@ def _lint_section(document: Mapping[str, Any]) -> str:
     ]
     scripts = len({location_text(f).split(":", 1)[0] for f in findings})
     note = (
-        f"<p>{len(findings)} finding(s) in {scripts} script(s), {silenced} allowed by an "
-        "inline pragma with a reason.</p>"
+        f"<p>{counted(len(findings), 'finding')} in {counted(scripts, 'script')}, "
+        f"{silenced} allowed by an inline pragma with a reason.</p>"
     )
     headers = ("where", "code", "what", "allowed because")
     content = note + html_table(headers, rows[:VISIBLE_LINT])

@@ -16,6 +16,7 @@ from etlcheck.report.markup import (
     html_table,
     section,
 )
+from etlcheck.wording import counted
 
 VISIBLE_STATEMENTS = 5
 
@@ -78,8 +79,8 @@ def seed_section(document: Mapping[str, Any]) -> str:
     if seed.get("cloned"):
         rows = sum(int(clone.get("rows") or 0) for clone in clones)
         content += (
-            f"<p>Then {len(clones)} protected table(s), {rows:,} rows, were cloned into the "
-            f"sandbox in {as_seconds(seed.get('clone_seconds'))}.</p>"
+            f"<p>Then {counted(len(clones), 'protected table')}, {counted(rows, 'row')}, "
+            f"were cloned into the sandbox in {as_seconds(seed.get('clone_seconds'))}.</p>"
         )
     return section("seed", title, content)
 
@@ -138,5 +139,5 @@ def seed_fact(seed: object) -> str:
     tables = sum(len(as_records(source.get("tables"))) for source in sources)
     kinds = ", ".join(as_text(source.get("kind")) for source in sources) or "no sources"
     clones = len(as_records(seed.get("clones")))
-    cloned = f"; {clones} table(s) cloned into the sandbox" if seed.get("cloned") else ""
-    return f"{kinds}: {tables} table(s){cloned}"
+    cloned = f"; {counted(clones, 'table')} cloned into the sandbox" if seed.get("cloned") else ""
+    return f"{kinds}: {counted(tables, 'table')}{cloned}"

@@ -17,6 +17,7 @@ from etlcheck.config import CONFIG_NAME, load_config
 from etlcheck.errors import ConfigError, SourceLocation
 from etlcheck.scaffold.project import ProjectPlan, plan_project
 from etlcheck.scaffold.toml_text import config_text
+from etlcheck.wording import counted
 
 SUITE_FILES = (
     "conftest.py",
@@ -72,7 +73,7 @@ def init_project(directory: Path, name: str | None = None) -> InitResult:
     mapping = ", ".join(f"{k} -> {v}" for k, v in config.sandbox.schema_map.items())
     sources = ", ".join(f"{s.kind} {getattr(s, 'path', '')}".strip() for s in config.seed.sources)
     lines = [
-        f"{scripts} scripts ({plan.layout}) in {len(config.phases)} phase(s); "
+        f"{counted(scripts, 'script')} ({plan.layout}) in {counted(len(config.phases), 'phase')}; "
         f"sandbox {mapping}; seed: {sources or 'nothing declared'}",
     ]
     if plan.skipped_schemas:

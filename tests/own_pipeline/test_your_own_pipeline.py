@@ -32,7 +32,7 @@ def last_run(folder: Path) -> dict:
 
 def test_init_then_run_is_verified_against_existing_rows(library: Path, capsys) -> None:
     assert main(["init"]) == 0
-    assert "2 scripts (numbered files) in 1 phase(s)" in capsys.readouterr().out
+    assert "2 scripts (numbered files) in 1 phase" in capsys.readouterr().out
     assert main(["run"]) == 0
     out = capsys.readouterr().out
     assert "VERIFIED" in out

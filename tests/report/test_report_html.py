@@ -138,7 +138,7 @@ def test_long_lint_lists_fold_after_the_unsilenced_findings(document: dict[str, 
     allowed, unsilenced = document["lint"]["findings"][1], document["lint"]["findings"][0]
     document["lint"]["findings"] = [allowed] + [dict(unsilenced, line=n) for n in range(1, 31)]
     visible, folded = part(render_html(document), "lint").split("<details>")
-    assert "31 finding(s) in 2 script(s), 1 allowed" in visible
+    assert "31 findings in 2 scripts, 1 allowed" in visible
     assert visible.count('<tr class="failed">') == 10 and 'class="allowed"' not in visible
     assert "21 more findings" in folded and '<tr class="allowed">' in folded
 
