@@ -102,6 +102,10 @@ def etl_session_of(config: pytest.Config) -> EtlSession:
     return config.stash[SESSION_KEY]
 
 
+_BAD_INPUT_KEY = pytest.StashKey[str]()
+"""Bad input met while collecting, shown as one line at the end of the session."""
+
+
 def pytest_configure(config: pytest.Config) -> None:
     etl_session_of(config)
     check_options(config)
@@ -178,12 +182,16 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node: Any, error: object) -> None:
     """pytest-xdist: the worker that ran the pipeline says where its report is."""
-    report = getattr(node, "workeroutput", {}).get("etl_report")
-    if report:
-        etl_session_of(node.config).report = Path(report)
+    output = getattr(node, "workeroutput", {})
+    if output.get("etl_report"):
+        etl_session_of(node.config).report = Path(output["etl_report"])
+    if output.get("etl_bad_input"):
+        node.config.stash[_BAD_INPUT_KEY] = output["etl_bad_input"]
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _BAD_INPUT_KEY in session.config.stash and not hasattr(session.config, "workerinput"):
+        session.exitstatus = pytest.ExitCode.USAGE_ERROR
     etl_session = session.config.stash.get(SESSION_KEY, None)
     if etl_session is None:
         return
@@ -203,6 +211,9 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     etl_session = terminalreporter.config.stash.get(SESSION_KEY, None)
     if etl_session is not None and etl_session.report is not None:
         terminalreporter.write_sep("-", f"etlcheck report: {etl_session.report}")
+    error = terminalreporter.config.stash.get(_BAD_INPUT_KEY, None)
+    if error is not None:
+        terminalreporter.write_line(f"ERROR: etlcheck: {error}", red=True)
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -281,7 +292,26 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             ids = [str(t) for t in tables] if tables else [EVERY_PROTECTED_TABLE]
             metafunc.parametrize("etl_protected_table", tables or [None], ids=ids)
     except EtlcheckError as error:
-        raise pytest.UsageError(f"etlcheck: {error}") from None
+        # Raised here, pytest would show it as a collection error with a traceback;
+        # pytest_collection_modifyitems stops the session with it as one line.
+        metafunc.config.stash[_BAD_INPUT_KEY] = str(error)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Bad input found while the suite's cases were listed (an expectation suite that
+    does not read, a seed that cannot be listed): one line, no test runs.
+
+    An xdist worker cannot stop the session, so it runs nothing and hands the line to
+    the controller, which ends with it (pytest_testnodedown, pytest_sessionfinish)."""
+    error = config.stash.get(_BAD_INPUT_KEY, None)
+    if error is None:
+        return
+    if not hasattr(config, "workeroutput"):
+        del config.stash[_BAD_INPUT_KEY]  # pytest shows the UsageError itself
+        raise pytest.UsageError(f"etlcheck: {error}")
+    config.workeroutput["etl_bad_input"] = error
+    config.hook.pytest_deselected(items=list(items))
+    items.clear()
 
 
 def _takes_the_controllers_run(config: pytest.Config) -> bool:
