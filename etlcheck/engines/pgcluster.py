@@ -7,6 +7,19 @@ as the ``postgres`` OS user. Three layers make sure nothing is left behind:
 handler (interpreter exit, ``kill``), and a watchdog process that holds the read end
 of a pipe and cleans up when the owner dies in any way, SIGKILL included. Clusters
 whose owner and watchdog both died are reaped by the next ``start()``.
+
+Why not pytest-postgresql's ``PostgreSQLExecutor`` (on mirakuru): it was tried (commit
+d85978f) and passed the kill tests, at 373 lines against 346 here. It only replaces
+``pg_ctl start``/``stop``, which is short here. The guards that the kill tests check
+(signals, atexit removing the folder, the watchdog for SIGKILL, reaping) have no
+counterpart in it, and its port retries belong to its pytest fixture, which the CLI
+cannot use. It also needed three workarounds: a wrapper script to run as root (it
+runs ``pg_ctl`` directly), our own initdb (its password file is unreadable by the
+postgres OS user and also locks the socket), and a wait for ``pg_ctl -w`` (its port
+check fires while the server still answers "starting up"). Worse, mirakuru's atexit
+SIGKILLs every process whose marker *contains* the exiting pid, so a pytest-xdist
+worker or a concurrent run can kill another run's server. It also brings four
+packages and a pytest plugin into every user's test session.
 """
 
 from __future__ import annotations
