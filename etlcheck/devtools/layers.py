@@ -3,9 +3,9 @@ from another module. CI runs ``python -m etlcheck.devtools.layers etlcheck tests
 
 Every import counts, wherever it stands: at the top, inside a function, under
 ``TYPE_CHECKING``. ``from package import name`` is an edge to ``package.name`` when that is a
-module, else to ``package``. Importing ``a.b.c`` also runs ``a/__init__`` and ``a/b/__init__``;
-those implicit edges are left out, or every package that re-exports its modules would be a
-cycle with them. A private name is one that starts with ``_`` and is not a dunder: imported
+module, else to ``package``. Importing ``a.b.c`` also runs ``a/__init__`` and ``a/b/__init__``:
+an edge to each of those packages that does not already hold the importing module (that one is
+being imported anyway). A private name is one that starts with ``_`` and is not a dunder: imported
 (``from m import _x``), a private module on the path (``import m._x``), or reached as an
 attribute of an imported module (``import argparse`` then ``argparse._SubParsersAction``).
 """
@@ -144,6 +144,17 @@ def _private_attributes(
             yield PrivateImport(module.path, node.lineno, node.attr, aliases[node.value.id])
 
 
+def _run_by_importing(target: str, importer: str) -> list[str]:
+    """The modules importing ``target`` runs: its packages that do not hold ``importer``,
+    then ``target`` itself (unless that is ``importer``)."""
+    parts = target.split(".")
+    held = {".".join(importer.split(".")[:depth]) for depth in range(1, importer.count(".") + 2)}
+    packages = [".".join(parts[:depth]) for depth in range(1, len(parts))]
+    return [dotted for dotted in packages if dotted not in held] + (
+        [target] if target != importer else []
+    )
+
+
 def scan(module: Module, known: dict[str, Module]) -> tuple[list[Edge], list[PrivateImport]]:
     """The package-internal import edges of one module and its private imports."""
     tree = ast.parse(module.path.read_text(encoding="utf-8"), filename=str(module.path))
@@ -157,8 +168,9 @@ def scan(module: Module, known: dict[str, Module]) -> tuple[list[Edge], list[Pri
         if name is not None and is_private(name, owner):
             private.append(PrivateImport(module.path, line, name, owner))
         target = f"{owner}.{name}" if name is not None and f"{owner}.{name}" in known else owner
-        if target in known and target != module.name:
-            edges.append(Edge(module.name, target, module.path, line))
+        for imported in _run_by_importing(target, module.name):
+            if imported in known:
+                edges.append(Edge(module.name, imported, module.path, line))
     private += _private_attributes(module, tree, _module_aliases(module, tree, known))
     return edges, private
 

@@ -68,6 +68,24 @@ def test_a_cycle_through_a_function_and_type_checking_is_found(
     assert "1 import cycle(s), 0 private import(s)" in out
 
 
+def test_a_cycle_through_a_package_init_is_found(tmp_path: Path) -> None:
+    """Importing ``shop.stock.levels`` runs ``shop/stock/__init__``, which imports back."""
+    package = plant(
+        tmp_path,
+        {
+            **CLEAN,
+            "catalog.py": "from shop.stock.levels import LOW\n",
+            "stock/__init__.py": "from shop.stock.report import REPORT\n",
+            "stock/levels.py": "LOW = 1\n",
+            "stock/report.py": "from shop.catalog import LOW as REPORT\n",
+        },
+    )
+    cycles, _ = check([package])
+    assert [str(cycle).splitlines()[0] for cycle in cycles] == [
+        "import cycle: shop.catalog -> shop.stock -> shop.stock.report -> shop.catalog"
+    ]
+
+
 def test_private_names_are_found_however_they_are_reached(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
