@@ -223,8 +223,8 @@ class Interpreter:
         self, fragment: Fragment, scope: Scope, frame: Frame, type_text: str | None = None
     ) -> Any:
         """The value of a T-SQL expression (cast to ``type_text`` when given)."""
+        from etlcheck.tsql.local_evaluation import simple_value
         from etlcheck.tsql.scope import fast_value
-        from etlcheck.tsql.simple import simple_value
 
         known, value = fast_value(fragment.text, type_text)
         if not known:
