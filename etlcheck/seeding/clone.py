@@ -67,7 +67,7 @@ def row_counts(engine: Engine, tables: list[tuple[str, str]]) -> list[tuple[str,
 
 
 def cloner_for(engine: Engine) -> TableCloner:
-    from etlcheck.seeding.mssql_tables import MssqlCloner
+    from etlcheck.engines.mssql.tables import MssqlCloner
 
     cloners: dict[str, type[DuckDBCloner] | type[PostgresCloner] | type[MssqlCloner]] = {
         "duckdb": DuckDBCloner,

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from etlcheck.engines.base import QueryResult
 from etlcheck.engines.disposable import redact_url
+from etlcheck.engines.mssql import tables as mssql_tables
+from etlcheck.engines.postgres import tables as postgres_tables
 from etlcheck.errors import ConfigError, EngineError
-from etlcheck.seeding import mssql_tables, postgres_tables
 from etlcheck.state import sql_literal
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ class PostgresSource(SourceDatabase):
 class MssqlSource(SourceDatabase):
     def __init__(self, url: str) -> None:
         super().__init__(url)
-        from etlcheck.engines.odbc import (
+        from etlcheck.engines.mssql.odbc import (
             connection_string,
             discover_driver,
             import_pyodbc,

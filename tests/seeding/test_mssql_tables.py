@@ -13,7 +13,7 @@ import sqlglot
 
 from etlcheck.engines.base import QueryResult
 from etlcheck.engines.duckdb import DuckDBEngine
-from etlcheck.seeding import mssql_tables
+from etlcheck.engines.mssql import tables as mssql_tables
 from etlcheck.seeding.source_db import (
     MSSQL_GRANTS_SQL,
     SourceDatabase,
@@ -173,7 +173,7 @@ def test_an_unreachable_server_is_one_clear_error() -> None:
 @pytest.mark.mssql
 def test_a_snapshot_of_a_real_sql_server(tmp_path: Path) -> None:
     from etlcheck.engines.mssql import SqlServerEngine
-    from etlcheck.engines.mssql_container import mssql_unavailable_reason
+    from etlcheck.engines.mssql.container import mssql_unavailable_reason
     from etlcheck.testing import skip_unless_available
 
     skip_unless_available("mssql", mssql_unavailable_reason())

@@ -50,7 +50,7 @@ _MARKED = re.compile(r"«(\d+)»(.*)", re.DOTALL)
 SQL_SERVER_MESSAGES = {8134: "Divide by zero error encountered."}
 """SQL Server's own words for errors whose engine message says the same thing otherwise."""
 _EMULATIONS: dict[str, str] = {
-    "duckdb": "etlcheck.tsql.emulation.duckdb:DuckDBEmulation",
+    "duckdb": "etlcheck.engines.duckdb.emulation:DuckDBEmulation",
 }
 
 

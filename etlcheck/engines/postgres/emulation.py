@@ -1,6 +1,6 @@
 """T-SQL semantics on PostgreSQL: names, types, temp tables, TRY_CAST, DATEDIFF and errors.
 
-Catalog views (``sys.*``, ``OBJECT_ID``...) come from ``etlcheck.engines.pgsys``;
+Catalog views (``sys.*``, ``OBJECT_ID``...) come from ``system_catalog``;
 ``postgres_catalog.sql`` adds INFORMATION_SCHEMA views, TRY_CAST/DATEDIFF helpers and
 the ``+`` and BIT operators. Choices (and their limits):
 

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from etlcheck.engines.base import Engine, QueryResult, ScriptResult
 from etlcheck.engines.disposable import DEFAULT_DISPOSABLE_PATTERN, check_disposable
-from etlcheck.engines.mssql_container import (
+from etlcheck.engines.mssql.container import (
     IMAGE_VARIABLE,
     URL_VARIABLE,
     ContainerSettings,
     make_container,
     mssql_unavailable_reason,
 )
-from etlcheck.engines.odbc import (
+from etlcheck.engines.mssql.odbc import (
     ServerAddress,
     connection_string,
     discover_driver,
@@ -321,13 +321,13 @@ class SqlServerEngine(Engine):
             cursor.close()
 
     def run_script(self, text: str, path: Path) -> ScriptResult:
-        from etlcheck.engines.mssql_script import run_batches
+        from etlcheck.engines.mssql.script import run_batches
 
         return run_batches(self.connection.cursor, text, path, self._pyodbc.Error)
 
     def is_permission_error(self, error: BaseException) -> bool:
         """True when the server refused for lack of permission (a leak stopped by the database)."""
-        from etlcheck.engines.mssql_script import parse_server_error
+        from etlcheck.engines.mssql.script import parse_server_error
 
         return parse_server_error(error).number in PERMISSION_ERRORS
 

@@ -1,7 +1,7 @@
 """PostgreSQL: a throwaway cluster from the local binaries, or a disposable database by URL.
 
 T-SQL runs through etlcheck's interpreter, transpiled to PostgreSQL; ``_prepare`` installs
-the ``sys.*`` catalog emulation it relies on (see ``pgsys``). The engine enforces least
+the ``sys.*`` catalog emulation it relies on (see ``system_catalog``). The engine enforces least
 privilege: ``create_sandbox_principal`` makes a role that owns only the sandbox schemas and
 reads only the allow-listed ones, and ``run_as`` switches the session to it.
 """
@@ -19,15 +19,19 @@ from typing import TYPE_CHECKING, Any
 from etlcheck.engines.base import Engine, QueryResult, ScriptResult
 from etlcheck.engines.disposable import DEFAULT_DISPOSABLE_PATTERN, check_disposable, redact_url
 from etlcheck.engines.pgcluster import PgBinaries, ThrowawayCluster
-from etlcheck.engines.pgsandbox import grant_sandbox, install_schema_guard
-from etlcheck.engines.pgsys import CITEXT_SCHEMA_QUERY, EMULATION_SCHEMA, emulation_statements
+from etlcheck.engines.postgres.sandbox import grant_sandbox, install_schema_guard
+from etlcheck.engines.postgres.system_catalog import (
+    CITEXT_SCHEMA_QUERY,
+    EMULATION_SCHEMA,
+    emulation_statements,
+)
 from etlcheck.errors import EngineError
 from etlcheck.tsql.emulation import register_emulation
 
 if TYPE_CHECKING:
     import pandas as pd
 
-register_emulation("postgres", "etlcheck.tsql.emulation.postgres:PostgresEmulation")
+register_emulation("postgres", "etlcheck.engines.postgres.emulation:PostgresEmulation")
 
 _PIP_HINT = "pip install 'etlcheck[postgres]'"
 PERMISSION_DENIED = "42501"
