@@ -126,12 +126,6 @@ ProgressCallback = Callable[[Step, StepResult | None], None]
 """Called with ``(step, None)`` before a step and ``(step, result)`` after it."""
 
 
-def _open_transactions(engine: Engine) -> int:
-    """@@TRANCOUNT of the engine's T-SQL session (what the scripts' BEGIN TRAN left)."""
-    session = getattr(engine, "tsql_session", None)
-    return int(getattr(session, "transaction_count", 0) or 0)
-
-
 def new_run_id(now: datetime | None = None) -> str:
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     return f"{stamp}-{secrets.token_hex(2)}"
@@ -271,7 +265,7 @@ class Runner:
             return engine.run_script(text, step.path), ()
         if manages_transactions(text):
             return engine.run_script(text, step.path), (OWN_TRANSACTIONS,)
-        if _open_transactions(engine):  # an earlier step left its own transaction open
+        if engine.open_transactions():  # an earlier step left its own transaction open
             return engine.run_script(text, step.path), (STILL_OPEN,)
         with self.stop.critical():
             engine.begin_step()

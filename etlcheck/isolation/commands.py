@@ -8,13 +8,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from etlcheck.compatibility import with_compatibility
 from etlcheck.config import Config
 from etlcheck.isolation.findings import FORMATTERS, format_sarif, format_text
 from etlcheck.isolation.lint import LintReport, lint_files, lint_pipeline, read_script
 from etlcheck.isolation.rewrite import REWRITE_MODES, rewrite_script
 from etlcheck.pipeline import Pipeline
 from etlcheck.syntax import check_pipeline_syntax, check_script_syntax
-from etlcheck.tsql.compat import with_compatibility
 
 
 def add_lint_parser(subparsers: Any) -> argparse.ArgumentParser:
