@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from etlcheck.tsql.guard import KeyGuard, KeyViolation
 
 if TYPE_CHECKING:
-    from etlcheck.tsql.compiler import OutputInto
     from etlcheck.tsql.interpreter import Interpreter
+    from etlcheck.tsql.plan import OutputInto
 
 BATCH_ROWS = 500
 """Rows per INSERT ... VALUES statement."""

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from sqlglot import exp
 
 from etlcheck.engines.duckdb.routines import DuckDBRoutineSQL
-from etlcheck.tsql.compiler import CompileError, Plan
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
     create_target,
@@ -26,6 +25,8 @@ from etlcheck.tsql.emulation.common import (
 )
 from etlcheck.tsql.emulation.functions import bottom_up
 from etlcheck.tsql.keys import UnsupportedKey, encode_keys, take_keys
+from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.plan import Plan
 
 if TYPE_CHECKING:
     from etlcheck.tsql.target import SqlTarget

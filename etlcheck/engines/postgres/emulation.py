@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 from sqlglot import exp
 
 from etlcheck.engines.postgres.routines import PostgresRoutineSQL
-from etlcheck.tsql.compiler import CompileError, Plan
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
     create_target,
@@ -42,6 +41,8 @@ from etlcheck.tsql.emulation.common import (
     temp_identifier,
 )
 from etlcheck.tsql.nodes import words
+from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.plan import Plan
 
 if TYPE_CHECKING:
     from etlcheck.tsql.catalog import CatalogSnapshot

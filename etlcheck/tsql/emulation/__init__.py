@@ -17,7 +17,6 @@ from sqlglot import exp
 
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
-from etlcheck.tsql.compiler import Check, CompileError, Plan, table_name
 from etlcheck.tsql.emulation.common import statement_kind, sys_call, written_table
 from etlcheck.tsql.emulation.functions import rewrite_functions
 from etlcheck.tsql.emulation.output import (
@@ -41,6 +40,8 @@ from etlcheck.tsql.emulation.rewrites import (
 from etlcheck.tsql.emulation.routines import RoutineSQL
 from etlcheck.tsql.emulation.support import check_constructs
 from etlcheck.tsql.keys import decode_keys
+from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.plan import Check, Plan, table_name
 
 if TYPE_CHECKING:
     from etlcheck.tsql.target import SqlTarget
