@@ -16,7 +16,7 @@ from etlcheck.dburl import choose_engine
 from etlcheck.engines.registry import DEFAULT_ENGINE, engine_names
 from etlcheck.errors import EngineError, UsageError
 from etlcheck.redaction import redact_url, register_url
-from etlcheck.seeding.specs import parse_seed_spec
+from etlcheck.seed_specs import parse_seed_spec
 from etlcheck.values import POC, RewriteMode, Scale
 
 

@@ -37,8 +37,8 @@ from etlcheck.fixtures import (
     etl_seed_factory,
     etl_share_the_run,
 )
+from etlcheck.seed_specs import parse_seed_spec
 from etlcheck.seeding.inventory import declared_tables
-from etlcheck.seeding.specs import parse_seed_spec
 from etlcheck.session import SESSION_KEY, EtlSession, session_run_id
 from etlcheck.session_run import CONTROLLER, ControllerRun, overridden_fixtures
 from etlcheck.values import RewriteMode, Scale
