@@ -69,6 +69,11 @@ def source_reader(url: str) -> str | None:
     return ENGINES[name].source_reader if name is not None else None
 
 
+def source_schemes() -> tuple[str, ...]:
+    """The URL schemes of the engines whose live databases can be seed sources."""
+    return tuple(scheme for scheme, name in url_schemes().items() if ENGINES[name].source_reader)
+
+
 def registered(name: str) -> Registered:
     """The registry's line for an engine name; unknown names list the known ones."""
     key = name.strip().lower()
