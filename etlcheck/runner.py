@@ -26,34 +26,10 @@ from etlcheck.interrupts import RunInterrupted, StopSignals
 from etlcheck.pipeline import Pipeline, Step
 from etlcheck.script_scan import is_empty, manages_transactions
 from etlcheck.state import RunFacts, RunStateStore
+from etlcheck.step_result import StepResult
 
 ScriptRewriter = Callable[[str, Step], str]
 """Turns a step's script text into the text that runs (the sandbox remap)."""
-
-
-@dataclass(frozen=True)
-class StepResult:
-    step: Step
-    status: str
-    """``ok``, ``failed``, ``skipped`` or ``interrupted``."""
-    seconds: float = 0.0
-    rows_affected: int = 0
-    statements: int = 0
-    messages: tuple[str, ...] = ()
-    error: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "number": self.step.number,
-            "phase": self.step.phase,
-            "script": self.step.name,
-            "status": self.status,
-            "seconds": round(self.seconds, 4),
-            "rows_affected": self.rows_affected,
-            "statements": self.statements,
-            "messages": list(self.messages),
-            "error": self.error,
-        }
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from etlcheck.verify import preview_sentence
 if TYPE_CHECKING:
     from etlcheck.options import RunOptions
     from etlcheck.pipeline import Step
-    from etlcheck.runner import StepResult
+    from etlcheck.step_result import StepResult
     from etlcheck.verify import Verification
 
 
