@@ -15,11 +15,12 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from etlcheck.config import Config
 from etlcheck.engines.registry import DEFAULT_ENGINE, engine_names, get_engine_class
 from etlcheck.errors import UsageError
+from etlcheck.subcommands import Subcommands
 from etlcheck.targets import IN_MEMORY, default_db_path
 
 if TYPE_CHECKING:
@@ -40,12 +41,6 @@ class LastRun:
     database: str
     rewrite: str
     folder: Path | None
-
-
-class Subcommands(Protocol):
-    """What argparse's ``add_subparsers()`` returns, as far as dq uses it."""
-
-    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
 
 
 def add_dq_parser(commands: Subcommands, common: argparse.ArgumentParser) -> None:
