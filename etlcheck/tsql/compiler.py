@@ -97,7 +97,9 @@ workcache.register("tsql.holes", _HOLES)
 workcache.register("tsql.compiled", _COMPILED)
 
 
-def _parse(text: str) -> Parsed:
+def parse_with_holes(text: str) -> Parsed:
+    """One statement parsed, its variables, system and error functions turned into holes
+    and its table variables taken out (cached by text in ``_HOLES``)."""
     tree = parse_tsql(text)
     holes: list[str] = []
     assigned: list[str] = []
@@ -144,7 +146,7 @@ def compile_statement(
     parsed: Parsed | None = None
     names = _HOLES.get(text)
     if names is None:
-        parsed = _parse(text)
+        parsed = parse_with_holes(text)
         names = parsed.names
     types = tuple(variable_types.get(name, "") for name in names)
     key = (emulation.dialect, text, types, unknown_add_is_concat)
@@ -152,7 +154,7 @@ def compile_statement(
     if cached is not None:
         return cached
     if parsed is None:
-        parsed = _parse(text)
+        parsed = parse_with_holes(text)
     hole_types = dict(zip(parsed.names, types, strict=True))
     check_holes(parsed.holes)
     undeclared = [
