@@ -15,6 +15,7 @@ from etlcheck import __version__
 from etlcheck.config import Config, load_config
 from etlcheck.dq import add_dq_parser
 from etlcheck.engines import engine_names
+from etlcheck.engines.registry import DEFAULT_ENGINE
 from etlcheck.errors import EtlcheckError
 from etlcheck.interrupts import RunInterrupted, StopSignals
 from etlcheck.options import RunOptions
@@ -166,7 +167,8 @@ def _add_init(commands: Subcommands) -> None:
 
 def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--engine", help=f"database engine: {', '.join(engine_names())} (default duckdb)"
+        "--engine",
+        help=f"database engine: {', '.join(engine_names())} (default {DEFAULT_ENGINE})",
     )
     parser.add_argument(
         "--db",
