@@ -172,7 +172,7 @@ def scan(module: Module, known: dict[str, Module]) -> tuple[list[Edge], list[Pri
             if imported in known:
                 edges.append(Edge(module.name, imported, module.path, line))
     private += _private_attributes(module, tree, _module_aliases(module, tree, known))
-    return edges, private
+    return list(dict.fromkeys(edges)), private
 
 
 def strongly_connected(graph: dict[str, list[Edge]]) -> list[list[str]]:
