@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _child(project: Path, engine: str) -> None:
+    from etlcheck.compatibility import check_pipeline
     from etlcheck.config import load_config
-    from etlcheck.tsql.compat import check_pipeline
 
     config = load_config(project / "etlcheck.toml")
     began = time.perf_counter()

@@ -11,7 +11,7 @@ from etlcheck.privilege import is_permission_failure
 
 if TYPE_CHECKING:
     from etlcheck.isolation.diff import FingerprintDiff, TableDiff
-    from etlcheck.runner import StepResult
+    from etlcheck.step_result import StepResult
 
 
 def leak_sentence(table: TableDiff, sandbox: SandboxConfig) -> str:

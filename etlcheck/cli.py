@@ -15,10 +15,12 @@ from etlcheck import __version__
 from etlcheck.config import Config, load_config
 from etlcheck.dq import add_dq_parser
 from etlcheck.engines import engine_names
+from etlcheck.engines.registry import DEFAULT_ENGINE
 from etlcheck.errors import EtlcheckError
 from etlcheck.interrupts import RunInterrupted, StopSignals
 from etlcheck.options import RunOptions
 from etlcheck.redaction import redact
+from etlcheck.subcommands import Subcommands
 from etlcheck.targets import locked_database, open_engine
 from etlcheck.values import REWRITE_MODES
 
@@ -69,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_run(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_run(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     run = commands.add_parser(
         "run",
         parents=[common],
@@ -148,7 +150,7 @@ def _seed_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_init(commands: argparse._SubParsersAction) -> None:
+def _add_init(commands: Subcommands) -> None:
     init = commands.add_parser(
         "init",
         help="write etlcheck.toml and a starter suite for a folder of scripts",
@@ -165,7 +167,8 @@ def _add_init(commands: argparse._SubParsersAction) -> None:
 
 def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--engine", help=f"database engine: {', '.join(engine_names())} (default duckdb)"
+        "--engine",
+        help=f"database engine: {', '.join(engine_names())} (default {DEFAULT_ENGINE})",
     )
     parser.add_argument(
         "--db",
@@ -189,7 +192,7 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_engine_command(
-    commands: argparse._SubParsersAction,
+    commands: Subcommands,
     common: argparse.ArgumentParser,
     name: str,
     help_text: str,
@@ -200,23 +203,11 @@ def _add_engine_command(
     command.set_defaults(handler=handler)
 
 
-def _add_isolation_commands(
-    commands: argparse._SubParsersAction, common: argparse.ArgumentParser
-) -> None:
+def _add_isolation_commands(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     from etlcheck.isolation.commands import add_lint_parser, add_remap_parser
 
     for add in (add_lint_parser, add_remap_parser):
-        before = set(commands.choices)
-        add(commands)
-        for name in set(commands.choices) - before:
-            _adopt_common(commands.choices[name], common)
-
-
-def _adopt_common(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
-    known = {opt for action in parser._actions for opt in action.option_strings}
-    for action in common._actions:
-        if not set(action.option_strings) & known:
-            parser._add_action(action)
+        add(commands, [common])
 
 
 def _run(args: argparse.Namespace, config: Config) -> int:

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from etlcheck.engines.registry import DEFAULT_ENGINE, engine_names
 from etlcheck.errors import ConfigError
 from etlcheck.values import POC, RewriteMode, Scale, plain_identifier
 
@@ -57,8 +58,6 @@ def _pattern(value: str) -> str:
 
 
 def _engine(value: str) -> str:
-    from etlcheck.engines.registry import engine_names
-
     name = value.strip().lower()
     if name not in engine_names():
         raise ValueError(f"unknown engine {value!r}: choose one of {', '.join(engine_names())}")
@@ -110,7 +109,7 @@ class SampleConfig(Section):
 
 
 class RunConfig(Section):
-    engine: Annotated[StrictStr, AfterValidator(_engine)] = "duckdb"
+    engine: Annotated[StrictStr, AfterValidator(_engine)] = DEFAULT_ENGINE
     report_dir: NonEmpty = "reports"
     rewrite: RewriteValue = RewriteMode.AST
     disposable_pattern: Annotated[StrictStr, AfterValidator(_pattern)] = (

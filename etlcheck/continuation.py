@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from etlcheck.interrupts import RunInterrupted
     from etlcheck.options import RunOptions
     from etlcheck.pipeline import Pipeline, Step
-    from etlcheck.runner import ProgressCallback, RunResult, StepResult
+    from etlcheck.runner import ProgressCallback, RunResult
     from etlcheck.seeding.summary import SeedSummary
     from etlcheck.stages import Snapshot
+    from etlcheck.step_result import StepResult
     from etlcheck.targets import DatabaseIdentity
 
 RERUN = "run again without --resume"

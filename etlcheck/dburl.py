@@ -11,17 +11,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from etlcheck.engines.registry import DEFAULT_ENGINE, get_engine_class, url_schemes
 from etlcheck.errors import UsageError
 from etlcheck.redaction import redact_url, register_url
-
-SCHEME_ENGINES: dict[str, str] = {
-    "postgresql": "postgres",
-    "postgres": "postgres",
-    "mssql": "mssql",
-    "sqlserver": "mssql",
-    "mssql+pyodbc": "mssql",
-}
-"""URL schemes etlcheck connects to, and the engine each one means."""
 
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://")
 _CREDENTIALS = re.compile(r"^[^/\\]*:[^/\\]*@")
@@ -66,9 +58,10 @@ def is_url(text: str) -> bool:
 def engine_of_url(url: str, what: str = "--db") -> str:
     """The engine a URL's scheme names; an unknown scheme is a usage error."""
     scheme = url_scheme(url) or ""
-    engine = SCHEME_ENGINES.get(scheme)
+    schemes = url_schemes()
+    engine = schemes.get(scheme)
     if engine is None:
-        known = ", ".join(f"{name}://" for name in SCHEME_ENGINES)
+        known = ", ".join(f"{name}://" for name in schemes)
         raise UsageError(
             f"{what} {redact_url(url)}: etlcheck cannot connect to {scheme}:// databases",
             hint=f"use one of {known}, or a DuckDB file path",
@@ -91,7 +84,7 @@ def classify_db(value: str, what: str = "--db") -> DatabaseChoice:
             ) from None
         return DatabaseChoice(engine, True, redact_url(text))
     refuse_broken_url(text, what)
-    return DatabaseChoice("duckdb", False, text)
+    return DatabaseChoice(DEFAULT_ENGINE, False, text)
 
 
 def choose_engine(
@@ -112,7 +105,7 @@ def choose_engine(
             )
         return str(choice.engine)
     name = flag or configured.strip().lower()
-    if choice is not None and name != "duckdb":
+    if choice is not None and not get_engine_class(name).embedded:
         source = "--engine" if flag else "[run] engine ="
         raise UsageError(
             f"{source} {name} needs {what} to be a server URL, not the file {choice.shown}",

@@ -15,10 +15,12 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from etlcheck.config import Config
+from etlcheck.engines.registry import DEFAULT_ENGINE, engine_names, get_engine_class
 from etlcheck.errors import UsageError
+from etlcheck.subcommands import Subcommands
 from etlcheck.targets import IN_MEMORY, default_db_path
 from etlcheck.wording import counted
 
@@ -40,12 +42,6 @@ class LastRun:
     database: str
     rewrite: str
     folder: Path | None
-
-
-class Subcommands(Protocol):
-    """What argparse's ``add_subparsers()`` returns, as far as dq uses it."""
-
-    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
 
 
 def add_dq_parser(commands: Subcommands, common: argparse.ArgumentParser) -> None:
@@ -86,8 +82,9 @@ def run_dq(args: argparse.Namespace, config: Config) -> int:
     suites = chosen_suites(config, args.suite)
     last = last_run(reports)
     database = Path(args.db) if args.db else _database_of(last, config)
+    engine_name = last.engine if last is not None and not args.db else DEFAULT_ENGINE
     options = RunOptions.from_config(
-        config, engine="duckdb", db=str(database), rewrite=last.rewrite if last else None
+        config, engine=engine_name, db=str(database), rewrite=last.rewrite if last else None
     )
     engine = _open(options, database)
     terminal = Terminal()
@@ -136,7 +133,7 @@ def last_run(reports: Path) -> LastRun | None:
     run = document.get("run") or {}
     return LastRun(
         run_id=str(run.get("run_id")) if run.get("run_id") else None,
-        engine=str(engine.get("name") or "duckdb"),
+        engine=str(engine.get("name") or DEFAULT_ENGINE),
         database=str(engine.get("target") or ""),
         rewrite=str(document.get("rewrite") or "ast"),
         folder=latest.resolve() if latest.exists() else None,
@@ -153,7 +150,7 @@ def _database_of(last: LastRun | None, config: Config) -> Path:
             hint="run `etlcheck run` first, or pass --db",
         )
     name = f"run {last.run_id}" if last.run_id else "the last run"
-    if last.engine != "duckdb":
+    if last.engine not in engine_names() or not get_engine_class(last.engine).embedded:
         raise UsageError(
             f"{name} ran on {last.engine}, whose throwaway database is gone after the run",
             hint="run `etlcheck run` on duckdb first, or pass --db with a DuckDB file",

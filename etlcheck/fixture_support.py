@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from etlcheck.config import load_config
-from etlcheck.engines import Engine
+from etlcheck.engines import Engine, get_engine_class
 from etlcheck.errors import EngineError, EtlcheckError
 from etlcheck.options import RunOptions
 from etlcheck.redaction import redact, register_url
@@ -85,10 +85,11 @@ def session_engine(config: pytest.Config, options: RunOptions, folder: Path) -> 
     names one, or the engine's server); an engine that cannot start fails the tests: the
     engine was asked for, so it is required."""
     name = options.engine
-    target = get_option(config, "etl_db") if name == "duckdb" else None
-    if name == "duckdb" and target is None:
+    embedded = get_engine_class(name).embedded
+    target = get_option(config, "etl_db") if embedded else None
+    if embedded and target is None:
         target = str(folder / "pipeline.duckdb")
-    elif name != "duckdb":
+    elif not embedded:
         target = get_option(config, f"etl_{name}_url")
         if target:
             register_url(target)

@@ -13,10 +13,10 @@ from pathlib import Path
 from etlcheck.config import Config
 from etlcheck.config_schema import DatabaseSource, SampleSource, SeedSource
 from etlcheck.dburl import choose_engine
-from etlcheck.engines import engine_names
+from etlcheck.engines.registry import DEFAULT_ENGINE, engine_names
 from etlcheck.errors import EngineError, UsageError
 from etlcheck.redaction import redact_url, register_url
-from etlcheck.seeding.specs import parse_seed_spec
+from etlcheck.seed_specs import parse_seed_spec
 from etlcheck.values import POC, RewriteMode, Scale
 
 
@@ -25,7 +25,7 @@ class RunOptions:
     """One run's choices; defaults come from etlcheck.toml."""
 
     config: Config
-    engine: str = "duckdb"
+    engine: str = DEFAULT_ENGINE
     scale: Scale = POC
     """The sample generator's scale: --scale, else the sample source's, else [sample]."""
     db: str | None = field(default=None, repr=False)

@@ -20,6 +20,7 @@ import pytest
 
 from etlcheck.config import Config, load_config
 from etlcheck.engines import engine_names
+from etlcheck.engines.registry import ENGINES
 from etlcheck.errors import EtlcheckError, UsageError
 from etlcheck.expectations import load_suites, start_for_folder
 from etlcheck.fixture_support import get_option, option_source
@@ -36,8 +37,8 @@ from etlcheck.fixtures import (
     etl_seed_factory,
     etl_share_the_run,
 )
+from etlcheck.seed_specs import parse_seed_spec
 from etlcheck.seeding.inventory import declared_tables
-from etlcheck.seeding.specs import parse_seed_spec
 from etlcheck.session import SESSION_KEY, EtlSession, session_run_id
 from etlcheck.session_run import CONTROLLER, ControllerRun, overridden_fixtures
 from etlcheck.values import RewriteMode, Scale
@@ -49,7 +50,7 @@ OPTIONS: tuple[tuple[str, str, str | None], ...] = (
         "etlcheck.toml or pyproject.toml of the pipeline (default: searched upwards)",
         None,
     ),
-    ("etl_engine", "engine to run on: duckdb, postgres or mssql", None),
+    ("etl_engine", f"engine to run on: {', '.join(engine_names())}", None),
     ("etl_scale", "sample scale: poc, seed or N", None),
     (
         "etl_seed_from",
@@ -66,8 +67,11 @@ OPTIONS: tuple[tuple[str, str, str | None], ...] = (
     ("etl_report_dir", "where reports go (default: the config's report_dir)", None),
     ("etl_expectations", "folder of Great Expectations suite JSON files", None),
     ("etl_db", "DuckDB file to use instead of a temporary one per worker", None),
-    ("etl_postgres_url", "an existing disposable PostgreSQL server to use", None),
-    ("etl_mssql_url", "an existing disposable SQL Server to use", None),
+    *(
+        (f"etl_{name}_url", f"URL of an existing disposable {entry.title} database to use", None)
+        for name, entry in ENGINES.items()
+        if entry.url_schemes
+    ),
     (
         "etl_allow_external_target",
         "true: seed and run in a database etlcheck did not create (refused by default)",

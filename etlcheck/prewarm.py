@@ -111,14 +111,16 @@ def compile_scripts(options: RunOptions, cache: Path) -> None:
     from etlcheck.pipeline import Pipeline
     from etlcheck.tsql.compat import classify
 
-    dialect = get_engine_class(options.engine).dialect
+    emulation = get_engine_class(options.engine).tsql_emulation()
+    if emulation is None:
+        return
     steps = Pipeline.from_config(options.config).steps
     workcache.load(cache)
     for step, text in zip(steps, _rewritten(options), strict=True):
         if text is None:
             continue
         try:
-            classify(text, step.path, dialect)
+            classify(text, step.path, emulation)
         except Exception:  # the run reports what is wrong with a script, not this child
             continue
 

@@ -6,8 +6,7 @@ an isolation finding instead of an ordinary step failure."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
-from typing import Any, Protocol, cast
+from contextlib import contextmanager
 
 from etlcheck.config import SandboxConfig
 from etlcheck.engines.base import Engine
@@ -21,14 +20,6 @@ PERMISSION_WORDS = (
 )
 
 
-class PermissionedEngine(Protocol):
-    """What engines with ``supports_permissions`` offer (PostgreSQL, SQL Server)."""
-
-    def create_sandbox_principal(self, *schemas: Any) -> str: ...
-
-    def run_as(self, principal: str) -> AbstractContextManager[None]: ...
-
-
 def is_permission_failure(message: str | None) -> bool:
     """True when a step's error is the database refusing a write outside the sandbox."""
     text = (message or "").lower()
@@ -38,15 +29,12 @@ def is_permission_failure(message: str | None) -> bool:
 @contextmanager
 def least_privilege(engine: Engine, sandbox: SandboxConfig, enabled: bool) -> Iterator[str | None]:
     """Run the body as a sandbox-only principal when the engine has permissions."""
-    if not (enabled and engine.supports_permissions):
+    if not (enabled and engine.supports_least_privilege):
         yield None
         return
-    schemas = list(sandbox.schema_map.values())
-    arguments: list[Any] = [schemas, list(sandbox.read_only)]
-    if engine.name == "mssql":
-        arguments.append(list(sandbox.protected))
-    permissioned = cast(PermissionedEngine, engine)
-    principal = permissioned.create_sandbox_principal(*arguments)
+    principal = engine.create_sandbox_principal(
+        list(sandbox.schema_map.values()), list(sandbox.read_only), list(sandbox.protected)
+    )
     engine.info.extra["principal"] = principal
-    with permissioned.run_as(principal):
+    with engine.run_as(principal):
         yield principal

@@ -26,34 +26,10 @@ from etlcheck.interrupts import RunInterrupted, StopSignals
 from etlcheck.pipeline import Pipeline, Step
 from etlcheck.script_scan import is_empty, manages_transactions
 from etlcheck.state import RunFacts, RunStateStore
+from etlcheck.step_result import StepResult
 
 ScriptRewriter = Callable[[str, Step], str]
 """Turns a step's script text into the text that runs (the sandbox remap)."""
-
-
-@dataclass(frozen=True)
-class StepResult:
-    step: Step
-    status: str
-    """``ok``, ``failed``, ``skipped`` or ``interrupted``."""
-    seconds: float = 0.0
-    rows_affected: int = 0
-    statements: int = 0
-    messages: tuple[str, ...] = ()
-    error: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "number": self.step.number,
-            "phase": self.step.phase,
-            "script": self.step.name,
-            "status": self.status,
-            "seconds": round(self.seconds, 4),
-            "rows_affected": self.rows_affected,
-            "statements": self.statements,
-            "messages": list(self.messages),
-            "error": self.error,
-        }
 
 
 @dataclass(frozen=True)
@@ -124,12 +100,6 @@ class RunResult:
 
 ProgressCallback = Callable[[Step, StepResult | None], None]
 """Called with ``(step, None)`` before a step and ``(step, result)`` after it."""
-
-
-def _open_transactions(engine: Engine) -> int:
-    """@@TRANCOUNT of the engine's T-SQL session (what the scripts' BEGIN TRAN left)."""
-    session = getattr(engine, "tsql_session", None)
-    return int(getattr(session, "transaction_count", 0) or 0)
 
 
 def new_run_id(now: datetime | None = None) -> str:
@@ -271,7 +241,7 @@ class Runner:
             return engine.run_script(text, step.path), ()
         if manages_transactions(text):
             return engine.run_script(text, step.path), (OWN_TRANSACTIONS,)
-        if _open_transactions(engine):  # an earlier step left its own transaction open
+        if engine.open_transactions():  # an earlier step left its own transaction open
             return engine.run_script(text, step.path), (STILL_OPEN,)
         with self.stop.critical():
             engine.begin_step()

@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pytest
 
@@ -17,8 +17,16 @@ if TYPE_CHECKING:
     from etlcheck.options import RunOptions
     from etlcheck.runner import RunResult
     from etlcheck.seeding.summary import SeedSummary
-    from etlcheck.session_run import ControllerRun
     from etlcheck.xdist_share import RunShare
+
+
+class BackgroundRun(Protocol):
+    """The run the xdist controller makes in a thread while the workers start
+    (``session_run.ControllerRun``)."""
+
+    def start(self) -> None: ...
+
+    def finish(self) -> None: ...
 
 
 def session_run_id() -> str:
@@ -47,7 +55,7 @@ class EtlSession:
     share_conflict: str | None = None
     """Why this worker cannot use the run the controller made (a conftest it loaded
     overrides one of the run's fixtures)."""
-    controller_run: ControllerRun | None = None
+    controller_run: BackgroundRun | None = None
     """On the xdist controller: the run it makes for the workers."""
     suite: bool = False
     """The session runs an etlcheck suite (its conftest called ``enable_pytest_reports``)."""

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from etlcheck import workcache
+from etlcheck.compatibility import require_compatible
 from etlcheck.errors import ConfigError, SourceLocation
 from etlcheck.interrupts import StopSignals
 from etlcheck.options import RunOptions
@@ -17,7 +18,6 @@ from etlcheck.pipeline import Pipeline, Step
 from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
 from etlcheck.seeding.summary import SeedSummary
 from etlcheck.syntax import check_pipeline_syntax
-from etlcheck.tsql.compat import require_compatible
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine

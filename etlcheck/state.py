@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from etlcheck.engines.base import Engine
 
 if TYPE_CHECKING:
-    from etlcheck.runner import StepResult
+    from etlcheck.step_result import StepResult
 
 RUN_TABLE = "etl_run_state"
 STEP_TABLE = "etl_step_state"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlglot
 from sqlglot import exp
@@ -18,6 +19,9 @@ from sqlglot.tokens import TokenType
 from etlcheck.errors import ScriptError, location_of_offset
 from etlcheck.script_text import read_script_file
 from etlcheck.tsql.batches import split_batches
+
+if TYPE_CHECKING:
+    from etlcheck.engines.base import Engine
 
 
 @dataclass(frozen=True)
@@ -42,12 +46,12 @@ class TableLayout:
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
 
-    def create_sql(self, dialect: str, schema: str | None = None) -> str:
-        """CREATE TABLE for ``dialect``, in ``schema`` (default: the declared one)."""
+    def create_sql(self, engine: Engine | type[Engine], schema: str | None = None) -> str:
+        """CREATE TABLE for ``engine``, in ``schema`` (default: the declared one)."""
         definitions = [
             exp.ColumnDef(
                 this=exp.to_identifier(column.name, quoted=True),
-                kind=portable_type(column.data_type, dialect),
+                kind=portable_type(column.data_type, engine),
             )
             for column in self.columns
         ]
@@ -56,7 +60,7 @@ class TableLayout:
             db=exp.to_identifier(schema or self.schema, quoted=True),
         )
         create = exp.Create(kind="TABLE", this=exp.Schema(this=target, expressions=definitions))
-        return create.sql(dialect=dialect)
+        return create.sql(dialect=engine.dialect)
 
 
 _TEXT_TYPES = {
@@ -67,9 +71,10 @@ _TEXT_TYPES = {
 }
 
 
-def portable_type(data_type: exp.DataType, dialect: str) -> exp.DataType:
-    """A T-SQL column type as the engine spells it (NVARCHAR -> VARCHAR, BIT -> BOOLEAN...)."""
-    if dialect == "tsql":
+def portable_type(data_type: exp.DataType, engine: Engine | type[Engine]) -> exp.DataType:
+    """A T-SQL column type as the engine spells it (NVARCHAR -> VARCHAR, BIT -> BOOLEAN...);
+    an engine that runs T-SQL itself takes it as written."""
+    if not engine.interprets_tsql:
         return data_type
     kind = data_type.this
     if kind in _TEXT_TYPES:
@@ -77,7 +82,7 @@ def portable_type(data_type: exp.DataType, dialect: str) -> exp.DataType:
         size = params[0].name if params else ""
         if size.isdigit():
             return exp.DataType.build(f"VARCHAR({size})")
-        return exp.DataType.build("VARCHAR" if dialect != "postgres" else "TEXT")
+        return exp.DataType.build(engine.text_type)
     if kind == exp.DataType.Type.BIT:
         return exp.DataType.build("BOOLEAN")
     if kind in (exp.DataType.Type.DATETIME2, exp.DataType.Type.DATETIME):

@@ -15,6 +15,7 @@ from etlcheck import locking
 from etlcheck.config import Config
 from etlcheck.dburl import is_url
 from etlcheck.engines import Engine, get_engine_class
+from etlcheck.engines.registry import registered
 from etlcheck.errors import RefusalError, UsageError
 from etlcheck.redaction import redact_url
 
@@ -51,11 +52,11 @@ class DatabaseIdentity:
 
 
 def database_identity(options: RunOptions) -> DatabaseIdentity:
-    if options.engine != "duckdb":
+    engine_class = get_engine_class(options.engine)
+    if not engine_class.embedded:
         if not options.db:
-            kind = "PostgreSQL cluster" if options.engine == "postgres" else "SQL Server"
             return DatabaseIdentity(
-                f"{options.engine}:throwaway", f"a throwaway {kind}", lasting=False
+                f"{options.engine}:throwaway", engine_class.throwaway, lasting=False
             )
         return DatabaseIdentity(_url_key(options.db), redact_url(options.db))
     if options.db == IN_MEMORY:
@@ -91,12 +92,12 @@ def locked_database(
 def open_engine(options: RunOptions, fresh: bool, must_exist: bool = True) -> Engine:
     """Start the engine the options name; a fresh embedded database replaces an old file."""
     engine_class = get_engine_class(options.engine)
-    if options.engine == "duckdb" and options.db and is_url(options.db):
+    if engine_class.embedded and options.db and is_url(options.db):
         raise UsageError(
-            f"DuckDB opens files, not URLs: {redact_url(options.db)}",
+            f"{registered(options.engine).title} opens files, not URLs: {redact_url(options.db)}",
             hint="pass a file path, or the engine the URL is for",
         )
-    if options.engine != "duckdb":
+    if not engine_class.embedded:
         server = engine_class(  # type: ignore[call-arg]
             options.db,
             disposable_pattern=options.config.run.disposable_pattern,
@@ -128,4 +129,4 @@ def open_engine(options: RunOptions, fresh: bool, must_exist: bool = True) -> En
 
 def is_external(engine: Engine) -> bool:
     """True for a server database given by URL (one etlcheck did not create)."""
-    return bool(engine.target) and engine.name != "duckdb"
+    return bool(engine.target) and not engine.embedded

@@ -18,7 +18,7 @@ from etlcheck.wording import counted
 if TYPE_CHECKING:
     from etlcheck.options import RunOptions
     from etlcheck.pipeline import Step
-    from etlcheck.runner import StepResult
+    from etlcheck.step_result import StepResult
     from etlcheck.verify import Verification
 
 

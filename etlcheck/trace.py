@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
     from etlcheck.pipeline import Step
-    from etlcheck.runner import StepResult
+    from etlcheck.step_result import StepResult
 
 TRACE_VARIABLE = "ETLCHECK_TRACE"
 

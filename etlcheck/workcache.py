@@ -32,6 +32,17 @@ def register(name: str, table: dict[Any, Any]) -> None:
     _TABLES[name] = table
 
 
+def registered_tables() -> dict[str, dict[Any, Any]]:
+    """The memo tables registered so far, by name (the tables themselves, not copies)."""
+    return _TABLES
+
+
+def forget_tables() -> None:
+    """Forget every registered table and what was loaded or saved: a new process's state."""
+    _TABLES.clear()
+    _SAVED_SIZES.clear()
+
+
 def enabled() -> bool:
     return os.environ.get(CACHE_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
 

@@ -32,13 +32,13 @@ def options() -> RunOptions:
 @pytest.fixture
 def fresh_process() -> Iterator[None]:
     """This process's memo tables start empty, as a new process's do; restored after."""
-    saved = {name: dict(table) for name, table in workcache._TABLES.items()}
-    for table in workcache._TABLES.values():
+    saved = {name: dict(table) for name, table in workcache.registered_tables().items()}
+    for table in workcache.registered_tables().values():
         table.clear()
     try:
         yield
     finally:
-        for name, table in workcache._TABLES.items():
+        for name, table in workcache.registered_tables().items():
             table.clear()
             table.update(saved.get(name, {}))
 
@@ -55,8 +55,10 @@ def test_the_child_compiles_everything_the_run_needs(
     assert workcache.cache_file(cache).is_file()
 
     parsed: list[str] = []
-    parse = compiler._parse
-    monkeypatch.setattr(compiler, "_parse", lambda text: parsed.append(text) or parse(text))
+    parse = compiler.parse_with_holes
+    monkeypatch.setattr(
+        compiler, "parse_with_holes", lambda text: parsed.append(text) or parse(text)
+    )
     poc = replace(options, scale="poc")
     with DuckDBEngine() as engine:
         prepare_database(engine, poc)

@@ -36,8 +36,7 @@ def cache_dir(tmp_path: Path) -> Path:
 
 def fresh_process(name: str = "memo") -> dict[Any, Any]:
     """What a new process has: the module's memo registered again, empty."""
-    workcache._TABLES.clear()
-    workcache._SAVED_SIZES.clear()
+    workcache.forget_tables()
     table: dict[Any, Any] = {}
     workcache.register(name, table)
     return table
@@ -297,7 +296,8 @@ CHILD = textwrap.dedent(
     root = Path(sys.argv[1])
     calls = {"parse": 0, "rewrite": 0}
     loaded = {}
-    real_load, real_parse, real_rewrite = workcache.load, compiler._parse, rewrite._rewrite
+    real_load, real_rewrite = workcache.load, rewrite._rewrite
+    real_parse = compiler.parse_with_holes
 
     def load(directory):
         real_load(directory)
@@ -313,7 +313,7 @@ CHILD = textwrap.dedent(
         calls["rewrite"] += 1
         return real_rewrite(*args)
 
-    workcache.load, compiler._parse, rewrite._rewrite = load, parse, rewrite_anew
+    workcache.load, compiler.parse_with_holes, rewrite._rewrite = load, parse, rewrite_anew
     config = load_config(root / "etlcheck.toml")
     with DuckDBEngine(None) as engine:
         setup_sandbox(engine, config.sandbox)

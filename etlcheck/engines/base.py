@@ -1,8 +1,12 @@
-"""The interface every engine adapter fills in.
+"""The interface every engine adapter fills in, and the capabilities it declares.
 
 ``start()`` is a template method in the style of testcontainers: it calls
 ``_start`` (bring up or locate the server), ``_connect`` and ``_prepare``
 (e.g. install catalog emulation); subclasses fill in those small methods.
+
+Code outside an engine's folder asks the engine what it can do (``embedded``,
+``supports_least_privilege``, ``fingerprint_sql()``, ``tsql_emulation()``,
+``clone_tables()``...), never which engine it is.
 """
 
 from __future__ import annotations
@@ -10,33 +14,26 @@ from __future__ import annotations
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
+from etlcheck.tsql.target import QueryResult, ScriptResult
+
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
+    from etlcheck.isolation.fingerprint_sql import FingerprintSQL
+    from etlcheck.tsql.emulation import Emulation
+    from etlcheck.tsql.scope import Session
 
-@dataclass(frozen=True)
-class QueryResult:
-    """Rows of a query with their column names."""
+__all__ = ["Engine", "EngineInfo", "QueryResult", "ScriptResult", "TableCopy"]
 
-    columns: tuple[str, ...]
-    rows: list[tuple[Any, ...]]
-
-    def scalar(self) -> Any:
-        return self.rows[0][0] if self.rows else None
-
-
-@dataclass(frozen=True)
-class ScriptResult:
-    """What running one script did: rows affected (sum over DML), PRINT output, statements run."""
-
-    rows_affected: int = 0
-    messages: tuple[str, ...] = ()
-    statements: int = 0
+TableCopy = tuple[str, str, str]
+"""(production schema, table, sandbox schema): one table ``clone_tables`` copies."""
 
 
 @dataclass
@@ -79,11 +76,34 @@ class Engine(ABC):
     the T-SQL interpreter's catalog cache is stale once it moves."""
 
     name: ClassVar[str]
+    """The name users give (``--engine``, ``[run] engine``) and the registry knows."""
     dialect: ClassVar[str]
     """sqlglot dialect of the SQL this engine speaks natively."""
     interprets_tsql: ClassVar[bool] = True
-    """True when T-SQL runs through etlcheck's interpreter instead of natively."""
-    supports_permissions: ClassVar[bool] = False
+    """True when T-SQL runs through etlcheck's interpreter instead of natively (and so
+    T-SQL's column types are translated, see ``text_type``)."""
+    embedded: ClassVar[bool] = False
+    """True for a database in this process, kept in a file (or memory) given by path:
+    etlcheck replaces such a file only when it made it. False for a server, given by URL
+    or started for the run (``throwaway``)."""
+    throwaway: ClassVar[str] = ""
+    """What the engine starts when no URL is given ("a throwaway PostgreSQL cluster")."""
+    supports_least_privilege: ClassVar[bool] = False
+    """True when the pipeline can run as a principal that may write only to the sandbox
+    (``create_sandbox_principal`` and ``run_as``)."""
+    internal_schemas: ClassVar[tuple[str, ...]] = ()
+    """Schemas etlcheck creates on this engine (the T-SQL catalog emulation's ``sys``)."""
+    system_schemas: ClassVar[tuple[str, ...]] = ("information_schema",)
+    """The engine's own schemas. Neither kind is user data: fingerprints skip both."""
+    text_type: ClassVar[str] = "VARCHAR"
+    """The type of a text column without a length (``VARCHAR`` on SQL Server would hold
+    one character)."""
+    current_database_sql: ClassVar[str] = "current_database()"
+    """The SQL expression naming the connected database (``information_schema`` filters)."""
+    loads_files: ClassVar[bool] = False
+    """True when ``load_file`` reads a data file into a table without a DataFrame."""
+    queries_arrays: ClassVar[bool] = False
+    """True when ``query_arrays`` hands results over as numpy arrays (no Python rows)."""
     supports_step_transactions: ClassVar[bool] = False
     """True when a step can run inside one transaction (``begin_step``...): an interrupted
     or failed step then leaves nothing behind."""
@@ -103,6 +123,9 @@ class Engine(ABC):
         self.target = target
         self.info = EngineInfo(name=self.name, target=target or "")
         self.in_step_transaction = False
+        self.tsql_session: Session | None = None
+        """The interpreter's session on this connection (@@TRANCOUNT, temp tables, the
+        catalog cache), kept from one script to the next; None where T-SQL runs natively."""
         self.step_transaction_lost = False
         """A statement of the step could not be undone on its own (an engine without
         savepoints): the step transaction is aborted and must be rolled back."""
@@ -270,6 +293,62 @@ class Engine(ABC):
 
     def rollback_nested(self) -> None:
         raise NotImplementedError(f"{self.name} cannot nest a transaction in a step")
+
+    # --- what other parts of etlcheck ask of an engine -------------------------------------
+    @classmethod
+    @abstractmethod
+    def fingerprint_sql(cls) -> FingerprintSQL:
+        """The queries a fingerprint runs on this engine (``isolation.fingerprint``)."""
+
+    @classmethod
+    def tsql_emulation(cls) -> Emulation | None:
+        """The T-SQL emulation etlcheck's interpreter uses here; None when the engine
+        runs T-SQL itself (``interprets_tsql`` False)."""
+        return None
+
+    def open_transactions(self) -> int:
+        """@@TRANCOUNT of the engine's T-SQL session (what the scripts' BEGIN TRAN left);
+        0 where T-SQL runs natively."""
+        return self.tsql_session.transaction_count if self.tsql_session is not None else 0
+
+    def query_arrays(self, sql: str) -> dict[str, np.ndarray]:
+        """A query's columns as numpy arrays, by name. Only engines with ``queries_arrays``."""
+        raise NotImplementedError(f"{self.name} cannot hand results over as arrays")
+
+    @abstractmethod
+    def clone_tables(self, tables: Sequence[TableCopy]) -> None:
+        """Create each ``sandbox.table`` like ``schema.table`` (columns, types, NOT NULL,
+        defaults, IDENTITY, keys, CHECKs) and copy its rows (``seeding.clone``)."""
+
+    @abstractmethod
+    def continue_identity(self, schema: str, table: str) -> None:
+        """Make the next generated IDENTITY value of ``schema.table`` follow its rows, as
+        SQL Server does after rows with explicit values went in."""
+
+    def explicit_identity_values(self, schema: str, table: str) -> AbstractContextManager[None]:
+        """Where inserted rows may carry their own IDENTITY values (SQL Server needs
+        ``IDENTITY_INSERT`` for that; the emulations take them as given)."""
+        return nullcontext()
+
+    def load_file(self, path: Path, schema: str, table: str, columns: Sequence[str]) -> None:
+        """Append a CSV or Parquet file's ``columns`` to the existing ``schema.table``
+        without a DataFrame. Only engines with ``loads_files``."""
+        raise NotImplementedError(f"{self.name} loads data files through DataFrames")
+
+    def create_sandbox_principal(
+        self,
+        sandbox_schemas: Sequence[str],
+        read_schemas: Sequence[str] = (),
+        protected_schemas: Sequence[str] = (),
+    ) -> str:
+        """A principal that may create and write only in ``sandbox_schemas``, read only
+        ``read_schemas`` (and is denied ``protected_schemas`` where the engine can say so);
+        its name, for ``run_as``. Only engines with ``supports_least_privilege``."""
+        raise NotImplementedError(f"{self.name} has no least-privilege principals")
+
+    def run_as(self, principal: str) -> AbstractContextManager[None]:
+        """Run what happens inside as ``principal``, back to the admin session after."""
+        raise NotImplementedError(f"{self.name} has no least-privilege principals")
 
     def note(self, sql: str) -> None:
         """Count ``sql`` toward ``catalog_epoch`` unless it plainly reads or writes rows;

@@ -10,12 +10,12 @@ checks the columns, in the database where its SQL datasource works.
 
 from __future__ import annotations
 
+from etlcheck.expectations.dispatch import validate_suites
 from etlcheck.expectations.model import ExpectationSpec, SuiteFile
 from etlcheck.expectations.outcomes import Example, ExpectationOutcome, SuiteOutcome
 from etlcheck.expectations.prefetch import start_for_folder, start_for_tests, start_import
 from etlcheck.expectations.sqlbuild import Resolver
 from etlcheck.expectations.suites import load_suite, load_suites
-from etlcheck.expectations.validate import validate_suites
 
 __all__ = [
     "Example",

@@ -10,7 +10,7 @@ expectation in suite order, each with the rule it applied.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 
 from etlcheck.engines.base import Engine
@@ -35,22 +35,6 @@ from etlcheck.expectations.model import (
 from etlcheck.expectations.outcomes import ExpectationOutcome, SuiteOutcome, rule_of
 from etlcheck.expectations.parameter_values import ParameterValues, parameter_values
 from etlcheck.expectations.sqlbuild import Resolver
-from etlcheck.expectations.worker import take_worker
-
-
-def validate_suites(
-    engine: Engine, suites: Iterable[SuiteFile], resolve: Resolver
-) -> list[SuiteOutcome]:
-    """Validate each suite against its (resolved) table in the engine: in the worker
-    process started for it when there is one and the engine can export the tables."""
-    suites = list(suites)
-    worker = take_worker()
-    if worker is not None:
-        outcomes = worker.validate(engine, suites, resolve) if engine.exports_tables else None
-        worker.stop()
-        if outcomes is not None:
-            return outcomes
-    return validate_here(engine, suites, resolve)
 
 
 def validate_here(

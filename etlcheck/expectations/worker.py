@@ -197,20 +197,20 @@ def main() -> None:
 
 def _warm_up() -> None:
     """Import GX and run it once on a tiny DataFrame, so the job finds it warm."""
-    from etlcheck.engines.duckdb import DuckDBEngine
+    from etlcheck.engines.registry import EXPORT_ENGINE, get_engine_class
     from etlcheck.expectations.gx_run import GreatExpectations
 
-    with DuckDBEngine(None) as engine:
+    with get_engine_class(EXPORT_ENGINE)(None) as engine:
         GreatExpectations(engine).warm_up()
 
 
 def _validate(job: Job) -> tuple[SuiteOutcome, ...] | None:
-    from etlcheck.engines.duckdb import DuckDBEngine
+    from etlcheck.engines.registry import EXPORT_ENGINE, get_engine_class
     from etlcheck.expectations.validate import validate_here
 
     names = dict(job.tables)
     try:
-        with DuckDBEngine(str(job.database)) as engine:
+        with get_engine_class(EXPORT_ENGINE)(str(job.database)) as engine:
             resolve = names.get
             return tuple(
                 validate_here(engine, list(job.suites), lambda t: resolve(t, t), dict(job.counted))

@@ -5,21 +5,25 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
+from etlcheck.compatibility import with_compatibility
 from etlcheck.config import Config
 from etlcheck.isolation.findings import FORMATTERS, format_sarif, format_text
 from etlcheck.isolation.lint import LintReport, lint_files, lint_pipeline, read_script
 from etlcheck.isolation.rewrite import REWRITE_MODES, rewrite_script
 from etlcheck.pipeline import Pipeline
+from etlcheck.subcommands import Subcommands
 from etlcheck.syntax import check_pipeline_syntax, check_script_syntax
-from etlcheck.tsql.compat import with_compatibility
 
 
-def add_lint_parser(subparsers: Any) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+def add_lint_parser(
+    subparsers: Subcommands, parents: Sequence[argparse.ArgumentParser] = ()
+) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
         "lint",
+        parents=list(parents),
         help="prove statically that the scripts stay in the sandbox",
         description="Remap the scripts, then report every reference not proven to stay in the "
         "sandbox. Exit 1 on findings not silenced by '-- etlcheck: allow <reason>'.",
@@ -41,9 +45,12 @@ def add_lint_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def add_remap_parser(subparsers: Any) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+def add_remap_parser(
+    subparsers: Subcommands, parents: Sequence[argparse.ArgumentParser] = ()
+) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
         "remap",
+        parents=list(parents),
         help="print a script exactly as it will run in the sandbox",
         description="Print the script with its schema references patched into the sandbox.",
     )

@@ -15,20 +15,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from etlcheck.isolation.fingerprint_content import HashArray, hash_contents
-from etlcheck.isolation.fingerprint_sql import (
-    FingerprintSQL,
-    HashedTable,
-    HashMethod,
-    default_method,
-    fingerprint_sql,
-)
+from etlcheck.isolation.fingerprint_sql import FingerprintSQL, HashedTable, HashMethod
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
 
-ENGINE_SCHEMAS = frozenset({"sys", "information_schema", "pg_catalog", "pg_toast"})
-"""Schemas engines keep for themselves or for catalog emulation; never fingerprinted."""
 INTERNAL_PREFIXES = ("_etlcheck", "__etlcheck")
 """Objects etlcheck itself creates (emulation helpers); ignored in every schema."""
 
@@ -156,8 +148,8 @@ def fingerprint_schemas(
     then reports counts only.
     """
     began = time.perf_counter()
-    sql = fingerprint_sql(engine.dialect)
-    chosen: HashMethod = method or default_method(engine.dialect)
+    sql = engine.fingerprint_sql()
+    chosen: HashMethod = method or sql.default_method()
     skipped = _engine_schemas(engine)
     wanted = _unique([name for name in schemas if name.lower() not in skipped])
     if not wanted:
@@ -183,14 +175,8 @@ def fingerprint_schemas(
 
 
 def _engine_schemas(engine: Engine) -> frozenset[str]:
-    """ENGINE_SCHEMAS plus what the engine says it keeps for itself or for emulation."""
-    names: set[str] = set()
-    for attribute in ("internal_schemas", "system_schemas"):
-        extra = getattr(engine, attribute, None)
-        if callable(extra):
-            extra = extra()
-        names.update(str(name).lower() for name in extra or ())
-    return ENGINE_SCHEMAS | names
+    """What the engine keeps for itself or for the T-SQL emulation."""
+    return frozenset(name.lower() for name in (*engine.internal_schemas, *engine.system_schemas))
 
 
 def _unique(names: Sequence[str]) -> list[str]:

@@ -34,12 +34,6 @@ class TableContent:
     key_hashes: HashArray | None = None
 
 
-def _numpy_connection(engine: Engine) -> Any:
-    """The DuckDB connection, which hands results over as numpy arrays; None elsewhere."""
-    connection = getattr(engine, "connection", None) if engine.dialect == "duckdb" else None
-    return connection if connection is not None and hasattr(connection, "execute") else None
-
-
 def _split_content(
     arrays: Mapping[str, Any], specs: Sequence[HashedTable], row_detail: bool
 ) -> list[TableContent]:
@@ -78,13 +72,12 @@ def hash_contents(
     row_detail: bool,
 ) -> list[TableContent]:
     """Hash every table in the database: batched where the engine can, else one by one."""
-    connection = _numpy_connection(engine)
-    if not (sql.batched_content and connection is not None):
+    if not (sql.batched_content and engine.queries_arrays):
         return _content_per_table(engine, sql, specs, method, row_detail)
     contents: list[TableContent] = []
     for start in range(0, len(specs), BATCH_TABLES):
         chunk = specs[start : start + BATCH_TABLES]
-        arrays = connection.execute(sql.content_sql(chunk, method, row_detail)).fetchnumpy()
+        arrays = engine.query_arrays(sql.content_sql(chunk, method, row_detail))
         contents += _split_content(arrays, chunk, row_detail)
     return contents
 

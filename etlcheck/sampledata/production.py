@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from etlcheck.sampledata import vocabulary as v
+from etlcheck.sampledata import vocabulary
 from etlcheck.sampledata.plans import PRODUCTION_SOURCE, SamplePlan
 from etlcheck.sampledata.render import SPECS
 from etlcheck.sampledata.truth import DAY, LOAD_DAY, codes, pick
@@ -57,7 +57,9 @@ def untouched_production(
     months = np.datetime64("2024-05-01", "M") - rng.integers(0, 12, count)
     events = max(10, count // 10)
     return {
-        "Regions": pd.DataFrame({"RegionCode": v.REGIONS, "RegionName": v.REGION_NAMES}),
+        "Regions": pd.DataFrame(
+            {"RegionCode": vocabulary.REGIONS, "RegionName": vocabulary.REGION_NAMES}
+        ),
         "Commissions": pd.DataFrame(
             {
                 "BrokerCode": pd.Series(broker_codes.to_numpy(), dtype=object),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from etlcheck.sampledata import vocabulary as v
+from etlcheck.sampledata import vocabulary
 from etlcheck.sampledata.plans import EntityPlan
 from etlcheck.sampledata.truth import DAY, codes, pick, text
 
@@ -96,7 +96,11 @@ def rate_text(rates: pd.Series | np.ndarray) -> np.ndarray:
 
 def flag_text(flags: pd.Series | np.ndarray, rng: np.random.Generator) -> np.ndarray:
     flag = np.asarray(flags, dtype=bool)
-    return np.where(flag, pick(rng, v.TRUE_FLAGS, len(flag)), pick(rng, v.FALSE_FLAGS, len(flag)))
+    return np.where(
+        flag,
+        pick(rng, vocabulary.TRUE_FLAGS, len(flag)),
+        pick(rng, vocabulary.FALSE_FLAGS, len(flag)),
+    )
 
 
 def messy_email(values: pd.Series, rng: np.random.Generator) -> np.ndarray:
@@ -169,7 +173,7 @@ def missing(column: str) -> Fault:
 
 def bad_code(column: str) -> Fault:
     def fault(frame: pd.DataFrame, rng: np.random.Generator) -> None:
-        set_column(frame, column, pick(rng, v.BAD_CODES, len(frame)))
+        set_column(frame, column, pick(rng, vocabulary.BAD_CODES, len(frame)))
 
     return fault
 
@@ -178,7 +182,7 @@ def bad_number(column: str) -> Fault:
     def fault(frame: pd.DataFrame, rng: np.random.Generator) -> None:
         negative = "-" + text(rng.integers(1, 900, len(frame))) + ".00"
         choice = np.where(
-            rng.random(len(frame)) < 0.3, negative, pick(rng, v.BAD_NUMBERS, len(frame))
+            rng.random(len(frame)) < 0.3, negative, pick(rng, vocabulary.BAD_NUMBERS, len(frame))
         )
         set_column(frame, column, choice)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from etlcheck.sampledata import vocabulary as v
+from etlcheck.sampledata import vocabulary
 from etlcheck.sampledata.raw import (
     EntitySpec,
     amount_text,
@@ -33,7 +33,7 @@ def render_brokers(t: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
         {
             "broker_code": messy_code(t["broker_code"], rng),
             "broker_name": messy_text(t["broker_name"], rng),
-            "status_code": spelled(t["status"], v.BROKER_STATUS, rng),
+            "status_code": spelled(t["status"], vocabulary.BROKER_STATUS, rng),
             "region_code": messy_code(t["region_code"], rng),
             "email": messy_email(t["email"], rng),
             "phone": t["phone"],
@@ -48,7 +48,7 @@ def render_products(t: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
         {
             "product_code": messy_code(t["product_code"], rng),
             "product_name": messy_text(t["product_name"], rng),
-            "line_code": spelled(t["line"], v.PRODUCT_LINE, rng),
+            "line_code": spelled(t["line"], vocabulary.PRODUCT_LINE, rng),
             "base_rate": rate_text(t["base_rate"]),
             "active_flag": flag_text(t["is_active"], rng),
             "loaded_at": t["loaded_at"],
@@ -63,7 +63,7 @@ def render_clients(t: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
             "first_name": messy_text(t["first_name"], rng),
             "last_name": messy_text(t["last_name"], rng),
             "birth_date": t["birth_date"],
-            "gender_code": spelled(t["gender"], v.GENDER, rng),
+            "gender_code": spelled(t["gender"], vocabulary.GENDER, rng),
             "state_code": messy_code(t["state_code"], rng),
             "email": messy_email(t["email"], rng),
             "loaded_at": t["loaded_at"],
@@ -77,7 +77,7 @@ def render_groups(t: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
             "group_code": messy_code(t["group_code"], rng),
             "group_name": messy_text(t["group_name"], rng),
             "broker_code": messy_code(t["broker_code"], rng),
-            "industry_code": spelled(t["industry"], v.INDUSTRY, rng),
+            "industry_code": spelled(t["industry"], vocabulary.INDUSTRY, rng),
             "employee_count": t["employee_count"],
             "effective_date": t["effective_date"],
             "loaded_at": t["loaded_at"],
@@ -93,7 +93,7 @@ def render_policies(t: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
             "broker_code": messy_code(t["broker_code"], rng),
             "group_code": messy_code(t["group_code"], rng),
             "product_code": messy_code(t["product_code"], rng),
-            "status_code": spelled(t["status"], v.POLICY_STATUS, rng),
+            "status_code": spelled(t["status"], vocabulary.POLICY_STATUS, rng),
             "start_date": t["start_date"],
             "end_date": t["end_date"],
             "annual_premium": amount_text(t["annual_premium"]),
@@ -111,7 +111,7 @@ def render_proposals(t: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
             "client_code": messy_code(t["client_code"], rng),
             "group_code": messy_code(t["group_code"], rng),
             "product_code": messy_code(t["product_code"], rng),
-            "status_code": spelled(t["status"], v.PROPOSAL_STATUS, rng),
+            "status_code": spelled(t["status"], vocabulary.PROPOSAL_STATUS, rng),
             "submitted_date": t["submitted_date"],
             "quoted_premium": amount_text(t["quoted_premium"]),
             "loaded_at": t["loaded_at"],
@@ -139,7 +139,7 @@ def render_claims(t: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
             "loss_date": t["loss_date"],
             "reported_date": t["reported_date"],
             "claim_amount": amount_text(t["claim_amount"]),
-            "status_code": spelled(t["status"], v.CLAIM_STATUS, rng),
+            "status_code": spelled(t["status"], vocabulary.CLAIM_STATUS, rng),
             "loaded_at": t["loaded_at"],
         }
     )

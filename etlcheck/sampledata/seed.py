@@ -141,7 +141,7 @@ def load_table(engine: Engine, layout: TableLayout, frame: pd.DataFrame, schema:
     _create(engine, layout, schema)
     casts = [
         f"CAST({engine.quote(column.name)} AS "
-        f"{portable_type(column.data_type, dialect).sql(dialect=dialect)})"
+        f"{portable_type(column.data_type, engine).sql(dialect=dialect)})"
         for column in layout.columns
     ]
     engine.insert_frame(schema, layout.table, frame[list(layout.column_names)], casts)
@@ -160,7 +160,7 @@ def copy_table(engine: Engine, layout: TableLayout, source: str, schema: str) ->
 
 def _create(engine: Engine, layout: TableLayout, schema: str) -> None:
     engine.execute(f"DROP TABLE IF EXISTS {engine.qualified(schema, layout.table)}")
-    engine.execute(layout.create_sql(engine.dialect, schema))
+    engine.execute(layout.create_sql(engine, schema))
 
 
 def _earlier_state(pipeline: Pipeline) -> Mapping[str, pd.DataFrame]:

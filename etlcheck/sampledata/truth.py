@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from etlcheck.sampledata import vocabulary as v
+from etlcheck.sampledata import vocabulary
 
 LOAD_DAY = np.datetime64("2024-06-10T02:00:00", "us")
 DAY = np.timedelta64(1, "D")
@@ -92,19 +92,21 @@ def with_nulls(values: np.ndarray, rng: np.random.Generator, share: float) -> np
 
 
 def brokers(rng: np.random.Generator, count: int) -> pd.DataFrame:
-    surname = rng.integers(0, len(v.SURNAMES), count)
-    status = pick_target(rng, v.BROKER_STATUS, count)
+    surname = rng.integers(0, len(vocabulary.SURNAMES), count)
+    status = pick_target(rng, vocabulary.BROKER_STATUS, count)
     domain = np.strings.add(
-        np.strings.add("@", np.strings.lower(v.SURNAMES.astype("U"))), ".example.com"
+        np.strings.add("@", np.strings.lower(vocabulary.SURNAMES.astype("U"))), ".example.com"
     ).astype(object)
     email = "contact." + codes("br", 1, count) + domain[surname]
     phone = "555-" + _LOW_DIGITS[rng.integers(0, 1000, count)] + text(rng.integers(0, 10, count))
     return frame(
         {
             "broker_code": codes("BR", 1, count),
-            "broker_name": v.SURNAMES[surname] + " " + pick(rng, v.FIRM_SUFFIXES, count),
+            "broker_name": vocabulary.SURNAMES[surname]
+            + " "
+            + pick(rng, vocabulary.FIRM_SUFFIXES, count),
             "status": status,
-            "region_code": pick(rng, v.REGIONS, count),
+            "region_code": pick(rng, vocabulary.REGIONS, count),
             "email": with_nulls(email, rng, 0.08),
             "phone": with_nulls(phone, rng, 0.05),
             "commission_rate": rng.integers(250, 1500, count) / 10_000,
@@ -115,9 +117,15 @@ def brokers(rng: np.random.Generator, count: int) -> pd.DataFrame:
 
 
 def products(rng: np.random.Generator, count: int) -> pd.DataFrame:
-    line = pick_target(rng, v.PRODUCT_LINE, count)
+    line = pick_target(rng, vocabulary.PRODUCT_LINE, count)
     title = np.strings.capitalize(line.astype("U")).astype(object)
-    name = title + " " + pick(rng, v.PRODUCT_TIERS, count) + " " + text(np.arange(1, count + 1))
+    name = (
+        title
+        + " "
+        + pick(rng, vocabulary.PRODUCT_TIERS, count)
+        + " "
+        + text(np.arange(1, count + 1))
+    )
     return frame(
         {
             "product_code": codes("PR", 1, count, 5),
@@ -131,12 +139,12 @@ def products(rng: np.random.Generator, count: int) -> pd.DataFrame:
 
 
 def clients(rng: np.random.Generator, count: int) -> pd.DataFrame:
-    first_index = rng.integers(0, len(v.FIRST_NAMES), count)
-    last_index = rng.integers(0, len(v.SURNAMES), count)
-    first = v.FIRST_NAMES[first_index]
-    last = v.SURNAMES[last_index]
-    lower_first = np.strings.lower(v.FIRST_NAMES.astype("U")).astype(object)
-    lower_last = np.strings.lower(v.SURNAMES.astype("U")).astype(object)
+    first_index = rng.integers(0, len(vocabulary.FIRST_NAMES), count)
+    last_index = rng.integers(0, len(vocabulary.SURNAMES), count)
+    first = vocabulary.FIRST_NAMES[first_index]
+    last = vocabulary.SURNAMES[last_index]
+    lower_first = np.strings.lower(vocabulary.FIRST_NAMES.astype("U")).astype(object)
+    lower_last = np.strings.lower(vocabulary.SURNAMES.astype("U")).astype(object)
     email = (
         lower_first[first_index]
         + "."
@@ -153,8 +161,8 @@ def clients(rng: np.random.Generator, count: int) -> pd.DataFrame:
             "last_name": last,
             "full_name": first + " " + last,
             "birth_date": pd.Series(birth).where(rng.random(count) >= 0.03),
-            "gender": pick_target(rng, v.GENDER, count),
-            "state_code": pick(rng, v.STATES, count),
+            "gender": pick_target(rng, vocabulary.GENDER, count),
+            "state_code": pick(rng, vocabulary.STATES, count),
             "email": with_nulls(email, rng, 0.10),
             "loaded_at": loaded_at(rng, count),
         }
@@ -168,9 +176,11 @@ def groups(rng: np.random.Generator, count: int, broker_codes: pd.Series) -> pd.
     return frame(
         {
             "group_code": codes("GR", 1, count, 6),
-            "group_name": pick(rng, v.SURNAMES, count) + " " + pick(rng, v.GROUP_SUFFIXES, count),
+            "group_name": pick(rng, vocabulary.SURNAMES, count)
+            + " "
+            + pick(rng, vocabulary.GROUP_SUFFIXES, count),
             "broker_code": pick(rng, broker_codes.to_numpy(), count),
-            "industry": pick_target(rng, v.INDUSTRY, count),
+            "industry": pick_target(rng, vocabulary.INDUSTRY, count),
             "employee_count": pd.Series(employees, dtype="Int32").where(known),
             "size_band": np.where(known, band, "UNKNOWN").astype(object),
             "effective_date": days_from("2015-01-01", rng, count, 365 * 9),
@@ -202,7 +212,7 @@ def policies(
             "group_code": group,
             "product_code": refs["products"]["product_code"].to_numpy()[product_index],
             "line": refs["products"]["line"].to_numpy()[product_index],
-            "status": pick_target(rng, v.POLICY_STATUS, count),
+            "status": pick_target(rng, vocabulary.POLICY_STATUS, count),
             "start_date": start,
             "end_date": end,
             "term_months": month_boundaries(start, end),
@@ -228,7 +238,7 @@ def proposals(
             "client_code": pick(rng, refs["clients"]["client_code"].to_numpy(), count),
             "group_code": group,
             "product_code": pick(rng, refs["products"]["product_code"].to_numpy(), count),
-            "status": pick_target(rng, v.PROPOSAL_STATUS, count),
+            "status": pick_target(rng, vocabulary.PROPOSAL_STATUS, count),
             "submitted_date": days_from("2023-01-01", rng, count, 520),
             "quoted_premium": money(rng, count, 20_000, 2_000_000) / 100,
             "loaded_at": loaded_at(rng, count),
@@ -266,7 +276,7 @@ def claims(rng: np.random.Generator, count: int, refs: Mapping[str, pd.DataFrame
             "reported_date": loss + lag.astype("timedelta64[D]"),
             "report_lag_days": lag.astype(np.int32),
             "claim_amount": money(rng, count, 5_000, 5_000_000) / 100,
-            "status": pick_target(rng, v.CLAIM_STATUS, count),
+            "status": pick_target(rng, vocabulary.CLAIM_STATUS, count),
             "loaded_at": loaded_at(rng, count),
         }
     )

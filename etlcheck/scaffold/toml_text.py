@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from etlcheck.engines.registry import DEFAULT_ENGINE
 from etlcheck.scaffold.project import SANDBOX_PREFIX, ProjectPlan
 
 DEFAULT_BUDGET_SECONDS = 60
@@ -61,7 +62,7 @@ def config_text(plan: ProjectPlan, suite: Path) -> str:
         "max_rows = 1_000_000",
         "",
         "[run]",
-        'engine = "duckdb"',
+        f'engine = "{DEFAULT_ENGINE}"',
         'report_dir = "reports"',
     ]
     folder = _string((suite / "expectations").as_posix())

@@ -27,10 +27,6 @@ class ColumnInfo:
         return self.nullable or self.default is not None
 
 
-def _current_database(engine: Engine) -> str:
-    return "DB_NAME()" if engine.dialect == "tsql" else "current_database()"
-
-
 def _in_list(names: Iterable[str]) -> str:
     return ", ".join(sql_literal(name.lower()) for name in names) or "NULL"
 
@@ -39,7 +35,7 @@ def base_tables(engine: Engine, schemas: Iterable[str]) -> list[tuple[str, str]]
     """(schema, table) of every table in ``schemas`` (case-insensitive), sorted."""
     result = engine.query(
         "SELECT table_schema, table_name FROM information_schema.tables "
-        f"WHERE table_type = 'BASE TABLE' AND table_catalog = {_current_database(engine)} "
+        f"WHERE table_type = 'BASE TABLE' AND table_catalog = {engine.current_database_sql} "
         f"AND LOWER(table_schema) IN ({_in_list(schemas)}) "
         "ORDER BY table_schema, table_name"
     )
@@ -55,7 +51,7 @@ def columns_of(engine: Engine, schema: str, table: str) -> list[ColumnInfo]:
     result = engine.query(
         "SELECT column_name, data_type, is_nullable, column_default "
         "FROM information_schema.columns "
-        f"WHERE table_catalog = {_current_database(engine)} "
+        f"WHERE table_catalog = {engine.current_database_sql} "
         f"AND LOWER(table_schema) = {sql_literal(schema.lower())} "
         f"AND LOWER(table_name) = {sql_literal(table.lower())} ORDER BY ordinal_position"
     )
@@ -69,7 +65,7 @@ def actual_name(engine: Engine, schema: str, table: str) -> tuple[str, str] | No
     """``schema.table`` spelled as the database holds it, or None."""
     result = engine.query(
         "SELECT table_schema, table_name FROM information_schema.tables "
-        f"WHERE table_catalog = {_current_database(engine)} "
+        f"WHERE table_catalog = {engine.current_database_sql} "
         f"AND LOWER(table_schema) = {sql_literal(schema.lower())} "
         f"AND LOWER(table_name) = {sql_literal(table.lower())}"
     )

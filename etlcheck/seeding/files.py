@@ -20,8 +20,7 @@ from sqlglot import exp
 from etlcheck.errors import ConfigError, SourceLocation
 from etlcheck.seeding.catalog import ColumnInfo, actual_name, columns_of, row_count
 from etlcheck.seeding.ddl import file_record, shown
-from etlcheck.seeding.identity import continue_identity
-from etlcheck.seeding.loaders import describe_file, insert_frame, loader_for
+from etlcheck.seeding.loaders import describe_file, insert_frame, load_through_frame
 from etlcheck.seeding.summary import SeededFile, SeededTable, SourceRecord
 from etlcheck.values import is_plain_identifier
 
@@ -91,7 +90,10 @@ def load_files(
         assert found is not None
         columns = _checked_header(path, found, columns_of(engine, *found))
         try:
-            loader_for(engine).load(engine, path, *found, columns)
+            if engine.loads_files:
+                engine.load_file(path, *found, columns)
+            else:
+                load_through_frame(engine, path, *found, columns)
         except Exception as error:  # the engine's own message says which value
             line, detail = load_error(error)
             raise ConfigError(
@@ -99,7 +101,7 @@ def load_files(
                 SourceLocation(path, line),
                 "fix the value in the file, or the column's type in the DDL",
             ) from None
-        continue_identity(engine, *found)
+        engine.continue_identity(*found)
         seeded.append(file_record(path, config.root))
         tables.append(SeededTable(*found, rows=row_count(engine, *found), source=seeded[-1].path))
     return SourceRecord(
@@ -132,7 +134,7 @@ def load_dataframe(
             )
         renamed = frame.rename(columns={c: known[str(c).lower()] for c in frame.columns})
         insert_frame(engine, *found, renamed)
-        continue_identity(engine, *found)
+        engine.continue_identity(*found)
     return SeededTable(*found, rows=row_count(engine, *found), source=source)
 
 
@@ -167,7 +169,7 @@ def _create_table(
             SourceLocation(path),
             f"add CREATE TABLE {schema}.{table} to a DDL seed source (db/), or rows to the file",
         )
-    engine.execute(inferred_create_sql(engine.dialect, schema, table, described))
+    engine.execute(inferred_create_sql(engine, schema, table, described))
     return [
         f"{shown(path, config.root)}: column {name} holds no values; it was created as "
         f"{kind} (declare {schema}.{table} in a DDL seed source for another type)"
@@ -177,16 +179,18 @@ def _create_table(
 
 
 def inferred_create_sql(
-    dialect: str, schema: str, table: str, described: list[tuple[str, str, int]]
+    engine: Engine | type[Engine], schema: str, table: str, described: list[tuple[str, str, int]]
 ) -> str:
-    """CREATE TABLE for the columns DuckDB's reader found in a file, in ``dialect``. Text
-    without a length is NVARCHAR(MAX) in T-SQL (a bare VARCHAR there holds one character)."""
+    """CREATE TABLE for the columns DuckDB's reader found in a file, in the engine's dialect.
+    Text without a length is the engine's ``text_type`` where the engine speaks T-SQL (a
+    bare VARCHAR there holds one character)."""
+    dialect = engine.dialect
     columns = []
     for name, kind, _ in described:
         data_type = exp.DataType.build(kind, dialect="duckdb")
         unbounded = data_type.is_type(*exp.DataType.TEXT_TYPES) and not data_type.expressions
-        if dialect == "tsql" and unbounded:
-            data_type = exp.DataType.build("NVARCHAR(MAX)", dialect="tsql")
+        if unbounded and not engine.interprets_tsql:
+            data_type = exp.DataType.build(engine.text_type, dialect=dialect)
         columns.append(exp.ColumnDef(this=exp.to_identifier(name, quoted=True), kind=data_type))
     target = exp.Table(
         this=exp.to_identifier(table, quoted=True), db=exp.to_identifier(schema, quoted=True)

@@ -1,15 +1,17 @@
-"""Bulk loading of one data file into an existing table, one loader per engine dialect.
+"""Bulk loading of one data file into an existing table.
 
-A CSV is read by the engine's own reader where it has one (DuckDB's ``read_csv``,
-PostgreSQL's ``COPY``), every field as text so values load exactly as written: blanks
-are kept, an empty unquoted field is NULL, ``""`` is an empty string. Other engines get
-the file through an in-process DuckDB reader and a DataFrame. Parquet keeps its types.
+A CSV is read by the engine's own reader where it has one (``Engine.load_file``: DuckDB's
+``read_csv``, PostgreSQL's ``COPY``), every field as text so values load exactly as
+written: blanks are kept, an empty unquoted field is NULL, ``""`` is an empty string.
+Other engines get the file through an in-process DuckDB reader and a DataFrame. Parquet
+keeps its types.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 from etlcheck.state import sql_literal
 
@@ -65,65 +67,27 @@ def describe_file(path: Path) -> list[tuple[str, str, int]]:
     return [(name, str(row[1]), int(count)) for name, row, count in found]
 
 
-class FileLoader(Protocol):
-    def load(self, engine: Engine, path: Path, schema: str, table: str, columns: list[str]) -> None:
-        """Append the file's rows to ``schema.table`` (which exists), by column name."""
-
-
-class DuckDBLoader:
-    """The target database is DuckDB: it reads the file itself, in one INSERT."""
-
-    def load(self, engine: Engine, path: Path, schema: str, table: str, columns: list[str]) -> None:
-        names = ", ".join(engine.quote(column) for column in columns)
-        engine.execute(
-            f"INSERT INTO {engine.qualified(schema, table)} ({names}) "
-            f"SELECT {names} FROM {reader_sql(path)}"
-        )
-
-
-class PostgresLoader:
-    """PostgreSQL reads a CSV with COPY; Parquet arrives as a DataFrame."""
-
-    def load(self, engine: Engine, path: Path, schema: str, table: str, columns: list[str]) -> None:
-        if path.suffix.lower() == ".parquet":
-            FrameLoader().load(engine, path, schema, table, columns)
-            return
-        names = ", ".join(engine.quote(column) for column in columns)
-        connection: Any = getattr(engine, "connection")  # noqa: B009 - psycopg connection
-        copy_sql = (
-            f"COPY {engine.qualified(schema, table)} ({names}) FROM STDIN "
-            "(FORMAT csv, HEADER true, ENCODING 'UTF8')"
-        )
-        with (
-            connection.transaction(),
-            connection.cursor() as cursor,
-            cursor.copy(copy_sql) as copy,
-            path.open("rb") as source,
-        ):
-            while chunk := source.read(1 << 20):
-                copy.write(chunk)
-
-
-class FrameLoader:
+def load_through_frame(
+    engine: Engine, path: Path, schema: str, table: str, columns: Sequence[str]
+) -> None:
     """Any engine: the file as a DataFrame, appended with ``insert_frame``."""
-
-    def load(self, engine: Engine, path: Path, schema: str, table: str, columns: list[str]) -> None:
-        frame = read_frame(path)
-        insert_frame(engine, schema, table, frame[columns])
+    frame = read_frame(path)
+    insert_frame(engine, schema, table, frame[list(columns)])
 
 
 _INTEGERS = ("smallint", "integer", "bigint", "tinyint", "utinyint")
 
 
 def insert_frame(engine: Engine, schema: str, table: str, frame: pd.DataFrame) -> None:
-    """Append ``frame`` by column name; SQL Server takes IDENTITY values as given.
+    """Append ``frame`` by column name, IDENTITY values as given.
 
     Values reach their columns by the engine's assignment casts; a boolean bound for an
     integer column (T-SQL's BIT on PostgreSQL) goes through an integer first."""
     from etlcheck.seeding.catalog import columns_of
 
     names = [engine.quote(str(column)) for column in frame.columns]
-    if engine.dialect != "tsql":
+    expressions = names
+    if engine.interprets_tsql:  # the columns have the emulation's types, not T-SQL's
         types = {c.name.lower(): c.data_type.lower() for c in columns_of(engine, schema, table)}
         expressions = [
             f"CAST(CAST({name} AS INTEGER) AS {types[str(column).lower()]})"
@@ -131,27 +95,5 @@ def insert_frame(engine: Engine, schema: str, table: str, frame: pd.DataFrame) -
             else name
             for name, column in zip(names, frame.columns, strict=True)
         ]
+    with engine.explicit_identity_values(schema, table):
         engine.insert_frame(schema, table, frame, expressions)
-        return
-    target = f"[{schema.replace(']', ']]')}].[{table.replace(']', ']]')}]"
-    has_identity = engine.query(
-        f"SELECT OBJECTPROPERTY(OBJECT_ID({sql_literal(target)}), 'TableHasIdentity')"
-    ).scalar()
-    if has_identity:
-        engine.execute(f"SET IDENTITY_INSERT {target} ON")
-    try:
-        engine.insert_frame(schema, table, frame, names)
-    finally:
-        if has_identity:
-            engine.execute(f"SET IDENTITY_INSERT {target} OFF")
-
-
-LOADERS: dict[str, type[DuckDBLoader] | type[PostgresLoader] | type[FrameLoader]] = {
-    "duckdb": DuckDBLoader,
-    "postgres": PostgresLoader,
-}
-"""Loaders by engine dialect (SQLMesh-style registry); any other dialect loads frames."""
-
-
-def loader_for(engine: Engine) -> FileLoader:
-    return LOADERS.get(engine.dialect, FrameLoader)()

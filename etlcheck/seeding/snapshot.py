@@ -18,7 +18,6 @@ from etlcheck.config_schema import DatabaseSource
 from etlcheck.engines.disposable import redact_url
 from etlcheck.errors import ConfigError, RefusalError
 from etlcheck.seeding.catalog import row_count
-from etlcheck.seeding.identity import continue_identity
 from etlcheck.seeding.loaders import insert_frame
 from etlcheck.seeding.source_db import SourceDatabase, open_source
 from etlcheck.seeding.summary import SeededTable, SourceRecord
@@ -109,6 +108,6 @@ def _copy(
     engine.run_script(definition.create_tsql(), Path(f"<snapshot of {qualified}>"))
     if len(frame):
         insert_frame(engine, definition.schema, definition.name, frame)
-        continue_identity(engine, definition.schema, definition.name)
+        engine.continue_identity(definition.schema, definition.name)
     rows = row_count(engine, definition.schema, definition.name)
     return SeededTable(definition.schema, definition.name, rows=rows, source=shown)

@@ -122,8 +122,6 @@ def tsql_default(expression: str | None, dialect: str) -> str | None:
     if expression is None:
         return None
     text = expression.strip()
-    while text.startswith("(") and text.endswith(")") and dialect == "tsql":
-        text = text[1:-1].strip()
     try:
         tree = sqlglot.parse_one(text, read=dialect)
     except sqlglot.errors.ParseError:

@@ -16,8 +16,8 @@ from etlcheck.tsql.nodes import Fragment
 from etlcheck.tsql.scope import Scope
 
 if TYPE_CHECKING:
-    from etlcheck.tsql.interpreter import Interpreter
-    from etlcheck.tsql.procedures import RoutineDefinition
+    from etlcheck.tsql.routines import RoutineDefinition
+    from etlcheck.tsql.runtime import Runtime
 
 _BARE_WORD = re.compile(r"[A-Za-z_]\w*")
 _PASSABLE = re.compile(
@@ -29,7 +29,7 @@ _PASSABLE = re.compile(
 
 
 def bind(
-    interpreter: Interpreter,
+    interpreter: Runtime,
     routine: RoutineDefinition,
     called: ProcedureCall,
     caller: Scope,
@@ -52,7 +52,7 @@ def bind(
 
 
 def _match_arguments(
-    interpreter: Interpreter, routine: RoutineDefinition, called: ProcedureCall, frame: Frame
+    interpreter: Runtime, routine: RoutineDefinition, called: ProcedureCall, frame: Frame
 ) -> dict[int, Argument]:
     """Which parameter each argument is for: by position, then by name."""
     parameters = routine.header.parameters
@@ -100,7 +100,7 @@ def _match_arguments(
 
 
 def _argument_value(
-    interpreter: Interpreter,
+    interpreter: Runtime,
     routine: RoutineDefinition,
     index: int,
     argument: Argument | None,
@@ -132,7 +132,7 @@ def _argument_value(
 
 
 def _receiver(
-    interpreter: Interpreter,
+    interpreter: Runtime,
     routine: RoutineDefinition,
     index: int,
     argument: Argument,

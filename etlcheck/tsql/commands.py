@@ -27,7 +27,8 @@ from etlcheck.tsql.statements import Command, Fragment, SplitError
 
 if TYPE_CHECKING:
     from etlcheck.tsql.emulation import Emulation
-    from etlcheck.tsql.interpreter import Frame, Interpreter
+    from etlcheck.tsql.frames import Frame
+    from etlcheck.tsql.runtime import Runtime
 
 NEUTRAL_OPTIONS = words(
     """NOCOUNT XACT_ABORT IDENTITY_INSERT TRANSACTION DEADLOCK_PRIORITY LOCK_TIMEOUT
@@ -147,7 +148,7 @@ def declare_refusal(variable: Variable, emulation: Emulation) -> CompileError | 
     return None
 
 
-def run_command(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
+def run_command(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:
     refused = refusal(node)
     if refused is not None:
         raise interpreter.refused(refused, node.fragment, frame)
@@ -162,7 +163,7 @@ def run_command(interpreter: Interpreter, node: Command, scope: Scope, frame: Fr
         raise
 
 
-def _dispatch(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
+def _dispatch(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:
     word = node.word
     if word == "PRINT":
         value = interpreter.evaluate(node.arguments[0], scope, frame) if node.arguments else ""
@@ -195,7 +196,7 @@ def _dispatch(interpreter: Interpreter, node: Command, scope: Scope, frame: Fram
         _transaction(interpreter, node, frame)
 
 
-def _return(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
+def _return(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:
     """RETURN [status]: a status only in a procedure (error 178 elsewhere); NULL is 0,
     with SQL Server's message."""
     session = interpreter.session
@@ -220,7 +221,7 @@ def _return(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame)
     raise BatchReturn(int(value))
 
 
-def _set_option(interpreter: Interpreter, node: Command) -> None:
+def _set_option(interpreter: Runtime, node: Command) -> None:
     """SET NOCOUNT / XACT_ABORT ON|OFF are kept (@@OPTIONS shows them; a procedure's
     own settings are undone when it returns); the other accepted options change nothing."""
     session = interpreter.session
@@ -248,7 +249,7 @@ def delay_seconds(value: Any) -> float:
     )
 
 
-def _waitfor(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
+def _waitfor(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:
     argument = node.arguments[0]
     delay = argument.text.split(None, 1)
     if len(delay) < 2:
@@ -265,7 +266,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _throw(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
+def _throw(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:
     session = interpreter.session
     if not node.arguments:
         if not session.caught:
@@ -281,7 +282,7 @@ def _throw(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) 
     raise error
 
 
-def _doom(interpreter: Interpreter) -> None:
+def _doom(interpreter: Runtime) -> None:
     """Leave the open transaction uncommittable, as the engine does after a failure."""
     interpreter.session.doomed = True
     sql = interpreter.emulation.doom_transaction_sql
@@ -292,7 +293,7 @@ def _doom(interpreter: Interpreter) -> None:
             return
 
 
-def _raiserror(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
+def _raiserror(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:
     values = [interpreter.evaluate(argument, scope, frame) for argument in node.arguments]
     template = values[0]
     if not isinstance(template, str):
@@ -321,7 +322,7 @@ def _raiserror(interpreter: Interpreter, node: Command, scope: Scope, frame: Fra
     raise failure
 
 
-def _transaction(interpreter: Interpreter, node: Command, frame: Frame) -> None:
+def _transaction(interpreter: Runtime, node: Command, frame: Frame) -> None:
     session = interpreter.session
     target = interpreter.target
     word = node.word

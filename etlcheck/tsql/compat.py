@@ -9,31 +9,25 @@ whose emulation refuses what it cannot run) and asks ``commands.refusal`` and
 the interpreter runs; one it reports is one the interpreter refuses. Dynamic SQL built
 at run time is classified when it runs (``etlcheck lint`` reports it as ``dynamic-sql``).
 
-The pass compiles the scripts as they will run (rewritten into the sandbox), so on a
-cold cache it also compiles them for the run; its verdicts are kept in the work cache
-by script text, so a warm run pays a lookup per script.
+The pass compiles the scripts as they will run (rewritten into the sandbox, see
+``etlcheck.compatibility``), so on a cold cache it also compiles them for the run; its
+verdicts are kept in the work cache by script text, so a warm run pays a lookup per script.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from etlcheck import workcache
-from etlcheck.config import Config
-from etlcheck.errors import UnsupportedConstruct
-from etlcheck.isolation.findings import Finding
 from etlcheck.tsql import udfs
-from etlcheck.tsql.batches import script_location, split_batches
+from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.commands import declare_refusal, refusal
 from etlcheck.tsql.compiler import CompileError, compile_statement, condition_statement
 from etlcheck.tsql.cursors import cursor_refusal
 from etlcheck.tsql.dynamic import bind_parameters, read_execute
-from etlcheck.tsql.emulation import Emulation, emulation_for
-from etlcheck.tsql.frames import HINT, split_message
+from etlcheck.tsql.emulation import Emulation
+from etlcheck.tsql.frames import split_message
 from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
 from etlcheck.tsql.nodes import (
     Assign,
@@ -57,9 +51,6 @@ from etlcheck.tsql.scope import Scope, Session, fast_value
 from etlcheck.tsql.statements import SplitError, split_statements
 from etlcheck.tsql.tablevars import engine_name
 
-if TYPE_CHECKING:
-    from etlcheck.isolation.lint import LintReport
-
 CODE = "compat"
 
 
@@ -75,119 +66,12 @@ _VERDICTS: dict[tuple[str, str], tuple[Refused, ...]] = {}
 workcache.register("tsql.compat", _VERDICTS)
 
 
-def engine_dialect(engine: str) -> str | None:
-    """The dialect an engine interprets T-SQL in; None when it runs T-SQL natively."""
-    from etlcheck.engines.registry import get_engine_class
-
-    engine_class = get_engine_class(engine)
-    return engine_class.dialect if engine_class.interprets_tsql else None
-
-
-def check_pipeline(
-    config: Config,
-    engine: str,
-    rewrite: str | None = None,
-    paths: Iterable[Path] = (),
-    keep: bool = False,
-) -> tuple[Finding, ...]:
-    """``compat`` findings for ``engine`` over the pipeline's scripts (or ``paths``), each
-    classified as it will run: rewritten into the sandbox by ``rewrite`` (the
-    configuration's mode by default). With ``keep``, what the pass compiled is saved in
-    the project's work cache when it found nothing (the run that follows compiles the same
-    statements, and the compile child then has nothing left to do)."""
-    from etlcheck.isolation.lint import read_script
-    from etlcheck.pipeline import Pipeline
-
-    dialect = engine_dialect(engine)
-    if dialect is None:
-        return ()
-    mode = rewrite or config.run.rewrite
-    files = list(_files(paths))
-    texts = [(read_script(path), path) for path in files] or [
-        (step.read(), step.path) for step in Pipeline.from_config(config).steps
-    ]
-    cache = workcache.project_cache(config.root)
-    workcache.load(cache)
-    findings: list[Finding] = []
-    for text, path in texts:
-        shown = _shown(path, config.root)
-        findings += check_rewritten(text, shown, dialect, engine, config, mode)
-    if keep and not findings:
-        workcache.save(cache)
-    return tuple(findings)
-
-
-def check_rewritten(
-    text: str, path: Path | str, dialect: str, engine: str, config: Config, mode: str
-) -> list[Finding]:
-    """Findings for ``text`` rewritten as the run rewrites it, placed in ``text``."""
-    from etlcheck.isolation.rewrite import rewrite_script
-
-    result = rewrite_script(text, path, config.sandbox, mode)
-    refused = classify(result.text, path, dialect)
-    return [
-        _finding(text, path, result.original_offset(item.offset), item.message, engine)
-        for item in refused
-    ]
-
-
-def check_script(text: str, path: Path | str, engine: str) -> tuple[Finding, ...]:
-    """``compat`` findings for one script as written (no sandbox rewrite)."""
-    dialect = engine_dialect(engine)
-    if dialect is None:
-        return ()
-    refused = classify(text, path, dialect)
-    return tuple(_finding(text, path, item.offset, item.message, engine) for item in refused)
-
-
-def require_compatible(config: Config, engine: str, rewrite: str | None = None) -> None:
-    """Raise UnsupportedConstruct (exit 2) at the first ``compat`` finding of the pipeline;
-    what ``etlcheck run`` calls before step 1."""
-    findings = check_pipeline(config, engine, rewrite, keep=True)
-    if not findings:
-        return
-    first = findings[0]
-    more = len(findings) - 1
-    hint = f"{more} more: etlcheck lint --engine {engine}" if more else None
-    raise UnsupportedConstruct(f"{CODE}: {first.message}", first.location, hint)
-
-
-def with_compatibility(
-    report: LintReport, config: Config, engine: str, paths: Iterable[Path] = ()
-) -> LintReport:
-    """``report`` (``etlcheck lint``'s) with the ``compat`` findings for ``engine`` added;
-    what ``etlcheck lint --engine`` calls. A pragma does not silence them: allowing a
-    construct does not make the engine run it."""
-    found = check_pipeline(config, engine, report.rewrite, paths)
-    if not found:
-        return report
-    order = {name: index for index, name in enumerate(report.scripts)}
-    findings = sorted(
-        (*report.findings, *found),
-        key=lambda f: (
-            order.get(str(f.location.path), len(order)),
-            f.location.line,
-            f.location.column,
-        ),
-    )
-    return dataclasses.replace(report, findings=tuple(findings))
-
-
-def _finding(text: str, path: Path | str, offset: int, message: str, engine: str) -> Finding:
-    return Finding(
-        script_location(path, text, offset),
-        CODE,
-        f"{message}; {engine} cannot run it faithfully: {HINT}",
-        HINT,
-    )
-
-
-def classify(text: str, path: Path | str, dialect: str) -> tuple[Refused, ...]:
-    """What of ``text`` the emulation of ``dialect`` refuses, in script order (cached)."""
-    key = (dialect, text)
+def classify(text: str, path: Path | str, emulation: Emulation) -> tuple[Refused, ...]:
+    """What of ``text`` the emulation refuses, in script order (cached by its dialect)."""
+    key = (emulation.dialect, text)
     found = _VERDICTS.get(key)
     if found is None:
-        walk = _Walk(emulation_for(dialect))
+        walk = _Walk(emulation)
         for batch in split_batches(text, path):
             walk.batch(batch.text, batch.offset)
         found = _VERDICTS[key] = tuple(walk.refused)
@@ -356,17 +240,3 @@ class _Walk:
     def _add(self, offset: int, message: str) -> None:
         where = self.dynamic_at if self.dynamic_at is not None else self.offset + offset
         self.refused.append(Refused(where, message))
-
-
-def _files(paths: Iterable[Path]) -> Iterator[Path]:
-    for path in paths:
-        yield from (sorted(path.rglob("*.sql")) if path.is_dir() else [path])
-
-
-def _shown(path: Path, root: Path) -> Path:
-    for base in (root, Path.cwd()):
-        try:
-            return path.resolve().relative_to(base.resolve())
-        except ValueError:
-            continue
-    return path

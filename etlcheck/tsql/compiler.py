@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlglot import exp
 
 from etlcheck import workcache
-from etlcheck.tsql.catalog import DEFAULT_SCHEMA, TableEffect, TableName
+from etlcheck.tsql.catalog import TableEffect, TableName
 from etlcheck.tsql.concatenation import concatenate_strings
 from etlcheck.tsql.holes import (
     ASSIGN,
@@ -35,15 +35,13 @@ from etlcheck.tsql.holes import (
     take_table_variables,
     variable_name,
 )
-from etlcheck.tsql.keys import Key, Written
+from etlcheck.tsql.keys import Written
 from etlcheck.tsql.parsing import CompileError as CompileError
 from etlcheck.tsql.parsing import parse_tsql as parse_tsql
+from etlcheck.tsql.plan import TSQL_TYPE, Check, OutputInto, Plan, table_name
 
 if TYPE_CHECKING:
     from etlcheck.tsql.emulation import Emulation
-
-TSQL_TYPE = "tsql_type"
-"""Where a hole column's ``meta`` holds the variable's declared T-SQL type."""
 
 
 @dataclass(frozen=True)
@@ -61,14 +59,6 @@ class Template:
             pieces.append(value_of(hole))
             pieces.append(part)
         return "".join(pieces)
-
-
-@dataclass(frozen=True)
-class Check:
-    """A run-time check the interpreter makes before a statement (faithful SQL Server errors)."""
-
-    kind: str
-    subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,41 +91,15 @@ class Compiled:
     """Table variables the statement writes (``INSERT @t``, ``OUTPUT ... INTO @t``)."""
 
 
-@dataclass(frozen=True)
-class OutputInto:
-    """The table OUTPUT ... INTO fills: ``prefix`` is ``INSERT INTO t (a, b)`` in the
-    dialect, to which the interpreter adds the rows as VALUES; ``written`` is the table
-    as the key checks know it."""
-
-    prefix: str
-    written: Written | None = None
-
-
-@dataclass
-class Plan:
-    """What an emulation makes of a statement tree before SQL is generated."""
-
-    tree: exp.Expression
-    kind: str
-    before: list[exp.Expression | str] = field(default_factory=list)
-    after: list[exp.Expression | str] = field(default_factory=list)
-    checks: list[Check] = field(default_factory=list)
-    written: Written | None = None
-    keys: tuple[Key, ...] = ()
-    """Keys a CREATE TABLE declared that the interpreter enforces."""
-    output_step: int | None = None
-    """0 for the statement itself, or 1 + the index of a step after it, whose rows are the
-    OUTPUT rows."""
-    output_into: OutputInto | None = None
-
-
 _HOLES: dict[str, tuple[str, ...]] = {}
 _COMPILED: dict[tuple[object, ...], Compiled] = {}
 workcache.register("tsql.holes", _HOLES)
 workcache.register("tsql.compiled", _COMPILED)
 
 
-def _parse(text: str) -> Parsed:
+def parse_with_holes(text: str) -> Parsed:
+    """One statement parsed, its variables, system and error functions turned into holes
+    and its table variables taken out (cached by text in ``_HOLES``)."""
     tree = parse_tsql(text)
     holes: list[str] = []
     assigned: list[str] = []
@@ -182,7 +146,7 @@ def compile_statement(
     parsed: Parsed | None = None
     names = _HOLES.get(text)
     if names is None:
-        parsed = _parse(text)
+        parsed = parse_with_holes(text)
         names = parsed.names
     types = tuple(variable_types.get(name, "") for name in names)
     key = (emulation.dialect, text, types, unknown_add_is_concat)
@@ -190,7 +154,7 @@ def compile_statement(
     if cached is not None:
         return cached
     if parsed is None:
-        parsed = _parse(text)
+        parsed = parse_with_holes(text)
     hole_types = dict(zip(parsed.names, types, strict=True))
     check_holes(parsed.holes)
     undeclared = [
@@ -264,21 +228,6 @@ def _table_target(tree: exp.Expression) -> tuple[str, tuple[TableName, ...]] | N
     if not found or len(found) != len(names):
         return None
     return kind, found
-
-
-def table_name(table: exp.Expression | None) -> TableName | None:
-    """``(schema, name)`` as the catalog keys a T-SQL table reference (``#`` for temp
-    tables); None for anything but a plain table of this database."""
-    if not isinstance(table, exp.Table) or not isinstance(table.this, exp.Identifier):
-        return None
-    identifier = table.this
-    if identifier.args.get("global_"):
-        return "#", "##" + identifier.name
-    if identifier.args.get("temporary"):
-        return "#", "#" + identifier.name
-    if table.catalog:
-        return None
-    return table.db or DEFAULT_SCHEMA, identifier.name
 
 
 def _table_effect(

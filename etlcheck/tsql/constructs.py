@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from sqlglot.tokens import TokenType
 
-from etlcheck.tsql.extent import StatementScanner
 from etlcheck.tsql.nodes import (
     DIRECTIVE,
     LABEL,
@@ -26,6 +25,7 @@ from etlcheck.tsql.nodes import (
     Unparsed,
     words,
 )
+from etlcheck.tsql.statement_scanner import StatementScanner
 from etlcheck.tsql.tokens import STATEMENT_WORDS, SplitError, word_of
 
 ROUTINES = {

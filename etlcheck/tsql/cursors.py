@@ -14,18 +14,18 @@ are refused (``cursor_refusal``), and so is ``WHERE CURRENT OF`` (see ``parsing`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.frames import Frame
 from etlcheck.tsql.nodes import Command, Cursor, words
 from etlcheck.tsql.parsing import CompileError
-from etlcheck.tsql.scope import Scope, UnknownVariable
+from etlcheck.tsql.scope import CursorState, Scope, UnknownVariable
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
 
 if TYPE_CHECKING:
-    from etlcheck.tsql.interpreter import Interpreter
+    from etlcheck.tsql.runtime import Runtime
 
 ACCEPTED = words("LOCAL GLOBAL FORWARD_ONLY STATIC FAST_FORWARD READ_ONLY INSENSITIVE TYPE_WARNING")
 """Cursor options that run: all of them mean a static snapshot read in order."""
@@ -37,19 +37,6 @@ _REASONS = {
     "OPTIMISTIC": "cursors that update their rows are not supported",
 }
 CURSOR_COMMANDS = words("OPEN FETCH CLOSE DEALLOCATE")
-
-
-@dataclass
-class CursorState:
-    """A declared cursor: its query, where it was declared, and its rows once open."""
-
-    name: str
-    cursor: Cursor
-    scope: Scope
-    frame: Frame
-    rows: list[tuple[Any, ...]] | None = None
-    position: int = 0
-    local: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,7 +141,7 @@ def command_refusal(node: Command) -> CompileError | None:
 
 
 # -- running ----------------------------------------------------------------------------------
-def declare(interpreter: Interpreter, node: Cursor, scope: Scope, frame: Frame) -> None:
+def declare(interpreter: Runtime, node: Cursor, scope: Scope, frame: Frame) -> None:
     refused = cursor_refusal(node)
     if refused is not None:
         raise interpreter.refused(refused, node.fragment, frame)
@@ -170,7 +157,7 @@ def declare(interpreter: Interpreter, node: Cursor, scope: Scope, frame: Frame) 
     interpreter.session.row_count = 1
 
 
-def run_command(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
+def run_command(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:
     command = read_command(node)
     state = _find(scope, interpreter, command)
     if state is None:
@@ -197,7 +184,7 @@ def run_command(interpreter: Interpreter, node: Command, scope: Scope, frame: Fr
 
 
 def _fetch(
-    interpreter: Interpreter,
+    interpreter: Runtime,
     state: CursorState,
     command: CursorCommand,
     scope: Scope,
@@ -231,7 +218,7 @@ def _fetch(
     session.fetch_status = 0
 
 
-def _find(scope: Scope, interpreter: Interpreter, command: CursorCommand) -> CursorState | None:
+def _find(scope: Scope, interpreter: Runtime, command: CursorCommand) -> CursorState | None:
     key = command.name.lower()
     found = None if command.global_ else scope.cursors.get(key)
     return found if found is not None else interpreter.session.cursors.get(key)

@@ -19,7 +19,7 @@ from etlcheck.tsql.nodes import Command, Fragment
 from etlcheck.tsql.scope import ModuleState, Scope, TsqlError, UnknownVariable
 
 if TYPE_CHECKING:
-    from etlcheck.tsql.interpreter import Interpreter
+    from etlcheck.tsql.runtime import Runtime
 
 _SP_EXECUTESQL = re.compile(
     r"(?:\[?sys\]?\s*\.\s*)?\[?sp_executesql\]?(?:\s+|$)(.*)", re.IGNORECASE | re.DOTALL
@@ -133,7 +133,7 @@ def bind_parameters(definitions: str, values: tuple[Fragment, ...]) -> list[Para
     return list(bound.values())
 
 
-def run_execute(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
+def run_execute(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:
     """Run an EXEC of dynamic SQL or sp_executesql (procedure calls are refused before)."""
     call = read_execute(node)
     assert call is not None
@@ -159,7 +159,7 @@ def run_execute(interpreter: Interpreter, node: Command, scope: Scope, frame: Fr
 
 
 def run_dynamic(
-    interpreter: Interpreter,
+    interpreter: Runtime,
     text: str,
     caller: Scope,
     parameters: list[Parameter],

@@ -17,7 +17,7 @@ from etlcheck.tsql.keys import Key, Written, duplicate_sql, repeats_sql, violati
 
 if TYPE_CHECKING:
     from etlcheck.tsql.compiler import Compiled
-    from etlcheck.tsql.interpreter import Interpreter
+    from etlcheck.tsql.runtime import Runtime
 
 VIOLATION = 2627
 
@@ -34,14 +34,14 @@ class KeyViolation(Exception):
 
 @dataclass
 class KeyGuard:
-    interpreter: Interpreter
+    interpreter: Runtime
     written: Written
     keys: tuple[Key, ...]
     shown: str
     """The table as SQL Server's message names it: its schema and name as declared."""
 
     @classmethod
-    def for_statement(cls, interpreter: Interpreter, compiled: Compiled) -> KeyGuard | None:
+    def for_statement(cls, interpreter: Runtime, compiled: Compiled) -> KeyGuard | None:
         """A guard when ``compiled`` writes a table with keys it can repeat, else None."""
         written = compiled.written
         if written is None or compiled.kind != "dml":
@@ -54,7 +54,7 @@ class KeyGuard:
         return cls(interpreter, written, keys, shown) if keys else None
 
     @classmethod
-    def for_written(cls, interpreter: Interpreter, written: Written) -> KeyGuard | None:
+    def for_written(cls, interpreter: Runtime, written: Written) -> KeyGuard | None:
         """A guard for the table ``written`` (an OUTPUT ... INTO target), else None."""
         table = interpreter.catalog.table(written.schema, written.name)
         if table is None or not table.keys:

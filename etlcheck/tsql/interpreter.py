@@ -15,13 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from etlcheck.engines.base import ScriptResult
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.tsql import commands, cursors, procedures, tablevars
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.catalog import CatalogCache
 from etlcheck.tsql.compiler import Compiled, CompileError, compile_statement
-from etlcheck.tsql.emulation import emulation_for
 from etlcheck.tsql.frames import (
     HINT,
     BatchReturn,
@@ -51,9 +49,10 @@ from etlcheck.tsql.parsing import describe, word_offset
 from etlcheck.tsql.running import StatementRun
 from etlcheck.tsql.scope import Scope, Session, TsqlError, UnknownVariable
 from etlcheck.tsql.statements import SplitError, split_statements
+from etlcheck.tsql.target import ScriptResult, SqlTarget
 
 if TYPE_CHECKING:
-    from etlcheck.engines.base import Engine
+    from etlcheck.tsql.emulation import Emulation
 
 __all__ = ["HINT", "BatchReturn", "Frame", "Interpreter", "split_message"]
 
@@ -66,13 +65,15 @@ def _label(interpreter: Interpreter, node: Label, scope: Scope, frame: Frame) ->
 
 
 class Interpreter:
-    """T-SQL on ``target`` (an engine whose dialect has an emulation)."""
+    """T-SQL on ``target``, through ``emulation`` (the target dialect's T-SQL semantics),
+    in ``session`` (what lives as long as the connection; a new one when None)."""
 
-    def __init__(self, target: Engine) -> None:
+    def __init__(
+        self, target: SqlTarget, emulation: Emulation, session: Session | None = None
+    ) -> None:
         self.target = target
-        self.emulation = emulation_for(target.dialect)
-        session = getattr(target, "tsql_session", None)
-        self.session: Session = session if isinstance(session, Session) else Session()
+        self.emulation = emulation
+        self.session: Session = session if session is not None else Session()
         self.rows_affected = 0
         self.statements = 0
         self.messages: list[str] = []
@@ -223,8 +224,8 @@ class Interpreter:
         self, fragment: Fragment, scope: Scope, frame: Frame, type_text: str | None = None
     ) -> Any:
         """The value of a T-SQL expression (cast to ``type_text`` when given)."""
+        from etlcheck.tsql.local_evaluation import simple_value
         from etlcheck.tsql.scope import fast_value
-        from etlcheck.tsql.simple import simple_value
 
         known, value = fast_value(fragment.text, type_text)
         if not known:

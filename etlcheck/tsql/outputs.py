@@ -9,16 +9,14 @@ from typing import TYPE_CHECKING, Any
 from etlcheck.tsql.guard import KeyGuard, KeyViolation
 
 if TYPE_CHECKING:
-    from etlcheck.tsql.compiler import OutputInto
-    from etlcheck.tsql.interpreter import Interpreter
+    from etlcheck.tsql.plan import OutputInto
+    from etlcheck.tsql.runtime import Runtime
 
 BATCH_ROWS = 500
 """Rows per INSERT ... VALUES statement."""
 
 
-def insert_output(
-    interpreter: Interpreter, into: OutputInto, rows: Sequence[tuple[Any, ...]]
-) -> None:
+def insert_output(interpreter: Runtime, into: OutputInto, rows: Sequence[tuple[Any, ...]]) -> None:
     """Insert ``rows`` into the OUTPUT INTO table; KeyViolation when a key repeats."""
     literal = interpreter.emulation.literal
     for start in range(0, len(rows), BATCH_ROWS):

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from etlcheck.errors import UnsupportedConstruct
@@ -25,34 +24,21 @@ from etlcheck.tsql.catalog import DEFAULT_SCHEMA, CatalogObject, split_object_na
 from etlcheck.tsql.frames import HINT, BatchReturn, Frame, LoopBreak, LoopContinue, split_message
 from etlcheck.tsql.nodes import Block, Command, DropRoutine, Fragment, Routine
 from etlcheck.tsql.routine_store import StoredRoutine
-from etlcheck.tsql.routines import FUNCTION, RoutineHeader, read_header, routine_refusal
+from etlcheck.tsql.routines import (
+    FUNCTION,
+    RoutineDefinition,
+    RoutineHeader,
+    read_header,
+    routine_refusal,
+)
 from etlcheck.tsql.scope import ModuleState, Scope, TsqlError, UnknownVariable
 from etlcheck.tsql.statements import SplitError, split_statements
 
 if TYPE_CHECKING:
-    from etlcheck.tsql.interpreter import Interpreter
+    from etlcheck.tsql.runtime import Runtime
 
 MAX_NESTING = 32
 ROUTINE_TYPES = frozenset(["P", "FN", "IF"])
-
-
-@dataclass(frozen=True)
-class RoutineDefinition:
-    """A routine ready to run: its header, body and where its text sits."""
-
-    object_id: int
-    schema: str
-    name: str
-    type: str
-    header: RoutineHeader
-    body: Block
-    frame: Frame
-    parameter_types: tuple[str | None, ...]
-    """Each parameter's type in the engine's dialect."""
-
-    @property
-    def shown(self) -> str:
-        return f"{self.schema}.{self.name}"
 
 
 def routine_type(routine: Routine, header: RoutineHeader) -> str:
@@ -61,7 +47,7 @@ def routine_type(routine: Routine, header: RoutineHeader) -> str:
     return "IF" if (header.returns or "").strip().upper() == "TABLE" else "FN"
 
 
-def read_routine_header(interpreter: Interpreter, routine: Routine, frame: Frame) -> RoutineHeader:
+def read_routine_header(interpreter: Runtime, routine: Routine, frame: Frame) -> RoutineHeader:
     try:
         return read_header(routine)
     except SplitError as error:
@@ -71,7 +57,7 @@ def read_routine_header(interpreter: Interpreter, routine: Routine, frame: Frame
 
 
 # -- CREATE / ALTER ---------------------------------------------------------------------------
-def define(interpreter: Interpreter, node: Routine, scope: Scope, frame: Frame) -> None:
+def define(interpreter: Runtime, node: Routine, scope: Scope, frame: Frame) -> None:
     """CREATE, ALTER or CREATE OR ALTER a procedure or function."""
     header = read_routine_header(interpreter, node, frame)
     refused = routine_refusal(node, header)
@@ -109,7 +95,7 @@ def define(interpreter: Interpreter, node: Routine, scope: Scope, frame: Frame) 
     interpreter.session.row_count = 0
 
 
-def _schema_id(interpreter: Interpreter, schema: str, frame: Frame, start: int) -> int:
+def _schema_id(interpreter: Runtime, schema: str, frame: Frame, start: int) -> int:
     schema_id = interpreter.catalog.schema_id(schema)
     if schema_id is None or not interpreter.emulation.may_create_in(interpreter.target, schema_id):
         raise interpreter.failure(
@@ -123,7 +109,7 @@ def _schema_id(interpreter: Interpreter, schema: str, frame: Frame, start: int) 
 
 
 def _check_existing(
-    interpreter: Interpreter,
+    interpreter: Runtime,
     header: RoutineHeader,
     type_: str,
     existing: CatalogObject | None,
@@ -149,7 +135,7 @@ def _check_existing(
 
 
 def _definition(
-    interpreter: Interpreter,
+    interpreter: Runtime,
     object_id: int,
     stored: StoredRoutine,
     header: RoutineHeader,
@@ -173,7 +159,7 @@ def _definition(
 
 
 # -- DROP ---------------------------------------------------------------------------------------
-def drop(interpreter: Interpreter, node: DropRoutine, scope: Scope, frame: Frame) -> None:
+def drop(interpreter: Runtime, node: DropRoutine, scope: Scope, frame: Frame) -> None:
     """DROP PROCEDURE|FUNCTION [IF EXISTS] name, ..."""
     kinds = frozenset(["P"]) if node.kind != FUNCTION else frozenset(["FN", "IF"])
     for name in node.names:
@@ -200,7 +186,7 @@ def drop(interpreter: Interpreter, node: DropRoutine, scope: Scope, frame: Frame
 
 
 # -- lookup -----------------------------------------------------------------------------------
-def find(interpreter: Interpreter, parts: list[str]) -> RoutineDefinition | None:
+def find(interpreter: Runtime, parts: list[str]) -> RoutineDefinition | None:
     """The routine ``parts`` names (``[schema.]name``), or None when there is none."""
     schema = parts[-2] if len(parts) >= 2 and parts[-2] else DEFAULT_SCHEMA
     found = interpreter.catalog.table(schema, parts[-1])
@@ -210,7 +196,7 @@ def find(interpreter: Interpreter, parts: list[str]) -> RoutineDefinition | None
     return known if known is not None else _load(interpreter, found.object_id)
 
 
-def _load(interpreter: Interpreter, object_id: int) -> RoutineDefinition | None:
+def _load(interpreter: Runtime, object_id: int) -> RoutineDefinition | None:
     """A routine read back from the database (created by an earlier session)."""
     stored = routine_store.load(interpreter, object_id)
     if stored is None:
@@ -233,7 +219,7 @@ def _load(interpreter: Interpreter, object_id: int) -> RoutineDefinition | None:
 
 # -- EXEC ---------------------------------------------------------------------------------------
 def call(
-    interpreter: Interpreter, node: Command, called: ProcedureCall, scope: Scope, frame: Frame
+    interpreter: Runtime, node: Command, called: ProcedureCall, scope: Scope, frame: Frame
 ) -> None:
     """Run ``EXEC [@status =] procedure arguments``."""
     routine = _callee(interpreter, node, called, scope, frame)
@@ -263,7 +249,7 @@ def call(
 
 
 def _callee(
-    interpreter: Interpreter, node: Command, called: ProcedureCall, scope: Scope, frame: Frame
+    interpreter: Runtime, node: Command, called: ProcedureCall, scope: Scope, frame: Frame
 ) -> RoutineDefinition:
     """The procedure ``called`` names; SQL Server's error when there is none, when it is a
     function, or when the call would nest deeper than 32 levels."""
@@ -294,7 +280,7 @@ def _callee(
     return routine
 
 
-def _run(interpreter: Interpreter, routine: RoutineDefinition, inner: Scope) -> int:
+def _run(interpreter: Runtime, routine: RoutineDefinition, inner: Scope) -> int:
     """Run the body; the return status (0 unless RETURN gave another)."""
     session = interpreter.session
     options = dict(session.options)
@@ -314,7 +300,7 @@ def _run(interpreter: Interpreter, routine: RoutineDefinition, inner: Scope) -> 
 
 
 def _set(
-    interpreter: Interpreter, scope: Scope, name: str, value: Any, frame: Frame, start: int
+    interpreter: Runtime, scope: Scope, name: str, value: Any, frame: Frame, start: int
 ) -> None:
     try:
         scope.set(name, value)
@@ -325,7 +311,7 @@ def _set(
 
 
 # -- module end ---------------------------------------------------------------------------------
-def drop_module_temp_tables(interpreter: Interpreter, scope: Scope) -> None:
+def drop_module_temp_tables(interpreter: Runtime, scope: Scope) -> None:
     """The #temp tables a procedure or dynamic SQL created go when it ends."""
     module = scope.module
     if module is None or not module.temp_tables:
@@ -341,7 +327,7 @@ def drop_module_temp_tables(interpreter: Interpreter, scope: Scope) -> None:
 
 
 @contextlib.contextmanager
-def quietly(interpreter: Interpreter) -> Iterator[None]:
+def quietly(interpreter: Runtime) -> Iterator[None]:
     """Statements the interpreter runs for itself leave @@ROWCOUNT and @@ERROR as they were."""
     session = interpreter.session
     saved = session.row_count, session.last_error, session.doomed

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from etlcheck.tsql.interpreter import Interpreter
+    from etlcheck.tsql.runtime import Runtime
 
 TABLE = "sys.etlcheck_routines"
 IDS = "sys.etlcheck_routine_ids"
@@ -41,12 +41,12 @@ class StoredRoutine:
     source_line: int
 
 
-def _literal(interpreter: Interpreter, value: object) -> str:
+def _literal(interpreter: Runtime, value: object) -> str:
     return interpreter.emulation.literal(value, None)
 
 
 def save(
-    interpreter: Interpreter,
+    interpreter: Runtime,
     schema_id: int,
     routine: StoredRoutine,
     replaces: int | None,
@@ -83,11 +83,11 @@ def save(
     return int(rows[0][0])
 
 
-def delete(interpreter: Interpreter, object_id: int) -> None:
+def delete(interpreter: Runtime, object_id: int) -> None:
     interpreter.target.execute(f"DELETE FROM {TABLE} WHERE object_id = {int(object_id)}")
 
 
-def load(interpreter: Interpreter, object_id: int) -> StoredRoutine | None:
+def load(interpreter: Runtime, object_id: int) -> StoredRoutine | None:
     """The routine of id ``object_id``, or None."""
     rows = interpreter.target.query(
         "SELECT object_id, schema_name, name, type, definition, source_path, source_line "

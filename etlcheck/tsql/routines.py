@@ -12,6 +12,7 @@ of several statements is refused.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlglot.tokens import TokenType
 
@@ -19,6 +20,9 @@ from etlcheck.tsql.catalog import split_object_name
 from etlcheck.tsql.nodes import Block, Command, Fragment, Node, Routine, Sql, words
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
+
+if TYPE_CHECKING:
+    from etlcheck.tsql.frames import Frame
 
 PROCEDURE = "PROCEDURE"
 FUNCTION = "FUNCTION"
@@ -325,3 +329,22 @@ def _returned_query(body: tuple[Node, ...]) -> Fragment | None:
         if not body[0].arguments and isinstance(query, Sql) and query.word in ("SELECT", "WITH"):
             return query.fragment
     return None
+
+
+@dataclass(frozen=True)
+class RoutineDefinition:
+    """A routine ready to run: its header, body and where its text sits."""
+
+    object_id: int
+    schema: str
+    name: str
+    type: str
+    header: RoutineHeader
+    body: Block
+    frame: Frame
+    parameter_types: tuple[str | None, ...]
+    """Each parameter's type in the engine's dialect."""
+
+    @property
+    def shown(self) -> str:
+        return f"{self.schema}.{self.name}"

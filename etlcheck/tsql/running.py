@@ -21,7 +21,8 @@ from etlcheck.tsql.tablevars import save_table_variables
 if TYPE_CHECKING:
     from etlcheck.tsql.catalog import TableEffect
     from etlcheck.tsql.compiler import Compiled
-    from etlcheck.tsql.interpreter import Frame, Interpreter
+    from etlcheck.tsql.frames import Frame
+    from etlcheck.tsql.runtime import Runtime
 
 T = TypeVar("T")
 Rows = list[tuple[Any, ...]]
@@ -32,7 +33,7 @@ class StatementRun:
 
     def __init__(
         self,
-        interpreter: Interpreter,
+        interpreter: Runtime,
         compiled: Compiled,
         fragment: Fragment,
         scope: Scope,

@@ -20,8 +20,9 @@ from etlcheck.tsql.compiler import Compiled
 from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
 
 if TYPE_CHECKING:
-    from etlcheck.tsql.cursors import CursorState
-    from etlcheck.tsql.procedures import RoutineDefinition
+    from etlcheck.tsql.frames import Frame
+    from etlcheck.tsql.nodes import Cursor
+    from etlcheck.tsql.routines import RoutineDefinition
 
 _UTC_CLOCK = frozenset(["SYSUTCDATETIME()", "GETUTCDATE()"])
 _INTEGER_TYPES = frozenset(["INT", "BIGINT", "SMALLINT", "TINYINT"])
@@ -299,3 +300,16 @@ def fast_value(text: str, type_text: str | None) -> tuple[bool, Any]:
     if match and (not base or base in _TEXT_TYPES) and "(" not in (type_text or ""):
         return True, match.group(1).replace("''", "'")
     return False, None
+
+
+@dataclass
+class CursorState:
+    """A declared cursor: its query, where it was declared, and its rows once open."""
+
+    name: str
+    cursor: Cursor
+    scope: Scope
+    frame: Frame
+    rows: list[tuple[Any, ...]] | None = None
+    position: int = 0
+    local: bool = False

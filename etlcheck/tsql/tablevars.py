@@ -25,7 +25,7 @@ from etlcheck.tsql.nodes import Declare, Fragment, Variable
 from etlcheck.tsql.scope import Scope, TableVariable, TsqlError
 
 if TYPE_CHECKING:
-    from etlcheck.tsql.interpreter import Interpreter
+    from etlcheck.tsql.runtime import Runtime
 
 _CLEANUP = Frame("", "<table variable>", 0)
 
@@ -36,7 +36,7 @@ def engine_name(variable: str, level: int) -> str:
 
 
 def declare(
-    interpreter: Interpreter, variable: Variable, node: Declare, scope: Scope, frame: Frame
+    interpreter: Runtime, variable: Variable, node: Declare, scope: Scope, frame: Frame
 ) -> None:
     """Make the table behind ``DECLARE @t TABLE (...)`` (once per scope: a DECLARE that
     runs again in a loop keeps the table, as SQL Server does)."""
@@ -59,7 +59,7 @@ def declare(
     session.table_variables.append(table)
 
 
-def end_scope(interpreter: Interpreter, scope: Scope) -> None:
+def end_scope(interpreter: Runtime, scope: Scope) -> None:
     """Drop the tables of the scope's table variables."""
     if not scope.table_variables:
         return
@@ -76,18 +76,18 @@ def end_scope(interpreter: Interpreter, scope: Scope) -> None:
     session.row_count, session.last_error, session.doomed = saved
 
 
-def _read(interpreter: Interpreter, table: TableVariable) -> list[tuple[object, ...]]:
+def _read(interpreter: Runtime, table: TableVariable) -> list[tuple[object, ...]]:
     quoted = '"#' + table.engine_name.replace('"', '""') + '"'
     return interpreter.target.query(f"SELECT * FROM {quoted}").rows
 
 
-def save_all(interpreter: Interpreter) -> None:
+def save_all(interpreter: Runtime) -> None:
     """Keep the rows of every table variable: a transaction begins."""
     for table in interpreter.session.table_variables:
         table.rows = _read(interpreter, table)
 
 
-def save_table_variables(interpreter: Interpreter, scope: Scope, names: tuple[str, ...]) -> None:
+def save_table_variables(interpreter: Runtime, scope: Scope, names: tuple[str, ...]) -> None:
     """Keep the rows of the table variables a statement just wrote in a transaction."""
     for name in names:
         table = scope.table_variables.get(name.lower())
@@ -95,7 +95,7 @@ def save_table_variables(interpreter: Interpreter, scope: Scope, names: tuple[st
             table.rows = _read(interpreter, table)
 
 
-def restore_all(interpreter: Interpreter) -> None:
+def restore_all(interpreter: Runtime) -> None:
     """After the engine's ROLLBACK: every table variable as it was before it."""
     target = interpreter.target
     literal = interpreter.emulation.literal
@@ -113,7 +113,7 @@ def restore_all(interpreter: Interpreter) -> None:
     interpreter.catalog.invalidate()
 
 
-def forget_saved(interpreter: Interpreter) -> None:
+def forget_saved(interpreter: Runtime) -> None:
     """A COMMIT: what was kept is no longer needed."""
     for table in interpreter.session.table_variables:
         table.rows = None

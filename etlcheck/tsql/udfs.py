@@ -23,7 +23,7 @@ from etlcheck.tsql.scope import Scope, Session
 if TYPE_CHECKING:
     from etlcheck.tsql.emulation import Emulation
     from etlcheck.tsql.frames import Frame
-    from etlcheck.tsql.interpreter import Interpreter
+    from etlcheck.tsql.runtime import Runtime
 
 
 def body_statement(routine: Routine, header: RoutineHeader) -> Fragment:
@@ -64,7 +64,7 @@ def compile_body(emulation: Emulation, routine: Routine, header: RoutineHeader) 
 
 
 def create(
-    interpreter: Interpreter,
+    interpreter: Runtime,
     routine: Routine,
     header: RoutineHeader,
     scope: Scope,
@@ -119,7 +119,7 @@ def _converted(emulation: Emulation, name: str, type_text: str, index: int) -> s
     return compiled.steps[0].render(lambda hole: raw).removeprefix("SELECT ")
 
 
-def drop(interpreter: Interpreter, schema: str, name: str, type_: str) -> None:
+def drop(interpreter: Runtime, schema: str, name: str, type_: str) -> None:
     """Drop the engine object of a function."""
     signature = FunctionSignature(schema, name, (), ())
     interpreter.target.execute(interpreter.emulation.routine_sql.drop(signature, type_ == "IF"))

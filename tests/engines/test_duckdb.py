@@ -69,7 +69,7 @@ def test_any_file_name_opens_and_reopens(tmp_path: Path, stem: str) -> None:
 
 
 def test_file_tables_use_the_smaller_row_groups(tmp_path: Path) -> None:
-    from etlcheck.engines.duckdb import ROW_GROUP_SIZE
+    from etlcheck.engines.duckdb.adapter import ROW_GROUP_SIZE
 
     with DuckDBEngine(str(tmp_path / "rows.duckdb")) as engine:
         engine.execute(f"CREATE TABLE dbo.t AS SELECT range AS a FROM range({ROW_GROUP_SIZE * 3})")

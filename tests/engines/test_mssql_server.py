@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 
 from etlcheck.engines.mssql import SqlServerEngine
-from etlcheck.engines.mssql_container import mssql_unavailable_reason
-from etlcheck.engines.odbc import discover_driver
+from etlcheck.engines.mssql.container import mssql_unavailable_reason
+from etlcheck.engines.mssql.odbc import discover_driver
 from etlcheck.errors import EngineError, StatementFailed
 from etlcheck.testing import skip_unless_available
 

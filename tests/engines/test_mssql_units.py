@@ -15,9 +15,13 @@ import pytest
 import sqlglot
 from sqlglot.tokens import TokenType
 
-from etlcheck.engines import mssql_container
-from etlcheck.engines.mssql import SqlServerEngine, drop_principal_sql, sandbox_principal_sql
-from etlcheck.engines.mssql_container import (
+from etlcheck.engines.mssql import container as mssql_container
+from etlcheck.engines.mssql.adapter import (
+    SqlServerEngine,
+    drop_principal_sql,
+    sandbox_principal_sql,
+)
+from etlcheck.engines.mssql.container import (
     ContainerSettings,
     container_arguments,
     docker_unavailable_reason,
@@ -25,8 +29,7 @@ from etlcheck.engines.mssql_container import (
     make_container,
     mssql_unavailable_reason,
 )
-from etlcheck.engines.mssql_script import parse_server_error, run_batches
-from etlcheck.engines.odbc import (
+from etlcheck.engines.mssql.odbc import (
     ServerAddress,
     choose_driver,
     connection_string,
@@ -34,6 +37,7 @@ from etlcheck.engines.odbc import (
     import_pyodbc,
     parse_mssql_url,
 )
+from etlcheck.engines.mssql.script import parse_server_error, run_batches
 from etlcheck.errors import EngineError, RefusalError, StatementFailed
 from etlcheck.testing import engine_required
 

@@ -9,7 +9,7 @@ import pytest
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.engines.mssql import SqlServerEngine
-from etlcheck.engines.odbc import connection_string, parse_mssql_url
+from etlcheck.engines.mssql.odbc import connection_string, parse_mssql_url
 
 
 @pytest.mark.duckdb

@@ -9,16 +9,12 @@ import pytest
 import sqlglot
 from sqlglot import exp
 
+from etlcheck.engines import engine_names, get_engine_class
 from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.engines.duckdb.fingerprint import DuckDBFingerprintSQL
 from etlcheck.isolation.fingerprint import fingerprint_schemas
 from etlcheck.isolation.fingerprint_content import BATCH_TABLES
-from etlcheck.isolation.fingerprint_sql import (
-    FINGERPRINT_SQL,
-    DuckDBFingerprintSQL,
-    HashedTable,
-    default_method,
-    fingerprint_sql,
-)
+from etlcheck.isolation.fingerprint_sql import FingerprintSQL, HashedTable
 
 pytestmark = pytest.mark.duckdb
 
@@ -111,7 +107,7 @@ def test_engine_named_internal_schemas_are_skipped(
     engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     engine.execute("CREATE SCHEMA emulation")
-    monkeypatch.setattr(DuckDBEngine, "internal_schemas", ("emulation",), raising=False)
+    monkeypatch.setattr(DuckDBEngine, "internal_schemas", ("emulation",))
     fingerprint = fingerprint_schemas(engine, ["emulation", "dbo"])
     assert [s.name for s in fingerprint.schemas] == ["dbo"]
 
@@ -160,12 +156,15 @@ def test_to_dict_has_no_arrays_and_names_the_method(engine: DuckDBEngine) -> Non
     assert brokers["columns"][0] == {"name": "BrokerId", "type": "BIGINT"}
 
 
-def test_default_method_per_dialect() -> None:
-    assert default_method("duckdb") == "native"
-    assert default_method("postgres") == "sha256"
-    assert default_method("tsql") == "sha256"
-    with pytest.raises(ValueError, match="no fingerprint SQL"):
-        fingerprint_sql("oracle")
+def fingerprint_sql(engine: str) -> FingerprintSQL:
+    """The fingerprint queries of an engine, asked of its adapter class (no server)."""
+    return get_engine_class(engine).fingerprint_sql()
+
+
+def test_default_method_per_engine() -> None:
+    assert fingerprint_sql("duckdb").default_method() == "native"
+    assert fingerprint_sql("postgres").default_method() == "sha256"
+    assert fingerprint_sql("mssql").default_method() == "sha256"
 
 
 TABLE = HashedTable(
@@ -189,9 +188,10 @@ def _parse(dialect: str, sql: str) -> exp.Expr:
     return tree
 
 
-@pytest.mark.parametrize("dialect", sorted(FINGERPRINT_SQL))
-def test_every_query_parses_in_its_dialect(dialect: str) -> None:
-    sql = fingerprint_sql(dialect)
+@pytest.mark.parametrize("engine_name", engine_names())
+def test_every_query_parses_in_its_dialect(engine_name: str) -> None:
+    sql = fingerprint_sql(engine_name)
+    dialect = get_engine_class(engine_name).dialect
     for text in (
         sql.schemata_sql(),
         sql.inventory_sql(["dbo", "etl"]),
@@ -203,7 +203,7 @@ def test_every_query_parses_in_its_dialect(dialect: str) -> None:
 
 
 def test_tsql_hashes_rows_with_hashbytes_sha2_256_never_checksum() -> None:
-    text = fingerprint_sql("tsql").row_hashes_sql(TABLE, "sha256")
+    text = fingerprint_sql("mssql").row_hashes_sql(TABLE, "sha256")
     tree = _parse("tsql", text)
     shas = list(tree.find_all(exp.SHA2))
     assert len(shas) == 2  # the key hash and the row hash
@@ -213,7 +213,7 @@ def test_tsql_hashes_rows_with_hashbytes_sha2_256_never_checksum() -> None:
     assert table is not None and table.name == "Odd]Name" and table.db == "dbo"
     assert "CONVERT(NVARCHAR(MAX), [Start], 126)" in text  # datetimes keep their precision
     assert "CONVERT(NVARCHAR(MAX), [Premium], 3)" in text  # floats keep all digits
-    totals = fingerprint_sql("tsql").totals_sql([TABLE], "sha256")
+    totals = fingerprint_sql("mssql").totals_sql([TABLE], "sha256")
     _parse("tsql", totals)
     assert "COUNT_BIG(*)" in totals and "DECIMAL(38, 0)" in totals  # no bigint overflow
 

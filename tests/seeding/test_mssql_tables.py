@@ -8,18 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import sqlglot
 
 from etlcheck.engines.base import QueryResult
 from etlcheck.engines.duckdb import DuckDBEngine
-from etlcheck.seeding import mssql_tables
-from etlcheck.seeding.source_db import (
-    MSSQL_GRANTS_SQL,
-    SourceDatabase,
-    mssql_write_grants,
-    open_source,
-)
+from etlcheck.engines.mssql import SqlServerEngine
+from etlcheck.engines.mssql import tables as mssql_tables
+from etlcheck.engines.mssql.source import MSSQL_GRANTS_SQL, mssql_write_grants
+from etlcheck.seeding.source_db import SourceDatabase, open_source
 from etlcheck.seeding.tabledef import TableDefinition
 from tests.seeding.seed_helpers import error_number, rows, tsql
 
@@ -173,7 +171,7 @@ def test_an_unreachable_server_is_one_clear_error() -> None:
 @pytest.mark.mssql
 def test_a_snapshot_of_a_real_sql_server(tmp_path: Path) -> None:
     from etlcheck.engines.mssql import SqlServerEngine
-    from etlcheck.engines.mssql_container import mssql_unavailable_reason
+    from etlcheck.engines.mssql.container import mssql_unavailable_reason
     from etlcheck.testing import skip_unless_available
 
     skip_unless_available("mssql", mssql_unavailable_reason())
@@ -203,44 +201,39 @@ def test_a_table_typed_from_a_file_gets_unbounded_text_on_sql_server() -> None:
     from etlcheck.seeding.files import inferred_create_sql
 
     described = [("code", "VARCHAR", 2), ("n", "BIGINT", 2), ("ok", "BOOLEAN", 1)]
-    assert inferred_create_sql("tsql", "ref", "Codes", described) == (
+    assert inferred_create_sql(SqlServerEngine, "ref", "Codes", described) == (
         "CREATE TABLE [ref].[Codes] ([code] NVARCHAR(MAX), [n] BIGINT, [ok] BIT)"
     )
 
 
-class FakeServer:
-    """Records what seeding sends to a SQL Server that has one IDENTITY table."""
-
-    name = "mssql"
-    dialect = "tsql"
+class RecordingServer(SqlServerEngine):
+    """The SQL Server adapter, recording what seeding sends to a server that has one
+    IDENTITY table instead of sending it."""
 
     def __init__(self) -> None:
+        super().__init__(None)
         self.sent: list[str] = []
 
-    def quote(self, name: str) -> str:
-        return "[" + name.replace("]", "]]") + "]"
-
-    def query(self, sql: str) -> QueryResult:
+    def query(self, sql: str, *params: object) -> QueryResult:
         self.sent.append(sql)
         return QueryResult(("x",), [(1,)])
 
-    def execute(self, sql: str) -> int:
+    def execute(self, sql: str, *params: object) -> int:
         self.sent.append(sql)
         return 0
 
-    def insert_frame(self, schema: str, table: str, frame: object, expressions: list[str]) -> None:
+    def insert_frame(
+        self, schema: str, table: str, frame: pd.DataFrame, expressions: list[str]
+    ) -> None:
         self.sent.append(f"<insert {schema}.{table} {', '.join(expressions)}>")
 
 
 def test_rows_for_an_identity_table_go_in_under_identity_insert() -> None:
-    import pandas as pd
-
-    from etlcheck.seeding.identity import continue_identity
     from etlcheck.seeding.loaders import insert_frame
 
-    server = FakeServer()
-    insert_frame(server, "dbo", "Brokers", pd.DataFrame({"Id": [1], "Code": ["a"]}))  # type: ignore[arg-type]
-    continue_identity(server, "dbo", "Brokers")  # type: ignore[arg-type]
+    server = RecordingServer()
+    insert_frame(server, "dbo", "Brokers", pd.DataFrame({"Id": [1], "Code": ["a"]}))
+    server.continue_identity("dbo", "Brokers")
     assert server.sent == [
         "SELECT OBJECTPROPERTY(OBJECT_ID('[dbo].[Brokers]'), 'TableHasIdentity')",
         "SET IDENTITY_INSERT [dbo].[Brokers] ON",

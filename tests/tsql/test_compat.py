@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from etlcheck.cli import main
+from etlcheck.compatibility import check_script
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import UnsupportedConstruct
 from etlcheck.tsql import compat
-from etlcheck.tsql.compat import check_script
 
 HERE = Path(__file__).parent
 PROJECT = HERE / "compat_project"
@@ -139,13 +139,13 @@ def test_the_pass_and_the_interpreter_refuse_at_the_same_place(
 
 def test_verdicts_are_remembered_by_script_text(monkeypatch: pytest.MonkeyPatch) -> None:
     script = "DECLARE @n INT = 1\nPRINT QUOTENAME(CONCAT(N'x', @n))\n-- remembered"
-    first = compat.classify(script, "t.sql", "duckdb")
+    first = compat.classify(script, "t.sql", DuckDBEngine.tsql_emulation())
 
     def fail(*_: object, **__: object) -> None:
         raise AssertionError("compiled again")
 
     monkeypatch.setattr(compat, "compile_statement", fail)
-    assert compat.classify(script, "t.sql", "duckdb") == first == ()
+    assert compat.classify(script, "t.sql", DuckDBEngine.tsql_emulation()) == first == ()
 
 
 def test_constant_dynamic_sql_is_classified_at_the_exec() -> None:

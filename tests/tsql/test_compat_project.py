@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from etlcheck.compatibility import check_pipeline, check_script
 from etlcheck.config import load_config
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
@@ -18,7 +19,6 @@ from etlcheck.isolation.rewrite import rewrite_script
 from etlcheck.pipeline import Pipeline
 from etlcheck.runner import Runner
 from etlcheck.testing import skip_unless_available
-from etlcheck.tsql.compat import check_pipeline, check_script
 
 HERE = Path(__file__).parent
 CONFIG = load_config(HERE / "compat_project" / "etlcheck.toml")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from etlcheck.compatibility import check_script
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.testing import skip_unless_available
-from etlcheck.tsql.compat import check_script
 from etlcheck.tsql.emulation.support import FUNCTIONS
 
 CASES: dict[str, list[tuple[str, str]]] = {

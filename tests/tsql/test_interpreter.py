@@ -200,6 +200,7 @@ def test_a_node_without_a_rule_is_refused_never_skipped(
     compatibility pass reports it there too: nothing is skipped silently."""
     from dataclasses import dataclass
 
+    from etlcheck import compatibility
     from etlcheck.tsql import compat, interpreter
     from etlcheck.tsql.nodes import Block, Node
 
@@ -216,6 +217,6 @@ def test_a_node_without_a_rule_is_refused_never_skipped(
     with pytest.raises(UnsupportedConstruct) as refused:
         engine.run_script("-- a novel statement\n", Path("novel.sql"))
     assert str(refused.value).startswith("novel.sql:1:4: Novel: the interpreter has no rule")
-    (finding,) = compat.check_script("-- a novel statement\n", "novel.sql", "duckdb")
+    (finding,) = compatibility.check_script("-- a novel statement\n", "novel.sql", "duckdb")
     assert (finding.location.line, finding.location.column) == (1, 4)
     assert finding.message.startswith("Novel: the interpreter has no rule")

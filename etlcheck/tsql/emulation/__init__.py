@@ -1,13 +1,13 @@
 """What an interpreting engine needs beyond its dialect: catalog emulation and rewrites.
 
-One ``Emulation`` per target dialect; everything engine-specific lives in its module
-(``duckdb.py``, ``postgres.py``); what they do alike is here (the statement plan and the
+One ``Emulation`` per target dialect; everything engine-specific lives in the engine's
+folder (``engines/duckdb/emulation.py``...) and reaches the interpreter through
+``Engine.tsql_emulation()``; what they do alike is here (the statement plan and the
 catalog snapshot, as template methods) and in ``common.py`` (node rewrites, literals).
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from abc import ABC, abstractmethod
@@ -15,10 +15,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlglot import exp
 
-from etlcheck.errors import EngineError
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
-from etlcheck.tsql.compiler import Check, CompileError, Plan, table_name
 from etlcheck.tsql.emulation.common import statement_kind, sys_call, written_table
 from etlcheck.tsql.emulation.functions import rewrite_functions
 from etlcheck.tsql.emulation.output import (
@@ -42,16 +40,15 @@ from etlcheck.tsql.emulation.rewrites import (
 from etlcheck.tsql.emulation.routines import RoutineSQL
 from etlcheck.tsql.emulation.support import check_constructs
 from etlcheck.tsql.keys import decode_keys
+from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.plan import Check, Plan, table_name
 
 if TYPE_CHECKING:
-    from etlcheck.engines.base import Engine
+    from etlcheck.tsql.target import SqlTarget
 
 _MARKED = re.compile(r"«(\d+)»(.*)", re.DOTALL)
 SQL_SERVER_MESSAGES = {8134: "Divide by zero error encountered."}
 """SQL Server's own words for errors whose engine message says the same thing otherwise."""
-_EMULATIONS: dict[str, str] = {
-    "duckdb": "etlcheck.tsql.emulation.duckdb:DuckDBEmulation",
-}
 
 
 class Emulation(ABC):
@@ -87,12 +84,12 @@ class Emulation(ABC):
     routine_sql: ClassVar[RoutineSQL]
     """How T-SQL functions become engine objects (``etlcheck.tsql.udfs``)."""
 
-    def may_create_in(self, target: Engine, schema_id: int) -> bool:
+    def may_create_in(self, target: SqlTarget, schema_id: int) -> bool:
         """Whether the session may create a routine in the schema of id ``schema_id``."""
         return self.routine_sql.may_create_in(target, schema_id)
 
     @abstractmethod
-    def install(self, target: Engine) -> None:
+    def install(self, target: SqlTarget) -> None:
         """Create catalog views and functions in ``target`` (idempotent)."""
 
     def plan(self, tree: exp.Expression) -> Plan:
@@ -234,7 +231,7 @@ class Emulation(ABC):
     def type_sql(self, tsql_type: str) -> str:
         """A T-SQL data type (``NVARCHAR(50)``) in this dialect."""
 
-    def load_catalog(self, target: Engine) -> CatalogSnapshot:
+    def load_catalog(self, target: SqlTarget) -> CatalogSnapshot:
         """Tables, views and schemas as OBJECT_ID and SCHEMA_ID see them."""
         objects: list[CatalogObject] = []
         schemas: list[tuple[str, int]] = []
@@ -253,7 +250,7 @@ class Emulation(ABC):
         return CatalogSnapshot(tuple(objects), tuple(schemas), database)
 
     @abstractmethod
-    def schema_blockers(self, target: Engine, schema: str) -> list[str]:
+    def schema_blockers(self, target: SqlTarget, schema: str) -> list[str]:
         """Objects that keep SQL Server from dropping ``schema`` (empty when it may go)."""
 
     def error_number(self, error: Exception) -> int:
@@ -285,20 +282,3 @@ def _check_key_columns(plan: Plan, tree: exp.Alter) -> None:
         else:
             continue
         plan.checks.append(Check("key_columns", json.dumps([*table, verb, columns])))
-
-
-def register_emulation(dialect: str, import_path: str) -> None:
-    """Make ``"package.module:Class"`` the emulation of ``dialect`` (e.g. ``postgres``)."""
-    _EMULATIONS[dialect] = import_path
-
-
-def emulation_for(dialect: str) -> Emulation:
-    """The emulation for a dialect; an unknown one says which exist."""
-    if dialect not in _EMULATIONS:
-        raise EngineError(
-            f"no T-SQL emulation for dialect {dialect!r}",
-            hint=f"known: {', '.join(_EMULATIONS)}; run it on --engine mssql",
-        )
-    module_name, class_name = _EMULATIONS[dialect].split(":")
-    emulation_class: type[Emulation] = getattr(importlib.import_module(module_name), class_name)
-    return emulation_class()

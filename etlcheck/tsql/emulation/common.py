@@ -15,8 +15,8 @@ from typing import Any
 from sqlglot import exp
 
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA
-from etlcheck.tsql.compiler import CompileError
 from etlcheck.tsql.keys import Written
+from etlcheck.tsql.parsing import CompileError
 
 INFORMATION_SCHEMA_VIEWS = frozenset(["tables", "columns", "schemata", "views"])
 CATALOG_FUNCTIONS = {

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from etlcheck.tsql.compiler import TSQL_TYPE, CompileError
 from etlcheck.tsql.emulation.common import sys_call
+from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.plan import TSQL_TYPE
 
 INTEGERS = {"INT": "int", "BIGINT": "bigint", "SMALLINT": "smallint", "TINYINT": "tinyint"}
 _TEXT = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT"])

@@ -19,8 +19,8 @@ from typing import Protocol
 
 from sqlglot import exp
 
-from etlcheck.tsql.compiler import CompileError
 from etlcheck.tsql.emulation.conversions import source_type
+from etlcheck.tsql.parsing import CompileError
 
 _STANDARD_DATES = {
     "d": "M/d/yyyy",

@@ -29,7 +29,6 @@ from collections.abc import Callable
 
 from sqlglot import exp
 
-from etlcheck.tsql.compiler import TSQL_TYPE, Check, CompileError
 from etlcheck.tsql.concatenation import string_kind
 from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
@@ -41,6 +40,8 @@ from etlcheck.tsql.emulation.sequences import (
     rewrite_next_value,
 )
 from etlcheck.tsql.emulation.support import HASHES
+from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.plan import TSQL_TYPE, Check
 
 Rewrite = Callable[[exp.Expression], exp.Expression]
 

@@ -22,9 +22,10 @@ from collections.abc import Callable
 
 from sqlglot import exp
 
-from etlcheck.tsql.compiler import CompileError, OutputInto, Plan
 from etlcheck.tsql.emulation.common import written_table
 from etlcheck.tsql.emulation.rewrites import OLD, SOURCE, TARGET, rewrite_update
+from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.plan import OutputInto, Plan
 
 OLD_TABLE = "__etlcheck_output_old"
 

@@ -15,8 +15,8 @@ import re
 
 from sqlglot import exp
 
-from etlcheck.tsql.compiler import CompileError
 from etlcheck.tsql.emulation.common import sys_call
+from etlcheck.tsql.parsing import CompileError
 
 _SPECIAL = re.compile(r"[\\.^$|?*+()\[\]{}]")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from etlcheck.tsql.compiler import CompileError
+from etlcheck.tsql.parsing import CompileError
 
 ROW = "__etlcheck_row"
 TARGET = "__etlcheck_target"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA
-from etlcheck.tsql.compiler import CompileError
+from etlcheck.tsql.parsing import CompileError
 
 _RANGES = {
     "TINYINT": (0, 255),

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
-from etlcheck.tsql.compiler import CompileError
 from etlcheck.tsql.nodes import words
+from etlcheck.tsql.parsing import CompileError
 
 HASHES: tuple[type[exp.Expression], ...] = (exp.MD5, exp.SHA, exp.SHA2)
 """What ``HASHBYTES('MD5' | 'SHA1' | 'SHA2_256' | 'SHA2_512', x)`` parses to."""

@@ -31,8 +31,8 @@ def postgres_engine() -> Iterator[Engine]:
 @pytest.fixture(scope="module")
 def mssql_engine() -> Iterator[Engine]:
     from etlcheck.engines.mssql import SqlServerEngine
-    from etlcheck.engines.mssql_container import mssql_unavailable_reason
-    from etlcheck.engines.odbc import discover_driver
+    from etlcheck.engines.mssql.container import mssql_unavailable_reason
+    from etlcheck.engines.mssql.odbc import discover_driver
     from etlcheck.errors import EngineError
 
     reason = mssql_unavailable_reason()

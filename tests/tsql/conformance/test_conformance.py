@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from etlcheck.compatibility import check_script
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import UnsupportedConstruct
-from etlcheck.tsql.compat import check_script
 from tests.tsql.conformance.conformance_scripts import (
     ENGINES,
     README_MATRIX_NOTE,

@@ -1,4 +1,4 @@
-"""Simple SET/DECLARE/PRINT expressions are computed in Python (etlcheck.tsql.simple):
+"""Simple SET/DECLARE/PRINT expressions are computed in Python (etlcheck.tsql.local_evaluation):
 the same values as the engine gives, without a round trip; anything else goes to it."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed
-from etlcheck.tsql import simple
+from etlcheck.tsql import local_evaluation
 from etlcheck.tsql.scope import Scope, Session
 from tests.tsql.tsql_scripts import Sent
 
@@ -55,7 +55,7 @@ def test_python_values_match_the_engine_for_every_shape(
 ) -> None:
     with DuckDBEngine(None) as engine:
         computed = _print_all(engine)
-    monkeypatch.setattr(simple, "simple_value", lambda *_: (False, None))
+    monkeypatch.setattr(local_evaluation, "simple_value", lambda *_: (False, None))
     with DuckDBEngine(None) as engine:
         by_engine = _print_all(engine)
     assert len(computed) == len(EXPRESSIONS)
@@ -133,7 +133,7 @@ def test_what_python_declines(text: str, type_text: str | None) -> None:
     # Truncation to a declared length, conversions, overflow, syntax it does not know and
     # unknown names: the engine answers (with SQL Server's error where there is one).
     scope = Scope(Session())
-    assert simple.simple_value(text, type_text, scope) == (False, None)
+    assert local_evaluation.simple_value(text, type_text, scope) == (False, None)
 
 
 def test_what_python_computes() -> None:
@@ -141,10 +141,15 @@ def test_what_python_computes() -> None:
     scope.declare("@Rows", "INT", "INTEGER")
     scope.set("@rows", 7)
     scope.session.row_count = 3
-    assert simple.simple_value("CONCAT(N'n=', @ROWS, '/', @@rowcount)", "NVARCHAR(MAX)", scope) == (
+    assert local_evaluation.simple_value(
+        "CONCAT(N'n=', @ROWS, '/', @@rowcount)", "NVARCHAR(MAX)", scope
+    ) == (
         True,
         "n=7/3",
     )
-    assert simple.simple_value("@rows + @@ROWCOUNT", "BIGINT", scope) == (True, 10)
-    assert simple.simple_value("N'a''b' + 'c'", "VARCHAR(4)", scope) == (True, "a'bc")
-    assert simple.simple_value("ERROR_MESSAGE()", None, scope) == (True, None)  # not in CATCH
+    assert local_evaluation.simple_value("@rows + @@ROWCOUNT", "BIGINT", scope) == (True, 10)
+    assert local_evaluation.simple_value("N'a''b' + 'c'", "VARCHAR(4)", scope) == (True, "a'bc")
+    assert local_evaluation.simple_value("ERROR_MESSAGE()", None, scope) == (
+        True,
+        None,
+    )  # not in CATCH

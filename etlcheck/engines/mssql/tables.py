@@ -1,8 +1,10 @@
-"""SQL Server tables read from its catalog: for ``mssql://`` snapshots and SQL Server clones."""
+"""SQL Server tables read from its catalog (for ``mssql://`` snapshots and clones), and
+IDENTITY values while seeding."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from etlcheck.seeding.tabledef import (
@@ -21,6 +23,16 @@ _SIZED = {"varchar", "char", "varbinary", "binary"}
 _UNICODE = {"nvarchar", "nchar"}
 _PRECISE = {"decimal", "numeric"}
 _FRACTIONAL = {"datetime2", "time", "datetimeoffset"}
+
+
+def unwrapped(default: str | None) -> str | None:
+    """A default as SQL Server's catalog keeps it, without its parentheses (``((0))``)."""
+    if default is None:
+        return None
+    text = default.strip()
+    while text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    return text
 
 
 def quote_tsql(name: str) -> str:
@@ -106,7 +118,7 @@ def definition_from_rows(
                 type_sql=type_sql(str(kind), int(length), int(precision), int(scale)),
                 nullable=bool(nullable),
                 identity=(int(seed), int(step)) if identity else None,
-                default_sql=tsql_default(default, "tsql"),
+                default_sql=tsql_default(unwrapped(default), "tsql"),
                 computed=bool(computed),
             )
         )
@@ -145,12 +157,36 @@ def copy_rows_sql(definition: TableDefinition, target: str) -> list[str]:
     ]
 
 
-class MssqlCloner:
-    """SQL Server: the table scripted from its catalog, then its rows copied."""
+def clone_tables(engine: Engine, tables: Sequence[tuple[str, str, str]]) -> None:
+    """Each table scripted from its catalog, then its rows copied."""
+    for schema, table, target in tables:
+        definition = read_definition(engine, schema, table)
+        engine.execute(definition.create_tsql(target))
+        for statement in copy_rows_sql(definition, target):
+            engine.execute(statement)
 
-    def clone(self, engine: Engine, tables: list[tuple[str, str, str]]) -> None:
-        for schema, table, target in tables:
-            definition = read_definition(engine, schema, table)
-            engine.execute(definition.create_tsql(target))
-            for statement in copy_rows_sql(definition, target):
-                engine.execute(statement)
+
+def tsql_reseed(schema: str, table: str) -> str:
+    """SQL Server: reseed to the largest value when it is above the current identity."""
+    name = f"[{schema.replace(']', ']]')}].[{table.replace(']', ']]')}]"
+    literal = sql_literal(name)
+    return (
+        f"IF OBJECTPROPERTY(OBJECT_ID({literal}), 'TableHasIdentity') = 1 "
+        f"DBCC CHECKIDENT ({literal}, RESEED) WITH NO_INFOMSGS"
+    )
+
+
+@contextlib.contextmanager
+def explicit_identity_values(engine: Engine, schema: str, table: str) -> Iterator[None]:
+    """Inserts inside take IDENTITY values as given (``SET IDENTITY_INSERT``)."""
+    target = f"{quote_tsql(schema)}.{quote_tsql(table)}"
+    has_identity = engine.query(
+        f"SELECT OBJECTPROPERTY(OBJECT_ID({sql_literal(target)}), 'TableHasIdentity')"
+    ).scalar()
+    if has_identity:
+        engine.execute(f"SET IDENTITY_INSERT {target} ON")
+    try:
+        yield
+    finally:
+        if has_identity:
+            engine.execute(f"SET IDENTITY_INSERT {target} OFF")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
-from etlcheck.tsql.compiler import CompileError, Plan
+from etlcheck.engines.duckdb.routines import DuckDBRoutineSQL
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
     create_target,
@@ -24,11 +24,12 @@ from etlcheck.tsql.emulation.common import (
     temp_identifier,
 )
 from etlcheck.tsql.emulation.functions import bottom_up
-from etlcheck.tsql.emulation.routines import DuckDBRoutineSQL
 from etlcheck.tsql.keys import UnsupportedKey, encode_keys, take_keys
+from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.plan import Plan
 
 if TYPE_CHECKING:
-    from etlcheck.engines.base import Engine
+    from etlcheck.tsql.target import SqlTarget
 
 SYS_VIEWS = frozenset(
     ["schemas", "objects", "tables", "views", "sequences", "columns", "procedures", "sql_modules"]
@@ -125,7 +126,7 @@ class DuckDBEmulation(Emulation):
     """DuckDB's key indexes would cost more than the statements that fill the tables (a
     148,000-row insert: 195 ms with a primary key, 16 ms without, 17 ms for the check)."""
 
-    def install(self, target: Engine) -> None:
+    def install(self, target: SqlTarget) -> None:
         for name in ("duckdb_catalog.sql", "duckdb_functions.sql"):
             script = resources.files(__package__).joinpath(name).read_text()
             for statement in script.split(";\n"):
@@ -143,7 +144,7 @@ class DuckDBEmulation(Emulation):
             return 8134
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)
 
-    def schema_blockers(self, target: Engine, schema: str) -> list[str]:
+    def schema_blockers(self, target: SqlTarget, schema: str) -> list[str]:
         result = target.query(
             "SELECT o.name FROM sys.objects o JOIN sys.schemas s ON s.schema_id = o.schema_id "
             f"WHERE lower(s.name) = lower({_literal(schema)}) ORDER BY o.name"

@@ -13,11 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from etlcheck.engines.base import Engine, QueryResult, ScriptResult
+from etlcheck.engines.base import Engine, QueryResult, ScriptResult, TableCopy
+from etlcheck.engines.duckdb.fingerprint import DuckDBFingerprintSQL
 from etlcheck.errors import EngineError
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
+
+    from etlcheck.engines.duckdb.emulation import DuckDBEmulation
 
 
 _FRAME = "_etlcheck_frame"
@@ -32,16 +36,29 @@ class DuckDBEngine(Engine):
     name = "duckdb"
     dialect = "duckdb"
     interprets_tsql = True
-    supports_permissions = False
+    embedded = True
+    supports_least_privilege = False
     supports_step_transactions = True
     object_ids_last = False  # table_oid is handed out afresh each time the file is opened
     row_locator = "rowid"
     exports_tables = True
+    loads_files = True
+    queries_arrays = True
 
     internal_schemas: ClassVar[tuple[str, ...]] = ("sys",)
     """Schemas etlcheck creates for catalog emulation; fingerprints must skip them."""
     system_schemas: ClassVar[tuple[str, ...]] = ("main", "information_schema", "pg_catalog")
     """DuckDB's own schemas, which SQL Server does not have."""
+
+    @classmethod
+    def fingerprint_sql(cls) -> DuckDBFingerprintSQL:
+        return DuckDBFingerprintSQL()
+
+    @classmethod
+    def tsql_emulation(cls) -> DuckDBEmulation:
+        from etlcheck.engines.duckdb.emulation import DuckDBEmulation
+
+        return DuckDBEmulation()
 
     def __init__(self, target: str | None = None) -> None:
         super().__init__(target)
@@ -49,7 +66,6 @@ class DuckDBEngine(Engine):
         self._aside: Any = None
         self._catalog: str | None = None
         self._schema = "dbo"
-        self.tsql_session: Any = None
 
     def _connect(self) -> None:
         import duckdb
@@ -92,7 +108,7 @@ class DuckDBEngine(Engine):
 
     def _prepare(self) -> None:
         """Make the connection behave like a SQL Server session and install ``sys``."""
-        from etlcheck.tsql.emulation import DEFAULT_SCHEMA, emulation_for
+        from etlcheck.tsql.emulation import DEFAULT_SCHEMA
         from etlcheck.tsql.scope import Session
 
         connection = self.connection
@@ -104,7 +120,7 @@ class DuckDBEngine(Engine):
         # file is about 1.6 times larger for it.
         connection.execute("SET fsync_mode = 'none'")
         connection.execute("SET force_compression = 'uncompressed'")
-        emulation_for(self.dialect).install(self)
+        self.tsql_emulation().install(self)
         connection.execute(f"SET schema = '{DEFAULT_SCHEMA}'")
         self._schema = DEFAULT_SCHEMA
         self.tsql_session = Session()
@@ -145,6 +161,10 @@ class DuckDBEngine(Engine):
     def query(self, sql: str) -> QueryResult:
         self.before_statement(sql)
         return _result(self.connection.execute(sql))
+
+    def query_arrays(self, sql: str) -> dict[str, np.ndarray]:
+        arrays: dict[str, np.ndarray] = self.connection.execute(sql).fetchnumpy()
+        return arrays
 
     def query_frame(self, sql: str) -> pd.DataFrame:
         self.before_statement(sql)
@@ -269,7 +289,23 @@ class DuckDBEngine(Engine):
     def run_script(self, text: str, path: Path) -> ScriptResult:
         from etlcheck.tsql.interpreter import Interpreter
 
-        return Interpreter(self).run_script(text, path)
+        return Interpreter(self, self.tsql_emulation(), self.tsql_session).run_script(text, path)
+
+    # --- seeding (engines/duckdb/seeding.py) -------------------------------------------------
+    def clone_tables(self, tables: Sequence[TableCopy]) -> None:
+        from etlcheck.engines.duckdb.seeding import DuckDBCloner
+
+        DuckDBCloner().clone(self, tables)
+
+    def continue_identity(self, schema: str, table: str) -> None:
+        from etlcheck.engines.duckdb.seeding import continue_identity
+
+        continue_identity(self, schema, table)
+
+    def load_file(self, path: Path, schema: str, table: str, columns: Sequence[str]) -> None:
+        from etlcheck.engines.duckdb.seeding import load_file
+
+        load_file(self, path, schema, table, columns)
 
 
 def _result(cursor: Any) -> QueryResult:

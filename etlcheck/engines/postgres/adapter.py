@@ -1,7 +1,7 @@
 """PostgreSQL: a throwaway cluster from the local binaries, or a disposable database by URL.
 
 T-SQL runs through etlcheck's interpreter, transpiled to PostgreSQL; ``_prepare`` installs
-the ``sys.*`` catalog emulation it relies on (see ``pgsys``). The engine enforces least
+the ``sys.*`` catalog emulation it relies on (see ``system_catalog``). The engine enforces least
 privilege: ``create_sandbox_principal`` makes a role that owns only the sandbox schemas and
 reads only the allow-listed ones, and ``run_as`` switches the session to it.
 """
@@ -16,18 +16,22 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from etlcheck.engines.base import Engine, QueryResult, ScriptResult
+from etlcheck.engines.base import Engine, QueryResult, ScriptResult, TableCopy
 from etlcheck.engines.disposable import DEFAULT_DISPOSABLE_PATTERN, check_disposable, redact_url
 from etlcheck.engines.pgcluster import PgBinaries, ThrowawayCluster
-from etlcheck.engines.pgsandbox import grant_sandbox, install_schema_guard
-from etlcheck.engines.pgsys import CITEXT_SCHEMA_QUERY, EMULATION_SCHEMA, emulation_statements
+from etlcheck.engines.postgres.fingerprint import PostgresFingerprintSQL
+from etlcheck.engines.postgres.sandbox import grant_sandbox, install_schema_guard
+from etlcheck.engines.postgres.system_catalog import (
+    CITEXT_SCHEMA_QUERY,
+    EMULATION_SCHEMA,
+    emulation_statements,
+)
 from etlcheck.errors import EngineError
-from etlcheck.tsql.emulation import register_emulation
 
 if TYPE_CHECKING:
     import pandas as pd
 
-register_emulation("postgres", "etlcheck.tsql.emulation.postgres:PostgresEmulation")
+    from etlcheck.engines.postgres.emulation import PostgresEmulation
 
 _PIP_HINT = "pip install 'etlcheck[postgres]'"
 PERMISSION_DENIED = "42501"
@@ -40,18 +44,6 @@ _NESTED = "etlcheck_script_transaction"
 
 _UNDEFINED_NAME = ("42P01", "42703")
 """SQLSTATEs of an unknown table or column."""
-_NULL = "\\N"
-_CSV_CHUNK_ROWS = 50_000
-
-
-def _csv_safe(frame: pd.DataFrame, sql_types: list[str]) -> bool:
-    """True when pandas' CSV of ``frame`` reads back into PostgreSQL unchanged."""
-    if any(sql_type in ("bytea", "interval") for sql_type in sql_types):
-        return False
-    for name, sql_type in zip(frame.columns, sql_types, strict=True):
-        if sql_type == "text" and bool((frame[name].astype(object) == _NULL).any()):
-            return False
-    return True
 
 
 @contextlib.contextmanager
@@ -91,8 +83,23 @@ class PostgresEngine(Engine):
     name = "postgres"
     dialect = "postgres"
     interprets_tsql = True
-    supports_permissions = True
+    throwaway = "a throwaway PostgreSQL cluster"
+    supports_least_privilege = True
     supports_step_transactions = True
+    internal_schemas = (EMULATION_SCHEMA,)
+    system_schemas = ("information_schema", "pg_catalog", "pg_toast")
+    text_type = "TEXT"
+    loads_files = True
+
+    @classmethod
+    def fingerprint_sql(cls) -> PostgresFingerprintSQL:
+        return PostgresFingerprintSQL()
+
+    @classmethod
+    def tsql_emulation(cls) -> PostgresEmulation:
+        from etlcheck.engines.postgres.emulation import PostgresEmulation
+
+        return PostgresEmulation()
 
     def __init__(
         self,
@@ -112,7 +119,6 @@ class PostgresEngine(Engine):
         self._connection: Any = None
         self._principals: list[str] = []
         self.database = ""
-        self.tsql_session: Any = None
 
     def __repr__(self) -> str:
         return f"PostgresEngine(target={self.info.target or 'throwaway cluster'!r})"
@@ -172,7 +178,6 @@ class PostgresEngine(Engine):
 
         ``dbo`` comes first on the path: unqualified T-SQL names mean ``dbo``.
         """
-        from etlcheck.tsql.emulation import emulation_for
         from etlcheck.tsql.scope import Session
 
         for statement in emulation_statements("citext_placeholder")[:2]:
@@ -187,7 +192,7 @@ class PostgresEngine(Engine):
         # Staging sorts and temp tables (#t) of the seed scale fit in memory, as on SQL Server.
         self.execute("SET work_mem = '64MB'")
         self.execute("SET temp_buffers = '256MB'")
-        emulation_for(self.dialect).install(self)
+        self.tsql_emulation().install(self)
         self.tsql_session = Session()
 
     def close(self) -> None:
@@ -313,38 +318,32 @@ class PostgresEngine(Engine):
         return url.render_as_string(hide_password=False)
 
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
-        """Replace schema.table with the frame's rows, sent with COPY in one transaction.
+        """Replace schema.table with the frame's rows, sent with COPY in one transaction."""
+        from etlcheck.engines.postgres.seeding import copy_frame
 
-        Rows go as CSV written by pandas (fast); frames CSV cannot carry faithfully
-        (bytes, or text equal to the NULL marker) go row by row.
-        """
-        from etlcheck.engines.frames import column_types, frame_rows
-
-        types = column_types(frame)
-        target = self.qualified(schema, table)
-        columns = ", ".join(f"{self.quote(name)} {sql_type}" for name, sql_type in types)
-        names = ", ".join(self.quote(str(name)) for name in frame.columns)
-        as_csv = _csv_safe(frame, [sql_type for _, sql_type in types])
         self.catalog_epoch += 1
-        with self.connection.transaction(), self.connection.cursor() as cursor:
-            cursor.execute(f"CREATE SCHEMA IF NOT EXISTS {self.quote(schema)}")
-            cursor.execute(f"DROP TABLE IF EXISTS {target}")
-            cursor.execute(f"CREATE TABLE {target} ({columns})")
-            if as_csv:
-                copy_sql = f"COPY {target} ({names}) FROM STDIN (FORMAT csv, NULL '{_NULL}')"
-                with cursor.copy(copy_sql) as copy:
-                    for start in range(0, len(frame), _CSV_CHUNK_ROWS):
-                        chunk = frame.iloc[start : start + _CSV_CHUNK_ROWS]
-                        copy.write(chunk.to_csv(header=False, index=False, na_rep=_NULL))
-                return
-            with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
-                for row in frame_rows(frame):
-                    copy.write_row(row)
+        copy_frame(self, self.connection, schema, table, frame)
 
     def run_script(self, text: str, path: Path) -> ScriptResult:
         from etlcheck.tsql.interpreter import Interpreter
 
-        return Interpreter(self).run_script(text, path)
+        return Interpreter(self, self.tsql_emulation(), self.tsql_session).run_script(text, path)
+
+    # --- seeding (engines/postgres/seeding.py) ---------------------------------------------
+    def clone_tables(self, tables: Sequence[TableCopy]) -> None:
+        from etlcheck.engines.postgres.seeding import PostgresCloner
+
+        PostgresCloner().clone(self, tables)
+
+    def continue_identity(self, schema: str, table: str) -> None:
+        from etlcheck.engines.postgres.seeding import continue_identity
+
+        continue_identity(self, schema, table)
+
+    def load_file(self, path: Path, schema: str, table: str, columns: Sequence[str]) -> None:
+        from etlcheck.engines.postgres.seeding import load_file
+
+        load_file(self, self.connection, path, schema, table, columns)
 
     def schemas(self) -> list[str]:
         """User schemas, without PostgreSQL's own and the T-SQL emulation schema."""
@@ -363,12 +362,16 @@ class PostgresEngine(Engine):
     # --- least privilege -------------------------------------------------------------------
 
     def create_sandbox_principal(
-        self, sandbox_schemas: Sequence[str], read_schemas: Sequence[str] = ()
+        self,
+        sandbox_schemas: Sequence[str],
+        read_schemas: Sequence[str] = (),
+        protected_schemas: Sequence[str] = (),
     ) -> str:
         """A role that owns (so may create, write and drop in) only the sandbox schemas.
 
-        It reads ``read_schemas`` and nothing else; a guard lets it create or rename
-        only schemas named in ``sandbox_schemas``. Returns the role name for ``run_as``.
+        It reads ``read_schemas`` and nothing else (no denial of the protected ones is
+        needed); a guard lets it create or rename only schemas named in ``sandbox_schemas``.
+        Returns the role name for ``run_as``.
         """
         role = f"etlcheck_run_{secrets.token_hex(4)}"
         self.execute(f"CREATE ROLE {self.quote(role)} NOLOGIN")

@@ -1,6 +1,6 @@
 """T-SQL semantics on PostgreSQL: names, types, temp tables, TRY_CAST, DATEDIFF and errors.
 
-Catalog views (``sys.*``, ``OBJECT_ID``...) come from ``etlcheck.engines.pgsys``;
+Catalog views (``sys.*``, ``OBJECT_ID``...) come from ``system_catalog``;
 ``postgres_catalog.sql`` adds INFORMATION_SCHEMA views, TRY_CAST/DATEDIFF helpers and
 the ``+`` and BIT operators. Choices (and their limits):
 
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
-from etlcheck.tsql.compiler import CompileError, Plan
+from etlcheck.engines.postgres.routines import PostgresRoutineSQL
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
     create_target,
@@ -40,12 +40,13 @@ from etlcheck.tsql.emulation.common import (
     sys_call,
     temp_identifier,
 )
-from etlcheck.tsql.emulation.routines import PostgresRoutineSQL
 from etlcheck.tsql.nodes import words
+from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.plan import Plan
 
 if TYPE_CHECKING:
-    from etlcheck.engines.base import Engine
     from etlcheck.tsql.catalog import CatalogSnapshot
+    from etlcheck.tsql.target import SqlTarget
 
 SYS_VIEWS = frozenset(
     [
@@ -164,7 +165,7 @@ class PostgresEmulation(Emulation):
     catalog_sql = _CATALOG_SQL
     routine_sql = PostgresRoutineSQL()
 
-    def install(self, target: Engine) -> None:
+    def install(self, target: SqlTarget) -> None:
         for name in ("postgres_catalog.sql", "postgres_functions.sql"):
             target.execute(resources.files(__package__).joinpath(name).read_text())
 
@@ -182,12 +183,12 @@ class PostgresEmulation(Emulation):
             return int(state[1:])  # raised by etlcheck's own functions with SQL Server's number
         return _ERROR_NUMBERS.get(state, 50000)
 
-    def load_catalog(self, target: Engine) -> CatalogSnapshot:
+    def load_catalog(self, target: SqlTarget) -> CatalogSnapshot:
         snapshot = super().load_catalog(target)
         objects = sorted(snapshot.objects, key=lambda found: found.type in ("U", "V"))
         return dataclasses.replace(snapshot, objects=tuple(objects))
 
-    def schema_blockers(self, target: Engine, schema: str) -> list[str]:
+    def schema_blockers(self, target: SqlTarget, schema: str) -> list[str]:
         result = target.query(
             "SELECT o.name::text FROM sys.objects o JOIN sys.schemas s "
             f"ON s.schema_id = o.schema_id WHERE s.name = {_literal(schema)}::citext "

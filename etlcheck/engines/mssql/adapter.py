@@ -13,25 +13,34 @@ import os
 import secrets
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from etlcheck.engines.base import Engine, QueryResult, ScriptResult
+from etlcheck.engines.base import Engine, QueryResult, ScriptResult, TableCopy
 from etlcheck.engines.disposable import DEFAULT_DISPOSABLE_PATTERN, check_disposable
-from etlcheck.engines.mssql_container import (
+from etlcheck.engines.mssql.container import (
     IMAGE_VARIABLE,
     URL_VARIABLE,
     ContainerSettings,
     make_container,
     mssql_unavailable_reason,
 )
-from etlcheck.engines.odbc import (
+from etlcheck.engines.mssql.fingerprint import SqlServerFingerprintSQL
+from etlcheck.engines.mssql.odbc import (
     ServerAddress,
     connection_string,
     discover_driver,
     import_pyodbc,
     parse_mssql_url,
 )
+from etlcheck.engines.mssql.sandbox import (
+    drop_principal_sql,
+    quote_tsql,
+    sandbox_principal_sql,
+    tsql_string,
+)
+from etlcheck.engines.mssql.tables import clone_tables, explicit_identity_values, tsql_reseed
 from etlcheck.errors import EngineError
 
 if TYPE_CHECKING:
@@ -55,60 +64,21 @@ _FRAME_TYPES = {
 }
 
 
-def quote_tsql(name: str) -> str:
-    """A T-SQL bracketed identifier."""
-    return "[" + name.replace("]", "]]") + "]"
-
-
-def tsql_string(text: str) -> str:
-    """A T-SQL national string literal."""
-    return "N'" + text.replace("'", "''") + "'"
-
-
-def sandbox_principal_sql(
-    user: str,
-    sandbox_schemas: Sequence[str],
-    read_schemas: Sequence[str] = (),
-    protected_schemas: Sequence[str] = (),
-) -> list[str]:
-    """T-SQL creating a user without login that may write only in the sandbox schemas.
-
-    CONTROL on a sandbox schema lets the pipeline create, alter and drop there (with the
-    database-level CREATE permissions); read schemas get SELECT; protected schemas are
-    DENIed every write, and SELECT too unless they are also read schemas. DENY wins over
-    any GRANT the user might inherit.
-    """
-    who = quote_tsql(user)
-    statements = [
-        f"CREATE USER {who} WITHOUT LOGIN",
-        f"GRANT CREATE TABLE, CREATE VIEW, CREATE PROCEDURE, CREATE FUNCTION TO {who}",
-    ]
-    for schema in sandbox_schemas:
-        statements.append(f"GRANT CONTROL ON SCHEMA::{quote_tsql(schema)} TO {who}")
-    for schema in read_schemas:
-        if schema not in sandbox_schemas:
-            statements.append(f"GRANT SELECT ON SCHEMA::{quote_tsql(schema)} TO {who}")
-    for schema in protected_schemas:
-        if schema in sandbox_schemas:
-            continue
-        denied = "ALTER, CONTROL, DELETE, INSERT, UPDATE, EXECUTE, TAKE OWNERSHIP"
-        if schema not in read_schemas:
-            denied += ", SELECT"
-        statements.append(f"DENY {denied} ON SCHEMA::{quote_tsql(schema)} TO {who}")
-    return statements
-
-
-def drop_principal_sql(user: str) -> list[str]:
-    return [f"DROP USER IF EXISTS {quote_tsql(user)}"]
-
-
 class SqlServerEngine(Engine):
     """SQL Server with native T-SQL; a container when no URL is given."""
 
     name = "mssql"
     dialect = "tsql"
     interprets_tsql = False
-    supports_permissions = True
+    throwaway = "a throwaway SQL Server"
+    supports_least_privilege = True
+    system_schemas = ("sys", "information_schema")
+    text_type = "NVARCHAR(MAX)"
+    current_database_sql = "DB_NAME()"
+
+    @classmethod
+    def fingerprint_sql(cls) -> SqlServerFingerprintSQL:
+        return SqlServerFingerprintSQL()
 
     def __init__(
         self,
@@ -321,13 +291,23 @@ class SqlServerEngine(Engine):
             cursor.close()
 
     def run_script(self, text: str, path: Path) -> ScriptResult:
-        from etlcheck.engines.mssql_script import run_batches
+        from etlcheck.engines.mssql.script import run_batches
 
         return run_batches(self.connection.cursor, text, path, self._pyodbc.Error)
 
+    # --- seeding (engines/mssql/tables.py) --------------------------------------------------
+    def clone_tables(self, tables: Sequence[TableCopy]) -> None:
+        clone_tables(self, tables)
+
+    def continue_identity(self, schema: str, table: str) -> None:
+        self.execute(tsql_reseed(schema, table))
+
+    def explicit_identity_values(self, schema: str, table: str) -> AbstractContextManager[None]:
+        return explicit_identity_values(self, schema, table)
+
     def is_permission_error(self, error: BaseException) -> bool:
         """True when the server refused for lack of permission (a leak stopped by the database)."""
-        from etlcheck.engines.mssql_script import parse_server_error
+        from etlcheck.engines.mssql.script import parse_server_error
 
         return parse_server_error(error).number in PERMISSION_ERRORS
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from etlcheck.config_schema import DatabaseSource, DdlSource, FilesSource, SampleSource, SeedSource
 from etlcheck.dburl import refuse_broken_url
+from etlcheck.engines.registry import source_schemes
 from etlcheck.errors import UsageError
 
-DATABASE_SCHEMES = ("postgresql://", "postgres://", "mssql://")
 DATA_SUFFIXES = (".csv", ".parquet")
 
 
@@ -28,7 +28,7 @@ def parse_seed_spec(spec: str) -> SeedSource:
                 hint="the sample generator is sample:insurance",
             )
         return SampleSource(kind="sample", name="insurance")
-    if text.lower().startswith(DATABASE_SCHEMES):
+    if text.lower().startswith(tuple(f"{scheme}://" for scheme in source_schemes())):
         return DatabaseSource(kind="database", url=text)
     refuse_broken_url(text, "--seed-from")
     if "://" in text:

@@ -5,10 +5,26 @@ that, where the admin login is a superuser)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from etlcheck.engines.postgres import PostgresEngine
+from etlcheck.engines.base import QueryResult
+
+
+class RoleAdmin(Protocol):
+    """The admin session that grants (the PostgreSQL engine): statements with parameters."""
+
+    database: str
+
+    def quote(self, name: str) -> str: ...
+
+    def qualified(self, schema: str, table: str) -> str: ...
+
+    def create_schema(self, schema: str) -> None: ...
+
+    def execute(self, sql: str, params: Any = None) -> int: ...
+
+    def query(self, sql: str, params: Any = None) -> QueryResult: ...
+
 
 SCHEMA_GUARD = """
 CREATE TABLE IF NOT EXISTS sys.etlcheck_sandbox_grants (role_name name, schema_name name);
@@ -44,7 +60,7 @@ WHERE n.nspname = ANY (%s) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
 
 
 def grant_sandbox(
-    engine: PostgresEngine, role: str, sandbox_schemas: Sequence[str], read_schemas: Sequence[str]
+    engine: RoleAdmin, role: str, sandbox_schemas: Sequence[str], read_schemas: Sequence[str]
 ) -> None:
     """Make ``role`` the owner of the sandbox schemas (and what is in them) and a reader of
     ``read_schemas``."""
@@ -62,7 +78,7 @@ def grant_sandbox(
         engine.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {engine.quote(schema)} TO {quoted}")
 
 
-def install_schema_guard(engine: PostgresEngine, role: str, sandbox_schemas: Sequence[str]) -> str:
+def install_schema_guard(engine: RoleAdmin, role: str, sandbox_schemas: Sequence[str]) -> str:
     """Let ``role`` create or rename only its sandbox schemas; says whether the guard is on
     (event triggers need a superuser)."""
     superuser = engine.query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")

@@ -1,0 +1,123 @@
+"""The fingerprint queries on DuckDB: one pass hashes many tables, with DuckDB's own typed
+``hash()`` as the ``native`` method."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from etlcheck.isolation.fingerprint_sql import UINT64, FingerprintSQL, HashedTable, HashMethod
+
+ROUTINES_SQL = (
+    "SELECT s.schema_name, r.name, CASE r.type WHEN 'P' THEN 'procedure' ELSE 'function' END, "
+    "r.object_id, md5(r.definition) FROM sys.etlcheck_routines AS r "
+    "JOIN duckdb_schemas() AS s ON s.oid = r.schema_id AND s.database_name = current_database()"
+)
+"""Procedures and functions the T-SQL interpreter keeps in DuckDB (``tsql.routine_store``)."""
+
+
+class DuckDBFingerprintSQL(FingerprintSQL):
+    dialect = "duckdb"
+    native_hash = True
+    batched_content = True
+
+    def content_sql(
+        self, tables: Sequence[HashedTable], method: HashMethod, row_detail: bool
+    ) -> str:
+        parts = []
+        for index, table in enumerate(tables):
+            types = dict(table.columns)
+            keys = [(name, types.get(name, "")) for name in table.key_columns]
+            key = self.row_hash(keys, method) if keys else "CAST(NULL AS UBIGINT)"
+            parts.append(
+                f"SELECT {index} AS table_index, {key} AS key_hash, "
+                f"{self.row_hash(table.columns, method)} AS row_hash "
+                f"FROM {self.qualified(table.schema, table.name)}"
+            )
+        hashed = " UNION ALL ".join(parts)
+        totals = (
+            "SELECT table_index, CAST(count(*) AS UBIGINT) AS key_hash, "
+            f"CAST(sum(CAST(row_hash AS HUGEINT)) % {UINT64} AS UBIGINT) AS row_hash, "
+            "TRUE AS is_total FROM h GROUP BY table_index"
+        )
+        if not row_detail:
+            return f"WITH h AS ({hashed}) {totals}"
+        return (
+            f"WITH h AS MATERIALIZED ({hashed}) "
+            f"SELECT table_index, key_hash, row_hash, FALSE AS is_total FROM h UNION ALL {totals}"
+        )
+
+    def schemata_sql(self) -> str:
+        return (
+            "SELECT schema_name FROM duckdb_schemas() "
+            "WHERE database_name = current_database() AND NOT internal"
+        )
+
+    def inventory_sql(self, schemas: Sequence[str]) -> str:
+        # DuckDB has no procedures: the T-SQL interpreter keeps them (and the functions it
+        # made macros of) in sys.etlcheck_routines. Macros themselves are left out because
+        # listing them (duckdb_functions()) costs ~20 ms, half the fingerprint budget.
+        where = (
+            "WHERE database_name = current_database() AND NOT internal AND NOT temporary "
+            f"AND lower(schema_name) IN {self.in_list(schemas)}"
+        )
+        return (
+            "SELECT o.schema_name, o.object_name, o.kind, o.object_id, c.column_name, "
+            "c.column_index, c.data_type, o.definition FROM ("
+            "SELECT schema_name, table_name AS object_name, 'table' AS kind, "
+            f"table_oid AS object_id, NULL AS definition FROM duckdb_tables() {where} "
+            "UNION ALL "
+            f"SELECT schema_name, view_name, 'view', view_oid, sql FROM duckdb_views() {where} "
+            "UNION ALL "
+            f"{ROUTINES_SQL} WHERE lower(s.schema_name) IN {self.in_list(schemas)}"
+            ") AS o LEFT JOIN duckdb_columns() AS c ON c.table_oid = o.object_id"
+        )
+
+    def primary_keys_sql(self, schemas: Sequence[str]) -> str:
+        # DuckDB's own keys, and those the T-SQL interpreter enforces, recorded in the
+        # table's comment (etlcheck.tsql.keys).
+        where = (
+            f"database_name = current_database() AND lower(schema_name) IN {self.in_list(schemas)}"
+        )
+        return (
+            "SELECT schema_name, table_name, unnest(constraint_column_names) AS column_name, "
+            "unnest(generate_series(1, len(constraint_column_names))) AS ordinal "
+            f"FROM duckdb_constraints() WHERE {where} AND constraint_type = 'PRIMARY KEY' "
+            "UNION ALL "
+            "SELECT schema_name, table_name, unnest(CAST(k->'columns' AS VARCHAR[])), "
+            "unnest(generate_series(1, CAST(json_array_length(k->'columns') AS BIGINT))) "
+            "FROM (SELECT schema_name, table_name, unnest(CAST(json_extract("
+            "substr(comment, 10), '$.keys') AS JSON[])) AS k FROM duckdb_tables() "
+            f"WHERE {where} AND NOT temporary AND starts_with(comment, 'etlcheck:')) "
+            "WHERE k->>'kind' = 'PRIMARY KEY'"
+        )
+
+    def value_text(self, column: str, data_type: str) -> str:
+        return f"CAST({self.quote(column)} AS VARCHAR)"
+
+    def canonical_text(self, columns: Sequence[tuple[str, str]]) -> str:
+        # A JSON array of the row: strings quoted and escaped, NULL as null, doubles in
+        # round-trip form; twice as fast as length-prefixed text in DuckDB.
+        return "to_json(row(" + ", ".join(self.quote(name) for name, _ in columns) + "))"
+
+    def sha_hash(self, text: str) -> str:
+        return f"CAST('0x' || left(sha256({text}), 16) AS UBIGINT)"
+
+    def native_row_hash(self, columns: Sequence[tuple[str, str]]) -> str:
+        return "hash(" + ", ".join(self._binary(name, kind) for name, kind in columns) + ")"
+
+    def _binary(self, column: str, data_type: str) -> str:
+        """The column as hash() should see it: strings compared byte for byte.
+
+        DuckDB's hash() follows the collation, and etlcheck runs DuckDB with SQL Server's
+        case-insensitive one, under which 'Ann' and 'ANN' would hash alike.
+        """
+        name = self.quote(column)
+        kind = data_type.upper()
+        if kind.startswith("VARCHAR"):
+            return f'{name} COLLATE "binary"'
+        if "VARCHAR" in kind or "JSON" in kind:
+            return f'CAST(to_json({name}) AS VARCHAR) COLLATE "binary"'
+        return name
+
+    def sum_hashes(self, expression: str) -> str:
+        return f"SUM(CAST({expression} AS HUGEINT))"

@@ -1,0 +1,171 @@
+"""How DuckDB seeds: a production table cloned into its sandbox, IDENTITY continued after
+the rows seeding put in, a data file read by DuckDB itself."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from etlcheck.engines.duckdb.emulation import IDENTITY_SUFFIX
+from etlcheck.seeding.identity import next_identity
+from etlcheck.seeding.loaders import reader_sql
+from etlcheck.state import sql_literal
+
+if TYPE_CHECKING:
+    from etlcheck.engines.base import Engine, TableCopy
+
+
+class DuckDBCloner:
+    """From ``duckdb_columns()``, ``duckdb_constraints()`` and the table comments, each read
+    once for all tables; the emulated IDENTITY gets its own sequence, the recorded keys the
+    same table comment."""
+
+    def clone(self, engine: Engine, tables: Sequence[TableCopy]) -> None:
+        if not tables:
+            return
+        schemas = ", ".join(sql_literal(schema) for schema in {s for s, _, _ in tables})
+        where = f"WHERE database_name = current_database() AND schema_name IN ({schemas})"
+        columns: dict[tuple[str, str], list[tuple[str, str, bool, str | None]]] = {}
+        for schema, table, name, kind, nullable, default in engine.query(
+            "SELECT schema_name, table_name, column_name, data_type, is_nullable, "
+            f"column_default FROM duckdb_columns() {where} ORDER BY column_index"
+        ).rows:
+            columns.setdefault((schema, table), []).append((name, kind, nullable, default))
+        constraints: dict[tuple[str, str], list[str]] = {}
+        for schema, table, kind, text in engine.query(
+            "SELECT schema_name, table_name, constraint_type, constraint_text "
+            f"FROM duckdb_constraints() {where}"
+        ).rows:
+            if kind in ("PRIMARY KEY", "UNIQUE", "CHECK"):
+                constraints.setdefault((schema, table), []).append(str(text))
+        comments = {
+            (schema, table): comment
+            for schema, table, comment in engine.query(
+                f"SELECT schema_name, table_name, comment FROM duckdb_tables() {where}"
+            ).rows
+        }
+        sequences = {
+            (schema, name): (int(start), int(step), last)
+            for schema, name, start, step, last in engine.query(
+                "SELECT schema_name, sequence_name, start_value, increment_by, last_value "
+                "FROM duckdb_sequences() WHERE database_name = current_database()"
+            ).rows
+        }
+        for schema, table, target in tables:
+            definitions = [
+                self._column(engine, (schema, table, target), column, sequences)
+                for column in columns[(schema, table)]
+            ]
+            copy = engine.qualified(target, table)
+            definitions += constraints.get((schema, table), [])
+            engine.execute(f"CREATE TABLE {copy} ({', '.join(definitions)})")
+            comment = comments.get((schema, table))
+            if comment:
+                engine.execute(f"COMMENT ON TABLE {copy} IS {sql_literal(str(comment))}")
+        # A table has no order: the copies are written by every thread at once.
+        engine.execute("SET preserve_insertion_order = false")
+        try:
+            for schema, table, target in tables:
+                source, copy = engine.qualified(schema, table), engine.qualified(target, table)
+                engine.execute(f"INSERT INTO {copy} SELECT * FROM {source}")
+        finally:
+            engine.execute("RESET preserve_insertion_order")
+
+    def _column(
+        self,
+        engine: Engine,
+        clone: TableCopy,
+        column: tuple[str, str, bool, str | None],
+        sequences: dict[tuple[str, str], tuple[int, int, object]],
+    ) -> str:
+        name, kind, nullable, default = column
+        text = f"{engine.quote(name)} {kind}"
+        identity = (
+            default is not None and default.startswith("nextval(") and (IDENTITY_SUFFIX in default)
+        )
+        if identity:
+            assert default is not None
+            sequence = default[default.index("'") + 1 : default.rindex("'")].replace("''", "'")
+            new = self._sequence(engine, clone, name, sequence, sequences)
+            text += f" DEFAULT nextval({sql_literal(new)})"
+        elif default is not None:
+            text += f" DEFAULT {default}"
+        return text + ("" if nullable else " NOT NULL")
+
+    def _sequence(
+        self,
+        engine: Engine,
+        clone: TableCopy,
+        column: str,
+        sequence: str,
+        sequences: dict[tuple[str, str], tuple[int, int, object]],
+    ) -> str:
+        """A new sequence in the sandbox that continues where production's would: after
+        its last value or after the largest key, whichever is later."""
+        schema, table, target = clone
+        parts = [part.strip('"') for part in sequence.split(".")]
+        name, owner = parts[-1], parts[-2] if len(parts) > 1 else schema
+        start, step, last = sequences[(owner, name)]
+        following = next_identity(engine, schema, table, column, start, step)
+        if last is not None:
+            pick = max if step > 0 else min
+            following = pick(following, int(str(last)) + step)
+        new = engine.qualified(target, name)
+        engine.execute(f"DROP SEQUENCE IF EXISTS {new}")
+        engine.execute(f"CREATE SEQUENCE {new} START WITH {following} INCREMENT BY {step}")
+        return new
+
+
+def identity_columns(engine: Engine, schema: str, table: str) -> list[tuple[str, str]]:
+    """(column, sequence as the default names it) of the emulated IDENTITY columns."""
+    result = engine.query(
+        "SELECT column_name, column_default FROM duckdb_columns() "
+        "WHERE database_name = current_database() "
+        f"AND schema_name = {sql_literal(schema)} AND table_name = {sql_literal(table)} "
+        f"AND column_default LIKE 'nextval(%{IDENTITY_SUFFIX}%'"
+    )
+    found = []
+    for column, default in result.rows:
+        text = str(default)
+        found.append((str(column), text[text.index("'") + 1 : text.rindex("'")].replace("''", "'")))
+    return found
+
+
+def sequence_settings(engine: Engine, schema: str, name: str) -> tuple[int, int]:
+    """(start, increment) of a DuckDB sequence."""
+    row = engine.query(
+        "SELECT start_value, increment_by FROM duckdb_sequences() "
+        "WHERE database_name = current_database() "
+        f"AND schema_name = {sql_literal(schema)} AND sequence_name = {sql_literal(name)}"
+    ).rows[0]
+    return int(row[0]), int(row[1])
+
+
+def continue_identity(engine: Engine, schema: str, table: str) -> None:
+    """Make the next generated IDENTITY value of ``schema.table`` follow its rows."""
+    # A sequence a column default uses cannot be replaced: the default is dropped first.
+    for column, sequence in identity_columns(engine, schema, table):
+        sequence_name = sequence.split(".")[-1].strip('"')
+        start, step = sequence_settings(engine, schema, sequence_name)
+        following = next_identity(engine, schema, table, column, start, step)
+        target = engine.qualified(schema, table)
+        quoted_sequence = engine.qualified(schema, sequence_name)
+        engine.execute(f"ALTER TABLE {target} ALTER COLUMN {engine.quote(column)} DROP DEFAULT")
+        engine.execute(f"DROP SEQUENCE {quoted_sequence}")
+        engine.execute(
+            f"CREATE SEQUENCE {quoted_sequence} START WITH {following} INCREMENT BY {step}"
+        )
+        engine.execute(
+            f"ALTER TABLE {target} ALTER COLUMN {engine.quote(column)} "
+            f"SET DEFAULT nextval({sql_literal(quoted_sequence)})"
+        )
+
+
+def load_file(engine: Engine, path: Path, schema: str, table: str, columns: Sequence[str]) -> None:
+    """DuckDB reads the file itself, in one INSERT."""
+    names = ", ".join(engine.quote(column) for column in columns)
+    engine.execute(
+        f"INSERT INTO {engine.qualified(schema, table)} ({names}) "
+        f"SELECT {names} FROM {reader_sql(path)}"
+    )

@@ -1,0 +1,56 @@
+"""The fingerprint queries on PostgreSQL: SHA-256 of each row's canonical text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from etlcheck.isolation.fingerprint_sql import FingerprintSQL
+
+
+class PostgresFingerprintSQL(FingerprintSQL):
+    dialect = "postgres"
+
+    def schemata_sql(self) -> str:
+        return "SELECT nspname AS schema_name FROM pg_catalog.pg_namespace"
+
+    def inventory_sql(self, schemas: Sequence[str]) -> str:
+        names = self.in_list(schemas)
+        return (
+            "SELECT n.nspname, c.relname, "
+            "CASE WHEN c.relkind IN ('v', 'm') THEN 'view' ELSE 'table' END, "
+            "CAST(c.oid AS BIGINT), a.attname, a.attnum, "
+            "format_type(a.atttypid, a.atttypmod), "
+            "CASE WHEN c.relkind IN ('v', 'm') THEN md5(pg_get_viewdef(c.oid)) END "
+            "FROM pg_catalog.pg_class AS c "
+            "JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace "
+            "LEFT JOIN pg_catalog.pg_attribute AS a "
+            "ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+            f"WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND lower(n.nspname) IN {names} "
+            "UNION ALL "
+            "SELECT n.nspname, "
+            "p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', "
+            "CASE WHEN p.prokind = 'p' THEN 'procedure' ELSE 'function' END, "
+            "CAST(p.oid AS BIGINT), NULL, NULL, NULL, md5(p.prosrc) "
+            "FROM pg_catalog.pg_proc AS p "
+            "JOIN pg_catalog.pg_namespace AS n ON n.oid = p.pronamespace "
+            f"WHERE p.prokind IN ('f', 'p') AND lower(n.nspname) IN {names} "
+            "UNION ALL "  # T-SQL procedures the interpreter keeps (its functions are in pg_proc)
+            "SELECT n.nspname, r.name, 'procedure', CAST(r.object_id AS BIGINT), NULL, NULL, "
+            "NULL, md5(r.definition) FROM sys.etlcheck_routines AS r "
+            "JOIN pg_catalog.pg_namespace AS n ON n.oid = r.schema_id "
+            f"WHERE r.type = 'P' AND lower(n.nspname) IN {names}"
+        )
+
+    def value_text(self, column: str, data_type: str) -> str:
+        return f"CAST({self.quote(column)} AS TEXT)"
+
+    def canonical_text(self, columns: Sequence[tuple[str, str]]) -> str:
+        parts = []
+        for name, data_type in columns:
+            value = self.value_text(name, data_type)
+            parts.append(f"COALESCE('v' || length({value}) || ':' || {value}, 'n')")
+        return " || ".join(parts)
+
+    def sha_hash(self, text: str) -> str:
+        digest = f"sha256(convert_to({text}, 'UTF8'))"
+        return f"CAST(CAST('x' || left(encode({digest}, 'hex'), 16) AS BIT(64)) AS BIGINT)"

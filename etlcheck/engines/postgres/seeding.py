@@ -1,0 +1,155 @@
+"""How PostgreSQL seeds: a production table cloned into its sandbox (``LIKE`` and its
+constraints), IDENTITY continued after the rows seeding put in, a CSV or a DataFrame sent
+with ``COPY``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from etlcheck.engines.frames import column_types, frame_rows
+from etlcheck.seeding.loaders import load_through_frame
+from etlcheck.state import sql_literal
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from etlcheck.engines.base import Engine, TableCopy
+
+_NULL = "\\N"
+_CSV_CHUNK_ROWS = 50_000
+
+
+def _csv_safe(frame: pd.DataFrame, sql_types: list[str]) -> bool:
+    """True when pandas' CSV of ``frame`` reads back into PostgreSQL unchanged."""
+    if any(sql_type in ("bytea", "interval") for sql_type in sql_types):
+        return False
+    for name, sql_type in zip(frame.columns, sql_types, strict=True):
+        if sql_type == "text" and bool((frame[name].astype(object) == _NULL).any()):
+            return False
+    return True
+
+
+class PostgresCloner:
+    """``CREATE TABLE … (LIKE …)`` with defaults, identity and comments, then the
+    PRIMARY KEY, UNIQUE and CHECK constraints under their own names."""
+
+    def clone(self, engine: Engine, tables: Sequence[TableCopy]) -> None:
+        for schema, table, target in tables:
+            self.clone_one(engine, schema, table, target)
+
+    def clone_one(self, engine: Engine, schema: str, table: str, target: str) -> None:
+        source, copy = engine.qualified(schema, table), engine.qualified(target, table)
+        engine.execute(
+            f"CREATE TABLE {copy} (LIKE {source} INCLUDING DEFAULTS INCLUDING IDENTITY "
+            "INCLUDING GENERATED INCLUDING COMMENTS INCLUDING STORAGE)"
+        )
+        constraints = engine.query(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            f"WHERE conrelid = {sql_literal(source)}::regclass AND contype IN ('p', 'u', 'c') "
+            "ORDER BY contype DESC, conname"
+        ).rows
+        for name, definition in constraints:
+            engine.execute(f"ALTER TABLE {copy} ADD CONSTRAINT {engine.quote(name)} {definition}")
+        columns = [
+            engine.quote(str(row[0]))
+            for row in engine.query(
+                "SELECT attname FROM pg_attribute "
+                f"WHERE attrelid = {sql_literal(source)}::regclass AND attnum > 0 "
+                "AND NOT attisdropped AND attgenerated = '' ORDER BY attnum"
+            ).rows
+        ]
+        names = ", ".join(columns)
+        engine.execute(
+            f"INSERT INTO {copy} ({names}) OVERRIDING SYSTEM VALUE SELECT {names} FROM {source}"
+        )
+        for (column,) in engine.query(
+            "SELECT attname FROM pg_attribute "
+            f"WHERE attrelid = {sql_literal(source)}::regclass AND attidentity <> ''"
+        ).rows:
+            self._continue(engine, source, copy, str(column))
+
+    def _continue(self, engine: Engine, source: str, copy: str, column: str) -> None:
+        """The copy's identity continues where production's would: after its last value,
+        or after the largest key, whichever is later."""
+        last = engine.query(
+            "SELECT pg_sequence_last_value(pg_get_serial_sequence("
+            f"{sql_literal(source)}, {sql_literal(column)})::regclass)"
+        ).scalar()
+        largest = engine.query(f"SELECT MAX({engine.quote(column)}) FROM {copy}").scalar()
+        values = [int(v) for v in (last, largest) if v is not None]
+        if values:
+            engine.query(
+                f"SELECT setval(pg_get_serial_sequence({sql_literal(copy)}, "
+                f"{sql_literal(column)}), {max(values)})"
+            )
+
+
+def continue_identity(engine: Engine, schema: str, table: str) -> None:
+    """Make the next generated IDENTITY value of ``schema.table`` follow its rows."""
+    target = engine.qualified(schema, table)
+    columns = engine.query(
+        "SELECT a.attname FROM pg_attribute a "
+        f"WHERE a.attrelid = {sql_literal(target)}::regclass AND a.attidentity <> '' "
+        "AND NOT a.attisdropped"
+    ).rows
+    for (column,) in columns:
+        largest = engine.query(f"SELECT MAX({engine.quote(column)}) FROM {target}").scalar()
+        if largest is not None:
+            engine.query(
+                "SELECT setval(pg_get_serial_sequence("
+                f"{sql_literal(target)}, {sql_literal(column)}), {int(largest)})"
+            )
+
+
+def load_file(
+    engine: Engine, connection: Any, path: Path, schema: str, table: str, columns: Sequence[str]
+) -> None:
+    """PostgreSQL reads a CSV with COPY (on ``connection``, the engine's psycopg one);
+    Parquet arrives as a DataFrame."""
+    if path.suffix.lower() == ".parquet":
+        load_through_frame(engine, path, schema, table, columns)
+        return
+    names = ", ".join(engine.quote(column) for column in columns)
+    copy_sql = (
+        f"COPY {engine.qualified(schema, table)} ({names}) FROM STDIN "
+        "(FORMAT csv, HEADER true, ENCODING 'UTF8')"
+    )
+    with (
+        connection.transaction(),
+        connection.cursor() as cursor,
+        cursor.copy(copy_sql) as copy,
+        path.open("rb") as source,
+    ):
+        while chunk := source.read(1 << 20):
+            copy.write(chunk)
+
+
+def copy_frame(
+    engine: Engine, connection: Any, schema: str, table: str, frame: pd.DataFrame
+) -> None:
+    """Replace schema.table with the frame's rows, sent with COPY in one transaction.
+
+    Rows go as CSV written by pandas (fast); frames CSV cannot carry faithfully
+    (bytes, or text equal to the NULL marker) go row by row.
+    """
+    types = column_types(frame)
+    target = engine.qualified(schema, table)
+    columns = ", ".join(f"{engine.quote(name)} {sql_type}" for name, sql_type in types)
+    names = ", ".join(engine.quote(str(name)) for name in frame.columns)
+    as_csv = _csv_safe(frame, [sql_type for _, sql_type in types])
+    with connection.transaction(), connection.cursor() as cursor:
+        cursor.execute(f"CREATE SCHEMA IF NOT EXISTS {engine.quote(schema)}")
+        cursor.execute(f"DROP TABLE IF EXISTS {target}")
+        cursor.execute(f"CREATE TABLE {target} ({columns})")
+        if as_csv:
+            copy_sql = f"COPY {target} ({names}) FROM STDIN (FORMAT csv, NULL '{_NULL}')"
+            with cursor.copy(copy_sql) as copy:
+                for start in range(0, len(frame), _CSV_CHUNK_ROWS):
+                    chunk = frame.iloc[start : start + _CSV_CHUNK_ROWS]
+                    copy.write(chunk.to_csv(header=False, index=False, na_rep=_NULL))
+            return
+        with cursor.copy(f"COPY {target} ({names}) FROM STDIN") as copy:
+            for row in frame_rows(frame):
+                copy.write_row(row)
