@@ -30,7 +30,7 @@ ENGINES = [
 
 def _verify(root: Path, engine: str, tmp_path: Path) -> Verification:
     if engine == "postgres":
-        from etlcheck.engines.pgcluster import postgres_unavailable_reason
+        from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
         from etlcheck.testing import skip_unless_available
 
         skip_unless_available("postgres", postgres_unavailable_reason())

@@ -25,7 +25,7 @@ def test_billing_example_changes_exactly_what_its_scripts_imply(
     engine: str, tmp_path: Path
 ) -> None:
     if engine == "postgres":
-        from etlcheck.engines.pgcluster import postgres_unavailable_reason
+        from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
         from etlcheck.testing import skip_unless_available
 
         skip_unless_available("postgres", postgres_unavailable_reason())

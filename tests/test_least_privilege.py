@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from etlcheck.config import load_config
-from etlcheck.engines.pgcluster import postgres_unavailable_reason
+from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
 from etlcheck.testing import skip_unless_available
 from etlcheck.verify import RunOptions, verify
 

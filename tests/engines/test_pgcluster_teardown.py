@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from etlcheck.engines.pgcluster import postgres_unavailable_reason, reap_orphans
+from etlcheck.engines.postgres.cluster import postgres_unavailable_reason, reap_orphans
 from etlcheck.testing import skip_unless_available
 
 pytestmark = pytest.mark.postgres

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 import pandas as pd
 import pytest
 
-from etlcheck.engines.pgcluster import postgres_unavailable_reason
 from etlcheck.engines.postgres import PostgresEngine
+from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
 from etlcheck.errors import EngineError, RefusalError
 from etlcheck.testing import skip_unless_available
 

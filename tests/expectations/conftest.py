@@ -9,7 +9,7 @@ import pytest
 
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
-from etlcheck.engines.pgcluster import postgres_unavailable_reason
+from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
 from etlcheck.testing import skip_unless_available
 from tests.expectations.expectation_data import SCHEMAS, run_sql
 

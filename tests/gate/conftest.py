@@ -112,7 +112,7 @@ class PostgresServer:
 def postgres_server() -> Iterator[PostgresServer]:
     import psycopg
 
-    from etlcheck.engines.pgcluster import ThrowawayCluster, postgres_unavailable_reason
+    from etlcheck.engines.postgres.cluster import ThrowawayCluster, postgres_unavailable_reason
     from etlcheck.testing import skip_unless_available
 
     skip_unless_available("postgres", postgres_unavailable_reason())

@@ -199,7 +199,7 @@ def test_a_killed_run_is_interrupted_and_its_step_left_nothing(brokerage: Path) 
 def test_a_stopped_run_on_a_throwaway_cluster_leaves_nothing_and_cannot_resume(
     brokerage: Path, signum: int
 ) -> None:
-    from etlcheck.engines.pgcluster import postgres_unavailable_reason
+    from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
     from etlcheck.testing import skip_unless_available
 
     skip_unless_available("postgres", postgres_unavailable_reason())

@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from etlcheck.config import SandboxConfig
-from etlcheck.engines.pgcluster import postgres_unavailable_reason
 from etlcheck.engines.postgres import PostgresEngine
+from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
 from etlcheck.isolation.diff import diff_fingerprints
 from etlcheck.isolation.fingerprint import fingerprint_schemas
 from etlcheck.isolation.sandbox import reset_sandbox, setup_sandbox

@@ -210,7 +210,7 @@ def test_every_xdist_worker_can_query_the_one_database(
     pytester: pytest.Pytester, suite: Path, engine: str
 ) -> None:
     if engine == "postgres":
-        from etlcheck.engines.pgcluster import postgres_unavailable_reason
+        from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
         from etlcheck.testing import skip_unless_available
 
         skip_unless_available("postgres", postgres_unavailable_reason())

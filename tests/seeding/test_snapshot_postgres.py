@@ -14,7 +14,7 @@ import pytest
 
 from etlcheck.config_schema import DatabaseSource
 from etlcheck.engines.base import Engine
-from etlcheck.engines.pgcluster import ThrowawayCluster, postgres_unavailable_reason
+from etlcheck.engines.postgres.cluster import ThrowawayCluster, postgres_unavailable_reason
 from etlcheck.errors import RefusalError
 from etlcheck.seeding.seeder import Seeder
 from etlcheck.testing import skip_unless_available

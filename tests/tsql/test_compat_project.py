@@ -38,8 +38,8 @@ def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
         with DuckDBEngine(None) as started:
             yield started
         return
-    from etlcheck.engines.pgcluster import postgres_unavailable_reason
     from etlcheck.engines.postgres import PostgresEngine
+    from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
 
     skip_unless_available("postgres", postgres_unavailable_reason())
     started = PostgresEngine().start()

@@ -132,8 +132,8 @@ functions have conformance scripts of their own)."""
 
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[Engine]:
-    from etlcheck.engines.pgcluster import postgres_unavailable_reason
     from etlcheck.engines.postgres import PostgresEngine
+    from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
 
     skip_unless_available("postgres", postgres_unavailable_reason())
     started = PostgresEngine().start()

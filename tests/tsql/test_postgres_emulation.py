@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from etlcheck.engines.pgcluster import postgres_unavailable_reason
 from etlcheck.engines.postgres import PostgresEngine
+from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.testing import skip_unless_available
 

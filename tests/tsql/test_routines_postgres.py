@@ -17,7 +17,7 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[PostgresEngine]:
-    from etlcheck.engines.pgcluster import postgres_unavailable_reason
+    from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
     from etlcheck.testing import skip_unless_available
 
     skip_unless_available("postgres", postgres_unavailable_reason())

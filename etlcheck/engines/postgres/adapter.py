@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from etlcheck.engines.base import Engine, QueryResult, ScriptResult, TableCopy
 from etlcheck.engines.disposable import DEFAULT_DISPOSABLE_PATTERN, check_disposable, redact_url
-from etlcheck.engines.pgcluster import PgBinaries, ThrowawayCluster
+from etlcheck.engines.postgres.cluster import PgBinaries, ThrowawayCluster
 from etlcheck.engines.postgres.fingerprint import PostgresFingerprintSQL
 from etlcheck.engines.postgres.sandbox import grant_sandbox, install_schema_guard
 from etlcheck.engines.postgres.system_catalog import (

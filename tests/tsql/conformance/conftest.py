@@ -16,8 +16,8 @@ _OUTCOMES: dict[tuple[str, str], str] = {}
 
 @pytest.fixture(scope="module")
 def postgres_engine() -> Iterator[Engine]:
-    from etlcheck.engines.pgcluster import postgres_unavailable_reason
     from etlcheck.engines.postgres import PostgresEngine
+    from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
 
     skip_unless_available("postgres", postgres_unavailable_reason())
     started = PostgresEngine().start()
