@@ -23,6 +23,7 @@ from typing import Any
 CACHE_ENV = "ETLCHECK_CACHE"
 _TABLES: dict[str, dict[Any, Any]] = {}
 _SAVED_SIZES: dict[str, int] = {}
+_LOADED = {"found": False}
 MAX_ENTRIES = 50_000
 """A table larger than this is not saved (a run compiles a few hundred statements)."""
 
@@ -60,6 +61,7 @@ def cache_file(directory: Path) -> Path:
 
 def load(directory: Path | None) -> None:
     """Merge the tables saved in ``directory`` into the registered ones (if any saved)."""
+    _LOADED["found"] = False
     if directory is None or not enabled():
         return
     try:
@@ -69,12 +71,19 @@ def load(directory: Path | None) -> None:
         saved = {}
     if not isinstance(saved, dict):
         saved = {}
+    _LOADED["found"] = any(isinstance(entries, dict) and entries for entries in saved.values())
     for name, table in _TABLES.items():
         entries = saved.get(name)
         if isinstance(entries, dict):
             for key, value in entries.items():
                 table.setdefault(key, value)
         _SAVED_SIZES[name] = len(table)
+
+
+def found_saved() -> bool:
+    """Whether the last ``load`` found a saved cache with entries: the run after it began
+    warm (benchmark results record it, and compare only runs that agree)."""
+    return _LOADED["found"]
 
 
 def save(directory: Path | None) -> None:

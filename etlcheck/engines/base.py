@@ -84,6 +84,10 @@ class Engine(ABC):
     interprets_tsql: ClassVar[bool] = True
     """True when T-SQL runs through etlcheck's interpreter instead of natively."""
     supports_permissions: ClassVar[bool] = False
+    database_copy: ClassVar[str] = ""
+    """How a seeded database is copied for each benchmark run: "file" (the database is
+    one file, complete once checkpointed and closed), "template" (the server copies a
+    database with ``CREATE DATABASE ... TEMPLATE``), or "" (it cannot be)."""
     row_locator: ClassVar[str | None] = None
     """A pseudo-column naming a row's place in its table (DuckDB ``rowid``), stable while
     the table is not written: lets a failing row be fetched again by it. None: no such."""

@@ -35,6 +35,7 @@ class DuckDBEngine(Engine):
     supports_permissions = False
     row_locator = "rowid"
     exports_tables = True
+    database_copy = "file"
 
     internal_schemas: ClassVar[tuple[str, ...]] = ("sys",)
     """Schemas etlcheck creates for catalog emulation; fingerprints must skip them."""

@@ -120,6 +120,7 @@ class PostgresEngine(Engine):
     dialect = "postgres"
     interprets_tsql = True
     supports_permissions = True
+    database_copy = "template"
 
     def __init__(
         self,
