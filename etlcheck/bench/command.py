@@ -1,0 +1,105 @@
+"""The work of ``etlcheck bench``, in order: check the scripts, seed once, choose the
+baseline (refusing unequal keys before anything is measured), measure, store, compare,
+print, write the report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from etlcheck import stages
+from etlcheck.bench.benchmark import Benchmark, BenchSettings, Side
+from etlcheck.bench.compare import BenchComparison, compare_results, require_comparable
+from etlcheck.bench.keys import machine_id
+from etlcheck.bench.results import BenchResult
+from etlcheck.bench.statistics import require_power
+from etlcheck.bench.storage import BenchStore
+from etlcheck.bench.table import comparison_lines, describe, samples_lines
+
+if TYPE_CHECKING:
+    from etlcheck.bench.cli import BenchRequest
+    from etlcheck.options import RunOptions
+
+Say = Callable[[str], None]
+
+
+def _print(line: str) -> None:
+    print(line, flush=True)
+
+
+def run_bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> int:
+    """Measure, store and compare as ``request`` says; the exit code."""
+    settings = BenchSettings(request.runs, request.warmup, request.cache)
+    alpha = request.thresholds.alpha
+    stages.check_scripts(options)
+    store = BenchStore(options.config.root, machine_id())
+    say(
+        f"etlcheck bench: {options.config.name} on {options.engine}, {settings.runs} runs "
+        f"after {settings.warmup} warm-up, cache {settings.cache}"
+    )
+    with ExitStack() as stack:
+        sides = [Side("head", options)]
+        if request.compare_ref is not None:
+            from etlcheck.bench.compare_ref import base_options, checked_out
+
+            checkout = stack.enter_context(checked_out(options, request.compare_ref))
+            base = base_options(options, checkout)
+            stages.check_scripts(base)
+            require_power(settings.runs, settings.runs, alpha)
+            sides.insert(0, Side("base", base, checkout.source))
+            say(f"base: {checkout.source}; head: this worktree; interleaved ABAB…")
+        benchmark = Benchmark(options, settings, say)
+        stack.callback(benchmark.close)
+        key = benchmark.seed()
+        baseline = None
+        if request.baseline is not None:
+            stored = store.baseline(request.baseline, key, options.config.name)
+            what = f"baseline {stored.result.label} ({stored.path})"
+            require_comparable(stored.result, options.config.name, machine_id(), key, what)
+            require_power(stored.result.runs, settings.runs, alpha)
+            baseline = stored.result
+        results = benchmark.measure(sides, key)
+    head = results[-1]
+    if request.compare_ref is not None:
+        baseline = results[0]
+    if request.store:
+        saved = store.save(head.model_copy(update={"name": request.save}))
+        head = saved.result
+        say(f"saved {head.label}: {_shown(saved.path)}")
+    comparison = None
+    if baseline is not None:
+        comparison = compare_results(baseline, head, request.thresholds, describe(baseline))
+        for line in comparison_lines(comparison, request.fail_on):
+            say(line)
+    else:
+        for line in samples_lines(head):
+            say(line)
+        say("no baseline: compare the next run with --baseline latest (or --save NAME now)")
+    say(f"Report: {_shown(_write_report(options, store, head, comparison))}")
+    if comparison is not None and comparison.failing(request.fail_on):
+        return 1
+    return 0
+
+
+def _write_report(
+    options: RunOptions,
+    store: BenchStore,
+    head: BenchResult,
+    comparison: BenchComparison | None,
+) -> Path:
+    from etlcheck.report.benchmarks import write_bench_report
+
+    history = [s.result for s in store.history(head.key, head.pipeline)]
+    if not any(r.number == head.number and head.number for r in history):
+        history.append(head)
+    folder = options.report_dir or options.config.root / options.config.run.report_dir
+    return write_bench_report(Path(folder), head, comparison, history[-20:])
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
