@@ -57,6 +57,8 @@ class BenchView:
     ratios: Markup | None
     rows: tuple[RowView, ...]
     histories: tuple[ChartView, ...]
+    current: bool = True
+    """Whether the view is of one result (marked in the history) or of the history alone."""
 
 
 def _markup(text: str) -> Markup:
@@ -152,6 +154,48 @@ def bench_view(
         rows=rows,
         histories=_histories(head, history, comparison.baseline.number if comparison else 0),
     )
+
+
+def history_view(results: Sequence[BenchResult]) -> BenchView:
+    """The history alone (report.html of a run): the newest result names the keys."""
+    newest = results[-1]
+    machine = newest.machine
+    return BenchView(
+        subject=f"{newest.pipeline} · {newest.key.describe()} · the last {len(results)} "
+        "results of etlcheck bench with this run's keys",
+        machine=f"{machine.id} ({machine.processor or machine.system}, {machine.cpus} CPUs)",
+        summary="",
+        noisy=0,
+        ratios=None,
+        rows=(),
+        histories=_histories(newest.model_copy(update={"number": 0}), results, 0),
+        current=False,
+    )
+
+
+def run_history_section(root: Path, key: object, pipeline: str) -> str:
+    """report.html's benchmark section: the stored results whose keys equal the run's."""
+    from pydantic import ValidationError
+
+    from etlcheck.bench.keys import BenchKey, machine_id
+    from etlcheck.bench.storage import BenchStore
+    from etlcheck.errors import EtlcheckError
+
+    if key is None:
+        return benchmark_section(None, "not comparable: the run continued an earlier one")
+    try:
+        wanted = BenchKey.model_validate(key)
+        store = BenchStore(root, machine_id())
+        results = [s.result for s in store.history(wanted, pipeline, HISTORY)]
+    except (EtlcheckError, ValidationError) as error:
+        return benchmark_section(None, f"benchmark results could not be read: {error}")
+    if not results:
+        return benchmark_section(
+            None,
+            "no etlcheck bench results with this run's keys on this machine yet: "
+            "etlcheck bench measures the pipeline over repeated runs",
+        )
+    return benchmark_section(history_view(results))
 
 
 def benchmark_section(view: BenchView | None, absent: str = "") -> str:
