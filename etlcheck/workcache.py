@@ -23,7 +23,7 @@ from typing import Any
 CACHE_ENV = "ETLCHECK_CACHE"
 _TABLES: dict[str, dict[Any, Any]] = {}
 _SAVED_SIZES: dict[str, int] = {}
-_LOADED = {"found": False}
+_FIRST_LOAD: dict[str, bool] = {}
 MAX_ENTRIES = 50_000
 """A table larger than this is not saved (a run compiles a few hundred statements)."""
 
@@ -61,8 +61,8 @@ def cache_file(directory: Path) -> Path:
 
 def load(directory: Path | None) -> None:
     """Merge the tables saved in ``directory`` into the registered ones (if any saved)."""
-    _LOADED["found"] = False
     if directory is None or not enabled():
+        _FIRST_LOAD.setdefault("found", False)
         return
     try:
         with cache_file(directory).open("rb") as handle:
@@ -71,7 +71,7 @@ def load(directory: Path | None) -> None:
         saved = {}
     if not isinstance(saved, dict):
         saved = {}
-    _LOADED["found"] = any(isinstance(entries, dict) and entries for entries in saved.values())
+    _FIRST_LOAD.setdefault("found", any(isinstance(e, dict) and e for e in saved.values()))
     for name, table in _TABLES.items():
         entries = saved.get(name)
         if isinstance(entries, dict):
@@ -80,10 +80,10 @@ def load(directory: Path | None) -> None:
         _SAVED_SIZES[name] = len(table)
 
 
-def found_saved() -> bool:
-    """Whether the last ``load`` found a saved cache with entries: the run after it began
-    warm (benchmark results record it, and compare only runs that agree)."""
-    return _LOADED["found"]
+def began_warm() -> bool:
+    """Whether the first ``load`` of this process found a saved cache with entries: a run
+    that began warm (run.json records it; only runs that agree are compared)."""
+    return _FIRST_LOAD.get("found", False)
 
 
 def save(directory: Path | None) -> None:

@@ -36,7 +36,7 @@ def run_keys(verification: Verification) -> tuple[dict[str, Any] | None, dict[st
             continue
     if verification.seed is None:
         return None, scripts
-    cache = CacheState.WARM if workcache.found_saved() else CacheState.COLD
+    cache = CacheState.WARM if workcache.began_warm() else CacheState.COLD
     key = bench_key(verification.options, seed_digest(verification.seed), cache)
     return key.model_dump(mode="json"), scripts
 
