@@ -35,6 +35,9 @@ from etlcheck.seeding.specs import parse_seed_spec
 from etlcheck.session import SESSION_KEY, EtlSession, session_run_id
 from etlcheck.values import RewriteMode, Scale
 
+pytest_plugins = ["etlcheck.bench.pytest_plugin"]
+"""Benchmarks (``--etl-bench-*``) live in a plugin of their own."""
+
 OPTIONS: tuple[tuple[str, str, str | None], ...] = (
     (
         "etl_config",

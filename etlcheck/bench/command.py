@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,18 @@ def _print(line: str) -> None:
     print(line, flush=True)
 
 
-def run_bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> int:
-    """Measure, store and compare as ``request`` says; the exit code."""
+@dataclass(frozen=True)
+class BenchOutcome:
+    """What one benchmark measured and what it was compared with."""
+
+    head: BenchResult
+    baseline: BenchResult | None
+    comparison: BenchComparison | None
+    saved: Path | None
+
+
+def bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> BenchOutcome:
+    """Measure (and store) as ``request`` says, compared with its baseline if any."""
     settings = BenchSettings(request.runs, request.warmup, request.cache)
     alpha = request.thresholds.alpha
     stages.check_scripts(options)
@@ -61,36 +72,42 @@ def run_bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> 
             require_power(stored.result.runs, settings.runs, alpha)
             baseline = stored.result
         results = benchmark.measure(sides, key)
-    head = results[-1]
+    head, saved = results[-1], None
     if request.compare_ref is not None:
         baseline = results[0]
     if request.store:
-        saved = store.save(head.model_copy(update={"name": request.save}))
-        head = saved.result
-        say(f"saved {head.label}: {_shown(saved.path)}")
+        stored_head = store.save(head.model_copy(update={"name": request.save}))
+        head, saved = stored_head.result, stored_head.path
+        say(f"saved {head.label}: {_shown(saved)}")
     comparison = None
     if baseline is not None:
         comparison = compare_results(baseline, head, request.thresholds, describe(baseline))
-        for line in comparison_lines(comparison, request.fail_on):
+    return BenchOutcome(head, baseline, comparison, saved)
+
+
+def run_bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> int:
+    """``etlcheck bench``: measure, store, compare, print, write the report; the exit code."""
+    outcome = bench(options, request, say)
+    if outcome.comparison is not None:
+        for line in comparison_lines(outcome.comparison, request.fail_on):
             say(line)
     else:
-        for line in samples_lines(head):
+        for line in samples_lines(outcome.head):
             say(line)
         say("no baseline: compare the next run with --baseline latest (or --save NAME now)")
-    say(f"Report: {_shown(_write_report(options, store, head, comparison))}")
-    if comparison is not None and comparison.failing(request.fail_on):
+    report = write_report(options, outcome)
+    say(f"Report: {_shown(report)}")
+    if outcome.comparison is not None and outcome.comparison.failing(request.fail_on):
         return 1
     return 0
 
 
-def _write_report(
-    options: RunOptions,
-    store: BenchStore,
-    head: BenchResult,
-    comparison: BenchComparison | None,
-) -> Path:
+def write_report(options: RunOptions, outcome: BenchOutcome) -> Path:
+    """bench.html of ``outcome``, with the history of results with its keys."""
     from etlcheck.report.benchmarks import write_bench_report
 
+    head, comparison = outcome.head, outcome.comparison
+    store = BenchStore(options.config.root, head.machine.id)
     history = [s.result for s in store.history(head.key, head.pipeline)]
     if not any(r.number == head.number and head.number for r in history):
         history.append(head)

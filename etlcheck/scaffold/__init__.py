@@ -20,6 +20,7 @@ from etlcheck.scaffold.toml_text import config_text
 
 SUITE_FILES = (
     "conftest.py",
+    "test_benchmark.py",
     "test_phase_timings.py",
     "test_production_unchanged.py",
     "test_runtime_isolation.py",
