@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from etlcheck import stages
 from etlcheck.bench.benchmark import Benchmark, BenchSettings, Side
 from etlcheck.bench.compare import BenchComparison, compare_results, require_comparable
-from etlcheck.bench.keys import machine_id
+from etlcheck.bench.keys import BenchKey, bench_key, machine_id
 from etlcheck.bench.results import BenchResult
 from etlcheck.bench.statistics import require_power
 from etlcheck.bench.storage import BenchStore
@@ -44,6 +44,7 @@ def bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> Benc
     """Measure (and store) as ``request`` says, compared with its baseline if any."""
     settings = BenchSettings(request.runs, request.warmup, request.cache)
     alpha = request.thresholds.alpha
+    power = (settings.runs, alpha)
     stages.check_scripts(options)
     store = BenchStore(options.config.root, machine_id())
     say(
@@ -61,16 +62,15 @@ def bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> Benc
             require_power(settings.runs, settings.runs, alpha)
             sides.insert(0, Side("base", base, checkout.source))
             say(f"base: {checkout.source}; head: this worktree; interleaved ABAB…")
+        if request.baseline is not None:  # refuse what is known to differ before seeding
+            early = bench_key(options, "", settings.cache)
+            _baseline(store, request.baseline, options, early, ("seed_digest",), *power)
         benchmark = Benchmark(options, settings, say)
         stack.callback(benchmark.close)
         key = benchmark.seed()
         baseline = None
         if request.baseline is not None:
-            stored = store.baseline(request.baseline, key, options.config.name)
-            what = f"baseline {stored.result.label} ({stored.path})"
-            require_comparable(stored.result, options.config.name, machine_id(), key, what)
-            require_power(stored.result.runs, settings.runs, alpha)
-            baseline = stored.result
+            baseline = _baseline(store, request.baseline, options, key, (), *power)
         results = benchmark.measure(sides, key)
     head, saved = results[-1], None
     if request.compare_ref is not None:
@@ -83,6 +83,23 @@ def bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> Benc
     if baseline is not None:
         comparison = compare_results(baseline, head, request.thresholds, describe(baseline))
     return BenchOutcome(head, baseline, comparison, saved)
+
+
+def _baseline(
+    store: BenchStore,
+    choice: str,
+    options: RunOptions,
+    key: BenchKey,
+    ignore: tuple[str, ...],
+    runs: int,
+    alpha: float,
+) -> BenchResult:
+    """The baseline ``choice`` names, refused (exit 2) unless it may be compared."""
+    stored = store.baseline(choice, key, options.config.name, ignore)
+    what = f"baseline {stored.result.label} ({stored.path})"
+    require_comparable(stored.result, options.config.name, machine_id(), key, what, ignore)
+    require_power(stored.result.runs, runs, alpha)
+    return stored.result
 
 
 def run_bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> int:

@@ -100,17 +100,22 @@ class BenchComparison:
 
 
 def require_comparable(
-    baseline: BenchResult, pipeline: str, machine: str, key: BenchKey, what: str
+    baseline: BenchResult,
+    pipeline: str,
+    machine: str,
+    key: BenchKey,
+    what: str,
+    ignore: tuple[str, ...] = (),
 ) -> None:
     """Refuse (exit 2, one line) unless ``baseline`` may be compared with results of
-    ``pipeline`` on ``machine`` with ``key``."""
+    ``pipeline`` on ``machine`` with ``key`` (but for the keys in ``ignore``)."""
     differing: tuple[str, str, str] | None = None
     if baseline.pipeline != pipeline:
         differing = ("pipeline", baseline.pipeline, pipeline)
     elif baseline.machine.id != machine:
         differing = ("machine", baseline.machine.id, machine)
     else:
-        found = baseline.key.differing(key)
+        found = baseline.key.differing(key, ignore)
         if found is not None:
             differing = (KEY_NAMES[found[0]], found[1], found[2])
     if differing is not None:

@@ -66,11 +66,14 @@ class BenchKey(BaseModel):
     cache: CacheState
     etlcheck_version: str
 
-    def differing(self, other: BenchKey) -> tuple[str, str, str] | None:
-        """The first key that differs as ``(name, this value, other value)``, or None."""
+    def differing(
+        self, other: BenchKey, ignore: tuple[str, ...] = ()
+    ) -> tuple[str, str, str] | None:
+        """The first key that differs as ``(name, this value, other value)``, or None;
+        ``ignore`` names keys not known yet (the seed digest, before seeding)."""
         mine, theirs = self.model_dump(mode="json"), other.model_dump(mode="json")
         for name in type(self).model_fields:
-            if mine[name] != theirs[name]:
+            if name not in ignore and mine[name] != theirs[name]:
                 return name, str(mine[name]), str(theirs[name])
         return None
 

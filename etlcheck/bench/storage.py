@@ -91,10 +91,13 @@ class BenchStore:
                     break
         return found[::-1]
 
-    def baseline(self, choice: str, key: BenchKey, pipeline: str) -> Stored:
-        """The result ``--baseline`` names: ``latest``, a saved name, a number or a path."""
+    def baseline(
+        self, choice: str, key: BenchKey, pipeline: str, ignore: tuple[str, ...] = ()
+    ) -> Stored:
+        """The result ``--baseline`` names: ``latest`` (the newest whose key equals ``key``
+        but for ``ignore``), a saved name, a number or a path."""
         if choice == LATEST:
-            return self._latest(key, pipeline)
+            return self._latest(key, pipeline, ignore)
         path = Path(choice)
         if choice.endswith(".json") or path.is_file():
             if not path.is_file():
@@ -110,12 +113,12 @@ class BenchStore:
             hint=f"saved names: {', '.join(names)}" if names else "save one with --save NAME",
         )
 
-    def _latest(self, key: BenchKey, pipeline: str) -> Stored:
+    def _latest(self, key: BenchKey, pipeline: str, ignore: tuple[str, ...]) -> Stored:
         newest: Stored | None = None
         for stored in self.results():
             if stored.result.pipeline != pipeline:
                 continue
-            if stored.result.key == key:
+            if stored.result.key.differing(key, ignore) is None:
                 return stored
             newest = newest or stored
         if newest is None:
@@ -123,7 +126,7 @@ class BenchStore:
                 f"--baseline latest: no earlier result of {pipeline} in {self.folder}",
                 hint="run etlcheck bench once without --baseline to make one",
             )
-        name, theirs, mine = newest.result.key.differing(key) or ("", "", "")
+        name, theirs, mine = newest.result.key.differing(key, ignore) or ("", "", "")
         raise UsageError(
             f"--baseline latest: no earlier result with this run's keys; the newest, "
             f"{newest.result.label}, has {KEY_NAMES[name]} {theirs} where this run has {mine}",

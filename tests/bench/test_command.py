@@ -62,6 +62,24 @@ def test_a_baseline_with_other_keys_is_refused_before_any_run(
     assert error.startswith("etlcheck: error: refusing to compare with baseline 0001 (ast)")
     assert "its rewrite mode is ast, this run's is none" in error
     assert synthetic.calls == []  # refused before anything was measured
+    assert "seeding once" not in captured.out  # ... and before seeding
+
+
+def test_other_seed_data_is_refused_after_seeding(
+    orders_project: Path, synthetic: Synthetic, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _bench(orders_project, "--save", "before") == 0
+    orders = orders_project / "data" / "landing.orders.csv"
+    orders.write_text(orders.read_text("utf-8") + "O-1007,C-05,Quay Office,2024-05-06,8.00\n")
+    synthetic.calls.clear()
+    capsys.readouterr()
+    assert _bench(orders_project, "--baseline", "latest") == 2
+    error = capsys.readouterr().err
+    assert (
+        "no earlier result with this run's keys; the newest, 0001 (before), has seed digest"
+        in error
+    )
+    assert synthetic.calls == []
 
 
 def test_too_few_runs_against_a_baseline_are_refused(
