@@ -34,8 +34,8 @@ class SeededCopies(ABC):
     seed: SeedSummary
 
     @abstractmethod
-    def fresh(self, label: str) -> RunOptions:
-        """Options whose database is a new copy of the seeded one."""
+    def fresh(self, options: RunOptions, label: str) -> RunOptions:
+        """``options`` with their database a new copy of the seeded one."""
 
     @abstractmethod
     def discard(self, copy: RunOptions) -> None:
@@ -90,13 +90,12 @@ class FileCopies(SeededCopies):
         except BaseException:
             self.close()
             raise
-        self._options = options
 
-    def fresh(self, label: str) -> RunOptions:
+    def fresh(self, options: RunOptions, label: str) -> RunOptions:
         copy = self.folder / f"{label}.duckdb"
         shutil.copyfile(self.seeded, copy)
         copy.with_name(copy.name + MARKER_SUFFIX).write_text("created by etlcheck bench\n")
-        return replace(self._options, db=str(copy))
+        return replace(options, db=str(copy))
 
     def discard(self, copy: RunOptions) -> None:
         path = Path(str(copy.db))
@@ -157,14 +156,16 @@ class TemplateCopies(SeededCopies):
     def _admin(self) -> Any:
         return self._psycopg.connect(autocommit=True, **self._server)
 
-    def fresh(self, label: str) -> RunOptions:
+    def fresh(self, options: RunOptions, label: str) -> RunOptions:
         name = f"{self.database}_{label}"[:63]
         with self._admin() as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {_quoted(name)}")
             admin.execute(f"CREATE DATABASE {_quoted(name)} TEMPLATE {_quoted(self.database)}")
         self._created.append(name)
         parts = urlsplit(str(self._options.db))
-        return replace(self._options, db=urlunsplit(parts._replace(path="/" + quote(name))))
+        target = urlunsplit(parts._replace(path="/" + quote(name)))
+        allowed = self._options.allow_external_target  # the benchmark's own cluster
+        return replace(options, db=target, allow_external_target=allowed)
 
     def discard(self, copy: RunOptions) -> None:
         from psycopg.conninfo import conninfo_to_dict

@@ -49,7 +49,7 @@ def measure_once(
     progress: Progress | None = None,
 ) -> tuple[StepMeasure, ...]:
     """Run every step once on a new copy of the seeded database; the copy is removed."""
-    copy = copies.fresh(label)
+    copy = copies.fresh(options, label)
     try:
         cold = cache is CacheState.COLD
         measures = _in_child(copy) if cold else measure_steps(copy, progress)

@@ -9,12 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from etlcheck.bench.benchmark import Benchmark, BenchSettings, Side
+from etlcheck.bench.compare_ref import base_options, checked_out
 from etlcheck.cli import main
+from etlcheck.config import load_config
+from etlcheck.options import RunOptions
 from tests.bench.conftest import Synthetic
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git on PATH")
 
 MERGE = "20-merge-customers.sql"
+PUBLISH = "21-publish-orders.sql"
 
 
 def _git(folder: Path, *arguments: str) -> str:
@@ -88,3 +93,30 @@ def test_an_unknown_ref_is_one_line(repository: Path, capsys: pytest.CaptureFixt
 def test_outside_git_is_one_line(orders_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _bench(orders_project, "--compare-ref", "main") == 2
     assert "needs the scripts in a git repository" in capsys.readouterr().err
+
+
+def test_each_side_runs_its_own_scripts(repository: Path) -> None:
+    """Real runs: the ref's publish step inserts every order, the head's only the large
+    ones; the rows each side affected show which scripts it ran."""
+    publish = repository / "sql" / "21-publish-orders.sql"
+    publish.write_text(
+        publish.read_text("utf-8").replace(
+            "WHERE  NOT EXISTS", "WHERE  s.amount > 50\n  AND  NOT EXISTS"
+        ),
+        "utf-8",
+    )
+    options = RunOptions.from_config(load_config(repository / "etlcheck.toml"))
+    settings = BenchSettings(runs=1, warmup=0)
+    with checked_out(options, "main") as checkout:
+        sides = [
+            Side("base", base_options(options, checkout), checkout.source),
+            Side("head", options),
+        ]
+        benchmark = Benchmark(options, settings, lambda line: None)
+        try:
+            base, head = benchmark.measure(sides, benchmark.seed())
+        finally:
+            benchmark.close()
+    rows = {r.source.split()[0]: r.step(PUBLISH).samples.rows for r in (base, head)}
+    assert rows == {"ref": (6,), "worktree": (4,)}
+    assert base.step(PUBLISH).digest != head.step(PUBLISH).digest

@@ -17,9 +17,10 @@ from etlcheck.targets import open_engine
 from etlcheck.testing import skip_unless_available
 
 
-def _orders(copies: SeededCopies, label: str, add: bool = False) -> int:
+def _orders(copies: SeededCopies, options: RunOptions, label: str, add: bool = False) -> int:
     """Rows of the sandbox copy of sales.Orders in a fresh copy (adding one first)."""
-    copy = copies.fresh(label)
+    copy = copies.fresh(options, label)
+    assert copy.config is options.config
     engine = open_engine(copy, fresh=False)
     try:
         if add:
@@ -39,8 +40,8 @@ def _check_copies(options: RunOptions) -> SeededCopies:
     copies = seed_once(options)
     try:
         assert copies.seed.cloned
-        assert _orders(copies, "first", add=True) == 2  # the seeded row and the added one
-        assert _orders(copies, "second") == 1  # a new copy: the added row is not there
+        assert _orders(copies, options, "first", add=True) == 2  # the seeded and the added row
+        assert _orders(copies, options, "second") == 1  # a new copy: the added row is not there
     finally:
         copies.close()
     return copies
