@@ -14,7 +14,6 @@ from typing import Any, Protocol
 from etlcheck.bench.compare import FailOn
 from etlcheck.bench.keys import CacheState
 from etlcheck.bench.statistics import Thresholds
-from etlcheck.bench.storage import LATEST
 from etlcheck.config import Config
 from etlcheck.values import REWRITE_MODES
 
@@ -197,6 +196,3 @@ def run_bench_command(args: argparse.Namespace, config: Config) -> int:
         clone_production=args.clone_production,
     )
     return run_bench(options, request)
-
-
-__all__ = ["LATEST", "BenchRequest", "add_bench_parser", "request_of", "run_bench_command"]
