@@ -92,6 +92,18 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("etl_bench_subject", subjects, ids=subjects)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A benchmark asked for and no test to report it is refused, not silently dropped."""
+    if bench_runs(config) is None or not items:
+        return
+    if not any("etl_bench_subject" in getattr(item, "fixturenames", ()) for item in items):
+        raise pytest.UsageError(
+            "etlcheck: --etl-bench-runs is given but no collected test uses "
+            "etl_bench_subject: add test_benchmark.py to the suite (etlcheck init writes it; "
+            "a copy is in etlcheck/scaffold/suite/test_benchmark.py.tmpl)"
+        )
+
+
 class _Shared(BaseModel):
     """What the measuring worker hands the others (and itself)."""
 

@@ -116,3 +116,13 @@ def test_a_refused_baseline_fails_each_case_with_one_line(
             "0001 (ast)*its rewrite mode is ast, this run's is none*"
         ]
     )
+
+
+def test_a_benchmark_asked_of_a_suite_without_the_test_is_refused(
+    pytester: pytest.Pytester, suite: Path
+) -> None:
+    (suite / "test_benchmark.py").unlink()
+    (suite / "test_other.py").write_text("def test_one():\n    assert 1 + 1 == 2\n", "utf-8")
+    result = _run(pytester, suite, "--etl-bench-runs", "5")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*no collected test uses etl_bench_subject*"])
