@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from etlcheck import __version__
 from etlcheck.bench.cli import add_bench_parser
@@ -16,23 +17,34 @@ from etlcheck.config import Config, load_config
 from etlcheck.dq import add_dq_parser
 from etlcheck.engines import engine_names
 from etlcheck.errors import EtlcheckError
+from etlcheck.interrupts import RunInterrupted, StopSignals
 from etlcheck.options import RunOptions
-from etlcheck.targets import open_engine
+from etlcheck.redaction import redact
+from etlcheck.targets import locked_database, open_engine
 from etlcheck.values import REWRITE_MODES
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A usage mistake is one line, as every other error is (argparse prints the whole
+    usage first); ``--help`` shows the usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"etlcheck: error: {self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="etlcheck",
         description=(
             "Verify a SQL-script ETL pipeline in sandbox schemas before it goes near "
             "production: it must stay in its sandbox, leave production unchanged, keep to "
             "its timing budgets and meet its expectations."
         ),
-        epilog="Exit codes: 0 verified, 1 a finding, 2 bad input or usage.",
+        epilog="Exit codes: 0 verified, 1 a finding, 2 bad input or usage, 130/143 interrupted "
+        "by SIGINT/SIGTERM (the run is recorded; run --resume continues it).",
     )
     parser.add_argument("--version", action="version", version=f"etlcheck {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
+    common = OneLineParser(add_help=False)
     common.add_argument(
         "--config",
         metavar="PATH",
@@ -87,14 +99,17 @@ def _add_run(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         "--from",
         dest="start",
         metavar="STEP",
-        help="first step (number or script name); continues in the database of an earlier run",
+        help="first step (number or script name); continues in the database of an earlier "
+        "run, judged by the fingerprint taken before that database was seeded",
     )
     run.add_argument("--until", metavar="STEP", help="last step (number or script)")
     run.add_argument("--phase", metavar="NAME", help="run only this phase")
     run.add_argument(
         "--resume",
         action="store_true",
-        help="continue the last failed run in --db from its failed step",
+        help="continue the last failed or interrupted run on --db from the step that failed, "
+        "was interrupted or was running; a new run id, judged by the fingerprint taken "
+        "before the first run seeded the database",
     )
     run.add_argument("--report-dir", metavar="DIR", help="where reports go (default reports/)")
     _seed_options(run)
@@ -158,14 +173,20 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="PATH",
         help="DuckDB file (default .etlcheck/<name>.duckdb, replaced by each run), "
-        ":memory: for a database that lives only as long as the run, or a server URL for "
-        "the server engines",
+        ":memory: for a database that lives only as long as the run, or a server URL "
+        "(postgresql://… or mssql://…: the scheme picks the engine; the password is never "
+        "shown)",
     )
     parser.add_argument(
         "--allow-external-target",
         action="store_true",
         help="let etlcheck seed and replace a database it did not create, or one whose name "
         "does not match [run] disposable_pattern (refused by default)",
+    )
+    parser.add_argument(
+        "--wait",
+        action="store_true",
+        help="when another etlcheck run holds the database, wait for it instead of refusing",
     )
 
 
@@ -219,11 +240,19 @@ def _run(args: argparse.Namespace, config: Config) -> int:
         seed_from=tuple(args.seed_from),
         clone_production=args.clone_production,
         allow_writable_source=args.seed_allow_writable,
+        wait=args.wait,
     )
     terminal = Terminal()
     terminal.run_header(options)
     try:
-        verification = verify(options, progress=terminal.step_progress, stage=terminal.stage)
+        with StopSignals().installed() as stop:
+            verification = verify(
+                options,
+                progress=terminal.step_progress,
+                stage=terminal.stage,
+                stop=stop,
+                waiting=_waiting,
+            )
         from etlcheck.report import write_reports
 
         terminal.stage("writing the report")
@@ -255,15 +284,21 @@ def _sandbox_command(args: argparse.Namespace, config: Config, action: object, v
         engine=args.engine,
         db=args.db,
         allow_external_target=args.allow_external_target,
+        wait=args.wait,
     )
-    engine = open_engine(options, fresh=False, must_exist=False)
-    try:
-        changed = action(engine, config.sandbox)  # type: ignore[operator]
-    finally:
-        engine.close()
+    with locked_database(options, options.wait, _waiting):
+        engine = open_engine(options, fresh=False, must_exist=False)
+        try:
+            changed = action(engine, config.sandbox)  # type: ignore[operator]
+        finally:
+            engine.close()
     names = ", ".join(changed) if changed else "nothing to do"
     print(f"sandbox schemas {verb}: {names} ({engine.info.target})")
     return 0
+
+
+def _waiting(text: str) -> None:
+    print(f"etlcheck: {text}", file=sys.stderr, flush=True)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -278,6 +313,11 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def one_line(text: str) -> str:
+    """An error as one line: a driver's multi-line message joined with spaces."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -289,8 +329,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EtlcheckError as error:
         if getattr(args, "debug", False):
             raise
-        print(f"etlcheck: error: {error}", file=sys.stderr)
+        print(one_line(redact(f"etlcheck: error: {error}")), file=sys.stderr)
         return error.exit_code
+    except RunInterrupted as stopped:
+        print(f"etlcheck: {stopped.name}: {stopped.sentence}", file=sys.stderr)
+        return stopped.exit_code
     except KeyboardInterrupt:
         print("etlcheck: interrupted", file=sys.stderr)
         return 130

@@ -8,6 +8,7 @@ at the key or value where it stands (``file:line:col``).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -29,6 +30,14 @@ from etlcheck.errors import ConfigError, SourceLocation
 from etlcheck.toml_positions import Path as KeyPath
 from etlcheck.toml_positions import TomlPositions, scan
 
+_CALL = re.compile(r"\s*EXEC(?:UTE)?\s", re.IGNORECASE)
+
+
+def is_call(entry: str) -> bool:
+    """Whether a phase entry is a procedure call rather than a script path."""
+    return bool(_CALL.match(entry)) and not entry.rstrip().lower().endswith(".sql")
+
+
 CONFIG_NAME = "etlcheck.toml"
 
 __all__ = [
@@ -46,12 +55,15 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Phase:
-    """A named group of scripts run in order, with a wall-time budget."""
+    """A named group of steps run in order, with a wall-time budget. ``scripts`` holds
+    every step as written: a script path or a procedure call (``EXEC etl.usp_load``);
+    ``locations`` says where each stands in the configuration file."""
 
     name: str
     title: str
     scripts: tuple[str, ...]
     budget_seconds: float
+    locations: tuple[SourceLocation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,18 +187,31 @@ class _Loader:
         self.check_folder(sql_dir, ("project", "sql_dir"))
         self.check_folder(root / file.run.report_dir, ("run", "report_dir"))
         if file.run.expectations:
-            self.check_folder(root / file.run.expectations, ("run", "expectations"))
+            self.check_folder(root / file.run.expectations, ("run", "expectations"), True)
         self.check_sources(file.seed, root)
         phases = tuple(
             Phase(
                 name=raw.name,
                 title=raw.title if raw.title is not None else raw.name.title(),
-                scripts=raw.scripts,
+                scripts=raw.entries,
                 budget_seconds=raw.budget_seconds,
+                locations=tuple(
+                    self.where(("phases", index, raw.entries_key, position))
+                    for position in range(len(raw.entries))
+                ),
             )
-            for raw in file.phases
+            for index, raw in enumerate(file.phases)
         )
-        self.check_unique_scripts(phases)
+        roots = (root.resolve(), *self.script_roots(file.project.script_roots, root))
+        if not any(sql_dir.is_relative_to(folder) for folder in roots):
+            raise ConfigError(
+                f"[project] sql_dir = {file.project.sql_dir} is {sql_dir}, outside the project "
+                f"{roots[0]}",
+                self.where(("project", "sql_dir")),
+                "keep the scripts inside the project, or name the folder in "
+                "[project] script_roots as well",
+            )
+        self.check_scripts(phases, sql_dir, roots)
         schemas = dict(file.sandbox.schemas)
         sandbox = SandboxConfig(
             schema_map=schemas,
@@ -214,7 +239,13 @@ class _Loader:
             known[: len(full)] == full for known in (*self.positions.keys, *self.positions.values)
         )
 
-    def check_folder(self, folder: Path, path: KeyPath) -> None:
+    def check_folder(self, folder: Path, path: KeyPath, must_exist: bool = False) -> None:
+        if must_exist and not folder.exists():
+            raise ConfigError(
+                f"{shown_key(path)} = {folder} does not exist",
+                self.where(path),
+                "fix the path (relative to the configuration file) or remove the key",
+            )
         if folder.exists() and not folder.is_dir():
             raise ConfigError(
                 f"{shown_key(path)} = {folder} is a file, not a folder",
@@ -237,15 +268,49 @@ class _Loader:
                     "name the folder that holds <schema>.<table>.csv or .parquet files",
                 )
 
-    def check_unique_scripts(self, phases: tuple[Phase, ...]) -> None:
-        seen: set[str] = set()
-        for phase_index, phase in enumerate(phases):
-            for script_index, script in enumerate(phase.scripts):
-                key = str(Path(script))
-                if key in seen:
+    def script_roots(self, folders: tuple[str, ...], root: Path) -> list[Path]:
+        found = []
+        for index, folder in enumerate(folders):
+            path = (root / folder).resolve()
+            if not path.is_dir():
+                raise ConfigError(
+                    f"[project] script_roots: {folder} is not a folder",
+                    self.where(("project", "script_roots", index)),
+                    "name a folder that holds scripts, relative to the configuration file",
+                )
+            found.append(path)
+        return found
+
+    def check_scripts(
+        self, phases: tuple[Phase, ...], sql_dir: Path, roots: tuple[Path, ...]
+    ) -> None:
+        """Every script stays inside the project (or a declared script root), and each
+        file is one step, however its path is written (``./a.sql``, ``x/../a.sql``, a link)."""
+        seen: dict[Path, str] = {}
+        calls: set[str] = set()
+        for phase in phases:
+            for script, where in zip(phase.scripts, phase.locations, strict=True):
+                if is_call(script):
+                    if " ".join(script.split()).lower() in calls:
+                        raise ConfigError(
+                            f"step {script!r} is listed twice", where, "each step must be unique"
+                        )
+                    calls.add(" ".join(script.split()).lower())
+                    continue
+                resolved = (sql_dir / script).resolve()
+                if not any(resolved.is_relative_to(folder) for folder in roots):
                     raise ConfigError(
-                        f"script {script!r} is listed twice",
-                        self.where(("phases", phase_index, "scripts", script_index)),
+                        f"script {script!r} is {resolved}, outside the project {roots[0]}",
+                        where,
+                        "keep the pipeline's scripts inside the project, or name their "
+                        "folder in [project] script_roots",
+                    )
+                if resolved in seen:
+                    earlier = seen[resolved]
+                    same = "is listed twice" if earlier == script else f"is {earlier!r} again"
+                    raise ConfigError(
+                        f"script {script!r} {same} ({resolved.name})",
+                        where,
                         "each step must be unique",
                     )
-                seen.add(key)
+                seen[resolved] = script

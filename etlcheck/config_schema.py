@@ -19,6 +19,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
+    model_validator,
 )
 
 from etlcheck.errors import ConfigError
@@ -55,6 +56,15 @@ def _pattern(value: str) -> str:
     return value
 
 
+def _engine(value: str) -> str:
+    from etlcheck.engines.registry import engine_names
+
+    name = value.strip().lower()
+    if name not in engine_names():
+        raise ValueError(f"unknown engine {value!r}: choose one of {', '.join(engine_names())}")
+    return name
+
+
 def _table_name(value: str) -> str:
     schema, dot, table = value.partition(".")
     if not dot or not schema or not table:
@@ -80,6 +90,8 @@ class Section(BaseModel):
 class ProjectSection(Section):
     name: NonEmpty | None = None
     sql_dir: NonEmpty = "sql"
+    script_roots: tuple[NonEmpty, ...] = ()
+    """Folders outside the project that scripts may come from (refused otherwise)."""
 
 
 class SandboxSection(Section):
@@ -98,7 +110,7 @@ class SampleConfig(Section):
 
 
 class RunConfig(Section):
-    engine: NonEmpty = "duckdb"
+    engine: Annotated[StrictStr, AfterValidator(_engine)] = "duckdb"
     report_dir: NonEmpty = "reports"
     rewrite: RewriteValue = RewriteMode.AST
     disposable_pattern: Annotated[StrictStr, AfterValidator(_pattern)] = (
@@ -110,10 +122,31 @@ class RunConfig(Section):
 
 
 class PhaseSection(Section):
+    """A phase lists its steps under ``steps`` (scripts and procedure calls, such as
+    ``"EXEC etl.usp_load_all"``) or ``scripts`` (scripts only), not both."""
+
     name: NonEmpty
     title: StrictStr | None = None
-    scripts: Annotated[tuple[NonEmpty, ...], Field(min_length=1)]
+    scripts: Annotated[tuple[NonEmpty, ...], Field(min_length=1)] | None = None
+    steps: Annotated[tuple[NonEmpty, ...], Field(min_length=1)] | None = None
     budget_seconds: Annotated[float, Field(gt=0, strict=True)] = 60.0
+
+    @model_validator(mode="after")
+    def _one_list(self) -> PhaseSection:
+        if self.scripts is None and self.steps is None:
+            raise ValueError("needs steps: a list of scripts and EXEC calls")
+        if self.scripts is not None and self.steps is not None:
+            raise ValueError("give steps or scripts, not both")
+        return self
+
+    @property
+    def entries(self) -> tuple[str, ...]:
+        """The phase's steps in order, whichever key lists them."""
+        return self.steps if self.steps is not None else self.scripts or ()
+
+    @property
+    def entries_key(self) -> str:
+        return "steps" if self.steps is not None else "scripts"
 
 
 class DdlSource(Section):

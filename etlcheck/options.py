@@ -7,13 +7,15 @@ rewrite mode, engine, seed sources) and nowhere else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from etlcheck.config import Config
-from etlcheck.config_schema import SampleSource, SeedSource
+from etlcheck.config_schema import DatabaseSource, SampleSource, SeedSource
+from etlcheck.dburl import choose_engine
 from etlcheck.engines import engine_names
 from etlcheck.errors import EngineError, UsageError
+from etlcheck.redaction import redact_url, register_url
 from etlcheck.seeding.specs import parse_seed_spec
 from etlcheck.values import POC, RewriteMode, Scale
 
@@ -26,7 +28,9 @@ class RunOptions:
     engine: str = "duckdb"
     scale: Scale = POC
     """The sample generator's scale: --scale, else the sample source's, else [sample]."""
-    db: str | None = None
+    db: str | None = field(default=None, repr=False)
+    """``--db`` as given: a DuckDB path, ``:memory:`` or a server URL (with its password:
+    show :attr:`db_shown` instead)."""
     rewrite: RewriteMode = RewriteMode.AST
     start: str | None = None
     until: str | None = None
@@ -40,10 +44,17 @@ class RunOptions:
     """``[seed] clone_production``; None: clone when production rows were seeded."""
     allow_writable_source: bool = False
     """Go on (with a warning) when a live seed database's login could write to it."""
+    wait: bool = False
+    """Wait for another run that holds the database instead of refusing (``--wait``)."""
 
     @property
     def sandboxed(self) -> bool:
         return self.rewrite != RewriteMode.NONE
+
+    @property
+    def db_shown(self) -> str | None:
+        """``--db`` fit for output: a URL's password replaced by ``***``."""
+        return redact_url(self.db) if self.db else None
 
     @property
     def sample_sources(self) -> tuple[SampleSource, ...]:
@@ -67,20 +78,28 @@ class RunOptions:
         seed_from: tuple[str, ...] = (),
         clone_production: bool | None = None,
         allow_writable_source: bool = False,
+        wait: bool = False,
     ) -> RunOptions:
         """The options for ``config``, each flag (text as typed) parsed into its type."""
-        name = (engine or config.run.engine).lower()
-        if name not in engine_names():
+        if engine and engine.strip().lower() not in engine_names():
             raise EngineError(
-                f"unknown engine {name!r}", hint=f"choose one of: {', '.join(engine_names())}"
+                f"unknown engine {engine!r}", hint=f"choose one of: {', '.join(engine_names())}"
             )
+        name = choose_engine(engine, config.run.engine, db)
         sources = (
             tuple(parse_seed_spec(spec) for spec in seed_from) if seed_from else config.seed.sources
         )
+        for spec in sources:
+            if isinstance(spec, DatabaseSource):
+                register_url(spec.url)
         samples = [spec for spec in sources if isinstance(spec, SampleSource)]
         chosen_scale = Scale.parse(scale) if scale is not None else config.sample.scale
         if scale is None and samples and samples[0].scale is not None:
             chosen_scale = samples[0].scale
+        if samples:
+            from etlcheck.sampledata.memory import check_sample_fits
+
+            check_sample_fits(chosen_scale)
         if scale is not None and not samples:
             raise UsageError(
                 f"--scale {chosen_scale} sizes the sample generator, and no sample seed "
@@ -104,4 +123,5 @@ class RunOptions:
                 clone_production if clone_production is not None else config.seed.clone_production
             ),
             allow_writable_source=allow_writable_source,
+            wait=wait,
         )

@@ -8,7 +8,11 @@ own disposable database and its own run.
 
 from __future__ import annotations
 
+import html
 import os
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +22,7 @@ from etlcheck.config import Config, load_config
 from etlcheck.engines import engine_names
 from etlcheck.errors import EtlcheckError, UsageError
 from etlcheck.expectations import load_suites, start_for_folder
+from etlcheck.fixture_support import get_option, option_source
 from etlcheck.fixtures import (
     etl_after_factory,
     etl_before_factory,
@@ -29,11 +34,14 @@ from etlcheck.fixtures import (
     etl_pipeline_tables,
     etl_run_factory,
     etl_seed_factory,
+    etl_share_the_run,
 )
 from etlcheck.seeding.inventory import declared_tables
 from etlcheck.seeding.specs import parse_seed_spec
 from etlcheck.session import SESSION_KEY, EtlSession, session_run_id
+from etlcheck.session_run import CONTROLLER, ControllerRun, overridden_fixtures
 from etlcheck.values import RewriteMode, Scale
+from etlcheck.xdist_share import RunShare
 
 pytest_plugins = ["etlcheck.bench.pytest_plugin"]
 """Benchmarks (``--etl-bench-*``) live in a plugin of their own."""
@@ -84,23 +92,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         parser.addini(name, help_text, default=default)
 
 
-def get_option(config: pytest.Config, name: str) -> str | None:
-    """A flag if given, else the ini key, else the environment (ETLCHECK_<NAME>)."""
-    value: Any = config.getoption(name) or config.getini(name)
-    if not value:
-        value = os.environ.get("ETLCHECK_" + name.removeprefix("etl_").upper())
-    return str(value) if value else None
-
-
 def etl_session_of(config: pytest.Config) -> EtlSession:
-    """This process's EtlSession; workers take the controller's run id plus their own id."""
+    """This process's EtlSession. An xdist worker takes the controller's run id (one run,
+    one report folder, for the whole session) and the folder the workers share the run in."""
     if SESSION_KEY not in config.stash:
         workerinput = getattr(config, "workerinput", None)
         if workerinput is None:
-            run_id = session_run_id()
+            config.stash[SESSION_KEY] = EtlSession(session_run_id())
         else:
-            run_id = f"{workerinput['etl_run_id']}-{workerinput['workerid']}"
-        config.stash[SESSION_KEY] = EtlSession(run_id)
+            share = RunShare(Path(workerinput["etl_share_dir"]), workerinput["workerid"])
+            config.stash[SESSION_KEY] = EtlSession(workerinput["etl_run_id"], share=share)
     return config.stash[SESSION_KEY]
 
 
@@ -132,14 +133,95 @@ def check_options(config: pytest.Config) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node: Any) -> None:
-    """pytest-xdist: hand the controller's run id to each worker."""
-    node.workerinput["etl_run_id"] = etl_session_of(node.config).run_id
+    """pytest-xdist: hand the controller's run id and the share folder to each worker."""
+    etl_session = etl_session_of(node.config)
+    node.workerinput["etl_run_id"] = etl_session.run_id
+    node.workerinput["etl_share_dir"] = str(share_folder(etl_session))
+
+
+def share_folder(etl_session: EtlSession) -> Path:
+    """The folder the workers of this session share the run in (made once)."""
+    if etl_session.share_folder is None:
+        etl_session.share_folder = Path(tempfile.mkdtemp(prefix="etlcheck-share-"))
+    return etl_session.share_folder
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """On the xdist controller of a suite: make the run while the workers start."""
+    config = session.config
+    if hasattr(config, "workerinput") or not config.pluginmanager.has_plugin("dsession"):
+        return
+    etl_session = etl_session_of(config)
+    if not etl_session.suite or overridden_fixtures(config, sys.modules[__name__]):
+        return
+    share = RunShare(share_folder(etl_session), CONTROLLER)
+    etl_session.share = share
+    etl_session.controller_run = ControllerRun(config, etl_session, share)
+    etl_session.controller_run.start()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """On a worker: a conftest the controller did not load (below the suite's folder)
+    overrides one of the run's fixtures, so the run it made cannot be this one's."""
+    etl_session = session.config.stash.get(SESSION_KEY, None)
+    share = etl_session.share if etl_session is not None else None
+    if share is None or share.producer != CONTROLLER:
+        return
+    overrides = overridden_fixtures(session.config, sys.modules[__name__])
+    if overrides:
+        assert etl_session is not None
+        etl_session.share_conflict = (
+            f"{', '.join(overrides)} overrides a fixture of the run, and with pytest-xdist "
+            "the controller made the run from the suite's own conftest.py: move the "
+            "override there, or run without -n"
+        )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """pytest-xdist: the worker that ran the pipeline says where its report is."""
+    report = getattr(node, "workeroutput", {}).get("etl_report")
+    if report:
+        etl_session_of(node.config).report = Path(report)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     etl_session = session.config.stash.get(SESSION_KEY, None)
-    if etl_session is not None:
-        etl_session.finish()
+    if etl_session is None:
+        return
+    if etl_session.controller_run is not None:
+        etl_session.controller_run.finish()
+    written = etl_session.finish()
+    if written is not None and hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["etl_report"] = str(written)
+    if etl_session.share is not None and hasattr(session.config, "workerinput"):
+        etl_session.share.release_database()
+    if etl_session.share_folder is not None:
+        shutil.rmtree(etl_session.share_folder, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The run's report, where a person looks last: the end of pytest's output."""
+    etl_session = terminalreporter.config.stash.get(SESSION_KEY, None)
+    if etl_session is not None and etl_session.report is not None:
+        terminalreporter.write_sep("-", f"etlcheck report: {etl_session.report}")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_html_results_summary(
+    prefix: list[str], summary: list[str], postfix: list[str], session: pytest.Session
+) -> None:
+    """pytest-html: link the run's report (beside pytest.html, in the same folder)."""
+    etl_session = session.config.stash.get(SESSION_KEY, None)
+    report = etl_session.report if etl_session is not None else None
+    htmlpath = getattr(session.config.option, "htmlpath", None)
+    if report is not None and report.exists() and htmlpath:
+        link = html.escape(os.path.relpath(report, Path(htmlpath).resolve().parent))
+        prefix.append(
+            f'<p>etlcheck report of this run: <a href="{link}">{link}</a> '
+            f"(<code>{html.escape(str(report))}</code>)</p>"
+        )
 
 
 def use_config(config: pytest.Config, path: Path) -> None:
@@ -152,6 +234,7 @@ def use_config(config: pytest.Config, path: Path) -> None:
 def enable_pytest_reports(config: pytest.Config) -> None:
     """Write pytest-html and JUnit XML for this pytest run into the report folder
     (only on the controller, and only where the user did not choose other paths)."""
+    etl_session_of(config).suite = True
     if hasattr(config, "workerinput"):
         return
     base = Path(get_option(config, "etl_report_dir") or _report_dir(config))
@@ -181,7 +264,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         config = load_config(get_option(metafunc.config, "etl_config"))
         folder = get_option(metafunc.config, "etl_expectations")
         where = Path(folder) if folder else metafunc.definition.path.parent / "expectations"
-        start_for_folder(where, get_option(metafunc.config, "etl_engine") or config.run.engine)
+        if not _takes_the_controllers_run(metafunc.config):
+            start_for_folder(where, get_option(metafunc.config, "etl_engine") or config.run.engine)
         if "etl_phase" in names:
             phases = [phase.name for phase in config.phases]
             metafunc.parametrize("etl_phase", phases, ids=phases)
@@ -201,6 +285,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             metafunc.parametrize("etl_protected_table", tables or [None], ids=ids)
     except EtlcheckError as error:
         raise pytest.UsageError(f"etlcheck: {error}") from None
+
+
+def _takes_the_controllers_run(config: pytest.Config) -> bool:
+    """An xdist worker whose run the controller makes (it never validates suites itself,
+    so it has no Great Expectations to get ready)."""
+    etl_session = config.stash.get(SESSION_KEY, None)
+    share = etl_session.share if etl_session is not None else None
+    return share is not None and share.producer == CONTROLLER
 
 
 _TABLES_KEY = pytest.StashKey[list[str]]()
@@ -243,4 +335,7 @@ __all__ = [
     "etl_pipeline_tables",
     "etl_run",
     "etl_seed",
+    "etl_share_the_run",
+    "get_option",
+    "option_source",
 ]

@@ -23,9 +23,6 @@ from etlcheck import workcache
 
 if TYPE_CHECKING:
     from etlcheck.options import RunOptions
-    from etlcheck.tsql.emulation import Emulation
-    from etlcheck.tsql.nodes import Node
-    from etlcheck.tsql.scope import Scope
 
 WAIT_SECONDS = 60.0
 
@@ -108,75 +105,22 @@ def _rewritten(options: RunOptions) -> list[str | None]:
 
 
 def compile_scripts(options: RunOptions, cache: Path) -> None:
-    """Rewrite, split and compile every step of the run, into the work cache's tables."""
+    """Rewrite, split and compile every step of the run, into the work cache's tables:
+    the compatibility pass compiles every statement as the interpreter will."""
     from etlcheck.engines.registry import get_engine_class
     from etlcheck.pipeline import Pipeline
-    from etlcheck.tsql.batches import split_batches
-    from etlcheck.tsql.emulation import emulation_for
-    from etlcheck.tsql.scope import Scope, Session
-    from etlcheck.tsql.statements import split_statements
+    from etlcheck.tsql.compat import classify
 
-    emulation = emulation_for(get_engine_class(options.engine).dialect)
+    dialect = get_engine_class(options.engine).dialect
     steps = Pipeline.from_config(options.config).steps
     workcache.load(cache)
     for step, text in zip(steps, _rewritten(options), strict=True):
         if text is None:
             continue
         try:
-            for batch in split_batches(text, step.path):
-                _walk(split_statements(batch.text), Scope(Session()), emulation)
+            classify(text, step.path, dialect)
         except Exception:  # the run reports what is wrong with a script, not this child
             continue
-
-
-def _walk(node: Node, scope: Scope, emulation: Emulation) -> None:
-    """Compile what the interpreter would, with the variable types declared so far."""
-    from etlcheck.tsql.compiler import condition_statement
-    from etlcheck.tsql.nodes import Assign, Block, Command, Declare, If, Sql, TryCatch, While
-
-    if isinstance(node, Block):
-        for child in node.body:
-            _walk(child, scope, emulation)
-    elif isinstance(node, Sql):
-        _compile(node.fragment.text, scope, emulation)
-    elif isinstance(node, Declare):
-        for variable in node.variables:
-            scope.declare(variable.name, variable.type_text, None)
-            if variable.initial is not None:
-                _evaluation(variable.initial.text, variable.type_text, scope, emulation)
-    elif isinstance(node, Assign):
-        value = node.value.text
-        if node.operator:
-            value = f"{node.name} {node.operator} ({value})"
-        if node.name.lower() in scope.variables:
-            _evaluation(value, scope.variables[node.name.lower()].type_text, scope, emulation)
-    elif isinstance(node, If | While):
-        _compile(condition_statement(node.condition.text), scope, emulation)
-        for body in (node.then, node.otherwise) if isinstance(node, If) else (node.body,):
-            if body is not None:
-                _walk(body, scope, emulation)
-    elif isinstance(node, TryCatch):
-        _walk(node.body, scope, emulation)
-        _walk(node.handler, scope, emulation)
-    elif isinstance(node, Command) and node.word == "PRINT" and node.arguments:
-        _evaluation(node.arguments[0].text, None, scope, emulation)
-
-
-def _evaluation(text: str, type_text: str | None, scope: Scope, emulation: Emulation) -> None:
-    """What ``Interpreter.evaluate`` compiles when Python cannot compute the value."""
-    expression = f"({text})"
-    if type_text:
-        expression = f"CAST({expression} AS {type_text})"
-    _compile(f"SELECT {expression}", scope, emulation)
-
-
-def _compile(text: str, scope: Scope, emulation: Emulation) -> None:
-    from etlcheck.tsql.compiler import compile_statement
-
-    try:
-        compile_statement(text, emulation, scope.types)
-    except Exception:  # the run raises it, with the statement's location
-        return
 
 
 def main() -> None:

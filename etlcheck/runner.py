@@ -3,7 +3,11 @@
 State goes into the pipeline's own tables ``etl_run_state`` (one row a run) and
 ``etl_step_state`` (one row a step), created by the pipeline's first script in the
 state schema (mapped into the sandbox when the run is isolated). A failing step
-stops the run, records its error with file:line, and leaves the database as it is.
+stops the run and records its error with file:line.
+
+Each step runs in one transaction where the engine allows it (DuckDB, PostgreSQL)
+unless the script manages its own transactions: a step that fails or is interrupted
+leaves nothing behind, so ``--resume`` starts it again from a clean slate.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from etlcheck import workcache
-from etlcheck.engines.base import Engine
-from etlcheck.errors import EtlcheckError, UsageError
+from etlcheck.engines.base import Engine, ScriptResult
+from etlcheck.errors import EtlcheckError
+from etlcheck.interrupts import RunInterrupted, StopSignals
 from etlcheck.pipeline import Pipeline, Step
+from etlcheck.script_scan import is_empty, manages_transactions
 from etlcheck.state import RunFacts, RunStateStore
 
 ScriptRewriter = Callable[[str, Step], str]
@@ -29,7 +35,7 @@ ScriptRewriter = Callable[[str, Step], str]
 class StepResult:
     step: Step
     status: str
-    """``ok``, ``failed`` or ``skipped``."""
+    """``ok``, ``failed``, ``skipped`` or ``interrupted``."""
     seconds: float = 0.0
     rows_affected: int = 0
     statements: int = 0
@@ -83,6 +89,8 @@ class RunResult:
     steps_total: int
     results: tuple[StepResult, ...]
     phases: tuple[PhaseTiming, ...] = field(default=())
+    resumes: str | None = None
+    """The run this one continues (``--resume``, ``--from``), if any."""
 
     @property
     def completed(self) -> int:
@@ -105,6 +113,7 @@ class RunResult:
             "run_id": self.run_id,
             "started_at": self.started_at.isoformat(),
             "finished_at": self.finished_at.isoformat(),
+            "resumes": self.resumes,
             "steps_total": self.steps_total,
             "steps_completed": self.completed,
             "seconds": round(self.seconds, 4),
@@ -117,9 +126,33 @@ ProgressCallback = Callable[[Step, StepResult | None], None]
 """Called with ``(step, None)`` before a step and ``(step, result)`` after it."""
 
 
+def _open_transactions(engine: Engine) -> int:
+    """@@TRANCOUNT of the engine's T-SQL session (what the scripts' BEGIN TRAN left)."""
+    session = getattr(engine, "tsql_session", None)
+    return int(getattr(session, "transaction_count", 0) or 0)
+
+
 def new_run_id(now: datetime | None = None) -> str:
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     return f"{stamp}-{secrets.token_hex(2)}"
+
+
+EMPTY_SCRIPT = (
+    "the script is empty: no statement ran (an empty step is never a success: restore the "
+    "script, or remove it from etlcheck.toml)"
+)
+OWN_TRANSACTIONS = (
+    "etlcheck: this step manages its own transactions, so it ran without a step "
+    "transaction: a failure or an interruption may leave part of it behind"
+)
+STILL_OPEN = (
+    "etlcheck: an earlier step left a transaction open, so this step ran inside it, "
+    "without a step transaction of its own"
+)
+NOT_ATOMIC = (
+    "etlcheck: the step caught an error that {engine} cannot undo on its own, so it ran "
+    "again without a step transaction"
+)
 
 
 class Runner:
@@ -134,6 +167,7 @@ class Runner:
         progress: ProgressCallback | None = None,
         scale: str = "",
         cache_dir: Path | None = None,
+        stop: StopSignals | None = None,
     ) -> None:
         self.engine = engine
         self.cache_dir = cache_dir
@@ -143,43 +177,44 @@ class Runner:
         self.progress = progress
         self.state = RunStateStore(engine, state_schema)
         self.scale = scale
-
-    def resume_point(self) -> tuple[str, Step]:
-        """The failed run to continue and the step it failed at."""
-        failed = self.state.last_failed_run()
-        if failed is None:
-            raise UsageError(
-                "--resume found no failed run in this database",
-                hint="run without --resume, or pass the --db of the failed run",
-            )
-        run_id, script = failed
-        return run_id, self.pipeline.find(script)
+        self.stop = stop or StopSignals()
+        """SIGINT/SIGTERM: the step is rolled back, the run recorded as interrupted."""
 
     def run(
         self,
         steps: Sequence[Step] | None = None,
         run_id: str | None = None,
-        resuming: bool = False,
+        resumes: str | None = None,
     ) -> RunResult:
+        """Run ``steps`` (all by default); raises RunInterrupted after recording it."""
         selected = tuple(steps if steps is not None else self.pipeline.steps)
         run_id = run_id or new_run_id()
         started_at = datetime.now(UTC)
         results: list[StepResult] = []
-        facts = RunFacts(run_id, started_at, len(self.pipeline.steps), self.scale, resuming)
+        facts = RunFacts(run_id, started_at, len(self.pipeline.steps), self.scale)
         workcache.load(self.cache_dir)
         for step in selected:
-            if self.progress:
-                self.progress(step, None)
-            result = self._run_step(step)
+            began = time.perf_counter()
+            try:
+                self.stop.check()
+                if self.progress:
+                    self.progress(step, None)
+                result = self._run_step(step)
+            except RunInterrupted:
+                self._record_interruption(facts, step, results, time.perf_counter() - began)
+                atomic = self._atomic(step)
+                raise self.stop.stopped(f"{step.number} ({step.name})", atomic) from None
             results.append(result)
-            self.state.record(facts, result)
+            with self.stop.critical():
+                self.state.record(facts, result)
             if self.progress:
                 self.progress(step, result)
             if result.status == "failed":
                 break
         finished_at = datetime.now(UTC)
         workcache.save(self.cache_dir)
-        self.state.finish(run_id, finished_at, results)
+        with self.stop.critical():
+            self.state.finish(run_id, finished_at, results)
         return RunResult(
             run_id=run_id,
             started_at=started_at,
@@ -187,14 +222,37 @@ class Runner:
             steps_total=len(selected),
             results=tuple(results),
             phases=self._phase_timings(selected, results),
+            resumes=resumes,
         )
+
+    def _record_interruption(
+        self, facts: RunFacts, step: Step, results: list[StepResult], seconds: float
+    ) -> None:
+        interrupted = StepResult(
+            step, "interrupted", seconds, error=f"interrupted by {self.stop_name}"
+        )
+        with self.stop.critical():
+            self.state.record(facts, interrupted)
+            self.state.finish(facts.run_id, datetime.now(UTC), [*results, interrupted])
+        if self.progress:
+            self.progress(step, interrupted)
+
+    @property
+    def stop_name(self) -> str:
+        return RunInterrupted(self.stop.signum).name if self.stop.signum else "a signal"
 
     def _run_step(self, step: Step) -> StepResult:
         began = time.perf_counter()
         try:
             text = self.rewrite(step.read(), step)
-            outcome = self.engine.run_script(text, step.path)
-        except EtlcheckError as error:
+            if is_empty(text):
+                return StepResult(step, "failed", time.perf_counter() - began, error=EMPTY_SCRIPT)
+            outcome, notes = self._execute(step, text)
+        except Exception as error:
+            if self.stop.requested:  # the statement failed because it was interrupted
+                raise self.stop.stopped() from None
+            if not isinstance(error, EtlcheckError):
+                raise
             return StepResult(step, "failed", time.perf_counter() - began, error=str(error))
         return StepResult(
             step,
@@ -202,8 +260,50 @@ class Runner:
             time.perf_counter() - began,
             rows_affected=outcome.rows_affected,
             statements=outcome.statements,
-            messages=outcome.messages,
+            messages=(*outcome.messages, *notes),
         )
+
+    def _execute(self, step: Step, text: str) -> tuple[ScriptResult, tuple[str, ...]]:
+        """Run the script, in one transaction when the engine allows it and the script
+        does not manage its own."""
+        engine = self.engine
+        if not engine.supports_step_transactions:
+            return engine.run_script(text, step.path), ()
+        if manages_transactions(text):
+            return engine.run_script(text, step.path), (OWN_TRANSACTIONS,)
+        if _open_transactions(engine):  # an earlier step left its own transaction open
+            return engine.run_script(text, step.path), (STILL_OPEN,)
+        with self.stop.critical():
+            engine.begin_step()
+        try:
+            outcome = engine.run_script(text, step.path)
+        except BaseException as error:
+            with self.stop.critical():
+                lost = engine.step_transaction_aborted() and engine.failed_after_abort(error)
+                engine.rollback_step()
+            if lost and not self.stop.requested:
+                return engine.run_script(text, step.path), (self._not_atomic(),)
+            raise
+        with self.stop.critical():
+            if self.stop.requested or engine.step_transaction_aborted():
+                engine.rollback_step()
+                if self.stop.requested:
+                    raise self.stop.stopped()
+                return engine.run_script(text, step.path), (self._not_atomic(),)
+            engine.commit_step()
+        return outcome, ()
+
+    def _atomic(self, step: Step) -> bool:
+        """Whether ``step`` runs in one transaction of etlcheck's."""
+        if not self.engine.supports_step_transactions:
+            return False
+        try:
+            return not manages_transactions(self.rewrite(step.read(), step))
+        except EtlcheckError:
+            return True
+
+    def _not_atomic(self) -> str:
+        return NOT_ATOMIC.format(engine=self.engine.name)
 
     def _phase_timings(
         self, selected: Sequence[Step], results: Sequence[StepResult]

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from etlcheck.options import RunOptions
     from etlcheck.runner import RunResult
     from etlcheck.seeding.summary import SeedSummary
+    from etlcheck.session_run import ControllerRun
+    from etlcheck.xdist_share import RunShare
 
 
 def session_run_id() -> str:
@@ -38,6 +40,17 @@ class EtlSession:
     expectations: list[SuiteOutcome] | None = None
     rewrites: list[dict[str, str]] = field(default_factory=list)
     report: Path | None = None
+    share: RunShare | None = None
+    """With pytest-xdist: how this worker shares the one run of the session."""
+    share_folder: Path | None = None
+    """On the xdist controller: the folder the workers share (removed at the end)."""
+    share_conflict: str | None = None
+    """Why this worker cannot use the run the controller made (a conftest it loaded
+    overrides one of the run's fixtures)."""
+    controller_run: ControllerRun | None = None
+    """On the xdist controller: the run it makes for the workers."""
+    suite: bool = False
+    """The session runs an etlcheck suite (its conftest called ``enable_pytest_reports``)."""
 
     def finish(self) -> Path | None:
         """Write report.html and run.json when this session ran the pipeline."""

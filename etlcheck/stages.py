@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from etlcheck import workcache
 from etlcheck.errors import ConfigError, SourceLocation
+from etlcheck.interrupts import StopSignals
 from etlcheck.options import RunOptions
 from etlcheck.pipeline import Pipeline, Step
 from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
@@ -145,6 +146,7 @@ def make_runner(
     options: RunOptions,
     progress: ProgressCallback | None = None,
     collected: list[Rewrite] | None = None,
+    stop: StopSignals | None = None,
 ) -> Runner:
     config = options.config
     state_schema = config.sandbox.state_schema
@@ -158,17 +160,23 @@ def make_runner(
         progress=progress,
         scale=str(options.scale),
         cache_dir=workcache.project_cache(config.root),
+        stop=stop,
     )
 
 
-def run_steps(runner: Runner, options: RunOptions, run_id: str | None = None) -> RunResult:
-    """Run the selected steps, or continue the last failed run with ``resume``."""
+def run_steps(
+    runner: Runner,
+    options: RunOptions,
+    run_id: str | None = None,
+    first: Step | None = None,
+    resumes: str | None = None,
+) -> RunResult:
+    """Run the selected steps: ``--from``/``--until``/``--phase``, or from ``first`` (where
+    a resumed run continues) to ``--until``."""
     pipeline = runner.pipeline
-    steps = pipeline.select(options.start, options.until, options.phase)
-    if options.resume:
-        run_id, failed_step = runner.resume_point()
-        steps = tuple(s for s in pipeline.steps if s.number >= failed_step.number)
-    return runner.run(steps, run_id=run_id or new_run_id(), resuming=options.resume)
+    start = str(first.number) if first is not None else options.start
+    steps = pipeline.select(start, options.until, None if first is not None else options.phase)
+    return runner.run(steps, run_id=run_id or new_run_id(), resumes=resumes)
 
 
 # -- 5. validate ----------------------------------------------------------------------------

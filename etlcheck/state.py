@@ -42,7 +42,6 @@ class RunFacts:
     started_at: datetime
     steps_total: int
     scale: str
-    resuming: bool = False
 
 
 class RunStateStore:
@@ -81,7 +80,7 @@ class RunStateStore:
     def _write(self, run: RunFacts, result: StepResult) -> None:
         run_table, step_table = self._table(RUN_TABLE), self._table(STEP_TABLE)
         rid = sql_literal(run.run_id)
-        fresh = run.run_id in self._inserted and not run.resuming
+        fresh = run.run_id in self._inserted
         if (
             not fresh
             and not self.engine.query(
@@ -95,10 +94,6 @@ class RunStateStore:
             )
             self._inserted.add(run.run_id)
             fresh = True
-        elif not fresh and run.resuming:
-            self.engine.execute(
-                f"UPDATE {run_table} SET status = 'running', error_text = NULL WHERE run_id = {rid}"
-            )
         number = result.step.number
         if not fresh:
             self.engine.execute(
@@ -115,38 +110,38 @@ class RunStateStore:
         )
 
     def finish(self, run_id: str, finished_at: datetime, results: Sequence[StepResult]) -> None:
-        """Close the run's row: completed or failed, with the count of completed steps."""
+        """Close the run's row: completed, failed or interrupted, with the count of
+        completed steps."""
         if not self.tables_exist():
             return
         rid = sql_literal(run_id)
         completed = self.engine.query(
             f"SELECT COUNT(*) FROM {self._table(STEP_TABLE)} WHERE run_id = {rid} AND status = 'ok'"
         ).scalar()
-        failed = next((r for r in results if r.status == "failed"), None)
-        status = "failed" if failed else "completed"
+        failed = next((r for r in results if r.status in ("failed", "interrupted")), None)
+        status = failed.status if failed else "completed"
         self.engine.execute(
             f"UPDATE {self._table(RUN_TABLE)} SET finished_at = {sql_literal(finished_at)}, "
             f"status = '{status}', steps_completed = {int(completed or 0)}, "
             f"error_text = {sql_literal(failed.error if failed else None)} WHERE run_id = {rid}"
         )
 
-    def last_failed_run(self) -> tuple[str, str] | None:
-        """(run_id, failed script) of the newest failed run, if any."""
+    def mark_interrupted(self, run_id: str) -> None:
+        """An earlier run whose row still says ``running`` was killed: say so."""
+        if not self.tables_exist():
+            return
+        self.engine.execute(
+            f"UPDATE {self._table(RUN_TABLE)} SET status = 'interrupted' "
+            f"WHERE run_id = {sql_literal(run_id)} AND status = 'running'"
+        )
+
+    def run_status(self, run_id: str) -> str | None:
         if not self.tables_exist():
             return None
-        runs = self.engine.query(
-            f"SELECT run_id, started_at FROM {self._table(RUN_TABLE)} WHERE status = 'failed'"
-        ).rows
-        if not runs:
-            return None
-        run_id = max(runs, key=lambda row: row[1])[0]
-        steps = self.engine.query(
-            f"SELECT script FROM {self._table(STEP_TABLE)} WHERE run_id = {sql_literal(run_id)} "
-            "AND status = 'failed'"
-        ).rows
-        if not steps:
-            return None
-        return str(run_id), str(steps[0][0])
+        found = self.engine.query(
+            f"SELECT status FROM {self._table(RUN_TABLE)} WHERE run_id = {sql_literal(run_id)}"
+        ).scalar()
+        return str(found) if found is not None else None
 
     def step_rows(self, run_id: str) -> list[tuple[object, ...]]:
         return self.engine.query(

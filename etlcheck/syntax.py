@@ -8,8 +8,12 @@ a procedure, a label) is left to that engine to accept or refuse."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from pathlib import Path
+
+import sqlglot
+from sqlglot.errors import ParseError, TokenError
 
 from etlcheck.errors import ScriptError, location_of_offset
 from etlcheck.pipeline import Pipeline
@@ -47,11 +51,41 @@ def check_script_syntax(text: str, path: Path) -> None:
             except CompileError as error:
                 if not str(error).startswith("cannot parse"):
                     continue  # a construct, not a typo: the engine says whether it can run it
+                message, offset = parse_failure(statement.fragment.text, str(error))
                 raise ScriptError(
-                    f"syntax error: {error}",
-                    location_of_offset(path, text, batch.offset + statement.fragment.start),
+                    f"syntax error: {message}",
+                    location_of_offset(
+                        path, text, batch.offset + statement.fragment.start + offset
+                    ),
                     "fix the script",
                 ) from None
+
+
+_TOKEN = re.compile(r"<Token token_type: [^,]+, text: (?P<text>.*?), line: \d+, col: \d+, .*?>")
+
+
+def parse_failure(statement: str, fallback: str) -> tuple[str, int]:
+    """What sqlglot could not read in ``statement`` and where (an offset into it), in
+    words a person reads: ``Expected table name but got INTO``, at that INTO."""
+    try:
+        sqlglot.parse(statement, read="tsql")
+    except ParseError as error:
+        if error.errors:
+            first = error.errors[0]
+            description = _TOKEN.sub(lambda m: m["text"], str(first.get("description", "")))
+            return description, _offset(statement, first)
+    except TokenError:
+        pass
+    return _TOKEN.sub(lambda m: m["text"], fallback).split(". Line ")[0], 0
+
+
+def _offset(statement: str, error: dict[str, object]) -> int:
+    """sqlglot gives the line and the column where the token it stopped at ends."""
+    line, column = int(str(error.get("line") or 1)), int(str(error.get("col") or 1))
+    highlight = str(error.get("highlight") or "")
+    lines = statement.split("\n")
+    start = sum(len(text) + 1 for text in lines[: max(0, line - 1)])
+    return max(0, min(len(statement), start + column - len(highlight)))
 
 
 def _unreadable(block: Node, problems: tuple[SplitError, ...]) -> Iterator[SplitError]:

@@ -16,6 +16,7 @@ from sqlglot import exp
 from sqlglot.tokens import TokenType
 
 from etlcheck.errors import ScriptError, location_of_offset
+from etlcheck.script_text import read_script_file
 from etlcheck.tsql.batches import split_batches
 
 
@@ -119,7 +120,7 @@ def layouts_in_scripts(paths: Iterable[Path]) -> dict[tuple[str, str], TableLayo
     """Layouts keyed by (schema, table) in lower case; a later script's DDL wins."""
     found: dict[tuple[str, str], TableLayout] = {}
     for path in paths:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_script_file(path)
         for layout in layouts_in_text(text, path):
             found[(layout.schema.lower(), layout.table.lower())] = layout
     return found

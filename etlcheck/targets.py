@@ -5,12 +5,18 @@ unless the user says ``--allow-external-target``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from etlcheck import locking
 from etlcheck.config import Config
+from etlcheck.dburl import is_url
 from etlcheck.engines import Engine, get_engine_class
 from etlcheck.errors import RefusalError, UsageError
+from etlcheck.redaction import redact_url
 
 if TYPE_CHECKING:
     from etlcheck.options import RunOptions
@@ -21,13 +27,75 @@ IN_MEMORY = ":memory:"
 """``--db :memory:``: a DuckDB database that lives as long as the run, and no file."""
 
 
+MEMORY_KEY = "duckdb::memory:"
+MEMORY_CANNOT_CONTINUE = (
+    "--db :memory: lives only as long as one run: there is no earlier database to continue "
+    "or to set up"
+)
+MEMORY_HINT = "use a --db file (or the default) with --from, --resume, setup and reset"
+
+
 def default_db_path(config: Config) -> Path:
     return config.root / ".etlcheck" / f"{config.name}.duckdb"
+
+
+@dataclass(frozen=True)
+class DatabaseIdentity:
+    """Which database a run uses, the same from one run to the next."""
+
+    key: str
+    """A resolved DuckDB path, a server URL without its password, or a throwaway kind."""
+    shown: str
+    lasting: bool = True
+    """False for a database that ends with its run (``:memory:``, a throwaway server)."""
+
+
+def database_identity(options: RunOptions) -> DatabaseIdentity:
+    if options.engine != "duckdb":
+        if not options.db:
+            kind = "PostgreSQL cluster" if options.engine == "postgres" else "SQL Server"
+            return DatabaseIdentity(
+                f"{options.engine}:throwaway", f"a throwaway {kind}", lasting=False
+            )
+        return DatabaseIdentity(_url_key(options.db), redact_url(options.db))
+    if options.db == IN_MEMORY:
+        return DatabaseIdentity(MEMORY_KEY, IN_MEMORY, lasting=False)
+    path = (Path(options.db) if options.db else default_db_path(options.config)).resolve()
+    root = options.config.root.resolve()
+    shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    return DatabaseIdentity(str(path), shown)
+
+
+def _url_key(url: str) -> str:
+    """A server database's identity: scheme, host, port and database, no login."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{(parts.hostname or '').lower()}:{parts.port}{parts.path}"
+
+
+@contextmanager
+def locked_database(
+    options: RunOptions, wait: bool = False, waiting: Callable[[str], None] | None = None
+) -> Iterator[DatabaseIdentity]:
+    """Hold the lock of the run's database (none for one that ends with the run)."""
+    identity = database_identity(options)
+    if not identity.lasting:
+        yield identity
+        return
+    lock_file = locking.lock_file_for(identity.key)
+    with locking.holding(lock_file, identity.shown, wait=wait, waiting=waiting):
+        yield identity
 
 
 def open_engine(options: RunOptions, fresh: bool, must_exist: bool = True) -> Engine:
     """Start the engine the options name; a fresh embedded database replaces an old file."""
     engine_class = get_engine_class(options.engine)
+    if options.engine == "duckdb" and options.db and is_url(options.db):
+        raise UsageError(
+            f"DuckDB opens files, not URLs: {redact_url(options.db)}",
+            hint="pass a file path, or the engine the URL is for",
+        )
     if options.engine != "duckdb":
         server = engine_class(  # type: ignore[call-arg]
             options.db,
@@ -37,11 +105,7 @@ def open_engine(options: RunOptions, fresh: bool, must_exist: bool = True) -> En
         return server.start()
     if options.db == IN_MEMORY:
         if not fresh:
-            raise UsageError(
-                "--db :memory: lives only as long as one run: there is no earlier database "
-                "to continue or to set up",
-                hint="use a --db file (or the default) with --from, --resume, setup and reset",
-            )
+            raise UsageError(MEMORY_CANNOT_CONTINUE, hint=MEMORY_HINT)
         return engine_class(None).start()
     path = Path(options.db) if options.db else default_db_path(options.config)
     marker = path.with_name(path.name + MARKER_SUFFIX)

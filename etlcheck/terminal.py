@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 from rich.console import Console
 from rich.markup import escape
 from rich.status import Status
 
+from etlcheck.pipeline import is_call
+from etlcheck.redaction import RedactingStream
 from etlcheck.verify import preview_sentence
 
 if TYPE_CHECKING:
@@ -26,7 +29,9 @@ class Terminal:
     """Progress and summary printing; plain lines when output is not a terminal."""
 
     def __init__(self, console: Console | None = None) -> None:
-        self.console = console or Console(highlight=False, soft_wrap=True)
+        self.console = console or Console(
+            file=cast(TextIO, RedactingStream(sys.stdout)), highlight=False, soft_wrap=True
+        )
         self._total = 0
         self._status: Status | None = None
 
@@ -62,7 +67,9 @@ class Terminal:
                     end="\r",
                 )
             return
-        mark = "[green]ok[/]" if result.status == "ok" else "[red]FAILED[/]"
+        mark = {"ok": "[green]ok[/]", "interrupted": "[yellow]INTERRUPTED[/]"}.get(
+            result.status, "[red]FAILED[/]"
+        )
         self.console.print(
             f"  [{step.number:>2}/{self._total}] {step.phase:<9} {escape(step.name):<42} "
             f"{result.seconds:6.2f}s  {result.rows_affected:>9,} rows  {mark}"
@@ -78,14 +85,23 @@ class Terminal:
             budget = (
                 "" if phase.within_budget else f"  [red]over {phase.budget_seconds:g}s budget[/]"
             )
-            count = f"{phase.scripts} scripts"
+            entries = verification.options.config.phase(phase.name).scripts
+            noun = "step" if any(is_call(entry) for entry in entries) else "script"
+            noun += "" if phase.scripts == 1 else "s"
+            count = f"{phase.scripts} {noun}"
             if phase.completed < phase.scripts:
-                count = f"{phase.completed} of {phase.scripts} scripts completed"
+                count = f"{phase.completed} of {phase.scripts} {noun} completed"
             self.console.print(
                 f"Phase {index}: {escape(phase.title)} ({count}) - {phase.seconds:.1f}s{budget}"
             )
         self.console.print(f"Total Steps: {run.completed}/{run.steps_total} completed")
         self.console.print(f"Total Time: {run.seconds:.1f}s")
+        if run.resumes is not None:
+            self.console.print(
+                f"Continues run {run.resumes}; production is compared with its fingerprint "
+                f"from before run {verification.origin or run.resumes}, which seeded the "
+                "database:"
+            )
         self._seeded(verification)
         preview = verification.production_preview()
         changed = [(clone, table) for clone, table in preview if table.status != "unchanged"]

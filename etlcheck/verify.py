@@ -8,18 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from etlcheck import prewarm, stages
+from etlcheck.continuation import Continuation, RunBook, continuation_for
 from etlcheck.engines import Engine
+from etlcheck.interrupts import RunInterrupted, StopSignals
+from etlcheck.ledger import Ledger
 from etlcheck.options import RunOptions
+from etlcheck.pipeline import Step
 from etlcheck.privilege import is_permission_failure, least_privilege
-from etlcheck.runner import ProgressCallback, RunResult
+from etlcheck.runner import ProgressCallback, RunResult, StepResult, new_run_id
 from etlcheck.seeding.summary import ClonedTable, SeedSummary
-from etlcheck.targets import open_engine
+from etlcheck.snapshot_store import rebase_object_ids
+from etlcheck.targets import locked_database, open_engine
+from etlcheck.trace import Trace
 
 if TYPE_CHECKING:
-    from etlcheck.expectations import SuiteOutcome
+    from etlcheck.expectations import SuiteFile, SuiteOutcome
     from etlcheck.isolation.diff import FingerprintDiff, TableDiff
     from etlcheck.isolation.lint import LintReport
 
@@ -39,6 +45,9 @@ class Verification:
     engine_info: dict[str, Any] = field(default_factory=dict)
     expectations: tuple[SuiteOutcome, ...] | None = None
     rewrites: tuple[dict[str, str], ...] = ()
+    origin: str | None = None
+    """For a run that continues another (``--resume``, ``--from``): the run that seeded the
+    database, whose before-snapshot this run was judged by."""
 
     @property
     def findings(self) -> list[str]:
@@ -138,40 +147,116 @@ def verify(
     options: RunOptions,
     progress: ProgressCallback | None = None,
     stage: Callable[[str], None] | None = None,
+    stop: StopSignals | None = None,
+    waiting: Callable[[str], None] | None = None,
 ) -> Verification:
     """Run the whole verification and return what it found (nothing is printed here;
-    ``stage`` hears what is about to happen between the steps, for a status line)."""
+    ``stage`` hears what is about to happen between the steps, for a status line, and
+    ``waiting`` that the run waits for another one to release its database).
+
+    The run holds the lock of its database throughout and keeps its record in the
+    ledger; SIGINT/SIGTERM (handled by ``stop``) end it with RunInterrupted."""
     announce = stage or (lambda _: None)
-
     suites = stages.expectation_suites(options)
-    stages.check_scripts(options)
-    if suites and options.until is None and options.phase is None:
-        from etlcheck.expectations import start_import
-
-        start_import(options.engine)  # GX imports in a worker process while the run goes on
+    pipeline = stages.check_scripts(options)
+    pipeline.select(options.start, options.until, options.phase)  # bad steps: exit 2 now
     lint = stages.lint_for(options)
+    with locked_database(options, options.wait, waiting or announce) as database:
+        ledger = Ledger(options.config.root)
+        continuation = continuation_for(options, database, ledger, pipeline)
+        if suites and _whole(options):
+            from etlcheck.expectations import start_import
+
+            start_import(options.engine)  # GX imports in a worker process meanwhile
+        book = RunBook(ledger, database, options, continuation, new_run_id(), pipeline)
+        stop = stop or StopSignals()
+        try:
+            verification = _verify(
+                options, _Inputs(suites, lint), continuation, book, progress, announce, stop
+            )
+        except RunInterrupted as stopped:
+            book.interrupted(stopped)
+            raise
+        except Exception:
+            if not stop.requested:
+                book.ended_by_error()
+                raise
+            # a stage that turns the interrupted statement into its own error (a seed
+            # source's "cannot load"): the run was interrupted, whatever the stage says
+            interrupted = stop.stopped()
+            book.interrupted(interrupted)
+            raise interrupted from None
+        except BaseException:
+            book.ended_by_error()
+            raise
+        book.finished(verification.run)
+        return verification
+
+
+class _Inputs(NamedTuple):
+    """What was read and checked before the database was touched."""
+
+    suites: list[SuiteFile] | None
+    lint: LintReport | None
+
+
+def _whole(options: RunOptions) -> bool:
+    return options.until is None and options.phase is None
+
+
+def _verify(
+    options: RunOptions,
+    inputs: _Inputs,
+    continuation: Continuation | None,
+    book: RunBook,
+    progress: ProgressCallback | None,
+    announce: Callable[[str], None],
+    stop: StopSignals,
+) -> Verification:
     continuing = options.resume or options.start is not None
     warming = None if continuing else prewarm.start(options)
+    trace = Trace.from_environment()
     engine: Engine | None = None
     rewrites: list[stages.Rewrite] = []
     try:
         engine = open_engine(options, fresh=not continuing)
-        seed = None
+        book.start()
+        stop.take_over()
+        stop.watch(engine)
+        if trace is not None:
+            trace.attach(engine)
+        seed = continuation.seed if continuation is not None else None
         if not continuing:
             announce(_seeding(options))
             seed = stages.seed(engine, options)
-        announce("fingerprinting production and the sandbox")
-        before = stages.snapshot(engine, options)
+        if continuation is not None:
+            before = continuation.before
+            if not engine.object_ids_last:
+                before = rebase_object_ids(before, stages.snapshot(engine, options))
+        else:
+            announce("fingerprinting production and the sandbox")
+            before = stages.snapshot(engine, options)
+            book.seeded(before, seed)
         if warming is not None:
             warming.wait()
+        shown = _shown_progress(progress, trace)
         with least_privilege(engine, options.config.sandbox, options.sandboxed):
-            runner = stages.make_runner(engine, options, progress, rewrites)
-            run = stages.run_steps(runner, options)
+            runner = stages.make_runner(engine, options, book.progress(shown), rewrites, stop)
+            if continuation is not None:
+                with stop.critical():
+                    runner.state.mark_interrupted(continuation.previous.run_id)
+            run = stages.run_steps(
+                runner,
+                options,
+                book.run_id,
+                first=continuation.first if continuation is not None else None,
+                resumes=continuation.previous.run_id if continuation is not None else None,
+            )
         announce("fingerprinting production and the sandbox again")
         comparison = stages.compare(before, stages.snapshot(engine, options))
         expectations = None
-        whole = run.ok and options.until is None and options.phase is None
-        if suites is not None and whole:
+        suites = inputs.suites
+        if suites is not None and run.ok and _whole(options):
             announce(f"validating {len(suites)} expectation suite(s) with Great Expectations")
             expectations = stages.validate(engine, suites, options)
         info = stages.engine_facts(engine)
@@ -181,17 +266,34 @@ def verify(
             warming.stop()
         if engine is not None:
             engine.close()
+        if trace is not None:
+            trace.close()
     return Verification(
         options,
         run,
-        lint,
+        inputs.lint,
         comparison.production,
         comparison.sandbox,
         seed,
         info,
         expectations=expectations,
         rewrites=tuple(rewrites),
+        origin=continuation.origin if continuation is not None else None,
     )
+
+
+def _shown_progress(
+    progress: ProgressCallback | None, trace: Trace | None
+) -> ProgressCallback | None:
+    if trace is None:
+        return progress
+
+    def both(step: Step, result: StepResult | None) -> None:
+        trace.step(step, result)
+        if progress is not None:
+            progress(step, result)
+
+    return both
 
 
 def _seeding(options: RunOptions) -> str:

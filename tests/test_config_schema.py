@@ -140,7 +140,7 @@ def test_an_unknown_key_in_the_second_phase(project: Path, capsys) -> None:
     assert line.startswith(
         f"{project / 'etlcheck.toml'}:18:1: unknown key 'budget' in [[phases]] 2"
     )
-    assert "allowed keys: budget_seconds, name, scripts, title" in line
+    assert "allowed keys: budget_seconds, name, scripts, steps, title" in line
 
 
 def test_a_seed_source_of_an_unknown_kind(project: Path, capsys) -> None:

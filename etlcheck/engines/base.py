@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -88,6 +88,17 @@ class Engine(ABC):
     """How a seeded database is copied for each benchmark run: "file" (the database is
     one file, complete once checkpointed and closed), "template" (the server copies a
     database with ``CREATE DATABASE ... TEMPLATE``), or "" (it cannot be)."""
+    supports_step_transactions: ClassVar[bool] = False
+    """True when a step can run inside one transaction (``begin_step``...): an interrupted
+    or failed step then leaves nothing behind."""
+
+    object_ids_last: ClassVar[bool] = True
+    """True when a table keeps its object id when the database is opened again (a
+    fingerprint kept on disk can then still tell a table dropped and re-created)."""
+
+    statement_observer: Callable[[str], None] | None = None
+    """Called before every statement this engine sends (see ``before_statement``): the
+    run's interruption check and the trace."""
     row_locator: ClassVar[str | None] = None
     """A pseudo-column naming a row's place in its table (DuckDB ``rowid``), stable while
     the table is not written: lets a failing row be fetched again by it. None: no such."""
@@ -95,6 +106,10 @@ class Engine(ABC):
     def __init__(self, target: str | None = None) -> None:
         self.target = target
         self.info = EngineInfo(name=self.name, target=target or "")
+        self.in_step_transaction = False
+        self.step_transaction_lost = False
+        """A statement of the step could not be undone on its own (an engine without
+        savepoints): the step transaction is aborted and must be rolled back."""
 
     def start(self) -> Self:
         began = time.perf_counter()
@@ -180,6 +195,85 @@ class Engine(ABC):
     @abstractmethod
     def run_script(self, text: str, path: Path) -> ScriptResult:
         """Run a whole T-SQL script (batches separated by GO)."""
+
+    def before_statement(self, sql: str) -> None:
+        """Every adapter calls this before it sends ``sql``: the catalog epoch, then the
+        statement observer (which may raise to stop the run before the statement)."""
+        self.note(sql)
+        if self.statement_observer is not None:
+            self.statement_observer(sql)
+
+    def database_file(self) -> Path | None:
+        """The file the database lives in, for an embedded engine (None: a server)."""
+        return None
+
+    def local_url(self) -> str | None:
+        """A URL another process on this machine can reach this database with, without a
+        password (a throwaway server's socket); None when there is none."""
+        return None
+
+    def interrupt(self) -> None:  # noqa: B027 - optional hook
+        """Stop the statement running now, from another thread (no-op where the driver
+        cannot)."""
+
+    # --- one transaction a step --------------------------------------------------------
+    def begin_step(self) -> None:
+        """Open the transaction that holds one whole step."""
+        self.execute("BEGIN TRANSACTION")
+        self.in_step_transaction = True
+        self.step_transaction_lost = False
+
+    def commit_step(self) -> None:
+        self.in_step_transaction = False
+        self.execute("COMMIT")
+
+    def rollback_step(self) -> None:
+        """Undo the step; the catalog the interpreter cached may have changed back."""
+        self.in_step_transaction = False
+        self.step_transaction_lost = False
+        try:
+            self.execute("ROLLBACK")
+        finally:
+            self.catalog_epoch += 1
+
+    def step_transaction_aborted(self) -> bool:
+        """True when the step's transaction can no longer commit what the step did."""
+        return self.step_transaction_lost
+
+    def failed_after_abort(self, error: BaseException) -> bool:
+        """True when ``error`` only says the step's transaction was aborted already (by an
+        earlier error the script caught): the step must run again without one."""
+        return False
+
+    # --- a script's own transactions (BEGIN TRAN, COMMIT, ROLLBACK, and the interpreter's
+    # key checks): plain transactions, or nested in the step's -----------------------------
+    def begin_transaction(self) -> None:
+        if self.in_step_transaction:
+            self.begin_nested()
+        else:
+            self.execute("BEGIN TRANSACTION")
+
+    def commit_transaction(self) -> None:
+        if self.in_step_transaction:
+            self.commit_nested()
+        else:
+            self.execute("COMMIT")
+
+    def rollback_transaction(self) -> None:
+        if self.in_step_transaction:
+            self.rollback_nested()
+        else:
+            self.execute("ROLLBACK")
+
+    def begin_nested(self) -> None:
+        """A transaction inside the step's: a savepoint where the engine has them."""
+        raise NotImplementedError(f"{self.name} cannot nest a transaction in a step")
+
+    def commit_nested(self) -> None:
+        raise NotImplementedError(f"{self.name} cannot nest a transaction in a step")
+
+    def rollback_nested(self) -> None:
+        raise NotImplementedError(f"{self.name} cannot nest a transaction in a step")
 
     def note(self, sql: str) -> None:
         """Count ``sql`` toward ``catalog_epoch`` unless it plainly reads or writes rows;

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 from etlcheck.errors import RefusalError
+from etlcheck.redaction import redact_url
+
+__all__ = ["DEFAULT_DISPOSABLE_PATTERN", "check_disposable", "redact_url"]
 
 DEFAULT_DISPOSABLE_PATTERN = r"^(etlcheck|test|tmp|ci)([_-]|$)"
 
@@ -37,8 +40,3 @@ def check_disposable(
             hint="point at a database whose name looks disposable (etlcheck_*, test_*, tmp_*, ci_*)"
             " or pass --allow-external-target",
         )
-
-
-def redact_url(url: str) -> str:
-    """A connection URL fit for logs and reports: any password replaced by ***."""
-    return re.sub(r"(?<=://)([^:/@]*):[^@]*@", r"\1:***@", url)

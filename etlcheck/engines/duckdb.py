@@ -33,6 +33,8 @@ class DuckDBEngine(Engine):
     dialect = "duckdb"
     interprets_tsql = True
     supports_permissions = False
+    supports_step_transactions = True
+    object_ids_last = False  # table_oid is handed out afresh each time the file is opened
     row_locator = "rowid"
     exports_tables = True
     database_copy = "file"
@@ -133,7 +135,7 @@ class DuckDBEngine(Engine):
             self.tsql_session = None
 
     def execute(self, sql: str) -> int:
-        self.note(sql)
+        self.before_statement(sql)
         cursor = self.connection.execute(sql)
         description = cursor.description
         if description and len(description) == 1 and description[0][0] == "Count":
@@ -142,13 +144,52 @@ class DuckDBEngine(Engine):
         return -1
 
     def query(self, sql: str) -> QueryResult:
-        self.note(sql)
+        self.before_statement(sql)
         return _result(self.connection.execute(sql))
 
     def query_frame(self, sql: str) -> pd.DataFrame:
-        self.note(sql)
+        self.before_statement(sql)
         frame: pd.DataFrame = self.connection.execute(sql).df()
         return frame
+
+    def database_file(self) -> Path | None:
+        return Path(self.target) if self.target and self.target != ":memory:" else None
+
+    def interrupt(self) -> None:
+        if self._connection is not None:
+            self._connection.interrupt()
+
+    def step_transaction_aborted(self) -> bool:
+        """DuckDB aborts a transaction at its first failed statement, and a COMMIT of an
+        aborted transaction quietly rolls it back: ask before committing."""
+        if self.step_transaction_lost:
+            return True
+        import duckdb
+
+        try:
+            self.connection.execute("SELECT 1")
+        except duckdb.TransactionException:
+            return True
+        return False
+
+    def failed_after_abort(self, error: BaseException) -> bool:
+        return "transaction is aborted" in str(error).lower()
+
+    # DuckDB has no savepoints: a transaction the script opens inside the step's is the
+    # step's own; undoing only part of it is impossible, so a ROLLBACK aborts the step's
+    # transaction (the runner then runs the step again as the script wrote it).
+    def begin_nested(self) -> None:
+        return
+
+    def commit_nested(self) -> None:
+        return
+
+    def rollback_nested(self) -> None:
+        self.step_transaction_lost = True
+        try:
+            self.connection.execute("SELECT error('the step transaction is aborted')")
+        except Exception:  # the failure is the point: it leaves the transaction aborted
+            return
 
     def query_expression(self, sql: str) -> QueryResult:
         try:

@@ -236,6 +236,7 @@ class SqlServerEngine(Engine):
         return quote_tsql(name)
 
     def execute(self, sql: str, *params: Any) -> int:
+        self.before_statement(sql)
         cursor = self.connection.cursor()
         try:
             cursor.execute(sql, *params)
@@ -244,6 +245,7 @@ class SqlServerEngine(Engine):
             cursor.close()
 
     def query(self, sql: str, *params: Any) -> QueryResult:
+        self.before_statement(sql)
         cursor = self.connection.cursor()
         try:
             cursor.execute(sql, *params)

@@ -13,6 +13,17 @@ from __future__ import annotations
 
 EMULATION_SCHEMA = "sys"
 
+_ROUTINES = """
+CREATE SEQUENCE IF NOT EXISTS sys.etlcheck_routine_ids START 2000000000;
+CREATE TABLE IF NOT EXISTS sys.etlcheck_routines (
+    object_id integer, schema_id oid, schema_name text, name text, type text,
+    definition text, source_path text, source_line integer
+);
+GRANT SELECT, INSERT, DELETE ON sys.etlcheck_routines TO PUBLIC;
+GRANT USAGE ON SEQUENCE sys.etlcheck_routine_ids TO PUBLIC;
+"""
+"""Procedures and functions the T-SQL interpreter created (``etlcheck.tsql.routine_store``)."""
+
 _OBJECTS = """
 CREATE OR REPLACE VIEW sys.etlcheck_objects AS
 SELECT c.oid AS object_id, c.relname::text AS name, n.nspname::text AS schema_name,
@@ -33,6 +44,11 @@ FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespa
 WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'sys')
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                   WHERE d.objid = p.oid AND d.deptype = 'e')
+  AND NOT EXISTS (SELECT 1 FROM sys.etlcheck_routines r  -- listed below, with its T-SQL type
+                  WHERE r.schema_id = n.oid AND lower(r.name) = lower(p.proname))
+UNION ALL
+SELECT r.object_id::oid, r.name, n.nspname::text, n.oid, 0::oid, r.type::char(2)
+FROM sys.etlcheck_routines r JOIN pg_catalog.pg_namespace n ON n.oid = r.schema_id
 UNION ALL
 SELECT k.oid, k.conname::text, n.nspname::text, n.oid, k.conrelid,
        (CASE k.contype WHEN 'p' THEN 'PK' WHEN 'f' THEN 'F' WHEN 'u' THEN 'UQ' ELSE 'C' END)
@@ -46,6 +62,7 @@ WHERE k.contype IN ('p', 'f', 'u', 'c') AND k.conrelid <> 0
 _TYPE_DESC = """CASE o.type WHEN 'U' THEN 'USER_TABLE' WHEN 'V' THEN 'VIEW'
     WHEN 'SO' THEN 'SEQUENCE_OBJECT' WHEN 'P' THEN 'SQL_STORED_PROCEDURE'
     WHEN 'FN' THEN 'SQL_SCALAR_FUNCTION' WHEN 'TF' THEN 'SQL_TABLE_VALUED_FUNCTION'
+    WHEN 'IF' THEN 'SQL_INLINE_TABLE_VALUED_FUNCTION'
     WHEN 'PK' THEN 'PRIMARY_KEY_CONSTRAINT' WHEN 'F' THEN 'FOREIGN_KEY_CONSTRAINT'
     WHEN 'UQ' THEN 'UNIQUE_CONSTRAINT' ELSE 'CHECK_CONSTRAINT' END"""
 
@@ -68,6 +85,9 @@ CREATE OR REPLACE VIEW sys.tables AS SELECT * FROM sys.objects WHERE type = 'U';
 CREATE OR REPLACE VIEW sys.views AS SELECT * FROM sys.objects WHERE type = 'V';
 CREATE OR REPLACE VIEW sys.procedures AS SELECT * FROM sys.objects WHERE type = 'P';
 CREATE OR REPLACE VIEW sys.sequences AS SELECT * FROM sys.objects WHERE type = 'SO';
+CREATE OR REPLACE VIEW sys.sql_modules AS
+SELECT r.object_id::oid AS object_id, r.definition FROM sys.etlcheck_routines r
+WHERE r.schema_id IN (SELECT n.oid FROM pg_catalog.pg_namespace n);
 
 CREATE OR REPLACE VIEW sys.columns AS
 SELECT a.attrelid AS object_id, a.attname::{{citext}} AS name,
@@ -146,7 +166,7 @@ $$;
 
 def emulation_statements(citext_type: str) -> list[str]:
     """The statements that install the emulation, in order; citext_type is e.g. 'sys.citext'."""
-    script = _OBJECTS + _VIEWS.replace("{citext}", citext_type) + _FUNCTIONS
+    script = _ROUTINES + _OBJECTS + _VIEWS.replace("{citext}", citext_type) + _FUNCTIONS
     script += (
         "\nGRANT USAGE ON SCHEMA sys TO PUBLIC;"
         "\nGRANT SELECT ON ALL TABLES IN SCHEMA sys TO PUBLIC;"

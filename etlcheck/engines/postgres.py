@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from etlcheck.engines.base import Engine, QueryResult, ScriptResult
 from etlcheck.engines.disposable import DEFAULT_DISPOSABLE_PATTERN, check_disposable, redact_url
 from etlcheck.engines.pgcluster import PgBinaries, ThrowawayCluster
+from etlcheck.engines.pgsandbox import grant_sandbox, install_schema_guard
 from etlcheck.engines.pgsys import CITEXT_SCHEMA_QUERY, EMULATION_SCHEMA, emulation_statements
 from etlcheck.errors import EngineError
 from etlcheck.tsql.emulation import register_emulation
@@ -32,39 +33,10 @@ _PIP_HINT = "pip install 'etlcheck[postgres]'"
 PERMISSION_DENIED = "42501"
 _IN_TRANSACTION = 2
 """psycopg.pq.TransactionStatus.INTRANS: a transaction is open and healthy."""
-
-_SCHEMA_GUARD = """
-CREATE TABLE IF NOT EXISTS sys.etlcheck_sandbox_grants (role_name name, schema_name name);
-GRANT SELECT ON sys.etlcheck_sandbox_grants TO PUBLIC;
-CREATE OR REPLACE FUNCTION sys.etlcheck_schema_guard() RETURNS event_trigger
-LANGUAGE plpgsql SET search_path = pg_catalog AS $$
-DECLARE
-    command record;
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM sys.etlcheck_sandbox_grants WHERE role_name = current_user) THEN
-        RETURN;
-    END IF;
-    FOR command IN SELECT * FROM pg_event_trigger_ddl_commands()
-                   WHERE object_type = 'schema' LOOP
-        IF NOT EXISTS (SELECT 1 FROM sys.etlcheck_sandbox_grants
-                       WHERE role_name = current_user
-                         AND quote_ident(schema_name) = command.object_identity) THEN
-            RAISE EXCEPTION 'permission denied for schema %: % may create only its sandbox schemas',
-                command.object_identity, current_user USING ERRCODE = 'insufficient_privilege';
-        END IF;
-    END LOOP;
-END $$;
-DROP EVENT TRIGGER IF EXISTS etlcheck_schema_guard;
-CREATE EVENT TRIGGER etlcheck_schema_guard ON ddl_command_end
-    WHEN TAG IN ('CREATE SCHEMA', 'ALTER SCHEMA') EXECUTE FUNCTION sys.etlcheck_schema_guard();
-"""
-
-_SANDBOX_RELATIONS = """
-SELECT n.nspname, c.relname FROM pg_catalog.pg_class c
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = ANY (%s) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-"""
-
+_IN_ERROR = 3
+"""psycopg.pq.TransactionStatus.INERROR: the open transaction has failed."""
+_NESTED = "etlcheck_script_transaction"
+"""The savepoint that stands for a transaction the script opens inside its step's."""
 
 _UNDEFINED_NAME = ("42P01", "42703")
 """SQLSTATEs of an unknown table or column."""
@@ -121,6 +93,7 @@ class PostgresEngine(Engine):
     interprets_tsql = True
     supports_permissions = True
     database_copy = "template"
+    supports_step_transactions = True
 
     def __init__(
         self,
@@ -242,20 +215,71 @@ class PostgresEngine(Engine):
         return self._connection
 
     def execute(self, sql: str, params: Any = None) -> int:
-        self.note(sql)
+        self.before_statement(sql)
         with self._statement() as cursor:
             cursor.execute(sql, params)
             rowcount: int = cursor.rowcount
             return rowcount if cursor.description is None else -1
 
     def query(self, sql: str, params: Any = None) -> QueryResult:
-        self.note(sql)
+        self.before_statement(sql)
         with self._statement() as cursor:
             cursor.execute(sql, params)
             if cursor.description is None:
                 return QueryResult((), [])
             columns = tuple(column.name for column in cursor.description)
             return QueryResult(columns, [tuple(row) for row in cursor.fetchall()])
+
+    def local_url(self) -> str | None:
+        if self._cluster is None or self._cluster.address is None:
+            return None
+        address = self._cluster.address
+        return (
+            f"postgresql://{address.user}@/{self.database}"
+            f"?host={address.socket_dir}&port={address.port}"
+        )
+
+    def interrupt(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(Exception):
+                self._connection.cancel_safe(timeout=5)
+
+    def step_transaction_aborted(self) -> bool:
+        return self.connection.info.transaction_status == _IN_ERROR
+
+    def _control(self, sql: str) -> None:
+        """A transaction-control statement, sent as it is (no statement savepoint around it:
+        releasing that would release a savepoint made inside it too)."""
+        with self.connection.cursor() as cursor, _one_line_errors():
+            cursor.execute(sql)
+
+    def begin_step(self) -> None:
+        self._control("BEGIN")
+        self.in_step_transaction = True
+        self.step_transaction_lost = False
+
+    def commit_step(self) -> None:
+        self.in_step_transaction = False
+        self._control("COMMIT")
+
+    def rollback_step(self) -> None:
+        self.in_step_transaction = False
+        self.step_transaction_lost = False
+        try:
+            self._control("ROLLBACK")
+        finally:
+            self.catalog_epoch += 1
+
+    def begin_nested(self) -> None:
+        self._control(f"SAVEPOINT {_NESTED}")
+
+    def commit_nested(self) -> None:
+        self._control(f"RELEASE SAVEPOINT {_NESTED}")
+
+    def rollback_nested(self) -> None:
+        self._control(f"ROLLBACK TO SAVEPOINT {_NESTED}")
+        self._control(f"RELEASE SAVEPOINT {_NESTED}")
+        self.catalog_epoch += 1
 
     @contextlib.contextmanager
     def _statement(self) -> Iterator[Any]:
@@ -348,32 +372,11 @@ class PostgresEngine(Engine):
         only schemas named in ``sandbox_schemas``. Returns the role name for ``run_as``.
         """
         role = f"etlcheck_run_{secrets.token_hex(4)}"
-        quoted = self.quote(role)
-        self.execute(f"CREATE ROLE {quoted} NOLOGIN")
+        self.execute(f"CREATE ROLE {self.quote(role)} NOLOGIN")
         self._principals.append(role)
-        self.execute(f"GRANT {quoted} TO CURRENT_USER")
-        self.execute(f"GRANT CREATE ON DATABASE {self.quote(self.database)} TO {quoted}")
-        for schema in sandbox_schemas:
-            self.create_schema(schema)
-            self.execute(f"ALTER SCHEMA {self.quote(schema)} OWNER TO {quoted}")
-            self.execute(f"GRANT USAGE, CREATE ON SCHEMA {self.quote(schema)} TO {quoted}")
-        for schema, relation in self.query(_SANDBOX_RELATIONS, (list(sandbox_schemas),)).rows:
-            self.execute(f"ALTER TABLE {self.qualified(schema, relation)} OWNER TO {quoted}")
-        for schema in read_schemas:
-            self.execute(f"GRANT USAGE ON SCHEMA {self.quote(schema)} TO {quoted}")
-            self.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {self.quote(schema)} TO {quoted}")
-        self._install_schema_guard(role, sandbox_schemas)
+        grant_sandbox(self, role, sandbox_schemas, read_schemas)
+        self.info.extra["schema_guard"] = install_schema_guard(self, role, sandbox_schemas)
         return role
-
-    def _install_schema_guard(self, role: str, sandbox_schemas: Sequence[str]) -> None:
-        superuser = self.query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
-        if not superuser.scalar():
-            self.info.extra["schema_guard"] = "off: event triggers need a superuser"
-            return
-        self.execute(_SCHEMA_GUARD)
-        for schema in sandbox_schemas:
-            self.execute("INSERT INTO sys.etlcheck_sandbox_grants VALUES (%s, %s)", (role, schema))
-        self.info.extra["schema_guard"] = "on"
 
     @contextlib.contextmanager
     def run_as(self, role: str) -> Iterator[None]:

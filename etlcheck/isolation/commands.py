@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from etlcheck.config import Config
-from etlcheck.isolation.findings import FORMATTERS
-from etlcheck.isolation.lint import lint_files, lint_pipeline, read_script
+from etlcheck.isolation.findings import FORMATTERS, format_sarif, format_text
+from etlcheck.isolation.lint import LintReport, lint_files, lint_pipeline, read_script
 from etlcheck.isolation.rewrite import REWRITE_MODES, rewrite_script
+from etlcheck.pipeline import Pipeline
+from etlcheck.syntax import check_pipeline_syntax, check_script_syntax
 from etlcheck.tsql.compat import with_compatibility
 
 
@@ -54,28 +56,52 @@ def add_remap_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run_lint(args: argparse.Namespace, config: Config) -> int:
     mode = args.rewrite or config.run.rewrite
+    check_syntax(args.paths, config)
     if args.paths:
         report = lint_files(args.paths, config.sandbox, mode)
     else:
         report = lint_pipeline(config, mode)
     if args.engine:
         report = with_compatibility(report, config, args.engine, args.paths)
-    output = FORMATTERS[args.format](report.findings)
+    summary = _summary(report, mode)
+    if args.format == "sarif":
+        output = format_sarif(report.findings, config.root)
+    else:
+        output = FORMATTERS[args.format](report.findings)
     if args.format == "text":
-        silenced = len(report.findings) - len(report.unsilenced)
-        classes = Counter(finding.code for finding in report.unsilenced)
-        by_class = ", ".join(f"{count} {code}" for code, count in sorted(classes.items()))
-        output += (
-            f"{len(report.scripts)} scripts, {len(report.unsilenced)} findings"
-            f"{f' ({by_class})' if by_class else ''}"
-            f"{f', {silenced} allowed' if silenced else ''} (rewrite: {mode})\n"
-        )
+        output += summary
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(output, encoding="utf-8")
+        # the file is for tools; a CI log still says why the step failed
+        sys.stdout.write(format_text(report.unsilenced) + summary)
+        sys.stdout.write(f"wrote {args.output}\n")
     else:
         sys.stdout.write(output)
     return report.exit_code
+
+
+def check_syntax(paths: list[Path], config: Config) -> None:
+    """The syntax check ``etlcheck run`` makes, so both report bad SQL alike: one line at
+    file:line:col, exit 2."""
+    if not paths:
+        check_pipeline_syntax(Pipeline.from_config(config))
+        return
+    for path in paths:
+        for file in sorted(path.rglob("*.sql")) if path.is_dir() else [path]:
+            check_script_syntax(read_script(file), file)
+
+
+def _summary(report: LintReport, mode: str) -> str:
+    silenced = len(report.findings) - len(report.unsilenced)
+    classes = Counter(finding.code for finding in report.unsilenced)
+    by_class = ", ".join(f"{count} {code}" for code, count in sorted(classes.items()))
+    return (
+        f"{_count(len(report.scripts), 'script')}, "
+        f"{_count(len(report.unsilenced), 'finding')}"
+        f"{f' ({by_class})' if by_class else ''}"
+        f"{f', {silenced} allowed' if silenced else ''} (rewrite: {mode})\n"
+    )
 
 
 def run_remap(args: argparse.Namespace, config: Config) -> int:
@@ -93,3 +119,7 @@ def run_remap(args: argparse.Namespace, config: Config) -> int:
     for finding in broken:
         sys.stderr.write(f"error: {finding}\n")
     return 1 if broken else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+from etlcheck import __version__
 from etlcheck.errors import SourceLocation
 
 TOOL_NAME = "etlcheck"
@@ -95,8 +97,9 @@ def format_json(findings: Iterable[Finding]) -> str:
     return json.dumps({"findings": items, "unsilenced": unsilenced}, indent=2) + "\n"
 
 
-def format_sarif(findings: Iterable[Finding]) -> str:
-    """SARIF 2.1.0, for CI code scanning; silenced findings carry an accepted suppression."""
+def format_sarif(findings: Iterable[Finding], root: Path | None = None) -> str:
+    """SARIF 2.1.0, for CI code scanning; silenced findings carry an accepted suppression.
+    With ``root`` (the project), every file is a URI relative to it (``PROJECTROOT``)."""
     findings = list(findings)
     codes = sorted({f.code for f in findings} | set(RULES))
     results = []
@@ -109,7 +112,7 @@ def format_sarif(findings: Iterable[Finding]) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": str(finding.location.path).replace("\\", "/")},
+                        "artifactLocation": _artifact(finding.location.path, root),
                         "region": {
                             "startLine": max(1, finding.location.line),
                             "startColumn": max(1, finding.location.column),
@@ -124,12 +127,29 @@ def format_sarif(findings: Iterable[Finding]) -> str:
             ]
         results.append(result)
     rules = [{"id": code, "shortDescription": {"text": RULES.get(code, code)}} for code in codes]
-    document = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": TOOL_NAME, "rules": rules}}, "results": results}],
-    }
+    driver = {"name": TOOL_NAME, "version": __version__, "rules": rules}
+    run: dict[str, object] = {"tool": {"driver": driver}, "results": results}
+    if root is not None:
+        run["originalUriBaseIds"] = {ROOT_ID: {"uri": root.resolve().as_uri() + "/"}}
+    document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, indent=2) + "\n"
+
+
+ROOT_ID = "PROJECTROOT"
+
+
+def _artifact(path: Path | str, root: Path | None) -> dict[str, str]:
+    """A file as SARIF names it: relative to the project when there is one."""
+    if root is None:
+        return {"uri": str(path).replace("\\", "/")}
+    absolute = Path(path)
+    if not absolute.is_absolute():  # shown relative to the project, else to the cwd
+        absolute = root / path if (root / path).exists() else Path.cwd() / path
+    try:
+        relative = absolute.resolve().relative_to(root.resolve())
+    except ValueError:
+        return {"uri": absolute.resolve().as_uri()}
+    return {"uri": relative.as_posix(), "uriBaseId": ROOT_ID}
 
 
 FORMATTERS = {"text": format_text, "json": format_json, "sarif": format_sarif}

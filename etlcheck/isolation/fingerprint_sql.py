@@ -40,6 +40,14 @@ class HashedTable:
     key_columns: tuple[str, ...] = ()
 
 
+ROUTINES_SQL = (
+    "SELECT s.schema_name, r.name, CASE r.type WHEN 'P' THEN 'procedure' ELSE 'function' END, "
+    "r.object_id, md5(r.definition) FROM sys.etlcheck_routines AS r "
+    "JOIN duckdb_schemas() AS s ON s.oid = r.schema_id AND s.database_name = current_database()"
+)
+"""Procedures and functions the T-SQL interpreter keeps in DuckDB (``tsql.routine_store``)."""
+
+
 class FingerprintSQL:
     """The queries of one dialect. Subclasses fill in quoting and the row expressions."""
 
@@ -179,8 +187,9 @@ class DuckDBFingerprintSQL(FingerprintSQL):
         )
 
     def inventory_sql(self, schemas: Sequence[str]) -> str:
-        # DuckDB has no procedures; user macros are left out because listing them
-        # (duckdb_functions()) costs ~20 ms, half the fingerprint budget.
+        # DuckDB has no procedures: the T-SQL interpreter keeps them (and the functions it
+        # made macros of) in sys.etlcheck_routines. Macros themselves are left out because
+        # listing them (duckdb_functions()) costs ~20 ms, half the fingerprint budget.
         where = (
             "WHERE database_name = current_database() AND NOT internal AND NOT temporary "
             f"AND lower(schema_name) IN {self.in_list(schemas)}"
@@ -191,7 +200,9 @@ class DuckDBFingerprintSQL(FingerprintSQL):
             "SELECT schema_name, table_name AS object_name, 'table' AS kind, "
             f"table_oid AS object_id, NULL AS definition FROM duckdb_tables() {where} "
             "UNION ALL "
-            f"SELECT schema_name, view_name, 'view', view_oid, sql FROM duckdb_views() {where}"
+            f"SELECT schema_name, view_name, 'view', view_oid, sql FROM duckdb_views() {where} "
+            "UNION ALL "
+            f"{ROUTINES_SQL} WHERE lower(s.schema_name) IN {self.in_list(schemas)}"
             ") AS o LEFT JOIN duckdb_columns() AS c ON c.table_oid = o.object_id"
         )
 
@@ -272,7 +283,12 @@ class PostgresFingerprintSQL(FingerprintSQL):
             "CAST(p.oid AS BIGINT), NULL, NULL, NULL, md5(p.prosrc) "
             "FROM pg_catalog.pg_proc AS p "
             "JOIN pg_catalog.pg_namespace AS n ON n.oid = p.pronamespace "
-            f"WHERE p.prokind IN ('f', 'p') AND lower(n.nspname) IN {names}"
+            f"WHERE p.prokind IN ('f', 'p') AND lower(n.nspname) IN {names} "
+            "UNION ALL "  # T-SQL procedures the interpreter keeps (its functions are in pg_proc)
+            "SELECT n.nspname, r.name, 'procedure', CAST(r.object_id AS BIGINT), NULL, NULL, "
+            "NULL, md5(r.definition) FROM sys.etlcheck_routines AS r "
+            "JOIN pg_catalog.pg_namespace AS n ON n.oid = r.schema_id "
+            f"WHERE r.type = 'P' AND lower(n.nspname) IN {names}"
         )
 
     def value_text(self, column: str, data_type: str) -> str:

@@ -15,6 +15,8 @@ from typing import Any
 
 CHART_WIDTH = 760
 LABEL_WIDTH = 200
+PHASE_LABEL_CHARS = 24
+"""Characters of a phase title that fit left of the bars; the tooltip has the whole title."""
 VALUE_WIDTH = 90
 PLOT_WIDTH = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
 PHASE_ROW = 46
@@ -210,7 +212,8 @@ def _phase_row(bar: PhaseBar, y: float, end: float) -> str:
     parts = [
         f'<g class="phase{" over-budget" if bar.over_budget else ""}" '
         f'data-phase="{escape(bar.name)}"><title>{tooltip}</title>',
-        f'<text class="label" x="{LABEL_WIDTH - 8}" y="{y + 19}" text-anchor="end">{title}</text>',
+        f'<text class="label" x="{LABEL_WIDTH - 8}" y="{y + 19}" text-anchor="end">'
+        f"{escape(_fitted(bar.title, PHASE_LABEL_CHARS))}</text>",
         f'<rect class="bar" x="{LABEL_WIDTH}" y="{y + 8}" width="{max(width, 1.0):.1f}" '
         f'height="18" fill="{colour}"/>',
         f'<text class="value" x="{CHART_WIDTH - VALUE_WIDTH + 6}" y="{y + 21}">'
@@ -259,7 +262,7 @@ def _phase_legend(y: float, colours: Mapping[str, str], with_previous: bool) -> 
     for label, colour in entries:
         if x > CHART_WIDTH - 120:
             break
-        name = label if len(label) <= 20 else label[:19] + "…"
+        name = _fitted(label, 20)
         parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/>')
         parts.append(f'<text class="legend" x="{x + 17}" y="{y + 10}">{escape(name)}</text>')
         x += 30 + 7 * len(name)
@@ -272,7 +275,7 @@ def _phase_legend(y: float, colours: Mapping[str, str], with_previous: bool) -> 
 
 
 def _step_row(bar: StepBar, y: float, end: float, colour: str) -> str:
-    name = bar.script if len(bar.script) <= 28 else bar.script[:27] + "…"
+    name = _fitted(bar.script, 28)
     failed = bar.status not in ("ok", "")
     fill = OVER_BUDGET if failed else colour
     width = 0.0 if bar.seconds is None else _x(bar.seconds, end) - LABEL_WIDTH
@@ -305,3 +308,7 @@ def render_timing_charts(run: object, previous_run: object = None) -> str:
         + "<h3>Steps, coloured by phase</h3>"
         + render_step_chart(step_bars(run, previous_run))
     )
+
+
+def _fitted(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -100,6 +100,7 @@ def _verdict_section(document: Mapping[str, Any]) -> str:
             *([f"scale {as_text(scale)}"] if scale is not None or "scale" not in document else []),
             f"rewrite {as_text(document.get('rewrite'))}",
             f"run {as_text(run.get('run_id'))}",
+            *([f"continues run {as_text(run.get('resumes'))}"] if run.get("resumes") else []),
         )
     )
     findings = document.get("findings")
@@ -306,6 +307,16 @@ def _facts_section(document: Mapping[str, Any], previous: Mapping[str, Any] | No
         ("finished", as_text(run.get("finished_at"))),
         ("total step time", as_seconds(run.get("seconds"))),
     ]
+    if run.get("resumes"):
+        resumed = escape(str(run.get("resumes")))
+        facts.append(
+            (
+                "continues run",
+                f'<a href="../{resumed}/report.html"><code>{resumed}</code></a>, compared with '
+                f"the fingerprint taken before run <code>{as_text(document.get('origin'))}"
+                "</code>",
+            )
+        )
     if previous is not None:
         previous_run = as_mapping(previous.get("run"))
         facts.append(("previous run", f"<code>{as_text(previous_run.get('run_id'))}</code>"))

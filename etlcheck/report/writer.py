@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from etlcheck.redaction import redact_document
 from etlcheck.verify import preview_sentence
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ def run_document(verification: Verification) -> dict[str, Any]:
         "scale": str(options.scale) if options.sample_sources else None,
         "rewrite": options.rewrite,
         "run": verification.run.to_dict(),
+        "origin": verification.origin,
         "lint": _dict_or_none(verification.lint),
         "production": _dict_or_none(verification.production),
         "sandbox": _dict_or_none(verification.sandbox),
@@ -66,7 +68,8 @@ def write_reports(verification: Verification) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     document = run_document(verification)
     previous = previous_verified(Path(base), document["bench_key"], verification.run.run_id)
-    (folder / "run.json").write_text(json.dumps(document, indent=2, default=str), "utf-8")
+    document = redact_document(document)
+    (folder / "run.json").write_text(json.dumps(document, indent=2), "utf-8")
     html_path = folder / "report.html"
     config = verification.options.config
     benchmarks = run_history_section(config.root, document["bench_key"], config.name)

@@ -18,7 +18,14 @@ import pandas as pd
 from etlcheck.config import Config
 from etlcheck.errors import ConfigError
 from etlcheck.pipeline import Pipeline
-from etlcheck.sampledata.generate import SampleData, generate
+from etlcheck.sampledata.generator import SampleData, generate
+from etlcheck.sampledata.tables import (
+    PRODUCTION_SCHEMA,
+    RAW_SCHEMA,
+    UNTOUCHED_DDL,
+    WORK_SCHEMA,
+    sample_tables,
+)
 from etlcheck.sampledata.truth import LOAD_DAY
 from etlcheck.table_layouts import (
     TableLayout,
@@ -30,25 +37,6 @@ from etlcheck.values import Scale
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
-
-RAW_SCHEMA = "raw_data"
-PRODUCTION_SCHEMA = "dbo"
-WORK_SCHEMA = "etl"
-
-UNTOUCHED_DDL = """
-CREATE TABLE [dbo].[Regions] (
-    [RegionCode] NVARCHAR(10) NOT NULL, [RegionName] NVARCHAR(100) NOT NULL);
-CREATE TABLE [dbo].[Commissions] (
-    [BrokerCode] NVARCHAR(20) NOT NULL, [PeriodMonth] DATE NOT NULL,
-    [Amount] DECIMAL(12, 2) NOT NULL);
-CREATE TABLE [dbo].[AuditLog] (
-    [AuditId] INT NOT NULL, [EventAt] DATETIME2 NOT NULL,
-    [UserName] NVARCHAR(50) NOT NULL, [Action] NVARCHAR(100) NOT NULL);
-CREATE TABLE [etl].[file_watermarks] (
-    source_name NVARCHAR(50) NOT NULL, last_file NVARCHAR(260) NULL,
-    last_loaded_at DATETIME2 NULL);
-"""
-"""Tables the pipeline never creates or touches; they exist only in production."""
 
 
 @dataclass(frozen=True)
@@ -210,23 +198,6 @@ def _earlier_state(pipeline: Pipeline) -> Mapping[str, pd.DataFrame]:
         }
     )
     return {"etl_run_state": run, "etl_step_state": step_rows}
-
-
-def sample_tables() -> list[tuple[str, str]]:
-    """(schema, table) of every table ``seed_database`` creates in production, known
-    without generating anything (what pytest collection may ask)."""
-    from etlcheck.sampledata.plans import ENTITIES, PRODUCTION_SEED
-
-    tables = [(RAW_SCHEMA, entity) for entity in ENTITIES]
-    tables += [(PRODUCTION_SCHEMA, table) for table in PRODUCTION_SEED]
-    tables += [(WORK_SCHEMA, f"stg_{entity}") for entity in ENTITIES]
-    tables += [
-        (WORK_SCHEMA, name) for name in ("stg_broker_book", "etl_run_state", "etl_step_state")
-    ]
-    tables += [
-        (layout.schema, layout.table) for layout in layouts_in_text(UNTOUCHED_DDL, "<sample>")
-    ]
-    return tables
 
 
 __all__ = ["SampleData", "SampleSeed", "load_table", "sample_tables", "seed_database"]

@@ -140,7 +140,7 @@ def _pipeline_layouts(config: Config) -> dict[tuple[str, str], TableLayout]:
     from etlcheck.pipeline import Pipeline
     from etlcheck.table_layouts import layouts_in_scripts
 
-    steps = [step.path for step in Pipeline.from_config(config).steps if step.path.is_file()]
+    steps = [step.path for step in Pipeline.from_config(config).scripts if step.path.is_file()]
     return layouts_in_scripts(steps)
 
 

@@ -15,7 +15,7 @@ def declared_tables(config: Config, sources: tuple[SeedSource, ...]) -> list[str
     """``schema.table`` of every protected table the sources declare, sorted; tables of a
     live snapshot are known only once it is read, and are left out."""
     from etlcheck.pipeline import Step
-    from etlcheck.sampledata.seed import sample_tables
+    from etlcheck.sampledata.tables import sample_tables
     from etlcheck.script_facts import read_script_facts
     from etlcheck.seeding.ddl import ddl_scripts
     from etlcheck.seeding.files import data_files, table_of_file

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from etlcheck.config_schema import DatabaseSource, DdlSource, FilesSource, SampleSource, SeedSource
+from etlcheck.dburl import refuse_broken_url
 from etlcheck.errors import UsageError
 
 DATABASE_SCHEMES = ("postgresql://", "postgres://", "mssql://")
@@ -29,6 +30,7 @@ def parse_seed_spec(spec: str) -> SeedSource:
         return SampleSource(kind="sample", name="insurance")
     if text.lower().startswith(DATABASE_SCHEMES):
         return DatabaseSource(kind="database", url=text)
+    refuse_broken_url(text, "--seed-from")
     if "://" in text:
         raise UsageError(
             f"--seed-from: {text.split('://')[0]}:// is no database etlcheck can read",

@@ -1,5 +1,6 @@
 """T-SQL statements the interpreter runs itself: PRINT, THROW, RAISERROR, RETURN,
-BREAK/CONTINUE, WAITFOR DELAY, EXEC of dynamic SQL, SET options and transactions.
+BREAK/CONTINUE, GOTO, WAITFOR DELAY, EXEC (of dynamic SQL or of a procedure), cursor
+commands, SET options and transactions.
 
 ``refusal`` says which of them (and which DECLAREs) the interpreter cannot run
 faithfully; the interpreter and the compatibility pass both ask it.
@@ -14,12 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot.errors import ParseError
 
+from etlcheck.tsql import cursors, procedures, tablevars
+from etlcheck.tsql.calls import call_refusal, read_call
 from etlcheck.tsql.dynamic import read_execute, run_execute
+from etlcheck.tsql.frames import BatchReturn, Goto, LoopBreak, LoopContinue
 from etlcheck.tsql.nodes import Variable, words
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.raiserror import raise_error
-from etlcheck.tsql.scope import Scope, TsqlError
-from etlcheck.tsql.statements import Command, Fragment
+from etlcheck.tsql.scope import OPTION_BITS, Scope, TsqlError
+from etlcheck.tsql.statements import Command, Fragment, SplitError
 
 if TYPE_CHECKING:
     from etlcheck.tsql.emulation import Emulation
@@ -62,16 +66,26 @@ def refusal(node: Command) -> CompileError | None:
     if word == "RAISERROR":
         return _raiserror_refusal(node)
     if word in ("EXEC", "EXECUTE"):
-        if not node.arguments:
-            return CompileError("EXEC: EXEC without arguments is not supported", "EXEC")
-        if read_execute(node) is None:
-            name = node.arguments[0].text.split()[0]
-            return CompileError(
-                f"EXEC {name}: stored procedure calls are not supported", f"EXEC {name}"
-            )
-    if word in ("GOTO", "USE"):
+        return _execute_refusal(node)
+    if word in cursors.CURSOR_COMMANDS:
+        return cursors.command_refusal(node)
+    if word == "USE":
         return CompileError(f"{word}: {word} statements are not supported", word)
     return None
+
+
+def _execute_refusal(node: Command) -> CompileError | None:
+    if not node.arguments:
+        return CompileError("EXEC: EXEC without arguments is not supported", "EXEC")
+    if node.arguments[0].text.split()[0].upper() in ("AS", "AS("):
+        return CompileError("EXECUTE AS: impersonation is not supported", "EXECUTE AS")
+    if read_execute(node) is not None:
+        return None
+    try:
+        call = read_call(node)
+    except SplitError as error:
+        return CompileError(f"EXEC: {error.message}", "EXEC")
+    return call_refusal(call)
 
 
 def _set_refusal(words_: list[str]) -> CompileError | None:
@@ -123,9 +137,7 @@ def declare_refusal(variable: Variable, emulation: Emulation) -> CompileError | 
     from etlcheck.tsql.emulation.support import check_type_text
 
     if variable.type_text == "TABLE":
-        return CompileError(
-            "DECLARE @table TABLE: table variables are not supported", "DECLARE @table TABLE"
-        )
+        return None  # its columns are checked as the CREATE TABLE that makes it
     construct = f"DECLARE {variable.name} {variable.type_text}"
     try:
         check_type_text(variable.type_text)
@@ -146,12 +158,11 @@ def run_command(interpreter: Interpreter, node: Command, scope: Scope, frame: Fr
             error.location = frame.location(node.start)
             error.line = frame.batch_line(node.start)
             error.statement = error.statement or node.fragment.text
+            error.procedure = error.procedure or frame.procedure
         raise
 
 
 def _dispatch(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
-    from etlcheck.tsql.interpreter import BatchReturn, LoopBreak, LoopContinue
-
     word = node.word
     if word == "PRINT":
         value = interpreter.evaluate(node.arguments[0], scope, frame) if node.arguments else ""
@@ -162,19 +173,61 @@ def _dispatch(interpreter: Interpreter, node: Command, scope: Scope, frame: Fram
     elif word == "RAISERROR":
         _raiserror(interpreter, node, scope, frame)
     elif word == "RETURN":
-        raise BatchReturn()
+        _return(interpreter, node, scope, frame)
     elif word == "BREAK":
         raise LoopBreak()
     elif word == "CONTINUE":
         raise LoopContinue()
+    elif word == "GOTO":
+        raise Goto(node.arguments[0].text.strip())
     elif word in ("EXEC", "EXECUTE"):
-        run_execute(interpreter, node, scope, frame)
+        if read_execute(node) is not None:
+            run_execute(interpreter, node, scope, frame)
+        else:
+            procedures.call(interpreter, node, read_call(node), scope, frame)
+    elif word in cursors.CURSOR_COMMANDS:
+        cursors.run_command(interpreter, node, scope, frame)
     elif word == "WAITFOR":
         _waitfor(interpreter, node, scope, frame)
     elif word == "SET":
-        interpreter.session.row_count = 0
+        _set_option(interpreter, node)
     elif word in ("BEGIN", "COMMIT", "ROLLBACK"):
         _transaction(interpreter, node, frame)
+
+
+def _return(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
+    """RETURN [status]: a status only in a procedure (error 178 elsewhere); NULL is 0,
+    with SQL Server's message."""
+    session = interpreter.session
+    if not node.arguments:
+        session.row_count = 1
+        raise BatchReturn()
+    if frame.procedure is None:
+        raise interpreter.failure(
+            "A RETURN statement with a return value cannot be used in this context.",
+            frame,
+            node.start,
+            178,
+        )
+    value = interpreter.evaluate(node.arguments[0], scope, frame, "INT")
+    if value is None:
+        interpreter.messages.append(
+            f"The '{frame.procedure.split('.')[-1]}' procedure attempted to return a status of "
+            "NULL, which is not allowed. A status of 0 will be returned instead."
+        )
+        value = 0
+    session.row_count = 1
+    raise BatchReturn(int(value))
+
+
+def _set_option(interpreter: Interpreter, node: Command) -> None:
+    """SET NOCOUNT / XACT_ABORT ON|OFF are kept (@@OPTIONS shows them; a procedure's
+    own settings are undone when it returns); the other accepted options change nothing."""
+    session = interpreter.session
+    parts = node.arguments[0].text.split() if node.arguments else []
+    if len(parts) >= 2 and parts[0].upper() in OPTION_BITS:
+        session.options[parts[0].upper()] = parts[1].upper() == "ON"
+    session.row_count = 0
 
 
 def delay_seconds(value: Any) -> float:
@@ -223,7 +276,20 @@ def _throw(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) 
     number, message, state = (interpreter.evaluate(a, scope, frame) for a in node.arguments)
     error = interpreter.failure(str(message), frame, node.start, int(number), node.fragment.text)
     error.state = int(state)
+    if session.transaction_count and session.options["XACT_ABORT"]:
+        _doom(interpreter)  # THROW under XACT_ABORT ON dooms the transaction
     raise error
+
+
+def _doom(interpreter: Interpreter) -> None:
+    """Leave the open transaction uncommittable, as the engine does after a failure."""
+    interpreter.session.doomed = True
+    sql = interpreter.emulation.doom_transaction_sql
+    if sql:
+        try:
+            interpreter.target.query(sql)
+        except Exception:  # the failure is the point: it aborts the transaction
+            return
 
 
 def _raiserror(interpreter: Interpreter, node: Command, scope: Scope, frame: Frame) -> None:
@@ -261,7 +327,9 @@ def _transaction(interpreter: Interpreter, node: Command, frame: Frame) -> None:
     word = node.word
     if word == "BEGIN":
         if session.transaction_count == 0:
-            target.execute("BEGIN TRANSACTION")
+            target.begin_transaction()
+            session.doomed = False
+            tablevars.save_all(interpreter)
         session.transaction_count += 1
     elif word == "COMMIT":
         if session.transaction_count == 0:
@@ -273,7 +341,9 @@ def _transaction(interpreter: Interpreter, node: Command, frame: Frame) -> None:
             )
         session.transaction_count -= 1
         if session.transaction_count == 0:
-            target.execute("COMMIT")
+            target.commit_transaction()
+            session.doomed = False
+            tablevars.forget_saved(interpreter)
     else:
         if session.transaction_count == 0:
             raise interpreter.failure(
@@ -283,5 +353,8 @@ def _transaction(interpreter: Interpreter, node: Command, frame: Frame) -> None:
                 3903,
             )
         session.transaction_count = 0
-        target.execute("ROLLBACK")
+        target.rollback_transaction()
+        session.doomed = False
+        session.routines.clear()  # the routines read may have been created in it
+        tablevars.restore_all(interpreter)
     session.row_count = 0

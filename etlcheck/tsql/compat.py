@@ -26,27 +26,36 @@ from etlcheck import workcache
 from etlcheck.config import Config
 from etlcheck.errors import UnsupportedConstruct
 from etlcheck.isolation.findings import Finding
+from etlcheck.tsql import udfs
 from etlcheck.tsql.batches import script_location, split_batches
 from etlcheck.tsql.commands import declare_refusal, refusal
 from etlcheck.tsql.compiler import CompileError, compile_statement, condition_statement
+from etlcheck.tsql.cursors import cursor_refusal
 from etlcheck.tsql.dynamic import bind_parameters, read_execute
 from etlcheck.tsql.emulation import Emulation, emulation_for
-from etlcheck.tsql.interpreter import HINT, split_message
+from etlcheck.tsql.frames import HINT, split_message
+from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
 from etlcheck.tsql.nodes import (
     Assign,
     Block,
     Command,
+    Cursor,
     Declare,
+    DropRoutine,
     Fragment,
     If,
+    Label,
     Node,
+    Routine,
     Sql,
     TryCatch,
     While,
 )
 from etlcheck.tsql.parsing import describe, word_offset
+from etlcheck.tsql.routines import PROCEDURE, read_header, routine_refusal
 from etlcheck.tsql.scope import Scope, Session, fast_value
 from etlcheck.tsql.statements import SplitError, split_statements
+from etlcheck.tsql.tablevars import engine_name
 
 if TYPE_CHECKING:
     from etlcheck.isolation.lint import LintReport
@@ -93,12 +102,14 @@ def check_pipeline(
     if dialect is None:
         return ()
     mode = rewrite or config.run.rewrite
-    files = list(_files(paths)) or [step.path for step in Pipeline.from_config(config).steps]
+    files = list(_files(paths))
+    texts = [(read_script(path), path) for path in files] or [
+        (step.read(), step.path) for step in Pipeline.from_config(config).steps
+    ]
     cache = workcache.project_cache(config.root)
     workcache.load(cache)
     findings: list[Finding] = []
-    for path in files:
-        text = read_script(path)
+    for text, path in texts:
         shown = _shown(path, config.root)
         findings += check_rewritten(text, shown, dialect, engine, config, mode)
     if keep and not findings:
@@ -226,6 +237,12 @@ class _Walk:
             self.node(node.handler, scope)
         elif isinstance(node, Command):
             self.command(node, scope)
+        elif isinstance(node, Routine):
+            self.routine(node)
+        elif isinstance(node, Cursor):
+            self.cursor(node, scope)
+        elif not isinstance(node, (DropRoutine, Label)):
+            self._add(node.start, f"{type(node).__name__}: the interpreter has no rule to run it")
 
     def declare(self, node: Declare, scope: Scope) -> None:
         for variable in node.variables:
@@ -233,9 +250,48 @@ class _Walk:
             if refused is not None:
                 self._add(node.start, describe(refused))
                 continue
+            if variable.type_text == "TABLE":
+                name = TABLE_TYPE_PREFIX + engine_name(variable.name, scope.level)
+                scope.declare(variable.name, name, None)
+                self.compile(variable.table_statement(), scope)
+                continue
             scope.declare(variable.name, variable.type_text, None)
             if variable.initial is not None:
                 self.evaluate(variable.initial, scope, variable.type_text)
+
+    def routine(self, node: Routine) -> None:
+        """A procedure's body is walked with its parameters declared; a function's body
+        is compiled as the engine object it becomes."""
+        try:
+            header = read_header(node)
+        except SplitError as error:
+            self._add(error.offset, split_message(error))
+            return
+        refused = routine_refusal(node, header)
+        if refused is not None:
+            self._add(
+                node.header.start + word_offset(node.header.text, refused.word), describe(refused)
+            )
+            return
+        if header.kind != PROCEDURE:
+            try:
+                udfs.compile_body(self.emulation, node, header)
+            except CompileError as error:
+                self._add(
+                    node.header.start + word_offset(node.header.text, error.word), describe(error)
+                )
+            return
+        inner = Scope(Session(), level=1)
+        for parameter in header.parameters:
+            inner.declare(parameter.name, parameter.type_text, None)
+        self.node(node.body, inner)
+
+    def cursor(self, node: Cursor, scope: Scope) -> None:
+        refused = cursor_refusal(node)
+        if refused is not None:
+            self._add(node.start + word_offset(node.fragment.text, refused.word), describe(refused))
+            return
+        self.compile(node.query, scope)
 
     def command(self, node: Command, scope: Scope) -> None:
         refused = refusal(node)

@@ -2,13 +2,16 @@
 
 Variables (``@v``), system functions (``@@ROWCOUNT``) and the error functions of a
 CATCH block (``ERROR_MESSAGE()``...) become *holes*: the compiled SQL is cached once
-and the interpreter fills the holes with literals on every run. Everything specific
-to a target engine lives in its ``Emulation`` (``etlcheck.tsql.emulation``).
+and the interpreter fills the holes with literals on every run. A table variable
+(``FROM @t``) becomes the engine temp table its declaration made, named by the type the
+scope gives it (``TABLE <name>``), which is part of the cache key like any variable's
+type. Everything specific to a target engine lives in its ``Emulation``
+(``etlcheck.tsql.emulation``).
 """
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -17,24 +20,30 @@ from sqlglot import exp
 
 from etlcheck import workcache
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, TableEffect, TableName
+from etlcheck.tsql.concatenation import concatenate_strings
+from etlcheck.tsql.holes import (
+    ASSIGN,
+    ERROR_FUNCTIONS,
+    HOLE_PATTERN,
+    Parsed,
+    catalog_hole,
+    check_holes,
+    fill_table_variables,
+    hole_column,
+    hole_type,
+    table_variables_written,
+    take_table_variables,
+    variable_name,
+)
 from etlcheck.tsql.keys import Key, Written
-from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError as CompileError
 from etlcheck.tsql.parsing import parse_tsql as parse_tsql
-from etlcheck.tsql.typing import concatenate_strings
 
 if TYPE_CHECKING:
     from etlcheck.tsql.emulation import Emulation
 
 TSQL_TYPE = "tsql_type"
 """Where a hole column's ``meta`` holds the variable's declared T-SQL type."""
-_HOLE = "__etlcheck_hole_{}__"
-_HOLE_PATTERN = re.compile(r'"__etlcheck_hole_(\d+)__"')
-_ASSIGN = "__etlcheck_assign_{}__"
-ERROR_FUNCTIONS = words(
-    """ERROR_MESSAGE ERROR_NUMBER ERROR_LINE ERROR_SEVERITY ERROR_STATE ERROR_PROCEDURE
-"""
-)
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,8 @@ class Compiled:
     RETURNING clause: then its rows counted are the rows it returned)."""
     output_into: OutputInto | None = None
     """Where OUTPUT ... INTO puts those rows."""
+    writes_table_variables: tuple[str, ...] = ()
+    """Table variables the statement writes (``INSERT @t``, ``OUTPUT ... INTO @t``)."""
 
 
 @dataclass(frozen=True)
@@ -118,84 +129,40 @@ class Plan:
     output_into: OutputInto | None = None
 
 
-@dataclass(frozen=True)
-class _Parsed:
-    tree: exp.Expression
-    holes: tuple[str, ...]
-    assigned: tuple[str, ...]
-
-
 _HOLES: dict[str, tuple[str, ...]] = {}
 _COMPILED: dict[tuple[object, ...], Compiled] = {}
 workcache.register("tsql.holes", _HOLES)
 workcache.register("tsql.compiled", _COMPILED)
 
 
-def _variable_name(node: exp.Parameter) -> str:
-    name = "@"
-    inner: exp.Expression = node.this
-    if isinstance(inner, exp.Parameter):
-        name += "@"
-        inner = inner.this
-    return name + inner.name
-
-
-def _hole(index: int) -> exp.Column:
-    return exp.column(exp.to_identifier(_HOLE.format(index), quoted=True))
-
-
-def _catalog_hole(node: exp.Expression) -> str | None:
-    """``OBJECT_ID('x.y'[, 'U'])`` / ``SCHEMA_ID('x')`` with constants: answered from a cache."""
-    if isinstance(node, exp.ObjectId):
-        arguments = [node.this, node.args.get("expression")]
-        kind = "OBJECT_ID"
-    elif isinstance(node, exp.Anonymous) and node.name.upper() == "SCHEMA_ID":
-        arguments = list(node.expressions) or [None]
-        kind = "SCHEMA_ID"
-    else:
-        return None
-    values = []
-    for argument in arguments:
-        if argument is None:
-            values.append("")
-        elif (isinstance(argument, exp.Literal) and argument.is_string) or isinstance(
-            argument, exp.National
-        ):
-            values.append(argument.name)
-        else:
-            return None
-    if len(values) > 2:
-        return None
-    return "|".join([kind, *values])
-
-
-def _parse(text: str) -> _Parsed:
+def _parse(text: str) -> Parsed:
     tree = parse_tsql(text)
     holes: list[str] = []
     assigned: list[str] = []
+    tables, table_nodes = take_table_variables(tree)
     if isinstance(tree, exp.Select):
         for position, projection in enumerate(tree.expressions):
             if isinstance(projection, exp.EQ) and isinstance(projection.this, exp.Parameter):
-                assigned.append(_variable_name(projection.this))
-                alias = exp.alias_(projection.expression, _ASSIGN.format(position))
+                assigned.append(variable_name(projection.this))
+                alias = exp.alias_(projection.expression, ASSIGN.format(position))
                 projection.replace(alias)
 
     def replace(node: exp.Expression) -> exp.Expression:
         name = None
         if isinstance(node, exp.Parameter):
-            name = _variable_name(node)
+            name = variable_name(node)
         elif isinstance(node, exp.Anonymous) and node.name.upper() in ERROR_FUNCTIONS:
             name = node.name.upper() + "()"
         else:
-            name = _catalog_hole(node)
+            name = catalog_hole(node)
         if name is None:
             return node
         holes.append(name)
-        return _hole(len(holes) - 1)
+        return hole_column(len(holes) - 1)
 
     tree = tree.transform(replace, copy=False)
-    parsed = _Parsed(tree, tuple(holes), tuple(assigned))
-    _HOLES[text] = parsed.holes
+    parsed = Parsed(tree, tuple(holes), tuple(assigned), tuple(tables), tuple(table_nodes))
+    _HOLES[text] = parsed.names
     return parsed
 
 
@@ -212,30 +179,37 @@ def compile_statement(
     unknown_add_is_concat: bool = False,
 ) -> Compiled:
     """Compile ``text`` (one T-SQL statement) for ``emulation``'s dialect, cached."""
-    parsed: _Parsed | None = None
-    holes = _HOLES.get(text)
-    if holes is None:
+    parsed: Parsed | None = None
+    names = _HOLES.get(text)
+    if names is None:
         parsed = _parse(text)
-        holes = parsed.holes
-    types = tuple(variable_types.get(name, "") for name in holes)
+        names = parsed.names
+    types = tuple(variable_types.get(name, "") for name in names)
     key = (emulation.dialect, text, types, unknown_add_is_concat)
     cached = _COMPILED.get(key)
     if cached is not None:
         return cached
     if parsed is None:
         parsed = _parse(text)
-    hole_types = dict(zip(parsed.holes, types, strict=True))
+    hole_types = dict(zip(parsed.names, types, strict=True))
+    check_holes(parsed.holes)
+    undeclared = [
+        Check("error", json.dumps([number, message]))
+        for number, message in fill_table_variables(parsed, hole_types)
+    ]
+    written = table_variables_written(parsed.tree, parsed)
     tree = concatenate_strings(
         parsed.tree,
-        lambda column: _hole_type(column, parsed.holes, hole_types),
+        lambda column: hole_type(column, parsed.holes, hole_types),
         unknown_add_is_concat,
     )
     for column in tree.find_all(exp.Column):
-        declared = _hole_type(column, parsed.holes, hole_types)
+        declared = hole_type(column, parsed.holes, hole_types)
         if declared:
             column.meta[TSQL_TYPE] = declared
     tables = _table_target(tree)
     plan = emulation.plan(tree)
+    plan.checks.extend(undeclared)
     if parsed.assigned:
         plan.kind = "assign"
     changes_catalog = (plan.kind == "ddl" and not isinstance(tree, exp.TruncateTable)) or (
@@ -265,6 +239,7 @@ def compile_statement(
         null_test=null_test,
         output_step=None if plan.output_step is None else len(plan.before) + plan.output_step,
         output_into=plan.output_into,
+        writes_table_variables=written,
     )
     _COMPILED[key] = compiled
     return compiled
@@ -342,20 +317,8 @@ def _null_test(plan: Plan, holes: tuple[str, ...]) -> tuple[str, bool] | None:
     column = condition.this
     if not isinstance(column, exp.Column) or column.table:
         return None
-    match = _HOLE_PATTERN.fullmatch(f'"{column.name}"')
+    match = HOLE_PATTERN.fullmatch(f'"{column.name}"')
     return (holes[int(match.group(1))], negated) if match else None
-
-
-def _hole_type(column: exp.Column, holes: tuple[str, ...], types: dict[str, str]) -> str | None:
-    match = _HOLE_PATTERN.fullmatch(f'"{column.name}"')
-    if match is None:
-        return None
-    name = holes[int(match.group(1))]
-    if name in ("ERROR_MESSAGE()", "ERROR_PROCEDURE()"):
-        return "NVARCHAR"
-    if name.startswith(("ERROR_", "@@", "OBJECT_ID|", "SCHEMA_ID|")):
-        return "INT"
-    return types.get(name) or None
 
 
 @dataclass(frozen=True)
@@ -369,7 +332,7 @@ class _RawTemplate:
 
 def _template(step: exp.Expression | str, dialect: str) -> _RawTemplate:
     sql = step if isinstance(step, str) else step.sql(dialect=dialect, copy=False)
-    pieces = _HOLE_PATTERN.split(sql)
+    pieces = HOLE_PATTERN.split(sql)
     return _RawTemplate(tuple(pieces[0::2]), tuple(int(index) for index in pieces[1::2]))
 
 

@@ -1,10 +1,11 @@
-"""The constructs a total reading needs and the interpreter refuses: routine headers
-(``CREATE PROCEDURE ... AS``), cursor declarations, labels, sqlcmd lines, and the
+"""The constructs beyond plain statements and control flow: routine headers (``CREATE
+PROCEDURE ... AS``), ``DROP PROCEDURE``, cursor declarations, labels, sqlcmd lines, and the
 unparsed region a total reading keeps where a strict one raises ``SplitError``.
 
 ``ConstructReader`` carries the two modes: ``total=False`` (the interpreter) raises
-``SplitError`` for anything it cannot run; ``total=True`` (remap and lint) records every
-token in a ``Span`` and turns what it cannot read into ``Unparsed`` regions.
+``SplitError`` for anything it cannot run (triggers, sqlcmd lines); ``total=True`` (remap
+and lint) records every token in a ``Span`` and turns what it cannot read into
+``Unparsed`` regions.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from etlcheck.tsql.nodes import (
     UNPARSED,
     Cursor,
     Directive,
+    DropRoutine,
     Label,
     Span,
     Unparsed,
@@ -33,6 +35,8 @@ ROUTINES = {
     "TRIGGER": "TRIGGER",
 }
 _CURSOR_PREFIXES = words("INSENSITIVE SCROLL")
+_CURSOR_TAILS = words("UPDATE READ")
+"""What ``FOR`` introduces after a cursor's query: ``FOR UPDATE [OF ...]``, ``FOR READ ONLY``."""
 
 
 class ConstructReader(StatementScanner):
@@ -68,11 +72,8 @@ class ConstructReader(StatementScanner):
         return the index of the header's last token."""
         first = self.position
         construct = self.routine_construct(first)
-        self.unsupported(
-            "procedures, functions and triggers are not supported",
-            self.tokens[first].start,
-            construct,
-        )
+        if kind == "TRIGGER":
+            self.unsupported("triggers are not supported", self.tokens[first].start, construct)
         depth = 0
         returns = kind != "FUNCTION"
         for index in range(first + 1, len(self.tokens)):
@@ -109,6 +110,23 @@ class ConstructReader(StatementScanner):
         previous = self.tokens[index - 1]
         return word_of(previous) not in ("EXEC", "EXECUTE") and not self.after_sigil(index - 1)
 
+    # -- DROP PROCEDURE / FUNCTION ---------------------------------------------------------
+    def read_drop_routine(self, kind: str) -> DropRoutine:
+        """``DROP PROC|PROCEDURE|FUNCTION [IF EXISTS] name [, name...]``."""
+        first = self.position
+        start = self.tokens[first].start
+        self.position += 2
+        if_exists = self.peek_word() == "IF" and self.peek_word(1) == "EXISTS"
+        if if_exists:
+            self.position += 2
+        names_first = self.position
+        last = self.scan_statement("DROP", check_first=True)
+        self.span(first, last, "DROP")
+        if last < names_first:
+            raise SplitError(f"DROP {kind} names nothing", start, f"DROP {kind}")
+        names = self.split_arguments(names_first, last)
+        return DropRoutine(start, kind, names, if_exists, self.fragment(first, last))
+
     # -- DECLARE name CURSOR -----------------------------------------------------------
     def is_cursor_declaration(self) -> bool:
         """At the name after DECLARE: ``name [INSENSITIVE] [SCROLL] CURSOR``."""
@@ -118,13 +136,16 @@ class ConstructReader(StatementScanner):
         return self.peek_word(ahead) == "CURSOR"
 
     def read_cursor(self, declare: int) -> Cursor:
-        """``DECLARE name CURSOR [options] FOR query [FOR UPDATE [OF ...]]``."""
+        """``DECLARE name CURSOR [options] FOR query [FOR UPDATE [OF ...] | FOR READ ONLY]``."""
         start = self.tokens[declare].start
-        self.unsupported("cursors are not supported", start, "DECLARE CURSOR")
         name = self.tokens[self.position].text
+        options: list[str] = []
+        self.position += 1
         while self.peek_word() != "FOR":
-            if self.peek() is None:
+            token = self.peek()
+            if token is None:
                 raise SplitError("cursor declaration has no FOR", start, "DECLARE CURSOR")
+            options.append(self.peek_word() or token.text.upper())
             self.position += 1
         self.span(declare, self.position, "DECLARE")
         self.position += 1
@@ -133,14 +154,37 @@ class ConstructReader(StatementScanner):
         if word not in ("SELECT", "WITH"):
             raise SplitError("expected a query after CURSOR ... FOR", start, "DECLARE CURSOR")
         last = self.scan_statement(word)
-        self.span(query_first, last, word)
-        return Cursor(start, name, self.fragment(query_first, last), self.fragment(declare, last))
+        tail = self.cursor_tail(query_first, last)
+        query_last = last if tail is None else tail - 1
+        self.span(query_first, query_last, word)
+        for_update = None
+        if tail is not None:
+            self.span(tail, last, "FOR")
+            for_update = self.fragment(tail, last)
+        return Cursor(
+            start,
+            name,
+            self.fragment(query_first, query_last),
+            self.fragment(declare, last),
+            tuple(option for option in options if option != "CURSOR"),
+            for_update,
+        )
+
+    def cursor_tail(self, first: int, last: int) -> int | None:
+        """The index of ``FOR`` in a ``FOR UPDATE``/``FOR READ ONLY`` tail at depth 0."""
+        depth = 0
+        for index in range(first, last):
+            kind = self.tokens[index].token_type
+            depth += kind == TokenType.L_PAREN
+            depth -= kind == TokenType.R_PAREN
+            if depth == 0 and self.words[index] == "FOR" and self.words[index + 1] in _CURSOR_TAILS:
+                return index
+        return None
 
     # -- labels and sqlcmd lines ----------------------------------------------------------
     def read_label(self) -> Label:
         first = self.position
         token = self.tokens[first]
-        self.unsupported("labels and GOTO are not supported", token.start, "GOTO label")
         self.position += 2
         self.span(first, first + 1, token.text.upper(), LABEL)
         return Label(token.start, token.text)

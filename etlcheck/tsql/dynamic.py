@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from etlcheck.tsql.frames import BatchReturn, Frame
 from etlcheck.tsql.nodes import Command, Fragment
-from etlcheck.tsql.scope import Scope, TsqlError, UnknownVariable
+from etlcheck.tsql.scope import ModuleState, Scope, TsqlError, UnknownVariable
 
 if TYPE_CHECKING:
-    from etlcheck.tsql.interpreter import Frame, Interpreter
+    from etlcheck.tsql.interpreter import Interpreter
 
 _SP_EXECUTESQL = re.compile(
     r"(?:\[?sys\]?\s*\.\s*)?\[?sp_executesql\]?(?:\s+|$)(.*)", re.IGNORECASE | re.DOTALL
@@ -154,7 +155,7 @@ def run_execute(interpreter: Interpreter, node: Command, scope: Scope, frame: Fr
                     f"The parameterized query '({definitions}){text}' expects the parameter "
                     f"'{parameter.name}', which was not supplied.",
                 )
-    run_dynamic(interpreter, str(text or ""), scope, parameters, frame, node)
+    run_dynamic(interpreter, str(text or ""), scope, parameters, frame, node, procedure=True)
 
 
 def run_dynamic(
@@ -164,18 +165,18 @@ def run_dynamic(
     parameters: list[Parameter],
     frame: Frame,
     node: Command,
+    procedure: bool = False,
 ) -> None:
-    """Run ``text`` as a batch of its own, then copy OUTPUT parameters back."""
-    from etlcheck.tsql.interpreter import BatchReturn
-    from etlcheck.tsql.interpreter import Frame as FrameType
+    """Run ``text`` as a batch of its own, then copy OUTPUT parameters back.
 
+    It is one nesting level down (two for sp_executesql, itself a procedure), as
+    @@NESTLEVEL shows, and the #temp tables it creates go when it ends."""
     location = frame.location(node.start)
-    inner = FrameType(text, frame.path, 0, dynamic_at=location)
+    inner = Frame(text, frame.path, 0, dynamic_at=location)
     block = interpreter.split(text, inner)
-    inner = FrameType(
-        text, frame.path, 0, dynamic_at=location, first=block.body[0] if block.body else None
-    )
-    scope = Scope(interpreter.session, interpreter.catalog)
+    first = block.body[0] if block.body else None
+    inner = Frame(text, frame.path, 0, dynamic_at=location, first=first, end=len(text))
+    scope = Scope(interpreter.session, interpreter.catalog, ModuleState(), caller.level + 1)
     for parameter in parameters:
         value: Any = None
         if parameter.value is not None:
@@ -183,8 +184,15 @@ def run_dynamic(
         type_sql = interpreter.emulation.type_sql(parameter.type_text)
         scope.declare(parameter.name, parameter.type_text, type_sql)
         scope.set(parameter.name, value)
-    with contextlib.suppress(BatchReturn):
-        interpreter.run_node(block, scope, inner)
+    levels = 2 if procedure else 1
+    session = interpreter.session
+    session.nest_level += levels
+    try:
+        with contextlib.suppress(BatchReturn):
+            interpreter.run_node(block, scope, inner)
+    finally:
+        session.nest_level -= levels
+        interpreter.end_scope(scope)
     for parameter in parameters:
         if parameter.receiver is not None:
             try:

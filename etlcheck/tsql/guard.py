@@ -73,7 +73,7 @@ class KeyGuard:
         session = self.interpreter.session
         own = session.transaction_count == 0
         if own:
-            target.execute("BEGIN TRANSACTION")
+            target.begin_transaction()
         rows: list[tuple[Any, ...]] = []
         try:
             if returning:
@@ -84,20 +84,21 @@ class KeyGuard:
             violation = self.violation() if affected != 0 else None
         except BaseException:
             if own:
-                target.execute("ROLLBACK")
+                target.rollback_transaction()
             raise
         if violation is not None:
             if own:
-                target.execute("ROLLBACK")
+                target.rollback_transaction()
             else:
                 self._doom()
             raise KeyViolation(violation)
         if own:
-            target.execute("COMMIT")
+            target.commit_transaction()
         return affected, rows
 
     def _doom(self) -> None:
         """Leave the script's transaction as the engine leaves it after any failed statement."""
+        self.interpreter.session.doomed = True
         try:
             self.interpreter.target.query(self.interpreter.emulation.doom_transaction_sql)
         except Exception:  # the failure is the point: it marks the transaction aborted

@@ -3,82 +3,66 @@
 Batches come from ``split_batches``, statements and control flow from
 ``split_statements``; control flow, variables and errors run here in Python and
 every other statement is compiled (``compile_statement``) and sent to the engine.
+Statements the interpreter runs itself live in their own modules: ``commands``
+(PRINT, THROW, EXEC...), ``procedures`` (routines and their calls), ``cursors`` and
+``tablevars``. Every node type has a rule in ``_RULES``; a node without one is refused,
+never skipped.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from etlcheck.engines.base import ScriptResult
-from etlcheck.errors import SourceLocation, StatementFailed, UnsupportedConstruct
-from etlcheck.tsql.batches import script_location, split_batches
+from etlcheck.errors import StatementFailed, UnsupportedConstruct
+from etlcheck.tsql import commands, cursors, procedures, tablevars
+from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.catalog import CatalogCache
 from etlcheck.tsql.compiler import Compiled, CompileError, compile_statement
 from etlcheck.tsql.emulation import emulation_for
-from etlcheck.tsql.parsing import describe, word_offset
-from etlcheck.tsql.running import StatementRun
-from etlcheck.tsql.scope import Scope, Session, TsqlError, UnknownVariable
-from etlcheck.tsql.statements import (
+from etlcheck.tsql.frames import (
+    HINT,
+    BatchReturn,
+    Frame,
+    Goto,
+    LoopBreak,
+    LoopContinue,
+    split_message,
+)
+from etlcheck.tsql.nodes import (
     Assign,
     Block,
     Command,
+    Cursor,
     Declare,
+    DropRoutine,
     Fragment,
     If,
+    Label,
     Node,
-    SplitError,
+    Routine,
     Sql,
     TryCatch,
     While,
-    split_statements,
 )
+from etlcheck.tsql.parsing import describe, word_offset
+from etlcheck.tsql.running import StatementRun
+from etlcheck.tsql.scope import Scope, Session, TsqlError, UnknownVariable
+from etlcheck.tsql.statements import SplitError, split_statements
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
-HINT = "run it on --engine mssql"
+__all__ = ["HINT", "BatchReturn", "Frame", "Interpreter", "split_message"]
+
 T = TypeVar("T")
+Rule = Callable[["Interpreter", Any, Scope, Frame], None]
 
 
-class LoopBreak(Exception):
-    """BREAK: leave the innermost WHILE."""
-
-
-class LoopContinue(Exception):
-    """CONTINUE: start the innermost WHILE's next round."""
-
-
-class BatchReturn(Exception):
-    """RETURN: leave the batch (or the dynamic SQL string)."""
-
-
-def split_message(error: SplitError) -> str:
-    """What cannot be split, as a finding or an error says it."""
-    return f"{error.construct or 'statement'}: {error.message}"
-
-
-@dataclass(frozen=True)
-class Frame:
-    """Where a batch's text sits: in the script at ``offset``, or inside dynamic SQL."""
-
-    script: str
-    path: Path | str
-    offset: int
-    dynamic_at: SourceLocation | None = None
-    first: Node | None = None
-
-    def location(self, start: int) -> SourceLocation:
-        if self.dynamic_at is not None:
-            return self.dynamic_at
-        return script_location(self.path, self.script, self.offset + start)
-
-    def batch_line(self, start: int) -> int:
-        text = self.script if self.dynamic_at is None else ""
-        if not text:
-            return 1
-        return text.count("\n", self.offset, self.offset + start) + 1
+def _label(interpreter: Interpreter, node: Label, scope: Scope, frame: Frame) -> None:
+    """A label does nothing when reached; GOTO finds it in its block."""
 
 
 class Interpreter:
@@ -106,7 +90,9 @@ class Interpreter:
         for batch in split_batches(text, path):
             frame = Frame(text, path, batch.offset)
             block = self.split(batch.text, frame)
-            frame = Frame(text, path, batch.offset, first=block.body[0] if block.body else None)
+            first = block.body[0] if block.body else None
+            end = batch.offset + len(batch.text)
+            frame = Frame(text, path, batch.offset, first=first, end=end)
             for _ in range(batch.repeat):
                 self._run_batch(block, frame)
         return ScriptResult(self.rows_affected, tuple(self.messages), self.statements)
@@ -123,9 +109,7 @@ class Interpreter:
         scope = Scope(self.session, self.catalog)
         try:
             self.run_node(block, scope, frame)
-        except BatchReturn:
-            return
-        except (LoopBreak, LoopContinue):
+        except (BatchReturn, LoopBreak, LoopContinue):
             return
         except TsqlError as error:
             raise StatementFailed(
@@ -133,12 +117,20 @@ class Interpreter:
                 error.location or frame.location(0),
                 statement=error.statement,
             ) from None
+        finally:
+            self.end_scope(scope)
+
+    def end_scope(self, scope: Scope) -> None:
+        """What a batch, procedure call or dynamic SQL string leaves behind goes with it:
+        its table variables, LOCAL cursors and (for a module) the #temp tables it made."""
+        cursors.end_scope(scope)
+        tablevars.end_scope(self, scope)
+        procedures.drop_module_temp_tables(self, scope)
 
     # -- nodes ---------------------------------------------------------------------
     def run_node(self, node: Node, scope: Scope, frame: Frame) -> None:
         if isinstance(node, Block):
-            for child in node.body:
-                self.run_node(child, scope, frame)
+            self._run_block(node, scope, frame)
         elif isinstance(node, If):
             if self._condition(node.condition, scope, frame):
                 self.run_node(node.then, scope, frame)
@@ -158,6 +150,23 @@ class Interpreter:
             self.statements += 1
             self._statement(node, scope, frame)
 
+    def _run_block(self, block: Block, scope: Scope, frame: Frame) -> None:
+        """The block's statements in order; a GOTO to one of its labels goes on from there
+        (``labels.check_gotos`` proved, when the batch was split, that the label exists
+        in the GOTO's block or one around it)."""
+        body = block.body
+        index = 0
+        while index < len(body):
+            try:
+                for position in range(index, len(body)):
+                    self.run_node(body[position], scope, frame)
+                return
+            except Goto as jump:
+                found = _label_index(body, jump.label)
+                if found is None:
+                    raise
+                index = found + 1
+
     def _try_catch(self, node: TryCatch, scope: Scope, frame: Frame) -> None:
         try:
             self.run_node(node.body, scope, frame)
@@ -170,27 +179,33 @@ class Interpreter:
                 self.session.caught.pop()
 
     def _statement(self, node: Node, scope: Scope, frame: Frame) -> None:
-        from etlcheck.tsql import commands
-        from etlcheck.tsql.commands import declare_refusal
+        rule = _RULES.get(type(node))
+        if rule is None:
+            raise UnsupportedConstruct(
+                f"{type(node).__name__}: the interpreter has no rule to run this statement",
+                frame.location(node.start),
+                HINT,
+            )
+        rule(self, node, scope, frame)
 
-        if isinstance(node, Sql):
-            self.run_sql(node.fragment, scope, frame, first=node is frame.first)
-        elif isinstance(node, Declare):
-            for variable in node.variables:
-                refused = declare_refusal(variable, self.emulation)
-                if refused is not None:
-                    raise self.refused(refused, Fragment("DECLARE", node.start), frame)
-                type_sql = self.emulation.type_sql(variable.type_text)
-                scope.declare(variable.name, variable.type_text, type_sql)
-                if variable.initial is not None:
-                    value = self.evaluate(variable.initial, scope, frame, variable.type_text)
-                    scope.set(variable.name, value)
-        elif isinstance(node, Assign):
-            self._assign(node, scope, frame)
-        elif isinstance(node, Command):
-            commands.run_command(self, node, scope, frame)
+    def run_sql_node(self, node: Sql, scope: Scope, frame: Frame) -> None:
+        self.run_sql(node.fragment, scope, frame, first=node is frame.first)
 
-    def _assign(self, node: Assign, scope: Scope, frame: Frame) -> None:
+    def declare(self, node: Declare, scope: Scope, frame: Frame) -> None:
+        for variable in node.variables:
+            refused = commands.declare_refusal(variable, self.emulation)
+            if refused is not None:
+                raise self.refused(refused, Fragment("DECLARE", node.start), frame)
+            if variable.type_text == "TABLE":
+                tablevars.declare(self, variable, node, scope, frame)
+                continue
+            type_sql = self.emulation.type_sql(variable.type_text)
+            scope.declare(variable.name, variable.type_text, type_sql)
+            if variable.initial is not None:
+                value = self.evaluate(variable.initial, scope, frame, variable.type_text)
+                scope.set(variable.name, value)
+
+    def assign(self, node: Assign, scope: Scope, frame: Frame) -> None:
         try:
             slot = scope.slot(node.name)
         except UnknownVariable:
@@ -283,6 +298,14 @@ class Interpreter:
             )
         return rows
 
+    def run_engine_statement(self, sql: str, fragment: Fragment, frame: Frame) -> None:
+        """Run SQL etlcheck wrote in the engine's dialect; its errors as SQL Server's."""
+        try:
+            self.target.execute(sql)
+        except Exception as error:
+            number, message = self.emulation.error_details(error)
+            raise self.failure(message, frame, fragment.start, number, fragment.text) from None
+
     # -- errors --------------------------------------------------------------------
     def failure(
         self, message: str, frame: Frame, start: int, number: int = 50000, statement: str = ""
@@ -293,6 +316,7 @@ class Interpreter:
             line=frame.batch_line(start),
             location=frame.location(start),
             statement=statement,
+            procedure=frame.procedure,
         )
 
     def refused(
@@ -301,3 +325,23 @@ class Interpreter:
         """The error for a construct ``refusal`` (or the compiler) turned down."""
         offset = word_offset(fragment.text, error.word)
         return UnsupportedConstruct(describe(error), frame.location(fragment.start + offset), HINT)
+
+
+def _label_index(body: tuple[Node, ...], label: str) -> int | None:
+    for index, node in enumerate(body):
+        if isinstance(node, Label) and node.name.lower() == label.lower():
+            return index
+    return None
+
+
+_RULES: dict[type[Node], Rule] = {
+    Sql: Interpreter.run_sql_node,
+    Declare: Interpreter.declare,
+    Assign: Interpreter.assign,
+    Command: commands.run_command,
+    Routine: procedures.define,
+    DropRoutine: procedures.drop,
+    Cursor: cursors.declare,
+    Label: _label,
+}
+"""How each statement node runs; ``Interpreter._statement`` refuses any other."""

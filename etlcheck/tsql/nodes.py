@@ -61,6 +61,13 @@ class Variable:
     type_text: str
     initial: Fragment | None = None
     table_columns: str = ""
+    """For ``@t TABLE (...)``: the column list, which starts at ``columns_start``."""
+    columns_start: int = 0
+
+    def table_statement(self) -> Fragment:
+        """``CREATE TABLE @t (...)``, placed so its column list stands where it is written."""
+        text = f"CREATE TABLE {self.name} "
+        return Fragment(text + self.table_columns, self.columns_start - len(text))
 
 
 @dataclass(frozen=True)
@@ -97,12 +104,26 @@ class Routine(Node):
 
 
 @dataclass(frozen=True)
+class DropRoutine(Node):
+    """``DROP PROCEDURE|FUNCTION [IF EXISTS] name [, name...]``."""
+
+    kind: str
+    names: tuple[Fragment, ...]
+    if_exists: bool
+    fragment: Fragment
+
+
+@dataclass(frozen=True)
 class Cursor(Node):
-    """``DECLARE name CURSOR ... FOR query``; ``fragment`` is the whole declaration."""
+    """``DECLARE name CURSOR [options] FOR query [FOR UPDATE ...]``; ``fragment`` is the
+    whole declaration, ``options`` its upper-cased option words (``LOCAL``, ``STATIC``...)
+    and ``for_update`` the ``FOR UPDATE [OF ...]`` tail, if any."""
 
     name: str
     query: Fragment
     fragment: Fragment
+    options: tuple[str, ...] = ()
+    for_update: Fragment | None = None
 
 
 @dataclass(frozen=True)

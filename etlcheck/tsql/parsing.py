@@ -10,7 +10,7 @@ taken out first.
   ``INTO log (a)`` as a call of ``LOG``. The clause is cut out of the text at the offsets
   the tokenizer gives, the rest parsed as usual, and the clause attached as the tree's
   ``returning`` (an ``exp.Returning`` whose ``into`` is a table, or a ``Schema`` with a
-  column list; a table variable is a table named ``@t``).
+  column list; a table variable is a table whose name is the parameter ``@t``).
 """
 
 from __future__ import annotations
@@ -67,6 +67,10 @@ class OutputClause:
 
 def parse_tsql(text: str) -> exp.Expression:
     """The tree of one T-SQL statement; CompileError when sqlglot cannot read it."""
+    if _CURRENT_OF.search(text):
+        _refuse_current_of(text)
+    if _EXEC.search(text):
+        _refuse_insert_exec(text)
     clause = output_clause(text)
     if clause is not None:
         text = text[: clause.start] + " " * (clause.end - clause.start) + text[clause.end :]
@@ -78,6 +82,49 @@ def parse_tsql(text: str) -> exp.Expression:
         into = _output_target(clause.into) if clause.into else None
         tree.set("returning", exp.Returning(expressions=list(columns.expressions), into=into))
     return tree
+
+
+_CURRENT_OF = re.compile(r"\bCURRENT\s+OF\b", re.IGNORECASE)
+
+
+def _refuse_current_of(text: str) -> None:
+    """``UPDATE ... WHERE CURRENT OF cursor``: a positioned update through a cursor."""
+    try:
+        tokens = tokenize(text)
+    except SplitError:
+        return
+    for before, current, of in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if (word_of(before), word_of(current), word_of(of)) == ("WHERE", "CURRENT", "OF"):
+            raise CompileError(
+                "WHERE CURRENT OF: updating the row a cursor is on is not supported (cursors "
+                "are static here)",
+                "WHERE CURRENT OF",
+                word="CURRENT",
+            )
+
+
+_EXEC = re.compile(r"\bEXEC(?:UTE)?\b", re.IGNORECASE)
+
+
+def _refuse_insert_exec(text: str) -> None:
+    """``INSERT [INTO] t EXEC procedure``: rows from a procedure's result sets."""
+    try:
+        tokens = tokenize(text)
+    except SplitError:
+        return
+    if not tokens or word_of(tokens[0]) != "INSERT":
+        return
+    depth = 0
+    for token in tokens:
+        depth += token.token_type == TokenType.L_PAREN
+        depth -= token.token_type == TokenType.R_PAREN
+        if depth == 0 and word_of(token) in ("EXEC", "EXECUTE"):
+            raise CompileError(
+                "INSERT ... EXEC: inserting the result sets of a procedure or dynamic SQL is "
+                "not supported",
+                "INSERT ... EXEC",
+                word=token.text,
+            )
 
 
 def _rename_kept(text: str) -> str:
@@ -234,8 +281,9 @@ def _output_target(text: str) -> exp.Expression:
     match = re.match(r"(?s)(.*?)\s*\((.*)\)\s*$", text)
     name, columns = (match.group(1), match.group(2)) if match else (text, "")
     try:
-        if name.startswith("@"):  # a table variable, kept as a name (not a value)
-            table = exp.Table(this=exp.to_identifier(name.strip()))
+        if name.startswith("@"):  # a table variable: a table named by a parameter
+            variable = exp.Parameter(this=exp.Var(this=name.strip()[1:]))
+            table = exp.Table(this=variable)
         else:
             table = exp.to_table(name, dialect="tsql")
     except (ParseError, TokenError, ValueError):

@@ -16,8 +16,10 @@ from etlcheck.tsql.guard import KeyGuard, KeyViolation
 from etlcheck.tsql.nodes import Fragment
 from etlcheck.tsql.outputs import insert_output
 from etlcheck.tsql.scope import Scope, TsqlError, UnknownVariable
+from etlcheck.tsql.tablevars import save_table_variables
 
 if TYPE_CHECKING:
+    from etlcheck.tsql.catalog import TableEffect
     from etlcheck.tsql.compiler import Compiled
     from etlcheck.tsql.interpreter import Frame, Interpreter
 
@@ -60,6 +62,10 @@ class StatementRun:
             catalog.apply(effect)
         elif compiled.changes_catalog:
             catalog.invalidate()
+        if compiled.table_effect is not None and self.scope.module is not None:
+            self._remember_temp_tables(compiled.table_effect)
+        if compiled.writes_table_variables and self.session.transaction_count:
+            save_table_variables(self.interpreter, self.scope, compiled.writes_table_variables)
         if compiled.kind == "assign":
             if rows:
                 for name, value in zip(compiled.assigned, rows[-1], strict=False):
@@ -79,7 +85,7 @@ class StatementRun:
         output: Rows = []
         own = compiled.output_into is not None and self.session.transaction_count == 0
         if own:  # the statement and its OUTPUT INTO rows stand or fall together
-            self.target.execute("BEGIN TRANSACTION")
+            self.target.begin_transaction()
             self.session.transaction_count += 1
         try:
             for index, step in enumerate(compiled.steps):
@@ -105,12 +111,12 @@ class StatementRun:
             if own:
                 own = False
                 self.session.transaction_count -= 1
-                self.target.execute("ROLLBACK")
+                self.target.rollback_transaction()
             raise
         finally:
             if own:
                 self.session.transaction_count -= 1
-                self.target.execute("COMMIT")
+                self.target.commit_transaction()
         return rows
 
     def _step(
@@ -167,13 +173,28 @@ class StatementRun:
         except Exception as error:
             number, message = self.interpreter.emulation.error_details(error)
             self.session.last_error = number
+            if self.session.transaction_count:
+                self.session.doomed = True  # the engine aborted the transaction
             raise TsqlError(
                 number,
                 message,
                 line=frame.batch_line(fragment.start),
                 location=frame.location(fragment.start),
                 statement=fragment.text,
+                procedure=frame.procedure,
             ) from None
+
+    def _remember_temp_tables(self, effect: TableEffect) -> None:
+        """A ``#temp`` table made in a procedure or dynamic SQL goes when that ends."""
+        module = self.scope.module
+        assert module is not None
+        created = effect.created
+        local = created is not None and created[0] == "#" and created[1][:2] not in ("##", "#@")
+        if local and created is not None:  # not a global one, nor a table variable's own
+            module.temp_tables.append(created[1])
+        for schema, name in effect.dropped:
+            if schema == "#" and name in module.temp_tables:
+                module.temp_tables.remove(name)
 
     def _render(self, hole: str) -> str:
         value, type_sql = self.scope.hole_value(hole)

@@ -1,15 +1,27 @@
-"""Run-time state of a T-SQL batch: variables, @@ system functions, the CATCH error."""
+"""Run-time state of a T-SQL batch: variables, @@ system functions, the CATCH error.
+
+A ``Scope`` is one batch, one procedure call or one dynamic SQL string: its variables,
+table variables, LOCAL cursors and (for a procedure or dynamic SQL) the ``#temp`` tables
+it created, which go when it ends. The ``Session`` is the connection: @@ values, the
+procedure nesting level, SET options, GLOBAL cursors and the routines it has read.
+"""
 
 from __future__ import annotations
 
 import datetime
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from etlcheck.errors import SourceLocation
 from etlcheck.tsql.catalog import CatalogCache
+from etlcheck.tsql.compiler import Compiled
+from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
+
+if TYPE_CHECKING:
+    from etlcheck.tsql.cursors import CursorState
+    from etlcheck.tsql.procedures import RoutineDefinition
 
 _UTC_CLOCK = frozenset(["SYSUTCDATETIME()", "GETUTCDATE()"])
 _INTEGER_TYPES = frozenset(["INT", "BIGINT", "SMALLINT", "TINYINT"])
@@ -28,6 +40,7 @@ class TsqlError(Exception):
         line: int = 0,
         location: SourceLocation | None = None,
         statement: str = "",
+        procedure: str | None = None,
     ) -> None:
         super().__init__(message)
         self.number = number
@@ -37,6 +50,8 @@ class TsqlError(Exception):
         self.line = line
         self.location = location
         self.statement = statement
+        self.procedure = procedure
+        """``schema.name`` of the procedure the error happened in (ERROR_PROCEDURE())."""
 
 
 class UnknownVariable(Exception):
@@ -71,11 +86,38 @@ def fit_text(value: str, type_text: str) -> str:
     return value[:length]
 
 
+def is_table_type(type_text: str) -> bool:
+    """Whether a variable's scope type is a table variable's (``TABLE <engine table>``)."""
+    return type_text.startswith(TABLE_TYPE_PREFIX)
+
+
 @dataclass
 class VariableSlot:
     type_text: str
     type_sql: str | None
     value: Any = None
+
+
+@dataclass
+class TableVariable:
+    """``DECLARE @t TABLE (...)``: an engine temp table named ``engine_name``; ``rows``
+    is what it held when last saved (see ``tablevars``), so a ROLLBACK cannot undo it."""
+
+    name: str
+    engine_name: str
+    create: Compiled
+    rows: list[tuple[Any, ...]] | None = None
+
+
+@dataclass
+class ModuleState:
+    """What a procedure call or dynamic SQL string owns until it ends."""
+
+    procedure: str | None = None
+    """``schema.name`` of the running procedure (None for dynamic SQL)."""
+    procedure_id: int | None = None
+    temp_tables: list[str] = field(default_factory=list)
+    """``#temp`` tables created here, dropped when the module ends."""
 
 
 class TypeView(Mapping[str, str]):
@@ -98,13 +140,26 @@ class TypeView(Mapping[str, str]):
 
 
 class Scope:
-    """Variables of one batch (or one dynamic SQL string) and the session's @@ values."""
+    """Variables of one batch, procedure call or dynamic SQL string, and the session's
+    @@ values; ``module`` is set for a procedure call or a dynamic SQL string."""
 
-    def __init__(self, session: Session, catalog: CatalogCache | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        catalog: CatalogCache | None = None,
+        module: ModuleState | None = None,
+        level: int = 0,
+    ) -> None:
         self.session = session
         self.catalog = catalog
+        self.module = module
+        self.level = level
+        """How many scopes enclose this one (names this scope's table variables)."""
         self.variables: dict[str, VariableSlot] = {}
         self.types = TypeView(self)
+        self.table_variables: dict[str, TableVariable] = {}
+        self.cursors: dict[str, CursorState] = {}
+        """LOCAL cursors by lower-cased name."""
 
     def declare(self, name: str, type_text: str, type_sql: str | None) -> None:
         self.variables[name.lower()] = VariableSlot(type_text, type_sql)
@@ -117,7 +172,7 @@ class Scope:
 
     def get(self, name: str) -> Any:
         slot = self.variables.get(name.lower())
-        if slot is None:
+        if slot is None or is_table_type(slot.type_text):
             raise UnknownVariable(name)
         return slot.value
 
@@ -130,12 +185,16 @@ class Scope:
     def hole_value(self, name: str) -> tuple[Any, str | None]:
         """The value of a hole (variable, @@function or ERROR_...()) and its SQL type."""
         if name.startswith("@@"):
+            if name.upper() == "@@PROCID":
+                return (self.module.procedure_id if self.module else None) or 0, None
             return self.session.system_value(name), None
         if name.endswith("()"):
             return self.session.error_value(name), None
         if name.startswith(("OBJECT_ID|", "SCHEMA_ID|")):
             return self.catalog_value(name), None
         slot = self.slot(name)
+        if is_table_type(slot.type_text):
+            raise UnknownVariable(name)
         return slot.value, slot.type_sql
 
     def hole_is_null(self, name: str) -> bool:
@@ -154,16 +213,36 @@ class Scope:
         return self.catalog.object_id(arguments[0], arguments[1] or None)
 
 
+DEFAULT_OPTIONS = 5496
+"""@@OPTIONS of a session with SQL Server's default ANSI settings (ANSI_WARNINGS,
+ANSI_PADDING, ANSI_NULLS, ARITHABORT, QUOTED_IDENTIFIER, ANSI_NULL_DFLT_ON,
+CONCAT_NULL_YIELDS_NULL), the only ones the emulation accepts."""
+OPTION_BITS = {"NOCOUNT": 512, "XACT_ABORT": 16384}
+"""The @@OPTIONS bits of the SET options a script may switch."""
+
+
 class Session:
-    """What lives as long as the connection: @@ROWCOUNT, @@ERROR, @@TRANCOUNT, CATCH errors."""
+    """What lives as long as the connection: @@ROWCOUNT, @@ERROR, @@TRANCOUNT, CATCH
+    errors, the procedure nesting level, SET options, GLOBAL cursors, routines."""
 
     def __init__(self) -> None:
         self.row_count = 0
         self.last_error = 0
         self.transaction_count = 0
+        self.doomed = False
+        """The engine aborted the open transaction (XACT_STATE() is -1)."""
+        self.nest_level = 0
+        self.fetch_status = -1
+        self.options: dict[str, bool] = dict.fromkeys(OPTION_BITS, False)
         self.caught: list[TsqlError] = []
         self.catalog: CatalogCache | None = None
         """The connection's catalog cache, made by the first interpreter that needs it."""
+        self.routines: dict[int, RoutineDefinition] = {}
+        """Routines read so far, by object id (the catalog says which exist)."""
+        self.cursors: dict[str, CursorState] = {}
+        """GLOBAL cursors by lower-cased name."""
+        self.table_variables: list[TableVariable] = []
+        """Every table variable alive, in any scope (saved and restored around ROLLBACK)."""
 
     def system_value(self, name: str) -> Any:
         upper = name.upper()
@@ -173,6 +252,13 @@ class Session:
             return self.last_error
         if upper == "@@TRANCOUNT":
             return self.transaction_count
+        if upper == "@@NESTLEVEL":
+            return self.nest_level
+        if upper == "@@FETCH_STATUS":
+            return self.fetch_status
+        if upper == "@@OPTIONS":
+            bits = (bit for option, bit in OPTION_BITS.items() if self.options[option])
+            return DEFAULT_OPTIONS + sum(bits)
         if upper == "@@SERVERNAME":
             return "etlcheck"
         if upper == "@@SPID":
@@ -180,6 +266,10 @@ class Session:
         raise UnknownVariable(name)
 
     def error_value(self, name: str) -> Any:
+        if name == "XACT_STATE()":
+            if self.transaction_count == 0:
+                return 0
+            return -1 if self.doomed else 1
         if not self.caught:
             return None
         error = self.caught[-1]
@@ -189,7 +279,7 @@ class Session:
             "ERROR_SEVERITY()": error.severity,
             "ERROR_STATE()": error.state,
             "ERROR_LINE()": error.line,
-            "ERROR_PROCEDURE()": None,
+            "ERROR_PROCEDURE()": error.procedure,
         }[name]
 
 

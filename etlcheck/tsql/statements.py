@@ -10,7 +10,7 @@ statements. Offsets are relative to the batch.
 Two readings share this parser:
 
 - ``split_statements`` (strict), for the interpreter: a construct it cannot run
-  (cursors, labels, routines, sqlcmd lines) or a batch it cannot split raises
+  (triggers, cursor variables, sqlcmd lines) or a batch it cannot split raises
   ``SplitError`` naming the construct.
 - ``read_batch`` (total), for the remap and the lint: never gives up. Every token lands in
   a ``Span`` (statement, condition, routine header, label, sqlcmd line) or is a block
@@ -28,7 +28,8 @@ from functools import lru_cache
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck import workcache
-from etlcheck.tsql.constructs import ConstructReader
+from etlcheck.tsql.constructs import ROUTINES, ConstructReader
+from etlcheck.tsql.labels import check_gotos
 from etlcheck.tsql.nodes import (
     CONDITION,
     HEADER,
@@ -68,7 +69,7 @@ __all__ = [
 
 _COMMANDS = words(
     """PRINT THROW RAISERROR RETURN EXEC EXECUTE BREAK CONTINUE COMMIT ROLLBACK SAVE SET
-    GOTO USE WAITFOR"""
+    GOTO USE WAITFOR OPEN FETCH CLOSE DEALLOCATE"""
 )
 
 
@@ -160,6 +161,8 @@ class _Parser(ConstructReader):
             raise SplitError(f"unexpected {token.text!r}", token.start, token.text)
         if word in ("CREATE", "ALTER") and (kind := self.routine_kind()) is not None:
             return self.parse_routine(kind)
+        if word == "DROP" and ROUTINES.get(self.peek_word(1) or "") in ("PROCEDURE", "FUNCTION"):
+            return self.read_drop_routine(ROUTINES[self.peek_word(1) or ""])
         first = self.position
         last = self.scan_statement(word)
         self.span(first, last, word)
@@ -309,7 +312,7 @@ class _Parser(ConstructReader):
         if self.peek_word() == "AS":
             self.position += 1
         if self.peek_word() == "CURSOR":
-            self.unsupported("cursors are not supported", start, "DECLARE CURSOR")
+            self.unsupported("cursor variables are not supported", start, "DECLARE @cursor CURSOR")
         type_first = self.position
         depth = 0
         while (token := self.peek()) is not None:
@@ -325,11 +328,14 @@ class _Parser(ConstructReader):
             self.position += 1
         if self.position == type_first:
             raise SplitError(f"DECLARE {name} has no type", start, "DECLARE")
-        type_text = self.fragment(type_first, self.position - 1).text
+        type_fragment = self.fragment(type_first, self.position - 1)
+        type_text = type_fragment.text
         initial = None
         table_columns = ""
+        columns_start = 0
         if type_text.upper().startswith("TABLE"):
             table_columns = type_text[5:].strip()
+            columns_start = type_fragment.start + type_text.index(table_columns[:1], 5)
             type_text = "TABLE"
         token = self.peek()
         if token is not None and token.token_type == TokenType.EQ:
@@ -339,7 +345,7 @@ class _Parser(ConstructReader):
             if last < value_first:
                 raise SplitError(f"DECLARE {name} has no value after =", start, "DECLARE")
             initial = self.fragment(value_first, last)
-        return Variable(name, type_text, initial, table_columns)
+        return Variable(name, type_text, initial, table_columns, columns_start)
 
     def at_statement_end(self) -> bool:
         token = self.peek()
@@ -385,7 +391,9 @@ def split_statements(text: str) -> Block:
     raises ``SplitError`` at the first construct it cannot run or split."""
     block = _SPLIT.get(text)
     if block is None:
-        block = _SPLIT[text] = _Parser(text, total=False).parse_batch()
+        block = _Parser(text, total=False).parse_batch()
+        check_gotos(block)
+        _SPLIT[text] = block
     return block
 
 

@@ -89,7 +89,7 @@ def test_lint_summary_counts_findings_by_class(
     script.write_text("EXEC(@sql);\nEXEC etl.load @schema = N'dbo';\nEXEC(@other);\n")
     assert _run(config, "lint", str(script)) == 1
     last = capsys.readouterr().out.splitlines()[-1]
-    assert last == "1 scripts, 3 findings (2 dynamic-sql, 1 procedure-argument) (rewrite: ast)"
+    assert last == "1 script, 3 findings (2 dynamic-sql, 1 procedure-argument) (rewrite: ast)"
 
 
 def test_a_remap_that_breaks_a_statement_is_an_error(

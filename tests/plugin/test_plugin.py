@@ -14,6 +14,19 @@ SUITE = REPO / "suites" / "poc_isolation"
 
 pytestmark = pytest.mark.slow
 
+CORRUPT = """
+import pytest
+
+
+@pytest.fixture(scope="session")
+def etl_run(etl_run, etl_engine):
+    etl_engine.execute(
+        "UPDATE poc_etl.stg_policies SET broker_code = 'BRK-GHOST' "
+        "WHERE policy_number = (SELECT MIN(policy_number) FROM poc_etl.stg_policies)"
+    )
+    return etl_run
+"""
+
 
 @pytest.fixture
 def suite(pytester: pytest.Pytester) -> Path:
@@ -83,20 +96,7 @@ def test_regex_rewrite_fails_naming_the_leaked_tables(
 def test_corrupted_staging_row_fails_exactly_its_expectation(
     pytester: pytest.Pytester, suite: Path
 ) -> None:
-    (suite / "conftest_corrupt.py").write_text(
-        """
-import pytest
-
-
-@pytest.fixture(scope="session")
-def etl_run(etl_run, etl_engine):
-    etl_engine.execute(
-        "UPDATE poc_etl.stg_policies SET broker_code = 'BRK-GHOST' "
-        "WHERE policy_number = (SELECT MIN(policy_number) FROM poc_etl.stg_policies)"
-    )
-    return etl_run
-"""
-    )
+    (suite / "conftest_corrupt.py").write_text(CORRUPT)
     conftest = suite / "conftest.py"
     conftest.write_text(conftest.read_text() + "\nfrom conftest_corrupt import etl_run  # noqa\n")
     result = pytester.runpytest_subprocess(
@@ -127,36 +127,59 @@ def etl_run(etl_run, etl_engine):
     assert "BRK-GHOST" in html
 
 
-def test_each_xdist_worker_runs_its_own_database(pytester: pytest.Pytester, suite: Path) -> None:
-    result = pytester.runpytest_subprocess(str(suite), "-p", "no:cacheprovider", "-n", "2")
-    assert result.ret == 0, result.stdout.str()
-    documents = run_documents(pytester.path / "reports")
-    assert len(documents) == 2
-    targets = {document["engine"]["target"] for document in documents}
-    assert len(targets) == 2
-    assert all(document["verdict"] == "verified" for document in documents)
-
-
-def test_missing_engine_skips_with_reason_or_fails_when_required(
+def test_xdist_runs_the_pipeline_once_and_writes_one_report_folder(
     pytester: pytest.Pytester, suite: Path
 ) -> None:
-    args = [str(suite / "test_runtime_isolation.py"), "-p", "no:cacheprovider", "-rs"]
-    skipped = pytester.runpytest_subprocess(
-        *args, "--etl-engine", "mssql", "--etl-mssql-url", "mssql://sa:x@127.0.0.1:1/etlcheck_x"
+    result = pytester.runpytest_subprocess(str(suite), "-p", "no:cacheprovider", "-n", "2")
+    assert result.ret == 0, result.stdout.str()
+    reports = pytester.path / "reports"
+    [document] = run_documents(reports)
+    assert document["verdict"] == "verified" and document["run"]["steps_completed"] == 41
+    folders = [p for p in reports.iterdir() if p.is_dir() and not p.is_symlink()]
+    assert len(folders) == 1
+    latest = (reports / "latest").resolve()
+    assert latest == folders[0].resolve()
+    assert {"pytest.html", "junit.xml", "report.html", "run.json"} <= {
+        p.name for p in latest.iterdir()
+    }
+    result.stdout.fnmatch_lines([f"*etlcheck report: {latest / 'report.html'}*"])
+    assert 'href="report.html"' in (latest / "pytest.html").read_text()
+
+
+def test_xdist_with_an_overriding_conftest_shares_the_overridden_run(
+    pytester: pytest.Pytester, suite: Path
+) -> None:
+    """A suite that overrides a fixture of the run: a worker makes the run through the
+    fixtures (overrides and all) and shares it; every worker sees the corrupted row."""
+    (suite / "conftest_corrupt.py").write_text(CORRUPT)
+    conftest = suite / "conftest.py"
+    conftest.write_text(conftest.read_text() + "\nfrom conftest_corrupt import etl_run  # noqa\n")
+    result = pytester.runpytest_subprocess(
+        str(suite), "-p", "no:cacheprovider", "--rootdir", str(suite), "-n", "2"
     )
-    skipped.assert_outcomes(skipped=3)
-    skipped.stdout.fnmatch_lines(["*engine mssql is not available here*"])
-    failed = pytester.runpytest_subprocess(
-        *args,
-        "--etl-engine",
-        "mssql",
-        "--etl-mssql-url",
-        "mssql://sa:x@127.0.0.1:1/etlcheck_x",
-        "--etl-require-engine",
-        "mssql",
+    outcomes = result.parseoutcomes()
+    assert outcomes["failed"] == 1, result.stdout.str()
+    result.stdout.fnmatch_lines(["*broker_code: expect_column_values_to_be_in_set failed*"])
+    documents = run_documents(pytester.path / "reports")
+    assert len(documents) == 1
+
+
+def test_an_engine_asked_for_is_required(pytester: pytest.Pytester, suite: Path) -> None:
+    """``--etl-engine mssql`` with no server is a failure with the reason, never a pass
+    with 39 skips; the URL's password appears nowhere."""
+    password = "Wombat-Quill-7731"
+    args = [str(suite / "test_runtime_isolation.py"), "-p", "no:cacheprovider", "-rA"]
+    url = f"mssql://sa:{password}@127.0.0.1:1/etlcheck_x"
+    result = pytester.runpytest_subprocess(*args, "--etl-engine", "mssql", "--etl-mssql-url", url)
+    assert result.ret == 1
+    outcomes = result.parseoutcomes()
+    assert outcomes.get("errors", 0) + outcomes.get("failed", 0) == 3
+    assert "skipped" not in outcomes
+    result.stdout.fnmatch_lines(
+        ["*engine mssql (asked for with --etl-engine) is not available here*"]
     )
-    assert failed.ret == 1
-    failed.stdout.fnmatch_lines(["*engine mssql was required but is not available*"])
+    assert password not in result.stdout.str() + result.stderr.str()
+    assert "mssql://sa:***@127.0.0.1:1/etlcheck_x" in result.stdout.str()
 
 
 def test_bad_option_is_one_clear_error(pytester: pytest.Pytester, suite: Path) -> None:
@@ -167,3 +190,40 @@ def test_bad_option_is_one_clear_error(pytester: pytest.Pytester, suite: Path) -
     engine = pytester.runpytest_subprocess(str(suite), "--etl-engine", "oracle")
     assert engine.ret == pytest.ExitCode.USAGE_ERROR
     engine.stderr.fnmatch_lines(["ERROR: etlcheck: unknown engine 'oracle'*"])
+
+
+QUERY_TESTS = """
+import pytest
+
+
+@pytest.mark.parametrize("attempt", range(6))
+def test_the_sandbox_can_be_queried_on_any_worker(attempt, etl_engine, etl_after):
+    _, sandbox = etl_after
+    table = sandbox.table("poc_etl", "stg_brokers")
+    rows = etl_engine.query("SELECT COUNT(*) FROM poc_etl.stg_brokers").scalar()
+    assert rows == table.rows_after > 0
+"""
+
+
+@pytest.mark.parametrize("engine", ["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_every_xdist_worker_can_query_the_one_database(
+    pytester: pytest.Pytester, suite: Path, engine: str
+) -> None:
+    if engine == "postgres":
+        from etlcheck.engines.pgcluster import postgres_unavailable_reason
+        from etlcheck.testing import skip_unless_available
+
+        skip_unless_available("postgres", postgres_unavailable_reason())
+    (suite / "test_query_the_sandbox.py").write_text(QUERY_TESTS)
+    result = pytester.runpytest_subprocess(
+        str(suite / "test_query_the_sandbox.py"),
+        "-p",
+        "no:cacheprovider",
+        "-n",
+        "2",
+        "--etl-engine",
+        engine,
+    )
+    assert result.ret == 0, result.stdout.str()
+    result.assert_outcomes(passed=6)
+    assert len(run_documents(pytester.path / "reports")) == 1

@@ -122,3 +122,16 @@ def test_all_zero_timings_still_draw(document: dict[str, Any]) -> None:
 )
 def test_axis_ticks_are_round(largest: float, step: float) -> None:
     assert nice_step(largest) == pytest.approx(step)
+
+
+def test_a_long_phase_title_is_shortened_beside_its_bar_and_whole_in_its_tooltip(
+    document: dict[str, Any],
+) -> None:
+    title = "Export every staged table to the production warehouse"
+    document["run"]["phases"][0]["title"] = title
+    [first, *_] = phase_groups(render_phase_chart(phase_bars(document["run"])))
+    label = next(t for t in first.iter(f"{SVG}text") if t.get("class") == "label")
+    assert label.text is not None and label.text.endswith("…") and len(label.text) <= 24
+    assert title.startswith(label.text[:-1])
+    tooltip = first.find(f"{SVG}title")
+    assert tooltip is not None and tooltip.text is not None and title in tooltip.text

@@ -95,22 +95,37 @@ def test_failure_stops_and_resume_continues(project: Path, engine: PlainDuckDB) 
     assert engine.query("SELECT COUNT(*) FROM etl.items").scalar() == 5
 
     engine.execute("CREATE TABLE etl.switch AS SELECT 7 AS id")
-    run_id, step = runner.resume_point()
-    assert (run_id, step.name) == (first.run_id, "11-fragile.sql")
-    steps = [s for s in runner.pipeline.steps if s.number >= step.number]
-    second = runner.run(steps, run_id=run_id, resuming=True)
+    steps = runner.pipeline.select(start=failed.step.name)
+    second = runner.run(steps, resumes=first.run_id)
     assert second.ok and [r.step.number for r in second.results] == [4, 5]
-    assert engine.query("SELECT status, steps_completed FROM etl.etl_run_state").rows == [
-        ("completed", 5)
-    ]
-    assert [row[2] for row in runner.state.step_rows(run_id)] == ["ok"] * 5
+    assert second.run_id != first.run_id and second.resumes == first.run_id
+    runs = engine.query(
+        "SELECT run_id, status, steps_completed FROM etl.etl_run_state ORDER BY started_at"
+    ).rows
+    assert runs == [(first.run_id, "failed", 3), (second.run_id, "completed", 2)]
+    assert [row[2] for row in runner.state.step_rows(second.run_id)] == ["ok", "ok"]
     assert engine.query("SELECT COUNT(*) FROM etl.items").scalar() == 7
 
 
-def test_resume_without_a_failed_run(project: Path, engine: PlainDuckDB) -> None:
-    runner = make_runner(project, engine)
-    with pytest.raises(UsageError, match="no failed run"):
-        runner.resume_point()
+def test_a_failed_step_leaves_none_of_its_writes(project: Path, engine: PlainDuckDB) -> None:
+    """One transaction a step: the first INSERT of the failing step is rolled back."""
+    (project / "sql" / "11-fragile.sql").write_text(
+        "INSERT INTO etl.items VALUES (50);\n"
+        "INSERT INTO etl.items SELECT id FROM etl.switch WHERE id > 0;\n"
+    )
+    first = make_runner(project, engine).run()
+    assert first.failed is not None and first.failed.step.name == "11-fragile.sql"
+    assert engine.query("SELECT COUNT(*) FROM etl.items WHERE id = 50").scalar() == 0
+    assert engine.query("SELECT COUNT(*) FROM etl.items").scalar() == 5
+
+
+def test_an_empty_script_fails_its_step(project: Path, engine: PlainDuckDB) -> None:
+    (project / "sql" / "11-fragile.sql").write_text("INSERT INTO etl.items VALUES (6);\n")
+    (project / "sql" / "12-after.sql").write_text("-- nothing left here\n/* truncated */\n")
+    result = make_runner(project, engine).run()
+    failed = result.failed
+    assert failed is not None and failed.step.name == "12-after.sql"
+    assert failed.error is not None and failed.error.startswith("the script is empty")
 
 
 def test_select_from_until_and_phase(project: Path) -> None:
@@ -130,3 +145,20 @@ def test_missing_script_is_named(project: Path) -> None:
         pipeline.check_files()
     assert refused.value.exit_code == 2
     assert refused.value.location is not None and refused.value.location.path.name == "10-load.sql"
+
+
+def test_a_transaction_a_script_leaves_open_does_not_break_the_next_step(
+    tmp_path: Path,
+) -> None:
+    """A script that begins a transaction and never ends it: the next step runs inside
+    that transaction (as on SQL Server), with a note, instead of failing to begin its own."""
+    from tests.gate.conftest import BROKERAGE, add_step, run_etlcheck
+
+    project = tmp_path / "brokerage"
+    shutil.copytree(BROKERAGE, project)
+    add_step(project, "stage", "12-left-open.sql", (HERE / "left_open.sql").read_text())
+    outcome = run_etlcheck(project, "run")
+    assert "Traceback" not in outcome.err, outcome.err
+    assert outcome.code in (0, 1), outcome.out + outcome.err
+    document = (project / "reports" / "latest" / "run.json").read_text()
+    assert "an earlier step left a transaction open" in document

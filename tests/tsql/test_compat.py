@@ -101,15 +101,24 @@ def test_the_constructs_that_failed_mid_run_now_run(script: str) -> None:
     [
         ("SELECT CHECKSUM(1)", (1, 8), "CHECKSUM()"),
         ("PRINT 1\nIF PATINDEX('%a%', 'b') > 0 PRINT 2", (2, 4), "PATINDEX()"),
-        ("DECLARE @t TABLE (a INT)", (1, 1), "DECLARE @table TABLE"),
+        ("DECLARE @t TABLE (a XML)", (1, 21), "data type XML"),
         ("SET DATEFORMAT dmy", (1, 5), "SET DATEFORMAT DMY"),
-        ("EXEC dbo.usp_load @day = 1", (1, 1), "EXEC dbo.usp_load"),
+        ("EXEC sp_who @loginame = 'x'", (1, 1), "EXEC sp_who: system procedures"),
         ("RAISERROR(50001, 16, 1)", (1, 1), "RAISERROR msg_id"),
         ("SELECT a FROM dbo.t PIVOT (MAX(b) FOR a IN ([1])) AS p", (1, 21), "PIVOT"),
         ("SELECT CAST(1 AS SQL_VARIANT)", (1, 18), "data type SQL_VARIANT"),
         ("PRINT FORMAT(GETDATE(), 'd', 'de-de')", (1, 7), "FORMAT"),
         ("EXEC sp_executesql N'SELECT HASHBYTES(''MD5'', ''x'')'", (1, 1), "HASHBYTES()"),
-        ("DECLARE c CURSOR FOR SELECT 1", (1, 1), "DECLARE CURSOR"),
+        ("DECLARE c CURSOR SCROLL FOR SELECT 1", (1, 18), "DECLARE CURSOR SCROLL"),
+        ("DECLARE c CURSOR FOR SELECT 1 FOR UPDATE", (1, 35), "DECLARE CURSOR ... FOR UPDATE"),
+        ("UPDATE dbo.t SET a = 1 WHERE CURRENT OF c", (1, 30), "WHERE CURRENT OF"),
+        ("DECLARE c CURSOR FOR SELECT 1\nOPEN c\nFETCH PRIOR FROM c", (3, 7), "FETCH PRIOR"),
+        ("CREATE PROC dbo.p @ids dbo.IdList READONLY AS SELECT 1", (1, 35), "@ids READONLY"),
+        (
+            "CREATE FUNCTION dbo.f() RETURNS INT AS BEGIN DECLARE @a INT = 1 RETURN @a END",
+            (1, 1),
+            "CREATE FUNCTION dbo.f: only functions",
+        ),
     ],
 )
 def test_the_pass_and_the_interpreter_refuse_at_the_same_place(

@@ -169,12 +169,16 @@ def test_undeclared_variable_fails(engine: DuckDBEngine) -> None:
 @pytest.mark.parametrize(
     ("script", "construct", "place"),
     [
-        ("PRINT 1\nGO\nDECLARE c CURSOR FOR SELECT 1", "DECLARE CURSOR", "inline.sql:3:1"),
-        ("PRINT 1\n  EXEC dbo.usp_load", "EXEC dbo.usp_load", "inline.sql:2:3"),
+        ("PRINT 1\nGO\nDECLARE @c CURSOR", "DECLARE @cursor CURSOR", "inline.sql:3:1"),
+        ("PRINT 1\n  EXEC master.dbo.usp_load", "EXEC master.dbo.usp_load", "inline.sql:2:3"),
         ("SELECT * FROM sys.indexes", "sys.indexes", "inline.sql:1:1"),
         ("SET DATEFORMAT dmy", "SET DATEFORMAT", "inline.sql:1:5"),
-        ("DECLARE @t TABLE (id INT)", "DECLARE @table TABLE", "inline.sql:1:1"),
-        ("CREATE PROCEDURE dbo.p AS SELECT 1", "CREATE PROCEDURE", "inline.sql:1:1"),
+        ("DECLARE @t TABLE (id XML)", "data type XML", "inline.sql:1:22"),
+        (
+            "CREATE TRIGGER dbo.trg ON dbo.t AFTER INSERT AS SELECT 1",
+            "CREATE TRIGGER",
+            "inline.sql:1:1",
+        ),
         ("USE master", "USE", "inline.sql:1:1"),
     ],
 )
@@ -187,3 +191,31 @@ def test_unsupported_constructs_are_named(
     assert construct in text
     assert text.startswith(place)
     assert "run it on --engine mssql" in text
+
+
+def test_a_node_without_a_rule_is_refused_never_skipped(
+    engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A statement node the interpreter has no rule for fails at its place, and the
+    compatibility pass reports it there too: nothing is skipped silently."""
+    from dataclasses import dataclass
+
+    from etlcheck.tsql import compat, interpreter
+    from etlcheck.tsql.nodes import Block, Node
+
+    @dataclass(frozen=True)
+    class Novel(Node):
+        pass
+
+    def split(text: str) -> Block:
+        return Block(0, (Novel(3),))
+
+    monkeypatch.setattr(interpreter, "split_statements", split)
+    monkeypatch.setattr(compat, "split_statements", split)
+    monkeypatch.setattr(compat, "_VERDICTS", {})
+    with pytest.raises(UnsupportedConstruct) as refused:
+        engine.run_script("-- a novel statement\n", Path("novel.sql"))
+    assert str(refused.value).startswith("novel.sql:1:4: Novel: the interpreter has no rule")
+    (finding,) = compat.check_script("-- a novel statement\n", "novel.sql", "duckdb")
+    assert (finding.location.line, finding.location.column) == (1, 4)
+    assert finding.message.startswith("Novel: the interpreter has no rule")

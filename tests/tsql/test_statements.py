@@ -130,8 +130,10 @@ def test_while_with_break() -> None:
 @pytest.mark.parametrize(
     ("script", "construct"),
     [
-        ("DECLARE c CURSOR FOR SELECT 1", "DECLARE CURSOR"),
-        ("done: PRINT 1", "GOTO label"),
+        ("DECLARE @c CURSOR", "DECLARE @cursor CURSOR"),
+        ("CREATE TRIGGER dbo.trg ON dbo.t AFTER INSERT AS PRINT 1", "CREATE TRIGGER"),
+        ("GOTO nowhere", "GOTO"),
+        ("IF 1 = 1 BEGIN inside: PRINT 1 END GOTO inside", "GOTO"),
         ("BEGIN PRINT 1", "END"),
         ("IF 1 = 1", "IF"),
     ],
@@ -218,6 +220,7 @@ def test_the_total_reading_keeps_every_token() -> None:
         ("statement", "SET"),
         ("statement", "DECLARE"),
         ("statement", "SELECT"),
+        ("statement", "FOR"),
         ("statement", "OPEN"),
         ("label", "RETRY"),
         ("statement", "UPDATE"),
@@ -274,10 +277,10 @@ def test_sqlcmd_lines_are_directives() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "CREATE PROCEDURE dbo.p AS SELECT 1",
+        "CREATE TRIGGER dbo.trg ON dbo.t AFTER INSERT AS PRINT 1",
         "DECLARE @c CURSOR",
         ":setvar a b",
-        "lbl: PRINT 1",
+        "lbl: PRINT 1 GOTO elsewhere",
     ],
 )
 def test_the_strict_reading_refuses_what_the_total_one_keeps(text: str) -> None:
@@ -309,7 +312,6 @@ def test_the_strict_reading_refuses_what_the_total_one_keeps(text: str) -> None:
             "SELECT a FROM t ORDER BY a OFFSET 0 ROWS FETCH NEXT 5 ROWS ONLY FETCH NEXT FROM c",
             [
                 "SELECT a FROM t ORDER BY a OFFSET 0 ROWS FETCH NEXT 5 ROWS ONLY",
-                "FETCH NEXT FROM c",
             ],
         ),
         (

@@ -39,6 +39,7 @@ from etlcheck.tsql.emulation.rewrites import (
     rewrite_update,
     strip_set_qualifiers,
 )
+from etlcheck.tsql.emulation.routines import RoutineSQL
 from etlcheck.tsql.emulation.support import check_constructs
 from etlcheck.tsql.keys import decode_keys
 
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
 _MARKED = re.compile(r"«(\d+)»(.*)", re.DOTALL)
+SQL_SERVER_MESSAGES = {8134: "Divide by zero error encountered."}
+"""SQL Server's own words for errors whose engine message says the same thing otherwise."""
 _EMULATIONS: dict[str, str] = {
     "duckdb": "etlcheck.tsql.emulation.duckdb:DuckDBEmulation",
 }
@@ -81,6 +84,12 @@ class Emulation(ABC):
     enforces_keys: ClassVar[bool] = False
     """True when tables are created without their PRIMARY KEY/UNIQUE constraints, which
     the interpreter then checks after each write (``etlcheck.tsql.keys``)."""
+    routine_sql: ClassVar[RoutineSQL]
+    """How T-SQL functions become engine objects (``etlcheck.tsql.udfs``)."""
+
+    def may_create_in(self, target: Engine, schema_id: int) -> bool:
+        """Whether the session may create a routine in the schema of id ``schema_id``."""
+        return self.routine_sql.may_create_in(target, schema_id)
 
     @abstractmethod
     def install(self, target: Engine) -> None:
@@ -258,7 +267,8 @@ class Emulation(ABC):
         marked = _MARKED.search(message)
         if marked is not None:
             return int(marked.group(1)), marked.group(2).strip()
-        return self.error_number(error), message
+        number = self.error_number(error)
+        return number, SQL_SERVER_MESSAGES.get(number, message)
 
 
 def _check_key_columns(plan: Plan, tree: exp.Alter) -> None:

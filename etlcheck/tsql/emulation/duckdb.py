@@ -24,12 +24,15 @@ from etlcheck.tsql.emulation.common import (
     temp_identifier,
 )
 from etlcheck.tsql.emulation.functions import bottom_up
+from etlcheck.tsql.emulation.routines import DuckDBRoutineSQL
 from etlcheck.tsql.keys import UnsupportedKey, encode_keys, take_keys
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
-SYS_VIEWS = frozenset(["schemas", "objects", "tables", "views", "sequences", "columns"])
+SYS_VIEWS = frozenset(
+    ["schemas", "objects", "tables", "views", "sequences", "columns", "procedures", "sql_modules"]
+)
 IDENTITY_SUFFIX = "__identity"
 _TYPES = {
     "BIT": "BOOLEAN",
@@ -94,11 +97,15 @@ UNION ALL
 SELECT 'O', schema_name, sequence_name, 'SO', sequence_oid, NULL FROM duckdb_sequences()
 WHERE NOT temporary AND database_name = current_database() AND schema_name NOT IN ('sys', 'main')
   AND NOT ends_with(sequence_name, '__identity')
+UNION ALL
+SELECT 'O', r.schema_name, r.name, r.type, r.object_id, NULL FROM sys.etlcheck_routines r
+WHERE r.schema_id IN (SELECT schema_id FROM sys.schemas)
 UNION ALL SELECT 'S', name, NULL, NULL, schema_id, NULL FROM sys.schemas
 UNION ALL SELECT 'D', current_database(), NULL, NULL, 0, NULL
 """
 """The objects ``sys.objects`` lists (plus temp tables as schema ``#``, with the keys their
-comment records), the schemas and the database name."""
+comment records; routines from ``sys.etlcheck_routines``), the schemas and the database
+name."""
 
 
 def _map_type(data_type: exp.DataType) -> exp.DataType:
@@ -113,6 +120,7 @@ class DuckDBEmulation(Emulation):
     returning_sees_from = False
     reads_text_as_sql_server = True
     merge_output = True
+    routine_sql = DuckDBRoutineSQL()
     doom_transaction_sql = "SELECT error('a key was violated: the transaction is aborted')"
     """DuckDB's key indexes would cost more than the statements that fill the tables (a
     148,000-row insert: 195 ms with a primary key, 16 ms without, 17 ms for the check)."""
@@ -131,6 +139,8 @@ class DuckDBEmulation(Emulation):
         return _literal(value)
 
     def error_number(self, error: Exception) -> int:
+        if "Division by zero" in str(error):
+            return 8134
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)
 
     def schema_blockers(self, target: Engine, schema: str) -> list[str]:

@@ -1,4 +1,9 @@
 CREATE SCHEMA IF NOT EXISTS sys;
+CREATE SEQUENCE IF NOT EXISTS sys.etlcheck_routine_ids START 2000000000;
+CREATE TABLE IF NOT EXISTS sys.etlcheck_routines (
+    object_id INTEGER, schema_id INTEGER, schema_name VARCHAR, name VARCHAR, type VARCHAR,
+    definition VARCHAR, source_path VARCHAR, source_line INTEGER
+);
 CREATE OR REPLACE VIEW sys.schemas AS
 SELECT schema_name AS name, CAST(oid AS INTEGER) AS schema_id, 1 AS principal_id
 FROM duckdb_schemas()
@@ -15,10 +20,19 @@ SELECT view_name, CAST(view_oid AS INTEGER), NULL, CAST(schema_oid AS INTEGER), 
 FROM duckdb_views() WHERE database_name = current_database() AND NOT internal AND NOT temporary AND schema_name NOT IN ('sys', 'main')
 UNION ALL
 SELECT sequence_name, CAST(sequence_oid AS INTEGER), NULL, CAST(schema_oid AS INTEGER), 0, 'SO', 'SEQUENCE_OBJECT', NULL, NULL, false
-FROM duckdb_sequences() WHERE database_name = current_database() AND NOT temporary AND schema_name NOT IN ('sys', 'main') AND sequence_name NOT LIKE '%\_\_identity' ESCAPE '\';
+FROM duckdb_sequences() WHERE database_name = current_database() AND NOT temporary AND schema_name NOT IN ('sys', 'main') AND sequence_name NOT LIKE '%\_\_identity' ESCAPE '\'
+UNION ALL
+SELECT r.name, r.object_id, NULL, r.schema_id, 0, r.type,
+       CASE r.type WHEN 'P' THEN 'SQL_STORED_PROCEDURE' WHEN 'FN' THEN 'SQL_SCALAR_FUNCTION'
+            ELSE 'SQL_INLINE_TABLE_VALUED_FUNCTION' END, NULL, NULL, false
+FROM sys.etlcheck_routines r WHERE r.schema_id IN (SELECT schema_id FROM sys.schemas);
 CREATE OR REPLACE VIEW sys.tables AS SELECT * FROM sys.objects WHERE type = 'U';
 CREATE OR REPLACE VIEW sys.views AS SELECT * FROM sys.objects WHERE type = 'V';
 CREATE OR REPLACE VIEW sys.sequences AS SELECT * FROM sys.objects WHERE type = 'SO';
+CREATE OR REPLACE VIEW sys.procedures AS SELECT * FROM sys.objects WHERE type = 'P';
+CREATE OR REPLACE VIEW sys.sql_modules AS
+SELECT r.object_id, r.definition FROM sys.etlcheck_routines r
+WHERE r.schema_id IN (SELECT schema_id FROM sys.schemas);
 CREATE OR REPLACE VIEW sys.columns AS
 SELECT CAST(c.table_oid AS INTEGER) AS object_id, c.column_name AS name, CAST(c.column_index AS INTEGER) AS column_id,
        CAST(NULL AS INTEGER) AS system_type_id, CAST(c.character_maximum_length AS INTEGER) AS max_length,

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from sqlglot import exp
 
 from etlcheck.tsql.compiler import TSQL_TYPE, Check, CompileError
+from etlcheck.tsql.concatenation import string_kind
 from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
@@ -40,7 +41,6 @@ from etlcheck.tsql.emulation.sequences import (
     rewrite_next_value,
 )
 from etlcheck.tsql.emulation.support import HASHES
-from etlcheck.tsql.typing import string_kind
 
 Rewrite = Callable[[exp.Expression], exp.Expression]
 

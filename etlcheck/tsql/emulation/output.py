@@ -10,8 +10,8 @@ MERGE, as ``RETURNING``.
 - MERGE (DuckDB): ``$action`` is ``INSERT``, ``UPDATE`` or ``DELETE``; ``inserted.x`` is
   NULL for a deleted row, ``deleted.x`` NULL for an inserted one; ``deleted.*`` of a MERGE
   that updates is refused (the engine returns only the new row).
-- ``INTO table`` inserts the rows in the same statement; ``INTO @table`` needs table
-  variables and is refused. OUTPUT of another table's columns is refused.
+- ``INTO table`` (or ``INTO @table``, the temp table that holds it) inserts the rows in
+  the same statement. OUTPUT of another table's columns is refused.
 
 ``@@ROWCOUNT`` stays the number of rows the statement changed.
 """
@@ -35,14 +35,6 @@ def take_output(tree: exp.Expression) -> exp.Returning | None:
     if not isinstance(returning, exp.Returning):
         return None
     tree.set("returning", None)
-    into = returning.args.get("into")
-    table = into.this if isinstance(into, exp.Schema) else into
-    if isinstance(table, exp.Table) and table.name.startswith("@"):
-        raise CompileError(
-            "OUTPUT INTO @table: table variables are not supported",
-            "OUTPUT INTO @table",
-            word="OUTPUT",
-        )
     return returning
 
 

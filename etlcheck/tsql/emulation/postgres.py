@@ -40,6 +40,7 @@ from etlcheck.tsql.emulation.common import (
     sys_call,
     temp_identifier,
 )
+from etlcheck.tsql.emulation.routines import PostgresRoutineSQL
 from etlcheck.tsql.nodes import words
 
 if TYPE_CHECKING:
@@ -47,12 +48,22 @@ if TYPE_CHECKING:
     from etlcheck.tsql.catalog import CatalogSnapshot
 
 SYS_VIEWS = frozenset(
-    ["schemas", "objects", "tables", "views", "procedures", "sequences", "columns", "indexes"]
+    [
+        "schemas",
+        "objects",
+        "tables",
+        "views",
+        "procedures",
+        "sequences",
+        "columns",
+        "indexes",
+        "sql_modules",
+    ]
 )
 SYS_COLUMNS = words(
     """name object_id principal_id schema_id parent_object_id type type_desc create_date
     modify_date is_ms_shipped column_id system_type_id user_type_id max_length precision
-    scale is_nullable is_identity index_id is_unique is_primary_key"""
+    scale is_nullable is_identity index_id is_unique is_primary_key definition"""
 )
 INFORMATION_SCHEMA_COLUMNS = words(
     """CATALOG_NAME SCHEMA_NAME SCHEMA_OWNER TABLE_CATALOG TABLE_SCHEMA TABLE_NAME TABLE_TYPE
@@ -151,6 +162,7 @@ class PostgresEmulation(Emulation):
     constraint_objects = True
     row_id = "ctid"
     catalog_sql = _CATALOG_SQL
+    routine_sql = PostgresRoutineSQL()
 
     def install(self, target: Engine) -> None:
         for name in ("postgres_catalog.sql", "postgres_functions.sql"):

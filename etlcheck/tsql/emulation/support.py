@@ -165,14 +165,40 @@ _REASONS = {
 }
 
 
+_METHODS = words("VALUE QUERY EXIST NODES MODIFY TOSTRING PARSE GETANCESTOR GETDESCENDANT")
+"""Methods of the xml and hierarchyid types (spatial ones start with ST: ``STDistance``)."""
+
+
+def is_method(node: exp.Anonymous) -> bool:
+    """``x.value(...)``, ``geo.STDistance(...)``: a method of an xml or CLR value."""
+    name = node.name
+    return name.upper() in _METHODS or (name[:2] == "ST" and name[2:3].isupper())
+
+
+def user_function(node: exp.Anonymous) -> bool:
+    """A call of a user-defined function: ``schema.f(...)`` (a scalar function, which T-SQL
+    always calls with its schema) or ``FROM schema.f(...)`` (a table-valued one)."""
+    parent = node.parent
+    if isinstance(parent, exp.Dot) and parent.expression is node and not is_method(node):
+        return isinstance(parent.this, (exp.Identifier, exp.Var)) and not isinstance(
+            parent.parent, exp.Dot
+        )
+    if isinstance(parent, exp.Table) and parent.this is node:
+        return bool(parent.db)
+    return False
+
+
 def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
     if isinstance(node, exp.Anonymous):
         name = node.name.upper()
-        if name in _NAMES or name in extra:
+        if name in _NAMES or name in extra or user_function(node):
             return
         if isinstance(node.parent, exp.Dot) and node.parent.expression is node:
             what = "methods of xml and CLR types are not emulated"
             _refuse(f"{node.name}() method", what, node.name)
+        if isinstance(node.parent, exp.Table) and node.parent.this is node:
+            what = "call a table-valued function with its schema (dbo.f)"
+            _refuse(f"{node.name}()", what, node.name)
         _refuse(f"{name}()", _REASONS.get(name, "this function is not emulated"), name)
     if isinstance(node, HASHES):
         if hash_comparison(node) is None:

@@ -1,9 +1,6 @@
 -- construct: OUTPUT ... INTO @table_variable
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/queries/output-clause-transact-sql
--- The documentation's queue example as written: table variables come with stored
--- procedures, so until then the embedded engines refuse it before anything runs.
--- compat on duckdb, postgres at 10:1: DECLARE @table TABLE
--- compat on duckdb, postgres at 12:1: OUTPUT INTO @table
+-- The documentation's DELETE example, as written: the deleted rows go to a table variable.
 DROP TABLE IF EXISTS dbo.table1;
 CREATE TABLE dbo.table1 (id INT, employee VARCHAR(32));
 INSERT INTO dbo.table1 VALUES (1, 'Fred'), (2, 'Tom'), (3, 'Sally'), (4, 'Alice');

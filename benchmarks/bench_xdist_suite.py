@@ -1,0 +1,76 @@
+"""``pytest -n 2 suites/poc_isolation`` against ``pytest suites/poc_isolation``.
+
+With pytest-xdist the pipeline runs once per session (made by the controller while the
+workers start) and the session writes one report folder. This prints the wall time and
+the CPU time (user + system, the children's included) of each, run alternately so both
+see the same machine, with medians, the ratio, and the load average before and after.
+Asserts nothing.
+
+    python benchmarks/bench_xdist_suite.py [--repeat 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMANDS = {
+    "pytest suites/poc_isolation": ["suites/poc_isolation"],
+    "pytest -n 2 suites/poc_isolation": ["-n", "2", "suites/poc_isolation"],
+}
+
+
+def one(arguments: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one pytest process and its children."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    began = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(arguments)} failed:\n{done.stdout[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    repeat = parser.parse_args().repeat
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for arguments in COMMANDS.values():  # warm the bytecode and work caches once
+        one(arguments)
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in COMMANDS}
+    for _ in range(repeat):
+        for name, arguments in COMMANDS.items():
+            samples[name].append(one(arguments))
+    medians = {}
+    for name, runs in samples.items():
+        walls = [wall for wall, _ in runs]
+        cpus = [cpu for _, cpu in runs]
+        medians[name] = statistics.median(walls)
+        print(
+            f"{name:<34} wall median {statistics.median(walls):6.2f}s "
+            f"(min {min(walls):.2f}, max {max(walls):.2f})   "
+            f"CPU median {statistics.median(cpus):6.2f}s"
+        )
+    plain, parallel = medians.values()
+    print(f"ratio -n 2 / plain: {parallel / plain:.2f}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()

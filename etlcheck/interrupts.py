@@ -1,0 +1,165 @@
+"""SIGINT and SIGTERM during a run: stop at a defined point, wherever the signal lands.
+
+The handler never raises. It records the signal, and a helper thread interrupts the
+statement the engine is running (again and again, so a signal that lands just before a
+statement starts is not lost). The run then stops at the next statement it would send,
+or as soon as the interrupted statement returns: the step's transaction is rolled back,
+the run is recorded as ``interrupted`` and the command exits 130 (SIGINT) or 143
+(SIGTERM). Bookkeeping that must not be cut in half (a step's COMMIT, the state rows)
+runs in :meth:`StopSignals.critical`, where nothing is interrupted.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from etlcheck.engines.base import Engine
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+POLL_SECONDS = 0.05
+"""How often the helper thread interrupts the engine until the run has stopped."""
+
+
+class RunInterrupted(BaseException):
+    """The run was stopped by a signal. A BaseException, like KeyboardInterrupt: no
+    ``except Exception`` on the way out may take it for a failed statement."""
+
+    def __init__(self, signum: int, step: str | None = None, atomic: bool = True) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+        self.step = step
+        """The step that was running (``3 12-block.sql``); None outside the steps."""
+        self.atomic = atomic
+        """Whether that step ran in a transaction (rolled back now)."""
+
+    @property
+    def sentence(self) -> str:
+        """What the interrupted run left behind, for the one line the command prints."""
+        if self.step is None:
+            return "the run was interrupted before its steps ran (run it again)"
+        undone = (
+            "rolled back"
+            if self.atomic
+            else "left as it was (it manages its own transactions, or the engine cannot)"
+        )
+        return (
+            f"the run was interrupted at step {self.step}, which was {undone}; "
+            "it is recorded as interrupted, and etlcheck run --resume continues from that step"
+        )
+
+    @property
+    def name(self) -> str:
+        return signal.Signals(self.signum).name
+
+    @property
+    def exit_code(self) -> int:
+        """128 + the signal number, as a shell reports a process the signal ended."""
+        return 128 + self.signum
+
+
+class StopSignals:
+    """The stop request of one run (``signum`` is None until a signal arrives)."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self._engine: Engine | None = None
+        self._critical = 0
+        self._lock = threading.Lock()
+        self._stopped = threading.Event()
+        self._previous: dict[int, Any] = {}
+
+    # -- the handlers ------------------------------------------------------------------
+    @contextmanager
+    def installed(self) -> Iterator[StopSignals]:
+        """SIGINT and SIGTERM handled by this object inside the block (main thread only;
+        elsewhere the block runs with the handlers as they are)."""
+        if threading.current_thread() is not threading.main_thread():
+            yield self
+            return
+        for signum in SIGNALS:
+            self._previous[signum] = signal.signal(signum, self._on_signal)
+        try:
+            yield self
+        finally:
+            self._stopped.set()
+            for number, previous in self._previous.items():
+                signal.signal(number, previous)
+
+    def take_over(self) -> None:
+        """Handle the signals again after something installed its own handlers (the
+        throwaway PostgreSQL cluster's clean-up); theirs come back when the block ends."""
+        if threading.current_thread() is not threading.main_thread() or not self._previous:
+            return
+        for signum in SIGNALS:
+            current = signal.getsignal(signum)
+            if current != self._on_signal:
+                self._previous[signum] = current
+                signal.signal(signum, self._on_signal)
+
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        if self.signum is not None:
+            return  # already stopping: a second Ctrl-C does not cut the clean-up short
+        self.signum = signum
+        threading.Thread(target=self._interrupt_until_stopped, daemon=True).start()
+
+    def _interrupt_until_stopped(self) -> None:
+        while not self._stopped.is_set():
+            with self._lock:
+                if self._critical == 0 and self._engine is not None:
+                    self._engine.interrupt()
+            self._stopped.wait(POLL_SECONDS)
+
+    # -- what the run calls ---------------------------------------------------------------
+    @property
+    def requested(self) -> bool:
+        return self.signum is not None
+
+    def watch(self, engine: Engine) -> None:
+        """Interrupt ``engine``'s statements on a signal, and check before each one."""
+        self._engine = engine
+        engine.statement_observer = _chain(engine.statement_observer, self.observe)
+
+    def observe(self, sql: str) -> None:
+        """Before a statement: stop here if a signal came (outside critical sections)."""
+        self.check()
+
+    def check(self) -> None:
+        """Raise :class:`RunInterrupted` if a signal came and nothing critical runs."""
+        if self.signum is not None and self._critical == 0:
+            raise RunInterrupted(self.signum)
+
+    def stopped(self, step: str | None = None, atomic: bool = True) -> RunInterrupted:
+        """The exception to end the run with, once the run has cleaned up."""
+        self._stopped.set()
+        assert self.signum is not None
+        return RunInterrupted(self.signum, step, atomic)
+
+    @contextmanager
+    def critical(self) -> Iterator[None]:
+        """Statements inside are neither interrupted nor preceded by a stop."""
+        with self._lock:
+            self._critical += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._critical -= 1
+
+
+def _chain(
+    first: Callable[[str], None] | None, second: Callable[[str], None]
+) -> Callable[[str], None]:
+    if first is None:
+        return second
+
+    def both(sql: str) -> None:
+        first(sql)
+        second(sql)
+
+    return both

@@ -1,0 +1,146 @@
+"""With pytest-xdist, the controller makes the session's one run while the workers start.
+
+Starting a worker (a new interpreter importing pytest, its plugins and etlcheck, then
+collecting the suite) costs as much as the run itself at the sample's scale. The
+controller collects nothing and runs no test, so it makes the run in a thread meanwhile,
+through the same stages and in the same order as the fixtures, and publishes it to the
+workers (:mod:`etlcheck.xdist_share`). It keeps the database until the workers are done
+and writes the session's one report.
+
+It does so only for a suite (its conftest calls ``enable_pytest_reports``) that leaves
+the run's fixtures as the plugin defines them: a conftest that overrides one makes the
+first worker that needs the run make it, through the fixtures, overrides and all.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from etlcheck import stages
+from etlcheck.engines import Engine
+from etlcheck.fixture_share import database_of, outcome_of
+from etlcheck.fixture_support import (
+    expectations_folder,
+    reported,
+    session_engine,
+    session_options,
+)
+from etlcheck.privilege import least_privilege
+from etlcheck.session import EtlSession
+from etlcheck.xdist_share import Outcome, RunShare, SharedRun
+
+RUN_FIXTURES = (
+    "etl_options",
+    "etl_engine",
+    "etl_seed",
+    "etl_before",
+    "etl_lint",
+    "etl_run",
+    "etl_after",
+    "etl_expectations",
+)
+CONTROLLER = "controller"
+
+
+def overridden_fixtures(config: pytest.Config, plugin: ModuleType) -> list[str]:
+    """The run's fixtures that a loaded conftest or plugin (not ``plugin``) defines."""
+    found = []
+    for other in config.pluginmanager.get_plugins():
+        if other is plugin or not isinstance(other, ModuleType):
+            continue
+        for name in RUN_FIXTURES:
+            if name in vars(other) and vars(other)[name] is not getattr(plugin, name, None):
+                found.append(f"{name} ({getattr(other, '__file__', other.__name__)})")
+    return found
+
+
+class ControllerRun:
+    """The run the controller makes for its workers."""
+
+    def __init__(self, config: pytest.Config, session: EtlSession, share: RunShare) -> None:
+        self.config = config
+        self.session = session
+        self.share = share
+        self.engine: Engine | None = None
+        self.work = Path(tempfile.mkdtemp(prefix="etlcheck-controller-"))
+        """Where the run's DuckDB file lives (removed at the end)."""
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Claim the run before any worker can, then make it in a thread."""
+        assert self.share.role() == "producer"
+        self._thread = threading.Thread(target=self._make, name="etlcheck-run", daemon=True)
+        self._thread.start()
+
+    def finish(self) -> None:
+        """Wait for the run (it is over when the workers have used it) and stop its
+        database; the workers are done by now."""
+        if self._thread is not None:
+            self._thread.join()
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def _make(self) -> None:
+        outcomes: dict[str, Outcome] = {}
+        folder: Path | None = None
+        try:
+            folder = self._stages(outcomes)
+        except BaseException as error:
+            failed = next(name for name in RUN_FIXTURES if name not in outcomes)
+            outcomes[failed] = outcome_of(error)
+        run = SharedRun(CONTROLLER, outcomes)
+        try:
+            run = database_of(self.share, run, self.engine, folder)
+        finally:
+            self.share.publish(run)
+        if self.engine is not None and self.engine.local_url() is None:
+            self.engine.close()  # a file: the workers have their copies
+            self.engine = None
+
+    def _stages(self, outcomes: dict[str, Outcome]) -> Path | None:
+        """The fixtures' stages in the fixtures' order; each value into ``outcomes``."""
+        session, config = self.session, self.config
+        options = session_options(config)
+        session.options = options
+        outcomes["etl_options"] = Outcome(options)
+        folder = expectations_folder(config, options)
+        if folder is not None and any(folder.glob("*.json")):
+            from etlcheck.expectations import start_import
+
+            start_import(options.engine)  # GX gets ready in its own process meanwhile
+        self.engine = engine = session_engine(config, options, self.work)
+        session.engine_info = stages.engine_facts(engine)
+        outcomes["etl_engine"] = Outcome(None)
+        with reported("seed the database"):
+            session.seed = stages.seed(engine, options)
+        outcomes["etl_seed"] = Outcome(session.seed)
+        before = stages.snapshot(engine, options)
+        outcomes["etl_before"] = Outcome(before)
+        session.lint = stages.lint_for(options)
+        outcomes["etl_lint"] = Outcome(session.lint)
+        with reported("run the pipeline"):
+            stages.check_scripts(options)
+        with least_privilege(engine, options.config.sandbox, options.sandboxed):
+            runner = stages.make_runner(engine, options, collected=session.rewrites)
+            session.run = stages.run_steps(runner, options, run_id=session.run_id)
+        outcomes["etl_run"] = Outcome(session.run)
+        comparison = stages.compare(before, stages.snapshot(engine, options))
+        session.production, session.sandbox = comparison.production, comparison.sandbox
+        outcomes["etl_after"] = Outcome(comparison)
+        if folder is None:
+            pytest.fail("no expectation suites: set --etl-expectations or etl_expectations_dir")
+        from etlcheck.expectations import load_suites
+
+        with reported("validate the expectation suites"):
+            validated = list(stages.validate(engine, load_suites(folder), options))
+        session.expectations = validated
+        outcomes["etl_expectations"] = Outcome(validated)
+        return folder

@@ -1,0 +1,123 @@
+"""Table variables: ``DECLARE @t TABLE (...)``, as SQL Server documents them.
+
+Each is an engine temp table named after the variable and the depth of its scope
+(``#@t~0`` in a batch, ``#@t~1`` in the procedure it calls...), so a procedure's ``@t``
+never meets its caller's. Statements name it through the compiler: ``FROM @t`` becomes
+that table (see ``compiler``). It goes when its batch, procedure or dynamic SQL string
+ends.
+
+A ROLLBACK does not undo a table variable. The engine's temp tables are transactional,
+so their rows are kept here: when a transaction begins, and after every statement that
+writes one inside it, the table's rows are read back; after the engine's ROLLBACK the
+table is made again with those rows. (An IDENTITY column starts again from its seed
+afterwards, where SQL Server goes on from the last value.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from etlcheck.errors import UnsupportedConstruct
+from etlcheck.tsql.frames import Frame
+from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
+from etlcheck.tsql.nodes import Declare, Fragment, Variable
+from etlcheck.tsql.scope import Scope, TableVariable, TsqlError
+
+if TYPE_CHECKING:
+    from etlcheck.tsql.interpreter import Interpreter
+
+_CLEANUP = Frame("", "<table variable>", 0)
+
+
+def engine_name(variable: str, level: int) -> str:
+    """The temp table behind ``variable`` in a scope ``level`` deep (without its ``#``)."""
+    return f"{variable.lower()}~{level}"
+
+
+def declare(
+    interpreter: Interpreter, variable: Variable, node: Declare, scope: Scope, frame: Frame
+) -> None:
+    """Make the table behind ``DECLARE @t TABLE (...)`` (once per scope: a DECLARE that
+    runs again in a loop keeps the table, as SQL Server does)."""
+    key = variable.name.lower()
+    if key in scope.table_variables:
+        return
+    name = engine_name(variable.name, scope.level)
+    scope.declare(variable.name, TABLE_TYPE_PREFIX + name, None)
+    create = variable.table_statement()
+    session = interpreter.session
+    saved = session.row_count, session.last_error
+    interpreter.run_sql(
+        Fragment(f"DROP TABLE IF EXISTS {variable.name}", node.start), scope, frame, count=False
+    )
+    interpreter.run_sql(create, scope, frame, count=False)
+    session.row_count, session.last_error = saved
+    compiled = interpreter.compile(create, scope, frame)
+    table = TableVariable(variable.name, name, compiled, [] if session.transaction_count else None)
+    scope.table_variables[key] = table
+    session.table_variables.append(table)
+
+
+def end_scope(interpreter: Interpreter, scope: Scope) -> None:
+    """Drop the tables of the scope's table variables."""
+    if not scope.table_variables:
+        return
+    session = interpreter.session
+    saved = session.row_count, session.last_error, session.doomed
+    for table in scope.table_variables.values():
+        with contextlib.suppress(TsqlError, UnsupportedConstruct):
+            interpreter.run_sql(
+                Fragment(f"DROP TABLE IF EXISTS {table.name}", 0), scope, _CLEANUP, count=False
+            )
+        if table in session.table_variables:
+            session.table_variables.remove(table)
+    scope.table_variables.clear()
+    session.row_count, session.last_error, session.doomed = saved
+
+
+def _read(interpreter: Interpreter, table: TableVariable) -> list[tuple[object, ...]]:
+    quoted = '"#' + table.engine_name.replace('"', '""') + '"'
+    return interpreter.target.query(f"SELECT * FROM {quoted}").rows
+
+
+def save_all(interpreter: Interpreter) -> None:
+    """Keep the rows of every table variable: a transaction begins."""
+    for table in interpreter.session.table_variables:
+        table.rows = _read(interpreter, table)
+
+
+def save_table_variables(interpreter: Interpreter, scope: Scope, names: tuple[str, ...]) -> None:
+    """Keep the rows of the table variables a statement just wrote in a transaction."""
+    for name in names:
+        table = scope.table_variables.get(name.lower())
+        if table is not None:
+            table.rows = _read(interpreter, table)
+
+
+def restore_all(interpreter: Interpreter) -> None:
+    """After the engine's ROLLBACK: every table variable as it was before it."""
+    target = interpreter.target
+    literal = interpreter.emulation.literal
+    for table in interpreter.session.table_variables:
+        if table.rows is None:  # made and last written outside any transaction
+            continue
+        quoted = '"#' + table.engine_name.replace('"', '""') + '"'
+        target.execute(f"DROP TABLE IF EXISTS {quoted}")
+        for step in table.create.steps:
+            target.execute(step.render(_no_holes))
+        for row in table.rows or []:
+            values = ", ".join(literal(value, None) for value in row)
+            target.execute(f"INSERT INTO {quoted} VALUES ({values})")
+        table.rows = None
+    interpreter.catalog.invalidate()
+
+
+def forget_saved(interpreter: Interpreter) -> None:
+    """A COMMIT: what was kept is no longer needed."""
+    for table in interpreter.session.table_variables:
+        table.rows = None
+
+
+def _no_holes(hole: str) -> str:
+    raise TsqlError(137, f'Must declare the scalar variable "{hole}".')
