@@ -26,8 +26,9 @@ from etlcheck.bench.keys import (
 from etlcheck.bench.keys import seed_digest as digest_of_seed
 from etlcheck.bench.measure import StepMeasure
 from etlcheck.bench.results import BenchResult, MachineFacts, PhaseSamples, Samples, StepSamples
-from etlcheck.bench.runs import measure_once
+from etlcheck.bench.runs import BenchInterrupted, measure_once
 from etlcheck.errors import UsageError
+from etlcheck.interrupts import RunInterrupted, StopSignals
 from etlcheck.options import RunOptions
 from etlcheck.pipeline import Pipeline
 
@@ -92,19 +93,33 @@ def load_average() -> float:
 
 
 class Benchmark:
-    """Seeds once (``seed``), then measures sides (``measure``); ``close`` cleans up."""
+    """Seeds once (``seed``), then measures sides (``measure``); ``close`` cleans up.
+    A signal (``stop``) ends either with :class:`BenchInterrupted`."""
 
-    def __init__(self, options: RunOptions, settings: BenchSettings, say: Say) -> None:
+    def __init__(
+        self,
+        options: RunOptions,
+        settings: BenchSettings,
+        say: Say,
+        stop: StopSignals | None = None,
+    ) -> None:
         self.options = options
         self.settings = settings
         self.say = say
+        self.stop = stop or StopSignals()
         self.copies: SeededCopies | None = None
         self.began = time.perf_counter()
 
     def seed(self) -> BenchKey:
         """Seed the database every run copies; the key of the results this will give."""
         self.say(f"seeding once ({_seed_words(self.options)})")
-        self.copies = seed_once(self.options)
+        try:
+            self.copies = seed_once(self.options, self.stop)
+        except (RunInterrupted, Exception):
+            if self.stop.signum is None:
+                raise
+            # a seed source turns the interrupted statement into its own error
+            raise BenchInterrupted(self.stop.signum, "while seeding") from None
         return bench_key(self.options, digest_of_seed(self.copies.seed), self.settings.cache)
 
     def measure(self, sides: Sequence[Side], key: BenchKey) -> list[BenchResult]:
@@ -120,7 +135,9 @@ class Benchmark:
             for side in sides:
                 total = settings.warmup if kind == "warm-up" else settings.runs
                 label = f"{side.label}-{kind.replace('-', '')}{index + 1}"
-                measures = measure_once(self.copies, side.options, settings.cache, label)
+                measures = measure_once(
+                    self.copies, side.options, settings.cache, label, stop=self.stop
+                )
                 if kind == "run":
                     measured[side.label].append(measures)
                 wall = sum(m.wall for m in measures)

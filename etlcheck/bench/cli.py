@@ -37,6 +37,8 @@ class BenchRequest:
     compare_ref: str | None
     fail_on: FailOn
     thresholds: Thresholds
+    wait: bool = False
+    """Wait for another etlcheck run that holds the ``--db`` database, instead of refusing."""
 
 
 def add_bench_parser(commands: Subcommands, common: argparse.ArgumentParser) -> None:
@@ -122,6 +124,11 @@ def _pipeline_options(bench: argparse.ArgumentParser) -> None:
         action="store_true",
         help="let etlcheck seed a --db whose name does not look disposable",
     )
+    bench.add_argument(
+        "--wait",
+        action="store_true",
+        help="when another etlcheck run holds the --db database, wait for it instead of refusing",
+    )
 
 
 def _verdict_options(bench: argparse.ArgumentParser) -> None:
@@ -176,6 +183,7 @@ def request_of(args: argparse.Namespace) -> BenchRequest:
         compare_ref=args.compare_ref,
         fail_on=FailOn(args.fail_on),
         thresholds=Thresholds(args.alpha, args.factor, args.floor_ms / 1000),
+        wait=args.wait,
     )
 
 

@@ -1,6 +1,9 @@
-"""The work of ``etlcheck bench``, in order: check the scripts, seed once, choose the
-baseline (refusing unequal keys before anything is measured), measure, store, compare,
-print, write the report."""
+"""The work of ``etlcheck bench``, in order: check the scripts, take the lock of a
+``--db`` database, seed once, choose the baseline (refusing unequal keys before anything
+is measured), measure, store, compare, print, write the report.
+
+A benchmark keeps no run records (``.etlcheck/runs`` is for runs that ``--resume`` may
+continue): its databases are copies that live only as long as it does."""
 
 from __future__ import annotations
 
@@ -18,6 +21,8 @@ from etlcheck.bench.results import BenchResult
 from etlcheck.bench.statistics import require_power
 from etlcheck.bench.storage import BenchStore
 from etlcheck.bench.table import comparison_lines, describe, samples_lines
+from etlcheck.interrupts import StopSignals
+from etlcheck.targets import locked_database
 
 if TYPE_CHECKING:
     from etlcheck.bench.cli import BenchRequest
@@ -40,8 +45,15 @@ class BenchOutcome:
     saved: Path | None
 
 
-def bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> BenchOutcome:
-    """Measure (and store) as ``request`` says, compared with its baseline if any."""
+def bench(
+    options: RunOptions,
+    request: BenchRequest,
+    say: Say = _print,
+    stop: StopSignals | None = None,
+) -> BenchOutcome:
+    """Measure (and store) as ``request`` says, compared with its baseline if any. A
+    ``--db`` database is locked throughout, as ``etlcheck run`` locks it: the benchmark
+    seeds it and makes its copies beside it."""
     settings = BenchSettings(request.runs, request.warmup, request.cache)
     alpha = request.thresholds.alpha
     power = (settings.runs, alpha)
@@ -52,6 +64,8 @@ def bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> Benc
         f"after {settings.warmup} warm-up, cache {settings.cache}"
     )
     with ExitStack() as stack:
+        if options.db is not None:
+            stack.enter_context(locked_database(options, request.wait, say))
         sides = [Side("head", options)]
         if request.compare_ref is not None:
             from etlcheck.bench.compare_ref import base_options, checked_out
@@ -65,7 +79,7 @@ def bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> Benc
         if request.baseline is not None:  # refuse what is known to differ before seeding
             early = bench_key(options, "", settings.cache)
             _baseline(store, request.baseline, options, early, ("seed_digest",), *power)
-        benchmark = Benchmark(options, settings, say)
+        benchmark = Benchmark(options, settings, say, stop)
         stack.callback(benchmark.close)
         key = benchmark.seed()
         baseline = None
@@ -104,7 +118,8 @@ def _baseline(
 
 def run_bench(options: RunOptions, request: BenchRequest, say: Say = _print) -> int:
     """``etlcheck bench``: measure, store, compare, print, write the report; the exit code."""
-    outcome = bench(options, request, say)
+    with StopSignals().installed() as stop:
+        outcome = bench(options, request, say, stop)
     if outcome.comparison is not None:
         for line in comparison_lines(outcome.comparison, request.fail_on):
             say(line)

@@ -1,7 +1,9 @@
 """One seeded database and a fresh copy of it for every run: seeding happens once.
 
 - An engine whose database is one file (``database_copy = "file"``, DuckDB) is seeded
-  into a file of its own, checkpointed and closed; each run gets a byte copy.
+  into a file of its own (``.etlcheck/bench-<random>/``, with the owner's pid), checkpointed
+  and closed; each run gets a byte copy. The folder goes when the benchmark ends; one a
+  killed benchmark left is removed by the next.
 - A server that copies databases itself (``"template"``, PostgreSQL) is seeded into one
   database; each run gets ``CREATE DATABASE <copy> TEMPLATE <seeded>``. Without
   ``--db`` the server is a throwaway cluster the benchmark starts and stops; with
@@ -11,8 +13,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
+import time
 from abc import ABC, abstractmethod
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +28,7 @@ from etlcheck.errors import UsageError
 from etlcheck.targets import MARKER_SUFFIX, open_engine
 
 if TYPE_CHECKING:
+    from etlcheck.interrupts import StopSignals
     from etlcheck.options import RunOptions
     from etlcheck.seeding.summary import SeedSummary
 
@@ -46,8 +51,9 @@ class SeededCopies(ABC):
         """Remove the seeded database and whatever else was started for it."""
 
 
-def seed_once(options: RunOptions) -> SeededCopies:
-    """Seed the options' declared sources once, in a database that can be copied."""
+def seed_once(options: RunOptions, stop: StopSignals | None = None) -> SeededCopies:
+    """Seed the options' declared sources once, in a database that can be copied (a
+    signal stops the seeding at its next statement)."""
     from etlcheck.engines import get_engine_class
 
     kind = get_engine_class(options.engine).database_copy
@@ -58,18 +64,21 @@ def seed_once(options: RunOptions) -> SeededCopies:
                 "--db is for server engines",
                 hint="drop --db",
             )
-        return FileCopies(options)
+        return FileCopies(options, stop)
     if kind == "template":
-        return TemplateCopies(options)
+        return TemplateCopies(options, stop)
     raise UsageError(
         f"etlcheck bench cannot copy a seeded {options.engine} database for each run",
         hint="benchmark on --engine duckdb or --engine postgres",
     )
 
 
-def _seed(options: RunOptions) -> SeedSummary:
+def _seed(options: RunOptions, stop: StopSignals | None) -> SeedSummary:
     engine = open_engine(options, fresh=True)
     try:
+        if stop is not None:
+            stop.take_over()  # after a throwaway cluster installed its own handlers
+            stop.watch(engine)
         seed = stages.seed(engine, options)
         engine.checkpoint()
     finally:
@@ -77,16 +86,51 @@ def _seed(options: RunOptions) -> SeedSummary:
     return seed
 
 
+OWNER = "owner.pid"
+"""In a benchmark's folder of copies: the pid of the process that uses it."""
+UNOWNED_AGE_SECONDS = 3600
+"""A folder without a readable owner, older than this, is a leftover."""
+
+
+def remove_leftovers(work: Path) -> list[Path]:
+    """Remove the folders of copies whose benchmark is gone (killed, say); return them."""
+    removed = []
+    for folder in work.glob("bench-*"):
+        if folder.is_dir() and not _in_use(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _in_use(folder: Path) -> bool:
+    try:
+        pid = int((folder / OWNER).read_text("utf-8").strip())
+    except (OSError, ValueError):
+        try:
+            return time.time() - folder.stat().st_mtime < UNOWNED_AGE_SECONDS
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class FileCopies(SeededCopies):
     """A seeded database file, copied byte for byte for each run."""
 
-    def __init__(self, options: RunOptions) -> None:
+    def __init__(self, options: RunOptions, stop: StopSignals | None = None) -> None:
         work = options.config.root / ".etlcheck"
         work.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(work)
         self.folder = Path(tempfile.mkdtemp(prefix="bench-", dir=work))
+        (self.folder / OWNER).write_text(f"{os.getpid()}\n", "utf-8")
         self.seeded = self.folder / "seeded.duckdb"
         try:
-            self.seed = _seed(replace(options, db=str(self.seeded)))
+            self.seed = _seed(replace(options, db=str(self.seeded)), stop)
         except BaseException:
             self.close()
             raise
@@ -110,7 +154,7 @@ class FileCopies(SeededCopies):
 class TemplateCopies(SeededCopies):
     """A seeded server database, copied by the server for each run."""
 
-    def __init__(self, options: RunOptions) -> None:
+    def __init__(self, options: RunOptions, stop: StopSignals | None = None) -> None:
         import psycopg
         from psycopg.conninfo import conninfo_to_dict
 
@@ -124,7 +168,7 @@ class TemplateCopies(SeededCopies):
         self._options = options
         self._psycopg = psycopg
         try:
-            self.seed = _seed(options)
+            self.seed = _seed(options, stop)
         except BaseException:
             self.close()
             raise

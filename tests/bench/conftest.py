@@ -124,7 +124,7 @@ class Synthetic:
         """Seconds that only the head side takes (for --compare-ref)."""
 
     def __call__(
-        self, copies: object, options: RunOptions, cache: object, label: str
+        self, copies: object, options: RunOptions, cache: object, label: str, stop: object = None
     ) -> tuple[StepMeasure, ...]:
         self.calls.append(label)
         index = sum(1 for c in self.calls if c.startswith(label.split("-")[0])) - 1

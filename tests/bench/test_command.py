@@ -134,3 +134,4 @@ def test_real_runs_store_every_measure(
     # the copies and the seeded database are gone; the project's database was never made
     assert not list((orders_project / ".etlcheck").glob("bench-*"))
     assert not (orders_project / ".etlcheck" / "orders.duckdb").exists()
+    assert not (orders_project / ".etlcheck" / "runs").exists()  # no run records

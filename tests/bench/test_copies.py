@@ -3,12 +3,16 @@ nothing is left behind. DuckDB copies the file; PostgreSQL copies with TEMPLATE.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from etlcheck.bench.copies import SeededCopies, seed_once
+from etlcheck.bench.copies import OWNER, UNOWNED_AGE_SECONDS, SeededCopies, seed_once
 from etlcheck.config import load_config
 from etlcheck.engines.pgcluster import postgres_unavailable_reason
 from etlcheck.errors import UsageError
@@ -65,3 +69,35 @@ def test_an_engine_that_cannot_copy_is_refused(orders_project: Path) -> None:
     options = RunOptions.from_config(load_config(orders_project / "etlcheck.toml"))
     with pytest.raises(UsageError, match="cannot copy a seeded mssql database"):
         seed_once(replace(options, engine="mssql"))
+
+
+def _folder(work: Path, name: str, owner: str | None, age: float = 0.0) -> Path:
+    folder = work / name
+    (folder / "sub").mkdir(parents=True)
+    (folder / "seeded.duckdb").write_bytes(b"x")
+    if owner is not None:
+        (folder / OWNER).write_text(owner, "utf-8")
+    then = time.time() - age
+    os.utime(folder, (then, then))
+    return folder
+
+
+@pytest.mark.duckdb
+def test_the_copies_a_killed_benchmark_left_go_with_the_next(orders_project: Path) -> None:
+    work = orders_project / ".etlcheck"
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    killed = _folder(work, "bench-killed", ended.stdout.strip())
+    running = _folder(work, "bench-running", str(os.getpid()))
+    unowned_old = _folder(work, "bench-old", None, age=UNOWNED_AGE_SECONDS + 60)
+    unowned_new = _folder(work, "bench-new", None)
+    other = _folder(work, "kept", ended.stdout.strip())
+    options = RunOptions.from_config(load_config(orders_project / "etlcheck.toml"))
+    seed_once(options).close()
+    assert not killed.exists() and not unowned_old.exists()
+    assert running.exists() and unowned_new.exists() and other.exists()
+    assert sorted(f.name for f in work.glob("bench-*")) == ["bench-new", "bench-running"]
