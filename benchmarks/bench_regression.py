@@ -118,18 +118,18 @@ def unchanged(folder: Path, tries: int) -> None:
     print(f"\n2. unchanged reruns against a saved baseline (load {load()})")
     code, output, _ = etlcheck(folder, "bench", "--save", "unchanged-base")
     assert code == 0, output
-    noisy_total = slower_total = 0
+    noisy_total = slower_total = rows = 0
     for attempt in range(1, tries + 1):
         code, output, seconds = etlcheck(folder, "bench", "--baseline", "unchanged-base")
         slower, faster, same, noisy = counts(output)
         slower_total += slower
         noisy_total += noisy
+        rows += slower + faster + same + noisy
         noisy_names = [x[2:46].strip() for x in output.splitlines() if x.endswith("  noisy")]
         print(
             f"   try {attempt}: exit {code}, {slower} slower, {faster} faster, {same} same, "
             f"{noisy} noisy {noisy_names} ({seconds:.1f} s, load {load()})"
         )
-    rows = tries * 44
     print(f"   slower in {tries} tries: {slower_total}; noisy: {noisy_total} of {rows} rows")
 
 

@@ -79,16 +79,25 @@ class BenchKey(BaseModel):
 
     def describe(self) -> str:
         return (
-            f"engine {self.engine}, scale {self.scale}, rewrite {self.rewrite}, "
+            f"engine {self.engine}, {scale_words(self.scale)}, rewrite {self.rewrite}, "
             f"seed {self.seed_digest[:8]}, cache {self.cache}, etlcheck {self.etlcheck_version}"
         )
+
+
+NO_SAMPLE = "none"
+"""The scale of a key whose seed has no sample generator (data files, DDL, snapshots)."""
+
+
+def scale_words(scale: object) -> str:
+    """``scale poc``, or ``no sample data`` for a seed without the sample generator."""
+    return "no sample data" if scale == NO_SAMPLE else f"scale {scale}"
 
 
 def bench_key(options: RunOptions, seed_digest: str, cache: CacheState) -> BenchKey:
     """The key of results measured with ``options`` on a database seeded as digested."""
     return BenchKey(
         engine=options.engine,
-        scale=str(options.scale) if options.sample_sources else "none",
+        scale=str(options.scale) if options.sample_sources else NO_SAMPLE,
         rewrite=str(options.rewrite),
         seed_digest=seed_digest,
         cache=cache,

@@ -60,7 +60,7 @@ def _row_line(row: Row) -> str:
     flag = "✗ " if c.verdict is Verdict.SLOWER else "  "
     return (
         f"{flag}{name:<{NAME_WIDTH + 1}}{_seconds(c.baseline_median):>9} "
-        f"{_seconds(c.head_median):>9} {ratio:>8} {c.p_value:>7.3g}  {verdict}"
+        f"{_seconds(c.head_median):>9} {ratio:>8} {c.p_value:>7.2g}  {verdict}"
     )
 
 

@@ -23,7 +23,8 @@ HISTORY_TOP = 12
 HISTORY_BOTTOM = 34
 ROW = 18
 RATIO_LIMIT = 8.0
-"""Ratios beyond ×8 (or below ×1/8) are drawn at the edge, with their value written."""
+"""Ratios beyond ×8 (or below ×1/8) are drawn to the edge with an arrowhead, their value
+written beside them."""
 COLOURS = {
     "slower": "#cf222e",
     "faster": "#1a7f37",
@@ -137,12 +138,12 @@ def render_ratios(bars: Sequence[RatioBar], factor: float, element_id: str) -> s
             f'<line class="grid" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}"/>'
             f'<text class="tick" x="{x:.1f}" y="{bottom + 16}" text-anchor="middle">{text}</text>'
         )
-    for edge in (factor, 1 / factor):
-        x = _ratio_x(edge)
-        parts.append(
-            f'<line class="budget" x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{bottom}">'
-            f"<title>×{edge:.3g}: the factor a change must exceed</title></line>"
-        )
+    low, high = _ratio_x(1 / factor), _ratio_x(factor)
+    parts.append(
+        f'<rect class="factor-band" x="{low:.1f}" y="{top - 6}" width="{high - low:.1f}" '
+        f'height="{bottom - top + 6}"><title>between ×1/{factor:.3g} and ×{factor:.3g}: '
+        "a change this small never counts (--factor)</title></rect>"
+    )
     for index, bar in enumerate(bars):
         parts.append(_ratio_row(bar, top + ROW * index, centre))
     parts.append(
@@ -163,6 +164,7 @@ def _ratio_row(bar: RatioBar, y: float, centre: float) -> str:
     name = bar.name if len(bar.name) <= 32 else bar.name[:31] + "…"
     ratio = "×inf" if math.isinf(bar.ratio) else f"×{bar.ratio:.2f}"
     dashed = ' stroke-dasharray="3 2" stroke="#9a6700"' if bar.verdict == "noisy" else ""
+    beyond = _beyond_the_edge(bar.ratio, x, y, colour)
     weight = ' font-weight="bold"' if bar.phase or bar.verdict == "slower" else ""
     css = escape(bar.verdict or "uncompared")
     return (
@@ -170,7 +172,18 @@ def _ratio_row(bar: RatioBar, y: float, centre: float) -> str:
         f'<text class="step-label" x="{LABEL_WIDTH - 8}" y="{y + 12}" text-anchor="end"{weight}>'
         f"{escape(name)}</text>"
         f'<rect class="bar" x="{left:.1f}" y="{y + 3}" width="{width:.1f}" height="{ROW - 6}" '
-        f'fill="{colour}"{dashed}/>'
-        f'<text class="step-value" x="{WIDTH - VALUE_WIDTH + 6}" y="{y + 12}"{weight}>'
+        f'fill="{colour}"{dashed}/>{beyond}'
+        f'<text class="step-value" x="{WIDTH - VALUE_WIDTH + 12}" y="{y + 12}"{weight}>'
         f"{escape(ratio)} {escape(bar.verdict or 'not compared')}</text></g>"
+    )
+
+
+def _beyond_the_edge(ratio: float, x: float, y: float, colour: str) -> str:
+    """An arrowhead where a bar is cut at ×8 or ×1/8 (its value is written beside it)."""
+    if 1 / RATIO_LIMIT < ratio < RATIO_LIMIT:
+        return ""
+    tip = x + 7 if ratio >= RATIO_LIMIT else x - 7
+    return (
+        f'<polygon class="beyond" points="{x:.1f},{y + 1} {tip:.1f},{y + ROW / 2} '
+        f'{x:.1f},{y + ROW - 1}" fill="{colour}"/>'
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etlcheck import workcache
-from etlcheck.bench.keys import CacheState, bench_key, script_digest, seed_digest
+from etlcheck.bench.keys import CacheState, bench_key, scale_words, script_digest, seed_digest
 from etlcheck.errors import EtlcheckError
 
 if TYPE_CHECKING:
@@ -71,7 +71,8 @@ def key_text(key: object) -> str:
     if not isinstance(key, Mapping):
         return "no key (the run continued an earlier one, so it seeded nothing)"
     return (
-        f"engine {key.get('engine')}, scale {key.get('scale')}, rewrite {key.get('rewrite')}, "
+        f"engine {key.get('engine')}, {scale_words(key.get('scale'))}, "
+        f"rewrite {key.get('rewrite')}, "
         f"seed {str(key.get('seed_digest'))[:8]}, cache {key.get('cache')}, "
         f"etlcheck {key.get('etlcheck_version')}"
     )

@@ -124,7 +124,7 @@ def test_the_table_names_each_step_with_medians_ratio_p_and_verdict(make: Make) 
         "verdict",
     ]
     slow = next(line for line in lines if line.startswith("✗ 20-merge-customers.sql*"))
-    assert slow.split()[2:] == ["0.050s", "1.910s", "38.20", "0.00794", "SLOWER"]
+    assert slow.split()[2:] == ["0.050s", "1.910s", "38.20", "0.0079", "SLOWER"]
     quick = next(line for line in lines if "10-stage-orders.sql" in line)
     assert quick.split()[-1] == "same"
     assert "* the step's code changed since the baseline" in lines
