@@ -2,7 +2,8 @@
 the samples, and compare them with a baseline (or with a git ref's scripts).
 
 Exit codes: 0 nothing slower, 1 a slower step or phase (``--fail-on``) or a failed
-step, 2 bad input, usage, or a comparison of results whose keys differ.
+step, 2 bad input, usage, a comparison of results whose keys differ, or a ``--db``
+database another run holds; 130/143 interrupted.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ def add_bench_parser(commands: Subcommands, common: argparse.ArgumentParser) -> 
             "exceeds --floor-ms."
         ),
         epilog="Exit codes: 0 nothing slower, 1 a slower step or phase (see --fail-on) or "
-        "a failed step, 2 bad input, usage, or results whose keys differ.",
+        "a failed step, 2 bad input, usage, results whose keys differ, or a --db database "
+        "another run holds, 130/143 interrupted (nothing stored).",
     )
     _pipeline_options(bench)
     runs = bench.add_argument_group("runs")
@@ -95,7 +97,9 @@ def _pipeline_options(bench: argparse.ArgumentParser) -> None:
     from etlcheck.engines import engine_names
 
     bench.add_argument(
-        "--engine", help=f"database engine: {', '.join(engine_names())} (default duckdb)"
+        "--engine",
+        help=f"database engine: {', '.join(engine_names())} (default: what a --db URL "
+        "names, else [run] engine)",
     )
     bench.add_argument(
         "--db",

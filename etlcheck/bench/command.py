@@ -59,10 +59,9 @@ def bench(
     power = (settings.runs, alpha)
     stages.check_scripts(options)
     store = BenchStore(options.config.root, machine_id())
-    say(
-        f"etlcheck bench: {options.config.name} on {options.engine}, {settings.runs} runs "
-        f"after {settings.warmup} warm-up, cache {settings.cache}"
-    )
+    if request.baseline is not None:  # refuse what is known to differ before seeding
+        early = bench_key(options, "", settings.cache)
+        _baseline(store, request.baseline, options, early, ("seed_digest",), *power)
     with ExitStack() as stack:
         if options.db is not None:
             stack.enter_context(locked_database(options, request.wait, say))
@@ -75,10 +74,12 @@ def bench(
             stages.check_scripts(base)
             require_power(settings.runs, settings.runs, alpha)
             sides.insert(0, Side("base", base, checkout.source))
-            say(f"base: {checkout.source}; head: this worktree; interleaved ABAB…")
-        if request.baseline is not None:  # refuse what is known to differ before seeding
-            early = bench_key(options, "", settings.cache)
-            _baseline(store, request.baseline, options, early, ("seed_digest",), *power)
+        say(
+            f"etlcheck bench: {options.config.name} on {options.engine}, {settings.runs} runs "
+            f"after {settings.warmup} warm-up, cache {settings.cache}"
+        )
+        if len(sides) > 1:
+            say(f"base: {sides[0].source}; head: this worktree; interleaved ABAB…")
         benchmark = Benchmark(options, settings, say, stop)
         stack.callback(benchmark.close)
         key = benchmark.seed()
@@ -110,7 +111,7 @@ def _baseline(
 ) -> BenchResult:
     """The baseline ``choice`` names, refused (exit 2) unless it may be compared."""
     stored = store.baseline(choice, key, options.config.name, ignore)
-    what = f"baseline {stored.result.label} ({stored.path})"
+    what = f"baseline {stored.result.label} ({_shown(stored.path)})"
     require_comparable(stored.result, options.config.name, machine_id(), key, what, ignore)
     require_power(stored.result.runs, runs, alpha)
     return stored.result

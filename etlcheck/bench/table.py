@@ -79,8 +79,10 @@ def summary_line(comparison: BenchComparison) -> str:
 
 
 def describe(result: BenchResult) -> str:
-    where = "" if result.source == "worktree" else f" {result.source}"
-    return f"{result.label}{where}"
+    """``0007 (before)``, or ``ref main (0a4444248b58)`` for the base of --compare-ref."""
+    if result.source == "worktree":
+        return result.label
+    return f"{result.label} {result.source}" if result.number else result.source
 
 
 def samples_lines(result: BenchResult) -> list[str]:
