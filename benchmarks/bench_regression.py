@@ -126,10 +126,13 @@ def unchanged(folder: Path, tries: int) -> None:
         noisy_total += noisy
         rows += slower + faster + same + noisy
         noisy_names = [x[2:46].strip() for x in output.splitlines() if x.endswith("  noisy")]
+        slower_lines = [x[2:] for x in output.splitlines() if x.startswith("✗ ") and " is " in x]
         print(
             f"   try {attempt}: exit {code}, {slower} slower, {faster} faster, {same} same, "
             f"{noisy} noisy {noisy_names} ({seconds:.1f} s, load {load()})"
         )
+        for line in slower_lines:
+            print(f"      {line}")
     print(f"   slower in {tries} tries: {slower_total}; noisy: {noisy_total} of {rows} rows")
 
 

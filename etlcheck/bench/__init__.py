@@ -4,5 +4,5 @@ Seed once, run the steps N times on fresh copies of the seeded database
 (:mod:`~etlcheck.bench.copies`, :mod:`~etlcheck.bench.runs`), store the samples keyed by
 engine, scale, rewrite mode, seed, cache state and version (:mod:`~etlcheck.bench.keys`,
 :mod:`~etlcheck.bench.storage`), and compare two results by the asv rule
-(:mod:`~etlcheck.bench.statistics`, :mod:`~etlcheck.bench.compare`).
+(:mod:`~etlcheck.bench.verdict`, :mod:`~etlcheck.bench.compare`).
 """

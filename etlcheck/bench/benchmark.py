@@ -25,6 +25,7 @@ from etlcheck.bench.keys import (
 )
 from etlcheck.bench.keys import seed_digest as digest_of_seed
 from etlcheck.bench.measure import StepMeasure
+from etlcheck.bench.reference import ReferenceWorkload
 from etlcheck.bench.results import BenchResult, MachineFacts, PhaseSamples, Samples, StepSamples
 from etlcheck.bench.runs import BenchInterrupted, measure_once
 from etlcheck.errors import UsageError
@@ -131,7 +132,11 @@ class Benchmark:
         measured: dict[str, list[tuple[StepMeasure, ...]]] = {s.label: [] for s in sides}
         rounds = [("warm-up", i) for i in range(settings.warmup)]
         rounds += [("run", i) for i in range(settings.runs)]
+        workload = ReferenceWorkload()
+        reference: list[float] = []
         for kind, index in rounds:
+            if kind == "run":  # the machine's speed now, once a round: both sides share it
+                reference.append(round(workload.seconds(), 6))
             for side in sides:
                 total = settings.warmup if kind == "warm-up" else settings.runs
                 label = f"{side.label}-{kind.replace('-', '')}{index + 1}"
@@ -143,11 +148,13 @@ class Benchmark:
                 wall = sum(m.wall for m in measures)
                 name = f" {side.label}" if len(sides) > 1 else ""
                 self.say(f"{kind} {index + 1}/{total}{name}: {len(measures)} steps in {wall:.2f}s")
-        load = (load_before, load_average())
-        seconds = time.perf_counter() - self.began
-        return [
-            assemble(side, measured[side.label], key, settings, load, seconds) for side in sides
-        ]
+        workload.close()
+        conditions = Conditions(
+            load=(load_before, load_average()),
+            reference=tuple(reference),
+            seconds=round(time.perf_counter() - self.began, 3),
+        )
+        return [assemble(side, measured[side.label], key, settings, conditions) for side in sides]
 
     def close(self) -> None:
         if self.copies is not None:
@@ -161,13 +168,24 @@ def _seed_words(options: RunOptions) -> str:
     return f"{options.engine}: {kinds}{scale}"
 
 
+@dataclass(frozen=True)
+class Conditions:
+    """The machine while a benchmark ran."""
+
+    load: tuple[float, float]
+    """1-minute load average before and after."""
+    reference: tuple[float, ...]
+    """Seconds of the reference workload before each measured round."""
+    seconds: float
+    """Wall time of the whole benchmark, seeding included."""
+
+
 def assemble(
     side: Side,
     runs: Sequence[Sequence[StepMeasure]],
     key: BenchKey,
     settings: BenchSettings,
-    load: tuple[float, float],
-    seconds: float,
+    conditions: Conditions,
 ) -> BenchResult:
     """The samples of ``runs`` (one list of step measures per run) as a result."""
     digests = script_digests(side.options)
@@ -204,8 +222,9 @@ def assemble(
         source=side.source,
         runs=len(runs),
         warmup=settings.warmup,
-        load=load,
-        seconds=round(seconds, 3),
+        load=conditions.load,
+        reference=conditions.reference,
+        seconds=conditions.seconds,
         steps=tuple(steps),
         phases=tuple(phases),
     )

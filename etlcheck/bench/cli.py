@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from etlcheck.bench.compare import FailOn
 from etlcheck.bench.keys import CacheState
-from etlcheck.bench.statistics import Thresholds
+from etlcheck.bench.verdict import Thresholds
 from etlcheck.config import Config
 from etlcheck.values import REWRITE_MODES
 

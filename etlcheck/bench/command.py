@@ -18,9 +18,9 @@ from etlcheck.bench.benchmark import Benchmark, BenchSettings, Side
 from etlcheck.bench.compare import BenchComparison, compare_results, require_comparable
 from etlcheck.bench.keys import BenchKey, bench_key, machine_id
 from etlcheck.bench.results import BenchResult
-from etlcheck.bench.statistics import require_power
 from etlcheck.bench.storage import BenchStore
 from etlcheck.bench.table import comparison_lines, describe, samples_lines
+from etlcheck.bench.verdict import require_power
 from etlcheck.interrupts import StopSignals
 from etlcheck.targets import locked_database
 

@@ -8,12 +8,13 @@ change under test) and marked so.
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 from enum import StrEnum
 
 from etlcheck.bench.keys import KEY_NAMES, BenchKey
 from etlcheck.bench.results import BenchResult, Samples
-from etlcheck.bench.statistics import (
+from etlcheck.bench.verdict import (
     SampleComparison,
     Thresholds,
     Verdict,
@@ -70,11 +71,33 @@ class Row:
         if c is None:
             return f"{self.subject} ran only in the {self.only_in}: nothing to compare"
         code = "; its code changed" if self.code_changed else ""
+        machine = ""
+        if c.machine_explains:
+            machine = (
+                f"; the machine itself ran {drift_text(c.drift)} than for the baseline, "
+                "which explains a change this size"
+            )
         return (
             f"{self.subject} is {c.verdict}: median {c.head_median:.3f}s against "
             f"{c.baseline_median:.3f}s in the baseline ({_ratio_text(c.ratio)}, "
-            f"{c.change * 1000:+.0f} ms, p = {c.p_value:.2g}){code}"
+            f"{c.change * 1000:+.0f} ms, p = {c.p_value:.2g}){code}{machine}"
         )
+
+
+def drift_text(drift: float) -> str:
+    """``×1.18 slower`` / ``×1.12 faster``: how the reference workload changed."""
+    if drift >= 1:
+        return f"×{drift:.2f} slower"
+    return f"×{1 / drift:.2f} faster"
+
+
+def machine_drift(baseline: BenchResult, head: BenchResult) -> float:
+    """How many times as long the reference workload took for ``head`` as for
+    ``baseline`` (1 when either result has none: saved before it existed)."""
+    if not baseline.reference or not head.reference:
+        return 1.0
+    before = statistics.median(baseline.reference)
+    return statistics.median(head.reference) / before if before > 0 else 1.0
 
 
 def _ratio_text(ratio: float) -> str:
@@ -87,6 +110,8 @@ class BenchComparison:
     head: BenchResult
     thresholds: Thresholds
     rows: tuple[Row, ...]
+    drift: float = 1.0
+    """How many times as long the reference workload took for the head (``machine_drift``)."""
 
     def failing(self, fail_on: FailOn) -> list[Row]:
         """The rows that fail the gate (slower ones that ``fail_on`` counts)."""
@@ -132,6 +157,7 @@ def compare_results(
     """Every step and phase of ``head`` against ``baseline`` (keys checked first)."""
     require_comparable(baseline, head.pipeline, head.machine.id, head.key, what)
     require_power(baseline.runs, head.runs, thresholds.alpha)
+    drift = machine_drift(baseline, head)
     rows: list[Row] = []
     for step in head.steps:
         before = baseline.step(step.script)
@@ -143,7 +169,7 @@ def compare_results(
                 "step",
                 step.script,
                 step.script,
-                _compare(before.samples, step.samples, thresholds),
+                _compare(before.samples, step.samples, thresholds, drift),
                 code_changed=before.digest != step.digest,
             )
         )
@@ -155,10 +181,12 @@ def compare_results(
     for phase in head.phases:
         earlier = baseline.phase(phase.name)
         if earlier is not None:
-            comparison = _compare(earlier.samples, phase.samples, thresholds)
+            comparison = _compare(earlier.samples, phase.samples, thresholds, drift)
             rows.append(Row("phase", phase.name, phase.title, comparison))
-    return BenchComparison(baseline, head, thresholds, tuple(rows))
+    return BenchComparison(baseline, head, thresholds, tuple(rows), drift)
 
 
-def _compare(before: Samples, after: Samples, thresholds: Thresholds) -> SampleComparison:
-    return compare_samples(before.wall, after.wall, thresholds)
+def _compare(
+    before: Samples, after: Samples, thresholds: Thresholds, drift: float
+) -> SampleComparison:
+    return compare_samples(before.wall, after.wall, thresholds, drift)

@@ -21,9 +21,9 @@ from etlcheck.bench.cli import BenchRequest
 from etlcheck.bench.compare import BenchComparison, FailOn, Row, compare_results
 from etlcheck.bench.keys import CacheState
 from etlcheck.bench.results import BenchResult
-from etlcheck.bench.statistics import Thresholds, Verdict
 from etlcheck.bench.storage import check_name
 from etlcheck.bench.table import describe
+from etlcheck.bench.verdict import Thresholds, Verdict
 from etlcheck.errors import EtlcheckError
 
 OPTIONS = (

@@ -83,6 +83,9 @@ class BenchResult(_Frozen):
     warmup: int
     load: tuple[float, ...] = ()
     """The machine's 1-minute load average before and after the runs."""
+    reference: tuple[float, ...] = ()
+    """Seconds of the reference workload timed before each measured run (how fast the
+    machine was then; ``bench.reference``). Empty in results saved before it existed."""
     seconds: float = 0.0
     """Wall time of the whole benchmark, seeding included."""
     steps: tuple[StepSamples, ...] = Field(default=())

@@ -6,9 +6,9 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
-from etlcheck.bench.compare import BenchComparison, FailOn, Row
+from etlcheck.bench.compare import BenchComparison, FailOn, Row, drift_text
 from etlcheck.bench.results import BenchResult, Samples
-from etlcheck.bench.statistics import Verdict, spread
+from etlcheck.bench.verdict import Verdict, spread
 
 NAME_WIDTH = 44
 CHANGED_MARK = "*"
@@ -38,6 +38,9 @@ def comparison_lines(comparison: BenchComparison, fail_on: FailOn) -> list[str]:
         lines.append(f"{CHANGED_MARK} the step's code changed since the baseline")
     lines.append("")
     lines.append(summary_line(comparison))
+    machine = machine_line(comparison)
+    if machine:
+        lines.append(machine)
     failing = comparison.failing(fail_on)
     lines += [f"✗ {row.sentence}" for row in failing]
     noisy = comparison.count(Verdict.NOISY)
@@ -75,6 +78,28 @@ def summary_line(comparison: BenchComparison) -> str:
         f"{counts} (against {describe(baseline)}; {baseline.runs} and {head.runs} runs; "
         f"slower means p < {thresholds.alpha:g}, ×{thresholds.factor:g} and "
         f"+{thresholds.floor_seconds * 1000:g} ms)"
+    )
+
+
+NOTICEABLE_DRIFT = 0.05
+"""A machine drift below 5% is not worth a line (the workload's own noise is about that)."""
+
+
+def machine_line(comparison: BenchComparison) -> str:
+    """How the machine's speed changed since the baseline, when it did; '' otherwise."""
+    explained = sum(1 for r in comparison.rows if r.comparison and r.comparison.machine_explains)
+    if abs(comparison.drift - 1) < NOTICEABLE_DRIFT and not explained:
+        return ""
+    direction = "slower" if comparison.drift > 1 else "faster"
+    if explained == 1:
+        what = f"1 change it explains is noisy, not {direction}"
+    elif explained:
+        what = f"{explained} changes it explains are noisy, not {direction}"
+    else:
+        what = "no verdict depended on it"
+    return (
+        f"the machine ran {drift_text(comparison.drift)} than for the baseline (a reference "
+        f"workload timed before each run): {what}"
     )
 
 

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from etlcheck.bench.compare import BenchComparison, Row
 from etlcheck.bench.results import BenchResult
-from etlcheck.bench.statistics import Verdict
-from etlcheck.bench.table import describe, summary_line
+from etlcheck.bench.table import describe, machine_line, summary_line
+from etlcheck.bench.verdict import Verdict
 from etlcheck.report.bench_chart import HistoryPoint, RatioBar, render_history, render_ratios
 from etlcheck.report.templates import stylesheet, template
 
@@ -59,6 +59,8 @@ class BenchView:
     histories: tuple[ChartView, ...]
     current: bool = True
     """Whether the view is of one result (marked in the history) or of the history alone."""
+    drift: str = ""
+    """How the machine's speed changed since the baseline (a sentence), if it did."""
 
 
 def _markup(text: str) -> Markup:
@@ -130,7 +132,7 @@ def bench_view(
     """What the section shows of ``head``, its comparison and its keys' history."""
     ratios = None
     rows: tuple[RowView, ...] = ()
-    summary, noisy = "", 0
+    summary, noisy, drift = "", 0, ""
     if comparison is not None:
         ordered = [r for r in comparison.rows if r.kind == "phase"]
         ordered += [r for r in comparison.rows if r.kind == "step"]
@@ -142,6 +144,8 @@ def bench_view(
         svg = render_ratios(bars, comparison.thresholds.factor, "bench-ratios")
         ratios, rows = _markup(svg), tuple(_row_view(r) for r in ordered)
         summary, noisy = summary_line(comparison), comparison.count(Verdict.NOISY)
+        line = machine_line(comparison)
+        drift = f"{line[:1].upper()}{line[1:]}." if line else ""
     machine = head.machine
     return BenchView(
         subject=f"{head.pipeline} · {head.key.describe()} · {head.runs} runs after "
@@ -150,6 +154,7 @@ def bench_view(
         f"load average {' → '.join(f'{v:g}' for v in head.load) or 'not known'}",
         summary=summary,
         noisy=noisy,
+        drift=drift,
         ratios=ratios,
         rows=rows,
         histories=_histories(head, history, comparison.baseline.number if comparison else 0),

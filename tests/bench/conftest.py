@@ -53,8 +53,10 @@ def make_result(
     machine: MachineFacts = MACHINE,
     pipeline: str = "orders",
     source: str = "worktree",
+    reference: float | None = 0.020,
 ) -> BenchResult:
-    """A result whose steps took ``walls`` seconds, run by run; phases are their sums."""
+    """A result whose steps took ``walls`` seconds, run by run; phases are their sums; the
+    reference workload took ``reference`` seconds before each run (None: not timed)."""
     steps = []
     for number, (script, wall) in enumerate(walls.items(), start=1):
         steps.append(
@@ -89,6 +91,7 @@ def make_result(
         runs=runs,
         warmup=1,
         load=(1.5, 1.75),
+        reference=() if reference is None else (reference,) * runs,
         steps=tuple(steps),
         phases=tuple(phases),
     )
@@ -122,6 +125,9 @@ class Synthetic:
         self.calls: list[str] = []
         self.head_only: dict[str, list[float]] = {}
         """Seconds that only the head side takes (for --compare-ref)."""
+        self.reference = 0.020
+        """Seconds the reference workload takes (how fast the machine is)."""
+        self.reference_closed = 0
 
     def __call__(
         self, copies: object, options: RunOptions, cache: object, label: str, stop: object = None
@@ -138,8 +144,22 @@ class Synthetic:
         )
 
 
+class SyntheticWorkload:
+    """Stands in for ``ReferenceWorkload``: it takes the seconds the test sets."""
+
+    def __init__(self, synthetic: Synthetic) -> None:
+        self.synthetic = synthetic
+
+    def seconds(self) -> float:
+        return self.synthetic.reference
+
+    def close(self) -> None:
+        self.synthetic.reference_closed += 1
+
+
 @pytest.fixture
 def synthetic(monkeypatch: pytest.MonkeyPatch) -> Iterator[Synthetic]:
     fake = Synthetic()
     monkeypatch.setattr(benchmark, "measure_once", fake)
+    monkeypatch.setattr(benchmark, "ReferenceWorkload", lambda: SyntheticWorkload(fake))
     yield fake

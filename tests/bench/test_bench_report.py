@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from etlcheck.bench.compare import compare_results
-from etlcheck.bench.statistics import Thresholds
+from etlcheck.bench.verdict import Thresholds
 from etlcheck.report.bench_chart import HistoryPoint, render_history
 from etlcheck.report.benchmarks import (
     bench_view,

@@ -49,6 +49,26 @@ def test_unchanged_runs_exit_0_and_are_stored(
     assert "Report: " in out and "bench.html" in out
 
 
+def test_a_machine_that_slowed_down_is_named_and_fails_nothing(
+    orders_project: Path, synthetic: Synthetic, capsys: pytest.CaptureFixture[str]
+) -> None:
+    synthetic.seconds["20-merge-customers.sql"] = [0.500, 0.505, 0.498, 0.510, 0.502]
+    assert _bench(orders_project, "--save", "quiet") == 0
+    synthetic.reference = 0.030  # the machine, busier: everything 1.5 times as slow
+    synthetic.seconds = {n: [w * 1.5 for w in ws] for n, ws in synthetic.seconds.items()}
+    capsys.readouterr()
+    assert _bench(orders_project, "--baseline", "quiet") == 0
+    out = capsys.readouterr().out
+    assert "0 slower, 0 faster, 3 same, 2 noisy (against 0001 (quiet);" in out
+    assert (
+        "the machine ran ×1.50 slower than for the baseline (a reference workload timed "
+        "before each run): 2 changes it explains are noisy, not slower"
+    ) in out
+    (path,) = benchmarks_dir(orders_project).glob("*/0002_*.json")
+    assert json.loads(path.read_text("utf-8"))["reference"] == [0.03] * 5
+    assert synthetic.reference_closed == 2
+
+
 def test_a_baseline_with_other_keys_is_refused_before_any_run(
     orders_project: Path, synthetic: Synthetic, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -7,8 +7,8 @@ import pytest
 
 from etlcheck.bench.compare import BenchKeyMismatch, FailOn, compare_results
 from etlcheck.bench.keys import CacheState
-from etlcheck.bench.statistics import Thresholds, Verdict
 from etlcheck.bench.table import comparison_lines
+from etlcheck.bench.verdict import Thresholds, Verdict
 from etlcheck.errors import UsageError
 from tests.bench.conftest import KEY, MACHINE, Make
 
@@ -135,3 +135,41 @@ def test_the_table_names_each_step_with_medians_ratio_p_and_verdict(make: Make) 
     summary = next(line for line in lines if line.startswith("2 slower"))
     assert "against unsaved (before)" in summary
     assert "✗ phase Publish is slower" in "\n".join(lines)
+
+
+BIG_MERGE = [0.500, 0.505, 0.498, 0.510, 0.502]
+
+
+def _slower_machine(factor: float) -> dict[str, list[float]]:
+    """Every step of the pipeline, unchanged, on a machine ``factor`` times as slow."""
+    return {name: [w * factor for w in walls] for name, walls in _walls(BIG_MERGE).items()}
+
+
+def test_a_slowdown_the_machine_explains_fails_nothing(make: Make) -> None:
+    baseline = make(_walls(BIG_MERGE), name="before", reference=0.020)
+    head = make(_slower_machine(1.25), reference=0.025)
+    comparison = compare_results(baseline, head, Thresholds())
+    assert comparison.drift == pytest.approx(1.25)
+    assert comparison.failing(FailOn.STEP) == []
+    merge = next(r for r in comparison.rows if r.name == "20-merge-customers.sql")
+    assert merge.verdict is Verdict.NOISY
+    assert merge.sentence.endswith(
+        "; the machine itself ran ×1.25 slower than for the baseline, which explains a "
+        "change this size"
+    )
+    lines = comparison_lines(comparison, FailOn.STEP)
+    assert (
+        "the machine ran ×1.25 slower than for the baseline (a reference workload timed "
+        "before each run): 2 changes it explains are noisy, not slower"
+    ) in lines
+
+
+def test_without_a_reference_on_both_sides_nothing_is_explained(make: Make) -> None:
+    baseline = make(_walls(BIG_MERGE), reference=None)
+    comparison = compare_results(baseline, make(_slower_machine(1.25)), Thresholds())
+    assert comparison.drift == 1.0
+    assert [r.name for r in comparison.failing(FailOn.STEP)] == [
+        "20-merge-customers.sql",
+        "publish",
+    ]
+    assert not any("the machine ran" in line for line in comparison_lines(comparison, FailOn.STEP))

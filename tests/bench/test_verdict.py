@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from etlcheck.bench.statistics import (
+from etlcheck.bench.verdict import (
     Thresholds,
     Verdict,
     compare_samples,
@@ -155,3 +155,33 @@ def test_spread_is_the_interquartile_range() -> None:
 def test_thresholds_out_of_range_are_refused(alpha: float, factor: float, floor: float) -> None:
     with pytest.raises(UsageError):
         Thresholds(alpha, factor, floor)
+
+
+MACHINE_SLOWER = [s * 1.2 for s in BASE]
+"""The unchanged step on a machine 20% slower than for the baseline: every run slower."""
+
+
+def test_a_slowdown_the_machine_explains_is_noisy_not_slower() -> None:
+    assert compare_samples(BASE, MACHINE_SLOWER, DEFAULT).verdict is Verdict.SLOWER
+    compared = compare_samples(BASE, MACHINE_SLOWER, DEFAULT, drift=1.2)
+    assert (compared.verdict, compared.machine_explains) == (Verdict.NOISY, True)
+    assert compared.drift == 1.2
+    assert compared.ratio == pytest.approx(1.2)  # the medians stay as measured
+
+
+def test_a_slowdown_beyond_the_machines_drift_is_still_slower() -> None:
+    cross_join = [1.90, 1.93, 1.88, 1.95, 1.91]
+    compared = compare_samples(BASE, cross_join, DEFAULT, drift=1.3)
+    assert (compared.verdict, compared.machine_explains) == (Verdict.SLOWER, False)
+    partly = [s * 1.2 * 1.15 for s in BASE]  # 15% slower beyond a 20% slower machine
+    assert compare_samples(BASE, partly, DEFAULT, drift=1.2).verdict is Verdict.SLOWER
+
+
+def test_drift_only_ever_weakens_a_verdict() -> None:
+    machine_faster = [s * 0.8 for s in BASE]
+    compared = compare_samples(BASE, machine_faster, DEFAULT, drift=0.8)
+    assert (compared.verdict, compared.machine_explains) == (Verdict.NOISY, True)
+    # a speed-up on a machine that got slower is a speed-up all the more
+    assert compare_samples(BASE, machine_faster, DEFAULT, drift=1.2).verdict is Verdict.FASTER
+    # a slowdown on a machine that got faster is a slowdown all the more
+    assert compare_samples(BASE, MACHINE_SLOWER, DEFAULT, drift=0.8).verdict is Verdict.SLOWER

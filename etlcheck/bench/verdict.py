@@ -10,6 +10,11 @@
   ``max(floor, (factor - 1) x baseline median)``;
 - **same**: otherwise.
 
+A change the machine alone explains is **noisy**, not slower (or faster): when the
+reference workload timed before each run (``bench.reference``) ran ``drift`` times as long
+as it did for the baseline, a "slower" verdict must survive dividing the new samples by
+``drift`` (a "faster" one, when the machine got faster, likewise).
+
 The test is exact. A p-value from the normal approximation (what scipy falls back to
 when samples tie) cannot go below 0.0122 with 5 runs a side, so "slower" could never be
 said; without ties scipy's exact distribution is used, with ties the exact permutation
@@ -31,7 +36,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from etlcheck.errors import UsageError
@@ -80,6 +85,10 @@ class SampleComparison:
     baseline_spread: float
     """Interquartile range of the baseline samples, in seconds."""
     head_spread: float
+    drift: float = 1.0
+    """How many times as long the reference workload took for the new samples."""
+    machine_explains: bool = False
+    """The rule alone said slower (faster); the machine's drift explains it, so: noisy."""
 
     @property
     def ratio(self) -> float:
@@ -136,16 +145,32 @@ def spread(samples: Sequence[float]) -> float:
 
 
 def compare_samples(
+    baseline: Sequence[float],
+    head: Sequence[float],
+    thresholds: Thresholds,
+    drift: float = 1.0,
+) -> SampleComparison:
+    """The verdict on two sample sets of seconds (see the module docstring for the rule),
+    the machine having run ``drift`` times as slow for ``head`` as for ``baseline``."""
+    compared = _compared(baseline, head, thresholds)
+    verdict = compared.verdict
+    if (verdict is Verdict.SLOWER and drift > 1) or (verdict is Verdict.FASTER and drift < 1):
+        corrected = _compared(baseline, [seconds / drift for seconds in head], thresholds)
+        if corrected.verdict is not verdict:
+            return replace(compared, verdict=Verdict.NOISY, drift=drift, machine_explains=True)
+    return replace(compared, drift=drift)
+
+
+def _compared(
     baseline: Sequence[float], head: Sequence[float], thresholds: Thresholds
 ) -> SampleComparison:
-    """The verdict on two sample sets of seconds (see the module docstring for the rule)."""
     if not baseline or not head:
         raise ValueError("both sample sets need at least one sample")
     base_median, head_median = statistics.median(baseline), statistics.median(head)
     p = p_value(baseline, head)
     spreads = spread(baseline), spread(head)
     compared = SampleComparison(base_median, head_median, p, Verdict.SAME, *spreads)
-    return SampleComparison(base_median, head_median, p, _verdict(compared, thresholds), *spreads)
+    return replace(compared, verdict=_verdict(compared, thresholds))
 
 
 def _verdict(compared: SampleComparison, thresholds: Thresholds) -> Verdict:
