@@ -131,7 +131,7 @@ def unchanged(folder: Path, tries: int) -> None:
             f"   try {attempt}: exit {code}, {slower} slower, {faster} faster, {same} same, "
             f"{noisy} noisy {noisy_names} ({seconds:.1f} s, load {load()})"
         )
-        for line in slower_lines:
+        for line in slower_lines + [x for x in output.splitlines() if "the machine ran" in x]:
             print(f"      {line}")
     print(f"   slower in {tries} tries: {slower_total}; noisy: {noisy_total} of {rows} rows")
 

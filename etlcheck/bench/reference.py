@@ -2,13 +2,14 @@
 at that moment.
 
 A baseline saved at one moment and a result measured at another differ by the machine as
-well as by the scripts. On a shared 2-core machine whose load went from 3 to 6 between
-them, every step and phase of an unchanged pipeline ran 10 to 30% slower, all five runs
-of each, which the Mann-Whitney U test rightly finds significant. The workload below
-(about 20 ms on a quiet machine: a DuckDB aggregate, a Python loop, some string work, the
-mix a pipeline run has) slows down with the machine: 0.020 s quiet, 0.056 s beside two
-busy processes. The ratio of its medians tells the verdict how much of a change the
-machine alone explains (``verdict.compare_samples``).
+well as by the scripts. On a shared 2-core machine the other work changes from minute to
+minute: in one sitting, unchanged reruns a minute or two after the baseline had 4 "slower"
+rows in 5 reruns (every run of the row slower than every run of the baseline, which the
+Mann-Whitney U test rightly finds significant). The workload below (about 20 ms on a quiet
+machine: a DuckDB aggregate, a Python loop, some string work, the mix a pipeline run has)
+slows down with the machine: 0.020 s quiet, 0.056 s beside two busy processes. The ratio
+of its medians tells the verdict how much of a change the machine alone explains
+(``verdict.compare_samples``).
 """
 
 from __future__ import annotations

@@ -47,7 +47,8 @@ def comparison_lines(comparison: BenchComparison, fail_on: FailOn) -> list[str]:
     if noisy:
         lines.append(
             f"{noisy} noisy: the samples could not tell a change of the size that counts "
-            "from noise; more --runs, or --compare-ref on a quieter machine, can"
+            "from noise, or from the machine's own change of speed; more --runs, or "
+            "--compare-ref on a quieter machine, can"
         )
     return lines
 
