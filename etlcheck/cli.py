@@ -1,4 +1,4 @@
-"""The ``etlcheck`` command: init, run, lint, remap, setup, reset, dq.
+"""The ``etlcheck`` command: init, run, lint, remap, setup, reset, dq, bench.
 
 Exit codes: 0 verified, 1 a finding, 2 bad input or usage. Errors are one line
 (with file:line:col where there is one); ``--debug`` shows the traceback.
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from etlcheck import __version__
+from etlcheck.bench.cli import add_bench_parser
 from etlcheck.config import Config, load_config
 from etlcheck.dq import add_dq_parser
 from etlcheck.engines import engine_names
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_isolation_commands(commands, common)
     add_dq_parser(commands, common)
+    add_bench_parser(commands, common)
     return parser
 
 

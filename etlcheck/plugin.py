@@ -44,6 +44,9 @@ from etlcheck.session_run import CONTROLLER, ControllerRun, overridden_fixtures
 from etlcheck.values import RewriteMode, Scale
 from etlcheck.xdist_share import RunShare
 
+pytest_plugins = ["etlcheck.bench.pytest_plugin"]
+"""Benchmarks (``--etl-bench-*``) live in a plugin of their own."""
+
 OPTIONS: tuple[tuple[str, str, str | None], ...] = (
     (
         "etl_config",

@@ -23,6 +23,7 @@ from typing import Any
 CACHE_ENV = "ETLCHECK_CACHE"
 _TABLES: dict[str, dict[Any, Any]] = {}
 _SAVED_SIZES: dict[str, int] = {}
+_FIRST_LOAD: dict[str, bool] = {}
 MAX_ENTRIES = 50_000
 """A table larger than this is not saved (a run compiles a few hundred statements)."""
 
@@ -72,6 +73,7 @@ def cache_file(directory: Path) -> Path:
 def load(directory: Path | None) -> None:
     """Merge the tables saved in ``directory`` into the registered ones (if any saved)."""
     if directory is None or not enabled():
+        _FIRST_LOAD.setdefault("found", False)
         return
     try:
         with cache_file(directory).open("rb") as handle:
@@ -80,12 +82,19 @@ def load(directory: Path | None) -> None:
         saved = {}
     if not isinstance(saved, dict):
         saved = {}
+    _FIRST_LOAD.setdefault("found", any(isinstance(e, dict) and e for e in saved.values()))
     for name, table in _TABLES.items():
         entries = saved.get(name)
         if isinstance(entries, dict):
             for key, value in entries.items():
                 table.setdefault(key, value)
         _SAVED_SIZES[name] = len(table)
+
+
+def began_warm() -> bool:
+    """Whether the first ``load`` of this process found a saved cache with entries: a run
+    that began warm (run.json records it; only runs that agree are compared)."""
+    return _FIRST_LOAD.get("found", False)
 
 
 def save(directory: Path | None) -> None:

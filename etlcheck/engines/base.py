@@ -104,6 +104,10 @@ class Engine(ABC):
     """True when ``load_file`` reads a data file into a table without a DataFrame."""
     queries_arrays: ClassVar[bool] = False
     """True when ``query_arrays`` hands results over as numpy arrays (no Python rows)."""
+    database_copy: ClassVar[str] = ""
+    """How a seeded database is copied for each benchmark run: "file" (the database is
+    one file, complete once checkpointed and closed), "template" (the server copies a
+    database with ``CREATE DATABASE ... TEMPLATE``), or "" (it cannot be)."""
     supports_step_transactions: ClassVar[bool] = False
     """True when a step can run inside one transaction (``begin_step``...): an interrupted
     or failed step then leaves nothing behind."""

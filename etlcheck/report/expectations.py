@@ -11,15 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from etlcheck.report.markup import NOT_AVAILABLE, as_count, as_mapping, as_records
-
-if TYPE_CHECKING:
-    from jinja2 import Environment, Template
-    from markupsafe import Markup
+from etlcheck.report.templates import stylesheet as stylesheet  # dq.py imports it here
+from etlcheck.report.templates import template
 
 TITLE = "Expectations on the staging outputs"
 VISIBLE_VALUES = 8
@@ -74,7 +70,7 @@ def expectations_section(document: Mapping[str, Any]) -> str:
         state = "shown"
     suites = tuple(_suite(s) for s in as_records(document.get("expectations")))
     passed = sum(1 for s in suites if s.result == "passed")
-    return _template("expectations.html").render(
+    return template("expectations.html").render(
         title=TITLE, state=state, suites=suites, passed=passed, not_available=NOT_AVAILABLE
     )
 
@@ -82,7 +78,7 @@ def expectations_section(document: Mapping[str, Any]) -> str:
 def render_dq_html(document: Mapping[str, Any], stylesheet: str) -> str:
     """dq.html: the expectations section on a page of its own, with its verdict."""
     document = document if isinstance(document, Mapping) else {}
-    return _template("dq.html").render(
+    return template("dq.html").render(
         section=expectations_section(document),
         verdict=str(document.get("verdict") or NOT_AVAILABLE),
         verified=document.get("verdict") == "expectations met",
@@ -101,41 +97,6 @@ def _subject(document: Mapping[str, Any]) -> str:
         f"validated {document.get('validated_at') or NOT_AVAILABLE}",
     ]
     return " · ".join(parts)
-
-
-@cache
-def stylesheet() -> str:
-    """report.html's stylesheet, inlined into dq.html too."""
-    return resources.files("etlcheck.report").joinpath("style.css").read_text("utf-8")
-
-
-@cache
-def _environment() -> Environment:
-    from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
-
-    def load(name: str) -> str:
-        return resources.files("etlcheck.report").joinpath(name).read_text("utf-8")
-
-    environment = Environment(
-        loader=FunctionLoader(load),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.filters["breakable"] = _breakable
-    return environment
-
-
-def _breakable(text: str) -> Markup:
-    """Escaped text that may wrap after each underscore (long expectation type names)."""
-    from markupsafe import Markup, escape
-
-    return Markup(str(escape(text)).replace("_", "_<wbr>"))
-
-
-def _template(name: str) -> Template:
-    return _environment().get_template(name)
 
 
 def _suite(suite: Mapping[str, Any]) -> SuiteView:

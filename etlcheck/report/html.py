@@ -28,6 +28,7 @@ from etlcheck.report.markup import (
     location_text,
     section,
 )
+from etlcheck.report.previous import changed_scripts, key_text
 from etlcheck.report.sections import diff_section, rewrites_section
 from etlcheck.report.seeding import preview_section, seed_fact, seed_section
 from etlcheck.wording import counted
@@ -39,8 +40,11 @@ FINDINGS_PER_KIND = 3
 VISIBLE_LINT = 10
 
 
-def render_html(document: dict[str, Any], previous: dict[str, Any] | None = None) -> str:
-    """The whole page for one run document, compared with the previous run's when given."""
+def render_html(
+    document: dict[str, Any], previous: dict[str, Any] | None = None, benchmarks: str = ""
+) -> str:
+    """The whole page for one run document, compared with the previous run's when given
+    (``benchmarks``: the benchmark section, already rendered)."""
     document = document if isinstance(document, Mapping) else {}
     previous = previous if isinstance(previous, Mapping) else None
     verdict = _verdict_text(document)
@@ -53,6 +57,7 @@ def render_html(document: dict[str, Any], previous: dict[str, Any] | None = None
             diff_section(document, "sandbox", "sandbox-diff"),
             _timing_section(document, previous),
             _steps_section(document),
+            benchmarks,
             expectations_section(document),
             rewrites_section(document),
             seed_section(document),
@@ -215,11 +220,35 @@ def _timing_section(document: Mapping[str, Any], previous: Mapping[str, Any] | N
         return absent
     run = document.get("run")
     previous_run = previous.get("run") if previous is not None else None
-    note = ""
-    if previous is not None:
-        previous_id = as_text(as_mapping(previous_run).get("run_id"))
-        note = f'<p class="note">Grey bars and dark ticks: previous run {previous_id}.</p>'
-    return section("timings", title, note + render_timing_charts(run, previous_run))
+    return section(
+        "timings",
+        title,
+        _previous_note(document, previous) + render_timing_charts(run, previous_run),
+    )
+
+
+def _previous_note(document: Mapping[str, Any], previous: Mapping[str, Any] | None) -> str:
+    """Which run the grey bars are, and why that one: the newest verified run with equal keys."""
+    key = document.get("bench_key")
+    if previous is None:
+        if "bench_key" not in document:
+            return ""
+        return (
+            '<p class="note" id="previous-run">No earlier verified run with this run\'s keys '
+            f"({escape(key_text(key))}) in the report folder: nothing to compare with.</p>"
+        )
+    previous_id = as_text(as_mapping(previous.get("run")).get("run_id"))
+    changed = changed_scripts(document, previous)
+    since = (
+        f" Changed since then: {', '.join(f'<code>{escape(c)}</code>' for c in changed)}."
+        if changed
+        else ""
+    )
+    return (
+        f'<p class="note" id="previous-run">Grey bars and dark ticks: previous run '
+        f"{previous_id}, the newest earlier run that was verified and has this "
+        f"run's keys ({escape(key_text(key))}).{since}</p>"
+    )
 
 
 def _steps_section(document: Mapping[str, Any]) -> str:

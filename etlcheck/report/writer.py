@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 
 def run_document(verification: Verification) -> dict[str, Any]:
     """Everything about a run in plain JSON types."""
+    from etlcheck.report.previous import run_keys
+
     options = verification.options
+    key, scripts = run_keys(verification)
     return {
         "verdict": "verified" if verification.verified else "not verified",
         "findings": verification.findings,
@@ -45,6 +48,8 @@ def run_document(verification: Verification) -> dict[str, Any]:
             else None
         ),
         "rewrites": list(verification.rewrites),
+        "bench_key": key,
+        "scripts": scripts,
     }
 
 
@@ -54,29 +59,23 @@ def _dict_or_none(value: Any) -> Any:
 
 def write_reports(verification: Verification) -> Path:
     """Write run.json and report.html into reports/<run-id>/; return the HTML path."""
+    from etlcheck.report.benchmarks import run_history_section
     from etlcheck.report.html import render_html
+    from etlcheck.report.previous import previous_verified
 
     base = verification.options.report_dir or verification.options.config.root / "reports"
     folder = Path(base) / verification.run.run_id
     folder.mkdir(parents=True, exist_ok=True)
     document = run_document(verification)
-    previous = latest_document(Path(base))
+    previous = previous_verified(Path(base), document["bench_key"], verification.run.run_id)
     document = redact_document(document)
     (folder / "run.json").write_text(json.dumps(document, indent=2), "utf-8")
     html_path = folder / "report.html"
-    html_path.write_text(render_html(document, previous), "utf-8")
+    config = verification.options.config
+    benchmarks = run_history_section(config.root, document["bench_key"], config.name)
+    html_path.write_text(render_html(document, previous, benchmarks), "utf-8")
     point_latest(Path(base), folder)
     return html_path
-
-
-def latest_document(base: Path) -> dict[str, Any] | None:
-    """The run.json that ``latest`` points at, if any (the previous run, before we write)."""
-    path = base / "latest" / "run.json"
-    try:
-        loaded: dict[str, Any] = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    return loaded
 
 
 def point_latest(base: Path, folder: Path) -> None:

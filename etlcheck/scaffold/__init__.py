@@ -21,6 +21,7 @@ from etlcheck.wording import counted
 
 SUITE_FILES = (
     "conftest.py",
+    "test_benchmark.py",
     "test_phase_timings.py",
     "test_production_unchanged.py",
     "test_runtime_isolation.py",

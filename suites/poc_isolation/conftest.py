@@ -6,6 +6,9 @@
 3. each phase kept to its budget (test_phase_timings);
 4. the staging tables meet their expectation suites (test_staging_expectations).
 
+With ``--etl-bench-runs N`` it also benchmarks the pipeline: no step and no phase may be
+slower than the baseline ``--etl-bench-baseline`` names (test_benchmark).
+
 Everything comes from etlcheck.toml (two folders up) and the run; the etlcheck plugin
 (installed with etlcheck) provides the fixtures. Options: ``--etl-engine``,
 ``--etl-scale``, ``--etl-rewrite``, ``--etl-seed-from``, ``--etl-config``,

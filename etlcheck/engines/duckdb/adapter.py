@@ -9,6 +9,7 @@ temp tables (``#t``) live as long as the connection.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -44,6 +45,7 @@ class DuckDBEngine(Engine):
     exports_tables = True
     loads_files = True
     queries_arrays = True
+    database_copy = "file"
 
     internal_schemas: ClassVar[tuple[str, ...]] = ("sys",)
     """Schemas etlcheck creates for catalog emulation; fingerprints must skip them."""
@@ -175,8 +177,11 @@ class DuckDBEngine(Engine):
         return Path(self.target) if self.target and self.target != ":memory:" else None
 
     def interrupt(self) -> None:
-        if self._connection is not None:
-            self._connection.interrupt()
+        connection = self._connection
+        if connection is not None:
+            # closed meanwhile (the run cleaning up): nothing is left to stop
+            with contextlib.suppress(Exception):
+                connection.interrupt()
 
     def step_transaction_aborted(self) -> bool:
         """DuckDB aborts a transaction at its first failed statement, and a COMMIT of an

@@ -85,6 +85,7 @@ class PostgresEngine(Engine):
     interprets_tsql = True
     throwaway = "a throwaway PostgreSQL cluster"
     supports_least_privilege = True
+    database_copy = "template"
     supports_step_transactions = True
     internal_schemas = (EMULATION_SCHEMA,)
     system_schemas = ("information_schema", "pg_catalog", "pg_toast")
