@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
+    from etlcheck.engines.copies import DatabaseCopies
     from etlcheck.isolation.fingerprint_sql import FingerprintSQL
     from etlcheck.tsql.emulation import Emulation
     from etlcheck.tsql.scope import Session
@@ -104,10 +105,6 @@ class Engine(ABC):
     """True when ``load_file`` reads a data file into a table without a DataFrame."""
     queries_arrays: ClassVar[bool] = False
     """True when ``query_arrays`` hands results over as numpy arrays (no Python rows)."""
-    database_copy: ClassVar[str] = ""
-    """How a seeded database is copied for each benchmark run: "file" (the database is
-    one file, complete once checkpointed and closed), "template" (the server copies a
-    database with ``CREATE DATABASE ... TEMPLATE``), or "" (it cannot be)."""
     supports_step_transactions: ClassVar[bool] = False
     """True when a step can run inside one transaction (``begin_step``...): an interrupted
     or failed step then leaves nothing behind."""
@@ -192,6 +189,13 @@ class Engine(ABC):
     @abstractmethod
     def load_frame(self, schema: str, table: str, frame: pd.DataFrame) -> None:
         """Create ``schema.table`` from a DataFrame (replacing it) in one bulk operation."""
+
+    @classmethod
+    def database_copies(cls, db: str | None, work: Path) -> DatabaseCopies | None:
+        """Copies of one seeded database, one per benchmark run (``etlcheck bench``):
+        ``db`` is ``--db`` (None: a database of the benchmark's own), ``work`` the
+        project's ``.etlcheck`` folder. None when this engine cannot copy a database."""
+        return None
 
     def checkpoint(self) -> None:
         """Write out what the engine has only logged so far (nothing to do for servers)."""

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from etlcheck.bench.copies import OWNER, UNOWNED_AGE_SECONDS, SeededCopies, seed_once
+from etlcheck.bench.copies import SeededCopies, seed_once
 from etlcheck.config import load_config
+from etlcheck.engines.copies import OWNER, UNOWNED_AGE_SECONDS
 from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
 from etlcheck.errors import UsageError
 from etlcheck.options import RunOptions

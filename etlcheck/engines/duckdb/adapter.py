@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from etlcheck.engines.base import Engine, QueryResult, ScriptResult, TableCopy
 from etlcheck.engines.duckdb.fingerprint import DuckDBFingerprintSQL
-from etlcheck.errors import EngineError
+from etlcheck.errors import EngineError, UsageError
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
+    from etlcheck.engines.copies import DatabaseCopies
     from etlcheck.engines.duckdb.emulation import DuckDBEmulation
 
 
@@ -45,7 +46,6 @@ class DuckDBEngine(Engine):
     exports_tables = True
     loads_files = True
     queries_arrays = True
-    database_copy = "file"
 
     internal_schemas: ClassVar[tuple[str, ...]] = ("sys",)
     """Schemas etlcheck creates for catalog emulation; fingerprints must skip them."""
@@ -286,6 +286,18 @@ class DuckDBEngine(Engine):
         finally:
             self.connection.execute(f"DETACH {_EXPORT}")
         return copied
+
+    @classmethod
+    def database_copies(cls, db: str | None, work: Path) -> DatabaseCopies | None:
+        from etlcheck.engines.duckdb.copies import FileCopies
+
+        if db is not None:
+            raise UsageError(
+                "etlcheck bench seeds and copies a duckdb file of its own; "
+                "--db is for server engines",
+                hint="drop --db",
+            )
+        return FileCopies(work)
 
     def checkpoint(self) -> None:
         if self._catalog is not None:  # a file; an in-memory database has nothing to write

@@ -31,6 +31,7 @@ from etlcheck.errors import EngineError
 if TYPE_CHECKING:
     import pandas as pd
 
+    from etlcheck.engines.copies import DatabaseCopies
     from etlcheck.engines.postgres.emulation import PostgresEmulation
 
 _PIP_HINT = "pip install 'etlcheck[postgres]'"
@@ -85,7 +86,6 @@ class PostgresEngine(Engine):
     interprets_tsql = True
     throwaway = "a throwaway PostgreSQL cluster"
     supports_least_privilege = True
-    database_copy = "template"
     supports_step_transactions = True
     internal_schemas = (EMULATION_SCHEMA,)
     system_schemas = ("information_schema", "pg_catalog", "pg_toast")
@@ -125,6 +125,12 @@ class PostgresEngine(Engine):
         return f"PostgresEngine(target={self.info.target or 'throwaway cluster'!r})"
 
     # --- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def database_copies(cls, db: str | None, work: Path) -> DatabaseCopies | None:
+        from etlcheck.engines.postgres.copies import TemplateCopies
+
+        return TemplateCopies(db)
 
     def _start(self) -> None:
         psycopg = _import_psycopg()
