@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from etlcheck.report.markup import NOT_AVAILABLE, as_count, as_mapping, as_records
+from etlcheck.report.templates import render, template
 from etlcheck.report.templates import stylesheet as stylesheet  # dq.py imports it here
-from etlcheck.report.templates import template
+from etlcheck.report.values import NOT_AVAILABLE, as_count, as_mapping, as_records, presence
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 TITLE = "Expectations on the staging outputs"
 VISIBLE_VALUES = 8
@@ -60,18 +63,18 @@ class SuiteView:
     expectations: tuple[ExpectationView, ...]
 
 
-def expectations_section(document: Mapping[str, Any]) -> str:
+def expectations_section(document: Mapping[str, Any]) -> Markup:
     """The ``<section id="expectations">`` of a run document."""
-    if "expectations" not in document:
-        state = "not-available"
-    elif document["expectations"] is None:
-        state = "not-run"
-    else:
-        state = "shown"
+    state = presence(document, "expectations")
     suites = tuple(_suite(s) for s in as_records(document.get("expectations")))
     passed = sum(1 for s in suites if s.result == "passed")
-    return template("expectations.html").render(
-        title=TITLE, state=state, suites=suites, passed=passed, not_available=NOT_AVAILABLE
+    return render(
+        "expectations.html",
+        title=TITLE,
+        state=state,
+        suites=suites,
+        passed=passed,
+        not_available=NOT_AVAILABLE,
     )
 
 

@@ -1,37 +1,36 @@
 """report.html: one self-contained page, verdict first, readable in a minute.
 
-The page is built from the run document (``run.json``); every value that came from SQL,
-data or the user's files is HTML-escaped. A section whose document entry is ``None`` says
-"not run"; a missing entry says "not available". Nothing here raises on odd input.
+The page is built from the run document (``run.json``) by Jinja2 templates with
+autoescaping (``report.html`` and one template per section); the modules beside this one
+only turn the document into plain view values. A section whose document entry is ``None``
+says "not run"; a missing entry says "not available". Nothing here raises on odd input.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
-from html import escape
-from importlib import resources
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from etlcheck.report.chart import render_timing_charts
 from etlcheck.report.expectations import expectations_section
-from etlcheck.report.markup import (
+from etlcheck.report.run_sections import facts_section, steps_section, timing_section
+from etlcheck.report.sections import diff_section, rewrites_section
+from etlcheck.report.seeding import preview_section, seed_section
+from etlcheck.report.templates import render, stylesheet
+from etlcheck.report.values import (
     NOT_AVAILABLE,
-    absent_section,
     as_count,
     as_mapping,
     as_records,
     as_seconds,
     as_text,
-    html_row,
-    html_table,
     location_text,
-    section,
+    presence,
 )
-from etlcheck.report.previous import changed_scripts, key_text
-from etlcheck.report.sections import diff_section, rewrites_section
-from etlcheck.report.seeding import preview_section, seed_fact, seed_section
 from etlcheck.wording import counted
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 VISIBLE_FINDINGS = 8
 """Findings listed under the verdict before the rest fold into a <details> block..."""
@@ -44,40 +43,28 @@ def render_html(
     document: dict[str, Any], previous: dict[str, Any] | None = None, benchmarks: str = ""
 ) -> str:
     """The whole page for one run document, compared with the previous run's when given
-    (``benchmarks``: the benchmark section, already rendered)."""
+    (``benchmarks``: the benchmark section, already rendered by its own template)."""
+    from markupsafe import Markup
+
     document = document if isinstance(document, Mapping) else {}
     previous = previous if isinstance(previous, Mapping) else None
-    verdict = _verdict_text(document)
-    body = "".join(
-        (
-            _verdict_section(document),
-            _lint_section(document),
-            diff_section(document, "production", "production-diff"),
-            preview_section(document),
-            diff_section(document, "sandbox", "sandbox-diff"),
-            _timing_section(document, previous),
-            _steps_section(document),
-            benchmarks,
-            expectations_section(document),
-            rewrites_section(document),
-            seed_section(document),
-            _facts_section(document, previous),
-        )
+    sections = (
+        _verdict_section(document),
+        _lint_section(document),
+        diff_section(document, "production", "production-diff"),
+        preview_section(document),
+        diff_section(document, "sandbox", "sandbox-diff"),
+        timing_section(document, previous),
+        steps_section(document),
+        Markup(benchmarks),  # rendered by benchmarks.html, with autoescaping
+        expectations_section(document),
+        rewrites_section(document),
+        seed_section(document),
+        facts_section(document, previous),
     )
-    title = f"etlcheck: {verdict} · {document.get('pipeline') or NOT_AVAILABLE}"
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{_stylesheet()}</style></head>\n"
-        f"<body><main>{body}"
-        "<footer>Written by etlcheck. Self-contained: no scripts, no external files.</footer>"
-        "</main></body></html>\n"
-    )
-
-
-@cache
-def _stylesheet() -> str:
-    return resources.files("etlcheck.report").joinpath("style.css").read_text("utf-8")
+    title = f"etlcheck: {_verdict_text(document)} · {document.get('pipeline') or NOT_AVAILABLE}"
+    page = render("report.html", title=title, stylesheet=stylesheet(), sections=sections)
+    return f"{page}\n"  # Jinja2 drops the template's last newline
 
 
 # --- verdict -------------------------------------------------------------------------------
@@ -88,10 +75,7 @@ def _verdict_text(document: Mapping[str, Any]) -> str:
     return str(verdict) if verdict else "verdict not available"
 
 
-def _verdict_section(document: Mapping[str, Any]) -> str:
-    verified = document.get("verdict") == "verified"
-    css = "verified" if verified else "not-verified"
-    heading = escape(_verdict_text(document).upper())
+def _verdict_section(document: Mapping[str, Any]) -> Markup:
     run = as_mapping(document.get("run"))
     scale = document.get("scale")
     subject = " · ".join(
@@ -105,24 +89,18 @@ def _verdict_section(document: Mapping[str, Any]) -> str:
         )
     )
     findings = document.get("findings")
-    if isinstance(findings, list) and findings:
-        shown, folded = _fold_findings([str(finding) for finding in findings])
-        listing = "".join(f"<li>{as_text(finding)}</li>" for finding in shown)
-        listing = f'<ul class="findings">{listing}</ul>'
-        if folded:
-            rest = "".join(f"<li>{as_text(finding)}</li>" for finding in folded)
-            listing += (
-                f"<details><summary>{len(folded)} more findings</summary>"
-                f'<ul class="findings">{rest}</ul></details>'
-            )
-    elif isinstance(findings, list):
-        listing = '<p class="summary">No findings.</p>'
-    else:
-        listing = f'<p class="summary">Findings {NOT_AVAILABLE}.</p>'
-    return (
-        f'<header id="verdict" class="{css}"><h1>{heading}</h1>'
-        f'<p class="subject">{subject}</p>{listing}'
-        f'<p class="summary">{_summary(document)}</p></header>'
+    shown: list[str] | None = None
+    folded: list[str] = []
+    if isinstance(findings, list):
+        shown, folded = _fold_findings([as_text(str(finding)) for finding in findings])
+    return render(
+        "verdict.html",
+        verified=document.get("verdict") == "verified",
+        heading=_verdict_text(document).upper(),
+        subject=subject,
+        shown=shown,
+        folded=folded,
+        summary=_summary(document),
     )
 
 
@@ -166,171 +144,36 @@ def _summary(document: Mapping[str, Any]) -> str:
 # --- lint ----------------------------------------------------------------------------------
 
 
-def _lint_section(document: Mapping[str, Any]) -> str:
-    title = "Static isolation check (lint)"
-    absent = absent_section(document, "lint", "lint", title)
-    if absent is not None:
-        return absent
+@dataclass(frozen=True)
+class LintRow:
+    where: str
+    code: str
+    message: str
+    suggestion: str
+    allowed: str
+    css: str
+
+
+def _lint_section(document: Mapping[str, Any]) -> Markup:
     findings = as_records(as_mapping(document.get("lint")).get("findings"))
-    if not findings:
-        return section("lint", title, "<p>No findings: every reference was proven safe.</p>")
-    silenced = sum(1 for f in findings if f.get("allowed") is not None)
     findings.sort(key=lambda f: f.get("allowed") is not None)
     rows = [
-        html_row(
-            (
-                f"<code>{escape(location_text(f))}</code>",
-                f"<code>{as_text(f.get('code'))}</code>",
-                as_text(f.get("message"))
-                + (
-                    f'<br><span class="muted">{as_text(f.get("suggestion"))}</span>'
-                    if f.get("suggestion")
-                    else ""
-                ),
-                as_text(f.get("allowed"), "—"),
-            ),
-            "allowed" if f.get("allowed") is not None else "failed",
+        LintRow(
+            where=location_text(f),
+            code=as_text(f.get("code")),
+            message=as_text(f.get("message")),
+            suggestion=str(f.get("suggestion") or ""),
+            allowed=as_text(f.get("allowed"), "—"),
+            css="allowed" if f.get("allowed") is not None else "failed",
         )
         for f in findings
     ]
-    scripts = len({location_text(f).split(":", 1)[0] for f in findings})
-    note = (
-        f"<p>{counted(len(findings), 'finding')} in {counted(scripts, 'script')}, "
-        f"{silenced} allowed by an inline pragma with a reason.</p>"
+    return render(
+        "lint.html",
+        state=presence(document, "lint"),
+        shown=rows[:VISIBLE_LINT],
+        rest=rows[VISIBLE_LINT:],
+        findings=counted(len(rows), "finding"),
+        scripts=counted(len({row.where.split(":", 1)[0] for row in rows}), "script"),
+        silenced=sum(1 for f in findings if f.get("allowed") is not None),
     )
-    headers = ("where", "code", "what", "allowed because")
-    content = note + html_table(headers, rows[:VISIBLE_LINT])
-    if len(rows) > VISIBLE_LINT:
-        content += (
-            f"<details><summary>{len(rows) - VISIBLE_LINT} more findings</summary>"
-            f"{html_table(headers, rows[VISIBLE_LINT:])}</details>"
-        )
-    return section("lint", title, content)
-
-
-# --- timings, steps and facts --------------------------------------------------------------------
-
-
-def _timing_section(document: Mapping[str, Any], previous: Mapping[str, Any] | None) -> str:
-    title = "Timings: phases against budgets"
-    if previous is not None:
-        title += " and the previous run"
-    absent = absent_section(document, "run", "timings", title)
-    if absent is not None:
-        return absent
-    run = document.get("run")
-    previous_run = previous.get("run") if previous is not None else None
-    return section(
-        "timings",
-        title,
-        _previous_note(document, previous) + render_timing_charts(run, previous_run),
-    )
-
-
-def _previous_note(document: Mapping[str, Any], previous: Mapping[str, Any] | None) -> str:
-    """Which run the grey bars are, and why that one: the newest verified run with equal keys."""
-    key = document.get("bench_key")
-    if previous is None:
-        if "bench_key" not in document:
-            return ""
-        return (
-            '<p class="note" id="previous-run">No earlier verified run with this run\'s keys '
-            f"({escape(key_text(key))}) in the report folder: nothing to compare with.</p>"
-        )
-    previous_id = as_text(as_mapping(previous.get("run")).get("run_id"))
-    changed = changed_scripts(document, previous)
-    since = (
-        f" Changed since then: {', '.join(f'<code>{escape(c)}</code>' for c in changed)}."
-        if changed
-        else ""
-    )
-    return (
-        f'<p class="note" id="previous-run">Grey bars and dark ticks: previous run '
-        f"{previous_id}, the newest earlier run that was verified and has this "
-        f"run's keys ({escape(key_text(key))}).{since}</p>"
-    )
-
-
-def _steps_section(document: Mapping[str, Any]) -> str:
-    title = "Steps"
-    absent = absent_section(document, "run", "steps", title)
-    if absent is not None:
-        return absent
-    steps = as_records(as_mapping(document.get("run")).get("steps"))
-    if not steps:
-        return section("steps", title, f'<p class="not-available">{NOT_AVAILABLE}</p>')
-    rows = []
-    for step in steps:
-        status = step.get("status")
-        error = step.get("error")
-        status_cell = f'<span class="status">{as_text(status)}</span>'
-        if error:
-            status_cell += f"<br><code>{as_text(error)}</code>"
-        rows.append(
-            html_row(
-                (
-                    as_text(step.get("number")),
-                    as_text(step.get("phase")),
-                    f"<code>{as_text(step.get('script'))}</code>",
-                    status_cell,
-                    as_seconds(step.get("seconds")),
-                    as_count(step.get("rows_affected")),
-                ),
-                "" if status == "ok" else "failed",
-                numeric=(4, 5),
-            )
-        )
-    headers = ("#", "phase", "script", "status", "time", "rows affected")
-    return section("steps", title, html_table(headers, rows, numeric=(4, 5)))
-
-
-def _facts_section(document: Mapping[str, Any], previous: Mapping[str, Any] | None) -> str:
-    run = as_mapping(document.get("run"))
-    engine = as_mapping(document.get("engine"))
-    facts = [
-        ("pipeline", as_text(document.get("pipeline"))),
-        ("configuration", f"<code>{as_text(document.get('config'))}</code>"),
-        (
-            "engine",
-            " ".join(as_text(engine.get(k), "") for k in ("name", "version")).strip()
-            or NOT_AVAILABLE,
-        ),
-        ("engine target", f"<code>{as_text(engine.get('target'))}</code>"),
-        *(
-            (f"engine {escape(str(key))}", as_text(_short(value)))
-            for key, value in engine.items()
-            if key not in ("name", "version", "target")
-        ),
-        ("scale", as_text(document.get("scale"), "no sample generator")),
-        ("rewrite", as_text(document.get("rewrite"))),
-        ("run id", f"<code>{as_text(run.get('run_id'))}</code>"),
-        ("started", as_text(run.get("started_at"))),
-        ("finished", as_text(run.get("finished_at"))),
-        ("total step time", as_seconds(run.get("seconds"))),
-    ]
-    if run.get("resumes"):
-        resumed = escape(str(run.get("resumes")))
-        facts.append(
-            (
-                "continues run",
-                f'<a href="../{resumed}/report.html"><code>{resumed}</code></a>, compared with '
-                f"the fingerprint taken before run <code>{as_text(document.get('origin'))}"
-                "</code>",
-            )
-        )
-    if previous is not None:
-        previous_run = as_mapping(previous.get("run"))
-        facts.append(("previous run", f"<code>{as_text(previous_run.get('run_id'))}</code>"))
-    if "seed" in document:
-        facts.append(("seed", as_text(seed_fact(document.get("seed")))))
-    items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
-    return section("facts", "Run facts", f'<dl class="facts">{items}</dl>')
-
-
-def _short(value: object) -> object:
-    """Nested seed details as one line (a dict of table counts stays readable)."""
-    if isinstance(value, Mapping):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return value

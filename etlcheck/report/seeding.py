@@ -1,134 +1,119 @@
 """Report sections about the data the run started from: what it would do to production
-(its copies in the sandbox), and where every seeded table came from."""
+(its copies in the sandbox), and where every seeded table came from. This module turns the
+run document into plain view values; the markup is in ``preview.html`` and ``seed.html``."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from etlcheck.report.markup import (
-    as_count,
-    as_mapping,
-    as_records,
-    as_seconds,
-    as_text,
-    html_row,
-    html_table,
-    section,
-)
+from etlcheck.report.templates import render
+from etlcheck.report.values import as_count, as_mapping, as_records, as_seconds, as_text
 from etlcheck.wording import counted
 
-VISIBLE_STATEMENTS = 5
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+PREVIEW_COUNTS = ("rows_before", "rows_added", "rows_changed", "rows_removed", "rows_after")
 
 
-def preview_section(document: Mapping[str, Any]) -> str:
+@dataclass(frozen=True)
+class PreviewRow:
+    production: str
+    copy: str
+    css: str
+    counts: tuple[str, ...]
+
+
+def preview_section(document: Mapping[str, Any]) -> Markup:
     """Per copy of a production table: rows before, added, changed, removed, after."""
-    title = "What the run would do to production (its copies in the sandbox)"
     preview = as_records(document.get("production_preview"))
-    seed = as_mapping(document.get("seed"))
-    if not preview:
-        reason = (
-            "Production was not cloned into the sandbox: the run started from empty sandbox "
-            "schemas."
-            if seed.get("cloned") is False
-            else "No production tables were cloned into the sandbox."
-        )
-        return section("production-preview", title, f"<p>{reason}</p>")
-    changed = [row for row in preview if row.get("status") != "unchanged"]
-    lead = (
-        f"<p>Every protected table was copied, structure and rows, into its sandbox before "
-        f"step 1. The run changed {len(changed)} of the {len(preview)} copies; this is the "
-        "change the team would see in production. Production itself is proven unchanged "
-        "above.</p>"
-    )
     rows = [
-        html_row(
-            (
-                f"<code>{as_text(row.get('production'))}</code>",
-                f"<code>{as_text(row.get('schema'))}.{as_text(row.get('name'))}</code>",
-                as_count(row.get("rows_before")),
-                as_count(row.get("rows_added")),
-                as_count(row.get("rows_changed")),
-                as_count(row.get("rows_removed")),
-                as_count(row.get("rows_after")),
-            ),
-            "" if row.get("status") == "unchanged" else "landed",
-            numeric=(2, 3, 4, 5, 6),
+        PreviewRow(
+            production=as_text(row.get("production")),
+            copy=f"{as_text(row.get('schema'))}.{as_text(row.get('name'))}",
+            css="" if row.get("status") == "unchanged" else "landed",
+            counts=tuple(as_count(row.get(key)) for key in PREVIEW_COUNTS),
         )
         for row in sorted(preview, key=lambda r: r.get("status") == "unchanged")
     ]
-    headers = ("production table", "sandbox copy", "before", "added", "changed", "removed", "after")
-    return section(
-        "production-preview", title, lead + html_table(headers, rows, numeric=(2, 3, 4, 5, 6))
+    return render(
+        "preview.html",
+        rows=rows,
+        changed=sum(1 for row in rows if row.css),
+        not_cloned=as_mapping(document.get("seed")).get("cloned") is False,
     )
 
 
-def seed_section(document: Mapping[str, Any]) -> str:
+@dataclass(frozen=True)
+class Cloned:
+    """What was cloned into the sandbox after seeding, and how long it took."""
+
+    what: str
+    seconds: str
+
+
+@dataclass(frozen=True)
+class SeedTable:
+    table: str
+    rows: str
+    source: str
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    path: str
+    bytes: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class SeedSource:
+    kind: str
+    source: str
+    seconds: str
+    warnings: tuple[str, ...]
+    tables: tuple[SeedTable, ...]
+    files: tuple[SeedFile, ...]
+    statements: tuple[str, ...]
+
+
+def seed_section(document: Mapping[str, Any]) -> Markup | str:
     """Each seed source: what it is, the files it read (SHA-256), the tables it filled."""
-    title = "Seed: what the run started from"
     if "seed" not in document:
         return ""
     seed = document.get("seed")
     if not isinstance(seed, Mapping):
-        return section("seed", title, "<p>Not seeded: the run continued an earlier one.</p>")
-    sources = as_records(seed.get("sources"))
-    if not sources:
-        return section("seed", title, "<p>No seed sources were declared.</p>")
-    content = "".join(_source(source) for source in sources)
+        return render("seed.html", seeded=False, sources=(), clones=None)
     clones = as_records(seed.get("clones"))
+    clones_line = None
     if seed.get("cloned"):
         rows = sum(int(clone.get("rows") or 0) for clone in clones)
-        content += (
-            f"<p>Then {counted(len(clones), 'protected table')}, {counted(rows, 'row')}, "
-            f"were cloned into the sandbox in {as_seconds(seed.get('clone_seconds'))}.</p>"
+        clones_line = Cloned(
+            f"{counted(len(clones), 'protected table')}, {counted(rows, 'row')}",
+            as_seconds(seed.get("clone_seconds")),
         )
-    return section("seed", title, content)
+    sources = tuple(_source(source) for source in as_records(seed.get("sources")))
+    return render("seed.html", seeded=True, sources=sources, clones=clones_line)
 
 
-def _source(source: Mapping[str, Any]) -> str:
-    heading = (
-        f"<h3>{as_text(source.get('kind'))}: <code>{as_text(source.get('source'))}</code> "
-        f'<span class="muted">{as_seconds(source.get("seconds"))}</span></h3>'
+def _source(source: Mapping[str, Any]) -> SeedSource:
+    return SeedSource(
+        kind=as_text(source.get("kind")),
+        source=as_text(source.get("source")),
+        seconds=as_seconds(source.get("seconds")),
+        warnings=tuple(as_text(w) for w in source.get("warnings") or ()),
+        tables=tuple(
+            SeedTable(as_text(t.get("table")), as_count(t.get("rows")), as_text(t.get("source")))
+            for t in as_records(source.get("tables"))
+        ),
+        files=tuple(
+            SeedFile(as_text(f.get("path")), as_count(f.get("bytes")), as_text(f.get("sha256")))
+            for f in as_records(source.get("files"))
+        ),
+        statements=tuple(as_text(str(s)) for s in source.get("statements") or ()),
     )
-    parts = [heading]
-    for warning in source.get("warnings") or ():
-        parts.append(f'<p class="warning">warning: {as_text(warning)}</p>')
-    tables = as_records(source.get("tables"))
-    if tables:
-        rows = [
-            html_row(
-                (
-                    f"<code>{as_text(t.get('table'))}</code>",
-                    as_count(t.get("rows")),
-                    as_text(t.get("source")),
-                ),
-                numeric=(1,),
-            )
-            for t in tables
-        ]
-        parts.append(html_table(("table", "rows", "from"), rows, numeric=(1,)))
-    files = as_records(source.get("files"))
-    if files:
-        rows = [
-            html_row(
-                (
-                    f"<code>{as_text(f.get('path'))}</code>",
-                    as_count(f.get("bytes")),
-                    f"<code>{as_text(f.get('sha256'))}</code>",
-                ),
-                numeric=(1,),
-            )
-            for f in files
-        ]
-        parts.append(html_table(("file", "bytes", "SHA-256"), rows, numeric=(1,)))
-    statements = [str(s) for s in source.get("statements") or ()]
-    if statements:
-        listed = "".join(f"<li><code>{as_text(s)}</code></li>" for s in statements)
-        parts.append(
-            f"<details><summary>{len(statements)} statements sent to the source, all reads"
-            f"</summary><ol>{listed}</ol></details>"
-        )
-    return "".join(parts)
 
 
 def seed_fact(seed: object) -> str:

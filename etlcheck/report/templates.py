@@ -45,3 +45,11 @@ def breakable(text: str) -> Markup:
 
 def template(name: str) -> Template:
     return environment().get_template(name)
+
+
+def render(name: str, **values: object) -> Markup:
+    """A template rendered to markup: safe to place in another template, since every value
+    it took was autoescaped (or was itself such markup)."""
+    from markupsafe import Markup
+
+    return Markup(template(name).render(**values))
