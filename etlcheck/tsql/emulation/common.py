@@ -105,6 +105,21 @@ def sys_call(name: str, arguments: list[exp.Expression]) -> exp.Expression:
     )
 
 
+CATALOG_TABLE_FUNCTIONS = frozenset(["fn_listextendedproperty"])
+"""Table-valued functions of SQL Server's catalog that the emulations install in ``sys``."""
+
+
+def is_catalog_function(table: exp.Table) -> bool:
+    """``FROM sys.fn_listextendedproperty(...)`` once rewritten: a catalog function."""
+    call = table.this
+    return (
+        isinstance(call, exp.Dot)
+        and call.this.name.lower() == "sys"
+        and isinstance(call.expression, exp.Anonymous)
+        and call.expression.name.lower() in CATALOG_TABLE_FUNCTIONS
+    )
+
+
 def rewrite_catalog_view(table: exp.Table, sys_views: frozenset[str]) -> str | None:
     """Point ``sys.x`` and ``INFORMATION_SCHEMA.x`` at the emulated views.
 
