@@ -190,7 +190,7 @@ def property_refusal(procedure: str, call: ProcedureCall) -> CompileError | None
 
 def not_emulated(procedure: str, kind: str) -> CompileError:
     return CompileError(
-        f"{procedure}: extended properties of a {kind} are not emulated", f"{procedure} {kind}"
+        f"{procedure}: extended properties on the level type {kind} are not emulated", procedure
     )
 
 
