@@ -185,6 +185,35 @@ def dialect_type_sql(
     return map_data_type(data_type).sql(dialect=dialect)
 
 
+_CLUSTERING = (exp.ClusteredColumnConstraint, exp.NonClusteredColumnConstraint)
+
+
+def _unclustered(node: exp.Constraint) -> exp.Constraint:
+    """``CONSTRAINT pk PRIMARY KEY [NON]CLUSTERED (a ASC)`` (and ``UNIQUE`` so), as SSDT
+    writes every key, as a plain key of the columns: the kind of index SQL Server builds
+    for it changes nothing a statement sees."""
+    parts = node.expressions
+    if (
+        len(parts) == 2
+        and isinstance(parts[0], exp.PrimaryKeyColumnConstraint)
+        and isinstance(parts[1], _CLUSTERING)
+    ):
+        node.set("expressions", [exp.PrimaryKey(expressions=_key_columns(parts[1]))])
+    elif (
+        len(parts) == 1
+        and isinstance(parts[0], exp.UniqueColumnConstraint)
+        and isinstance(parts[0].this, _CLUSTERING)
+    ):
+        columns = [column.this for column in _key_columns(parts[0].this)]
+        parts[0].set("this", exp.Schema(expressions=columns))
+    return node
+
+
+def _key_columns(clustering: exp.Expression) -> list[exp.Expression]:
+    items = clustering.this if isinstance(clustering.this, list) else [clustering.this]
+    return [item.this if isinstance(item, exp.Ordered) else item for item in items]
+
+
 def rewrite_shared_node(
     node: exp.Expression, map_data_type: Callable[[exp.DataType], exp.DataType]
 ) -> exp.Expression:
@@ -196,6 +225,8 @@ def rewrite_shared_node(
         return node.this
     if isinstance(node, exp.DataType):
         return map_data_type(node) if not isinstance(node.parent, exp.DataType) else node
+    if isinstance(node, exp.Constraint):
+        return _unclustered(node)
     if isinstance(node, exp.ObjectId):
         arguments = [node.this, *([node.args["expression"]] if node.args.get("expression") else [])]
         return sys_call("object_id", arguments)
