@@ -15,6 +15,7 @@ import datetime
 import decimal
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from etlcheck.tsql import procedures
@@ -98,11 +99,11 @@ def run(
     except CompileError as error:
         raise interpreter.refused(error, node.fragment, frame) from None
     owner = _owner(interpreter, levels)
-    if isinstance(owner, str):
+    if isinstance(owner, _Missing):
         raise fail(
             NO_OBJECT,
-            f"Object is invalid. Extended properties are not permitted on '{owner}', or the "
-            "object does not exist.",
+            f"Object is invalid. Extended properties are not permitted on '{owner.shown}', or "
+            "the object does not exist.",
         )
     _change(interpreter, procedure, owner, str(name), value, _label(levels), fail)
     interpreter.session.row_count = 1  # as the procedure's closing RETURN (0) leaves it
@@ -170,9 +171,16 @@ def _type_of(parameter: str) -> str:
     return LEVEL_TYPE if parameter.endswith("type") else NAME_TYPE
 
 
-def _owner(interpreter: Runtime, levels: Levels) -> PropertyOwner | str:
-    """What the levels name, as the catalog spells it; or, when it does not exist (or the
-    session may not alter it), the name SQL Server's error 15135 shows."""
+@dataclass(frozen=True)
+class _Missing:
+    """An object the levels name that does not exist, or that the session may not alter;
+    ``shown`` is its name as error 15135 shows it."""
+
+    shown: str
+
+
+def _owner(interpreter: Runtime, levels: Levels) -> PropertyOwner | _Missing:
+    """What the levels name, as the catalog spells it, or why there is none."""
     if levels.depth == 0:
         return PropertyOwner(DATABASE)
     catalog = interpreter.catalog
@@ -180,24 +188,24 @@ def _owner(interpreter: Runtime, levels: Levels) -> PropertyOwner | str:
     schema = catalog.schema_name(names[0])
     internal = {name.lower() for name in (*interpreter.emulation.internal_schemas, "sys")}
     if schema is None or schema.lower() in internal | {"information_schema"}:
-        return _label(levels, 1)
+        return _Missing(_label(levels, 1))
     schema_id = catalog.schema_id(schema)
     if schema_id is None or not interpreter.emulation.may_create_in(interpreter.target, schema_id):
-        return _label(levels)
+        return _Missing(_label(levels))
     if levels.depth == 1:
         return PropertyOwner(SCHEMA, schema)
     object_type = levels.types[1] or ""
     found = catalog.table(schema, names[1])
     if found is None or found.type not in OBJECT_TYPES[object_type]:
-        return _label(levels, 2)
+        return _Missing(_label(levels, 2))
     if levels.depth == 2:
         return PropertyOwner(OBJECT_OR_COLUMN, schema, found.name, object_type)
     child_type = levels.types[2] or ""
     if object_type not in CHILD_TYPES.get(child_type, ()):
-        return _label(levels)
+        return _Missing(_label(levels))
     child = _child(interpreter, schema, found.name, child_type, names[2])
     if child is None:
-        return _label(levels)
+        return _Missing(_label(levels))
     kind = PARAMETER if child_type == "PARAMETER" else OBJECT_OR_COLUMN
     return PropertyOwner(kind, schema, found.name, object_type, child_type, *child)
 
