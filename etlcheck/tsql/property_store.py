@@ -183,24 +183,22 @@ def copy_sql(literal: Literal, source: str, target: str, tables: Sequence[str]) 
     ]
 
 
-def inventory_sql(in_list: str) -> str:
-    """Rows ``(schema_name, object_name, kind, object_id, definition)`` for a fingerprint:
-    one per property of a schema in ``in_list`` (lower-case names, SQL), of an object in
-    it or of a column, named ``object.column [property]``, with its type and value as its
-    definition; and one per property of the database in each schema of ``in_list``, as
-    that belongs to every schema's database."""
+def inventory_sql(schemas: Sequence[str], literal: Callable[[str], str]) -> str:
+    """Rows ``(schema_name, object_name, kind, object_id, definition)`` for a fingerprint of
+    ``schemas``: one per property of a schema, of an object in it or of a column, named
+    ``object.column [property]``, with its type and value as its definition; and one per
+    property of the database in each of ``schemas``, as it belongs to every schema's
+    database. One scan of the (small) table."""
+    wanted = ", ".join(f"({literal(schema.lower())})" for schema in schemas) or "(NULL)"
     definition = "coalesce(p.value_type, 'null') || ':' || coalesce(p.value, '')"
     on = (
-        "CASE WHEN p.class = 3 THEN '' ELSE p.object_name "
-        "|| coalesce('.' || p.minor_name, '') || ' ' END"
+        f"CASE WHEN p.class = {DATABASE} THEN '(database) ' WHEN p.class = {SCHEMA} THEN '' "
+        "ELSE p.object_name || coalesce('.' || p.minor_name, '') || ' ' END"
     )
     return (
-        f"SELECT CAST(p.schema_name AS VARCHAR), CAST({on} || '[' || p.name || ']' AS VARCHAR), "
-        f"'{KIND}', CAST(NULL AS BIGINT), CAST({definition} AS VARCHAR) FROM {TABLE} AS p "
-        f"WHERE p.class <> {DATABASE} AND lower(p.schema_name) IN {in_list} "
-        "UNION ALL "
-        "SELECT CAST(s.name AS VARCHAR), CAST('(database) [' || p.name || ']' AS VARCHAR), "
-        f"'{KIND}', CAST(NULL AS BIGINT), CAST({definition} AS VARCHAR) "
-        f"FROM {TABLE} AS p CROSS JOIN sys.schemas AS s "
-        f"WHERE p.class = {DATABASE} AND lower(s.name) IN {in_list}"
+        f"SELECT CAST(CASE WHEN p.class = {DATABASE} THEN s.name ELSE p.schema_name END "
+        f"AS VARCHAR), CAST({on} || '[' || p.name || ']' AS VARCHAR), '{KIND}', "
+        f"CAST(NULL AS BIGINT), CAST({definition} AS VARCHAR) FROM {TABLE} AS p "
+        f"JOIN (VALUES {wanted}) AS s (name) "
+        f"ON p.class = {DATABASE} OR lower(p.schema_name) = s.name"
     )

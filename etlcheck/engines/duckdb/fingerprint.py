@@ -70,7 +70,7 @@ class DuckDBFingerprintSQL(FingerprintSQL):
             f"SELECT schema_name, view_name, 'view', view_oid, sql FROM duckdb_views() {where} "
             "UNION ALL "
             f"{ROUTINES_SQL} WHERE lower(s.schema_name) IN {self.in_list(schemas)} "
-            f"UNION ALL {properties_sql(self.in_list(schemas))}"
+            f"UNION ALL {properties_sql(schemas, self.literal)}"
             ") AS o LEFT JOIN duckdb_columns() AS c ON c.table_oid = o.object_id"
         )
 

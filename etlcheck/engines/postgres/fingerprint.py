@@ -42,7 +42,7 @@ class PostgresFingerprintSQL(FingerprintSQL):
             f"WHERE r.type = 'P' AND lower(n.nspname) IN {names} "
             "UNION ALL "  # extended properties (etlcheck.tsql.property_store)
             "SELECT p.schema_name, p.object_name, p.kind, p.object_id, NULL, NULL, NULL, "
-            f"p.definition FROM ({properties_sql(names)}) "
+            f"p.definition FROM ({properties_sql(schemas, self.literal)}) "
             "AS p (schema_name, object_name, kind, object_id, definition)"
         )
 
