@@ -11,6 +11,7 @@ Code outside an engine's folder asks the engine what it can do (``embedded``,
 
 from __future__ import annotations
 
+import functools
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
@@ -382,7 +383,14 @@ class Engine(ABC):
         self.execute(f"CREATE SCHEMA IF NOT EXISTS {self.quote(schema)}")
 
     def drop_schema(self, schema: str) -> None:
+        """Drop ``schema`` and what is in it, the extended properties the T-SQL emulation
+        keeps of them included."""
         self.execute(f"DROP SCHEMA IF EXISTS {self.quote(schema)} CASCADE")
+        emulation = self.tsql_emulation()
+        if emulation is not None:
+            from etlcheck.tsql.property_store import forget_sql
+
+            self.execute(forget_sql(functools.partial(emulation.literal, type_sql=None), schema))
 
     def __enter__(self) -> Self:
         return self.start()

@@ -20,6 +20,7 @@ from etlcheck.isolation.fingerprint import (
     ObjectFingerprint,
     SchemaFingerprint,
 )
+from etlcheck.tsql.property_store import KIND as PROPERTY
 
 IndexArray = npt.NDArray[np.int64]
 Status = Literal["unchanged", "changed", "created", "dropped", "altered"]
@@ -288,7 +289,8 @@ def _sentence(table: TableDiff) -> str:
         changes = [f"column {c} added" for c in table.columns_added]
         changes += [f"column {c} removed" for c in table.columns_removed]
         changes += [f"column {c}" for c in table.columns_retyped]
-        what = ", ".join(changes) or "its definition changed"
+        changed = "its value changed" if table.kind == PROPERTY else "its definition changed"
+        what = ", ".join(changes) or changed
         counts = f"; {_count_change(table)}" if table.is_table else ""
         return f"{name} was altered{note}: {what}{counts}"
     if table.status == "unchanged":

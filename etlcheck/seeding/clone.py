@@ -1,19 +1,24 @@
 """The sandbox starts as production does: every protected table copied into its sandbox.
 
 Structure (columns, types, NOT NULL, defaults, IDENTITY, keys and CHECK constraints)
-and rows. A cloned table behaves under the interpreter exactly as the production one:
-the same recorded keys (a repeated key fails with error 2627), an IDENTITY that
-continues where production's would. Foreign keys are not copied: they would point back
-at production's tables. How a table is copied is the engine's (``Engine.clone_tables``).
+and rows; on the interpreting engines also the extended properties of the table, its
+columns and its schema. A cloned table behaves under the interpreter exactly as the
+production one: the same recorded keys (a repeated key fails with error 2627), an
+IDENTITY that continues where production's would. Foreign keys are not copied: they
+would point back at production's tables. How a table is copied is the engine's
+(``Engine.clone_tables``).
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from etlcheck.errors import ConfigError, SourceLocation
 from etlcheck.seeding.catalog import base_tables
 from etlcheck.seeding.summary import ClonedTable
+from etlcheck.tsql.property_store import copy_sql
 
 if TYPE_CHECKING:
     from etlcheck.config import Config
@@ -41,7 +46,29 @@ def clone_production(engine: Engine, config: Config) -> tuple[ClonedTable, ...]:
     for schema, table, _ in tables:
         engine.execute(f"DROP TABLE IF EXISTS {engine.qualified(targets[schema], table)}")
     engine.clone_tables([(s, t, targets[s]) for s, t, _ in tables])
+    copy_extended_properties(engine, mapped, tables, sandbox.sandbox_of)
     return tuple(ClonedTable(s, t, targets[s], rows) for s, t, rows in tables)
+
+
+def copy_extended_properties(
+    engine: Engine,
+    schemas: list[str],
+    tables: list[tuple[str, str, int]],
+    sandbox_of: Callable[[str], str | None],
+) -> None:
+    """Give each sandbox schema the extended properties production's schema has, on
+    itself and on the tables cloned from it, where the T-SQL emulation keeps them."""
+    emulation = engine.tsql_emulation()
+    if emulation is None:
+        return
+    literal = functools.partial(emulation.literal, type_sql=None)
+    for schema in schemas:
+        target = sandbox_of(schema)
+        if target is None:
+            continue
+        cloned = [table for source, table, _ in tables if source.lower() == schema.lower()]
+        for statement in copy_sql(literal, schema, target, cloned):
+            engine.execute(statement)
 
 
 def row_counts(engine: Engine, tables: list[tuple[str, str]]) -> list[tuple[str, str, int]]:

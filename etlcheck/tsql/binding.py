@@ -26,6 +26,8 @@ _PASSABLE = re.compile(
     re.IGNORECASE,
 )
 """What an argument of EXEC may be: a constant or a variable, never an expression."""
+VARIANT = "SQL_VARIANT"
+"""A parameter type that takes its value as passed, with its own type (``sql_variant``)."""
 
 
 def bind(
@@ -109,6 +111,7 @@ def _argument_value(
     call_start: int,
 ) -> Any:
     parameter = routine.header.parameters[index]
+    type_text = None if parameter.type_text == VARIANT else parameter.type_text
     if argument is None or argument.value is None:
         if parameter.default is None:
             start = argument.start if argument is not None else call_start
@@ -119,16 +122,16 @@ def _argument_value(
                 start,
                 201,
             )
-        return interpreter.evaluate(parameter.default, caller, routine.frame, parameter.type_text)
+        return interpreter.evaluate(parameter.default, caller, routine.frame, type_text)
     value = argument.value
     text = value.text.strip()
     if _BARE_WORD.fullmatch(text) and text.upper() not in ("NULL", "DEFAULT"):
         quoted = Fragment("N'" + text + "'", value.start)  # SQL Server passes it as a string
-        return interpreter.evaluate(quoted, caller, frame, parameter.type_text)
+        return interpreter.evaluate(quoted, caller, frame, type_text)
     if not _PASSABLE.fullmatch(text):
         shown = text.split()[0] if text.split() else text
         raise interpreter.failure(f"Incorrect syntax near '{shown}'.", frame, value.start, 102)
-    return interpreter.evaluate(value, caller, frame, parameter.type_text)
+    return interpreter.evaluate(value, caller, frame, type_text)
 
 
 def _receiver(

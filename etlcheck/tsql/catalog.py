@@ -88,6 +88,7 @@ class CatalogCache:
         self._snapshot: CatalogSnapshot | None = None
         self._objects: dict[tuple[str, str], CatalogObject] = {}
         self._schemas: dict[str, int] = {}
+        self._schema_names: dict[str, str] = {}
         self.loads = 0
 
     def invalidate(self) -> None:
@@ -118,6 +119,7 @@ class CatalogCache:
             self.loads += 1
             self._objects = {(o.schema.lower(), o.name.lower()): o for o in snapshot.objects}
             self._schemas = {name.lower(): schema_id for name, schema_id in snapshot.schemas}
+            self._schema_names = {name.lower(): name for name, _ in snapshot.schemas}
             self._snapshot = snapshot
             self._epoch = epoch
         return self._snapshot
@@ -161,3 +163,8 @@ class CatalogCache:
     def schema_id(self, name: str | None) -> int | None:
         self._ensure()
         return self._schemas.get((name or DEFAULT_SCHEMA).lower())
+
+    def schema_name(self, name: str) -> str | None:
+        """The schema ``name`` names (case ignored), spelled as it was created, or None."""
+        self._ensure()
+        return self._schema_names.get(name.lower())

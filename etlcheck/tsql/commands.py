@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot.errors import ParseError
 
-from etlcheck.tsql import cursors, procedures, tablevars
+from etlcheck.tsql import cursors, extended_properties, procedures, tablevars
 from etlcheck.tsql.calls import call_refusal, read_call
 from etlcheck.tsql.dynamic import read_execute, run_execute
 from etlcheck.tsql.frames import BatchReturn, Goto, LoopBreak, LoopContinue
 from etlcheck.tsql.nodes import Variable, words
 from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.property_calls import property_procedure, property_refusal
 from etlcheck.tsql.raiserror import raise_error
 from etlcheck.tsql.scope import OPTION_BITS, Scope, TsqlError
 from etlcheck.tsql.statements import Command, Fragment, SplitError
@@ -86,6 +87,9 @@ def _execute_refusal(node: Command) -> CompileError | None:
         call = read_call(node)
     except SplitError as error:
         return CompileError(f"EXEC: {error.message}", "EXEC")
+    procedure = property_procedure(call)
+    if procedure is not None:
+        return property_refusal(procedure, call)
     return call_refusal(call)
 
 
@@ -182,10 +186,7 @@ def _dispatch(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -
     elif word == "GOTO":
         raise Goto(node.arguments[0].text.strip())
     elif word in ("EXEC", "EXECUTE"):
-        if read_execute(node) is not None:
-            run_execute(interpreter, node, scope, frame)
-        else:
-            procedures.call(interpreter, node, read_call(node), scope, frame)
+        _execute(interpreter, node, scope, frame)
     elif word in cursors.CURSOR_COMMANDS:
         cursors.run_command(interpreter, node, scope, frame)
     elif word == "WAITFOR":
@@ -194,6 +195,19 @@ def _dispatch(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -
         _set_option(interpreter, node)
     elif word in ("BEGIN", "COMMIT", "ROLLBACK"):
         _transaction(interpreter, node, frame)
+
+
+def _execute(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:
+    """Dynamic SQL, an extended property procedure, or a procedure of the database."""
+    if read_execute(node) is not None:
+        run_execute(interpreter, node, scope, frame)
+        return
+    call = read_call(node)
+    procedure = property_procedure(call)
+    if procedure is not None:
+        extended_properties.run(interpreter, node, call, procedure, scope, frame)
+    else:
+        procedures.call(interpreter, node, call, scope, frame)
 
 
 def _return(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:

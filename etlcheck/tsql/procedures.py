@@ -13,6 +13,7 @@ undone when it returns, and the #temp tables it created are dropped. ``EXEC`` le
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from etlcheck.tsql.calls import ProcedureCall
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, CatalogObject, split_object_name
 from etlcheck.tsql.frames import HINT, BatchReturn, Frame, LoopBreak, LoopContinue, split_message
 from etlcheck.tsql.nodes import Block, Command, DropRoutine, Fragment, Routine
+from etlcheck.tsql.property_store import forget_sql
 from etlcheck.tsql.routine_store import StoredRoutine
 from etlcheck.tsql.routines import (
     FUNCTION,
@@ -180,6 +182,8 @@ def drop(interpreter: Runtime, node: DropRoutine, scope: Scope, frame: Frame) ->
         if found.type != "P":
             udfs.drop(interpreter, found.schema, found.name, found.type)
         routine_store.delete(interpreter, found.object_id)
+        literal = functools.partial(interpreter.emulation.literal, type_sql=None)
+        interpreter.target.execute(forget_sql(literal, found.schema, found.name))
         interpreter.session.routines.pop(found.object_id, None)
         interpreter.catalog.invalidate()
     interpreter.session.row_count = 0

@@ -36,6 +36,13 @@ CASES: dict[str, list[tuple[str, str]]] = {
     "QUOTENAME": [("QUOTENAME(N'a]b')", "[a]]b]")],
     "STRING_AGG": [("(SELECT STRING_AGG(v, N',') FROM (VALUES (N'x'), (N'y')) AS t(v))", "x,y")],
     "STRING_SPLIT": [("(SELECT COUNT(*) FROM STRING_SPLIT(N'a,b,,c', N','))", "4")],
+    "fn_listextendedproperty": [
+        (
+            "(SELECT COUNT(*) FROM fn_listextendedproperty(N'no such property', N'SCHEMA', "
+            "N'dbo', DEFAULT, DEFAULT, DEFAULT, DEFAULT))",
+            "0",
+        )
+    ],
     "FORMAT (exact patterns)": [("FORMAT(1234.5, 'N2')", "1,234.50")],
     "ISNULL / COALESCE / NULLIF": [
         ("CONCAT(ISNULL(NULL, 1), COALESCE(NULL, NULL, 2), ISNULL(NULLIF(3, 3), 4))", "124")

@@ -96,3 +96,34 @@ CREATE OR REPLACE MACRO sys.object_id(wanted_name, wanted_type := NULL) AS (
               AND (wanted_type IS NULL OR o.type = upper(trim(wanted_type))))
     END FROM parts
 );
+CREATE TABLE IF NOT EXISTS sys.etlcheck_extended_properties (
+    class INTEGER, schema_name VARCHAR, object_name VARCHAR, object_type VARCHAR, minor_type VARCHAR,
+    minor_name VARCHAR, minor_id INTEGER, name VARCHAR, value VARCHAR, value_type VARCHAR
+);
+CREATE OR REPLACE VIEW sys.extended_properties AS
+SELECT CAST(p.class AS INTEGER) AS class,
+       CASE p.class WHEN 0 THEN 'DATABASE' WHEN 1 THEN 'OBJECT_OR_COLUMN' WHEN 2 THEN 'PARAMETER' ELSE 'SCHEMA' END AS class_desc,
+       CAST(CASE p.class WHEN 0 THEN 0 WHEN 3 THEN s.schema_id ELSE o.object_id END AS INTEGER) AS major_id,
+       CAST(CASE WHEN p.minor_type = 'COLUMN' THEN c.column_id ELSE p.minor_id END AS INTEGER) AS minor_id,
+       p.name, p.value
+FROM sys.etlcheck_extended_properties p
+LEFT JOIN sys.schemas s ON lower(s.name) = lower(p.schema_name)
+LEFT JOIN sys.objects o ON o.schema_id = s.schema_id AND lower(o.name) = lower(p.object_name)
+LEFT JOIN sys.columns c ON c.object_id = o.object_id AND p.minor_type = 'COLUMN' AND lower(c.name) = lower(p.minor_name)
+WHERE p.class = 0 OR (p.class = 3 AND s.schema_id IS NOT NULL) OR (o.object_id IS NOT NULL AND (p.minor_type IS DISTINCT FROM 'COLUMN' OR c.column_id IS NOT NULL));
+CREATE OR REPLACE MACRO sys.fn_listextendedproperty(property_name, level0type, level0name, level1type, level1name, level2type, level2name) AS TABLE
+SELECT CAST(upper(rtrim(coalesce(level2type, level1type, level0type))) AS VARCHAR) AS objtype,
+       CAST(CASE WHEN level0type IS NULL THEN NULL WHEN level1type IS NULL THEN p.schema_name
+                 WHEN level2type IS NULL THEN p.object_name ELSE p.minor_name END AS VARCHAR) AS objname,
+       p.name, p.value
+FROM sys.etlcheck_extended_properties p
+WHERE (property_name IS NULL OR lower(p.name) = lower(property_name))
+  AND ((level0type IS NULL AND p.class = 0)
+    OR (upper(rtrim(level0type)) = 'SCHEMA' AND p.class <> 0
+        AND (level0name IS NULL OR lower(p.schema_name) = lower(level0name))
+        AND ((level1type IS NULL AND p.class = 3)
+          OR (level1type IS NOT NULL AND p.class <> 3 AND p.object_type = upper(rtrim(level1type))
+              AND (level1name IS NULL OR lower(p.object_name) = lower(level1name))
+              AND ((level2type IS NULL AND p.minor_type IS NULL)
+                OR (level2type IS NOT NULL AND p.minor_type = upper(rtrim(level2type))
+                    AND (level2name IS NULL OR lower(p.minor_name) = lower(level2name))))))));

@@ -32,7 +32,17 @@ if TYPE_CHECKING:
     from etlcheck.tsql.target import SqlTarget
 
 SYS_VIEWS = frozenset(
-    ["schemas", "objects", "tables", "views", "sequences", "columns", "procedures", "sql_modules"]
+    [
+        "schemas",
+        "objects",
+        "tables",
+        "views",
+        "sequences",
+        "columns",
+        "procedures",
+        "sql_modules",
+        "extended_properties",
+    ]
 )
 IDENTITY_SUFFIX = "__identity"
 _TYPES = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from etlcheck.isolation.fingerprint_sql import UINT64, FingerprintSQL, HashedTable, HashMethod
+from etlcheck.tsql.property_store import inventory_sql as properties_sql
 
 ROUTINES_SQL = (
     "SELECT s.schema_name, r.name, CASE r.type WHEN 'P' THEN 'procedure' ELSE 'function' END, "
@@ -68,7 +69,8 @@ class DuckDBFingerprintSQL(FingerprintSQL):
             "UNION ALL "
             f"SELECT schema_name, view_name, 'view', view_oid, sql FROM duckdb_views() {where} "
             "UNION ALL "
-            f"{ROUTINES_SQL} WHERE lower(s.schema_name) IN {self.in_list(schemas)}"
+            f"{ROUTINES_SQL} WHERE lower(s.schema_name) IN {self.in_list(schemas)} "
+            f"UNION ALL {properties_sql(schemas, self.literal)}"
             ") AS o LEFT JOIN duckdb_columns() AS c ON c.table_oid = o.object_id"
         )
 

@@ -31,6 +31,7 @@ from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
     create_target,
     dialect_type_sql,
+    is_catalog_function,
     is_temp,
     map_type,
     plain_literal,
@@ -59,12 +60,14 @@ SYS_VIEWS = frozenset(
         "columns",
         "indexes",
         "sql_modules",
+        "extended_properties",
     ]
 )
 SYS_COLUMNS = words(
     """name object_id principal_id schema_id parent_object_id type type_desc create_date
     modify_date is_ms_shipped column_id system_type_id user_type_id max_length precision
-    scale is_nullable is_identity index_id is_unique is_primary_key definition"""
+    scale is_nullable is_identity index_id is_unique is_primary_key definition class
+    class_desc major_id minor_id value objtype objname"""
 )
 INFORMATION_SCHEMA_COLUMNS = words(
     """CATALOG_NAME SCHEMA_NAME SCHEMA_OWNER TABLE_CATALOG TABLE_SCHEMA TABLE_NAME TABLE_TYPE
@@ -270,6 +273,8 @@ def _rewrite_table(table: exp.Table, is_declared: bool) -> frozenset[str]:
     catalog_view = rewrite_catalog_view(table, SYS_VIEWS)
     if catalog_view is not None:
         return frozenset([catalog_view])
+    if is_catalog_function(table):
+        return frozenset(["sys"])
     if table.catalog:
         raise CompileError(
             f"three-part name {table.sql(dialect='tsql')} (another database) is not supported",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from etlcheck.isolation.fingerprint_sql import FingerprintSQL
+from etlcheck.tsql.property_store import inventory_sql as properties_sql
 
 
 class PostgresFingerprintSQL(FingerprintSQL):
@@ -38,7 +39,11 @@ class PostgresFingerprintSQL(FingerprintSQL):
             "SELECT n.nspname, r.name, 'procedure', CAST(r.object_id AS BIGINT), NULL, NULL, "
             "NULL, md5(r.definition) FROM sys.etlcheck_routines AS r "
             "JOIN pg_catalog.pg_namespace AS n ON n.oid = r.schema_id "
-            f"WHERE r.type = 'P' AND lower(n.nspname) IN {names}"
+            f"WHERE r.type = 'P' AND lower(n.nspname) IN {names} "
+            "UNION ALL "  # extended properties (etlcheck.tsql.property_store)
+            "SELECT p.schema_name, p.object_name, p.kind, p.object_id, NULL, NULL, NULL, "
+            f"p.definition FROM ({properties_sql(schemas, self.literal)}) "
+            "AS p (schema_name, object_name, kind, object_id, definition)"
         )
 
     def value_text(self, column: str, data_type: str) -> str:

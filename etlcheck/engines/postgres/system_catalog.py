@@ -109,6 +109,55 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'sys');
 """
 
+_PROPERTIES = """
+CREATE TABLE IF NOT EXISTS sys.etlcheck_extended_properties (
+    class integer, schema_name text, object_name text, object_type text, minor_type text,
+    minor_name text, minor_id integer, name text, value text, value_type text
+);
+GRANT SELECT, INSERT, UPDATE, DELETE ON sys.etlcheck_extended_properties TO PUBLIC;
+
+CREATE OR REPLACE VIEW sys.extended_properties AS
+SELECT p.class,
+       (CASE p.class WHEN 0 THEN 'DATABASE' WHEN 1 THEN 'OBJECT_OR_COLUMN'
+             WHEN 2 THEN 'PARAMETER' ELSE 'SCHEMA' END)::text AS class_desc,
+       (CASE p.class WHEN 0 THEN 0::oid WHEN 3 THEN s.schema_id ELSE o.object_id END)
+           AS major_id,
+       (CASE WHEN p.minor_type = 'COLUMN' THEN c.column_id ELSE p.minor_id END) AS minor_id,
+       p.name::{citext} AS name, p.value::{citext} AS value
+FROM sys.etlcheck_extended_properties p
+LEFT JOIN sys.schemas s ON lower(s.name) = lower(p.schema_name)
+LEFT JOIN sys.objects o ON o.schema_id = s.schema_id AND lower(o.name) = lower(p.object_name)
+    AND o.type IN ('U', 'V', 'P', 'FN', 'IF', 'TF', 'SO')
+LEFT JOIN sys.columns c ON c.object_id = o.object_id AND p.minor_type = 'COLUMN'
+    AND lower(c.name) = lower(p.minor_name)
+WHERE p.class = 0 OR (p.class = 3 AND s.schema_id IS NOT NULL)
+   OR (o.object_id IS NOT NULL
+       AND (p.minor_type IS DISTINCT FROM 'COLUMN' OR c.column_id IS NOT NULL));
+
+CREATE OR REPLACE FUNCTION sys.fn_listextendedproperty(
+    text, text, text, text, text, text, text)
+RETURNS TABLE (objtype {citext}, objname {citext}, name {citext}, value {citext})
+LANGUAGE sql STABLE AS $$
+    SELECT upper(rtrim(coalesce($6, $4, $2)))::{citext},
+           (CASE WHEN $2 IS NULL THEN NULL WHEN $4 IS NULL THEN p.schema_name
+                 WHEN $6 IS NULL THEN p.object_name ELSE p.minor_name END)::{citext},
+           p.name::{citext}, p.value::{citext}
+    FROM sys.etlcheck_extended_properties p
+    WHERE ($1 IS NULL OR lower(p.name) = lower($1))
+      AND (($2 IS NULL AND p.class = 0)
+        OR (upper(rtrim($2)) = 'SCHEMA' AND p.class <> 0
+            AND ($3 IS NULL OR lower(p.schema_name) = lower($3))
+            AND (($4 IS NULL AND p.class = 3)
+              OR ($4 IS NOT NULL AND p.class <> 3 AND p.object_type = upper(rtrim($4))
+                  AND ($5 IS NULL OR lower(p.object_name) = lower($5))
+                  AND (($6 IS NULL AND p.minor_type IS NULL)
+                    OR ($6 IS NOT NULL AND p.minor_type = upper(rtrim($6))
+                        AND ($7 IS NULL OR lower(p.minor_name) = lower($7))))))))
+$$;
+"""
+"""Extended properties the T-SQL interpreter keeps (``etlcheck.tsql.property_store``),
+``sys.extended_properties`` and ``fn_listextendedproperty``."""
+
 _FUNCTIONS = """
 CREATE OR REPLACE FUNCTION sys.etlcheck_name_parts(object_name text) RETURNS text[]
 LANGUAGE sql IMMUTABLE AS $$
@@ -166,7 +215,8 @@ $$;
 
 def emulation_statements(citext_type: str) -> list[str]:
     """The statements that install the emulation, in order; citext_type is e.g. 'sys.citext'."""
-    script = _ROUTINES + _OBJECTS + _VIEWS.replace("{citext}", citext_type) + _FUNCTIONS
+    script = _ROUTINES + _OBJECTS + _VIEWS + _PROPERTIES + _FUNCTIONS
+    script = script.replace("{citext}", citext_type)
     script += (
         "\nGRANT USAGE ON SCHEMA sys TO PUBLIC;"
         "\nGRANT SELECT ON ALL TABLES IN SCHEMA sys TO PUBLIC;"

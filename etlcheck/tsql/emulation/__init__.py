@@ -8,6 +8,7 @@ catalog snapshot, as template methods) and in ``common.py`` (node rewrites, lite
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from abc import ABC, abstractmethod
@@ -42,6 +43,7 @@ from etlcheck.tsql.emulation.support import check_constructs
 from etlcheck.tsql.keys import decode_keys
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import Check, Plan, table_name
+from etlcheck.tsql.property_store import dropped_with
 
 if TYPE_CHECKING:
     from etlcheck.tsql.target import SqlTarget
@@ -119,6 +121,8 @@ class Emulation(ABC):
             self._plan_merge(tree, output)
         elif isinstance(tree, exp.Alter) and self.enforces_keys:
             _check_key_columns(plan, tree)
+        if isinstance(tree, (exp.Drop, exp.Alter)):
+            plan.after.extend(dropped_with(tree, functools.partial(self.literal, type_sql=None)))
         if output is not None:
             self._plan_output(plan, output, returned)
         plan.tree = self._rewrite_tree(plan.tree)

@@ -105,6 +105,21 @@ def sys_call(name: str, arguments: list[exp.Expression]) -> exp.Expression:
     )
 
 
+CATALOG_TABLE_FUNCTIONS = frozenset(["fn_listextendedproperty"])
+"""Table-valued functions of SQL Server's catalog that the emulations install in ``sys``."""
+
+
+def is_catalog_function(table: exp.Table) -> bool:
+    """``FROM sys.fn_listextendedproperty(...)`` once rewritten: a catalog function."""
+    call = table.this
+    return (
+        isinstance(call, exp.Dot)
+        and call.this.name.lower() == "sys"
+        and isinstance(call.expression, exp.Anonymous)
+        and call.expression.name.lower() in CATALOG_TABLE_FUNCTIONS
+    )
+
+
 def rewrite_catalog_view(table: exp.Table, sys_views: frozenset[str]) -> str | None:
     """Point ``sys.x`` and ``INFORMATION_SCHEMA.x`` at the emulated views.
 
@@ -170,6 +185,35 @@ def dialect_type_sql(
     return map_data_type(data_type).sql(dialect=dialect)
 
 
+_CLUSTERING = (exp.ClusteredColumnConstraint, exp.NonClusteredColumnConstraint)
+
+
+def _unclustered(node: exp.Constraint) -> exp.Constraint:
+    """``CONSTRAINT pk PRIMARY KEY [NON]CLUSTERED (a ASC)`` (and ``UNIQUE`` so), as SSDT
+    writes every key, as a plain key of the columns: the kind of index SQL Server builds
+    for it changes nothing a statement sees."""
+    parts = node.expressions
+    if (
+        len(parts) == 2
+        and isinstance(parts[0], exp.PrimaryKeyColumnConstraint)
+        and isinstance(parts[1], _CLUSTERING)
+    ):
+        node.set("expressions", [exp.PrimaryKey(expressions=_key_columns(parts[1]))])
+    elif (
+        len(parts) == 1
+        and isinstance(parts[0], exp.UniqueColumnConstraint)
+        and isinstance(parts[0].this, _CLUSTERING)
+    ):
+        columns = [column.this for column in _key_columns(parts[0].this)]
+        parts[0].set("this", exp.Schema(expressions=columns))
+    return node
+
+
+def _key_columns(clustering: exp.Expression) -> list[exp.Expression]:
+    items = clustering.this if isinstance(clustering.this, list) else [clustering.this]
+    return [item.this if isinstance(item, exp.Ordered) else item for item in items]
+
+
 def rewrite_shared_node(
     node: exp.Expression, map_data_type: Callable[[exp.DataType], exp.DataType]
 ) -> exp.Expression:
@@ -181,6 +225,8 @@ def rewrite_shared_node(
         return node.this
     if isinstance(node, exp.DataType):
         return map_data_type(node) if not isinstance(node.parent, exp.DataType) else node
+    if isinstance(node, exp.Constraint):
+        return _unclustered(node)
     if isinstance(node, exp.ObjectId):
         arguments = [node.this, *([node.args["expression"]] if node.args.get("expression") else [])]
         return sys_call("object_id", arguments)

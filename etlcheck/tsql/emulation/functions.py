@@ -13,6 +13,8 @@ into plain SQL or into the ``sys`` functions every emulation installs
 - ``STRING_SPLIT(s, sep [, 1])`` in FROM or APPLY -> ``sys.etlcheck_string_split``:
   a column ``value`` (and ``ordinal`` with 1); a NULL string gives no rows, an empty
   one a row with an empty value.
+- ``[sys.]fn_listextendedproperty(...)`` in FROM -> ``sys.fn_listextendedproperty``, which
+  each emulation installs over the extended properties it keeps (``DEFAULT`` is NULL).
 - ``CROSS APPLY`` / ``OUTER APPLY`` -> ``CROSS JOIN LATERAL`` /
   ``LEFT JOIN LATERAL ... ON TRUE``.
 - CAST, CONVERT and their TRY_ forms: see ``conversions``; FORMAT: see ``formats``;
@@ -111,6 +113,9 @@ def _rewrite(
         _aggregate_text(node)
     elif isinstance(node, exp.Table) and _is_split(node.this):
         node.set("this", _string_split(node.this, checks))
+    elif isinstance(node, exp.Table) and _is_property_list(node):
+        node.set("this", _property_list(node.this, checks))
+        node.set("db", None)
     elif isinstance(node, exp.Lateral):
         _apply(node, checks)
     return node
@@ -198,6 +203,35 @@ def _string_split(call: exp.Expression, checks: list[Check]) -> exp.Expression:
         else ("etlcheck_string_split")
     )
     return sys_call(name, arguments[:2])
+
+
+def _is_property_list(table: exp.Table) -> bool:
+    call = table.this
+    return (
+        isinstance(call, exp.Anonymous)
+        and call.name.upper() == "FN_LISTEXTENDEDPROPERTY"
+        and table.db.lower() in ("", "sys")
+    )
+
+
+def _property_list(call: exp.Expression, checks: list[Check]) -> exp.Expression:
+    """fn_listextendedproperty takes seven arguments; ``DEFAULT`` passes NULL."""
+    arguments = [
+        exp.null()
+        if isinstance(argument, exp.Column) and argument.sql().upper() == "DEFAULT"
+        else argument
+        for argument in call.expressions
+    ]
+    if len(arguments) < 7:
+        message = (
+            "An insufficient number of arguments were supplied for the procedure or function "
+            "fn_listextendedproperty."
+        )
+        checks.append(Check("error", json.dumps([313, message])))
+    elif len(arguments) > 7:
+        message = "Procedure or function fn_listextendedproperty has too many arguments specified."
+        checks.append(Check("error", json.dumps([8144, message])))
+    return sys_call("fn_listextendedproperty", arguments)
 
 
 def _apply(lateral: exp.Lateral, checks: list[Check]) -> None:

@@ -50,6 +50,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
     Faithful("QUOTENAME", (), ("QUOTENAME",)),
     Faithful("STRING_AGG", (exp.GroupConcat,)),
     Faithful("STRING_SPLIT", (), ("STRING_SPLIT",)),
+    Faithful("fn_listextendedproperty", (), ("FN_LISTEXTENDEDPROPERTY",)),
     Faithful("FORMAT (exact patterns)", (), ("FORMAT",)),
     Faithful("ISNULL / COALESCE / NULLIF", (exp.Coalesce, exp.Nullif)),
     Faithful("IIF / CASE", (exp.If, exp.Case)),
