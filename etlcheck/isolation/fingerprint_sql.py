@@ -141,10 +141,9 @@ class FingerprintSQL:
     def content_sql(
         self, tables: Sequence[HashedTable], method: HashMethod, row_detail: bool
     ) -> str:
-        """Rows of (table_index, key_hash, row_hash, is_total) for many tables in one pass.
-
-        ``is_total`` rows carry the table's row count in key_hash and its hash sum
-        (mod 2**64) in row_hash; the others are the table's rows (only with row_detail).
+        """Many tables in one pass. With ``row_detail``: rows of (table_index, key_hash,
+        row_hash), one per table row (the caller counts and sums them). Without: rows of
+        (table_index, row_count, hash_sum), the sum taken mod 2**64, one per non-empty table.
         """
         raise NotImplementedError(f"{self.dialect} hashes tables one query at a time")
 
@@ -161,23 +160,19 @@ class DuckDBFingerprintSQL(FingerprintSQL):
         for index, table in enumerate(tables):
             types = dict(table.columns)
             keys = [(name, types.get(name, "")) for name in table.key_columns]
-            key = self.row_hash(keys, method) if keys else "CAST(NULL AS UBIGINT)"
+            key = self.row_hash(keys, method) if keys and row_detail else "NULL"
             parts.append(
-                f"SELECT {index} AS table_index, {key} AS key_hash, "
+                f"SELECT {index} AS table_index, CAST({key} AS UBIGINT) AS key_hash, "
                 f"{self.row_hash(table.columns, method)} AS row_hash "
                 f"FROM {self.qualified(table.schema, table.name)}"
             )
         hashed = " UNION ALL ".join(parts)
-        totals = (
-            "SELECT table_index, CAST(count(*) AS UBIGINT) AS key_hash, "
-            f"CAST(sum(CAST(row_hash AS HUGEINT)) % {UINT64} AS UBIGINT) AS row_hash, "
-            "TRUE AS is_total FROM h GROUP BY table_index"
-        )
-        if not row_detail:
-            return f"WITH h AS ({hashed}) {totals}"
+        if row_detail:
+            return hashed
         return (
-            f"WITH h AS MATERIALIZED ({hashed}) "
-            f"SELECT table_index, key_hash, row_hash, FALSE AS is_total FROM h UNION ALL {totals}"
+            "SELECT table_index, count(*) AS row_count, "
+            f"CAST(sum(CAST(row_hash AS HUGEINT)) % {UINT64} AS UBIGINT) AS hash_sum "
+            f"FROM ({hashed}) AS h GROUP BY table_index"
         )
 
     def schemata_sql(self) -> str:
