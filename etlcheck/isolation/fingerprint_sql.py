@@ -28,6 +28,9 @@ INVENTORY_COLUMNS = (
     "definition",
 )
 """What every ``inventory_sql`` returns: one row per column (one per object without columns)."""
+CATALOG_COLUMNS = (*INVENTORY_COLUMNS, "primary_key", "comment")
+"""What ``catalog_sql`` returns: the inventory, the engine's primary key columns of a
+table, and its comment (where the T-SQL interpreter records the keys it enforces)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,13 @@ class FingerprintSQL:
 
     def inventory_sql(self, schemas: Sequence[str]) -> str:
         raise NotImplementedError
+
+    def catalog_sql(self, schemas: Sequence[str]) -> str | None:
+        """Schemas, objects, columns and keys in one round trip, where the dialect can:
+        rows of ``CATALOG_COLUMNS``, one a column of an object of ``schemas`` and one for
+        each of those schemas that holds nothing. None: ``schemata_sql``, ``inventory_sql``
+        and ``primary_keys_sql`` one after another."""
+        return None
 
     def primary_keys_sql(self, schemas: Sequence[str]) -> str:
         """Rows of (schema_name, table_name, column_name, ordinal) for primary keys."""
@@ -199,6 +209,33 @@ class DuckDBFingerprintSQL(FingerprintSQL):
             "UNION ALL "
             f"{ROUTINES_SQL} WHERE lower(s.schema_name) IN {self.in_list(schemas)}"
             ") AS o LEFT JOIN duckdb_columns() AS c ON c.table_oid = o.object_id"
+        )
+
+    def catalog_sql(self, schemas: Sequence[str]) -> str:
+        # One query instead of three saves a third of the catalog's cost (about 2 ms):
+        # duckdb_columns() binds every view of the database, whatever is asked.
+        names = self.in_list(schemas)
+        where = (
+            "WHERE t.database_name = current_database() AND NOT t.internal AND NOT t.temporary "
+            f"AND lower(t.schema_name) IN {names}"
+        )
+        return (
+            "SELECT s.schema_name, o.object_name, o.kind, o.object_id, c.column_name, "
+            "c.column_index, c.data_type, o.definition, o.primary_key, o.comment FROM ("
+            "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database() "
+            f"AND NOT internal AND lower(schema_name) IN {names}) AS s LEFT JOIN ("
+            "SELECT t.schema_name, t.table_name AS object_name, 'table' AS kind, "
+            "t.table_oid AS object_id, NULL AS definition, "
+            "k.constraint_column_names AS primary_key, t.comment AS comment "
+            "FROM duckdb_tables() AS t LEFT JOIN duckdb_constraints() AS k "
+            f"ON k.table_oid = t.table_oid AND k.constraint_type = 'PRIMARY KEY' {where} "
+            "UNION ALL "
+            "SELECT t.schema_name, t.view_name, 'view', t.view_oid, t.sql, NULL, NULL "
+            f"FROM duckdb_views() AS t {where} "
+            "UNION ALL "
+            f"SELECT *, NULL, NULL FROM ({ROUTINES_SQL} WHERE lower(s.schema_name) IN {names})"
+            ") AS o ON o.schema_name = s.schema_name "
+            "LEFT JOIN duckdb_columns() AS c ON c.table_oid = o.object_id"
         )
 
     def primary_keys_sql(self, schemas: Sequence[str]) -> str:
