@@ -54,7 +54,8 @@ from pathlib import Path
 from etlcheck.config import load_config
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.expectations import load_suites, validate_suites
-from etlcheck.verify import RunOptions, table_resolver
+from etlcheck.options import RunOptions
+from etlcheck.stages import table_resolver
 config = load_config()
 options = RunOptions.from_config(config)
 suites = load_suites(config.root / config.run.expectations)
