@@ -235,7 +235,10 @@ class DuckDBFingerprintSQL(FingerprintSQL):
             "UNION ALL "
             f"SELECT *, NULL, NULL FROM ({ROUTINES_SQL} WHERE lower(s.schema_name) IN {names})"
             ") AS o ON o.schema_name = s.schema_name "
-            "LEFT JOIN duckdb_columns() AS c ON c.table_oid = o.object_id"
+            # only the wanted schemas' columns: the rest (the sys views) cost 1 ms more
+            "LEFT JOIN (SELECT table_oid, column_name, column_index, data_type "
+            "FROM duckdb_columns() WHERE database_name = current_database() "
+            f"AND lower(schema_name) IN {names}) AS c ON c.table_oid = o.object_id"
         )
 
     def primary_keys_sql(self, schemas: Sequence[str]) -> str:
