@@ -12,7 +12,9 @@ warm after the first, as a user's second run). The seed-scale run is measured in
 ways ``ETLCHECK_GX_PREFETCH`` offers (a worker process, the default; a thread; no
 prefetch), alternating, so all see the same load. Validation is timed twice: inside the
 run (the sum of the suites' own times in run.json, in the worker) and again in one process
-on the database the run left (GX warm). Prints figures; asserts nothing.
+on the database the run left (GX warm). Beside each wall time, the CPU time of the run's
+processes: on a shared machine the other load moves it far less. Prints figures; asserts
+nothing.
 
     python benchmarks/bench_verify.py [RUNS]   (default 5)
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -54,7 +57,8 @@ from pathlib import Path
 from etlcheck.config import load_config
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.expectations import load_suites, validate_suites
-from etlcheck.verify import RunOptions, table_resolver
+from etlcheck.options import RunOptions
+from etlcheck.stages import table_resolver
 config = load_config()
 options = RunOptions.from_config(config)
 suites = load_suites(config.root / config.run.expectations)
@@ -84,8 +88,15 @@ def environment(**extra: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT), **extra}
 
 
+def children_cpu() -> float:
+    """CPU seconds (user and system) of the ended child processes and their children: a
+    figure the machine's other load disturbs far less than wall time."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def seed_run(folder: Path, mode: str) -> dict[str, Any]:
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), children_cpu()
     finished = subprocess.run(
         [sys.executable, "-c", DRIVER],
         cwd=folder,
@@ -94,7 +105,7 @@ def seed_run(folder: Path, mode: str) -> dict[str, Any]:
         text=True,
         check=False,
     )
-    wall = time.perf_counter() - began
+    wall, cpu = time.perf_counter() - began, children_cpu() - cpu
     if finished.returncode != 0:
         raise SystemExit(f"etlcheck run failed:\n{finished.stderr[-2000:]}")
     timings = json.loads(finished.stdout.strip().splitlines()[-1])
@@ -102,6 +113,7 @@ def seed_run(folder: Path, mode: str) -> dict[str, Any]:
     validated = sum(suite["seconds"] for suite in document["expectations"])
     return {
         "wall": wall,
+        "cpu": cpu,
         "pipeline": document["run"]["seconds"],
         "validate": validated,
         "waited": timings["waited_seconds"],
@@ -126,8 +138,8 @@ def revalidate(folder: Path, runs: int) -> list[float]:
     return times
 
 
-def pytest_run(folder: Path) -> tuple[float, float]:
-    began = time.perf_counter()
+def pytest_run(folder: Path) -> tuple[float, float, float]:
+    began, cpu = time.perf_counter(), children_cpu()
     finished = subprocess.run(
         [sys.executable, "-m", "pytest", "suites/poc_isolation", "-q", "-p", "no:cacheprovider"],
         cwd=folder,
@@ -136,11 +148,11 @@ def pytest_run(folder: Path) -> tuple[float, float]:
         text=True,
         check=False,
     )
-    wall = time.perf_counter() - began
+    wall, cpu = time.perf_counter() - began, children_cpu() - cpu
     if finished.returncode != 0:
         raise SystemExit(f"pytest failed:\n{finished.stdout[-2000:]}")
     document = json.loads((folder / "reports" / "latest" / "run.json").read_text("utf-8"))
-    return wall, document["run"]["seconds"]
+    return wall, document["run"]["seconds"], cpu
 
 
 def line(name: str, values: list[float], target: float, pipeline: float) -> str:
@@ -176,15 +188,17 @@ def main() -> None:
         waited = statistics.median(r["waited"] for r in measured)
         export = statistics.median(r["export"] for r in measured)
         verified = sum(r["verified"] for r in measured)
+        cpu = statistics.median(r["cpu"] for r in measured)
         print(f"    {label}: waited {waited:.2f} s for it, table copy {export:.2f} s, "
-              f"verified {verified}/{len(measured)}")  # fmt: skip
+              f"verified {verified}/{len(measured)}, CPU {cpu:.2f} s")  # fmt: skip
     inside = [r["validate"] for r in results["process"]]
     print(line("validating the 4 suites, inside the run", inside, VALIDATE_TARGET, pipeline))
     print(line("validating the 4 suites again, GX warm", warm, VALIDATE_TARGET, pipeline))
-    poc_pipeline = statistics.median(p for _, p in poc)
-    print(line("pytest suites/poc_isolation (poc scale)", [w for w, _ in poc], PYTEST_TARGET,
+    poc_pipeline = statistics.median(p for _, p, _ in poc)
+    print(line("pytest suites/poc_isolation (poc scale)", [w for w, _, _ in poc], PYTEST_TARGET,
                poc_pipeline))  # fmt: skip
-    print(f"    (ratio to the poc pipeline's {poc_pipeline:.2f} s)")
+    poc_cpu = statistics.median(c for _, _, c in poc)
+    print(f"    (ratio to the poc pipeline's {poc_pipeline:.2f} s; CPU {poc_cpu:.2f} s)")
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

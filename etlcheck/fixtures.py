@@ -232,14 +232,18 @@ def etl_expectations_dir(etl_options: RunOptions) -> Path | None:
 @pytest.fixture(scope="session")
 def etl_pipeline_tables(etl_options: RunOptions) -> list[tuple[str, str]]:
     """(schema, table) of every permanent table the pipeline's scripts create, found by
-    the parser; the run should leave each in the sandbox (or drop it)."""
+    the parser (or the work cache); the run should leave each in the sandbox (or drop it)."""
+    from etlcheck import workcache
     from etlcheck.pipeline import Pipeline
     from etlcheck.script_facts import read_script_facts
 
+    cache = workcache.project_cache(etl_options.config.root)
+    workcache.load(cache)
     found: dict[tuple[str, str], tuple[str, str]] = {}
     default = etl_options.config.sandbox.default_schema
     for step in Pipeline.from_config(etl_options.config).steps:
         for table in read_script_facts(step.read(), step.path).tables:
             pair = (table.schema or default, table.table)
             found.setdefault((pair[0].lower(), pair[1].lower()), pair)
+    workcache.save(cache)
     return list(found.values())

@@ -102,6 +102,19 @@ ProgressCallback = Callable[[Step, StepResult | None], None]
 """Called with ``(step, None)`` before a step and ``(step, result)`` after it."""
 
 
+def _succeeded(
+    step: Step, outcome: ScriptResult, notes: tuple[str, ...], seconds: float
+) -> StepResult:
+    return StepResult(
+        step,
+        "ok",
+        seconds,
+        rows_affected=outcome.rows_affected,
+        statements=outcome.statements,
+        messages=(*outcome.messages, *notes),
+    )
+
+
 def new_run_id(now: datetime | None = None) -> str:
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     return f"{stamp}-{secrets.token_hex(2)}"
@@ -149,6 +162,8 @@ class Runner:
         self.scale = scale
         self.stop = stop or StopSignals()
         """SIGINT/SIGTERM: the step is rolled back, the run recorded as interrupted."""
+        self._recorded: set[int] = set()
+        """Steps whose state row was written inside their own transaction."""
 
     def run(
         self,
@@ -162,6 +177,7 @@ class Runner:
         started_at = datetime.now(UTC)
         results: list[StepResult] = []
         facts = RunFacts(run_id, started_at, len(self.pipeline.steps), self.scale)
+        self._recorded.clear()
         workcache.load(self.cache_dir)
         for step in selected:
             began = time.perf_counter()
@@ -169,14 +185,15 @@ class Runner:
                 self.stop.check()
                 if self.progress:
                     self.progress(step, None)
-                result = self._run_step(step)
+                result = self._run_step(step, facts)
             except RunInterrupted:
                 self._record_interruption(facts, step, results, time.perf_counter() - began)
                 atomic = self._atomic(step)
                 raise self.stop.stopped(f"{step.number} ({step.name})", atomic) from None
             results.append(result)
-            with self.stop.critical():
-                self.state.record(facts, result)
+            if step.number not in self._recorded:
+                with self.stop.critical():
+                    self.state.record(facts, result)
             if self.progress:
                 self.progress(step, result)
             if result.status == "failed":
@@ -211,31 +228,34 @@ class Runner:
     def stop_name(self) -> str:
         return RunInterrupted(self.stop.signum).name if self.stop.signum else "a signal"
 
-    def _run_step(self, step: Step) -> StepResult:
+    def _run_step(self, step: Step, facts: RunFacts) -> StepResult:
         began = time.perf_counter()
+
+        def record(outcome: ScriptResult) -> None:
+            """The step's state row, written in the step's own transaction just before it
+            commits: one commit instead of two, and the row and the work stand or fall
+            together."""
+            self.state.record(facts, _succeeded(step, outcome, (), time.perf_counter() - began))
+            self._recorded.add(step.number)
+
         try:
             text = self.rewrite(step.read(), step)
             if is_empty(text):
                 return StepResult(step, "failed", time.perf_counter() - began, error=EMPTY_SCRIPT)
-            outcome, notes = self._execute(step, text)
+            outcome, notes = self._execute(step, text, record)
         except Exception as error:
             if self.stop.requested:  # the statement failed because it was interrupted
                 raise self.stop.stopped() from None
             if not isinstance(error, EtlcheckError):
                 raise
             return StepResult(step, "failed", time.perf_counter() - began, error=str(error))
-        return StepResult(
-            step,
-            "ok",
-            time.perf_counter() - began,
-            rows_affected=outcome.rows_affected,
-            statements=outcome.statements,
-            messages=(*outcome.messages, *notes),
-        )
+        return _succeeded(step, outcome, notes, time.perf_counter() - began)
 
-    def _execute(self, step: Step, text: str) -> tuple[ScriptResult, tuple[str, ...]]:
+    def _execute(
+        self, step: Step, text: str, before_commit: Callable[[ScriptResult], None]
+    ) -> tuple[ScriptResult, tuple[str, ...]]:
         """Run the script, in one transaction when the engine allows it and the script
-        does not manage its own."""
+        does not manage its own (``before_commit`` then runs inside it, last)."""
         engine = self.engine
         if not engine.supports_step_transactions:
             return engine.run_script(text, step.path), ()
@@ -260,6 +280,12 @@ class Runner:
                 if self.stop.requested:
                     raise self.stop.stopped()
                 return engine.run_script(text, step.path), (self._not_atomic(),)
+            try:
+                before_commit(outcome)
+            except BaseException:
+                engine.rollback_step()
+                self._recorded.discard(step.number)
+                raise
             engine.commit_step()
         return outcome, ()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlglot.tokens import TokenType
 
+from etlcheck import workcache
 from etlcheck.isolation.located import (
     DYNAMIC_LITERAL,
     OBJECT_LITERAL,
@@ -44,8 +45,22 @@ class ScriptFacts:
     tables: tuple[TableLayout, ...]
 
 
+_FACTS: dict[tuple[str, str], ScriptFacts] = {}
+workcache.register("script_facts", _FACTS)
+
+
 def read_script_facts(text: str, path: Path | str) -> ScriptFacts:
-    """The facts of one script (``path`` is for error locations only)."""
+    """The facts of one script (``path`` is for error locations only); remembered by text
+    and path (``etlcheck.workcache``)."""
+    key = (text, str(path))
+    found = _FACTS.get(key)
+    if found is None:
+        found = _read_facts(text, path)
+        _FACTS[key] = found
+    return found
+
+
+def _read_facts(text: str, path: Path | str) -> ScriptFacts:
     schemas: dict[str, str] = {}
     created: dict[str, str] = {}
     unqualified = False

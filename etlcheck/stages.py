@@ -48,9 +48,11 @@ class Comparison(NamedTuple):
 # -- 1. inputs ------------------------------------------------------------------------------
 def check_scripts(options: RunOptions) -> Pipeline:
     """Every listed script exists, parses, and runs faithfully on the run's engine (the
-    compatibility pass); raises before anything runs."""
+    compatibility pass); raises before anything runs. What an earlier run proved of the
+    same scripts comes from the work cache."""
     pipeline = Pipeline.from_config(options.config)
     pipeline.check_files()
+    workcache.load(workcache.project_cache(options.config.root))
     check_pipeline_syntax(pipeline)
     require_compatible(options.config, options.engine, options.rewrite)
     return pipeline
@@ -73,11 +75,13 @@ def expectation_suites(options: RunOptions) -> list[SuiteFile] | None:
 
 
 def lint_for(options: RunOptions) -> LintReport | None:
-    """The static proof for the run's rewrite mode (none without a sandbox)."""
+    """The static proof for the run's rewrite mode (none without a sandbox); the remap
+    it needs comes from the work cache when an earlier run left it there."""
     from etlcheck.isolation.lint import lint_pipeline
 
     if not options.sandboxed:
         return None
+    workcache.load(workcache.project_cache(options.config.root))
     return lint_pipeline(options.config, rewrite=options.rewrite)
 
 

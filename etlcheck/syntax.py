@@ -15,12 +15,17 @@ from pathlib import Path
 import sqlglot
 from sqlglot.errors import ParseError, TokenError
 
+from etlcheck import workcache
 from etlcheck.errors import ScriptError, location_of_offset
 from etlcheck.pipeline import Pipeline
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.compiler import CompileError, parse_tsql
 from etlcheck.tsql.nodes import Node, Sql, Unparsed
 from etlcheck.tsql.statements import SplitError, read_batch
+
+_PASSED: dict[tuple[str, str], bool] = {}
+"""Scripts (text, path) that passed; a failing one is checked again each time."""
+workcache.register("syntax.passed", _PASSED)
 
 
 def check_pipeline_syntax(pipeline: Pipeline) -> None:
@@ -30,6 +35,13 @@ def check_pipeline_syntax(pipeline: Pipeline) -> None:
 
 
 def check_script_syntax(text: str, path: Path) -> None:
+    key = (text, str(path))
+    if key not in _PASSED:
+        _check_script(text, path)
+        _PASSED[key] = True
+
+
+def _check_script(text: str, path: Path) -> None:
     for batch in split_batches(text, path):
         try:
             reading = read_batch(batch.text)

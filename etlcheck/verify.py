@@ -229,7 +229,7 @@ def _verify(
             trace.attach(engine)
         seed = continuation.seed if continuation is not None else None
         if not continuing:
-            announce(_seeding(options))
+            announce(_seeding(options, engine))
             seed = stages.seed(engine, options)
         if continuation is not None:
             before = continuation.before
@@ -300,7 +300,13 @@ def _shown_progress(
     return both
 
 
-def _seeding(options: RunOptions) -> str:
+def _seeding(options: RunOptions, engine: Engine) -> str:
+    from etlcheck.seeding.template import SeedTemplate
+
+    template = SeedTemplate.for_run(engine, options)
+    if template is not None and template.exists:
+        shown = template.database.parent.relative_to(options.config.root)
+        return f"copying the database an earlier run seeded alike (from {shown}/)"
     kinds = [spec.kind for spec in options.seed_sources]
     if not kinds:
         return "creating the sandbox schemas (no seed sources declared)"

@@ -24,6 +24,8 @@ CACHE_ENV = "ETLCHECK_CACHE"
 _TABLES: dict[str, dict[Any, Any]] = {}
 _SAVED_SIZES: dict[str, int] = {}
 _FIRST_LOAD: dict[str, bool] = {}
+_LOADED: dict[Path, tuple[int, int]] = {}
+"""The cache files merged in, with the size and modification time they had."""
 MAX_ENTRIES = 50_000
 """A table larger than this is not saved (a run compiles a few hundred statements)."""
 
@@ -71,15 +73,23 @@ def cache_file(directory: Path) -> Path:
 
 
 def load(directory: Path | None) -> None:
-    """Merge the tables saved in ``directory`` into the registered ones (if any saved)."""
+    """Merge the tables saved in ``directory`` into the registered ones (if any saved).
+    The stages of a run each ask for the cache they use: the file is read again only when
+    it changed, or a table was registered or emptied since."""
     if directory is None or not enabled():
         _FIRST_LOAD.setdefault("found", False)
         return
+    path = cache_file(directory)
+    signature = _signature(path)
+    if signature is not None and _LOADED.get(path) == signature and _complete():
+        return
     try:
-        with cache_file(directory).open("rb") as handle:
+        with path.open("rb") as handle:
             saved = pickle.load(handle)
     except Exception:
         saved = {}
+    if signature is not None:
+        _LOADED[path] = signature
     if not isinstance(saved, dict):
         saved = {}
     _FIRST_LOAD.setdefault("found", any(isinstance(e, dict) and e for e in saved.values()))
@@ -95,6 +105,21 @@ def began_warm() -> bool:
     """Whether the first ``load`` of this process found a saved cache with entries: a run
     that began warm (run.json records it; only runs that agree are compared)."""
     return _FIRST_LOAD.get("found", False)
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _complete() -> bool:
+    """Every registered table holds at least what it held after the last load or save."""
+    return all(
+        name in _SAVED_SIZES and len(table) >= _SAVED_SIZES[name] for name, table in _TABLES.items()
+    )
 
 
 def save(directory: Path | None) -> None:
@@ -114,6 +139,9 @@ def save(directory: Path | None) -> None:
             written = handle.name
             pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(written, cache_file(directory))
+        signature = _signature(cache_file(directory))
+        if signature is not None:
+            _LOADED[cache_file(directory)] = signature
     except Exception:  # a cache that cannot be written is skipped
         if written:
             Path(written).unlink(missing_ok=True)

@@ -398,3 +398,39 @@ def test_a_run_with_the_cache_off_leaves_no_cache(project: Path) -> None:
     assert [step[1] for step in off["steps"]] == ["ok", "ok", "ok"]
     assert off["loaded"]["compiled"] == [] and off["calls"]["rewrite"] == 3
     assert not (project / ".etlcheck").exists()
+
+
+def test_a_second_load_reads_the_file_only_when_something_changed(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = fresh_process()
+    table["a"] = 1
+    workcache.save(cache_dir)
+    reads: list[object] = []
+    real_load = pickle.load
+
+    def counted(handle: Any) -> Any:
+        reads.append(handle)
+        return real_load(handle)
+
+    monkeypatch.setattr(workcache.pickle, "load", counted)
+    table = fresh_process()
+    workcache.load(cache_dir)
+    workcache.load(cache_dir)
+    assert (table, len(reads)) == ({"a": 1}, 1)
+
+    later: dict[Any, Any] = {}
+    workcache.register("later", later)  # a module imported after the first load
+    workcache.load(cache_dir)
+    assert len(reads) == 2
+
+    table.clear()  # as a test that starts from an empty memo does
+    workcache.load(cache_dir)
+    assert (table, len(reads)) == ({"a": 1}, 3)
+
+    written = workcache.cache_file(cache_dir)
+    written.write_bytes(pickle.dumps({"memo": {"b": 2}}))  # another process saved
+    stamp = written.stat().st_mtime_ns + 10**9
+    os.utime(written, ns=(stamp, stamp))
+    workcache.load(cache_dir)
+    assert (table, len(reads)) == ({"a": 1, "b": 2}, 4)

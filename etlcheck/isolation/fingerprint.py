@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from etlcheck.isolation.fingerprint_content import HashArray, hash_contents
 from etlcheck.isolation.fingerprint_sql import FingerprintSQL, HashedTable, HashMethod
+from etlcheck.tsql.keys import PRIMARY_KEY, decode_keys
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
@@ -155,9 +156,7 @@ def fingerprint_schemas(
     if not wanted:
         return Fingerprint(engine.name, engine.dialect, chosen, (), time.perf_counter() - began)
 
-    existing = {row[0].lower(): row[0] for row in engine.query(sql.schemata_sql()).rows}
-    present = [existing[name.lower()] for name in wanted if name.lower() in existing]
-    objects = _inventory(engine, sql, present) if present else {}
+    existing, objects = _catalog(engine, sql, wanted)
     tables = [item for item in objects.values() if item.is_table and item.columns]
     objects.update(_hash_tables(engine, sql, tables, chosen, row_detail))
 
@@ -192,12 +191,51 @@ def _unique(names: Sequence[str]) -> list[str]:
 ObjectKey = tuple[str, str, str]
 
 
+Catalog = tuple[dict[str, str], dict[ObjectKey, ObjectFingerprint]]
+"""Existing schemas (lower-case name -> name) and the objects of the wanted ones."""
+
+
+def _catalog(engine: Engine, sql: FingerprintSQL, wanted: Sequence[str]) -> Catalog:
+    """What exists in ``wanted``: in one query where the dialect can, else in three."""
+    combined = sql.catalog_sql(wanted)
+    if combined is not None:
+        rows = engine.query(combined).rows
+        existing = {str(row[0]).lower(): str(row[0]) for row in rows}
+        keys = _keys_of(rows)
+        return existing, _inventory([row[:8] for row in rows if row[1] is not None], keys)
+    existing = {row[0].lower(): row[0] for row in engine.query(sql.schemata_sql()).rows}
+    present = [existing[name.lower()] for name in wanted if name.lower() in existing]
+    if not present:
+        return existing, {}
+    rows = engine.query(sql.inventory_sql(present)).rows
+    return existing, _inventory(rows, _primary_keys(engine, sql, present))
+
+
+def _keys_of(rows: Sequence[Sequence[Any]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Primary key columns per table from ``catalog_sql`` rows: the engine's own, else
+    those the T-SQL interpreter records in the table's comment."""
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for row in rows:
+        schema, name, primary_key, comment = row[0], row[1], row[8], row[9]
+        where = (str(schema).lower(), str(name).lower())
+        if name is None or where in found:
+            continue
+        if primary_key:
+            found[where] = tuple(str(column) for column in primary_key)
+        elif comment:
+            declared = [k.columns for k in decode_keys(str(comment)) if k.kind == PRIMARY_KEY]
+            if declared:
+                found[where] = declared[0]
+    return found
+
+
 def _inventory(
-    engine: Engine, sql: FingerprintSQL, schemas: Sequence[str]
+    rows: Sequence[Sequence[Any]], keys: Mapping[tuple[str, str], tuple[str, ...]]
 ) -> dict[ObjectKey, ObjectFingerprint]:
+    """Objects from ``inventory_sql`` rows, with their primary key columns (or an obvious key)."""
     columns: dict[ObjectKey, list[tuple[int, ColumnFingerprint]]] = {}
     facts: dict[ObjectKey, tuple[int | None, str | None]] = {}
-    for row in engine.query(sql.inventory_sql(schemas)).rows:
+    for row in rows:
         schema, name, kind, object_id, column, ordinal, data_type, definition = row
         if str(name).lower().startswith(INTERNAL_PREFIXES):
             continue
@@ -207,7 +245,6 @@ def _inventory(
         entries = columns.setdefault(key, [])
         if column is not None:
             entries.append((int(ordinal or 0), ColumnFingerprint(str(column), str(data_type))))
-    keys = _primary_keys(engine, sql, schemas)
     result = {}
     for key, entries in columns.items():
         schema, name, kind = key

@@ -37,30 +37,27 @@ class TableContent:
 def _split_content(
     arrays: Mapping[str, Any], specs: Sequence[HashedTable], row_detail: bool
 ) -> list[TableContent]:
-    """Cut one ``content_sql`` answer into per-table totals and hash arrays."""
+    """Cut one ``content_sql`` answer into per-table contents. Row counts and hash sums
+    of the row hashes are taken here: numpy's uint64 sum wraps mod 2**64 as the SQL does."""
     index = np.asarray(arrays["table_index"])
+    if not row_detail:
+        counts = np.asarray(arrays["row_count"])
+        sums = np.asarray(arrays["hash_sum"]).astype(np.uint64, copy=False)
+        found = {int(i): (int(c), int(t)) for i, c, t in zip(index, counts, sums, strict=True)}
+        return [TableContent(*found.get(i, (0, 0))) for i in range(len(specs))]
     keys = np.ma.getdata(arrays["key_hash"]).astype(np.uint64, copy=False)
     rows = np.asarray(arrays["row_hash"]).astype(np.uint64, copy=False)
-    is_total = np.asarray(arrays["is_total"], dtype=bool)
-    totals = {
-        int(i): (int(count), int(total))
-        for i, count, total in zip(index[is_total], keys[is_total], rows[is_total], strict=True)
-    }
+    if len(index) and not np.all(index[:-1] <= index[1:]):
+        order = np.argsort(index, kind="stable")
+        index, keys, rows = index[order], keys[order], rows[order]
+    bounds = np.searchsorted(index, np.arange(len(specs) + 1))
     result = []
-    if row_detail:
-        index, keys, rows = index[~is_total], keys[~is_total], rows[~is_total]
-        if len(index) and not np.all(index[:-1] <= index[1:]):
-            order = np.argsort(index, kind="stable")
-            index, keys, rows = index[order], keys[order], rows[order]
-        bounds = np.searchsorted(index, np.arange(len(specs) + 1))
     for i, spec in enumerate(specs):
-        count, total = totals.get(i, (0, 0))
-        if not row_detail:
-            result.append(TableContent(count, total))
-            continue
         low, high = int(bounds[i]), int(bounds[i + 1])
+        hashes = rows[low:high]
+        total = int(hashes.sum(dtype=np.uint64)) if high > low else 0
         key_hashes = keys[low:high] if spec.key_columns else None
-        result.append(TableContent(count, total, rows[low:high], key_hashes))
+        result.append(TableContent(high - low, total, hashes, key_hashes))
     return result
 
 

@@ -29,6 +29,9 @@ INVENTORY_COLUMNS = (
     "definition",
 )
 """What every ``inventory_sql`` returns: one row per column (one per object without columns)."""
+CATALOG_COLUMNS = (*INVENTORY_COLUMNS, "primary_key", "comment")
+"""What ``catalog_sql`` returns: the inventory, the engine's primary key columns of a
+table, and its comment (where the T-SQL interpreter records the keys it enforces)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,13 @@ class FingerprintSQL:
 
     def inventory_sql(self, schemas: Sequence[str]) -> str:
         raise NotImplementedError
+
+    def catalog_sql(self, schemas: Sequence[str]) -> str | None:
+        """Schemas, objects, columns and keys in one round trip, where the dialect can:
+        rows of ``CATALOG_COLUMNS``, one a column of an object of ``schemas`` and one for
+        each of those schemas that holds nothing. None: ``schemata_sql``, ``inventory_sql``
+        and ``primary_keys_sql`` one after another."""
+        return None
 
     def primary_keys_sql(self, schemas: Sequence[str]) -> str:
         """Rows of (schema_name, table_name, column_name, ordinal) for primary keys."""
@@ -138,9 +148,8 @@ class FingerprintSQL:
     def content_sql(
         self, tables: Sequence[HashedTable], method: HashMethod, row_detail: bool
     ) -> str:
-        """Rows of (table_index, key_hash, row_hash, is_total) for many tables in one pass.
-
-        ``is_total`` rows carry the table's row count in key_hash and its hash sum
-        (mod 2**64) in row_hash; the others are the table's rows (only with row_detail).
+        """Many tables in one pass. With ``row_detail``: rows of (table_index, key_hash,
+        row_hash), one per table row (the caller counts and sums them). Without: rows of
+        (table_index, row_count, hash_sum), the sum taken mod 2**64, one per non-empty table.
         """
         raise NotImplementedError(f"{self.dialect} hashes tables one query at a time")

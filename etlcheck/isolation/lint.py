@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from etlcheck import workcache
 from etlcheck.config import Config, SandboxConfig
 from etlcheck.errors import ScriptError, SourceLocation, location_of_offset
 from etlcheck.isolation.findings import Finding, finding_dict
@@ -21,6 +22,8 @@ from etlcheck.isolation.rewrite import rewrite_script
 from etlcheck.pipeline import Pipeline, Step
 
 PRAGMA = re.compile(r"--\s*etlcheck:\s*allow\b[ \t]*([^\r\n]*)", re.IGNORECASE)
+_LINTED: dict[tuple[str, str, str, str], tuple[Finding, ...]] = {}
+workcache.register("isolation.lint", _LINTED)
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,17 @@ class LintReport:
 def lint_script(
     text: str, path: Path | str, sandbox: SandboxConfig, rewrite: str = "ast"
 ) -> tuple[Finding, ...]:
-    """Rewrite ``text`` with ``rewrite``, then report every reference it leaves unproven."""
+    """Rewrite ``text`` with ``rewrite``, then report every reference it leaves unproven;
+    remembered by text, path, sandbox and mode (``etlcheck.workcache``)."""
+    key = (rewrite, str(path), repr(sandbox), text)
+    found = _LINTED.get(key)
+    if found is None:
+        found = _lint(text, path, sandbox, rewrite)
+        _LINTED[key] = found
+    return found
+
+
+def _lint(text: str, path: Path | str, sandbox: SandboxConfig, rewrite: str) -> tuple[Finding, ...]:
     result = rewrite_script(text, path, sandbox, rewrite)
     findings: dict[tuple[int, int, str], Finding] = {}
     for finding in result.findings:

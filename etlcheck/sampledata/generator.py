@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -45,28 +45,67 @@ class SampleData:
         return {name: dict(plan.rejects) for name, plan in self.plan.entities}
 
 
+class SampleStream:
+    """The sample made table by table, for a caller that loads each table as it is made.
+
+    ``raw`` yields each raw table as soon as its entity exists; ``world`` then yields
+    production and the earlier run's tables one at a time. Only the clean entities stay
+    (everything else derives from them), so a caller that lets each yielded frame go once
+    it is loaded never holds the whole sample. ``generate`` collects the same tables, so
+    both give the same frames."""
+
+    def __init__(self, scale: Scale | str = "poc", seed: int = 20240611) -> None:
+        self.plan = plan_for(scale)
+        self.seed = seed
+        self.clean: dict[str, pd.DataFrame] = {}
+
+    def raw(self) -> Iterator[tuple[str, pd.DataFrame]]:
+        """Each raw table, entity by entity (an entity references only earlier ones)."""
+        for index, entity in enumerate(ENTITIES):
+            rng = np.random.default_rng([self.seed, index])
+            count = self.plan.entity(entity).clean
+            clean = _clean_entity(entity, rng, count, self.clean)
+            table = compose(clean, self.plan.entity(entity), SPECS[entity], rng)
+            clean.insert(len(clean.columns) - 1, "source_row_id", table.clean_row_ids)
+            self.clean[entity] = clean
+            frame = table.frame
+            del table
+            yield entity, frame
+            del frame  # let the caller's copy be the last one
+
+    def staging(self) -> dict[str, pd.DataFrame]:
+        """What ``etl.stg_*`` must hold after a correct run (once ``raw`` is exhausted)."""
+        if len(self.clean) < len(ENTITIES):
+            raise RuntimeError("SampleStream.staging() before raw() was exhausted")
+        staging = {f"stg_{name}": frame for name, frame in self.clean.items()}
+        staging["stg_broker_book"] = broker_book(self.clean)
+        return staging
+
+    def world(self, staging: Mapping[str, pd.DataFrame]) -> Iterator[tuple[str, str, pd.DataFrame]]:
+        """``(kind, name, frame)``: production (``"production"``) tables, then the earlier
+        run's (``"earlier_run"``), one at a time."""
+        rng = np.random.default_rng([self.seed, len(ENTITIES)])
+        for name, frame in production_tables(self.plan, self.clean, rng):
+            yield "production", name, frame
+        for name, frame in earlier_run(staging, rng):
+            yield "earlier_run", name, frame
+
+
 def generate(scale: Scale | str = "poc", seed: int = 20240611) -> SampleData:
     """Generate the sample deterministically: the same scale and seed give the same frames."""
-    plan = plan_for(scale)
-    clean: dict[str, pd.DataFrame] = {}
-    raw: dict[str, pd.DataFrame] = {}
-    for index, entity in enumerate(ENTITIES):
-        rng = np.random.default_rng([seed, index])
-        count = plan.entity(entity).clean
-        clean[entity] = _clean_entity(entity, rng, count, clean)
-        table = compose(clean[entity], plan.entity(entity), SPECS[entity], rng)
-        raw[entity] = table.frame
-        clean[entity].insert(len(clean[entity].columns) - 1, "source_row_id", table.clean_row_ids)
-    staging = {f"stg_{name}": frame for name, frame in clean.items()}
-    staging["stg_broker_book"] = broker_book(clean)
-    rng = np.random.default_rng([seed, len(ENTITIES)])
+    stream = SampleStream(scale, seed)
+    raw = dict(stream.raw())
+    staging = stream.staging()
+    world: dict[str, dict[str, pd.DataFrame]] = {"production": {}, "earlier_run": {}}
+    for kind, name, frame in stream.world(staging):
+        world[kind][name] = frame
     return SampleData(
-        plan=plan,
+        plan=stream.plan,
         seed=seed,
         raw=MappingProxyType(raw),
         staging=MappingProxyType(staging),
-        production=MappingProxyType(production_tables(plan, clean, rng)),
-        earlier_run=MappingProxyType(earlier_run(staging, rng)),
+        production=MappingProxyType(world["production"]),
+        earlier_run=MappingProxyType(world["earlier_run"]),
     )
 
 

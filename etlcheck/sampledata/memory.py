@@ -1,10 +1,11 @@
 """Whether the sample generator's data fits in memory, asked before generating it.
 
 ``--scale 1000000`` used to die with a MemoryError traceback after minutes of work. The
-generator holds every table as a DataFrame while it builds the sample; measured peaks
-(this process's maximum resident size, less the interpreter's) were 5 MB at 'poc',
-135 MB at 'seed', 265 MB at 2 and 525 MB at 4: about 130 MB per seed volume. Loading
-and fingerprinting the rows take about as much again, hence :data:`BYTES_PER_SEED`.
+sample is generated and loaded table by table, so what stays is the clean entities the
+tables derive from (about 40 MB per seed volume); DuckDB's buffer pool is capped
+(``engines.duckdb.MEMORY_LIMIT``) and the before- and after-fingerprints hold a hash or
+two per row. A whole ``etlcheck run --scale 10`` peaked at 1.8 GB (about 180 MB per
+seed volume, the fixed part included), hence :data:`BYTES_PER_SEED`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from etlcheck.errors import UsageError
 from etlcheck.values import Scale
 
-BYTES_PER_SEED = 300 * 2**20
+BYTES_PER_SEED = 200 * 2**20
 """Memory one seed volume of sample data needs, from generation to the fingerprint."""
 _MEMINFO = Path("/proc/meminfo")
 _CGROUP = Path("/sys/fs/cgroup")

@@ -7,7 +7,7 @@ scripts' DDL: the staging column in PascalCase, and ``LoadedAt``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import numpy as np
 import pandas as pd
@@ -29,8 +29,9 @@ def pascal(column: str) -> str:
 
 def production_tables(
     plan: SamplePlan, clean: Mapping[str, pd.DataFrame], rng: np.random.Generator
-) -> dict[str, pd.DataFrame]:
-    tables: dict[str, pd.DataFrame] = {}
+) -> Iterator[tuple[str, pd.DataFrame]]:
+    """Each ``dbo`` table in turn (a caller may let a table go before asking for the next)."""
+    broker_codes: pd.Series | None = None
     for table, rows in plan.production:
         entity = PRODUCTION_SOURCE[table]
         source = clean[entity].drop(columns=["source_row_id", "loaded_at"])
@@ -43,10 +44,14 @@ def production_tables(
         frame = pd.concat([source.iloc[:overlap], legacy], ignore_index=True)
         frame.columns = [pascal(c) for c in frame.columns]
         frame["LoadedAt"] = LOAD_DAY - rng.integers(30, 1500, len(frame)) * DAY
-        tables[table] = frame
-    brokers = tables["Brokers"]["BrokerCode"]
-    tables.update(untouched_production(brokers, rng))
-    return tables
+        if table == "Brokers":
+            broker_codes = frame["BrokerCode"].copy()  # a copy: not a view that keeps the frame
+        del source, legacy
+        yield table, frame
+        del frame  # the caller has loaded it
+    if broker_codes is None:
+        raise RuntimeError("the sample plan has no Brokers table")
+    yield from untouched_production(broker_codes, rng).items()
 
 
 def untouched_production(
@@ -80,23 +85,27 @@ def untouched_production(
 
 def earlier_run(
     staging: Mapping[str, pd.DataFrame], rng: np.random.Generator
-) -> dict[str, pd.DataFrame]:
-    """``etl`` as yesterday's run left it: most of today's staging rows, a day older."""
-    tables: dict[str, pd.DataFrame] = {}
+) -> Iterator[tuple[str, pd.DataFrame]]:
+    """Each ``etl`` table as yesterday's run left it, in turn: most of today's staging
+    rows, a day older."""
     for name, frame in staging.items():
         kept = frame.iloc[: int(EARLIER_RUN_SHARE * len(frame))].copy()
         if "loaded_at" in kept.columns:
             kept["loaded_at"] = kept["loaded_at"].to_numpy() - DAY
-        tables[name] = kept.reset_index(drop=True)
+        kept = kept.reset_index(drop=True)
+        yield name, kept
+        del kept
     sources = ["brokers", "products", "clients", "groups", "policies", "proposals", "premiums"]
     sources.append("claims")
-    tables["file_watermarks"] = pd.DataFrame(
-        {
-            "source_name": sources,
-            "last_file": [f"{s}_20240609.csv" for s in sources],
-            "last_loaded_at": LOAD_DAY
-            - DAY
-            - rng.integers(0, 3600, len(sources)).astype("timedelta64[s]"),
-        }
+    yield (
+        "file_watermarks",
+        pd.DataFrame(
+            {
+                "source_name": sources,
+                "last_file": [f"{s}_20240609.csv" for s in sources],
+                "last_loaded_at": LOAD_DAY
+                - DAY
+                - rng.integers(0, 3600, len(sources)).astype("timedelta64[s]"),
+            }
+        ),
     )
-    return tables

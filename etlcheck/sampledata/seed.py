@@ -18,7 +18,7 @@ import pandas as pd
 from etlcheck.config import Config
 from etlcheck.errors import ConfigError
 from etlcheck.pipeline import Pipeline
-from etlcheck.sampledata.generator import SampleData, generate
+from etlcheck.sampledata.generator import SampleData, SampleStream
 from etlcheck.sampledata.tables import (
     PRODUCTION_SCHEMA,
     RAW_SCHEMA,
@@ -72,23 +72,16 @@ def seed_database(
     """Create production (``dbo``, ``raw_data``, an earlier run's ``etl``) and the raw sample.
 
     The sample goes into the sandbox of ``raw_data`` when ``sandboxed``, else into
-    ``raw_data`` itself (where it then is the production raw data).
+    ``raw_data`` itself (where it then is the production raw data). Each table is loaded
+    as soon as it is generated and then let go (:class:`SampleStream`): at ``--scale 10``
+    the whole sample held at once would be over a gigabyte of DataFrames.
     """
     began = time.perf_counter()
-    data = generate(Scale.parse(scale), config.sample.seed)
-    generated = time.perf_counter()
     pipeline = Pipeline.from_config(config)
     pipeline.check_files()
     layouts = layouts_in_scripts(step.path for step in pipeline.steps)
     for extra in layouts_in_text(UNTOUCHED_DDL, "<etlcheck.sampledata>"):
         layouts[(extra.schema.lower(), extra.table.lower())] = extra
-
-    loaded: dict[str, int] = {}
-    tables: list[tuple[str, str, pd.DataFrame]] = []
-    tables += [(RAW_SCHEMA, name, frame) for name, frame in data.raw.items()]
-    tables += [(PRODUCTION_SCHEMA, name, frame) for name, frame in data.production.items()]
-    tables += [(WORK_SCHEMA, name, frame) for name, frame in data.earlier_run.items()]
-    tables += [(WORK_SCHEMA, name, frame) for name, frame in _earlier_state(pipeline).items()]
     raw_schema = RAW_SCHEMA
     if sandboxed:
         raw_schema = config.sandbox.sandbox_of(RAW_SCHEMA) or ""
@@ -97,26 +90,57 @@ def seed_database(
                 f"[sandbox] schemas has no sandbox for {RAW_SCHEMA!r}",
                 hint=f'add {RAW_SCHEMA} = "poc_{RAW_SCHEMA}" to [sandbox] schemas',
             )
-    for schema in dict.fromkeys([*(schema for schema, _, _ in tables), raw_schema]):
+    for schema in dict.fromkeys((RAW_SCHEMA, PRODUCTION_SCHEMA, WORK_SCHEMA, raw_schema)):
         engine.create_schema(schema)
-    for schema, name, frame in tables:
-        layout = _layout(layouts, schema, name)
-        load_table(engine, layout, frame, schema)
-        loaded[f"{schema}.{name}"] = len(frame)
+
+    stream = SampleStream(Scale.parse(scale), config.sample.seed)
+    loader = _Loader(engine, layouts)
+    for name, frame in stream.raw():
+        loader.load(RAW_SCHEMA, name, frame)
+        del frame  # not held while the next one is made
+    staging = stream.staging()
+    schemas = {"production": PRODUCTION_SCHEMA, "earlier_run": WORK_SCHEMA}
+    for kind, name, frame in stream.world(staging):
+        loader.load(schemas[kind], name, frame)
+        del frame
+    for name, frame in _earlier_state(pipeline).items():
+        loader.load(WORK_SCHEMA, name, frame)
     if raw_schema != RAW_SCHEMA:
         # The sandbox's raw sample is the same as raw_data's: copied inside the database.
-        for name, frame in data.raw.items():
-            copy_table(engine, _layout(layouts, RAW_SCHEMA, name), RAW_SCHEMA, raw_schema)
-            loaded[f"{raw_schema}.{name}"] = len(frame)
+        for name in stream.clean:
+            loader.copy(RAW_SCHEMA, name, raw_schema)
     return SampleSeed(
-        scale=data.scale,
-        seed=data.seed,
+        scale=stream.plan.scale,
+        seed=stream.seed,
         raw_schema=raw_schema,
-        tables=tuple(loaded.items()),
-        expected_staging=tuple(data.expected_staging_counts().items()),
-        generate_seconds=generated - began,
-        load_seconds=time.perf_counter() - generated,
+        tables=tuple(loader.loaded.items()),
+        expected_staging=tuple((name, len(frame)) for name, frame in staging.items()),
+        generate_seconds=time.perf_counter() - began - loader.seconds,
+        load_seconds=loader.seconds,
     )
+
+
+class _Loader:
+    """Creates and fills the sample's tables one at a time, keeping each one's row count
+    and the time spent in the database."""
+
+    def __init__(self, engine: Engine, layouts: Mapping[tuple[str, str], TableLayout]) -> None:
+        self.engine = engine
+        self.layouts = layouts
+        self.loaded: dict[str, int] = {}
+        self.seconds = 0.0
+
+    def load(self, schema: str, name: str, frame: pd.DataFrame) -> None:
+        began = time.perf_counter()
+        load_table(self.engine, _layout(self.layouts, schema, name), frame, schema)
+        self.loaded[f"{schema}.{name}"] = len(frame)
+        self.seconds += time.perf_counter() - began
+
+    def copy(self, source: str, name: str, schema: str) -> None:
+        began = time.perf_counter()
+        copy_table(self.engine, _layout(self.layouts, source, name), source, schema)
+        self.loaded[f"{schema}.{name}"] = self.loaded[f"{source}.{name}"]
+        self.seconds += time.perf_counter() - began
 
 
 def _layout(layouts: Mapping[tuple[str, str], TableLayout], schema: str, name: str) -> TableLayout:

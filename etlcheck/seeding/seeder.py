@@ -158,7 +158,18 @@ class Seeder:
 
 def seed_declared(engine: Engine, options: RunOptions) -> SeedSummary:
     """Seed the run's declared sources and prepare the sandbox: what ``etlcheck run`` and
-    the default ``etl_seed`` fixture do."""
+    the default ``etl_seed`` fixture do. A database an earlier run seeded from the same
+    inputs is copied instead, where one was kept (:mod:`etlcheck.seeding.template`)."""
+    from etlcheck.seeding.template import SeedTemplate
+
     seeder = Seeder(engine, options)
+    template = SeedTemplate.for_run(engine, options)
+    if template is not None:
+        restored = template.restore(engine)
+        if restored is not None:
+            return restored
     seeder.declared()
-    return seeder.finish()
+    summary = seeder.finish()
+    if template is not None:
+        template.keep(engine, summary)
+    return summary

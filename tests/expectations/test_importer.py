@@ -71,3 +71,35 @@ def test_with_suites_the_worker_process_validates(project: Path) -> None:
     checked = ["GX (DataFrame)", "engine"]
     assert run_probe(project) == {"exit": 0, "gx": False, "checked": checked}
     assert run_probe(project, prefetch="0") == {"exit": 0, "gx": True, "checked": checked}
+
+
+LAZY_PROBE = """
+import json, sys
+from etlcheck.expectations import importer
+importer.great_expectations()
+def ran(name):
+    module = sys.modules.get(name)
+    return module is not None and type(module).__name__ != "_LazyModule"
+before = ran("scipy.stats")
+from scipy import stats
+p_value = stats.kstest([0.1, 0.5, 0.9], "uniform").pvalue
+print(json.dumps({"before": before, "after": ran("scipy.stats"), "p": round(p_value, 3),
+                  "finders": [type(f).__name__ for f in sys.meta_path]}))
+"""
+
+
+def test_gx_leaves_scipy_unrun_until_something_uses_it() -> None:
+    """GX imports scipy.stats at start-up for its distribution expectations; etlcheck's
+    import of GX leaves it to run on first use, and it then works as always."""
+    finished = subprocess.run(
+        [sys.executable, "-c", LAZY_PROBE],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    found = json.loads(finished.stdout.strip().splitlines()[-1])
+    assert (found["before"], found["after"], found["p"]) == (False, True, 0.986)
+    assert "_LazyFinder" not in found["finders"]

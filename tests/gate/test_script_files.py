@@ -76,7 +76,7 @@ def test_a_scale_that_does_not_fit_in_memory_is_refused_before_anything_runs(
     before = tree(project)
     outcome = run_etlcheck(project, "run", "--scale", "1000000")
     assert outcome.code == 2
-    assert "scale 1000000 needs about 286.1 TB of memory for the sample data" in (
+    assert "scale 1000000 needs about 190.7 TB of memory for the sample data" in (
         outcome.error_line
     )
     assert "(use a smaller --scale: at most " in outcome.error_line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -256,3 +257,42 @@ def test_batched_and_per_table_hashing_agree(
     )
     keyless = batched.table("dbo", "keyless")
     assert keyless is not None and keyless.key_columns == () and keyless.row_count == 7
+
+
+def test_one_catalog_query_reads_what_three_do(
+    engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys the interpreter records in a table comment and the engine's own, a view, a
+    routine, an empty schema and a missing one: the same inventory either way, in one
+    query instead of three."""
+    engine.run_script(
+        "CREATE TABLE dbo.Keyed (Code NVARCHAR(5) NOT NULL, Seq INT NOT NULL, "
+        "CONSTRAINT PK_Keyed PRIMARY KEY (Seq, Code), CONSTRAINT UQ_Code UNIQUE (Code));\n"
+        "GO\nCREATE PROCEDURE dbo.usp_noop AS SELECT 1;\n",
+        Path("keys.sql"),
+    )
+    engine.create_schema("empty")
+    asked: list[str] = []
+    query = engine.query
+
+    def counted(sql: str) -> object:
+        asked.append(sql)
+        return query(sql)
+
+    monkeypatch.setattr(engine, "query", counted)
+    schemas = ["dbo", "empty", "missing"]
+    one = fingerprint_schemas(engine, schemas)
+    assert len(asked) == 1
+    monkeypatch.setattr(DuckDBFingerprintSQL, "catalog_sql", lambda self, names: None)
+    three = fingerprint_schemas(engine, schemas)
+    assert one == three
+    assert [(s.name, s.exists, len(s.objects)) for s in one.schemas] == [
+        ("dbo", True, 5),
+        ("empty", True, 0),
+        ("missing", False, 0),
+    ]
+    keyed, pairs = one.table("dbo", "Keyed"), one.table("dbo", "Pairs")
+    assert keyed is not None and keyed.key_columns == ("Seq", "Code")  # from the comment
+    assert pairs is not None and pairs.key_columns == ("a", "b")  # DuckDB's own key
+    routine = one.schema("dbo").object("usp_noop")  # type: ignore[union-attr]
+    assert routine is not None and routine.kind == "procedure" and routine.definition_hash

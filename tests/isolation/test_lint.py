@@ -139,3 +139,39 @@ def test_sarif_format() -> None:
     assert results[1]["suppressions"][0]["justification"] == "ok here"
     rule_ids = {rule["id"] for rule in data["runs"][0]["tool"]["driver"]["rules"]}
     assert {"dynamic-sql", "use-database"} <= rule_ids
+
+
+def test_lint_results_come_back_from_the_work_cache_for_the_same_inputs_only(
+    tmp_path: Path,
+) -> None:
+    from etlcheck import workcache
+
+    dynamic = "EXEC(N'DELETE FROM ' + @target);\n"
+    found = lint_script(dynamic, "a.sql", SANDBOX)
+    assert [(f.code, str(f.location), f.allowed) for f in found] == [
+        ("dynamic-sql", "a.sql:1:1", None)
+    ]
+    memo = workcache.registered_tables()["isolation.lint"]
+    saved = dict(memo)
+    try:
+        workcache.save(tmp_path)
+        memo.clear()  # a new process
+        workcache.load(tmp_path)
+        assert lint_script(dynamic, "a.sql", SANDBOX) == found
+        allowed = "-- etlcheck: allow built from a constant\n" + dynamic
+        assert [f.allowed for f in lint_script(allowed, "a.sql", SANDBOX)] == [
+            "built from a constant"
+        ]
+        elsewhere = lint_script(dynamic, "b.sql", SANDBOX)
+        assert [str(f.location) for f in elsewhere] == ["b.sql:1:1"]
+        reading = SandboxConfig(
+            schema_map={"etl": "poc_etl"}, protected=("etl",), read_only=("dbo",)
+        )
+        assert lint_script("SELECT * FROM dbo.t;\n", "a.sql", reading) == ()
+        unmapped = SandboxConfig(schema_map={"etl": "poc_etl"}, protected=("etl",))
+        assert [f.code for f in lint_script("SELECT * FROM dbo.t;\n", "a.sql", unmapped)] == [
+            "unmapped-schema"
+        ]
+    finally:
+        memo.clear()
+        memo.update(saved)

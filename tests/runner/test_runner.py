@@ -162,3 +162,33 @@ def test_a_transaction_a_script_leaves_open_does_not_break_the_next_step(
     assert outcome.code in (0, 1), outcome.out + outcome.err
     document = (project / "reports" / "latest" / "run.json").read_text()
     assert "an earlier step left a transaction open" in document
+
+
+def test_a_step_and_its_state_row_commit_together(
+    project: Path, engine: PlainDuckDB, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The row is written inside the step's transaction, just before it commits: a
+    commit that fails keeps neither the step's writes nor its row."""
+    engine.execute("CREATE SCHEMA etl")
+    engine.execute("CREATE TABLE etl.switch AS SELECT 1 AS id")
+    runner = make_runner(project, engine)
+    seen_at_commit: list[int] = []
+    real_commit = engine.commit_step
+
+    def commit_step() -> None:
+        rows = engine.query("SELECT COUNT(*) FROM etl.etl_step_state").scalar()
+        seen_at_commit.append(int(rows))
+        if len(seen_at_commit) == 3:  # 10-load.sql
+            engine.rollback_step()
+            raise RuntimeError("the commit failed")
+        real_commit()
+
+    monkeypatch.setattr(engine, "commit_step", commit_step)
+    with pytest.raises(RuntimeError, match="the commit failed"):
+        runner.run(run_id="r1")
+    assert seen_at_commit == [1, 2, 3]
+    rows = engine.query(
+        "SELECT step_number, status FROM etl.etl_step_state ORDER BY step_number"
+    ).rows
+    assert rows == [(1, "ok"), (2, "ok")]
+    assert engine.query("SELECT COUNT(*) FROM etl.items").scalar() == 0

@@ -28,23 +28,19 @@ class DuckDBFingerprintSQL(FingerprintSQL):
         for index, table in enumerate(tables):
             types = dict(table.columns)
             keys = [(name, types.get(name, "")) for name in table.key_columns]
-            key = self.row_hash(keys, method) if keys else "CAST(NULL AS UBIGINT)"
+            key = self.row_hash(keys, method) if keys and row_detail else "NULL"
             parts.append(
-                f"SELECT {index} AS table_index, {key} AS key_hash, "
+                f"SELECT {index} AS table_index, CAST({key} AS UBIGINT) AS key_hash, "
                 f"{self.row_hash(table.columns, method)} AS row_hash "
                 f"FROM {self.qualified(table.schema, table.name)}"
             )
         hashed = " UNION ALL ".join(parts)
-        totals = (
-            "SELECT table_index, CAST(count(*) AS UBIGINT) AS key_hash, "
-            f"CAST(sum(CAST(row_hash AS HUGEINT)) % {UINT64} AS UBIGINT) AS row_hash, "
-            "TRUE AS is_total FROM h GROUP BY table_index"
-        )
-        if not row_detail:
-            return f"WITH h AS ({hashed}) {totals}"
+        if row_detail:
+            return hashed
         return (
-            f"WITH h AS MATERIALIZED ({hashed}) "
-            f"SELECT table_index, key_hash, row_hash, FALSE AS is_total FROM h UNION ALL {totals}"
+            "SELECT table_index, count(*) AS row_count, "
+            f"CAST(sum(CAST(row_hash AS HUGEINT)) % {UINT64} AS UBIGINT) AS hash_sum "
+            f"FROM ({hashed}) AS h GROUP BY table_index"
         )
 
     def schemata_sql(self) -> str:
@@ -72,6 +68,38 @@ class DuckDBFingerprintSQL(FingerprintSQL):
             f"{ROUTINES_SQL} WHERE lower(s.schema_name) IN {self.in_list(schemas)} "
             f"UNION ALL {properties_sql(schemas, self.literal)}"
             ") AS o LEFT JOIN duckdb_columns() AS c ON c.table_oid = o.object_id"
+        )
+
+    def catalog_sql(self, schemas: Sequence[str]) -> str:
+        # One query instead of three saves a third of the catalog's cost (about 2 ms):
+        # duckdb_columns() binds every view of the database, whatever is asked.
+        names = self.in_list(schemas)
+        where = (
+            "WHERE t.database_name = current_database() AND NOT t.internal AND NOT t.temporary "
+            f"AND lower(t.schema_name) IN {names}"
+        )
+        return (
+            "SELECT s.schema_name, o.object_name, o.kind, o.object_id, c.column_name, "
+            "c.column_index, c.data_type, o.definition, o.primary_key, o.comment FROM ("
+            "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database() "
+            f"AND NOT internal AND lower(schema_name) IN {names}) AS s LEFT JOIN ("
+            "SELECT t.schema_name, t.table_name AS object_name, 'table' AS kind, "
+            "t.table_oid AS object_id, NULL AS definition, "
+            "k.constraint_column_names AS primary_key, t.comment AS comment "
+            "FROM duckdb_tables() AS t LEFT JOIN duckdb_constraints() AS k "
+            f"ON k.table_oid = t.table_oid AND k.constraint_type = 'PRIMARY KEY' {where} "
+            "UNION ALL "
+            "SELECT t.schema_name, t.view_name, 'view', t.view_oid, t.sql, NULL, NULL "
+            f"FROM duckdb_views() AS t {where} "
+            "UNION ALL "
+            f"SELECT *, NULL, NULL FROM ({ROUTINES_SQL} WHERE lower(s.schema_name) IN {names}) "
+            "UNION ALL "  # extended properties (etlcheck.tsql.property_store)
+            f"SELECT *, NULL, NULL FROM ({properties_sql(schemas, self.literal)})"
+            ") AS o ON lower(o.schema_name) = lower(s.schema_name) "
+            # only the wanted schemas' columns: the rest (the sys views) cost 1 ms more
+            "LEFT JOIN (SELECT table_oid, column_name, column_index, data_type "
+            "FROM duckdb_columns() WHERE database_name = current_database() "
+            f"AND lower(schema_name) IN {names}) AS c ON c.table_oid = o.object_id"
         )
 
     def primary_keys_sql(self, schemas: Sequence[str]) -> str:
