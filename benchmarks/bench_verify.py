@@ -7,8 +7,9 @@ On the 2-core reference machine, medians of RUNS runs:
 - validating the four sample suites at seed scale: <= 0.5 s;
 - ``pytest suites/poc_isolation`` at poc scale: <= 5 s wall.
 
-Every run is a fresh interpreter in a copy of the sample project under /tmp (work cache
-warm after the first, as a user's second run). The seed-scale run is measured in the three
+Every run is a fresh interpreter in a copy of the sample project under /tmp (the work cache
+and the seeded template, ``etlcheck.seeding.template``, warm after the first run, as for a
+user's second run). The seed-scale run is measured in the three
 ways ``ETLCHECK_GX_PREFETCH`` offers (a worker process, the default; a thread; no
 prefetch), alternating, so all see the same load. Validation is timed twice: inside the
 run (the sum of the suites' own times in run.json, in the worker) and again in one process

@@ -4,8 +4,8 @@
 sample is generated and loaded table by table, so what stays is the clean entities the
 tables derive from (about 40 MB per seed volume); DuckDB's buffer pool is capped
 (``engines.duckdb.MEMORY_LIMIT``) and the before- and after-fingerprints hold a hash or
-two per row. A whole ``etlcheck run --scale 10`` peaked at 1.8 GB (about 180 MB per
-seed volume, the fixed part included), hence :data:`BYTES_PER_SEED`.
+two per row. A whole ``etlcheck run --scale 10`` peaked at 1.5 GB (1.9 GB with a pool of
+768 MB): under 200 MB per seed volume, the fixed part included, hence :data:`BYTES_PER_SEED`.
 """
 
 from __future__ import annotations

