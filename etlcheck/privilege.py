@@ -10,20 +10,13 @@ from contextlib import contextmanager
 
 from etlcheck.config import SandboxConfig
 from etlcheck.engines.base import Engine
-
-PERMISSION_WORDS = (
-    "permission denied",  # PostgreSQL, SQLSTATE 42501
-    "must be owner of",  # PostgreSQL, DROP/ALTER of an object the role does not own
-    "permission was denied",  # SQL Server 229/230/262
-    "does not have permission",  # SQL Server 262, 15247
-    "cannot create schemas outside",  # etlcheck's own PostgreSQL schema guard
-)
+from etlcheck.engines.registry import permission_words
 
 
 def is_permission_failure(message: str | None) -> bool:
     """True when a step's error is the database refusing a write outside the sandbox."""
     text = (message or "").lower()
-    return any(word in text for word in PERMISSION_WORDS)
+    return any(word in text for word in permission_words())
 
 
 @contextmanager

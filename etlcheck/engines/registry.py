@@ -29,6 +29,9 @@ class Registered:
     source_reader: str | None = None
     """The class that reads a live database of this engine as a seed source
     (``seeding.source_db.SourceDatabase``), when it can be one."""
+    permission_words: tuple[str, ...] = ()
+    """Words of this engine's errors that mean the database refused a write (least
+    privilege stopped a leak), as they read in a step's recorded error."""
 
 
 ENGINES: dict[str, Registered] = {
@@ -38,12 +41,17 @@ ENGINES: dict[str, Registered] = {
         "PostgreSQL",
         ("postgresql", "postgres"),
         "etlcheck.engines.postgres.source:PostgresSource",
+        (
+            "permission denied",  # SQLSTATE 42501
+            "must be owner of",  # DROP/ALTER of an object the role does not own
+        ),
     ),
     "mssql": Registered(
         "etlcheck.engines.mssql:SqlServerEngine",
         "SQL Server",
         ("mssql", "sqlserver", "mssql+pyodbc"),
         "etlcheck.engines.mssql.source:MssqlSource",
+        ("permission was denied", "does not have permission"),  # 229/230/262, 15247
     ),
 }
 
@@ -72,6 +80,11 @@ def source_reader(url: str) -> str | None:
 def source_schemes() -> tuple[str, ...]:
     """The URL schemes of the engines whose live databases can be seed sources."""
     return tuple(scheme for scheme, name in url_schemes().items() if ENGINES[name].source_reader)
+
+
+def permission_words() -> tuple[str, ...]:
+    """The words of every engine's 'permission denied' errors (see ``Registered``)."""
+    return tuple(word for entry in ENGINES.values() for word in entry.permission_words)
 
 
 def registered(name: str) -> Registered:
