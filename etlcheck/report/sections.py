@@ -96,7 +96,8 @@ def _diff_row(table: Mapping[str, Any], highlight: str) -> DiffRow:
         name=as_text(name),
         status=as_text(status),
         css="" if status == "unchanged" else highlight,
-        counts=tuple(as_count(table.get(k)) for k in COUNTED),
+        # a view, a routine or a property holds no rows of its own: its counts say nothing
+        counts=tuple(as_count(table.get(k)) if kind in (None, "table") else "—" for k in COUNTED),
     )
 
 

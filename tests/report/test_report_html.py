@@ -275,3 +275,17 @@ def test_malformed_values_do_not_crash(document: dict[str, Any]) -> None:
     page = render_html(broken, {"run": "nonsense"})
     assert "a.sql:3" in part(page, "lint")
     assert render_html([], None)  # type: ignore[arg-type]
+
+
+def test_objects_without_rows_show_no_row_counts(document: dict[str, Any]) -> None:
+    tables = document["production"]["tables"]
+    prop = dict(tables[0], name="Brokers [MS_Description]", kind="extended property")
+    prop.update(status="altered", rows_before=0, rows_after=0)
+    tables.insert(0, prop)
+    section = part(render_html(document), "production-diff")
+    row = re.search(r"<tr[^>]*>\s*<td><code>dbo\.Brokers \[MS_Description\].*?</tr>", section, re.S)
+    assert row, section
+    cells = re.findall(r'<td class="num">([^<]*)</td>', row.group(0))
+    assert cells == ["—"] * 5
+    brokers = re.search(r"<tr[^>]*>\s*<td><code>dbo\.Brokers</code>.*?</tr>", section, re.S)
+    assert brokers and "12,263" in brokers.group(0)
