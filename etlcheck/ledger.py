@@ -147,13 +147,3 @@ class Ledger:
             )
         except (OSError, ValidationError):
             return None
-
-
-def process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

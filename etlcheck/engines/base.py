@@ -245,22 +245,27 @@ class Engine(ABC):
         cannot)."""
 
     # --- one transaction a step --------------------------------------------------------
+    def transaction_control(self, sql: str) -> None:
+        """Send ``BEGIN``/``COMMIT``/``ROLLBACK`` (an engine that wraps statements, in a
+        savepoint say, sends these as they are)."""
+        self.execute(sql)
+
     def begin_step(self) -> None:
         """Open the transaction that holds one whole step."""
-        self.execute("BEGIN TRANSACTION")
+        self.transaction_control("BEGIN TRANSACTION")
         self.in_step_transaction = True
         self.step_transaction_lost = False
 
     def commit_step(self) -> None:
         self.in_step_transaction = False
-        self.execute("COMMIT")
+        self.transaction_control("COMMIT")
 
     def rollback_step(self) -> None:
         """Undo the step; the catalog the interpreter cached may have changed back."""
         self.in_step_transaction = False
         self.step_transaction_lost = False
         try:
-            self.execute("ROLLBACK")
+            self.transaction_control("ROLLBACK")
         finally:
             self.catalog_epoch += 1
 

@@ -7,12 +7,13 @@ copies of it.
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
+
+from etlcheck.processes import process_alive
 
 
 @dataclass(frozen=True)
@@ -67,10 +68,4 @@ def _in_use(folder: Path) -> bool:
             return time.time() - folder.stat().st_mtime < UNOWNED_AGE_SECONDS
         except OSError:
             return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return process_alive(pid)

@@ -258,38 +258,21 @@ class PostgresEngine(Engine):
     def step_transaction_aborted(self) -> bool:
         return self.connection.info.transaction_status == _IN_ERROR
 
-    def _control(self, sql: str) -> None:
+    def transaction_control(self, sql: str) -> None:
         """A transaction-control statement, sent as it is (no statement savepoint around it:
         releasing that would release a savepoint made inside it too)."""
         with self.connection.cursor() as cursor, _one_line_errors():
             cursor.execute(sql)
 
-    def begin_step(self) -> None:
-        self._control("BEGIN")
-        self.in_step_transaction = True
-        self.step_transaction_lost = False
-
-    def commit_step(self) -> None:
-        self.in_step_transaction = False
-        self._control("COMMIT")
-
-    def rollback_step(self) -> None:
-        self.in_step_transaction = False
-        self.step_transaction_lost = False
-        try:
-            self._control("ROLLBACK")
-        finally:
-            self.catalog_epoch += 1
-
     def begin_nested(self) -> None:
-        self._control(f"SAVEPOINT {_NESTED}")
+        self.transaction_control(f"SAVEPOINT {_NESTED}")
 
     def commit_nested(self) -> None:
-        self._control(f"RELEASE SAVEPOINT {_NESTED}")
+        self.transaction_control(f"RELEASE SAVEPOINT {_NESTED}")
 
     def rollback_nested(self) -> None:
-        self._control(f"ROLLBACK TO SAVEPOINT {_NESTED}")
-        self._control(f"RELEASE SAVEPOINT {_NESTED}")
+        self.transaction_control(f"ROLLBACK TO SAVEPOINT {_NESTED}")
+        self.transaction_control(f"RELEASE SAVEPOINT {_NESTED}")
         self.catalog_epoch += 1
 
     @contextlib.contextmanager

@@ -44,6 +44,7 @@ from types import FrameType
 from typing import Any
 
 from etlcheck.errors import EngineError
+from etlcheck.processes import process_alive
 
 DIR_PREFIX = "etlcheck-pg-"
 OWNER_FILE = "etlcheck-owner"
@@ -333,16 +334,6 @@ def _start_watchdog(root: Path, binaries: PgBinaries) -> subprocess.Popen[bytes]
     )
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def reap_orphans(base_dir: Path | None = None) -> list[Path]:
     """Remove clusters left by owners that died without cleaning up; returns what was reaped."""
     binaries = find_pg_binaries()
@@ -352,7 +343,7 @@ def reap_orphans(base_dir: Path | None = None) -> list[Path]:
             owner = int((root / OWNER_FILE).read_text(encoding="utf-8").strip())
         except (OSError, ValueError):
             continue
-        if owner == os.getpid() or _alive(owner) or binaries is None:
+        if owner == os.getpid() or process_alive(owner) or binaries is None:
             continue
         _stop_and_remove(root, binaries)
         reaped.append(root)
