@@ -136,7 +136,7 @@ def bench_clone(runs: int, work: Path) -> None:
                 try:
                     return int(execute(sql))
                 finally:
-                    if sql.startswith("INSERT INTO"):
+                    if sql.startswith('INSERT INTO "'):
                         copying[sql.split('"')[1]] += time.perf_counter() - began
 
             engine.execute = timed  # type: ignore[method-assign]
