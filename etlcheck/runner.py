@@ -25,6 +25,7 @@ from etlcheck.errors import EtlcheckError
 from etlcheck.interrupts import RunInterrupted, StopSignals
 from etlcheck.pipeline import Pipeline, Step
 from etlcheck.script_scan import is_empty, manages_transactions
+from etlcheck.seeding.owed_rows import OwedRows, OwedTable
 from etlcheck.state import RunFacts, RunStateStore
 from etlcheck.step_result import StepResult
 
@@ -164,6 +165,9 @@ class Runner:
         """SIGINT/SIGTERM: the step is rolled back, the run recorded as interrupted."""
         self._recorded: set[int] = set()
         """Steps whose state row was written inside their own transaction."""
+        self.owed_rows = OwedRows(engine)
+        self._owed: list[OwedTable] = []
+        """Sandbox copies cloned without their rows, and the step whose drops end that."""
 
     def run(
         self,
@@ -179,6 +183,7 @@ class Runner:
         facts = RunFacts(run_id, started_at, len(self.pipeline.steps), self.scale)
         self._recorded.clear()
         workcache.load(self.cache_dir)
+        self._owed = self.owed_rows.owed()
         for step in selected:
             began = time.perf_counter()
             try:
@@ -198,6 +203,7 @@ class Runner:
                 self.progress(step, result)
             if result.status == "failed":
                 break
+        self._pay(self._owed)  # the step that would have dropped them did not commit
         finished_at = datetime.now(UTC)
         workcache.save(self.cache_dir)
         with self.stop.critical():
@@ -239,6 +245,7 @@ class Runner:
             self._recorded.add(step.number)
 
         try:
+            self._pay([owed for owed in self._owed if owed.step != step.number])
             text = self.rewrite(step.read(), step)
             if is_empty(text):
                 return StepResult(step, "failed", time.perf_counter() - began, error=EMPTY_SCRIPT)
@@ -260,9 +267,9 @@ class Runner:
         if not engine.supports_step_transactions:
             return engine.run_script(text, step.path), ()
         if manages_transactions(text):
-            return engine.run_script(text, step.path), (OWN_TRANSACTIONS,)
+            return self._plain(step, text), (OWN_TRANSACTIONS,)
         if engine.open_transactions():  # an earlier step left its own transaction open
-            return engine.run_script(text, step.path), (STILL_OPEN,)
+            return self._plain(step, text), (STILL_OPEN,)
         with self.stop.critical():
             engine.begin_step()
         try:
@@ -272,22 +279,38 @@ class Runner:
                 lost = engine.step_transaction_aborted() and engine.failed_after_abort(error)
                 engine.rollback_step()
             if lost and not self.stop.requested:
-                return engine.run_script(text, step.path), (self._not_atomic(),)
+                return self._plain(step, text), (self._not_atomic(),)
             raise
         with self.stop.critical():
             if self.stop.requested or engine.step_transaction_aborted():
                 engine.rollback_step()
                 if self.stop.requested:
                     raise self.stop.stopped()
-                return engine.run_script(text, step.path), (self._not_atomic(),)
+                return self._plain(step, text), (self._not_atomic(),)
+            forgiven = [owed for owed in self._owed if owed.step == step.number]
             try:
+                if forgiven:
+                    self.owed_rows.forgive(step.number)
                 before_commit(outcome)
             except BaseException:
                 engine.rollback_step()
                 self._recorded.discard(step.number)
                 raise
             engine.commit_step()
+            self._owed = [owed for owed in self._owed if owed not in forgiven]
         return outcome, ()
+
+    def _plain(self, step: Step, text: str) -> ScriptResult:
+        """Run the script outside a transaction of etlcheck's: the copies it would drop
+        get their rows first, since its drops may stand without the rest of it."""
+        self._pay([owed for owed in self._owed if owed.step == step.number])
+        return self.engine.run_script(text, step.path)
+
+    def _pay(self, owed: Sequence[OwedTable]) -> None:
+        if owed:
+            with self.stop.critical():
+                self.owed_rows.pay(owed)
+            self._owed = [item for item in self._owed if item not in owed]
 
     def _atomic(self, step: Step) -> bool:
         """Whether ``step`` runs in one transaction of etlcheck's."""

@@ -99,14 +99,26 @@ prepare_database = seed
 
 # -- 3. snapshots ---------------------------------------------------------------------------
 def snapshot(engine: Engine, options: RunOptions) -> Snapshot:
-    """Fingerprints of the protected schemas and the sandbox schemas as they are now."""
+    """Fingerprints of the protected schemas and the sandbox schemas as they are now; a
+    copy still owed its rows shows production's (``seeding.owed_rows``)."""
     from etlcheck.isolation.fingerprint import fingerprint_schemas
+    from etlcheck.seeding.owed_rows import OwedRows, as_cloned
 
     sandbox = options.config.sandbox
-    return Snapshot(
-        fingerprint_schemas(engine, list(sandbox.protected)),
-        fingerprint_schemas(engine, list(sandbox.schema_map.values())),
+    production = fingerprint_schemas(engine, list(sandbox.protected))
+    owed_rows = OwedRows(engine)
+    owed = owed_rows.owed()
+    copies, unshown = as_cloned(
+        fingerprint_schemas(engine, list(sandbox.schema_map.values())), production, owed
     )
+    if unshown:
+        owed_rows.pay(unshown)
+        copies, _ = as_cloned(
+            fingerprint_schemas(engine, list(sandbox.schema_map.values())),
+            production,
+            [o for o in owed if o not in unshown],
+        )
+    return Snapshot(production, copies)
 
 
 def compare(before: Snapshot, after: Snapshot) -> Comparison:

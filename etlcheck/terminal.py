@@ -12,6 +12,7 @@ from rich.status import Status
 
 from etlcheck.pipeline import is_call
 from etlcheck.redaction import RedactingStream
+from etlcheck.seeding.summary import clone_words
 from etlcheck.verify import preview_sentence
 from etlcheck.wording import counted
 
@@ -158,10 +159,9 @@ class Terminal:
         for warning in seed.warnings:
             self.console.print(f"  [yellow]warning:[/] {escape(warning)}")
         if seed.cloned:
-            rows = sum(clone.rows for clone in seed.clones)
             self.console.print(
-                f"Cloned {counted(len(seed.clones), 'production table')} into the sandbox "
-                f"({counted(rows, 'row')}, {seed.clone_seconds:.2f}s)"
+                escape(f"Cloned into the sandbox in {seed.clone_seconds:.2f}s: ")
+                + escape(clone_words(seed.clones))
             )
 
 

@@ -15,6 +15,7 @@ import functools
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -330,9 +331,21 @@ class Engine(ABC):
         raise NotImplementedError(f"{self.name} cannot hand results over as arrays")
 
     @abstractmethod
-    def clone_tables(self, tables: Sequence[TableCopy]) -> None:
+    def clone_tables(
+        self, tables: Sequence[TableCopy], without_rows: AbstractSet[TableCopy] = frozenset()
+    ) -> None:
         """Create each ``sandbox.table`` like ``schema.table`` (columns, types, NOT NULL,
-        defaults, IDENTITY, keys, CHECKs) and copy its rows (``seeding.clone``)."""
+        defaults, IDENTITY, keys, CHECKs) and copy its rows, except into the copies in
+        ``without_rows`` (``seeding.clone``; only engines with step transactions get any)."""
+
+    def copy_rows(self, tables: Sequence[TableCopy]) -> None:
+        """Copy the rows of each ``schema.table`` into its (empty) clone ``sandbox.table``."""
+        raise NotImplementedError(f"{self.name} copies rows only while cloning")
+
+    def owner_session(self) -> AbstractContextManager[None]:
+        """Run what happens inside as the session that seeded the database, also inside
+        ``run_as`` (etlcheck's own bookkeeping, never the pipeline's statements)."""
+        return nullcontext()
 
     @abstractmethod
     def continue_identity(self, schema: str, table: str) -> None:

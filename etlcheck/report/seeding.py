@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from etlcheck.report.templates import render
 from etlcheck.report.values import as_count, as_mapping, as_records, as_seconds, as_text
+from etlcheck.seeding.summary import clone_words
 from etlcheck.wording import counted
 
 if TYPE_CHECKING:
@@ -89,11 +90,7 @@ def seed_section(document: Mapping[str, Any]) -> Markup | str:
     clones = as_records(seed.get("clones"))
     clones_line = None
     if seed.get("cloned"):
-        rows = sum(int(clone.get("rows") or 0) for clone in clones)
-        clones_line = Cloned(
-            f"{counted(len(clones), 'protected table')}, {counted(rows, 'row')}",
-            as_seconds(seed.get("clone_seconds")),
-        )
+        clones_line = Cloned(clone_words(clones), as_seconds(seed.get("clone_seconds")))
     sources = tuple(_source(source) for source in as_records(seed.get("sources")))
     return render("seed.html", seeded=True, sources=sources, clones=clones_line)
 

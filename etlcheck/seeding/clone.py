@@ -6,7 +6,9 @@ columns and its schema. A cloned table behaves under the interpreter exactly as 
 production one: the same recorded keys (a repeated key fails with error 2627), an
 IDENTITY that continues where production's would. Foreign keys are not copied: they
 would point back at production's tables. How a table is copied is the engine's
-(``Engine.clone_tables``).
+(``Engine.clone_tables``). A table the first step drops before anything reads it gets
+its structure only; its rows are owed to it until that step commits
+(:mod:`etlcheck.seeding.discarded`, :mod:`etlcheck.seeding.owed_rows`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from etlcheck.errors import ConfigError, SourceLocation
 from etlcheck.seeding.catalog import base_tables
+from etlcheck.seeding.discarded import discarded_tables
+from etlcheck.seeding.owed_rows import OwedRows, OwedTable
 from etlcheck.seeding.summary import ClonedTable
 from etlcheck.tsql.property_store import copy_sql
 
@@ -25,9 +29,13 @@ if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
 
-def clone_production(engine: Engine, config: Config) -> tuple[ClonedTable, ...]:
+def clone_production(
+    engine: Engine, config: Config, *, owe: bool = True
+) -> tuple[ClonedTable, ...]:
     """Clone every table of every mapped protected schema; refuse, before copying
-    anything, a table with more rows than ``[seed] max_rows``."""
+    anything, a table with more rows than ``[seed] max_rows``. ``owe``: a table the steps
+    drop before reading gets its rows only if the drop does not happen (the parser's
+    remap only: another rewrite may leave the drop on production's table)."""
     sandbox = config.sandbox
     mapped = [schema for schema in sandbox.protected if sandbox.sandbox_of(schema)]
     tables = row_counts(engine, base_tables(engine, mapped))
@@ -45,9 +53,14 @@ def clone_production(engine: Engine, config: Config) -> tuple[ClonedTable, ...]:
         engine.create_schema(target)
     for schema, table, _ in tables:
         engine.execute(f"DROP TABLE IF EXISTS {engine.qualified(targets[schema], table)}")
-    engine.clone_tables([(s, t, targets[s]) for s, t, _ in tables])
+    dropped = discarded_tables(engine, config, [(s, t) for s, t, _ in tables]) if owe else {}
+    copies = [(s, t, targets[s]) for s, t, _ in tables]
+    engine.clone_tables(copies, frozenset(c for c in copies if (c[0], c[1]) in dropped))
+    OwedRows(engine).record(
+        [OwedTable(s, t, target, dropped[(s, t)]) for s, t, target in copies if (s, t) in dropped]
+    )
     copy_extended_properties(engine, mapped, tables, sandbox.sandbox_of)
-    return tuple(ClonedTable(s, t, targets[s], rows) for s, t, rows in tables)
+    return tuple(ClonedTable(s, t, targets[s], rows, dropped.get((s, t))) for s, t, rows in tables)
 
 
 def copy_extended_properties(

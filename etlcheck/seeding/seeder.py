@@ -21,6 +21,7 @@ from etlcheck.config_schema import DatabaseSource, DdlSource, FilesSource, Sampl
 from etlcheck.errors import RefusalError
 from etlcheck.seeding.summary import ClonedTable, SeedSummary, SourceRecord
 from etlcheck.targets import is_external
+from etlcheck.values import RewriteMode
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -131,7 +132,8 @@ class Seeder:
         clones: tuple[ClonedTable, ...] = ()
         began = time.perf_counter()
         if self.options.sandboxed and clone:
-            clones = clone_production(self.engine, self.config)
+            owe = self.options.rewrite is RewriteMode.AST
+            clones = clone_production(self.engine, self.config, owe=owe)
         clone_seconds = time.perf_counter() - began
         if self.options.sandboxed:
             setup_sandbox(self.engine, self.config.sandbox)

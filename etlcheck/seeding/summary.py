@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from etlcheck.wording import counted
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,9 @@ class ClonedTable:
     name: str
     sandbox_schema: str
     rows: int
+    dropped_by: int | None = None
+    """The step that drops the table before anything reads it: its rows were owed to the
+    copy instead of copied (:mod:`etlcheck.seeding.owed_rows`)."""
 
     @property
     def qualified_name(self) -> str:
@@ -80,7 +86,30 @@ class ClonedTable:
         return f"{self.sandbox_schema}.{self.name}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"table": self.qualified_name, "sandbox": self.sandbox_name, "rows": self.rows}
+        data: dict[str, Any] = {
+            "table": self.qualified_name,
+            "sandbox": self.sandbox_name,
+            "rows": self.rows,
+        }
+        if self.dropped_by is not None:
+            data["dropped_by_step"] = self.dropped_by
+        return data
+
+
+def clone_words(clones: Sequence[Mapping[str, Any]] | Sequence[ClonedTable]) -> str:
+    """How many tables and rows a clone copied, and what it did not copy and why."""
+    records = [c.to_dict() if isinstance(c, ClonedTable) else c for c in clones]
+    owed = [c for c in records if c.get("dropped_by_step") is not None]
+    copied = sum(int(c.get("rows") or 0) for c in records if c not in owed)
+    text = f"{counted(len(records), 'production table')}, {counted(copied, 'row')} copied"
+    if owed:
+        steps = sorted({int(c["dropped_by_step"]) for c in owed})
+        text += (
+            f"; {counted(sum(int(c.get('rows') or 0) for c in owed), 'row')} of "
+            f"{counted(len(owed), 'table')} not copied: step "
+            f"{', '.join(map(str, steps))} drops them before anything reads them"
+        )
+    return text
 
 
 @dataclass(frozen=True)

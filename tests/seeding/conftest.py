@@ -13,6 +13,7 @@ import pytest
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
+from etlcheck.seeding.owed_rows import TABLE as OWED_TABLE
 from etlcheck.testing import skip_unless_available
 
 HERE = Path(__file__).parent
@@ -51,6 +52,7 @@ def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
         for schema in shared.schemas():
             if schema.lower() not in before:
                 shared.drop_schema(schema)
+        shared.execute(f"DROP TABLE IF EXISTS sys.{OWED_TABLE}")  # no debts for the next test
         shared.catalog_epoch += 1
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -333,10 +334,17 @@ class DuckDBEngine(Engine):
         return Interpreter(self, self.tsql_emulation(), self.tsql_session).run_script(text, path)
 
     # --- seeding (engines/duckdb/seeding.py) -------------------------------------------------
-    def clone_tables(self, tables: Sequence[TableCopy]) -> None:
+    def clone_tables(
+        self, tables: Sequence[TableCopy], without_rows: AbstractSet[TableCopy] = frozenset()
+    ) -> None:
         from etlcheck.engines.duckdb.seeding import DuckDBCloner
 
-        DuckDBCloner().clone(self, tables)
+        DuckDBCloner().clone(self, tables, without_rows)
+
+    def copy_rows(self, tables: Sequence[TableCopy]) -> None:
+        from etlcheck.engines.duckdb.seeding import DuckDBCloner
+
+        DuckDBCloner().copy_rows(self, tables)
 
     def continue_identity(self, schema: str, table: str) -> None:
         from etlcheck.engines.duckdb.seeding import continue_identity

@@ -4,6 +4,7 @@ the rows seeding put in, a data file read by DuckDB itself."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,12 @@ class DuckDBCloner:
     once for all tables; the emulated IDENTITY gets its own sequence, the recorded keys the
     same table comment."""
 
-    def clone(self, engine: Engine, tables: Sequence[TableCopy]) -> None:
+    def clone(
+        self,
+        engine: Engine,
+        tables: Sequence[TableCopy],
+        without_rows: AbstractSet[TableCopy] = frozenset(),
+    ) -> None:
         if not tables:
             return
         schemas = ", ".join(sql_literal(schema) for schema in {s for s, _, _ in tables})
@@ -63,6 +69,10 @@ class DuckDBCloner:
             comment = comments.get((schema, table))
             if comment:
                 engine.execute(f"COMMENT ON TABLE {copy} IS {sql_literal(str(comment))}")
+        self.copy_rows(engine, [copy for copy in tables if copy not in without_rows])
+
+    def copy_rows(self, engine: Engine, tables: Sequence[TableCopy]) -> None:
+        """Production's rows into each clone (created by ``clone``, still empty)."""
         # A table has no order: the copies are written by every thread at once.
         engine.execute("SET preserve_insertion_order = false")
         try:

@@ -13,6 +13,7 @@ import os
 import secrets
 import time
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -296,7 +297,11 @@ class SqlServerEngine(Engine):
         return run_batches(self.connection.cursor, text, path, self._pyodbc.Error)
 
     # --- seeding (engines/mssql/tables.py) --------------------------------------------------
-    def clone_tables(self, tables: Sequence[TableCopy]) -> None:
+    def clone_tables(
+        self, tables: Sequence[TableCopy], without_rows: AbstractSet[TableCopy] = frozenset()
+    ) -> None:
+        if without_rows:  # SQL Server steps do not run in a transaction of etlcheck's
+            raise EngineError("SQL Server clones every table with its rows")
         clone_tables(self, tables)
 
     def continue_identity(self, schema: str, table: str) -> None:

@@ -13,6 +13,7 @@ import re
 import secrets
 import time
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -119,6 +120,8 @@ class PostgresEngine(Engine):
         self._conninfo: dict[str, Any] = {}
         self._connection: Any = None
         self._principals: list[str] = []
+        self._role: str | None = None
+        """The role ``run_as`` set, while it is set."""
         self.database = ""
 
     def __repr__(self) -> str:
@@ -320,10 +323,19 @@ class PostgresEngine(Engine):
         return Interpreter(self, self.tsql_emulation(), self.tsql_session).run_script(text, path)
 
     # --- seeding (engines/postgres/seeding.py) ---------------------------------------------
-    def clone_tables(self, tables: Sequence[TableCopy]) -> None:
+    def clone_tables(
+        self, tables: Sequence[TableCopy], without_rows: AbstractSet[TableCopy] = frozenset()
+    ) -> None:
         from etlcheck.engines.postgres.seeding import PostgresCloner
 
-        PostgresCloner().clone(self, tables)
+        PostgresCloner().clone(self, tables, without_rows)
+
+    def copy_rows(self, tables: Sequence[TableCopy]) -> None:
+        from etlcheck.engines.postgres.seeding import PostgresCloner
+
+        cloner = PostgresCloner()
+        for schema, table, target in tables:
+            cloner.copy_rows(self, schema, table, target)
 
     def continue_identity(self, schema: str, table: str) -> None:
         from etlcheck.engines.postgres.seeding import continue_identity
@@ -374,10 +386,24 @@ class PostgresEngine(Engine):
     def run_as(self, role: str) -> Iterator[None]:
         """Run what happens inside as ``role`` (SET ROLE), back to the admin session after."""
         self.execute(f"SET ROLE {self.quote(role)}")
+        self._role = role
         try:
             yield
         finally:
+            self._role = None
             self.execute("RESET ROLE")
+
+    @contextlib.contextmanager
+    def owner_session(self) -> Iterator[None]:
+        role = self._role
+        if role is None:
+            yield
+            return
+        self.execute("RESET ROLE")
+        try:
+            yield
+        finally:
+            self.execute(f"SET ROLE {self.quote(role)}")
 
     def drop_sandbox_principal(self, role: str) -> None:
         """Hand the role's objects back to the admin user and drop it (roles are server-wide)."""

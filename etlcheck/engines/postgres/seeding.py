@@ -5,6 +5,7 @@ with ``COPY``."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,11 +36,18 @@ class PostgresCloner:
     """``CREATE TABLE … (LIKE …)`` with defaults, identity and comments, then the
     PRIMARY KEY, UNIQUE and CHECK constraints under their own names."""
 
-    def clone(self, engine: Engine, tables: Sequence[TableCopy]) -> None:
-        for schema, table, target in tables:
-            self.clone_one(engine, schema, table, target)
+    def clone(
+        self,
+        engine: Engine,
+        tables: Sequence[TableCopy],
+        without_rows: AbstractSet[TableCopy] = frozenset(),
+    ) -> None:
+        for copy in tables:
+            self.clone_one(engine, *copy, rows=copy not in without_rows)
 
-    def clone_one(self, engine: Engine, schema: str, table: str, target: str) -> None:
+    def clone_one(
+        self, engine: Engine, schema: str, table: str, target: str, *, rows: bool = True
+    ) -> None:
         source, copy = engine.qualified(schema, table), engine.qualified(target, table)
         engine.execute(
             f"CREATE TABLE {copy} (LIKE {source} INCLUDING DEFAULTS INCLUDING IDENTITY "
@@ -52,6 +60,17 @@ class PostgresCloner:
         ).rows
         for name, definition in constraints:
             engine.execute(f"ALTER TABLE {copy} ADD CONSTRAINT {engine.quote(name)} {definition}")
+        if rows:
+            self.copy_rows(engine, schema, table, target)
+        for (column,) in engine.query(
+            "SELECT attname FROM pg_attribute "
+            f"WHERE attrelid = {sql_literal(source)}::regclass AND attidentity <> ''"
+        ).rows:
+            self._continue(engine, source, copy, str(column))
+
+    def copy_rows(self, engine: Engine, schema: str, table: str, target: str) -> None:
+        """Production's rows into the (empty) clone, identity values as they are."""
+        source, copy = engine.qualified(schema, table), engine.qualified(target, table)
         columns = [
             engine.quote(str(row[0]))
             for row in engine.query(
@@ -64,11 +83,6 @@ class PostgresCloner:
         engine.execute(
             f"INSERT INTO {copy} ({names}) OVERRIDING SYSTEM VALUE SELECT {names} FROM {source}"
         )
-        for (column,) in engine.query(
-            "SELECT attname FROM pg_attribute "
-            f"WHERE attrelid = {sql_literal(source)}::regclass AND attidentity <> ''"
-        ).rows:
-            self._continue(engine, source, copy, str(column))
 
     def _continue(self, engine: Engine, source: str, copy: str, column: str) -> None:
         """The copy's identity continues where production's would: after its last value,
@@ -77,7 +91,7 @@ class PostgresCloner:
             "SELECT pg_sequence_last_value(pg_get_serial_sequence("
             f"{sql_literal(source)}, {sql_literal(column)})::regclass)"
         ).scalar()
-        largest = engine.query(f"SELECT MAX({engine.quote(column)}) FROM {copy}").scalar()
+        largest = engine.query(f"SELECT MAX({engine.quote(column)}) FROM {source}").scalar()
         values = [int(v) for v in (last, largest) if v is not None]
         if values:
             engine.query(
