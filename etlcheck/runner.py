@@ -25,6 +25,7 @@ from etlcheck.errors import EtlcheckError
 from etlcheck.interrupts import RunInterrupted, StopSignals
 from etlcheck.pipeline import Pipeline, Step
 from etlcheck.script_scan import is_empty, manages_transactions
+from etlcheck.seeding.discarded import leading_drops
 from etlcheck.seeding.owed_rows import OwedRows, OwedTable
 from etlcheck.state import RunFacts, RunStateStore
 from etlcheck.step_result import StepResult
@@ -245,8 +246,8 @@ class Runner:
             self._recorded.add(step.number)
 
         try:
-            self._pay([owed for owed in self._owed if owed.step != step.number])
             text = self.rewrite(step.read(), step)
+            self._pay(self._owed_before(step, text))
             if is_empty(text):
                 return StepResult(step, "failed", time.perf_counter() - began, error=EMPTY_SCRIPT)
             outcome, notes = self._execute(step, text, record)
@@ -305,6 +306,15 @@ class Runner:
         get their rows first, since its drops may stand without the rest of it."""
         self._pay([owed for owed in self._owed if owed.step == step.number])
         return self.engine.run_script(text, step.path)
+
+    def _owed_before(self, step: Step, text: str) -> list[OwedTable]:
+        """What must be paid before ``step`` runs: the debts of earlier steps (those did
+        not commit), and every later one unless the step cannot read a row (seeding
+        proved that of the steps before a dropping one; the script may have changed)."""
+        later = [owed for owed in self._owed if owed.step > step.number]
+        if later and (step.is_call or not leading_drops(text)[1]):
+            return [owed for owed in self._owed if owed.step != step.number]
+        return [owed for owed in self._owed if owed.step < step.number]
 
     def _pay(self, owed: Sequence[OwedTable]) -> None:
         if owed:

@@ -39,6 +39,10 @@ INSERT INTO inv.Staged (sku, quantity)
 SELECT sku, SUM(quantity) FROM feed.receipts
 WHERE quantity IS NOT NULL AND sku IS NOT NULL GROUP BY sku;
 """
+PREPARE = """/* 00-prepare.sql: the working schema (reads no row). */
+SET NOCOUNT ON;
+IF SCHEMA_ID(N'work') IS NULL EXEC(N'CREATE SCHEMA work');
+"""
 READS = """/* 05-count.sql: reads the staging table. */
 IF SCHEMA_ID(N'work') IS NULL EXEC(N'CREATE SCHEMA work');
 GO
@@ -48,13 +52,15 @@ SELECT COUNT(*) AS staged INTO work.counted FROM inv.Staged;
 
 @pytest.fixture
 def staged(project: Path) -> Path:
-    """The inventory project with a staging table in production that step 1 rebuilds."""
+    """The inventory project with a staging table in production that step 2 rebuilds
+    (step 1 reads no row) and step 3 reads."""
     with (project / "db" / "production.sql").open("a", encoding="utf-8") as ddl:
         ddl.write(STAGED)
+    (project / "sql" / "00-prepare.sql").write_text(PREPARE, "utf-8")
     (project / "sql" / "00-rebuild.sql").write_text(REBUILD, "utf-8")
     (project / "sql" / "05-count.sql").write_text(READS, "utf-8")
     toml = project / "etlcheck.toml"
-    first = '"00-rebuild.sql", "05-count.sql", "00-stage.sql",'
+    first = '"00-prepare.sql", "00-rebuild.sql", "05-count.sql", "00-stage.sql",'
     toml.write_text(toml.read_text("utf-8").replace('"00-stage.sql",', first), "utf-8")
     return project
 
@@ -81,19 +87,19 @@ def staged_rows(engine: Engine) -> list[tuple[object, ...]]:
     return sorted(rows(engine, 'SELECT sku, quantity FROM sbx_inv."Staged"'))
 
 
-def test_the_table_the_first_step_drops_is_cloned_without_its_rows(
+def test_a_table_dropped_before_anything_reads_it_is_cloned_without_rows(
     staged: Path, engine: Engine
 ) -> None:
     summary = seed(staged, engine)
     clone = {c.qualified_name: c for c in summary.clones}
-    assert (clone["inv.Staged"].rows, clone["inv.Staged"].dropped_by) == (3, 1)
+    assert (clone["inv.Staged"].rows, clone["inv.Staged"].dropped_by) == (3, 2)
     assert clone["inv.Items"].dropped_by is None
     assert staged_rows(engine) == []
     assert rows(engine, 'SELECT COUNT(*) FROM sbx_inv."Items"') == [(3,)]
-    assert [(o.schema, o.table, o.step) for o in OwedRows(engine).owed()] == [("inv", "Staged", 1)]
+    assert [(o.schema, o.table, o.step) for o in OwedRows(engine).owed()] == [("inv", "Staged", 2)]
     assert clone_words(summary.clones) == (
         "3 production tables, 6 rows copied; 3 rows of 1 table not copied: "
-        "step 1 drops them before anything reads them"
+        "step 2 drops them before anything reads them"
     )
 
 
@@ -134,7 +140,7 @@ def test_a_run_that_starts_after_the_dropping_step_reads_production_rows(
     staged: Path, engine: Engine
 ) -> None:
     seed(staged, engine)
-    result, _ = run(staged, engine, start="2")
+    result, _ = run(staged, engine, start="3")
     assert result.ok, result.failed
     assert rows(engine, 'SELECT staged FROM sbx_work."counted"') == [(3,)]
     assert OwedRows(engine).owed() == []
@@ -152,4 +158,34 @@ def test_nothing_is_owed_under_the_regex_rewrite(staged: Path, engine: Engine) -
     """The incident's rewrite may leave the drop on production's table."""
     summary = seed(staged, engine, rewrite="regex")
     assert all(c.dropped_by is None for c in summary.clones)
+    assert OwedRows(engine).owed() == []
+
+
+def test_a_step_before_the_drop_that_now_reads_the_table_gets_its_rows(
+    staged: Path, engine: Engine
+) -> None:
+    """Seeding proved step 1 blind to rows; a script changed since is read again."""
+    seed(staged, engine)
+    (staged / "sql" / "00-prepare.sql").write_text(
+        PREPARE + "SELECT COUNT(*) AS staged INTO work.early FROM inv.Staged;\n", "utf-8"
+    )
+    result, _ = run(staged, engine)
+    assert result.ok, result.failed
+    assert rows(engine, 'SELECT staged FROM sbx_work."early"') == [(3,)]
+    assert staged_rows(engine) == [("SKU-1", 500), ("SKU-4", 20)]
+
+
+def test_a_step_before_the_drop_that_reads_no_row_keeps_the_debt(
+    staged: Path, engine: Engine
+) -> None:
+    seed(staged, engine)
+    runner = stages.make_runner(engine, options_for(staged, engine))
+    runner.cache_dir = None
+    runner._owed = OwedRows(engine).owed()
+    assert runner._owed_before(runner.pipeline.steps[0], PREPARE) == []
+    assert runner._owed_before(runner.pipeline.steps[2], READS) == runner._owed
+    # A run that ends before the dropping step pays what it owes.
+    result = runner.run(runner.pipeline.select(None, "1", None))
+    assert result.ok, result.failed
+    assert staged_rows(engine) == [("OLD-1", 1), ("OLD-2", 2), ("SKU-1", 7)]
     assert OwedRows(engine).owed() == []
