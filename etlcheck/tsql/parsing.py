@@ -150,7 +150,33 @@ def _rename_kept(text: str) -> str:
     return "".join(pieces) + text[position:] if pieces else text
 
 
+def _without_owner(text: str) -> str:
+    """``CREATE SCHEMA name AUTHORIZATION owner`` as ``CREATE SCHEMA name``: SSDT writes the
+    owner for every schema, and a disposable database has one owner. A schema created
+    with its objects in the same statement is refused (they belong to the new schema,
+    which the statement would not say once split)."""
+    if "AUTHORIZATION" not in text.upper():
+        return text
+    try:
+        tokens = tokenize(text)
+    except SplitError:
+        return text
+    words = [word_of(token) for token in tokens]
+    if words[:2] != ["CREATE", "SCHEMA"] or "AUTHORIZATION" not in words:
+        return text
+    at = words.index("AUTHORIZATION")
+    rest = [token for token in tokens[at + 2 :] if token.token_type != TokenType.SEMICOLON]
+    if at != 3 or len(tokens) < at + 2 or rest:
+        raise CompileError(
+            "CREATE SCHEMA: creating objects in the CREATE SCHEMA statement is not supported "
+            "(create each one in a statement of its own, naming the schema)",
+            "CREATE SCHEMA",
+        )
+    return text[: tokens[at].start] + text[tokens[at + 1].end + 1 :]
+
+
 def _parse_one(text: str) -> exp.Expression:
+    text = _without_owner(text)
     renamed = _rename_kept(text)
     tree = _parse_renamed(renamed)
     if renamed is not text:

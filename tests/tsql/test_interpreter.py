@@ -130,6 +130,13 @@ def test_create_schema_must_open_its_batch(engine: DuckDBEngine) -> None:
     assert "etl" in engine.schemas()
 
 
+def test_create_schema_takes_the_owner_ssdt_writes(engine: DuckDBEngine) -> None:
+    run(engine, "CREATE SCHEMA [dw] AUTHORIZATION [dbo];")
+    run(engine, "CREATE SCHEMA audit AUTHORIZATION dbo")
+    run(engine, "IF SCHEMA_ID(N'etl') IS NULL EXEC(N'CREATE SCHEMA [etl] AUTHORIZATION [dbo]')")
+    assert {"dw", "audit", "etl"} <= set(engine.schemas())
+
+
 def test_drop_schema_refuses_a_schema_with_objects(engine: DuckDBEngine) -> None:
     run(engine, "CREATE SCHEMA etl\nGO\nCREATE TABLE etl.t (a INT)")
     with pytest.raises(StatementFailed, match="referenced by object 't'"):

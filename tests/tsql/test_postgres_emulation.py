@@ -95,6 +95,15 @@ def test_schema_functions(engine: PostgresEngine) -> None:
     assert printed(engine, "DB_NAME()") == engine.database
 
 
+def test_create_schema_takes_the_owner_ssdt_writes(engine: PostgresEngine) -> None:
+    engine.run_script("CREATE SCHEMA [ssdt_dw] AUTHORIZATION [dbo];", Path("s.sql"))
+    engine.run_script("EXEC(N'CREATE SCHEMA ssdt_audit AUTHORIZATION dbo')", Path("s.sql"))
+    try:
+        assert {"ssdt_dw", "ssdt_audit"} <= set(engine.schemas())
+    finally:
+        engine.run_script("DROP SCHEMA ssdt_dw\nDROP SCHEMA ssdt_audit", Path("s.sql"))
+
+
 def test_sys_views(engine: PostgresEngine) -> None:
     schemas = scalar(engine, "SELECT @v = STRING_AGG(name, ',') FROM sys.schemas")
     assert {"app", "sys"} <= set(schemas.split(","))
