@@ -146,6 +146,7 @@ class ProcedureCall:
             self.flag_constant(argument, procedure, system)
 
     def extended_property(self, named: dict[str, Argument], arguments: list[Argument]) -> None:
+        self.classified |= property_data(self.place, named)
         level_type = named.get("LEVEL0TYPE")
         value = self.constant(level_type) if level_type is not None else None
         start = self.place.tokens[self.place.first].start
@@ -248,6 +249,37 @@ class ProcedureCall:
             message + ", so etlcheck cannot prove it stays in the sandbox",
             "pass a constant name, or allow it with a pragma and a reason",
         )
+
+
+def property_data(place: Place, named: dict[str, Argument]) -> set[int]:
+    """The string tokens of an extended property's name and value: data the procedure
+    stores (``N'Copied from etl.customers'``), never a name or SQL."""
+    found = set()
+    for parameter in ("NAME", "VALUE"):
+        argument = named.get(parameter)
+        single = argument is not None and argument.first == argument.last
+        if argument is not None and single and place.tokens[argument.first].token_type in STRINGS:
+            found.add(argument.first)
+    return found
+
+
+def stored_strings(place: Place) -> frozenset[int]:
+    """The string tokens of ``EXEC sp_addextendedproperty``'s (or ``update``'s) name and
+    value in the statement ``place``; nothing for any other statement."""
+    index = place.first + 1
+    if place.word(place.first) not in ("EXEC", "EXECUTE") or index >= place.stop:
+        return frozenset()
+    if place.tokens[index].token_type == TokenType.PARAMETER:
+        index += 3  # EXEC @rc = procedure
+    while index + 2 < place.stop and place.word(index + 1) == ".":
+        index += 2
+    if index >= place.stop:
+        return frozenset()
+    procedure = place.tokens[index].text.upper()
+    if procedure not in PROPERTY_PROCEDURES:
+        return frozenset()
+    arguments = call_arguments(place, index + 1, place.stop)
+    return frozenset(property_data(place, _by_name(arguments, PROPERTY_PROCEDURES[procedure])))
 
 
 def _by_name(arguments: list[Argument], parameters: tuple[str, ...]) -> dict[str, Argument]:

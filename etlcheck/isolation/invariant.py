@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.errors import ScriptError
+from etlcheck.isolation.arguments import stored_strings
 from etlcheck.isolation.literals import MESSAGES, leading_schema, names_other_thing
 from etlcheck.isolation.located import Names
 from etlcheck.isolation.positions import Place
@@ -72,9 +73,12 @@ def _batch(text: str, offset: int, names: Names) -> list[Residual]:
 
 
 def _not_a_name(place: Place, index: int) -> bool:
-    """Strings that are never schema names: messages (``PRINT``, ``RAISERROR``, ``THROW``)
-    and values compared with ``TABLE_NAME``, ``COLUMN_NAME``..."""
-    return place.kind in MESSAGES or names_other_thing(place, index)
+    """Strings that are never schema names: messages (``PRINT``, ``RAISERROR``, ``THROW``),
+    values compared with ``TABLE_NAME``, ``COLUMN_NAME``..., and the name and value of an
+    extended property."""
+    return (
+        place.kind in MESSAGES or names_other_thing(place, index) or index in stored_strings(place)
+    )
 
 
 def _name_place(tokens: tuple[Token, ...], index: int) -> str:
