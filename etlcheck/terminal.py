@@ -108,10 +108,11 @@ class Terminal:
         self._seeded(verification)
         preview = verification.production_preview()
         changed = [(clone, table) for clone, table in preview if table.status != "unchanged"]
+        copies = [table for _, table in preview if table.is_table]
         if preview:
+            altered = sum(1 for table in copies if table.status != "unchanged")
             self.console.print(
-                f"What the run would do to production ({len(changed)} of {len(preview)} "
-                "copies changed):"
+                f"What the run would do to production ({altered} of {len(copies)} copies changed):"
             )
             for clone, table in changed[:12]:
                 self.console.print(f"  {escape(preview_sentence(clone, table))}")

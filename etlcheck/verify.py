@@ -24,6 +24,7 @@ from etlcheck.snapshot_store import rebase_object_ids
 from etlcheck.step_result import StepResult
 from etlcheck.targets import locked_database, open_engine
 from etlcheck.trace import Trace
+from etlcheck.tsql.property_store import KIND as PROPERTY
 from etlcheck.wording import counted
 
 if TYPE_CHECKING:
@@ -97,7 +98,25 @@ class Verification:
             table = self.sandbox.table(clone.sandbox_schema, clone.name)
             if table is not None:
                 found.append((clone, table))
-        return sorted(found, key=lambda pair: (pair[1].status == "unchanged", -_moved(pair[1])))
+        found.sort(key=lambda pair: (pair[1].status == "unchanged", -_moved(pair[1])))
+        return found + self._property_preview()
+
+    def _property_preview(self) -> list[tuple[ClonedTable, TableDiff]]:
+        """Extended properties the run changed on a copy of production (on the table, one
+        of its columns, or the sandbox schema of a protected one), named as in production."""
+        assert self.seed is not None and self.sandbox is not None
+        owners = {(c.sandbox_schema.lower(), c.name.lower()): c for c in self.seed.clones}
+        schemas = {c.sandbox_schema.lower(): c.schema for c in self.seed.clones}
+        found = []
+        for change in self.sandbox.changed_tables:
+            if change.kind != PROPERTY or change.name.startswith("(database)"):
+                continue
+            owner = change.name.split(" [", 1)[0].split(".", 1)[0]
+            clone = owners.get((change.schema.lower(), owner.lower())) if owner else None
+            schema = clone.schema if clone else schemas.get(change.schema.lower())
+            if schema is not None and (clone is not None or not owner):
+                found.append((ClonedTable(schema, change.name, change.schema, 0), change))
+        return found
 
 
 def _moved(table: TableDiff) -> int:
@@ -105,7 +124,13 @@ def _moved(table: TableDiff) -> int:
 
 
 def preview_sentence(clone: ClonedTable, table: TableDiff) -> str:
-    """What the run did to a copy of production, said of the production table."""
+    """What the run did to a copy of production, said of the production table (or of the
+    production table's extended property)."""
+    if table.kind == PROPERTY:
+        done = {"created": "would be added", "dropped": "would be dropped"}
+        return (
+            f"{clone.qualified_name} ({PROPERTY}) {done.get(table.status, 'would get a new value')}"
+        )
     if table.status == "unchanged":
         return f"{clone.qualified_name} would be unchanged ({table.rows_after:,} rows)"
     if table.status == "dropped":

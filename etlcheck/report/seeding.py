@@ -35,14 +35,19 @@ def preview_section(document: Mapping[str, Any]) -> Markup:
             production=as_text(row.get("production")),
             copy=f"{as_text(row.get('schema'))}.{as_text(row.get('name'))}",
             css="" if row.get("status") == "unchanged" else "landed",
-            counts=tuple(as_count(row.get(key)) for key in PREVIEW_COUNTS),
+            counts=tuple(
+                as_count(row.get(key)) if row.get("kind") in (None, "table") else "—"
+                for key in PREVIEW_COUNTS
+            ),
         )
         for row in sorted(preview, key=lambda r: r.get("status") == "unchanged")
     ]
+    tables = [row for row in preview if row.get("kind") in (None, "table")]
     return render(
         "preview.html",
         rows=rows,
-        changed=sum(1 for row in rows if row.css),
+        tables=len(tables),
+        changed=sum(1 for row in tables if row.get("status") != "unchanged"),
         not_cloned=as_mapping(document.get("seed")).get("cloned") is False,
     )
 

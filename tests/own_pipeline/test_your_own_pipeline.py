@@ -80,3 +80,27 @@ def test_init_refuses_to_overwrite(library: Path, capsys) -> None:
         "running init)"
     ]
     assert (library / "etlcheck.toml").read_text() == written
+
+
+def test_a_property_the_run_sets_on_a_copy_is_shown_as_production_would_get_it(
+    library: Path, capsys
+) -> None:
+    assert main(["init"]) == 0
+    (library / "sql" / "03-describe.sql").write_text(
+        "EXEC sp_addextendedproperty N'MS_Description', N'Loans, merged nightly',\n"
+        "    N'SCHEMA', N'lib', N'TABLE', N'Loans';\n",
+        "utf-8",
+    )
+    config = library / "etlcheck.toml"
+    config.write_text(
+        config.read_text().replace('"02-lend.sql",\n', '"02-lend.sql",\n    "03-describe.sql",\n'),
+        "utf-8",
+    )
+    capsys.readouterr()
+    assert main(["run"]) == 0
+    out = capsys.readouterr().out
+    assert "(1 of 4 copies changed)" in out
+    assert "lib.Loans [MS_Description] (extended property) would be added" in out
+    assert "Data landed in the sandbox" not in out
+    preview = {row["production"]: row for row in last_run(library)["production_preview"]}
+    assert preview["lib.Loans [MS_Description]"]["status"] == "created"
