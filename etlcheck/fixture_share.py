@@ -64,7 +64,7 @@ def consumed(request: pytest.FixtureRequest, share: RunShare, name: str) -> Any:
     if conflict is not None:
         pytest.fail(conflict, pytrace=False)
     try:
-        run = share.result()
+        run = share.result(name)
     except RuntimeError as error:
         pytest.fail(str(error), pytrace=False)
     outcome = run.outcomes.get(name)

@@ -61,9 +61,12 @@ class EtlSession:
     """The session runs an etlcheck suite (its conftest called ``enable_pytest_reports``)."""
 
     def finish(self) -> Path | None:
-        """Write report.html and run.json when this session ran the pipeline."""
+        """Write report.html and run.json when this session ran the pipeline (once: the
+        xdist controller writes them while its workers finish)."""
         if self.run is None or self.options is None:
             return None
+        if self.report is not None:
+            return self.report
         from etlcheck.report import write_reports
         from etlcheck.verify import Verification
 
