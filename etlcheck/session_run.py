@@ -21,45 +21,22 @@ import tempfile
 import threading
 from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
 
-from etlcheck import stages
-from etlcheck.engines import Engine
-from etlcheck.fixture_share import database_of, outcome_of
+from etlcheck.fixture_share import RUN_FIXTURES, database_of, outcome_of
 from etlcheck.fixture_support import (
     expectations_folder,
     reported,
     session_engine,
     session_options,
 )
-from etlcheck.privilege import least_privilege
 from etlcheck.session import EtlSession
 from etlcheck.xdist_share import CONTROLLER, Outcome, RunShare, SharedRun
 
-RUN_FIXTURES = (
-    "etl_options",
-    "etl_engine",
-    "etl_seed",
-    "etl_before",
-    "etl_lint",
-    "etl_run",
-    "etl_after",
-    "etl_expectations",
-)
-
-
-def overridden_fixtures(config: pytest.Config, plugin: ModuleType) -> list[str]:
-    """The run's fixtures that a loaded conftest or plugin (not ``plugin``) defines."""
-    found = []
-    for other in config.pluginmanager.get_plugins():
-        if other is plugin or not isinstance(other, ModuleType):
-            continue
-        for name in RUN_FIXTURES:
-            if name in vars(other) and vars(other)[name] is not getattr(plugin, name, None):
-                found.append(f"{name} ({getattr(other, '__file__', other.__name__)})")
-    return found
+if TYPE_CHECKING:
+    from etlcheck.engines import Engine
 
 
 class ControllerRun:
@@ -135,6 +112,9 @@ class ControllerRun:
             from etlcheck.expectations import start_import
 
             start_import(options.engine)  # GX gets ready in its own process meanwhile
+        from etlcheck import stages  # after the start: GX's process imports meanwhile
+        from etlcheck.privilege import least_privilege
+
         self.engine = engine = session_engine(config, options, self.work)
         session.engine_info = stages.engine_facts(engine)
         outcomes["etl_engine"] = Outcome(None)
