@@ -18,6 +18,7 @@ from etlcheck.redaction import redact, register_url
 from etlcheck.session import SESSION_KEY, EtlSession
 
 if TYPE_CHECKING:
+    from etlcheck.config import Config
     from etlcheck.engines import Engine
     from etlcheck.options import RunOptions
 
@@ -110,10 +111,10 @@ def session_engine(config: pytest.Config, options: RunOptions, folder: Path) -> 
         pytest.fail(redact(f"etlcheck could not open the database: {error}"), pytrace=False)
 
 
-def expectations_folder(config: pytest.Config, options: RunOptions) -> Path | None:
+def expectations_folder(config: pytest.Config, etl_config: Config) -> Path | None:
     """--etl-expectations, else ``[run] expectations`` (the default ``etl_expectations_dir``)."""
     given = get_option(config, "etl_expectations")
     if given:
         return Path(given)
-    folder = options.config.run.expectations
-    return options.config.root / folder if folder else None
+    folder = etl_config.run.expectations
+    return etl_config.root / folder if folder else None

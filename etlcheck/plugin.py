@@ -21,7 +21,7 @@ import pytest
 from etlcheck.engines.registry import ENGINES, engine_names
 from etlcheck.errors import EtlcheckError, UsageError
 from etlcheck.fixture_share import overridden_fixtures
-from etlcheck.fixture_support import get_option, option_source
+from etlcheck.fixture_support import expectations_folder, get_option, option_source
 from etlcheck.fixtures import (
     etl_after_factory,
     etl_before_factory,
@@ -157,12 +157,16 @@ def share_folder(etl_session: EtlSession) -> Path:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """On the xdist controller of a suite: make the run while the workers start."""
+    """On the xdist controller of a suite: make the run while the workers start. Without
+    workers: get Great Expectations ready while the suite is collected."""
     config = session.config
-    if hasattr(config, "workerinput") or not config.pluginmanager.has_plugin("dsession"):
+    if hasattr(config, "workerinput") or not etl_session_of(config).suite:
+        return
+    if not config.pluginmanager.has_plugin("dsession"):
+        _prepare_validation(config)
         return
     etl_session = etl_session_of(config)
-    if not etl_session.suite or overridden_fixtures(config, sys.modules[__name__]):
+    if overridden_fixtures(config, sys.modules[__name__]):
         return
     from etlcheck.session_run import ControllerRun
 
@@ -170,6 +174,22 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     etl_session.share = share
     etl_session.controller_run = ControllerRun(config, etl_session, share)
     etl_session.controller_run.start()
+
+
+def _prepare_validation(config: pytest.Config) -> None:
+    """Start the process that imports GX and will validate the suites the configuration
+    names (``pytest_generate_tests`` starts it otherwise, a little later); a configuration
+    that does not read is left to the fixtures to report."""
+    from etlcheck.config import load_config
+    from etlcheck.expectations import start_for_folder
+
+    try:
+        etl_config = load_config(get_option(config, "etl_config"))
+    except EtlcheckError:
+        return
+    folder = expectations_folder(config, etl_config)
+    if folder is not None:
+        start_for_folder(folder, get_option(config, "etl_engine") or etl_config.run.engine)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

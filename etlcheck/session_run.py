@@ -107,7 +107,7 @@ class ControllerRun:
         options = session_options(config)
         session.options = options
         outcomes["etl_options"] = Outcome(options)
-        self._folder = folder = expectations_folder(config, options)
+        self._folder = folder = expectations_folder(config, options.config)
         if folder is not None and any(folder.glob("*.json")):
             from etlcheck.expectations import start_import
 
