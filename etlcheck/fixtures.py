@@ -32,10 +32,10 @@ from etlcheck.fixture_support import session_engine as open_session_engine
 from etlcheck.session import EtlSession
 
 if TYPE_CHECKING:
-    from etlcheck import stages
     from etlcheck.engines import Engine
     from etlcheck.expectations import SuiteOutcome
     from etlcheck.isolation.lint import LintReport
+    from etlcheck.isolation.snapshots import Comparison, Snapshot
     from etlcheck.options import RunOptions
     from etlcheck.runner import RunResult
     from etlcheck.seeding.summary import SeedSummary
@@ -121,10 +121,10 @@ def etl_seed_factory() -> Fixture:
 
 def etl_before_factory() -> Fixture:
     @pytest.fixture(scope="session")
-    def etl_before(request: pytest.FixtureRequest) -> stages.Snapshot:
+    def etl_before(request: pytest.FixtureRequest) -> Snapshot:
         """Fingerprints of (protected schemas, sandbox schemas) before the run."""
 
-        def before() -> stages.Snapshot:
+        def before() -> Snapshot:
             from etlcheck import stages
             from etlcheck.seeding.summary import SeedSummary
 
@@ -143,12 +143,16 @@ def etl_lint_factory() -> Fixture:
     @pytest.fixture(scope="session")
     def etl_lint(request: pytest.FixtureRequest) -> LintReport | None:
         """The static isolation proof of every script, for the run's rewrite mode."""
-        from etlcheck import stages
 
-        options: RunOptions = request.getfixturevalue("etl_options")
-        report = stages.lint_for(options)
-        etl_session(request).lint = report
-        return report
+        def lint() -> LintReport | None:
+            from etlcheck import stages
+
+            options: RunOptions = request.getfixturevalue("etl_options")
+            report = stages.lint_for(options)
+            etl_session(request).lint = report
+            return report
+
+        return shared(request, "etl_lint", lint)
 
     return etl_lint
 
@@ -182,15 +186,15 @@ def etl_run_factory() -> Fixture:
 
 def etl_after_factory() -> Fixture:
     @pytest.fixture(scope="session")
-    def etl_after(request: pytest.FixtureRequest) -> stages.Comparison:
+    def etl_after(request: pytest.FixtureRequest) -> Comparison:
         """(production diff, sandbox diff) between the fingerprints before and after the run."""
 
-        def after() -> stages.Comparison:
+        def after() -> Comparison:
             from etlcheck import stages
 
             request.getfixturevalue("etl_run")
             options: RunOptions = request.getfixturevalue("etl_options")
-            before: stages.Snapshot = request.getfixturevalue("etl_before")
+            before: Snapshot = request.getfixturevalue("etl_before")
             now = stages.snapshot(request.getfixturevalue("etl_engine"), options)
             comparison = stages.compare(before, now)
             session = etl_session(request)

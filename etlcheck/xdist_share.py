@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-SHARED = ("etl_seed", "etl_before", "etl_run", "etl_after", "etl_expectations")
+SHARED = ("etl_seed", "etl_before", "etl_lint", "etl_run", "etl_after", "etl_expectations")
 """Fixtures whose values the producer publishes (``etl_engine`` is shared as a database)."""
 CONTROLLER = "controller"
 """The producer's name when the xdist controller makes the run (else a worker id)."""
