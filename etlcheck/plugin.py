@@ -157,19 +157,20 @@ def share_folder(etl_session: EtlSession) -> Path:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """On the xdist controller of a suite: make the run while the workers start. Without
-    workers: get Great Expectations ready while the suite is collected."""
+    """Get Great Expectations ready for the process that will validate the suite's run,
+    and on the xdist controller, make that run while the workers start."""
     config = session.config
     if hasattr(config, "workerinput") or not etl_session_of(config).suite:
         return
-    if not config.pluginmanager.has_plugin("dsession"):
-        _prepare_validation(config)
-        return
-    etl_session = etl_session_of(config)
-    if overridden_fixtures(config, sys.modules[__name__]):
+    controller = config.pluginmanager.has_plugin("dsession")
+    if controller and overridden_fixtures(config, sys.modules[__name__]):
+        return  # a worker makes the run (and validates), through the overriding fixtures
+    _prepare_validation(config)  # before xdist starts its workers
+    if not controller:
         return
     from etlcheck.session_run import ControllerRun
 
+    etl_session = etl_session_of(config)
     share = RunShare(share_folder(etl_session), CONTROLLER)
     etl_session.share = share
     etl_session.controller_run = ControllerRun(config, etl_session, share)

@@ -108,11 +108,9 @@ class ControllerRun:
         session.options = options
         outcomes["etl_options"] = Outcome(options)
         self._folder = folder = expectations_folder(config, options.config)
-        if folder is not None and any(folder.glob("*.json")):
-            from etlcheck.expectations import start_import
-
-            start_import(options.engine)  # GX gets ready in its own process meanwhile
-        from etlcheck import stages  # after the start: GX's process imports meanwhile
+        # GX's process, started with the session (plugin.pytest_sessionstart), imports
+        # GX meanwhile.
+        from etlcheck import stages
         from etlcheck.privilege import least_privilege
 
         self.engine = engine = session_engine(config, options, self.work)

@@ -227,3 +227,30 @@ def test_every_xdist_worker_can_query_the_one_database(
     assert result.ret == 0, result.stdout.str()
     result.assert_outcomes(passed=6)
     assert len(run_documents(pytester.path / "reports")) == 1
+
+
+GX_PROCESS = """
+from etlcheck.expectations import worker
+
+
+def test_great_expectations_process_at_session_start():
+    started = worker.take_worker()
+    if started is not None:
+        started.stop()
+    assert (started is not None) == {expected}
+"""
+
+
+@pytest.mark.parametrize("suites", [True, False], ids=["suites", "no-suites"])
+def test_the_suite_starts_great_expectations_with_the_session_only_for_suites(
+    pytester: pytest.Pytester, suite: Path, suites: bool
+) -> None:
+    """Without workers, the process that imports GX starts with the session, before any
+    test is collected; a run whose expectations folder holds no suite starts none."""
+    (suite / "test_gx_process.py").write_text(GX_PROCESS.format(expected=suites))
+    empty = pytester.mkdir("no-suites")
+    folder = [] if suites else ["--etl-expectations", str(empty)]
+    result = pytester.runpytest_subprocess(
+        str(suite / "test_gx_process.py"), "-p", "no:cacheprovider", *folder
+    )
+    result.assert_outcomes(passed=1)
