@@ -177,6 +177,14 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     etl_session.controller_run.start()
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_setupnodes(config: pytest.Config, specs: list[Any]) -> None:
+    """pytest-xdist, before it starts its workers: the controller's run may hold them."""
+    etl_session = config.stash.get(SESSION_KEY, None)
+    if etl_session is not None and etl_session.controller_run is not None:
+        etl_session.controller_run.hold_workers(len(specs))
+
+
 def _prepare_validation(config: pytest.Config) -> None:
     """Start the process that imports GX and will validate the suites the configuration
     names (``pytest_generate_tests`` starts it otherwise, a little later); a configuration

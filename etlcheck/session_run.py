@@ -9,6 +9,12 @@ expectations, so the workers run the other tests while Great Expectations valida
 keeps the database until the workers are done and writes the session's one report while
 they finish.
 
+On a machine with fewer cores than the processes that would compete (the run, the
+process that imports Great Expectations, the workers), the workers start once the run is
+published: starting them alongside slowed Great Expectations' import, the session's
+critical path, by 0.5 to 0.9 s on 2 cores (``benchmarks/bench_xdist_suite.py``), and they
+are ready before the validated suites are.
+
 It does so only for a suite (its conftest calls ``enable_pytest_reports``) that leaves
 the run's fixtures as the plugin defines them: a conftest that overrides one makes the
 first worker that needs the run make it, through the fixtures, overrides and all.
@@ -16,6 +22,7 @@ first worker that needs the run make it, through the fixtures, overrides and all
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import threading
@@ -54,12 +61,19 @@ class ControllerRun:
         """The expectation suites' folder, once the options are read."""
         self._first_stage: SharedRun | None = None
         self._report_error: Exception | None = None
+        self._run_published = threading.Event()
 
     def start(self) -> None:
         """Claim the run before any worker can, then make it in a thread."""
         assert self.share.role() == "producer"
         self._thread = threading.Thread(target=self._make, name="etlcheck-run", daemon=True)
         self._thread.start()
+
+    def hold_workers(self, workers: int) -> None:
+        """Before xdist starts ``workers`` workers: wait for the run's first stage when
+        they, the run and GX's process would be more than the cores."""
+        if workers + 2 > available_cores():
+            self._run_published.wait()
 
     def finish(self) -> None:
         """Wait for the run (it is over when the workers have used it) and stop its
@@ -75,6 +89,20 @@ class ControllerRun:
             raise self._report_error
 
     def _make(self) -> None:
+        try:
+            self._publish()
+        finally:
+            self._run_published.set()  # whatever happened: xdist may start its workers
+        if self.engine is not None and self.engine.local_url() is None:
+            self.engine.close()  # a file: the workers have their copies
+            self.engine = None
+        try:  # while the workers finish their tests
+            self.session.finish()
+        except Exception as error:
+            self._report_error = error
+
+    def _publish(self) -> None:
+        """Make the run and publish it, failed or not."""
         outcomes: dict[str, Outcome] = {}
         try:
             self._stages(outcomes)
@@ -87,19 +115,13 @@ class ControllerRun:
                 run = database_of(self.share, run, self.engine, self._folder)
         finally:
             self.share.publish(replace(run, outcomes=outcomes, complete=True))
-        if self.engine is not None and self.engine.local_url() is None:
-            self.engine.close()  # a file: the workers have their copies
-            self.engine = None
-        try:  # while the workers finish their tests
-            self.session.finish()
-        except Exception as error:
-            self._report_error = error
 
     def _publish_the_run(self, outcomes: dict[str, Outcome]) -> None:
         """Everything but the expectations: the workers run the other tests meanwhile."""
         run = SharedRun(CONTROLLER, dict(outcomes), complete=False)
         self._first_stage = database_of(self.share, run, self.engine, self._folder)
         self.share.publish(self._first_stage)
+        self._run_published.set()
 
     def _stages(self, outcomes: dict[str, Outcome]) -> None:
         """The fixtures' stages in the fixtures' order; each value into ``outcomes``."""
@@ -141,3 +163,11 @@ class ControllerRun:
             validated = list(stages.validate(engine, load_suites(folder), options))
         session.expectations = validated
         outcomes["etl_expectations"] = Outcome(validated)
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

@@ -254,3 +254,44 @@ def test_the_suite_starts_great_expectations_with_the_session_only_for_suites(
         str(suite / "test_gx_process.py"), "-p", "no:cacheprovider", *folder
     )
     result.assert_outcomes(passed=1)
+
+
+HELD_WORKERS = """
+from pathlib import Path
+
+import pytest
+
+import etlcheck.session_run
+
+PUBLISHED = pytest.StashKey[bool]()
+
+
+def pytest_configure(config):
+    if hasattr(config, "workerinput"):
+        share = Path(config.workerinput["etl_share_dir"])
+        config.stash[PUBLISHED] = (share / "result.pickle").exists()
+    else:
+        etlcheck.session_run.available_cores = lambda: 1
+
+
+@pytest.fixture
+def published_when_the_worker_started(request):
+    return request.config.stash[PUBLISHED]
+"""
+HELD_TEST = """
+def test_the_worker_started_after_the_run_was_published(published_when_the_worker_started):
+    assert published_when_the_worker_started
+"""
+
+
+def test_on_a_machine_with_few_cores_xdist_workers_start_once_the_run_is_published(
+    pytester: pytest.Pytester, suite: Path
+) -> None:
+    """Workers started alongside the run and Great Expectations' import slow that import
+    (the session's critical path) when the cores are fewer than the processes."""
+    held = suite / "held"
+    held.mkdir()
+    (held / "conftest.py").write_text(HELD_WORKERS)
+    (held / "test_held.py").write_text(HELD_TEST)
+    result = pytester.runpytest_subprocess(str(held), "-p", "no:cacheprovider", "-n", "2")
+    result.assert_outcomes(passed=1)
