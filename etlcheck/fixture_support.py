@@ -118,3 +118,19 @@ def expectations_folder(config: pytest.Config, etl_config: Config) -> Path | Non
         return Path(given)
     folder = etl_config.run.expectations
     return etl_config.root / folder if folder else None
+
+
+def prepare_validation(config: pytest.Config) -> None:
+    """Start the process that imports GX and will validate the suites the configuration
+    names (the plugin's ``pytest_generate_tests`` starts it otherwise, a little later); a
+    configuration that does not read is left to the fixtures to report."""
+    from etlcheck.config import load_config
+    from etlcheck.expectations import start_for_folder
+
+    try:
+        etl_config = load_config(get_option(config, "etl_config"))
+    except EtlcheckError:
+        return
+    folder = expectations_folder(config, etl_config)
+    if folder is not None:
+        start_for_folder(folder, get_option(config, "etl_engine") or etl_config.run.engine)

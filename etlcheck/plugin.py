@@ -21,7 +21,7 @@ import pytest
 from etlcheck.engines.registry import ENGINES, engine_names
 from etlcheck.errors import EtlcheckError, UsageError
 from etlcheck.fixture_share import overridden_fixtures
-from etlcheck.fixture_support import expectations_folder, get_option, option_source
+from etlcheck.fixture_support import get_option, option_source, prepare_validation
 from etlcheck.fixtures import (
     etl_after_factory,
     etl_before_factory,
@@ -165,7 +165,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     controller = config.pluginmanager.has_plugin("dsession")
     if controller and overridden_fixtures(config, sys.modules[__name__]):
         return  # a worker makes the run (and validates), through the overriding fixtures
-    _prepare_validation(config)  # before xdist starts its workers
+    prepare_validation(config)  # before xdist starts its workers
     if not controller:
         return
     from etlcheck.session_run import ControllerRun
@@ -183,22 +183,6 @@ def pytest_xdist_setupnodes(config: pytest.Config, specs: list[Any]) -> None:
     etl_session = config.stash.get(SESSION_KEY, None)
     if etl_session is not None and etl_session.controller_run is not None:
         etl_session.controller_run.hold_workers(len(specs))
-
-
-def _prepare_validation(config: pytest.Config) -> None:
-    """Start the process that imports GX and will validate the suites the configuration
-    names (``pytest_generate_tests`` starts it otherwise, a little later); a configuration
-    that does not read is left to the fixtures to report."""
-    from etlcheck.config import load_config
-    from etlcheck.expectations import start_for_folder
-
-    try:
-        etl_config = load_config(get_option(config, "etl_config"))
-    except EtlcheckError:
-        return
-    folder = expectations_folder(config, etl_config)
-    if folder is not None:
-        start_for_folder(folder, get_option(config, "etl_engine") or etl_config.run.engine)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
