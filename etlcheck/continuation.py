@@ -18,11 +18,11 @@ from etlcheck.targets import MEMORY_CANNOT_CONTINUE, MEMORY_HINT, MEMORY_KEY
 
 if TYPE_CHECKING:
     from etlcheck.interrupts import RunInterrupted
+    from etlcheck.isolation.snapshots import Snapshot
     from etlcheck.options import RunOptions
     from etlcheck.pipeline import Pipeline, Step
     from etlcheck.runner import ProgressCallback, RunResult
     from etlcheck.seeding.summary import SeedSummary
-    from etlcheck.stages import Snapshot
     from etlcheck.step_result import StepResult
     from etlcheck.targets import DatabaseIdentity
 

@@ -8,18 +8,43 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 
-from etlcheck.engines import Engine
 from etlcheck.fixture_support import get_option, reported, session_of
-from etlcheck.options import RunOptions
 from etlcheck.redaction import redact
-from etlcheck.targets import open_engine
 from etlcheck.xdist_share import SHARED, Outcome, RunShare, SharedRun
 
+if TYPE_CHECKING:
+    from etlcheck.engines import Engine
+    from etlcheck.options import RunOptions
+
 T = TypeVar("T")
+RUN_FIXTURES = (
+    "etl_options",
+    "etl_engine",
+    "etl_seed",
+    "etl_before",
+    "etl_lint",
+    "etl_run",
+    "etl_after",
+    "etl_expectations",
+)
+"""The fixtures of the run, in the order they compute."""
+
+
+def overridden_fixtures(config: pytest.Config, plugin: ModuleType) -> list[str]:
+    """The run's fixtures that a loaded conftest or plugin (not ``plugin``) defines."""
+    found = []
+    for other in config.pluginmanager.get_plugins():
+        if other is plugin or not isinstance(other, ModuleType):
+            continue
+        for name in RUN_FIXTURES:
+            if name in vars(other) and vars(other)[name] is not getattr(plugin, name, None):
+                found.append(f"{name} ({getattr(other, '__file__', other.__name__)})")
+    return found
 
 
 def consuming(request: pytest.FixtureRequest) -> RunShare | None:
@@ -64,7 +89,7 @@ def consumed(request: pytest.FixtureRequest, share: RunShare, name: str) -> Any:
     if conflict is not None:
         pytest.fail(conflict, pytrace=False)
     try:
-        run = share.result()
+        run = share.result(name)
     except RuntimeError as error:
         pytest.fail(str(error), pytrace=False)
     outcome = run.outcomes.get(name)
@@ -86,6 +111,8 @@ def shared_engine(
 ) -> Engine:
     """A consumer's view of the producer's database: a copy of its DuckDB file, or a
     connection to its server."""
+    from etlcheck.targets import open_engine
+
     consumed(request, share, "etl_engine")
     run = share.result()
     target: str | None

@@ -9,17 +9,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from etlcheck.config import load_config
-from etlcheck.engines import Engine, get_engine_class
 from etlcheck.errors import EngineError, EtlcheckError
-from etlcheck.options import RunOptions
 from etlcheck.redaction import redact, register_url
 from etlcheck.session import SESSION_KEY, EtlSession
-from etlcheck.targets import open_engine
+
+if TYPE_CHECKING:
+    from etlcheck.config import Config
+    from etlcheck.engines import Engine
+    from etlcheck.options import RunOptions
 
 TRUE_WORDS = ("1", "true", "yes", "on")
 
@@ -66,6 +67,9 @@ def reported(what: str) -> Iterator[None]:
 
 def session_options(config: pytest.Config) -> RunOptions:
     """The run's options: etlcheck.toml, overridden by --etl-* flags or ini keys."""
+    from etlcheck.config import load_config
+    from etlcheck.options import RunOptions
+
     with reported("read its configuration"):
         etl_config = load_config(get_option(config, "etl_config"))
         return RunOptions.from_config(
@@ -84,6 +88,9 @@ def session_engine(config: pytest.Config, options: RunOptions, folder: Path) -> 
     """The session's disposable database (a DuckDB file in ``folder`` unless --etl-db
     names one, or the engine's server); an engine that cannot start fails the tests: the
     engine was asked for, so it is required."""
+    from etlcheck.engines import get_engine_class
+    from etlcheck.targets import open_engine
+
     name = options.engine
     embedded = get_engine_class(name).embedded
     target = get_option(config, "etl_db") if embedded else None
@@ -104,10 +111,26 @@ def session_engine(config: pytest.Config, options: RunOptions, folder: Path) -> 
         pytest.fail(redact(f"etlcheck could not open the database: {error}"), pytrace=False)
 
 
-def expectations_folder(config: pytest.Config, options: RunOptions) -> Path | None:
+def expectations_folder(config: pytest.Config, etl_config: Config) -> Path | None:
     """--etl-expectations, else ``[run] expectations`` (the default ``etl_expectations_dir``)."""
     given = get_option(config, "etl_expectations")
     if given:
         return Path(given)
-    folder = options.config.run.expectations
-    return options.config.root / folder if folder else None
+    folder = etl_config.run.expectations
+    return etl_config.root / folder if folder else None
+
+
+def prepare_validation(config: pytest.Config) -> None:
+    """Start the process that imports GX and will validate the suites the configuration
+    names (the plugin's ``pytest_generate_tests`` starts it otherwise, a little later); a
+    configuration that does not read is left to the fixtures to report."""
+    from etlcheck.config import load_config
+    from etlcheck.expectations import start_for_folder
+
+    try:
+        etl_config = load_config(get_option(config, "etl_config"))
+    except EtlcheckError:
+        return
+    folder = expectations_folder(config, etl_config)
+    if folder is not None:
+        start_for_folder(folder, get_option(config, "etl_engine") or etl_config.run.engine)

@@ -5,6 +5,10 @@ Each factory returns a session-scoped fixture; fixtures chain by name through
 own seed) by defining a fixture of the same name. Every piece a fixture computes is
 also put on the session's :class:`~etlcheck.session.EtlSession` for the report. With
 pytest-xdist the run is made once per session and shared (:mod:`etlcheck.fixture_share`).
+
+The stages are imported where a fixture computes, not with the plugin: every pytest
+process loads the plugin, and an xdist worker that takes the run from another never
+computes one.
 """
 
 from __future__ import annotations
@@ -15,8 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from etlcheck import stages
-from etlcheck.engines import Engine
 from etlcheck.fixture_share import (
     consuming,
     etl_share_the_run,
@@ -27,15 +29,16 @@ from etlcheck.fixture_share import (
 )
 from etlcheck.fixture_support import get_option, reported, session_of, session_options
 from etlcheck.fixture_support import session_engine as open_session_engine
-from etlcheck.options import RunOptions
-from etlcheck.privilege import least_privilege
-from etlcheck.seeding.summary import SeedSummary
 from etlcheck.session import EtlSession
 
 if TYPE_CHECKING:
+    from etlcheck.engines import Engine
     from etlcheck.expectations import SuiteOutcome
     from etlcheck.isolation.lint import LintReport
+    from etlcheck.isolation.snapshots import Comparison, Snapshot
+    from etlcheck.options import RunOptions
     from etlcheck.runner import RunResult
+    from etlcheck.seeding.summary import SeedSummary
 
 Fixture = Callable[..., Any]
 
@@ -74,6 +77,8 @@ def etl_engine_factory() -> Fixture:
         if share is not None:
             engine = shared_engine(request, share, options, tmp_path_factory)
         else:
+            from etlcheck import stages
+
             with producing(request, "etl_engine"):
                 folder = tmp_path_factory.mktemp("etlcheck")
                 engine = open_session_engine(request.config, options, folder)
@@ -100,6 +105,7 @@ def etl_seed_factory() -> Fixture:
         def seed() -> SeedSummary:
             options: RunOptions = request.getfixturevalue("etl_options")
             engine: Engine = request.getfixturevalue("etl_engine")
+            from etlcheck import stages
             from etlcheck.expectations import start_for_tests
 
             start_for_tests(request.session.items, options.engine)  # GX imports meanwhile
@@ -115,10 +121,13 @@ def etl_seed_factory() -> Fixture:
 
 def etl_before_factory() -> Fixture:
     @pytest.fixture(scope="session")
-    def etl_before(request: pytest.FixtureRequest) -> stages.Snapshot:
+    def etl_before(request: pytest.FixtureRequest) -> Snapshot:
         """Fingerprints of (protected schemas, sandbox schemas) before the run."""
 
-        def before() -> stages.Snapshot:
+        def before() -> Snapshot:
+            from etlcheck import stages
+            from etlcheck.seeding.summary import SeedSummary
+
             seed = request.getfixturevalue("etl_seed")
             if isinstance(seed, SeedSummary):
                 etl_session(request).seed = seed
@@ -134,10 +143,16 @@ def etl_lint_factory() -> Fixture:
     @pytest.fixture(scope="session")
     def etl_lint(request: pytest.FixtureRequest) -> LintReport | None:
         """The static isolation proof of every script, for the run's rewrite mode."""
-        options: RunOptions = request.getfixturevalue("etl_options")
-        report = stages.lint_for(options)
-        etl_session(request).lint = report
-        return report
+
+        def lint() -> LintReport | None:
+            from etlcheck import stages
+
+            options: RunOptions = request.getfixturevalue("etl_options")
+            report = stages.lint_for(options)
+            etl_session(request).lint = report
+            return report
+
+        return shared(request, "etl_lint", lint)
 
     return etl_lint
 
@@ -148,6 +163,9 @@ def etl_run_factory() -> Fixture:
         """The pipeline run, once per session (with xdist too)."""
 
         def run() -> RunResult:
+            from etlcheck import stages
+            from etlcheck.privilege import least_privilege
+
             request.getfixturevalue("etl_before")
             request.getfixturevalue("etl_lint")
             options: RunOptions = request.getfixturevalue("etl_options")
@@ -168,13 +186,15 @@ def etl_run_factory() -> Fixture:
 
 def etl_after_factory() -> Fixture:
     @pytest.fixture(scope="session")
-    def etl_after(request: pytest.FixtureRequest) -> stages.Comparison:
+    def etl_after(request: pytest.FixtureRequest) -> Comparison:
         """(production diff, sandbox diff) between the fingerprints before and after the run."""
 
-        def after() -> stages.Comparison:
+        def after() -> Comparison:
+            from etlcheck import stages
+
             request.getfixturevalue("etl_run")
             options: RunOptions = request.getfixturevalue("etl_options")
-            before: stages.Snapshot = request.getfixturevalue("etl_before")
+            before: Snapshot = request.getfixturevalue("etl_before")
             now = stages.snapshot(request.getfixturevalue("etl_engine"), options)
             comparison = stages.compare(before, now)
             session = etl_session(request)
@@ -198,6 +218,7 @@ def etl_expectations_factory() -> Fixture:
             pytest.fail("no expectation suites: set --etl-expectations or etl_expectations_dir")
 
         def validate() -> list[SuiteOutcome]:
+            from etlcheck import stages
             from etlcheck.expectations import load_suites
 
             request.getfixturevalue("etl_run")

@@ -14,16 +14,14 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from etlcheck.config import Config, load_config
-from etlcheck.engines import engine_names
-from etlcheck.engines.registry import ENGINES
+from etlcheck.engines.registry import ENGINES, engine_names
 from etlcheck.errors import EtlcheckError, UsageError
-from etlcheck.expectations import load_suites, start_for_folder
-from etlcheck.fixture_support import get_option, option_source
+from etlcheck.fixture_share import overridden_fixtures
+from etlcheck.fixture_support import get_option, option_source, prepare_validation
 from etlcheck.fixtures import (
     etl_after_factory,
     etl_before_factory,
@@ -37,12 +35,12 @@ from etlcheck.fixtures import (
     etl_seed_factory,
     etl_share_the_run,
 )
-from etlcheck.seed_specs import parse_seed_spec
-from etlcheck.seeding.inventory import declared_tables
 from etlcheck.session import SESSION_KEY, EtlSession, session_run_id
-from etlcheck.session_run import CONTROLLER, ControllerRun, overridden_fixtures
 from etlcheck.values import RewriteMode, Scale
-from etlcheck.xdist_share import RunShare
+from etlcheck.xdist_share import CONTROLLER, RunShare
+
+if TYPE_CHECKING:
+    from etlcheck.config import Config
 
 pytest_plugins = ["etlcheck.bench.pytest_plugin"]
 """Benchmarks (``--etl-bench-*``) live in a plugin of their own."""
@@ -133,8 +131,11 @@ def check_options(config: pytest.Config) -> None:
             )
         if rewrite:
             RewriteMode.parse(rewrite)
-        for spec in (seed_from or "").split():
-            parse_seed_spec(spec)
+        if seed_from:
+            from etlcheck.seed_specs import parse_seed_spec
+
+            for spec in seed_from.split():
+                parse_seed_spec(spec)
     except EtlcheckError as error:
         raise pytest.UsageError(f"etlcheck: {error}") from None
 
@@ -156,17 +157,32 @@ def share_folder(etl_session: EtlSession) -> Path:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """On the xdist controller of a suite: make the run while the workers start."""
+    """Get Great Expectations ready for the process that will validate the suite's run,
+    and on the xdist controller, make that run while the workers start."""
     config = session.config
-    if hasattr(config, "workerinput") or not config.pluginmanager.has_plugin("dsession"):
+    if hasattr(config, "workerinput") or not etl_session_of(config).suite:
         return
+    controller = config.pluginmanager.has_plugin("dsession")
+    if controller and overridden_fixtures(config, sys.modules[__name__]):
+        return  # a worker makes the run (and validates), through the overriding fixtures
+    prepare_validation(config)  # before xdist starts its workers
+    if not controller:
+        return
+    from etlcheck.session_run import ControllerRun
+
     etl_session = etl_session_of(config)
-    if not etl_session.suite or overridden_fixtures(config, sys.modules[__name__]):
-        return
     share = RunShare(share_folder(etl_session), CONTROLLER)
     etl_session.share = share
     etl_session.controller_run = ControllerRun(config, etl_session, share)
     etl_session.controller_run.start()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_setupnodes(config: pytest.Config, specs: list[Any]) -> None:
+    """pytest-xdist, before it starts its workers: the controller's run may hold them."""
+    etl_session = config.stash.get(SESSION_KEY, None)
+    if etl_session is not None and etl_session.controller_run is not None:
+        etl_session.controller_run.hold_workers(len(specs))
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -263,6 +279,8 @@ def enable_pytest_reports(config: pytest.Config) -> None:
 
 def _report_dir(config: pytest.Config) -> Path:
     """``[run] report_dir`` of the suite's configuration (where run.json goes too)."""
+    from etlcheck.config import load_config
+
     try:
         etl_config = load_config(get_option(config, "etl_config"))
     except EtlcheckError as error:
@@ -275,6 +293,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     names = metafunc.fixturenames
     if not {"etl_phase", "etl_expectation_suite", "etl_protected_table"} & set(names):
         return
+    from etlcheck.config import load_config
+    from etlcheck.expectations import load_suites, start_for_folder
+
     try:
         config = load_config(get_option(metafunc.config, "etl_config"))
         folder = get_option(metafunc.config, "etl_expectations")
@@ -339,6 +360,9 @@ def _protected_tables(pytest_config: pytest.Config, config: Config) -> list[str]
     the same for every engine and every worker. Tables no declaration names (a live
     snapshot's, a custom ``etl_seed``'s) are checked by the runtime isolation test."""
     if _TABLES_KEY not in pytest_config.stash:
+        from etlcheck.seed_specs import parse_seed_spec
+        from etlcheck.seeding.inventory import declared_tables
+
         seed_from = get_option(pytest_config, "etl_seed_from")
         sources = (
             tuple(parse_seed_spec(spec) for spec in seed_from.split())

@@ -26,6 +26,8 @@ class BackgroundRun(Protocol):
 
     def start(self) -> None: ...
 
+    def hold_workers(self, workers: int) -> None: ...
+
     def finish(self) -> None: ...
 
 
@@ -61,9 +63,12 @@ class EtlSession:
     """The session runs an etlcheck suite (its conftest called ``enable_pytest_reports``)."""
 
     def finish(self) -> Path | None:
-        """Write report.html and run.json when this session ran the pipeline."""
+        """Write report.html and run.json when this session ran the pipeline (once: the
+        xdist controller writes them while its workers finish)."""
         if self.run is None or self.options is None:
             return None
+        if self.report is not None:
+            return self.report
         from etlcheck.report import write_reports
         from etlcheck.verify import Verification
 

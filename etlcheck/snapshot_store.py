@@ -22,7 +22,7 @@ from etlcheck.isolation.fingerprint import (
     SchemaFingerprint,
 )
 from etlcheck.isolation.fingerprint_content import HashArray
-from etlcheck.stages import Snapshot
+from etlcheck.isolation.snapshots import Snapshot
 
 STRUCTURE = "before.json"
 HASHES = "before.npz"

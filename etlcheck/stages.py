@@ -7,12 +7,13 @@ a run.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from etlcheck import workcache
 from etlcheck.compatibility import require_compatible
 from etlcheck.errors import ConfigError, SourceLocation
 from etlcheck.interrupts import StopSignals
+from etlcheck.isolation.snapshots import Comparison, Snapshot
 from etlcheck.options import RunOptions
 from etlcheck.pipeline import Pipeline, Step
 from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
@@ -22,27 +23,10 @@ from etlcheck.syntax import check_pipeline_syntax
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
     from etlcheck.expectations import SuiteFile, SuiteOutcome
-    from etlcheck.isolation.diff import FingerprintDiff
-    from etlcheck.isolation.fingerprint import Fingerprint
     from etlcheck.isolation.lint import LintReport
 
 Rewrite = dict[str, str]
 """One patch of the remap, as run.json shows it: location, before, after."""
-
-
-class Snapshot(NamedTuple):
-    """Fingerprints of the protected schemas and of the sandbox schemas at one moment
-    (a named pair: ``production, sandbox = snapshot`` reads too)."""
-
-    production: Fingerprint
-    sandbox: Fingerprint
-
-
-class Comparison(NamedTuple):
-    """What changed between two snapshots: production (must be nothing) and the sandbox."""
-
-    production: FingerprintDiff
-    sandbox: FingerprintDiff
 
 
 # -- 1. inputs ------------------------------------------------------------------------------

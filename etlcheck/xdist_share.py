@@ -10,7 +10,12 @@ connection to the producer's throwaway PostgreSQL server, which the producer kee
 every consumer is done with it. Only the producer writes the run's report, into the
 session's one report folder.
 
-Waiting uses lock files (``filelock``), so a producer that dies releases the consumers:
+The producer may publish in two stages: everything but the validated expectations
+first (the xdist controller does, so the workers run the other tests while Great
+Expectations validates), then the whole run. A consumer waits only for the stage that
+holds the value it asks for.
+
+Waiting uses locks on files (``flock``), so a producer that dies releases the consumers:
 they fail with one line instead of waiting for ever.
 """
 
@@ -26,10 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from filelock import FileLock
-
-SHARED = ("etl_seed", "etl_before", "etl_run", "etl_after", "etl_expectations")
+SHARED = ("etl_seed", "etl_before", "etl_lint", "etl_run", "etl_after", "etl_expectations")
 """Fixtures whose values the producer publishes (``etl_engine`` is shared as a database)."""
+CONTROLLER = "controller"
+"""The producer's name when the xdist controller makes the run (else a worker id)."""
 Role = Literal["producer", "consumer"]
 
 
@@ -54,6 +59,35 @@ class SharedRun:
     """How consumers reach the producer's throwaway server (no password: its socket)."""
     expectations_folder: Path | None = None
     """The suites the producer validated (``etl_expectations``)."""
+    complete: bool = True
+    """False for the first of two stages: more outcomes follow."""
+
+
+class Gate:
+    """A file the producer holds locked until it opens the gate; waiters block on it
+    (without polling) and pass when it opens, or when the producer dies."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._held: int | None = None
+
+    def close(self) -> None:
+        """The producer: nobody passes until :meth:`open`."""
+        self._held = os.open(self.path, os.O_RDWR | os.O_CREAT)
+        fcntl.flock(self._held, fcntl.LOCK_EX)
+
+    def open(self) -> None:
+        if self._held is not None:
+            fcntl.flock(self._held, fcntl.LOCK_UN)
+            os.close(self._held)
+            self._held = None
+
+    def wait(self) -> None:
+        waiting = os.open(self.path, os.O_RDWR | os.O_CREAT)
+        try:
+            fcntl.flock(waiting, fcntl.LOCK_SH)
+        finally:
+            os.close(waiting)
 
 
 class RunShare:
@@ -63,7 +97,8 @@ class RunShare:
         self.folder = folder
         self.worker = worker
         self._role: Role | None = None
-        self._result_lock = FileLock(folder / "result.lock", thread_local=False)
+        self._first_stage = Gate(folder / "result.lock")
+        self._last_stage = Gate(folder / "complete.lock")
         self._published: SharedRun | None = None
         self._users: int | None = None
         """A shared lock on ``database-users`` while this consumer uses the database."""
@@ -76,13 +111,16 @@ class RunShare:
         """Producer or consumer, decided once, by the first process to ask (the xdist
         controller claims it before the workers start, when it runs the pipeline)."""
         if self._role is None:
+            from filelock import FileLock
+
             with FileLock(self.folder / "election.lock"):
                 producer = self.folder / "producer"
                 if producer.exists():
                     self._role = "consumer"
                     self.use_database()
                 else:
-                    self._result_lock.acquire()
+                    self._first_stage.close()
+                    self._last_stage.close()
                     producer.write_text(self.worker, "utf-8")
                     self._role = "producer"
         return self._role
@@ -104,11 +142,14 @@ class RunShare:
         return self.result_file.exists()
 
     def publish(self, run: SharedRun) -> None:
-        """Write the producer's values and let the consumers go."""
+        """Write the producer's values and let the consumers go (those waiting for the
+        last stage only when ``run`` is complete)."""
         temporary = self.folder / f".result.{os.getpid()}"
         temporary.write_bytes(pickle.dumps(run))
         temporary.replace(self.result_file)
-        self._result_lock.release()
+        self._first_stage.open()
+        if run.complete:
+            self._last_stage.open()
 
     def copy_database(self, source: Path) -> Path:
         """Put a copy of the producer's database file where consumers find it."""
@@ -116,18 +157,30 @@ class RunShare:
         shutil.copyfile(source, target)
         return target
 
-    def result(self) -> SharedRun:
-        """The producer's values (a consumer waits for them)."""
+    def result(self, name: str | None = None) -> SharedRun:
+        """The producer's values (a consumer waits for them); with ``name``, values that
+        hold that fixture's outcome, unless the producer published none for it."""
         if self._published is None:
-            with self._result_lock:
-                if not self.result_file.exists():
-                    who = (self.folder / "producer").read_text("utf-8").strip()
-                    raise RuntimeError(
-                        f"the worker that ran the pipeline ({who}) ended without a result"
-                    )
-                self._published = pickle.loads(self.result_file.read_bytes())
-        assert self._published is not None
+            self._first_stage.wait()
+            self._published = self._read()
+        missing = name is not None and name not in self._published.outcomes
+        if missing and not self._published.complete:
+            self._last_stage.wait()
+            self._published = self._read()
+            if not self._published.complete:  # the gate opened: the producer died
+                raise RuntimeError(
+                    f"the worker that ran the pipeline ({self.producer}) ended before it "
+                    "finished the run"
+                )
         return self._published
+
+    def _read(self) -> SharedRun:
+        if not self.result_file.exists():
+            raise RuntimeError(
+                f"the worker that ran the pipeline ({self.producer}) ended without a result"
+            )
+        run: SharedRun = pickle.loads(self.result_file.read_bytes())
+        return run
 
     # -- the producer's server outlives every consumer that uses it ----------------------
     def use_database(self) -> None:

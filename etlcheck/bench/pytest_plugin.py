@@ -7,24 +7,24 @@ once, a warm-up, N runs on copies, stored like the command's; under pytest-xdist
 worker measures while the others wait for its result. ``etl_bench_subject`` makes one
 test case per step and per phase, so a regression is a failing test per slow step with
 the command's sentence, and JUnit XML carries it.
+
+Like the etlcheck plugin, it imports the benchmark's machinery only when a benchmark is
+asked for: every pytest process loads it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from pydantic import BaseModel, ConfigDict
 
-from etlcheck.bench.compare import BenchComparison, FailOn, Row, compare_results
-from etlcheck.bench.keys import CacheState
-from etlcheck.bench.request import BenchRequest
-from etlcheck.bench.results import BenchResult
-from etlcheck.bench.storage import check_name
-from etlcheck.bench.table import describe
-from etlcheck.bench.verdict import Thresholds, Verdict
 from etlcheck.errors import EtlcheckError
+
+if TYPE_CHECKING:
+    from etlcheck.bench.compare import BenchComparison, Row
+    from etlcheck.bench.results import BenchResult, HandedBench
 
 OPTIONS = (
     ("etl_bench_runs", "benchmark the pipeline: N measured runs on copies of one seeded database"),
@@ -66,6 +66,8 @@ def pytest_configure(config: pytest.Config) -> None:
     bench_runs(config)
     saved = _option(config, "etl_bench_save")
     if saved:
+        from etlcheck.bench.storage import check_name
+
         try:
             check_name(saved)
         except EtlcheckError as error:
@@ -104,16 +106,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         )
 
 
-class _Shared(BaseModel):
-    """What the measuring worker hands the others (and itself)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    head: BenchResult
-    baseline: BenchResult | None = None
-    report: str = ""
-
-
 @dataclass(frozen=True)
 class EtlBench:
     """The session's benchmark: the result, and each step and phase against the baseline."""
@@ -139,11 +131,18 @@ class EtlBench:
         return row
 
     def is_slower(self, subject: str) -> bool:
+        from etlcheck.bench.verdict import Verdict
+
         return self.compared(subject).verdict is Verdict.SLOWER
 
 
-def _measure(request: pytest.FixtureRequest, runs: int) -> _Shared:
+def _measure(request: pytest.FixtureRequest, runs: int) -> HandedBench:
     from etlcheck.bench.command import bench, write_report
+    from etlcheck.bench.compare import FailOn
+    from etlcheck.bench.keys import CacheState
+    from etlcheck.bench.request import BenchRequest
+    from etlcheck.bench.results import HandedBench
+    from etlcheck.bench.verdict import Thresholds
 
     options = request.getfixturevalue("etl_options")
     saved = _option(request.config, "etl_bench_save")
@@ -160,13 +159,18 @@ def _measure(request: pytest.FixtureRequest, runs: int) -> _Shared:
     )
     outcome = bench(options, bench_request, say=lambda line: None)
     report = write_report(options, outcome)
-    return _Shared(head=outcome.head, baseline=outcome.baseline, report=str(report))
+    return HandedBench(head=outcome.head, baseline=outcome.baseline, report=str(report))
 
 
 @pytest.fixture(scope="session")
 def etl_bench(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> EtlBench:
     """The benchmark of ``--etl-bench-runs`` runs, measured once for the whole session."""
     from filelock import FileLock
+
+    from etlcheck.bench.compare import compare_results
+    from etlcheck.bench.results import HandedBench
+    from etlcheck.bench.table import describe
+    from etlcheck.bench.verdict import Thresholds
 
     runs = bench_runs(request.config)
     if runs is None:
@@ -177,7 +181,7 @@ def etl_bench(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     failure = ""
     with FileLock(str(handed) + ".lock"):
         if handed.exists():
-            result = _Shared.model_validate_json(handed.read_bytes())
+            result = HandedBench.model_validate_json(handed.read_bytes())
         else:
             try:
                 result = _measure(request, runs)

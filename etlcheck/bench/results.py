@@ -102,3 +102,14 @@ class BenchResult(_Frozen):
 
     def phase(self, name: str) -> PhaseSamples | None:
         return next((p for p in self.phases if p.name == name), None)
+
+
+class HandedBench(BaseModel):
+    """A session's benchmark as the pytest worker that measured it hands it to the others
+    (``etlcheck.bench.pytest_plugin``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    head: BenchResult
+    baseline: BenchResult | None = None
+    report: str = ""

@@ -10,12 +10,44 @@ checks the columns, in the database where its SQL datasource works.
 
 from __future__ import annotations
 
-from etlcheck.expectations.dispatch import validate_suites
-from etlcheck.expectations.model import ExpectationSpec, SuiteFile
-from etlcheck.expectations.outcomes import Example, ExpectationOutcome, SuiteOutcome
-from etlcheck.expectations.prefetch import start_for_folder, start_for_tests, start_import
-from etlcheck.expectations.sqlbuild import Resolver
-from etlcheck.expectations.suites import load_suite, load_suites
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from etlcheck.expectations.dispatch import validate_suites
+    from etlcheck.expectations.model import ExpectationSpec, SuiteFile
+    from etlcheck.expectations.outcomes import Example, ExpectationOutcome, SuiteOutcome
+    from etlcheck.expectations.prefetch import start_for_folder, start_for_tests, start_import
+    from etlcheck.expectations.sqlbuild import Resolver
+    from etlcheck.expectations.suites import load_suite, load_suites
+
+HOMES = {
+    "Example": "outcomes",
+    "ExpectationOutcome": "outcomes",
+    "ExpectationSpec": "model",
+    "Resolver": "sqlbuild",
+    "SuiteFile": "model",
+    "SuiteOutcome": "outcomes",
+    "load_suite": "suites",
+    "load_suites": "suites",
+    "start_for_folder": "prefetch",
+    "start_for_tests": "prefetch",
+    "start_import": "prefetch",
+    "validate_suites": "dispatch",
+}
+"""The module of each name above. A name is imported when it is first used: starting the
+process that imports GX (``prefetch``) must not wait for sqlglot, which reading suites
+needs."""
+
+
+def __getattr__(name: str) -> Any:
+    home = HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Example",

@@ -227,3 +227,71 @@ def test_every_xdist_worker_can_query_the_one_database(
     assert result.ret == 0, result.stdout.str()
     result.assert_outcomes(passed=6)
     assert len(run_documents(pytester.path / "reports")) == 1
+
+
+GX_PROCESS = """
+from etlcheck.expectations import worker
+
+
+def test_great_expectations_process_at_session_start():
+    started = worker.take_worker()
+    if started is not None:
+        started.stop()
+    assert (started is not None) == {expected}
+"""
+
+
+@pytest.mark.parametrize("suites", [True, False], ids=["suites", "no-suites"])
+def test_the_suite_starts_great_expectations_with_the_session_only_for_suites(
+    pytester: pytest.Pytester, suite: Path, suites: bool
+) -> None:
+    """Without workers, the process that imports GX starts with the session, before any
+    test is collected; a run whose expectations folder holds no suite starts none."""
+    (suite / "test_gx_process.py").write_text(GX_PROCESS.format(expected=suites))
+    empty = pytester.mkdir("no-suites")
+    folder = [] if suites else ["--etl-expectations", str(empty)]
+    result = pytester.runpytest_subprocess(
+        str(suite / "test_gx_process.py"), "-p", "no:cacheprovider", *folder
+    )
+    result.assert_outcomes(passed=1)
+
+
+HELD_WORKERS = """
+from pathlib import Path
+
+import pytest
+
+import etlcheck.session_run
+
+PUBLISHED = pytest.StashKey[bool]()
+
+
+def pytest_configure(config):
+    if hasattr(config, "workerinput"):
+        share = Path(config.workerinput["etl_share_dir"])
+        config.stash[PUBLISHED] = (share / "result.pickle").exists()
+    else:
+        etlcheck.session_run.available_cores = lambda: 1
+
+
+@pytest.fixture
+def published_when_the_worker_started(request):
+    return request.config.stash[PUBLISHED]
+"""
+HELD_TEST = """
+def test_the_worker_started_after_the_run_was_published(published_when_the_worker_started):
+    assert published_when_the_worker_started
+"""
+
+
+def test_on_a_machine_with_few_cores_xdist_workers_start_once_the_run_is_published(
+    pytester: pytest.Pytester, suite: Path
+) -> None:
+    """Workers started alongside the run and Great Expectations' import slow that import
+    (the session's critical path) when the cores are fewer than the processes."""
+    held = suite / "held"
+    held.mkdir()
+    (held / "conftest.py").write_text(HELD_WORKERS)
+    (held / "test_held.py").write_text(HELD_TEST)
+    result = pytester.runpytest_subprocess(str(held), "-p", "no:cacheprovider", "-n", "2")
+    result.assert_outcomes(passed=1)
