@@ -106,7 +106,8 @@ def _blind(node: Node, dropped: list[tuple[str, str]]) -> None:
         if len(words) != 3 or words[1].upper() not in SESSION_OPTIONS:
             raise _Stop
     elif isinstance(node, Command) and node.word in ("EXEC", "EXECUTE"):
-        text = _string(_parsed(_after_word(node.fragment.text), exp.Expression))
+        called = _parsed(_after_word(node.fragment.text), exp.Paren)  # EXEC ('...'), not a name
+        text = _string(called)
         if text is None:
             raise _Stop
         _blind_batch(text, dropped)

@@ -56,6 +56,8 @@ def test_statements_blind_to_rows_let_the_reading_go_on(
         "PRINT CONCAT('rows: ', (SELECT COUNT(*) FROM etl.a));\nDROP TABLE etl.a",
         "EXEC etl.usp_prepare;\nDROP TABLE etl.a",
         "EXEC sp_executesql N'SELECT 1';\nDROP TABLE etl.a",
+        "EXEC 'etl.usp_prepare';\nDROP TABLE etl.a",
+        "EXEC ('DROP TABLE ' + 'etl.b');\nDROP TABLE etl.a",
         "SET IDENTITY_INSERT etl.a ON;\nDROP TABLE etl.a",
         "CREATE TABLE etl.q (n INT DEFAULT dbo.next_n());\nDROP TABLE etl.a",
         "SELECT * INTO etl.copy FROM etl.a;\nDROP TABLE etl.a",
