@@ -64,13 +64,10 @@ def test_a_step_that_keeps_the_sandbox_descriptions_is_verified(
     assert main(["run", "--engine", engine]) == 0
     out = capsys.readouterr().out
     assert "VERIFIED — stayed in the sandbox, production unchanged" in out
-    assert (
-        "poc_dw.customer_totals [MS_Description] (extended property) was altered: its value "
-        "changed" in out
-    )
-    assert (
-        "poc_dw.customer_totals.loaded_at [MS_Description] (extended property) was created" in out
-    )
+    # Properties on the copy of a production table: what production would get.
+    assert "dw.customer_totals [MS_Description] (extended property) would get a new value" in out
+    assert "dw.customer_totals.loaded_at [MS_Description] (extended property) would be added" in out
+    assert "Data landed in the sandbox" not in out
     assert last_run(warehouse)["production"]["is_clean"]
 
 
