@@ -130,6 +130,10 @@ class ControllerRun:
         session.options = options
         outcomes["etl_options"] = Outcome(options)
         self._folder = folder = expectations_folder(config, options.config)
+        from etlcheck.expectations import load_suites
+
+        # A suite that does not read ends the session at collection: no run for it.
+        suites = load_suites(folder) if folder is not None else None
         # GX's process, started with the session (plugin.pytest_sessionstart), imports
         # GX meanwhile.
         from etlcheck import stages
@@ -155,12 +159,10 @@ class ControllerRun:
         session.production, session.sandbox = comparison.production, comparison.sandbox
         outcomes["etl_after"] = Outcome(comparison)
         self._publish_the_run(outcomes)
-        if folder is None:
+        if suites is None:
             pytest.fail("no expectation suites: set --etl-expectations or etl_expectations_dir")
-        from etlcheck.expectations import load_suites
-
         with reported("validate the expectation suites"):
-            validated = list(stages.validate(engine, load_suites(folder), options))
+            validated = list(stages.validate(engine, suites, options))
         session.expectations = validated
         outcomes["etl_expectations"] = Outcome(validated)
 

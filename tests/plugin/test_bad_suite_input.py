@@ -1,6 +1,6 @@
 """Bad input met while pytest lists a suite's cases (an expectation suite that is not
 valid JSON) ends the session with one line naming file:line:col, pytest's usage-error
-exit code and no traceback, with and without pytest-xdist."""
+exit code, no traceback and no run, with and without pytest-xdist."""
 
 from __future__ import annotations
 
@@ -49,3 +49,5 @@ def test_a_broken_expectation_suite_is_one_line_and_no_test_runs(
     ], output
     assert "Traceback" not in output and "INTERNALERROR" not in output, output
     assert " passed" not in output and " failed" not in output, output
+    # The pipeline did not run for a session that could not list its cases: no run report.
+    assert not list((project / "reports").glob("*/report.html")), output
