@@ -165,6 +165,11 @@ def call_refusal(call: ProcedureCall) -> CompileError | None:
         return CompileError(f"{shown}: procedures of another database are not supported", shown)
     if parts[-1].lower().startswith(SYSTEM_PREFIXES):
         return CompileError(f"{shown}: system procedures are not emulated", shown)
+    return options_refusal(call)
+
+
+def options_refusal(call: ProcedureCall) -> CompileError | None:
+    """An ``EXEC ... WITH`` option other than ``RECOMPILE`` (which changes nothing here)."""
     unknown = [option for option in call.options if option != "RECOMPILE"]
     if unknown:
         return CompileError(

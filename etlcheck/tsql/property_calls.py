@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from etlcheck.tsql.calls import Argument, ProcedureCall
+from etlcheck.tsql.calls import Argument, ProcedureCall, options_refusal
 from etlcheck.tsql.parsing import CompileError
 
 ADD = "sp_addextendedproperty"
@@ -173,13 +173,9 @@ def level_type(text: str | None) -> str | None:
 def property_refusal(procedure: str, call: ProcedureCall) -> CompileError | None:
     """Why the interpreter cannot run ``call`` faithfully, as far as its constant
     arguments show, or None."""
-    unknown = [option for option in call.options if option != "RECOMPILE"]
-    if unknown:
-        return CompileError(
-            f"EXEC ... WITH {unknown[0]}: this option is not supported",
-            f"EXEC ... WITH {unknown[0]}",
-            word=unknown[0],
-        )
+    refused = options_refusal(call)
+    if refused is not None:
+        return refused
     named = arguments_by_parameter(procedure, call)
     for level in range(3):
         kind = level_type(constant_text(named.get(f"@level{level}type")))
