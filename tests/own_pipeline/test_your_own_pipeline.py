@@ -26,6 +26,16 @@ def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def add_third_step(folder: Path, name: str, text: str) -> None:
+    """``sql/<name>`` holding ``text``, run after 02-lend.sql."""
+    (folder / "sql" / name).write_text(text, "utf-8")
+    config = folder / "etlcheck.toml"
+    config.write_text(
+        config.read_text().replace('"02-lend.sql",\n', f'"02-lend.sql",\n    "{name}",\n'),
+        "utf-8",
+    )
+
+
 def last_run(folder: Path) -> dict:
     return json.loads((folder / "reports" / "latest" / "run.json").read_text("utf-8"))
 
@@ -53,12 +63,7 @@ def test_init_then_run_is_verified_against_existing_rows(library: Path, capsys) 
 
 def test_a_leaky_step_fails_the_run_naming_the_production_table(library: Path, capsys) -> None:
     assert main(["init"]) == 0
-    shutil.copy(HERE / "leak.sql", library / "sql" / "03-tidy.sql")
-    config = library / "etlcheck.toml"
-    config.write_text(
-        config.read_text().replace('"02-lend.sql",\n', '"02-lend.sql",\n    "03-tidy.sql",\n'),
-        "utf-8",
-    )
+    add_third_step(library, "03-tidy.sql", (HERE / "leak.sql").read_text("utf-8"))
     capsys.readouterr()
     assert main(["run"]) == 1
     out = capsys.readouterr().out
@@ -86,15 +91,11 @@ def test_a_property_the_run_sets_on_a_copy_is_shown_as_production_would_get_it(
     library: Path, capsys
 ) -> None:
     assert main(["init"]) == 0
-    (library / "sql" / "03-describe.sql").write_text(
+    add_third_step(
+        library,
+        "03-describe.sql",
         "EXEC sp_addextendedproperty N'MS_Description', N'Loans, merged nightly',\n"
         "    N'SCHEMA', N'lib', N'TABLE', N'Loans';\n",
-        "utf-8",
-    )
-    config = library / "etlcheck.toml"
-    config.write_text(
-        config.read_text().replace('"02-lend.sql",\n', '"02-lend.sql",\n    "03-describe.sql",\n'),
-        "utf-8",
     )
     capsys.readouterr()
     assert main(["run"]) == 0
