@@ -268,3 +268,21 @@ def test_insert_frame_appends_through_a_holding_table(engine: PostgresEngine) ->
         "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'etlcheck\\_holding%'"
     ).scalar()
     assert leftovers == 0
+
+
+def test_connections_opened_at_once_on_one_database_all_start(engine: PostgresEngine) -> None:
+    """pytest-xdist workers open the run's database together; each installs the emulation."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    engine.execute("CREATE DATABASE ci_together")
+    address = engine._cluster.address if engine._cluster else None
+    assert address is not None
+    url = f"postgresql://postgres:{address.password}@127.0.0.1:{address.port}/ci_together"
+    with ThreadPoolExecutor(6) as pool:
+        started = list(pool.map(lambda _: PostgresEngine(url).start(), range(6)))
+    try:
+        for each in started:
+            assert each.query("SELECT sys.quotename('a b')").scalar() == "[a b]"
+    finally:
+        for each in started:
+            each.close()

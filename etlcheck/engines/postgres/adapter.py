@@ -45,6 +45,7 @@ _NESTED = "etlcheck_script_transaction"
 """The savepoint that stands for a transaction the script opens inside its step's."""
 
 _UNDEFINED_NAME = ("42P01", "42703")
+_INSTALL_LOCK = 0x6574_6C63  # "etlc": one installer of the emulation at a time, per database
 """SQLSTATEs of an unknown table or column."""
 
 
@@ -190,19 +191,25 @@ class PostgresEngine(Engine):
         """
         from etlcheck.tsql.scope import Session
 
-        for statement in emulation_statements("citext_placeholder")[:2]:
-            self.execute(statement)
-        citext_schema = self.query(CITEXT_SCHEMA_QUERY).scalar()
-        citext = f"{self.quote(citext_schema)}.citext"
-        self.execute(emulation_statements(citext)[2])
-        path = f'dbo, "$user", public, {EMULATION_SCHEMA}'
-        if self._cluster is not None:
-            self.execute(f"ALTER DATABASE {self.quote(self.database)} SET search_path = {path}")
-        self.execute(f"SET search_path = {path}")
-        # Staging sorts and temp tables (#t) of the seed scale fit in memory, as on SQL Server.
-        self.execute("SET work_mem = '64MB'")
-        self.execute("SET temp_buffers = '256MB'")
-        self.tsql_emulation().install(self)
+        # Connections opened on one database at once (pytest-xdist workers) would otherwise
+        # replace the same functions together: "tuple concurrently updated".
+        self.execute(f"SELECT pg_advisory_lock({_INSTALL_LOCK})")
+        try:
+            for statement in emulation_statements("citext_placeholder")[:2]:
+                self.execute(statement)
+            citext_schema = self.query(CITEXT_SCHEMA_QUERY).scalar()
+            citext = f"{self.quote(citext_schema)}.citext"
+            self.execute(emulation_statements(citext)[2])
+            path = f'dbo, "$user", public, {EMULATION_SCHEMA}'
+            if self._cluster is not None:
+                self.execute(f"ALTER DATABASE {self.quote(self.database)} SET search_path = {path}")
+            self.execute(f"SET search_path = {path}")
+            # Staging sorts and temp tables (#t) of the seed scale fit in memory, as on SQL Server.
+            self.execute("SET work_mem = '64MB'")
+            self.execute("SET temp_buffers = '256MB'")
+            self.tsql_emulation().install(self)
+        finally:
+            self.execute(f"SELECT pg_advisory_unlock({_INSTALL_LOCK})")
         self.tsql_session = Session()
 
     def close(self) -> None:
