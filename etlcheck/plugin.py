@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from etlcheck import heap
 from etlcheck.engines.registry import ENGINES, engine_names
 from etlcheck.errors import EtlcheckError, UsageError
 from etlcheck.fixture_share import overridden_fixtures
@@ -189,6 +190,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     """On a worker: a conftest the controller did not load (below the suite's folder)
     overrides one of the run's fixtures, so the run it made cannot be this one's."""
     etl_session = session.config.stash.get(SESSION_KEY, None)
+    if etl_session is not None and etl_session.suite:
+        heap.settle()  # what the suite imported lives until exit
     share = etl_session.share if etl_session is not None else None
     if share is None or share.producer != CONTROLLER:
         return
@@ -227,6 +230,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         etl_session.share.release_database()
     if etl_session.share_folder is not None:
         shutil.rmtree(etl_session.share_folder, ignore_errors=True)
+    if etl_session.suite:
+        heap.settle()  # pytest's collections as it ends need not scan the run's objects
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

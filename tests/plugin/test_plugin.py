@@ -202,6 +202,12 @@ def test_the_sandbox_can_be_queried_on_any_worker(attempt, etl_engine, etl_after
     table = sandbox.table("poc_etl", "stg_brokers")
     rows = etl_engine.query("SELECT COUNT(*) FROM poc_etl.stg_brokers").scalar()
     assert rows == table.rows_after > 0
+
+
+def test_what_the_suite_imported_is_out_of_the_collectors_reach():
+    import gc
+
+    assert gc.get_freeze_count() > 0
 """
 
 
@@ -225,7 +231,7 @@ def test_every_xdist_worker_can_query_the_one_database(
         engine,
     )
     assert result.ret == 0, result.stdout.str()
-    result.assert_outcomes(passed=6)
+    result.assert_outcomes(passed=7)
     assert len(run_documents(pytester.path / "reports")) == 1
 
 

@@ -20,10 +20,12 @@ HEAVY = (
 )
 
 UNRELATED_SUITE = f"""
+import gc
 import sys
 
 
 def test_etlcheck_left_its_machinery_unimported():
+    assert gc.get_freeze_count() == 0  # nor left the collector off anything
     assert "etlcheck.plugin" in sys.modules
     assert "etlcheck.bench.pytest_plugin" in sys.modules
     assert [name for name in {HEAVY!r} if name in sys.modules] == []
