@@ -94,13 +94,17 @@ def test_a_stopped_child_is_gone(options: RunOptions, tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("fresh_process")
-def test_a_child_starts_after_lint_and_syntax_checks(options: RunOptions, tmp_path: Path) -> None:
+def test_a_child_starts_after_lint_and_syntax_checks(
+    options: RunOptions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # etlcheck run lints and syntax-checks first, which rewrites and splits every script
-    # in this process; the cache is still cold for compiled statements.
+    # in this process; the cache is still cold for compiled statements. (The project's
+    # own cache is a fresh one: other tests' runs of the sample fill the repository's.)
     from etlcheck.pipeline import Pipeline
     from etlcheck.stages import lint_for
     from etlcheck.syntax import check_pipeline_syntax
 
+    monkeypatch.setattr(workcache, "project_cache", lambda root: tmp_path / "project")
     lint_for(options)
     check_pipeline_syntax(Pipeline.from_config(options.config))
     warming = prewarm.start(options, tmp_path / "cache")
