@@ -152,8 +152,10 @@ _TO_CHAR = {
 }  # fmt: skip
 """FORMAT's date tokens as to_char codes (and how many characters of them to keep)."""
 _CITEXT = exp.DataType.build("citext", udt=True)
-_UTC_NOW = exp.AtTimeZone(
-    this=exp.Anonymous(this="now", expressions=[]), zone=exp.Literal.string("UTC")
+_UTC_NOW = exp.Paren(  # parenthesised: a column DEFAULT takes no bare AT TIME ZONE
+    this=exp.AtTimeZone(
+        this=exp.Anonymous(this="now", expressions=[]), zone=exp.Literal.string("UTC")
+    )
 )
 
 
