@@ -43,6 +43,7 @@ def engine() -> Iterator[DuckDBEngine]:
     ("setup", "created"),
     [
         (None, {"stage"}),
+        ("nested-setup.sql", {"stage"}),
         ("dynamic-setup.sql", {"stage"}),
         ("uses-stage.sql", set()),
     ],

@@ -124,6 +124,26 @@ def test_a_schema_the_steps_only_use_is_made_before_step_1(
     assert duckdb_rows(project, "SELECT COUNT(*) FROM poc_stage.orders") == [(2,)]
 
 
+@pytest.mark.duckdb
+def test_create_schema_with_its_objects_puts_them_in_the_sandbox_schema(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    warehouse(project, "nested-setup.sql")
+    assert main(["lint"]) == 0, capsys.readouterr().out
+    run_verified(capsys)
+    tables = duckdb_rows(
+        project,
+        "SELECT table_schema, table_name FROM information_schema.tables "
+        "WHERE table_name IN ('orders', 'big_orders') ORDER BY 2",
+    )
+    assert tables == [("poc_stage", "big_orders"), ("poc_stage", "orders")]
+    assert duckdb_rows(project, "SELECT id FROM poc_stage.big_orders ORDER BY id") == [(2,), (3,)]
+    totals = duckdb_rows(project, "SELECT bucket, orders FROM poc_etl.order_totals ORDER BY 1")
+    assert totals == [("big", 2), ("small", 4)]
+    suite = json.loads((project / "suites/warehouse/expectations/orders.json").read_text())
+    assert suite["meta"]["etlcheck"]["table"] == "stage.orders"
+
+
 # -- PostgreSQL: the run's role creates the schema, and owns it ----------------------------
 
 
@@ -166,9 +186,21 @@ def test_on_postgres_the_run_role_creates_the_schema_and_a_continued_run_uses_it
 
 @pytest.mark.postgres
 @pytest.mark.slow
-@pytest.mark.parametrize("setup", [None, "uses-stage.sql"])
+@pytest.mark.parametrize(
+    ("setup", "created", "tables"),
+    [
+        (None, ["poc_stage"], {"orders"}),
+        ("nested-setup.sql", ["poc_stage"], {"orders", "big_orders"}),
+        ("uses-stage.sql", [], {"orders"}),
+    ],
+    ids=["create-schema", "create-schema-with-objects", "uses-only"],
+)
 def test_on_a_throwaway_postgres_cluster_the_run_is_verified(
-    setup: str | None, project: Path, capsys: pytest.CaptureFixture[str]
+    setup: str | None,
+    created: list[str],
+    tables: set[str],
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
     from etlcheck.testing import skip_unless_available
@@ -177,8 +209,14 @@ def test_on_a_throwaway_postgres_cluster_the_run_is_verified(
     warehouse(project, setup)
     run_verified(capsys, "--engine", "postgres")
     document = last_run(project)
-    assert document["production"]["is_clean"]
     assert all(step["status"] == "ok" for step in document["run"]["steps"])
+    production = document["production"]
+    assert production["is_clean"] and production["schemas_created"] == []
+    sandbox = document["sandbox"]
+    assert sandbox["schemas_created"] == created
+    new = {t["name"] for t in sandbox["tables"] if t["status"] == "created"}
+    assert {t["schema"] for t in sandbox["tables"] if t["name"] in new} == {"poc_stage"}
+    assert new == tables
 
 
 @pytest.mark.duckdb
