@@ -103,6 +103,23 @@ def test_a_run_continued_from_step_2_finds_the_schema_step_1_made(
 
 
 @pytest.mark.duckdb
+def test_a_resumed_run_creates_the_schema_again_when_the_failed_step_took_it_back(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Step 1 fails after its CREATE SCHEMA; the step's transaction takes the schema back,
+    so the fixed step, resumed, creates it again as it would on production."""
+    warehouse(project, "duplicate-key-setup.sql")
+    assert main(["run"]) == 1
+    assert "01-setup.sql failed" in capsys.readouterr().out
+    assert "poc_stage" not in duckdb_schemas(project)
+    shutil.copy(FIXTURES / "sql" / "01-setup.sql", project / "sql" / "01-setup.sql")
+    out = run_verified(capsys, "--resume")
+    assert "Continues run" in out
+    assert duckdb_rows(project, "SELECT COUNT(*) FROM poc_stage.orders") == [(2,)]
+    assert "stage" not in duckdb_schemas(project)
+
+
+@pytest.mark.duckdb
 def test_a_schema_created_in_dynamic_sql_is_left_to_its_step(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
