@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from etlcheck import workcache
 from etlcheck.pipeline import Pipeline
 from etlcheck.script_facts import read_script_facts
 
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
 
 def schemas_created_by_steps(config: Config) -> frozenset[str]:
     """Production schemas (lower case) that a step script creates with ``CREATE SCHEMA``,
-    also inside constant dynamic SQL."""
+    also inside constant dynamic SQL. What an earlier run read of the same scripts comes
+    from the work cache."""
+    workcache.load(workcache.project_cache(config.root))
     created: set[str] = set()
     for step in Pipeline.from_config(config).scripts:
         facts = read_script_facts(step.read(), step.path)
