@@ -173,7 +173,7 @@ def etl_run_factory() -> Fixture:
             engine: Engine = request.getfixturevalue("etl_engine")
             with reported("run the pipeline"):
                 stages.check_scripts(options)
-            with least_privilege(engine, options.config.sandbox, options.sandboxed):
+            with least_privilege(engine, options.config, options.sandboxed):
                 runner = stages.make_runner(engine, options, collected=session.rewrites)
                 result = stages.run_steps(runner, options, run_id=session.run_id)
             session.run = result

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from etlcheck.config import SandboxConfig
+from etlcheck.config import Config
 from etlcheck.engines.base import Engine
 from etlcheck.engines.registry import permission_words
 
@@ -20,13 +20,20 @@ def is_permission_failure(message: str | None) -> bool:
 
 
 @contextmanager
-def least_privilege(engine: Engine, sandbox: SandboxConfig, enabled: bool) -> Iterator[str | None]:
-    """Run the body as a sandbox-only principal when the engine has permissions."""
+def least_privilege(engine: Engine, config: Config, enabled: bool) -> Iterator[str | None]:
+    """Run the body as a sandbox-only principal when the engine has permissions. The
+    sandbox schemas a step creates are left to it (``isolation.step_schemas``)."""
     if not (enabled and engine.supports_least_privilege):
         yield None
         return
+    from etlcheck.isolation.step_schemas import schemas_left_to_steps
+
+    sandbox = config.sandbox
     principal = engine.create_sandbox_principal(
-        list(sandbox.schema_map.values()), list(sandbox.read_only), list(sandbox.protected)
+        list(sandbox.schema_map.values()),
+        list(sandbox.read_only),
+        list(sandbox.protected),
+        left_to_steps=sorted(schemas_left_to_steps(engine, config)),
     )
     engine.info.extra["principal"] = principal
     with engine.run_as(principal):

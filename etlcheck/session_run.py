@@ -151,7 +151,7 @@ class ControllerRun:
         outcomes["etl_lint"] = Outcome(session.lint)
         with reported("run the pipeline"):
             stages.check_scripts(options)
-        with least_privilege(engine, options.config.sandbox, options.sandboxed):
+        with least_privilege(engine, options.config, options.sandboxed):
             runner = stages.make_runner(engine, options, collected=session.rewrites)
             session.run = stages.run_steps(runner, options, run_id=session.run_id)
         outcomes["etl_run"] = Outcome(session.run)

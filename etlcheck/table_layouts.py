@@ -19,6 +19,7 @@ from sqlglot.tokens import TokenType
 from etlcheck.errors import ScriptError, location_of_offset
 from etlcheck.script_text import read_script_file
 from etlcheck.tsql.batches import split_batches
+from etlcheck.tsql.statements import SplitError, read_batch
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
@@ -100,6 +101,7 @@ def layouts_in_text(text: str, path: Path | str) -> list[TableLayout]:
 
 def _layouts_in_batch(batch: str, offset: int, text: str, path: Path | str) -> list[TableLayout]:
     tokens = sqlglot.tokenize(batch, read="tsql")
+    element_schemas = _element_schemas(batch)
     layouts: list[TableLayout] = []
     for index, token in enumerate(tokens[:-1]):
         if token.token_type != TokenType.CREATE or tokens[index + 1].token_type != TokenType.TABLE:
@@ -115,10 +117,25 @@ def _layouts_in_batch(batch: str, offset: int, text: str, path: Path | str) -> l
                 f"cannot read CREATE TABLE: {error}",
                 location_of_offset(path, text, offset + token.start),
             ) from None
-        layout = _layout(create, statement)
+        layout = _layout(create, statement, element_schemas.get(token.start, ""))
         if layout is not None:
             layouts.append(layout)
     return layouts
+
+
+def _element_schemas(batch: str) -> dict[int, str]:
+    """Where each element of ``CREATE SCHEMA name ...`` starts -> ``name``: a table created
+    there without a schema is that schema's (``etlcheck.tsql.schema_elements``)."""
+    try:
+        reading = read_batch(batch)
+    except SplitError:
+        return {}
+    tokens = reading.tokens
+    return {
+        tokens[span.first].start: tokens[span.schema].text
+        for span in reading.spans
+        if span.schema is not None
+    }
 
 
 def layouts_in_scripts(paths: Iterable[Path]) -> dict[tuple[str, str], TableLayout]:
@@ -146,7 +163,9 @@ def _matching_paren_end(tokens: list[sqlglot.tokens.Token], start: int) -> int |
     return None
 
 
-def _layout(create: object, statement: str = "") -> TableLayout | None:
+def _layout(create: object, statement: str = "", in_schema: str = "") -> TableLayout | None:
+    """The layout a CREATE TABLE tree declares; ``in_schema`` is the schema of a table
+    created without one as an element of CREATE SCHEMA."""
     schema = create.this if isinstance(create, exp.Create) else None
     if not isinstance(schema, exp.Schema) or not isinstance(schema.this, exp.Table):
         return None
@@ -158,7 +177,7 @@ def _layout(create: object, statement: str = "") -> TableLayout | None:
         for definition in schema.expressions
         if isinstance(definition, exp.ColumnDef) and definition.args.get("kind") is not None
     )
-    return TableLayout(table.db, table.name, columns, _primary_key(schema), statement)
+    return TableLayout(table.db or in_schema, table.name, columns, _primary_key(schema), statement)
 
 
 def _primary_key(schema: exp.Schema) -> tuple[str, ...]:

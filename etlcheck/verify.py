@@ -267,7 +267,7 @@ def _verify(
         if warming is not None:
             warming.wait()
         shown = _shown_progress(progress, trace)
-        with least_privilege(engine, options.config.sandbox, options.sandboxed):
+        with least_privilege(engine, options.config, options.sandboxed):
             runner = stages.make_runner(engine, options, book.progress(shown), rewrites, stop)
             if continuation is not None:
                 with stop.critical():

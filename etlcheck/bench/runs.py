@@ -111,7 +111,7 @@ def measure_steps(
             progress = _traced(trace, progress)
         with (
             EngineClock().attached(engine) as clock,
-            least_privilege(engine, options.config.sandbox, options.sandboxed),
+            least_privilege(engine, options.config, options.sandboxed),
         ):
             meter = StepMeter(clock, progress)
             runner = stages.make_runner(engine, options, meter, stop=stop)

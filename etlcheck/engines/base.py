@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -94,6 +94,10 @@ class Engine(ABC):
     supports_least_privilege: ClassVar[bool] = False
     """True when the pipeline can run as a principal that may write only to the sandbox
     (``create_sandbox_principal`` and ``run_as``)."""
+    principal_creates_schemas: ClassVar[bool] = True
+    """True when the run (as its sandbox principal, where there is one) may create a
+    sandbox schema itself: a schema the pipeline creates is then left for its step
+    (``etlcheck.isolation.step_schemas``) instead of being made before step 1."""
     internal_schemas: ClassVar[tuple[str, ...]] = ()
     """Schemas etlcheck creates on this engine (the T-SQL catalog emulation's ``sys``)."""
     system_schemas: ClassVar[tuple[str, ...]] = ("information_schema",)
@@ -367,10 +371,14 @@ class Engine(ABC):
         sandbox_schemas: Sequence[str],
         read_schemas: Sequence[str] = (),
         protected_schemas: Sequence[str] = (),
+        left_to_steps: Collection[str] = (),
     ) -> str:
         """A principal that may create and write only in ``sandbox_schemas``, read only
         ``read_schemas`` (and is denied ``protected_schemas`` where the engine can say so);
-        its name, for ``run_as``. Only engines with ``supports_least_privilege``."""
+        its name, for ``run_as``. Only engines with ``supports_least_privilege``.
+
+        ``left_to_steps`` are sandbox schemas the pipeline creates itself: not made here,
+        but the principal may create them (``principal_creates_schemas`` engines only)."""
         raise NotImplementedError(f"{self.name} has no least-privilege principals")
 
     def run_as(self, principal: str) -> AbstractContextManager[None]:

@@ -79,6 +79,9 @@ class Locals:
     aliased: set[int] = field(default_factory=set)
     objects: set[int] = field(default_factory=set)
     reported: set[tuple[str, int]] = field(default_factory=set)
+    in_schema: frozenset[int] = frozenset()
+    """Unqualified names of an element of CREATE SCHEMA: the created schema's, whose
+    name is located (and remapped or reported) where the statement names it."""
 
 
 def locate(batch: BatchStatements, names: Names, cursors: frozenset[str]) -> Located:
@@ -150,7 +153,7 @@ def _starts_chain(place: Place, j: int) -> bool:
 
 def _locals(place: Place, statement: Statement, chains: list[Chain]) -> Locals:
     """CTE names and aliases, from the sqlglot tree where there is one, and from tokens."""
-    local = Locals()
+    local = Locals(in_schema=statement.in_schema)
     if statement.tree is not None:
         hints = tree_hints(statement.tree, statement.shift)
         local.ctes |= hints.ctes
@@ -240,6 +243,7 @@ def _classify(
             _is_object(chain, tree_object)
             and chain.position != Position.NAMED
             and not _exempt(place, chain, local, cursors, called)
+            and last.start not in local.in_schema
         ):
             found.references.append(Reference(UNQUALIFIED, last.start, last.end + 1, last.text))
         return

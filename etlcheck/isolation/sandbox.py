@@ -6,6 +6,7 @@ refuse (exit 2) any sandbox that is, or overlaps, a schema the run must not touc
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,10 +101,13 @@ def sandbox_schemas(sandbox: SandboxConfig) -> list[str]:
     return list(sandbox.schema_map.values())
 
 
-def setup_sandbox(engine: Engine, sandbox: SandboxConfig) -> list[str]:
-    """Create the sandbox schemas that do not exist yet; returns the ones it created."""
+def setup_sandbox(engine: Engine, sandbox: SandboxConfig, leave: Collection[str] = ()) -> list[str]:
+    """Create the sandbox schemas that do not exist yet, but those in ``leave`` (the
+    pipeline creates them: ``etlcheck.isolation.step_schemas``); returns the ones it
+    created."""
     check_mapping(sandbox)
     existing = {name.lower() for name in engine.schemas()}
+    existing.update(name.lower() for name in leave)
     created = []
     for schema in sandbox_schemas(sandbox):
         if schema.lower() not in existing:

@@ -10,7 +10,6 @@ which is where the token grammar would have to guess.
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +22,8 @@ from sqlglot.tokens import Token, TokenType
 from etlcheck.isolation.gaps import blank_gaps
 from etlcheck.isolation.positions import statement_kind, token_words
 from etlcheck.tsql.nodes import CONDITION, STATEMENT, UNPARSED, Span, words
+from etlcheck.tsql.parsing import quiet_sqlglot
+from etlcheck.tsql.schema_elements import unqualified_names
 from etlcheck.tsql.statements import Reading, SplitError, read_batch
 from etlcheck.tsql.tokens import STATEMENT_WORDS
 
@@ -51,6 +52,9 @@ class Statement:
     shift: int = 0
     signature: str = ""
     unparsed: bool = False
+    in_schema: frozenset[int] = frozenset()
+    """For an element of CREATE SCHEMA: batch offsets of its unqualified names, which are
+    the created schema's (``etlcheck.tsql.schema_elements``)."""
 
 
 @dataclass(frozen=True)
@@ -83,13 +87,23 @@ def _statement(
         if tree is None and (blanked := blank_gaps(text[start:end])) != text[start:end]:
             tree, signature = parse(blanked)
         unparsed = tree is None and _has_query_clause(tokens, words, first, stop, span.word)
-        return Statement(first, stop, span.word, span.role, tree, start, signature, unparsed)
+        in_schema = _in_schema(text[start:end], start) if span.schema is not None else frozenset()
+        return Statement(
+            first, stop, span.word, span.role, tree, start, signature, unparsed, in_schema
+        )
     if span.role == CONDITION:
         tree, signature = parse(_CONDITION_PREFIX + text[start:end])
         shift = start - len(_CONDITION_PREFIX)
         return Statement(first, stop, span.word, span.role, tree, shift, signature)
     signature = f"{span.role}:{span.word}"
     return Statement(first, stop, span.word, span.role, signature=signature)
+
+
+def _in_schema(text: str, start: int) -> frozenset[int]:
+    """Where the names an element of CREATE SCHEMA puts in its schema stand in the batch;
+    none when it cannot be read (its names then stay the default schema's)."""
+    offsets = unqualified_names(text)
+    return frozenset(start + offset for offset in offsets or ())
 
 
 def _has_query_clause(
@@ -112,14 +126,11 @@ def _has_query_clause(
 def parse(text: str) -> tuple[exp.Expr | None, str]:
     """sqlglot's tree of one statement's text (None when it cannot, or only as a Command),
     and a signature of what it parsed to."""
-    logger = logging.getLogger("sqlglot")
-    was_disabled, logger.disabled = logger.disabled, True
     try:
-        tree = sqlglot.parse_one(text, read="tsql")
+        with quiet_sqlglot():
+            tree = sqlglot.parse_one(text, read="tsql")
     except (ParseError, TokenError, ValueError, IndexError, AttributeError, KeyError):
         return None, f"unparsed:{_first_word(text)}"
-    finally:
-        logger.disabled = was_disabled
     if isinstance(tree, exp.Command) or _keyword_alias(tree):
         return None, f"command:{_first_word(text)}"
     return tree, _signature(tree)

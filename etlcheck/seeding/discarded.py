@@ -38,6 +38,7 @@ from etlcheck.errors import EtlcheckError
 from etlcheck.script_scan import manages_transactions
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.nodes import Block, Command, If, Node, Sql
+from etlcheck.tsql.parsing import quiet_sqlglot
 from etlcheck.tsql.statements import split_statements
 from etlcheck.tsql.tokens import SplitError
 
@@ -155,7 +156,8 @@ def _check_create(text: str) -> None:
 
 def _parsed(text: str, kind: type[_E]) -> _E | None:
     try:
-        found = sqlglot.parse_one(text, read="tsql")
+        with quiet_sqlglot():  # a Command (CREATE SCHEMA ... AUTHORIZATION) stops the reading
+            found = sqlglot.parse_one(text, read="tsql")
     except sqlglot.errors.SqlglotError:
         return None
     return found if isinstance(found, kind) else None

@@ -122,8 +122,10 @@ class Seeder:
 
     def finish(self) -> SeedSummary:
         """Clone production into the sandbox (``clone_production``), create the remaining
-        sandbox schemas, and settle the database file before the run."""
+        sandbox schemas (but those a step creates, :mod:`etlcheck.isolation.step_schemas`),
+        and settle the database file before the run."""
         from etlcheck.isolation.sandbox import setup_sandbox
+        from etlcheck.isolation.step_schemas import schemas_left_to_steps
         from etlcheck.seeding.clone import clone_production
 
         clone = self.options.clone_production
@@ -136,7 +138,8 @@ class Seeder:
             clones = clone_production(self.engine, self.config, owe=owe)
         clone_seconds = time.perf_counter() - began
         if self.options.sandboxed:
-            setup_sandbox(self.engine, self.config.sandbox)
+            left = schemas_left_to_steps(self.engine, self.config)
+            setup_sandbox(self.engine, self.config.sandbox, leave=left)
         # Seeding's writes are persisted by seeding, so the run starts from a settled
         # file and its timings are its own.
         self.engine.checkpoint()

@@ -47,6 +47,7 @@ from etlcheck.tsql.nodes import (
 )
 from etlcheck.tsql.parsing import describe, word_offset
 from etlcheck.tsql.routines import PROCEDURE, read_header, routine_refusal
+from etlcheck.tsql.schema_elements import in_schema
 from etlcheck.tsql.scope import Scope, Session, fast_value
 from etlcheck.tsql.statements import SplitError, split_statements
 from etlcheck.tsql.tablevars import engine_name
@@ -101,7 +102,9 @@ class _Walk:
             for child in node.body:
                 self.node(child, scope)
         elif isinstance(node, Sql):
-            self.compile(node.fragment, scope)
+            fragment = self.statement(node)
+            if fragment is not None:
+                self.compile(fragment, scope)
         elif isinstance(node, Declare):
             self.declare(node, scope)
         elif isinstance(node, Assign):
@@ -218,6 +221,17 @@ class _Walk:
             self.batch(text, 0, inner)
         finally:
             self.offset, self.dynamic_at = saved
+
+    def statement(self, node: Sql) -> Fragment | None:
+        """The statement as the interpreter runs it (an element of CREATE SCHEMA in its
+        schema); None, and refused, when it cannot be read so."""
+        if node.schema is None:
+            return node.fragment
+        try:
+            return in_schema(node.fragment, node.schema.text)
+        except CompileError as error:
+            self._add(node.start + word_offset(node.fragment.text, error.word), describe(error))
+            return None
 
     def compile(self, fragment: Fragment, scope: Scope, lead: int = 0) -> None:
         try:

@@ -25,6 +25,7 @@ from etlcheck.tsql.nodes import (
     Unparsed,
     words,
 )
+from etlcheck.tsql.schema_elements import created_schema, starts_element
 from etlcheck.tsql.statement_scanner import StatementScanner
 from etlcheck.tsql.tokens import STATEMENT_WORDS, SplitError, word_of
 
@@ -47,10 +48,26 @@ class ConstructReader(StatementScanner):
         self.total = total
         self.spans: list[Span] = []
         self.problems: list[SplitError] = []
+        self.open_schema: int | None = None
+        """The name token of a CREATE SCHEMA whose next element may follow."""
 
-    def span(self, first: int, last: int, word: str, role: str = STATEMENT) -> None:
+    def span(
+        self, first: int, last: int, word: str, role: str = STATEMENT, schema: int | None = None
+    ) -> None:
         if last >= first:
-            self.spans.append(Span(first, last, word, role))
+            self.spans.append(Span(first, last, word, role, schema))
+
+    def element_schema(self, first: int, open_schema: int | None) -> int | None:
+        """For the statement just scanned from token ``first``: the name token of the
+        schema it is an element of (``schema_elements``), given the schema left open by
+        the statement before; leaves the schema open when another element follows
+        without a ``;`` between."""
+        schema = open_schema if starts_element(self.words, first) else None
+        opened = schema if schema is not None else created_schema(self.tokens, self.words, first)
+        ended = self.tokens[self.position - 1].token_type == TokenType.SEMICOLON
+        if opened is not None and not ended and starts_element(self.words, self.position):
+            self.open_schema = opened
+        return schema
 
     def unsupported(self, message: str, offset: int, construct: str) -> None:
         """A construct the interpreter cannot run: an error in a strict reading only."""

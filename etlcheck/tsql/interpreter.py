@@ -47,6 +47,7 @@ from etlcheck.tsql.nodes import (
 )
 from etlcheck.tsql.parsing import describe, word_offset
 from etlcheck.tsql.running import StatementRun
+from etlcheck.tsql.schema_elements import in_schema
 from etlcheck.tsql.scope import Scope, Session, TsqlError, UnknownVariable
 from etlcheck.tsql.statements import SplitError, split_statements
 from etlcheck.tsql.target import ScriptResult, SqlTarget
@@ -190,7 +191,15 @@ class Interpreter:
         rule(self, node, scope, frame)
 
     def run_sql_node(self, node: Sql, scope: Scope, frame: Frame) -> None:
-        self.run_sql(node.fragment, scope, frame, first=node is frame.first)
+        if node.schema is None:
+            self.run_sql(node.fragment, scope, frame, first=node is frame.first)
+            return
+        # An element of CREATE SCHEMA: part of the batch's first statement, in its schema.
+        try:
+            fragment = in_schema(node.fragment, node.schema.text)
+        except CompileError as error:
+            raise self.refused(error, node.fragment, frame) from None
+        self.run_sql(fragment, scope, frame, first=True)
 
     def declare(self, node: Declare, scope: Scope, frame: Frame) -> None:
         for variable in node.variables:

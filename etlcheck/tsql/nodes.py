@@ -29,6 +29,9 @@ class Sql(Node):
 
     fragment: Fragment
     word: str
+    schema: Fragment | None = None
+    """The name of the schema a ``CREATE SCHEMA`` creates when this statement is one of
+    its elements: its unqualified names are that schema's (``schema_elements``)."""
 
 
 @dataclass(frozen=True)
@@ -167,3 +170,6 @@ class Span:
     last: int
     word: str
     role: str
+    schema: int | None = None
+    """For an element of ``CREATE SCHEMA`` (``schema_elements``): the index of the token
+    naming the schema it creates."""

@@ -15,7 +15,10 @@ taken out first.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import sqlglot
@@ -63,6 +66,18 @@ class OutputClause:
     end: int
     columns: str
     into: str
+
+
+@contextmanager
+def quiet_sqlglot() -> Iterator[None]:
+    """sqlglot's log held back: a caller that reads a statement it falls back to parsing as
+    a Command says so itself, where the user sees it, or handles it."""
+    logger = logging.getLogger("sqlglot")
+    was_disabled, logger.disabled = logger.disabled, True
+    try:
+        yield
+    finally:
+        logger.disabled = was_disabled
 
 
 def parse_tsql(text: str) -> exp.Expression:
@@ -152,9 +167,9 @@ def _rename_kept(text: str) -> str:
 
 def _without_owner(text: str) -> str:
     """``CREATE SCHEMA name AUTHORIZATION owner`` as ``CREATE SCHEMA name``: SSDT writes the
-    owner for every schema, and a disposable database has one owner. A schema created
-    with its objects in the same statement is refused (they belong to the new schema,
-    which the statement would not say once split)."""
+    owner for every schema, and a disposable database has one owner. The objects created
+    with the schema in the same statement come here as statements of their own, in the
+    schema (``schema_elements``); anything else after the owner is refused."""
     if "AUTHORIZATION" not in text.upper():
         return text
     try:

@@ -134,6 +134,7 @@ class _Parser(ConstructReader):
             return self.read_unparsed(error)
 
     def read_statement(self) -> Node:
+        open_schema, self.open_schema = self.open_schema, None
         token = self.peek()
         assert token is not None
         word = self.peek_word()
@@ -165,8 +166,10 @@ class _Parser(ConstructReader):
             return self.read_drop_routine(ROUTINES[self.peek_word(1) or ""])
         first = self.position
         last = self.scan_statement(word)
-        self.span(first, last, word)
-        return Sql(token.start, self.fragment(first, last), word)
+        schema = self.element_schema(first, open_schema)
+        self.span(first, last, word, schema=schema)
+        named = None if schema is None else self.fragment(schema, schema)
+        return Sql(token.start, self.fragment(first, last), word, named)
 
     def parse_routine(self, kind: str) -> Node:
         first = self.position

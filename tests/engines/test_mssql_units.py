@@ -383,3 +383,13 @@ def test_sandbox_user_sql_grants_sandbox_and_denies_protected() -> None:
     grants = [s for s in statements if s.startswith("GRANT SELECT")]
     assert {s.split("::")[1].split()[0] for s in grants} == {"[raw_data]", "[dbo]"}
     assert drop_principal_sql("etlcheck_run_1") == ["DROP USER IF EXISTS [etlcheck_run_1]"]
+
+
+def test_the_sandbox_user_cannot_create_schemas_so_none_is_left_to_a_step() -> None:
+    """Why SQL Server makes every sandbox schema before step 1, even one a step creates:
+    its run user is granted no CREATE SCHEMA (a database-wide permission, for any name)."""
+    statements = sandbox_principal_sql("etlcheck_run_1", ["poc_etl", "poc_stage"], [], ["etl"])
+    assert not any("SCHEMA" in s.split(" ON ")[0] for s in statements if s.startswith("GRANT"))
+    assert not SqlServerEngine.principal_creates_schemas
+    with pytest.raises(EngineError, match="cannot create the schemas left to steps"):
+        SqlServerEngine().create_sandbox_principal(["poc_stage"], left_to_steps=["poc_stage"])

@@ -212,6 +212,29 @@ def test_sandbox_principal_cannot_write_outside_the_sandbox(engine: PostgresEngi
     assert engine.query("SELECT COUNT(*) FROM raw_data.policies").scalar() == 1
 
 
+def test_a_sandbox_schema_left_to_the_pipeline_is_created_by_the_role(
+    engine: PostgresEngine,
+) -> None:
+    """``poc_fresh`` is the sandbox of a schema production lacks and step 1 creates: the
+    role may create it (and then owns it), and still no schema outside its sandbox."""
+    role = engine.create_sandbox_principal(
+        ["poc_etl", "poc_fresh"], ["raw_data"], left_to_steps=["poc_fresh"]
+    )
+    assert "poc_fresh" not in engine.schemas()
+    with engine.run_as(role):
+        engine.execute("CREATE SCHEMA poc_fresh")
+        engine.execute("CREATE TABLE poc_fresh.stg AS SELECT id FROM raw_data.policies")
+        with pytest.raises(Exception, match="permission denied") as caught:
+            engine.execute("CREATE SCHEMA poc_other")
+        assert engine.is_permission_error(caught.value)
+    owner = engine.query(
+        "SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'poc_fresh'"
+    ).scalar()
+    assert owner == role
+    engine.drop_sandbox_principal(role)
+    engine.drop_schema("poc_fresh")
+
+
 def test_external_url_with_a_disposable_name_is_used_and_cleaned(engine: PostgresEngine) -> None:
     engine.execute("CREATE DATABASE ci_external")
     address = engine._cluster.address if engine._cluster else None

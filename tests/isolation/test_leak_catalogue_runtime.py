@@ -84,6 +84,7 @@ TEXTUAL_ONLY: dict[str, str] = {
     "19-alter-schema-transfer": "ALTER SCHEMA ... TRANSFER: not supported by the interpreter",
     "38-trigger-pseudo-tables": "CREATE TRIGGER: the interpreter has no triggers",
     "48-grant-on-schema": "GRANT / ALTER AUTHORIZATION: DuckDB has no permissions",
+    "64-create-schema-with-grant": "GRANT: DuckDB has no permissions",
     "49-exec-procedure-and-table-function": (
         "calls etl.load_brokers and etl.fn_active, which it does not define: error 2812 on "
         "SQL Server too"
@@ -124,6 +125,7 @@ REGEX_LEAKS = frozenset(
         "58-alter-table-drop-view",
         "59-unqualified-writes",
         "61-delete-without-from",
+        "62-create-schema-with-objects",
     }
 )
 """Writing fixtures on which the incident's regex rewrite writes into production."""
@@ -164,6 +166,7 @@ ARRANGEMENTS: dict[str, Arrangement] = {
     ),
     "56-schema-literal-unicode-and-case": Arrangement(absent=("raw_data",)),
     "57-incident-setup-in-batches": Arrangement(absent=("etl",)),
+    "62-create-schema-with-objects": Arrangement(absent=("etl",)),
     "58-alter-table-drop-view": Arrangement(
         extra="CREATE VIEW {s}.v_brokers AS SELECT id FROM {s}.brokers"
     ),

@@ -12,7 +12,7 @@ import contextlib
 import os
 import secrets
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -73,6 +73,7 @@ class SqlServerEngine(Engine):
     interprets_tsql = False
     throwaway = "a throwaway SQL Server"
     supports_least_privilege = True
+    principal_creates_schemas = False  # see create_sandbox_principal
     system_schemas = ("sys", "information_schema")
     text_type = "NVARCHAR(MAX)"
     current_database_sql = "DB_NAME()"
@@ -323,8 +324,19 @@ class SqlServerEngine(Engine):
         sandbox_schemas: Sequence[str],
         read_schemas: Sequence[str] = (),
         protected_schemas: Sequence[str] = (),
+        left_to_steps: Collection[str] = (),
     ) -> str:
-        """Create the run's user (see ``sandbox_principal_sql``); returns its name."""
+        """Create the run's user (see ``sandbox_principal_sql``); returns its name.
+
+        Every sandbox schema is made here, also one a step creates: the user has no
+        CREATE SCHEMA permission (``principal_creates_schemas`` is False). SQL Server
+        grants it for the whole database, any name, not per schema, and the SSDT form
+        ``CREATE SCHEMA s AUTHORIZATION dbo`` would need IMPERSONATE on dbo besides. A
+        pipeline that creates a schema production lacks therefore meets it made already
+        on this engine (guard it with ``IF SCHEMA_ID('s') IS NULL``).
+        """
+        if left_to_steps:
+            raise EngineError("SQL Server's run user cannot create the schemas left to steps")
         user = f"etlcheck_run_{secrets.token_hex(4)}"
         for schema in sandbox_schemas:
             self.create_schema(schema)

@@ -12,7 +12,7 @@ import contextlib
 import re
 import secrets
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -375,17 +375,20 @@ class PostgresEngine(Engine):
         sandbox_schemas: Sequence[str],
         read_schemas: Sequence[str] = (),
         protected_schemas: Sequence[str] = (),
+        left_to_steps: Collection[str] = (),
     ) -> str:
         """A role that owns (so may create, write and drop in) only the sandbox schemas.
 
         It reads ``read_schemas`` and nothing else (no denial of the protected ones is
         needed); a guard lets it create or rename only schemas named in ``sandbox_schemas``.
-        Returns the role name for ``run_as``.
+        Those in ``left_to_steps`` are not made here: the role creates them (CREATE on the
+        database) and so owns them. Returns the role name for ``run_as``.
         """
         role = f"etlcheck_run_{secrets.token_hex(4)}"
         self.execute(f"CREATE ROLE {self.quote(role)} NOLOGIN")
         self._principals.append(role)
-        grant_sandbox(self, role, sandbox_schemas, read_schemas)
+        made = [schema for schema in sandbox_schemas if schema not in left_to_steps]
+        grant_sandbox(self, role, made, read_schemas)
         self.info.extra["schema_guard"] = install_schema_guard(self, role, sandbox_schemas)
         return role
 

@@ -1,0 +1,4 @@
+CREATE SCHEMA reporting
+    CREATE TABLE daily (id INT NOT NULL)
+    CREATE VIEW latest AS SELECT TOP 1 id FROM daily ORDER BY id DESC
+GO
