@@ -66,7 +66,13 @@ CASES: dict[str, list[tuple[str, str]]] = {
             "IIF(DATEDIFF(minute, GETDATE(), SYSDATETIME()) = 0 AND YEAR(CURRENT_TIMESTAMP) > "
             "2000, N'ok', N'no')",
             "ok",
-        )
+        ),
+        # as text: datetime in style 0 (Dec  2 2026  9:22AM), datetime2 in style 121
+        (
+            "CONCAT(LEN(CAST(GETDATE() AS NVARCHAR(30))), N' ', "
+            "LEN(CAST(SYSDATETIME() AS NVARCHAR(30))))",
+            "19 27",
+        ),
     ],
     "GETUTCDATE / SYSUTCDATETIME": [
         ("IIF(ABS(DATEDIFF(second, GETUTCDATE(), SYSUTCDATETIME())) < 5, N'ok', N'no')", "ok")

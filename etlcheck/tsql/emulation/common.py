@@ -241,7 +241,8 @@ def rewrite_shared_node(
         if upper in UNSUPPORTED_FUNCTIONS:
             raise CompileError(f"{upper}() is not supported", f"{upper}()")
     if isinstance(node, exp.CurrentTimestamp) and not isinstance(node.parent, exp.Cast):
-        return exp.Cast(this=node, to=exp.DataType.build("TIMESTAMP"))
+        # a copy: wrapping ``node`` itself would move it out of the tree before replace()
+        return exp.Cast(this=node.copy(), to=exp.DataType.build("TIMESTAMP"))
     return node
 
 
