@@ -161,6 +161,43 @@ def test_sysdatetimeoffset_has_the_sessions_offset_on_postgres(
         postgres.execute("RESET TimeZone")
 
 
+CONVERSIONS = (
+    "DECLARE @o DATETIMEOFFSET = '2024-01-01 12:00:00.1234567 +02:00'\n"
+    "PRINT DATEDIFF(MINUTE, CAST('2024-01-01 10:00:00' AS DATETIMEOFFSET), @o)\n"
+    "PRINT DATEDIFF(MINUTE, CAST('2024-01-01' AS DATETIMEOFFSET), @o)\n"
+    "PRINT DATEDIFF(MINUTE, CAST(N'2024-01-01T09:00:00Z' AS DATETIMEOFFSET), @o)\n"
+    "PRINT DATEDIFF(MINUTE, CAST(CAST('2024-01-01 10:00' AS DATETIME2) AS DATETIMEOFFSET), @o)\n"
+    "PRINT ISNULL(CAST(TRY_CAST(N'nonsense' AS DATETIMEOFFSET) AS NVARCHAR(40)), N'null')\n"
+    "IF CAST(CAST(@o AS NVARCHAR(40)) AS DATETIMEOFFSET) = @o PRINT 'round trip'"
+)
+"""SQL Server reads a string's own offset (+00:00 when it has none) and puts a datetime2
+at +00:00; the engines would read both at the session's offset (here +05:45)."""
+
+
+def _conversions(engine: Engine) -> tuple[str, ...]:
+    engine.execute("SET TimeZone = 'Asia/Kathmandu'")
+    return run(engine, CONVERSIONS)
+
+
+CONVERTED = ("0", "600", "60", "0", "null", "round trip")
+
+
+@pytest.mark.duckdb
+def test_strings_and_datetime2_become_datetimeoffset_as_in_sql_server_on_duckdb() -> None:
+    with DuckDBEngine(None) as engine:
+        assert _conversions(engine) == CONVERTED
+
+
+@pytest.mark.postgres
+def test_strings_and_datetime2_become_datetimeoffset_as_in_sql_server_on_postgres(
+    postgres: Engine,
+) -> None:
+    try:
+        assert _conversions(postgres) == CONVERTED
+    finally:
+        postgres.execute("RESET TimeZone")
+
+
 # -- what is refused, and where -----------------------------------------------------------
 
 REFUSED = [
