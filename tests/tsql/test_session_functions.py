@@ -4,6 +4,7 @@ answers, and where a form that is not emulated (one with an argument) is refused
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -134,8 +135,17 @@ def _offset_texts(engine: Engine, zone: str) -> tuple[str, ...]:
         "DECLARE @now DATETIMEOFFSET = SYSDATETIMEOFFSET()\n"
         "PRINT RIGHT(CAST(SYSDATETIMEOFFSET() AS NVARCHAR(40)), 6)\n"
         "PRINT RIGHT(CONVERT(NVARCHAR(40), @now), 6)\n"
-        "PRINT DATEDIFF(MINUTE, SYSUTCDATETIME(), CAST(@now AS DATETIME2))",
+        "PRINT DATEDIFF(MINUTE, SYSUTCDATETIME(), CAST(@now AS DATETIME2))\n"
+        "PRINT @now",
     )
+
+
+def _check_offset_texts(texts: tuple[str, ...], shown: str, minutes: int) -> None:
+    # CAST, CONVERT and PRINT write yyyy-mm-dd hh:mi:ss.nnnnnnn +hh:mm
+    assert texts[:3] == (shown, shown, str(minutes))
+    printed = texts[3]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{7} [+-]\d\d:\d\d", printed)
+    assert printed.endswith(shown)
 
 
 ZONES = [("Asia/Kathmandu", "+05:45", 345), ("Pacific/Marquesas", "-09:30", -570)]
@@ -147,7 +157,7 @@ def test_sysdatetimeoffset_has_the_sessions_offset_on_duckdb(
     zone: str, shown: str, minutes: int
 ) -> None:
     with DuckDBEngine(None) as engine:
-        assert _offset_texts(engine, zone) == (shown, shown, str(minutes))
+        _check_offset_texts(_offset_texts(engine, zone), shown, minutes)
 
 
 @pytest.mark.postgres
@@ -156,7 +166,7 @@ def test_sysdatetimeoffset_has_the_sessions_offset_on_postgres(
     postgres: Engine, zone: str, shown: str, minutes: int
 ) -> None:
     try:
-        assert _offset_texts(postgres, zone) == (shown, shown, str(minutes))
+        _check_offset_texts(_offset_texts(postgres, zone), shown, minutes)
     finally:
         postgres.execute("RESET TimeZone")
 
