@@ -3,3 +3,5 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
+APPLICATION_NAME = "etlcheck"
+"""The program name etlcheck's database sessions give (T-SQL's ``APP_NAME()``)."""

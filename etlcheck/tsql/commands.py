@@ -277,7 +277,18 @@ def _waitfor(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) ->
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
+    if isinstance(value, datetime.datetime) and value.utcoffset() is not None:
+        return _datetimeoffset_text(value)
     return str(value)
+
+
+def _datetimeoffset_text(value: datetime.datetime) -> str:
+    """A datetimeoffset (an aware datetime) as SQL Server converts one to text:
+    ``2024-05-01 12:34:56.1234560 +02:00``, seven digits of a second."""
+    offset = value.utcoffset() or datetime.timedelta(0)
+    sign = "-" if offset < datetime.timedelta(0) else "+"
+    minutes = abs(offset) // datetime.timedelta(minutes=1)
+    return f"{value:%Y-%m-%d %H:%M:%S.%f}0 {sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _throw(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:

@@ -237,7 +237,7 @@ class _Walk:
         try:
             compile_statement(fragment.text, self.emulation, scope.types)
         except CompileError as error:
-            offset = max(0, word_offset(fragment.text, error.word) - lead)
+            offset = max(0, word_offset(fragment.text, error.word, error.occurrence) - lead)
             self._add(fragment.start + offset, describe(error))
 
     def evaluate(self, fragment: Fragment, scope: Scope, type_text: str | None = None) -> None:

@@ -283,7 +283,7 @@ class Interpreter:
                 fragment.text, self.emulation, scope.types, unknown_add_is_concat=retry
             )
         except CompileError as error:
-            offset = max(0, word_offset(fragment.text, error.word) - lead)
+            offset = max(0, word_offset(fragment.text, error.word, error.occurrence) - lead)
             raise UnsupportedConstruct(
                 describe(error), frame.location(fragment.start + offset), HINT
             ) from None
@@ -333,7 +333,7 @@ class Interpreter:
         self, error: CompileError, fragment: Fragment, frame: Frame
     ) -> UnsupportedConstruct:
         """The error for a construct ``refusal`` (or the compiler) turned down."""
-        offset = word_offset(fragment.text, error.word)
+        offset = word_offset(fragment.text, error.word, error.occurrence)
         return UnsupportedConstruct(describe(error), frame.location(fragment.start + offset), HINT)
 
 

@@ -1,10 +1,13 @@
 """Parse one T-SQL statement into a sqlglot tree, with the T-SQL sqlglot reads wrongly
 taken out first.
 
-- ``FORMAT(value, pattern)`` and ``SYSDATETIME()`` stay calls by their own name (they are
-  renamed for the parse): sqlglot turns a date pattern into strftime codes as it parses,
-  which loses what .NET makes of the pattern, and reads SYSDATETIME (datetime2) as
-  GETDATE (datetime).
+- ``FORMAT(value, pattern)``, ``SYSDATETIME()``, ``SYSDATETIMEOFFSET()`` and the session
+  functions stay calls by their own name (they are renamed for the parse): sqlglot turns
+  a date pattern into strftime codes as it parses, which loses what .NET makes of the
+  pattern, reads SYSDATETIME (datetime2) as GETDATE (datetime), and reads ``SUSER_SNAME()``,
+  ``SYSTEM_USER`` (logins) and ``CURRENT_USER`` (a database user) as one node. The niladic
+  ``SYSTEM_USER``, ``CURRENT_USER``, ``SESSION_USER`` and ``USER`` become calls without
+  arguments (``USER`` is otherwise read as a column).
 - ``OUTPUT ... [INTO target [(columns)]]`` of INSERT, UPDATE, DELETE and MERGE is read
   here, from the tokens: sqlglot fails on ``DELETE ... OUTPUT ... INTO t WHERE`` and reads
   ``INTO log (a)`` as a call of ``LOG``. The clause is cut out of the text at the offsets
@@ -31,21 +34,33 @@ from etlcheck.tsql.tokens import SplitError, tokenize, word_of
 
 class CompileError(Exception):
     """A statement cannot be compiled; ``construct`` names what is not supported and
-    ``word`` the token of the statement that shows it (for the column of a finding)."""
+    ``word`` the token of the statement that shows it (for the column of a finding), and
+    ``occurrence`` which of the tokens spelling ``word`` it is (0 for the first)."""
 
     def __init__(
-        self, message: str, construct: str = "", unsupported: bool = True, word: str = ""
+        self,
+        message: str,
+        construct: str = "",
+        unsupported: bool = True,
+        word: str = "",
+        occurrence: int = 0,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.construct = construct
         self.unsupported = unsupported
         self.word = word
+        self.occurrence = occurrence
 
 
-_KEPT = ("FORMAT", "SYSDATETIME")
+_NILADIC = ("SYSTEM_USER", "CURRENT_USER", "SESSION_USER", "USER")
+"""Functions T-SQL calls without parentheses; each stands for a call with no argument."""
+_KEPT = ("FORMAT", "SYSDATETIME", "SYSDATETIMEOFFSET", "SUSER_SNAME", "SUSER_NAME", *_NILADIC)
 """Functions sqlglot would turn into something else as it parses: renamed for the parse
 (``ETLCHECK_FORMAT``), so they stay calls by their own name."""
+_NOT_AFTER_USER = frozenset(["CREATE", "ALTER", "DROP", "AS", "AUTHORIZATION"])
+"""Words before ``USER`` that make it part of a statement (``CREATE USER``, ``EXECUTE AS
+USER``), not the function."""
 _PREFIX = "ETLCHECK_"
 
 
@@ -143,7 +158,8 @@ def _refuse_insert_exec(text: str) -> None:
 
 
 def _rename_kept(text: str) -> str:
-    """Calls of the ``_KEPT`` functions under names sqlglot does not know."""
+    """Calls of the ``_KEPT`` functions under names sqlglot does not know; the ``_NILADIC``
+    ones, written without parentheses, as calls of no argument."""
     upper = text.upper()
     if not any(name in upper for name in _KEPT):
         return text
@@ -153,16 +169,35 @@ def _rename_kept(text: str) -> str:
         return text
     pieces: list[str] = []
     position = 0
-    for index, token in enumerate(tokens[:-1]):
+    for index, token in enumerate(tokens):
         before = tokens[index - 1] if index else None
-        if (
-            token.text.upper() in _KEPT
-            and tokens[index + 1].token_type == TokenType.L_PAREN
-            and (before is None or before.token_type != TokenType.DOT)
-        ):
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if before is not None and before.token_type == TokenType.DOT:
+            continue
+        opens = after is not None and after.token_type == TokenType.L_PAREN
+        if token.text.upper() in _KEPT and token.text.upper() not in _NILADIC and opens:
             pieces += [text[position : token.start], _PREFIX + token.text.upper()]
-            position = token.end + 1
+        elif _is_niladic_call(token, before, after):
+            pieces += [text[position : token.start], f"{_PREFIX}{token.text.upper()}()"]
+        else:
+            continue
+        position = token.end + 1
     return "".join(pieces) + text[position:] if pieces else text
+
+
+def _is_niladic_call(token: Token, before: Token | None, after: Token | None) -> bool:
+    """``SYSTEM_USER``, ``CURRENT_USER``, ``SESSION_USER`` or ``USER`` as a value (not
+    ``[USER]``, ``t.USER``, ``CREATE USER``, ``USER::name`` or a call with parentheses)."""
+    name = word_of(token)
+    if name not in _NILADIC or token.token_type == TokenType.IDENTIFIER:
+        return False
+    if after is not None and after.token_type in (TokenType.L_PAREN, TokenType.DOT):
+        return False
+    if name != "USER":
+        return True
+    if after is not None and after.token_type == TokenType.DCOLON:
+        return False
+    return before is None or word_of(before) not in _NOT_AFTER_USER
 
 
 def _without_owner(text: str) -> str:
@@ -225,8 +260,9 @@ def describe(error: CompileError) -> str:
     return f"{error.construct}: {error.message}"
 
 
-def word_offset(text: str, word: str) -> int:
-    """Offset of the first token of ``text`` that spells ``word`` (any case), else 0."""
+def word_offset(text: str, word: str, occurrence: int = 0) -> int:
+    """Offset of the token of ``text`` that spells ``word`` (any case) for the
+    ``occurrence``-th time (the last there is when fewer), else 0."""
     if not word:
         return 0
     try:
@@ -234,10 +270,12 @@ def word_offset(text: str, word: str) -> int:
     except SplitError:
         return 0
     wanted = word.upper()
-    for token in tokens:
-        if token.text.upper() == wanted and token.token_type not in _LITERALS:
-            return token.start
-    return 0
+    found = [
+        token.start
+        for token in tokens
+        if token.text.upper() == wanted and token.token_type not in _LITERALS
+    ]
+    return found[min(occurrence, len(found) - 1)] if found else 0
 
 
 _LITERALS = frozenset([TokenType.STRING, TokenType.NATIONAL_STRING])

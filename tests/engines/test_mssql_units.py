@@ -193,6 +193,16 @@ def test_freetds_gets_port_and_tds_version() -> None:
     assert "ENCRYPT" not in pairs
 
 
+@pytest.mark.parametrize("driver", [MS18, "FreeTDS"])
+def test_sessions_name_the_program_etlcheck_unless_the_url_names_another(driver: str) -> None:
+    # APP_NAME() in a script (and program_name in sys.dm_exec_sessions) reads it.
+    address = ServerAddress("db.example", 1433, "u", "p", "ci_db")
+    assert parse_connection_string(connection_string(address, driver))["APP"] == "etlcheck"
+    told = parse_mssql_url("mssql://u:p@db.example/ci_db?APP=nightly")
+    assert parse_connection_string(connection_string(told, driver))["APP"] == "nightly"
+    assert connection_string(told, driver).count("APP=") == 1
+
+
 # --- targets, refusal, container -----------------------------------------------------------
 
 

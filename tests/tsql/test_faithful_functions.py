@@ -66,10 +66,23 @@ CASES: dict[str, list[tuple[str, str]]] = {
             "IIF(DATEDIFF(minute, GETDATE(), SYSDATETIME()) = 0 AND YEAR(CURRENT_TIMESTAMP) > "
             "2000, N'ok', N'no')",
             "ok",
-        )
+        ),
+        # as text: datetime in style 0 (Dec  2 2026  9:22AM), datetime2 in style 121
+        (
+            "CONCAT(LEN(CAST(GETDATE() AS NVARCHAR(30))), N' ', "
+            "LEN(CAST(SYSDATETIME() AS NVARCHAR(30))))",
+            "19 27",
+        ),
     ],
     "GETUTCDATE / SYSUTCDATETIME": [
         ("IIF(ABS(DATEDIFF(second, GETUTCDATE(), SYSUTCDATETIME())) < 5, N'ok', N'no')", "ok")
+    ],
+    "SYSDATETIMEOFFSET": [
+        (
+            "IIF(ABS(DATEDIFF(second, SYSDATETIME(), CAST(SYSDATETIMEOFFSET() AS DATETIME2))) < 5"
+            " AND LEN(CAST(SYSDATETIMEOFFSET() AS NVARCHAR(40))) = 34, N'ok', N'no')",
+            "ok",
+        )
     ],
     "DATEADD / DATEDIFF": [
         ("CONCAT(DATEDIFF(day, '2024-01-01', DATEADD(month, 1, '2024-01-31')), N'')", "59")
@@ -132,6 +145,21 @@ CASES: dict[str, list[tuple[str, str]]] = {
             "different",
         )
     ],
+    "SUSER_SNAME / SUSER_NAME / SYSTEM_USER / ORIGINAL_LOGIN (the session's login)": [
+        (
+            "IIF(SUSER_SNAME() = SYSTEM_USER AND SUSER_NAME() = ORIGINAL_LOGIN() AND "
+            "LEN(SYSTEM_USER) > 0, N'ok', N'no')",
+            "ok",
+        )
+    ],
+    "CURRENT_USER / SESSION_USER / USER / USER_NAME (the session's database user)": [
+        (
+            "IIF(CURRENT_USER = SESSION_USER AND USER = USER_NAME() AND LEN(USER) > 0, N'ok', "
+            "N'no')",
+            "ok",
+        )
+    ],
+    "HOST_NAME / APP_NAME": [("IIF(LEN(HOST_NAME()) > 0, N'', N'?') + APP_NAME()", "etlcheck")],
 }
 """T-SQL expressions and what PRINT shows for them on SQL Server (sequences and the error
 functions have conformance scripts of their own)."""

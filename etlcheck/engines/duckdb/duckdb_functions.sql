@@ -102,6 +102,22 @@ CREATE OR REPLACE MACRO sys.etlcheck_style_text(value, style, digits) AS (
                                             typeof(value) = 'DATE')
          ELSE CAST(value AS VARCHAR) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_offset_seconds_text(seconds) AS (
+    CASE WHEN seconds < 0 THEN '-' ELSE '+' END
+    || lpad(CAST(abs(seconds) // 3600 AS VARCHAR), 2, '0') || ':'
+    || lpad(CAST(abs(seconds) % 3600 // 60 AS VARCHAR), 2, '0')
+);
+CREATE OR REPLACE MACRO sys.etlcheck_offset_string(value) AS (
+    CASE WHEN regexp_matches(trim(value), '[+-][0-9]{2}:[0-9]{2}$')
+             THEN regexp_replace(trim(value), '\s+([+-][0-9]{2}:[0-9]{2})$', '\1')
+         WHEN regexp_matches(trim(value), '[Zz]$') THEN trim(value)
+         WHEN regexp_matches(trim(value), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')
+             THEN trim(value) || ' 00:00:00+00:00'
+         ELSE trim(value) || '+00:00' END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_offset_text(value) AS (
+    sys.etlcheck_offset_seconds_text(date_part('timezone', value))
+);
 CREATE OR REPLACE MACRO sys.etlcheck_parse_style(value, style, strict) AS (
     CASE WHEN value IS NULL THEN NULL
          WHEN try_strptime(trim(value), CASE style WHEN 1 THEN '%m/%d/%y' WHEN 101 THEN '%m/%d/%Y'

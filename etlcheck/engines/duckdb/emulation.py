@@ -24,6 +24,12 @@ from etlcheck.tsql.emulation.common import (
     temp_identifier,
 )
 from etlcheck.tsql.emulation.functions import bottom_up
+from etlcheck.tsql.emulation.session_functions import (
+    FIXED_NAME,
+    SessionNames,
+    host_name,
+    session_function,
+)
 from etlcheck.tsql.keys import UnsupportedKey, encode_keys, take_keys
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import Plan
@@ -72,6 +78,15 @@ _UTC_NOW = exp.Cast(
     ),
     to=exp.DataType.build("TIMESTAMP"),
 )
+_SESSION = SessionNames(
+    login=exp.Literal.string(FIXED_NAME),
+    original_login=exp.Literal.string(FIXED_NAME),
+    database_user=exp.Literal.string(FIXED_NAME),
+    application=exp.Literal.string(FIXED_NAME),
+    host=exp.Literal.string(host_name()),
+)
+"""DuckDB has no logins or users: every session function names ``etlcheck`` (the
+program, and the one principal there is), the same on every machine."""
 _STRFTIME = {
     "yyyy": ("%Y", 0), "yy": ("%y", 0), "MMMM": ("%B", 0), "MMM": ("%b", 0),
     "MM": ("%m", 0), "M": ("%-m", 0), "dddd": ("%A", 0), "ddd": ("%a", 0),
@@ -274,7 +289,7 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.Length):
         inner = node.this
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[inner]))
-    return rewrite_shared_node(node, _map_type)
+    return session_function(node, _SESSION) or rewrite_shared_node(node, _map_type)
 
 
 def _literal(value: Any) -> str:

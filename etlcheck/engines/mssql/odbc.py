@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from etlcheck import APPLICATION_NAME
 from etlcheck.errors import EngineError
 
 PREFERRED_DRIVERS = (
@@ -144,6 +145,7 @@ def connection_string(address: ServerAddress, driver: str) -> str:
         defaults = [("Encrypt", "yes"), ("TrustServerCertificate", "yes" if local else "no")]
     pairs += [("DATABASE", odbc_value(address.database)), ("UID", odbc_value(address.user))]
     pairs.append(("PWD", "{" + address.password.replace("}", "}}") + "}"))
+    defaults.append(("APP", APPLICATION_NAME))  # what APP_NAME() and sys.dm_exec_sessions show
     given = {key.lower() for key, _ in address.options}
     pairs += [(key, value) for key, value in defaults if key.lower() not in given]
     pairs += [(key, odbc_value(value)) for key, value in address.options]

@@ -17,6 +17,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from etlcheck import APPLICATION_NAME
 from etlcheck.engines.base import Engine, QueryResult, ScriptResult, TableCopy
 from etlcheck.engines.disposable import DEFAULT_DISPOSABLE_PATTERN, check_disposable, redact_url
 from etlcheck.engines.postgres.cluster import PgBinaries, ThrowawayCluster
@@ -175,7 +176,9 @@ class PostgresEngine(Engine):
     def _connect(self) -> None:
         psycopg = _import_psycopg()
         try:
-            self._connection = psycopg.connect(autocommit=True, **self._conninfo)
+            # APP_NAME() reads application_name; a URL that names another keeps its own.
+            settings = {"application_name": APPLICATION_NAME, **self._conninfo}
+            self._connection = psycopg.connect(autocommit=True, **settings)
         except psycopg.Error as error:
             self.close()
             raise EngineError(

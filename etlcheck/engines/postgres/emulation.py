@@ -41,6 +41,7 @@ from etlcheck.tsql.emulation.common import (
     sys_call,
     temp_identifier,
 )
+from etlcheck.tsql.emulation.session_functions import SessionNames, host_name, session_function
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import Plan
@@ -157,6 +158,26 @@ _UTC_NOW = exp.Paren(  # parenthesised: a column DEFAULT takes no bare AT TIME Z
         this=exp.Anonymous(this="now", expressions=[]), zone=exp.Literal.string("UTC")
     )
 )
+
+
+def _citext(value: exp.Expression) -> exp.Expression:
+    return exp.Cast(this=value, to=_CITEXT.copy())
+
+
+_SESSION = SessionNames(
+    login=_citext(exp.CurrentUser()),
+    original_login=_citext(exp.SessionUser()),
+    database_user=_citext(exp.CurrentUser()),
+    application=_citext(
+        exp.Anonymous(this="current_setting", expressions=[exp.Literal.string("application_name")])
+    ),
+    host=_citext(exp.Literal.string(host_name())),
+)
+"""A PostgreSQL role is login and database user at once. ``current_user`` is the role of
+the current context: it follows ``SET ROLE`` (etlcheck's least-privilege role for a run)
+as SQL Server's login and user functions follow ``EXECUTE AS``; ``session_user`` is the
+role that connected, as ``ORIGINAL_LOGIN()`` is. ``APP_NAME()`` is the connection's
+``application_name`` (``etlcheck`` unless the URL sets another)."""
 
 
 def _map_type(data_type: exp.DataType) -> exp.DataType:
@@ -389,7 +410,7 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
             return exp.Anonymous(this="localtimestamp", expressions=[])
     if isinstance(node, exp.Length):
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[_as_text(node.this)]))
-    return rewrite_shared_node(node, _map_type)
+    return session_function(node, _SESSION) or rewrite_shared_node(node, _map_type)
 
 
 def _literal(value: Any) -> str:

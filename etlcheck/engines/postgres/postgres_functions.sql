@@ -117,6 +117,16 @@ CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value text, style integer, di
 RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT value $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value numeric, style integer, digits integer)
 RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT value::text $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_offset_string(value text)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN btrim(value) ~ '[+-][0-9]{2}:[0-9]{2}$'
+                    THEN regexp_replace(btrim(value), '\s+([+-][0-9]{2}:[0-9]{2})$', '\1')
+                WHEN btrim(value) ~ '[Zz]$' THEN btrim(value)
+                WHEN btrim(value) ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN btrim(value) || ' 00:00:00+00:00'
+                ELSE btrim(value) || '+00:00' END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_offset_text(value timestamptz)
+RETURNS text LANGUAGE sql STABLE AS $$ SELECT to_char(value, 'TZH:TZM') $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_parse_style(value text, style integer, strict boolean)
 RETURNS timestamp LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE

@@ -17,6 +17,7 @@ from sqlglot import exp
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA
 from etlcheck.tsql.keys import Written
 from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.plan import TSQL_TYPE
 
 INFORMATION_SCHEMA_VIEWS = frozenset(["tables", "columns", "schemata", "views"])
 CATALOG_FUNCTIONS = {
@@ -241,7 +242,10 @@ def rewrite_shared_node(
         if upper in UNSUPPORTED_FUNCTIONS:
             raise CompileError(f"{upper}() is not supported", f"{upper}()")
     if isinstance(node, exp.CurrentTimestamp) and not isinstance(node.parent, exp.Cast):
-        return exp.Cast(this=node, to=exp.DataType.build("TIMESTAMP"))
+        if node.meta.get(TSQL_TYPE) == "DATETIMEOFFSET":
+            return node  # the engines' CURRENT_TIMESTAMP has a time zone, as datetimeoffset
+        # a copy: wrapping ``node`` itself would move it out of the tree before replace()
+        return exp.Cast(this=node.copy(), to=exp.DataType.build("TIMESTAMP"))
     return node
 
 

@@ -15,6 +15,14 @@
 - To ``VARCHAR(n)``, ``NVARCHAR(n)``, ``CHAR(n)``, ``NCHAR(n)``: n characters are kept.
 - A CAST (or CONVERT without a style) of a datetime the statement shows to text is style 0,
   of a datetime2 style 121, as in SQL Server; of a column, ISO 8601 (a known difference).
+- A datetimeoffset the statement shows (SYSDATETIMEOFFSET(), a variable, a CAST) converts
+  to text as SQL Server's CAST writes it, ``2024-05-01 12:34:56.1234560 +02:00``, at the
+  session's offset: the engines keep a datetimeoffset's instant, not the offset it was
+  written with, so a value written at another offset shows the same instant at the
+  session's (a known difference; SYSDATETIMEOFFSET() is always at the session's offset).
+  A CONVERT style of a datetimeoffset is a compat finding. To datetimeoffset, a string
+  keeps the offset it gives (``+00:00`` when none), and a date/time the statement shows
+  gets ``+00:00``, as in SQL Server (the engines would read both at the session's offset).
 """
 
 from __future__ import annotations
@@ -31,7 +39,15 @@ _MOMENTS = frozenset(["DATE", "DATETIME", "DATETIME2", "SMALLDATETIME"])
 FORMAT_STYLES = frozenset([0, 100, 1, 101, 3, 103, 23, 112, 120, 121, 126])
 PARSE_STYLES = frozenset([1, 101, 3, 103, 112])
 ISO_STYLES = frozenset([0, 100, 23, 120, 121, 126])
+_OFFSETS = frozenset(["DATETIMEOFFSET", "TIMESTAMPTZ"])
+"""datetimeoffset as a declaration writes it, and as sqlglot names it in a CAST."""
 _DIGITS = {"DATETIME": 3, "SMALLDATETIME": 3, "DATETIME2": 7, "DATE": 3}
+_CLOCK_TYPES = {
+    "GETUTCDATE": "DATETIME",
+    "SYSUTCDATETIME": "DATETIME2",
+    "SYSDATETIME": "DATETIME2",
+    "SYSDATETIMEOFFSET": "DATETIMEOFFSET",
+}
 
 
 CONVERSIONS = (exp.Convert, exp.Cast, exp.TryCast, exp.TsOrDsToDate, exp.TimeStrToTime, exp.DateAdd)
@@ -87,7 +103,21 @@ def _default_style(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.E
         return _format(value, to, 0, safe)
     if source == "DATETIME2":
         return _format(value, to, 121, safe)
+    if source in _OFFSETS:
+        return _offset_text(value, to)
     return None
+
+
+def _offset_text(value: exp.Expression, to: exp.DataType) -> exp.Expression:
+    """A datetimeoffset as SQL Server's CAST writes it: the local time with seven digits
+    of a second, a blank and the offset (``+02:00``), here the session's."""
+    local = exp.Cast(this=value, to=exp.DataType.build("DATETIME2", dialect="tsql"))
+    style = [exp.Literal.number(121), exp.Literal.number(7)]
+    moment = sys_call("etlcheck_style_text", [local, *style])
+    offset = sys_call("etlcheck_offset_text", [value.copy()])
+    spaced = exp.DPipe(this=moment, expression=exp.Literal.string(" "))
+    text = exp.DPipe(this=spaced, expression=offset)
+    return _sized_text(exp.Cast(this=text, to=to.copy()))
 
 
 def _sized_text(node: exp.Cast) -> exp.Expression:
@@ -108,6 +138,8 @@ def _from_text(
 ) -> exp.Expression | None:
     """SQL Server's reading of a value (a string, maybe) as ``to``; None for a plain cast."""
     integer = _to_integer(value, to, safe)
+    if integer is None and to.this.name in _OFFSETS:
+        return _to_offset(value, to, safe)
     if integer is not None or not reads_text:
         return integer
     name = to.this.name
@@ -117,6 +149,20 @@ def _from_text(
     if name in _MOMENTS and source_type(value) not in _MOMENTS:
         strict = exp.false() if safe else exp.true()
         return exp.Cast(this=sys_call("etlcheck_moment", [value, strict]), to=to.copy())
+    return None
+
+
+def _to_offset(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.Expression | None:
+    """SQL Server's datetimeoffset of a date/time (its clock at +00:00) or of a string (at
+    the offset it gives, ``+00:00`` when it gives none, a blank before it allowed); the
+    engines would read both at the session's offset. None for a plain cast."""
+    source = source_type(value)
+    if source in _MOMENTS:
+        moment = exp.Cast(this=value, to=exp.DataType.build("DATETIME2", dialect="tsql"))
+        return exp.Paren(this=exp.AtTimeZone(this=moment, zone=exp.Literal.string("UTC")))
+    if source in _TEXT:
+        cast = exp.TryCast if safe else exp.Cast
+        return cast(this=sys_call("etlcheck_offset_string", [value]), to=to.copy())
     return None
 
 
@@ -155,6 +201,8 @@ def _format(value: exp.Expression, to: exp.DataType, style: int, safe: bool) -> 
     source = source_type(value)
     if source in _TEXT:
         return _cast(value, to, safe, reads_text=False)
+    if source in _OFFSETS:
+        raise _refuse(f"style {style} of a datetimeoffset is not emulated")
     digits = _DIGITS.get(source or "")
     if style in (121, 126) and digits is None:
         raise _refuse(
@@ -195,7 +243,7 @@ def source_type(value: exp.Expression) -> str | None:
     if isinstance(value, exp.National) or (isinstance(value, exp.Literal) and value.is_string):
         return "NVARCHAR"
     if isinstance(value, exp.Anonymous):
-        return {"GETUTCDATE": "DATETIME", "SYSUTCDATETIME": "DATETIME2"}.get(value.name.upper())
+        return _CLOCK_TYPES.get(value.name.upper())
     if isinstance(value, exp.Paren):
         return source_type(value.this)
     if isinstance(value, exp.DateFromParts):

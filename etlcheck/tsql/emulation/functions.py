@@ -19,7 +19,9 @@ into plain SQL or into the ``sys`` functions every emulation installs
   ``LEFT JOIN LATERAL ... ON TRUE``.
 - CAST, CONVERT and their TRY_ forms: see ``conversions``; FORMAT: see ``formats``;
   LIKE with character classes or ESCAPE: see ``patterns``; sequences: see ``sequences``.
-- ``SYSDATETIME()`` is the current time as datetime2, GETDATE() as datetime.
+- ``SYSDATETIME()`` is the current time as datetime2, GETDATE() as datetime, and
+  ``SYSDATETIMEOFFSET()`` as datetimeoffset: the instant, shown in the session's time zone
+  (datetimeoffset is each engine's timestamp with time zone).
 - ``HASHBYTES(alg, x)``, only ever compared with another over the same type (``support``
   refuses the rest): ``md5(x)``, whose equality is the equality of the two strings.
 """
@@ -46,6 +48,8 @@ from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import TSQL_TYPE, Check
 
 Rewrite = Callable[[exp.Expression], exp.Expression]
+_CLOCKS = {"SYSDATETIME": "DATETIME2", "SYSDATETIMEOFFSET": "DATETIMEOFFSET"}
+"""The current time as these types (GETDATE, sqlglot's CURRENT_TIMESTAMP, is datetime)."""
 
 
 def bottom_up(tree: exp.Expression, rewrite: Rewrite) -> exp.Expression:
@@ -87,9 +91,9 @@ def _rewrite(
         node.meta.setdefault(TSQL_TYPE, "DATETIME")
     elif isinstance(node, exp.Anonymous):
         name = node.name.upper()
-        if name == "SYSDATETIME":
+        if name in _CLOCKS:
             moment = exp.CurrentTimestamp()
-            moment.meta[TSQL_TYPE] = "DATETIME2"
+            moment.meta[TSQL_TYPE] = _CLOCKS[name]
             return moment
         if name == "FORMAT":
             return rewrite_format(node, formatter)

@@ -62,6 +62,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
         "GETDATE / SYSDATETIME / CURRENT_TIMESTAMP", (exp.CurrentTimestamp,), ("SYSDATETIME",)
     ),
     Faithful("GETUTCDATE / SYSUTCDATETIME", (), ("GETUTCDATE", "SYSUTCDATETIME")),
+    Faithful("SYSDATETIMEOFFSET", (), ("SYSDATETIMEOFFSET",)),
     Faithful("DATEADD / DATEDIFF", (exp.DateAdd, exp.DateDiff, exp.TimeStrToTime)),
     Faithful("YEAR / MONTH / DAY", (exp.Year, exp.Month, exp.Day, exp.TsOrDsToDate)),
     Faithful("EOMONTH", (exp.LastDay,)),
@@ -91,6 +92,17 @@ FUNCTIONS: tuple[Faithful, ...] = (
         ("ERROR_MESSAGE", "ERROR_NUMBER", "ERROR_LINE", "ERROR_SEVERITY", "ERROR_STATE"),
     ),
     Faithful("HASHBYTES (equality of two, see below)", HASHES),
+    Faithful(
+        "SUSER_SNAME / SUSER_NAME / SYSTEM_USER / ORIGINAL_LOGIN (the session's login)",
+        (),
+        ("SUSER_SNAME", "SUSER_NAME", "SYSTEM_USER", "ORIGINAL_LOGIN"),
+    ),
+    Faithful(
+        "CURRENT_USER / SESSION_USER / USER / USER_NAME (the session's database user)",
+        (),
+        ("CURRENT_USER", "SESSION_USER", "USER", "USER_NAME"),
+    ),
+    Faithful("HOST_NAME / APP_NAME", (), ("HOST_NAME", "APP_NAME")),
 )
 """Functions that run. The README lists them; ``check_constructs`` refuses the rest."""
 
@@ -105,9 +117,9 @@ _NAMED = {
     exp.Extract: "DATEPART",
     exp.TimestampFromParts: "DATETIMEFROMPARTS",
     exp.TimestampTrunc: "DATETRUNC",
-    exp.CurrentUser: "SUSER_SNAME",
+    exp.CurrentUser: "CURRENT_USER",
+    exp.SessionUser: "SESSION_USER",
     exp.JSONExtractScalar: "JSON_VALUE",
-    exp.CurrentTimestampLTZ: "SYSDATETIMEOFFSET",
     exp.Greatest: "GREATEST",
     exp.Least: "LEAST",
     exp.TimeToStr: "DATENAME",
@@ -163,7 +175,22 @@ _REASONS = {
     "DATENAME": "this function is not emulated; FORMAT with a date pattern is",
     "DATALENGTH": "this function is not emulated (it counts the bytes of SQL Server's "
     "encodings, two per NVARCHAR character)",
+    "CURRENT_USER": "SQL Server takes CURRENT_USER, SYSTEM_USER and SESSION_USER without "
+    "parentheses",
+    "SESSION_USER": "SQL Server takes CURRENT_USER, SYSTEM_USER and SESSION_USER without "
+    "parentheses",
 }
+
+_WITHOUT_ARGUMENT = {
+    "SUSER_SNAME": ("server_user_sid", "the login of a given SID"),
+    "SUSER_NAME": ("server_user_id", "the login of a given id"),
+    "USER_NAME": ("id", "the database user of a given id"),
+    "DB_NAME": ("database_id", "the name of a given database id"),
+}
+"""Functions that run only without their optional argument: its name, and what the
+argument asks for (which etlcheck cannot look up)."""
+_NO_ARGUMENTS = frozenset(["ORIGINAL_LOGIN", "HOST_NAME", "APP_NAME", "SYSDATETIMEOFFSET"])
+"""Functions that take no argument at all (SQL Server refuses one, error 174)."""
 
 
 _METHODS = words("VALUE QUERY EXIST NODES MODIFY TOSTRING PARSE GETANCESTOR GETDESCENDANT")
@@ -192,6 +219,8 @@ def user_function(node: exp.Anonymous) -> bool:
 def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
     if isinstance(node, exp.Anonymous):
         name = node.name.upper()
+        if node.expressions and name in _WITHOUT_ARGUMENT.keys() | _NO_ARGUMENTS:
+            _refuse_argument(node, name)
         if name in _NAMES or name in extra or user_function(node):
             return
         if isinstance(node.parent, exp.Dot) and node.parent.expression is node:
@@ -210,6 +239,25 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
     name = _NAMED.get(type(node)) or node.sql_name()
     word = name.split()[0]
     _refuse(f"{name}()", _REASONS.get(word, "this function is not emulated"), word)
+
+
+def _refuse_argument(node: exp.Anonymous, name: str) -> None:
+    """``SUSER_SNAME(@sid)``, ``HOST_NAME(1)``: refused at this call, not the statement's
+    first call of the same function (which may be one without an argument)."""
+    same = [
+        other
+        for other in node.root().dfs()
+        if isinstance(other, exp.Anonymous) and other.name.upper() == name
+    ]
+    occurrence = next(index for index, other in enumerate(same) if other is node)
+    if name in _WITHOUT_ARGUMENT:
+        parameter, asked = _WITHOUT_ARGUMENT[name]
+        construct = f"{name}({parameter})"
+        what = f"{asked} is not emulated; {name}() without an argument is"
+    else:
+        construct = f"{name}() with an argument"
+        what = f"{name} takes no argument"
+    raise CompileError(f"{construct}: {what}", construct, word=name, occurrence=occurrence)
 
 
 def hash_algorithm(node: exp.Expression) -> str | None:
