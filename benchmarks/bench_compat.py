@@ -58,6 +58,8 @@ def main() -> None:
             project = Path(folder)
             shutil.copy(ROOT / "etlcheck.toml", project / "etlcheck.toml")
             shutil.copytree(ROOT / "sql", project / "sql")
+            expectations = Path("suites/poc_isolation/expectations")  # the config names it
+            shutil.copytree(ROOT / expectations, project / expectations)
             cold.append(_timed(project, args.engine))
             warm.append(_timed(project, args.engine))
     print(f"load average after:  {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
