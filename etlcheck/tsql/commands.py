@@ -73,6 +73,8 @@ def refusal(node: Command) -> CompileError | None:
         return cursors.command_refusal(node)
     if word == "USE":
         return CompileError(f"{word}: {word} statements are not supported", word)
+    if word == "DENY":
+        return CompileError("DENY: permissions that deny are not emulated", word)
     return None
 
 

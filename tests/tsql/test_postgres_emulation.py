@@ -104,6 +104,20 @@ def test_create_schema_takes_the_owner_ssdt_writes(engine: PostgresEngine) -> No
         engine.run_script("DROP SCHEMA ssdt_dw\nDROP SCHEMA ssdt_audit", Path("s.sql"))
 
 
+def test_grant_and_revoke_run_where_the_engine_has_permissions(engine: PostgresEngine) -> None:
+    engine.execute("CREATE ROLE etlcheck_reporting NOLOGIN")
+    try:
+        run(engine, "CREATE TABLE app.granted (id INT)")
+        run(engine, "GRANT SELECT ON app.granted TO etlcheck_reporting")
+        held = "SELECT has_table_privilege('etlcheck_reporting', 'app.granted', 'SELECT')"
+        assert engine.query(held).scalar() is True
+        run(engine, "REVOKE SELECT ON app.granted FROM etlcheck_reporting")
+        assert engine.query(held).scalar() is False
+    finally:
+        run(engine, "DROP TABLE IF EXISTS app.granted")
+        engine.execute("DROP ROLE etlcheck_reporting")
+
+
 def test_sys_views(engine: PostgresEngine) -> None:
     schemas = scalar(engine, "SELECT @v = STRING_AGG(name, ',') FROM sys.schemas")
     assert {"app", "sys"} <= set(schemas.split(","))

@@ -143,6 +143,7 @@ class DuckDBEmulation(Emulation):
     row_id = "rowid"
     catalog_sql = _CATALOG_SQL
     enforces_keys = True
+    grants_permissions = False
     returning_sees_from = False
     reads_text_as_sql_server = True
     merge_output = True

@@ -85,6 +85,9 @@ class Emulation(ABC):
     the interpreter then checks after each write (``etlcheck.tsql.keys``)."""
     routine_sql: ClassVar[RoutineSQL]
     """How T-SQL functions become engine objects (``etlcheck.tsql.udfs``)."""
+    grants_permissions: ClassVar[bool] = True
+    """False where the engine has no permissions (DuckDB): GRANT and REVOKE are refused
+    before anything runs, instead of failing at the engine halfway through the run."""
 
     def may_create_in(self, target: SqlTarget, schema_id: int) -> bool:
         """Whether the session may create a routine in the schema of id ``schema_id``."""
@@ -97,6 +100,9 @@ class Emulation(ABC):
     def plan(self, tree: exp.Expression) -> Plan:
         """Rewrite a T-SQL statement tree for this dialect; may add steps before/after it."""
         check_constructs(tree)
+        if isinstance(tree, exp.Grant | exp.Revoke) and not self.grants_permissions:
+            word = "GRANT" if isinstance(tree, exp.Grant) else "REVOKE"
+            raise CompileError(f"{word}: the engine has no permissions", word)
         tree = normalize_tsql_forms(tree)
         output = take_output(tree)
         checks: list[Check] = []
