@@ -75,7 +75,7 @@ def test_only_names_the_parser_sees_as_objects_are_put_in_the_schema() -> None:
 
 
 def test_an_element_the_parser_cannot_read_is_refused_not_run_in_the_default_schema() -> None:
-    script = "CREATE SCHEMA stage\n    DENY SELECT ON orders TO public\nGO\n"
+    script = "CREATE SCHEMA stage\n    GRANT SELECT ON OBJECT::orders TO public\nGO\n"
     refused = pytest.raises(UnsupportedConstruct, match=r"t\.sql:2:5: CREATE SCHEMA: cannot")
     with DuckDBEngine(None) as engine, refused:
         engine.run_script(script, Path("t.sql"))
