@@ -158,3 +158,32 @@ def test_nothing_declared_seeds_nothing_and_still_makes_the_sandbox(project: Pat
         assert summary.sources == () and not summary.cloned and summary.clones == ()
         schemas = {s.lower() for s in engine.schemas()}
         assert {"sbx_inv", "sbx_feed"} <= schemas and "sbx_work" not in schemas
+
+
+def test_datetimeoffset_text_as_sql_server_writes_it_loads_the_instant(
+    project: Path, engine: Engine
+) -> None:
+    (project / "db" / "events.sql").write_text(
+        "CREATE SCHEMA ev;\nGO\n"
+        "CREATE TABLE ev.Events (Id INT NOT NULL, HappenedAt DATETIMEOFFSET(7) NULL);\nGO\n"
+    )
+    (project / "data" / "ev.Events.csv").write_text(
+        "Id,HappenedAt\n"
+        "1,2024-05-01 08:00:00.0000000 +02:00\n"
+        "2,2024-05-01 08:00:00.1234560 -05:30\n"
+        "3,2024-05-01T06:00:00+00:00\n"
+        "4,\n"
+    )
+    seeder = Seeder(engine, options_for(project, engine))
+    seeder.ddl("db/events.sql")
+    seeder.file("data/ev.Events.csv")
+    instants = rows(
+        engine,
+        'SELECT "Id", EXTRACT(EPOCH FROM "HappenedAt") FROM ev."Events" ORDER BY 1',
+    )
+    assert [(i, None if e is None else float(e)) for i, e in instants] == [
+        (1, 1714543200.0),
+        (2, 1714570200.123456),
+        (3, 1714543200.0),
+        (4, None),
+    ]

@@ -172,10 +172,29 @@ def continue_identity(engine: Engine, schema: str, table: str) -> None:
         )
 
 
+_SPACED_OFFSET = r"\s+([+-]\d{1,2}(:?\d{2})?)\s*$"
+"""SQL Server writes a datetimeoffset as ``2024-05-01 08:00:00.0000000 +02:00``; DuckDB
+reads the offset only when no space stands before it."""
+
+
 def load_file(engine: Engine, path: Path, schema: str, table: str, columns: Sequence[str]) -> None:
-    """DuckDB reads the file itself, in one INSERT."""
+    """DuckDB reads the file itself, in one INSERT (a CSV's fields as text, which the
+    table's column types convert; datetimeoffset text as SQL Server writes it too)."""
+    with_offset = set()
+    if path.suffix.lower() != ".parquet":
+        types = engine.query(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            f"WHERE table_schema = {sql_literal(schema)} AND table_name = {sql_literal(table)}"
+        ).rows
+        with_offset = {str(name) for name, kind in types if "TIME ZONE" in str(kind).upper()}
     names = ", ".join(engine.quote(column) for column in columns)
+    values = ", ".join(
+        f"regexp_replace({engine.quote(column)}, '{_SPACED_OFFSET}', '\\1')"
+        if column in with_offset
+        else engine.quote(column)
+        for column in columns
+    )
     engine.execute(
         f"INSERT INTO {engine.qualified(schema, table)} ({names}) "
-        f"SELECT {names} FROM {reader_sql(path)}"
+        f"SELECT {values} FROM {reader_sql(path)}"
     )
