@@ -120,21 +120,17 @@ def test_a_resumed_run_creates_the_schema_again_when_the_failed_step_took_it_bac
 
 
 @pytest.mark.duckdb
-def test_a_schema_created_in_dynamic_sql_is_left_to_its_step(
-    project: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    "setup",
+    [
+        pytest.param("dynamic-setup.sql", id="created-in-dynamic-sql-left-to-its-step"),
+        pytest.param("uses-stage.sql", id="only-used-made-before-step-1"),
+    ],
+)
+def test_the_sandbox_schema_holds_the_steps_rows_and_production_has_none(
+    project: Path, capsys: pytest.CaptureFixture[str], setup: str
 ) -> None:
-    warehouse(project, "dynamic-setup.sql")
-    run_verified(capsys)
-    schemas = duckdb_schemas(project)
-    assert "poc_stage" in schemas and "stage" not in schemas
-    assert duckdb_rows(project, "SELECT COUNT(*) FROM poc_stage.orders") == [(2,)]
-
-
-@pytest.mark.duckdb
-def test_a_schema_the_steps_only_use_is_made_before_step_1(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    warehouse(project, "uses-stage.sql")
+    warehouse(project, setup)
     run_verified(capsys)
     schemas = duckdb_schemas(project)
     assert "poc_stage" in schemas and "stage" not in schemas
