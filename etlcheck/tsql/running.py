@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.tsql.guard import KeyGuard, KeyViolation
+from etlcheck.tsql.identity import identity_state, record_identity
 from etlcheck.tsql.nodes import Fragment
 from etlcheck.tsql.outputs import insert_output
 from etlcheck.tsql.scope import Scope, TsqlError, UnknownVariable
@@ -56,9 +57,15 @@ class StatementRun:
         fresh = effect is not None and catalog.fresh()
         if compiled.changes_catalog and effect is None:
             catalog.invalidate()
+        inserted = compiled.inserts_into if count and not self.session.doomed else None
+        if inserted is not None:
+            before = self._guarded(lambda: identity_state(self.interpreter, inserted))
         rows = self._steps(count, retry)
         if rows is None:
             return None
+        if inserted is not None:
+            after = self._guarded(lambda: identity_state(self.interpreter, inserted))
+            record_identity(self.scope, inserted, before, after, self.session.row_count)
         if effect is not None and fresh:
             catalog.apply(effect)
         elif compiled.changes_catalog:
