@@ -1,17 +1,20 @@
 """SCOPE_IDENTITY() and @@IDENTITY: the identity value an INSERT generated, kept for the
 scope that ran it and for the session.
 
-The engines' identity columns draw from a sequence the sandbox alone uses, so the
-table's identity state read before and after the statement tells whether it generated
-values and which one came last (``sys.etlcheck_last_identity``: the sequence's last value,
-NULL before its first; ``sys.ident_current``: NULL for a table without identity column).
+A table's identity column and the sequence it draws from are read once
+(``sys.etlcheck_identity_columns``) and kept until a statement changes the catalog. After
+an INSERT of one row or more into such a table:
 
-- values generated (the state moved): the last one becomes the scope's and the session's;
-- no row inserted, or a table without identity column: both stay as they were;
-- rows inserted but the state did not move: an INSERT gave the identity column its own
-  values (SET IDENTITY_INSERT ON). SQL Server returns the last of them; the emulation
-  cannot tell which, so reading the value afterwards is refused rather than guessed.
-  A MERGE that only updated rows leaves the state still as well, and the values as they were.
+- the identity column not among the INSERT's columns: the values were generated, and the
+  sequence's ``currval`` (this connection's last draw) is the last of them;
+- the column among them (SET IDENTITY_INSERT ON): SQL Server returns the last of the
+  values given, which the emulation cannot tell, so reading it afterwards is refused
+  rather than guessed.
+
+A MERGE counts both inserted and updated rows, so the sequence's last value is read before
+and after it (``sys.etlcheck_last_identity``, the sandbox's own sequence): moved means it
+inserted generated values. An INSERT of no row, or into a table without identity column,
+leaves both values as they were.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from sqlglot import exp
 
 from etlcheck.tsql.emulation.common import sys_call
-from etlcheck.tsql.scope import LastIdentity, Scope
+from etlcheck.tsql.scope import IdentityColumn, LastIdentity, Scope
 
 if TYPE_CHECKING:
     from etlcheck.tsql.keys import Written
@@ -31,40 +34,59 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class IdentityState:
-    """A table's identity sequence as one query sees it."""
+class IdentityWatch:
+    """An INSERT or MERGE into a table with an identity column, watched from before it runs."""
 
-    last: Any
-    """The last value it generated, None before the first."""
-    current: Any
-    """IDENT_CURRENT: None when the table has no identity column."""
+    written: Written
+    column: IdentityColumn
+    last_before: Any = None
+    """For a MERGE: the sequence's last value before it."""
+
+    @classmethod
+    def start(cls, interpreter: Runtime, written: Written) -> IdentityWatch | None:
+        """A watch when the table has an identity column, else None."""
+        column = identity_column(interpreter, written)
+        if column is None:
+            return None
+        if written.inserts:
+            return cls(written, column)
+        return cls(written, column, last_identity(interpreter, written))
+
+    def finish(self, interpreter: Runtime, scope: Scope, rows: int) -> None:
+        """Set SCOPE_IDENTITY() and @@IDENTITY after the statement changed ``rows`` rows."""
+        if rows <= 0:
+            return
+        written = self.written
+        if not written.inserts:
+            last = last_identity(interpreter, written)
+            if last is None or last == self.last_before:
+                return
+            identity = LastIdentity(decimal.Decimal(int(last)))
+        elif self.column.name.lower() in {name.lower() for name in written.columns or ()}:
+            shown = written.name if written.schema == "#" else f"{written.schema}.{written.name}"
+            identity = LastIdentity(unknown_table=shown)
+        else:
+            sequence = exp.Literal.string(self.column.sequence)
+            current = exp.Anonymous(this="currval", expressions=[sequence])
+            sql = "SELECT " + current.sql(dialect=interpreter.emulation.dialect)
+            identity = LastIdentity(decimal.Decimal(int(interpreter.target.query(sql).scalar())))
+        scope.identity = identity
+        scope.session.identity = identity
 
 
-def identity_state(interpreter: Runtime, written: Written) -> IdentityState:
-    """The identity state of the table ``written`` names."""
-    name = exp.Literal.string(written.table_sql)
-    calls = [
-        sys_call("etlcheck_last_identity", [name.copy()]),
-        sys_call("ident_current", [name]),
-    ]
-    dialect = interpreter.emulation.dialect
-    sql = "SELECT " + ", ".join(call.sql(dialect=dialect) for call in calls)
-    last, current = interpreter.target.query(sql).rows[0]
-    return IdentityState(last, current)
+def identity_column(interpreter: Runtime, written: Written) -> IdentityColumn | None:
+    """The identity column of the table ``written`` names (read once per catalog change)."""
+    known = interpreter.session.identity_columns
+    if written.table_sql not in known:
+        call = sys_call("etlcheck_identity_columns", [exp.Literal.string(written.table_sql)])
+        sql = "SELECT * FROM " + call.sql(dialect=interpreter.emulation.dialect)
+        rows = interpreter.target.query(sql).rows
+        found = IdentityColumn(str(rows[0][0]), str(rows[0][1])) if rows else None
+        known[written.table_sql] = found
+    return known[written.table_sql]
 
 
-def record_identity(
-    scope: Scope, written: Written, before: IdentityState, after: IdentityState, rows: int
-) -> None:
-    """Set SCOPE_IDENTITY() and @@IDENTITY after a statement that inserted ``rows`` rows."""
-    if rows <= 0 or after.current is None:
-        return
-    if after.last is not None and after.last != before.last:
-        identity = LastIdentity(decimal.Decimal(int(after.last)))
-    elif written.inserts:
-        shown = written.name if written.schema == "#" else f"{written.schema}.{written.name}"
-        identity = LastIdentity(unknown_table=shown)
-    else:
-        return
-    scope.identity = identity
-    scope.session.identity = identity
+def last_identity(interpreter: Runtime, written: Written) -> Any:
+    """The last value the table's identity sequence gave (None before its first)."""
+    call = sys_call("etlcheck_last_identity", [exp.Literal.string(written.table_sql)])
+    return interpreter.target.query("SELECT " + call.sql(interpreter.emulation.dialect)).scalar()

@@ -67,6 +67,14 @@ class LastIdentity:
     unknown_table: str = ""
 
 
+@dataclass(frozen=True)
+class IdentityColumn:
+    """A table's identity column and the engine sequence it draws from."""
+
+    name: str
+    sequence: str
+
+
 class IdentityUnknown(Exception):
     """SCOPE_IDENTITY() or @@IDENTITY read while its ``LastIdentity`` is unknown."""
 
@@ -271,6 +279,8 @@ class Session:
         """Every table variable alive, in any scope (saved and restored around ROLLBACK)."""
         self.identity = LastIdentity()
         """@@IDENTITY: the last identity value an INSERT of any scope generated."""
+        self.identity_columns: dict[str, IdentityColumn | None] = {}
+        """Identity columns by the engine table's name, until the catalog changes."""
 
     def system_value(self, name: str) -> Any:
         upper = name.upper()

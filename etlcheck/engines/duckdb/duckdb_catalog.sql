@@ -107,6 +107,17 @@ CREATE OR REPLACE MACRO sys.etlcheck_identity_sequences(wanted_name) AS TABLE
                ELSE s.database_name = current_database() AND NOT s.temporary
                     AND lower(s.schema_name) = lower(coalesce(nullif(CASE WHEN len(p) > 1 THEN p[-2] END, ''), 'dbo'))
           END;
+CREATE OR REPLACE MACRO sys.etlcheck_identity_columns(wanted_name) AS TABLE
+    WITH parts AS (
+        SELECT string_split(regexp_replace(wanted_name, '[\[\]"]', '', 'g'), '.') AS p
+    )
+    SELECT c.column_name, regexp_extract(c.column_default, '''(.*)''', 1) AS sequence
+    FROM duckdb_columns() c, parts
+    WHERE c.column_default LIKE 'nextval(%\_\_identity%' ESCAPE '\' AND lower(c.table_name) = lower(p[-1])
+      AND CASE WHEN p[-1] LIKE '#%' THEN c.database_name = 'temp'
+               ELSE c.database_name = current_database()
+                    AND lower(c.schema_name) = lower(coalesce(nullif(CASE WHEN len(p) > 1 THEN p[-2] END, ''), 'dbo'))
+          END;
 CREATE OR REPLACE MACRO sys.etlcheck_last_identity(wanted_name) AS (
     SELECT min(last_value) FROM sys.etlcheck_identity_sequences(wanted_name)
 );

@@ -191,6 +191,14 @@ RETURNS regclass LANGUAGE sql STABLE AS $$
     LIMIT 1
 $$;
 
+CREATE OR REPLACE FUNCTION sys.etlcheck_identity_columns(table_sql text)
+RETURNS TABLE (column_name text, sequence text) LANGUAGE sql STABLE AS $$
+    SELECT a.attname::text, pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname)
+    FROM pg_catalog.pg_attribute a
+    WHERE a.attrelid = pg_catalog.to_regclass(table_sql) AND a.attidentity <> ''
+      AND NOT a.attisdropped
+$$;
+
 CREATE OR REPLACE FUNCTION sys.etlcheck_last_identity(table_sql text)
 RETURNS numeric LANGUAGE sql VOLATILE AS $$
     SELECT pg_catalog.pg_sequence_last_value(
