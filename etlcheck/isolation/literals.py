@@ -4,7 +4,8 @@ at run time, ``OBJECT_ID(N'etl.' + @t)``) and constant dynamic SQL.
 
 A string in no such place that is a production schema's name, or starts with one and a dot,
 might still be used as one (``DECLARE @s sysname = 'etl'``): a ``schema-in-string``
-finding. Messages (``PRINT``, ``RAISERROR``, ``THROW``) are never names.
+finding. The text of a message (``PRINT``, ``RAISERROR``, ``THROW``) is never a name, but
+a function's argument in it is (``PRINT OBJECT_ID('etl.t')``).
 """
 
 from __future__ import annotations
@@ -64,17 +65,16 @@ def names_production(value: str, names: Names) -> bool:
 def classify_strings(place: Place, names: Names, skip: frozenset[int], found: Located) -> None:
     """References and ``schema-in-string`` problems for the string literals of a statement;
     ``skip`` are tokens another reader (procedure arguments) already classified."""
-    if place.kind in MESSAGES:
-        return
+    message = place.kind in MESSAGES
     tokens = place.tokens
     for j in range(place.first, place.stop):
         token = tokens[j]
         if token.token_type not in STRINGS or j in skip:
             continue
         kind = string_kind(place, j)
-        if kind:
+        if kind:  # also in a message: PRINT IDENT_CURRENT('etl.t') reads etl.t
             found.references.append(Reference(kind, token.start, token.end + 1, token.text))
-        elif names_other_thing(place, j):
+        elif message or names_other_thing(place, j):
             continue
         elif (leading := leading_schema(token.text)) and names.is_production(leading[0]):
             found.problem(

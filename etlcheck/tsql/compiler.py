@@ -89,6 +89,8 @@ class Compiled:
     """Where OUTPUT ... INTO puts those rows."""
     writes_table_variables: tuple[str, ...] = ()
     """Table variables the statement writes (``INSERT @t``, ``OUTPUT ... INTO @t``)."""
+    inserts_into: Written | None = None
+    """The table whose identity values SCOPE_IDENTITY() and @@IDENTITY follow."""
 
 
 _HOLES: dict[str, tuple[str, ...]] = {}
@@ -204,6 +206,7 @@ def compile_statement(
         output_step=None if plan.output_step is None else len(plan.before) + plan.output_step,
         output_into=plan.output_into,
         writes_table_variables=written,
+        inserts_into=plan.inserts_into,
     )
     _COMPILED[key] = compiled
     return compiled

@@ -24,12 +24,13 @@ HOLE_PATTERN = re.compile(r'"__etlcheck_hole_(\d+)__"')
 ASSIGN = "__etlcheck_assign_{}__"
 ERROR_FUNCTIONS = words(
     """ERROR_MESSAGE ERROR_NUMBER ERROR_LINE ERROR_SEVERITY ERROR_STATE ERROR_PROCEDURE
-    XACT_STATE"""
+    XACT_STATE SCOPE_IDENTITY"""
 )
-"""Functions whose value the session knows: holes like variables."""
+"""Functions whose value the session (or, for SCOPE_IDENTITY, the scope) knows: holes
+like variables."""
 SYSTEM_VALUES = words(
     """@@ROWCOUNT @@ERROR @@TRANCOUNT @@NESTLEVEL @@FETCH_STATUS @@OPTIONS @@PROCID
-    @@SERVERNAME @@SPID"""
+    @@SERVERNAME @@SPID @@IDENTITY"""
 )
 """The ``@@`` values the interpreter knows; any other is refused before anything runs."""
 TABLE_TYPE_PREFIX = "TABLE "

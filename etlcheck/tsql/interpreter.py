@@ -48,7 +48,7 @@ from etlcheck.tsql.nodes import (
 from etlcheck.tsql.parsing import describe, word_offset
 from etlcheck.tsql.running import StatementRun
 from etlcheck.tsql.schema_elements import in_schema
-from etlcheck.tsql.scope import Scope, Session, TsqlError, UnknownVariable
+from etlcheck.tsql.scope import IdentityUnknown, Scope, Session, TsqlError, UnknownVariable
 from etlcheck.tsql.statements import SplitError, split_statements
 from etlcheck.tsql.target import ScriptResult, SqlTarget
 
@@ -131,6 +131,16 @@ class Interpreter:
 
     # -- nodes ---------------------------------------------------------------------
     def run_node(self, node: Node, scope: Scope, frame: Frame) -> None:
+        try:
+            self._run_node(node, scope, frame)
+        except IdentityUnknown as error:
+            message = (
+                f"{error.name}: the last INSERT into {error.table} gave the identity column "
+                "its own values (SET IDENTITY_INSERT ON); which came last is not emulated"
+            )
+            raise UnsupportedConstruct(message, frame.location(node.start), HINT) from None
+
+    def _run_node(self, node: Node, scope: Scope, frame: Frame) -> None:
         if isinstance(node, Block):
             self._run_block(node, scope, frame)
         elif isinstance(node, If):

@@ -49,6 +49,8 @@ class Plan:
     """0 for the statement itself, or 1 + the index of a step after it, whose rows are the
     OUTPUT rows."""
     output_into: OutputInto | None = None
+    inserts_into: Written | None = None
+    """The table an INSERT or a MERGE with an INSERT clause may give identity values."""
 
 
 def table_name(table: exp.Expression | None) -> TableName | None:

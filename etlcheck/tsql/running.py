@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.tsql.guard import KeyGuard, KeyViolation
+from etlcheck.tsql.identity import IdentityWatch
 from etlcheck.tsql.nodes import Fragment
 from etlcheck.tsql.outputs import insert_output
 from etlcheck.tsql.scope import Scope, TsqlError, UnknownVariable
@@ -56,9 +57,15 @@ class StatementRun:
         fresh = effect is not None and catalog.fresh()
         if compiled.changes_catalog and effect is None:
             catalog.invalidate()
+        watch = self._identity_watch(count)
         rows = self._steps(count, retry)
         if rows is None:
             return None
+        if compiled.changes_catalog:
+            self.session.identity_columns.clear()
+        if watch is not None:
+            row_count = self.session.row_count
+            self._guarded(lambda: watch.finish(self.interpreter, self.scope, row_count))
         if effect is not None and fresh:
             catalog.apply(effect)
         elif compiled.changes_catalog:
@@ -78,6 +85,13 @@ class StatementRun:
             self.session.row_count = 0
         self.session.last_error = 0
         return rows
+
+    def _identity_watch(self, count: bool) -> IdentityWatch | None:
+        """A watch on the identity values an INSERT or MERGE generates (SCOPE_IDENTITY())."""
+        written = self.compiled.inserts_into
+        if written is None or not count or self.session.doomed:
+            return None
+        return self._guarded(lambda: IdentityWatch.start(self.interpreter, written))
 
     def _steps(self, count: bool, retry: bool) -> Rows | None:
         compiled = self.compiled

@@ -9,6 +9,7 @@ procedure nesting level, SET options, GLOBAL cursors and the routines it has rea
 from __future__ import annotations
 
 import datetime
+import decimal
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -53,6 +54,34 @@ class TsqlError(Exception):
         self.statement = statement
         self.procedure = procedure
         """``schema.name`` of the procedure the error happened in (ERROR_PROCEDURE())."""
+
+
+@dataclass(frozen=True)
+class LastIdentity:
+    """What SCOPE_IDENTITY() or @@IDENTITY returns: numeric(38,0), NULL before any INSERT
+    generated one. ``unknown_table`` names the table of an INSERT that put its own values
+    in the identity column (SET IDENTITY_INSERT ON): SQL Server returns the last of those,
+    which the emulation cannot tell, so reading it is refused."""
+
+    value: decimal.Decimal | None = None
+    unknown_table: str = ""
+
+
+@dataclass(frozen=True)
+class IdentityColumn:
+    """A table's identity column and the engine sequence it draws from."""
+
+    name: str
+    sequence: str
+
+
+class IdentityUnknown(Exception):
+    """SCOPE_IDENTITY() or @@IDENTITY read while its ``LastIdentity`` is unknown."""
+
+    def __init__(self, name: str, table: str) -> None:
+        super().__init__(name)
+        self.name = name
+        self.table = table
 
 
 class UnknownVariable(Exception):
@@ -161,6 +190,8 @@ class Scope:
         self.table_variables: dict[str, TableVariable] = {}
         self.cursors: dict[str, CursorState] = {}
         """LOCAL cursors by lower-cased name."""
+        self.identity = LastIdentity()
+        """SCOPE_IDENTITY(): the last identity value an INSERT of this scope generated."""
 
     def declare(self, name: str, type_text: str, type_sql: str | None) -> None:
         self.variables[name.lower()] = VariableSlot(type_text, type_sql)
@@ -189,6 +220,8 @@ class Scope:
             if name.upper() == "@@PROCID":
                 return (self.module.procedure_id if self.module else None) or 0, None
             return self.session.system_value(name), None
+        if name == "SCOPE_IDENTITY()":
+            return identity_value(name, self.identity), None
         if name.endswith("()"):
             return self.session.error_value(name), None
         if name.startswith(("OBJECT_ID|", "SCHEMA_ID|")):
@@ -244,6 +277,10 @@ class Session:
         """GLOBAL cursors by lower-cased name."""
         self.table_variables: list[TableVariable] = []
         """Every table variable alive, in any scope (saved and restored around ROLLBACK)."""
+        self.identity = LastIdentity()
+        """@@IDENTITY: the last identity value an INSERT of any scope generated."""
+        self.identity_columns: dict[str, IdentityColumn | None] = {}
+        """Identity columns by the engine table's name, until the catalog changes."""
 
     def system_value(self, name: str) -> Any:
         upper = name.upper()
@@ -264,6 +301,8 @@ class Session:
             return "etlcheck"
         if upper == "@@SPID":
             return 1
+        if upper == "@@IDENTITY":
+            return identity_value(upper, self.identity)
         raise UnknownVariable(name)
 
     def error_value(self, name: str) -> Any:
@@ -282,6 +321,13 @@ class Session:
             "ERROR_LINE()": error.line,
             "ERROR_PROCEDURE()": error.procedure,
         }[name]
+
+
+def identity_value(name: str, identity: LastIdentity) -> decimal.Decimal | None:
+    """The value of SCOPE_IDENTITY() or @@IDENTITY, or IdentityUnknown."""
+    if identity.unknown_table:
+        raise IdentityUnknown(name, identity.unknown_table)
+    return identity.value
 
 
 def fast_value(text: str, type_text: str | None) -> tuple[bool, Any]:

@@ -98,6 +98,15 @@ def test_a_schema_name_in_a_string_doubles_its_quotes() -> None:
     assert result.text == "SELECT SCHEMA_ID('x''; DROP TABLE dbo.Brokers; --')"
 
 
+def test_an_object_name_in_a_message_is_remapped_but_its_text_is_not() -> None:
+    script = "PRINT CONCAT(N'etl.Batch is ', IDENT_CURRENT('etl.Batch'), OBJECT_ID(N'etl.Batch'))"
+    result = remap_script(script, "s.sql", _sandbox("poc_etl"))
+    assert result.text == (
+        "PRINT CONCAT(N'etl.Batch is ', IDENT_CURRENT('poc_etl.Batch'), "
+        "OBJECT_ID(N'poc_etl.Batch'))"
+    )
+
+
 def test_the_regex_rewrite_quotes_too() -> None:
     result = regex_rewrite("DELETE FROM etl.t", "s.sql", _sandbox(EVIL))
     assert result.text == "DELETE FROM [x]]; DROP TABLE dbo.Brokers; --].t"

@@ -160,9 +160,16 @@ CASES: dict[str, list[tuple[str, str]]] = {
         )
     ],
     "HOST_NAME / APP_NAME": [("IIF(LEN(HOST_NAME()) > 0, N'', N'?') + APP_NAME()", "etlcheck")],
+    "SCOPE_IDENTITY / @@IDENTITY / IDENT_CURRENT": [
+        (
+            "ISNULL(CAST(SCOPE_IDENTITY() AS VARCHAR(10)), N'none') + N' '"
+            " + ISNULL(CAST(IDENT_CURRENT('dbo.no_such_table') AS VARCHAR(10)), N'none')",
+            "none none",
+        )
+    ],
 }
-"""T-SQL expressions and what PRINT shows for them on SQL Server (sequences and the error
-functions have conformance scripts of their own)."""
+"""T-SQL expressions and what PRINT shows for them on SQL Server (sequences, the error
+functions and the identity functions have conformance scripts of their own)."""
 
 
 @pytest.fixture(scope="module")

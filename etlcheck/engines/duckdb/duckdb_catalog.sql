@@ -96,6 +96,35 @@ CREATE OR REPLACE MACRO sys.object_id(wanted_name, wanted_type := NULL) AS (
               AND (wanted_type IS NULL OR o.type = upper(trim(wanted_type))))
     END FROM parts
 );
+-- IDENTITY emulated: a sequence named after its table (table__identity), temporary for a #table.
+CREATE OR REPLACE MACRO sys.etlcheck_identity_sequences(wanted_name) AS TABLE
+    WITH parts AS (
+        SELECT string_split(regexp_replace(wanted_name, '[\[\]"]', '', 'g'), '.') AS p
+    )
+    SELECT s.last_value, s.start_value FROM duckdb_sequences() s, parts
+    WHERE lower(s.sequence_name) = lower(p[-1] || '__identity')
+      AND CASE WHEN p[-1] LIKE '#%' THEN s.temporary
+               ELSE s.database_name = current_database() AND NOT s.temporary
+                    AND lower(s.schema_name) = lower(coalesce(nullif(CASE WHEN len(p) > 1 THEN p[-2] END, ''), 'dbo'))
+          END;
+CREATE OR REPLACE MACRO sys.etlcheck_identity_columns(wanted_name) AS TABLE
+    WITH parts AS (
+        SELECT string_split(regexp_replace(wanted_name, '[\[\]"]', '', 'g'), '.') AS p
+    )
+    SELECT c.column_name, regexp_extract(c.column_default, '''(.*)''', 1) AS sequence
+    FROM duckdb_columns() c, parts
+    WHERE c.column_default LIKE 'nextval(%\_\_identity%' ESCAPE '\' AND lower(c.table_name) = lower(p[-1])
+      AND CASE WHEN p[-1] LIKE '#%' THEN c.database_name = 'temp'
+               ELSE c.database_name = current_database()
+                    AND lower(c.schema_name) = lower(coalesce(nullif(CASE WHEN len(p) > 1 THEN p[-2] END, ''), 'dbo'))
+          END;
+CREATE OR REPLACE MACRO sys.etlcheck_last_identity(wanted_name) AS (
+    SELECT min(last_value) FROM sys.etlcheck_identity_sequences(wanted_name)
+);
+CREATE OR REPLACE MACRO sys.ident_current(wanted_name) AS (
+    SELECT CAST(min(coalesce(last_value, start_value)) AS DECIMAL(38, 0))
+    FROM sys.etlcheck_identity_sequences(wanted_name)
+);
 CREATE TABLE IF NOT EXISTS sys.etlcheck_extended_properties (
     class INTEGER, schema_name VARCHAR, object_name VARCHAR, object_type VARCHAR, minor_type VARCHAR,
     minor_name VARCHAR, minor_id INTEGER, name VARCHAR, value VARCHAR, value_type VARCHAR

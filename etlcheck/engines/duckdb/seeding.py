@@ -123,7 +123,7 @@ class DuckDBCloner:
             following = pick(following, int(str(last)) + step)
         new = engine.qualified(target, name)
         engine.execute(f"DROP SEQUENCE IF EXISTS {new}")
-        engine.execute(f"CREATE SEQUENCE {new} START WITH {following} INCREMENT BY {step}")
+        create_continued_sequence(engine, new, start, following, step)
         return new
 
 
@@ -163,13 +163,25 @@ def continue_identity(engine: Engine, schema: str, table: str) -> None:
         quoted_sequence = engine.qualified(schema, sequence_name)
         engine.execute(f"ALTER TABLE {target} ALTER COLUMN {engine.quote(column)} DROP DEFAULT")
         engine.execute(f"DROP SEQUENCE {quoted_sequence}")
-        engine.execute(
-            f"CREATE SEQUENCE {quoted_sequence} START WITH {following} INCREMENT BY {step}"
-        )
+        create_continued_sequence(engine, quoted_sequence, start, following, step)
         engine.execute(
             f"ALTER TABLE {target} ALTER COLUMN {engine.quote(column)} "
             f"SET DEFAULT nextval({sql_literal(quoted_sequence)})"
         )
+
+
+def create_continued_sequence(
+    engine: Engine, sequence: str, seed: int, following: int, step: int
+) -> None:
+    """A sequence whose next value is ``following``. When that is past the seed, the value
+    before it is drawn once, so the sequence's last value (IDENT_CURRENT) is the one the
+    table's identity reached, as on SQL Server, rather than its seed."""
+    previous = following - step
+    if following == seed or (previous < 1 if step > 0 else previous > -1):
+        engine.execute(f"CREATE SEQUENCE {sequence} START WITH {following} INCREMENT BY {step}")
+        return
+    engine.execute(f"CREATE SEQUENCE {sequence} START WITH {previous} INCREMENT BY {step}")
+    engine.query(f"SELECT nextval({sql_literal(sequence)})")
 
 
 _SPACED_OFFSET = r"\s+([+-]\d{1,2}(:?\d{2})?)\s*$"

@@ -183,6 +183,35 @@ RETURNS oid LANGUAGE sql STABLE AS $$
     LIMIT 1
 $$;
 
+CREATE OR REPLACE FUNCTION sys.etlcheck_identity_sequence(table_id oid)
+RETURNS regclass LANGUAGE sql STABLE AS $$
+    SELECT pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname)::regclass
+    FROM pg_catalog.pg_attribute a
+    WHERE a.attrelid = table_id AND a.attidentity <> '' AND NOT a.attisdropped
+    LIMIT 1
+$$;
+
+CREATE OR REPLACE FUNCTION sys.etlcheck_identity_columns(table_sql text)
+RETURNS TABLE (column_name text, sequence text) LANGUAGE sql STABLE AS $$
+    SELECT a.attname::text, pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname)
+    FROM pg_catalog.pg_attribute a
+    WHERE a.attrelid = pg_catalog.to_regclass(table_sql) AND a.attidentity <> ''
+      AND NOT a.attisdropped
+$$;
+
+CREATE OR REPLACE FUNCTION sys.etlcheck_last_identity(table_sql text)
+RETURNS numeric LANGUAGE sql VOLATILE AS $$
+    SELECT pg_catalog.pg_sequence_last_value(
+        sys.etlcheck_identity_sequence(pg_catalog.to_regclass(table_sql)))::numeric
+$$;
+
+CREATE OR REPLACE FUNCTION sys.ident_current(table_name text)
+RETURNS numeric LANGUAGE sql VOLATILE AS $$
+    SELECT coalesce(pg_catalog.pg_sequence_last_value(s.seqrelid), s.seqstart)::numeric(38, 0)
+    FROM pg_catalog.pg_sequence s
+    WHERE s.seqrelid = sys.etlcheck_identity_sequence(sys.object_id(table_name, 'U'))
+$$;
+
 CREATE OR REPLACE FUNCTION sys.schema_id(schema_name text DEFAULT NULL)
 RETURNS oid LANGUAGE sql STABLE AS $$
     SELECT n.oid FROM pg_catalog.pg_namespace n

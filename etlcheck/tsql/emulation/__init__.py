@@ -136,6 +136,10 @@ class Emulation(ABC):
             self._output_after_update(plan, returned)
         if self.enforces_keys and isinstance(plan.tree, (exp.Insert, exp.Update, exp.Merge)):
             plan.written = written_table(plan.tree, self.dialect)
+        if isinstance(plan.tree, exp.Insert) or (
+            isinstance(plan.tree, exp.Merge) and plan.tree.find(exp.Insert) is not None
+        ):
+            plan.inserts_into = written_table(plan.tree, self.dialect)
         return plan
 
     def _plan_output(

@@ -26,11 +26,10 @@ CATALOG_FUNCTIONS = {
     "SCHEMA_NAME": "schema_name",
     "OBJECT_NAME": "object_name",
     "OBJECT_SCHEMA_NAME": "object_schema_name",
+    "IDENT_CURRENT": "ident_current",
 }
 """T-SQL catalog functions and their emulations in the ``sys`` schema."""
-UNSUPPORTED_FUNCTIONS = frozenset(
-    ["SCOPE_IDENTITY", "IDENT_CURRENT", "COLUMNPROPERTY", "OBJECTPROPERTY"]
-)
+UNSUPPORTED_FUNCTIONS = frozenset(["COLUMNPROPERTY", "OBJECTPROPERTY"])
 
 
 def statement_kind(tree: exp.Expression) -> str:

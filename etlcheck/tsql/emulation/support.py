@@ -103,6 +103,9 @@ FUNCTIONS: tuple[Faithful, ...] = (
         ("CURRENT_USER", "SESSION_USER", "USER", "USER_NAME"),
     ),
     Faithful("HOST_NAME / APP_NAME", (), ("HOST_NAME", "APP_NAME")),
+    Faithful(
+        "SCOPE_IDENTITY / @@IDENTITY / IDENT_CURRENT", (), ("SCOPE_IDENTITY", "IDENT_CURRENT")
+    ),
 )
 """Functions that run. The README lists them; ``check_constructs`` refuses the rest."""
 
