@@ -136,7 +136,7 @@ def _seed_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         default=None,
         help="copy every protected table into its sandbox before step 1 (default: when "
-        "production rows were seeded)",
+        "production tables were seeded)",
     )
     clone.add_argument(
         "--no-clone-production",

@@ -199,7 +199,7 @@ class SeedConfig(Section):
     sources: tuple[SeedSource, ...] = ()
     clone_production: StrictBool | None = None
     """Copy every protected table into its sandbox before step 1; default: when production
-    rows were seeded."""
+    tables were seeded (rows or only DDL)."""
     max_rows: PositiveInt = DEFAULT_MAX_ROWS
     """A clone of a table with more rows is refused."""
 

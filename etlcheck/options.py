@@ -41,7 +41,7 @@ class RunOptions:
     seed_sources: tuple[SeedSource, ...] = ()
     """What seeds the database: ``[seed] sources``, or ``--seed-from`` when given."""
     clone_production: bool | None = None
-    """``[seed] clone_production``; None: clone when production rows were seeded."""
+    """``[seed] clone_production``; None: clone when production tables were seeded."""
     allow_writable_source: bool = False
     """Go on (with a warning) when a live seed database's login could write to it."""
     wait: bool = False

@@ -57,7 +57,7 @@ def config_text(plan: ProjectPlan, suite: Path) -> str:
     lines.append("sources = [" + ", ".join(sources) + "]")
     lines += [
         "# Every protected table is copied, structure and rows, into its sandbox before",
-        "# step 1 (the default when production rows were seeded); larger tables are refused.",
+        "# step 1 (the default when production tables were seeded); larger tables are refused.",
         "# clone_production = true",
         "max_rows = 1_000_000",
         "",

@@ -112,12 +112,12 @@ class Seeder:
                 self.snapshot(spec)
 
     # -- the sandbox ---------------------------------------------------------------
-    def production_rows_seeded(self) -> bool:
+    def production_tables_seeded(self) -> bool:
+        """Whether seeding made a protected table, with rows or only its DDL: the steps
+        find it in the sandbox as they would in production."""
         sandbox = self.config.sandbox
         return any(
-            table.rows > 0 and sandbox.is_protected(table.schema)
-            for record in self.records
-            for table in record.tables
+            sandbox.is_protected(table.schema) for record in self.records for table in record.tables
         )
 
     def finish(self) -> SeedSummary:
@@ -130,7 +130,7 @@ class Seeder:
 
         clone = self.options.clone_production
         if clone is None:
-            clone = self.production_rows_seeded()
+            clone = self.production_tables_seeded()
         clones: tuple[ClonedTable, ...] = ()
         began = time.perf_counter()
         if self.options.sandboxed and clone:

@@ -105,7 +105,7 @@ def test_a_table_over_max_rows_is_refused_before_anything_is_copied(
 
 
 @pytest.mark.duckdb
-def test_no_clone_when_asked_or_when_nothing_was_seeded(project: Path) -> None:
+def test_no_clone_when_asked_or_when_no_production_table_was_seeded(project: Path) -> None:
     from etlcheck.engines.duckdb import DuckDBEngine
 
     with DuckDBEngine() as engine:
@@ -118,7 +118,22 @@ def test_no_clone_when_asked_or_when_nothing_was_seeded(project: Path) -> None:
         assert rows(
             engine, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'sbx_inv'"
         ) == [(0,)]
-    with DuckDBEngine() as engine:  # DDL only: no production rows, so no clone by default
-        seeder = Seeder(engine, options_for(project, engine))
-        seeder.ddl("db")
-        assert not seeder.finish().cloned
+    with DuckDBEngine() as engine:  # nothing seeded: nothing to clone
+        assert not Seeder(engine, options_for(project, engine)).finish().cloned
+
+
+def test_production_seeded_from_ddl_alone_is_cloned_empty(project: Path, engine: Engine) -> None:
+    # The steps write to production's tables; without their copies the sandbox would
+    # fail where production runs.
+    seeder = Seeder(engine, options_for(project, engine))
+    seeder.ddl("db")
+    summary = seeder.finish()
+    assert summary.cloned
+    assert {(c.qualified_name, c.sandbox_name, c.rows) for c in summary.clones} == {
+        ("inv.Items", "sbx_inv.Items", 0),
+        ("feed.receipts", "sbx_feed.receipts", 0),
+    }
+    tsql(engine, "INSERT INTO sbx_inv.Items (Sku, Name) VALUES (N'A-1', N'first')")
+    assert error_number(engine, "INSERT INTO sbx_inv.Items (Sku, Name) VALUES (N'A-1', N'x')") == (
+        "error 2627"
+    )
