@@ -107,6 +107,9 @@ class Engine(ABC):
     one character)."""
     current_database_sql: ClassVar[str] = "current_database()"
     """The SQL expression naming the connected database (``information_schema`` filters)."""
+    column_default_sql: ClassVar[str] = "column_default"
+    """What ``information_schema.columns`` says fills a column an INSERT leaves out (an
+    identity column counts: it has a default in this sense)."""
     loads_files: ClassVar[bool] = False
     """True when ``load_file`` reads a data file into a table without a DataFrame."""
     queries_arrays: ClassVar[bool] = False

@@ -49,7 +49,7 @@ def table_exists(engine: Engine, schema: str, table: str) -> bool:
 def columns_of(engine: Engine, schema: str, table: str) -> list[ColumnInfo]:
     """The columns of ``schema.table`` in order; empty when there is no such table."""
     result = engine.query(
-        "SELECT column_name, data_type, is_nullable, column_default "
+        f"SELECT column_name, data_type, is_nullable, {engine.column_default_sql} "
         "FROM information_schema.columns "
         f"WHERE table_catalog = {engine.current_database_sql} "
         f"AND LOWER(table_schema) = {sql_literal(schema.lower())} "

@@ -187,3 +187,22 @@ def test_datetimeoffset_text_as_sql_server_writes_it_loads_the_instant(
         (3, 1714543200.0),
         (4, None),
     ]
+
+
+def test_a_csv_may_leave_the_identity_column_to_the_table(project: Path, engine: Engine) -> None:
+    (project / "db" / "dims.sql").write_text(
+        "CREATE SCHEMA dw;\nGO\n"
+        "CREATE TABLE dw.Dim (DimKey INT IDENTITY(1,1) NOT NULL PRIMARY KEY, "
+        "Code VARCHAR(10) NOT NULL);\nGO\n"
+    )
+    (project / "data" / "dw.Dim.csv").write_text("Code\nA\nB\n")
+    seeder = Seeder(engine, options_for(project, engine))
+    seeder.ddl("db/dims.sql")
+    [table] = seeder.file("data/dw.Dim.csv").tables
+    assert table.rows == 2
+    tsql(engine, "INSERT INTO dw.Dim (Code) VALUES ('C')")
+    assert rows(engine, 'SELECT "DimKey", "Code" FROM dw."Dim" ORDER BY 1') == [
+        (1, "A"),
+        (2, "B"),
+        (3, "C"),
+    ]

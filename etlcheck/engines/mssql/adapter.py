@@ -77,6 +77,10 @@ class SqlServerEngine(Engine):
     system_schemas = ("sys", "information_schema")
     text_type = "NVARCHAR(MAX)"
     current_database_sql = "DB_NAME()"
+    column_default_sql = (
+        "COALESCE(COLUMN_DEFAULT, CASE COLUMNPROPERTY(OBJECT_ID(QUOTENAME(TABLE_SCHEMA) + '.' "
+        "+ QUOTENAME(TABLE_NAME)), COLUMN_NAME, 'IsIdentity') WHEN 1 THEN 'identity' END)"
+    )
 
     @classmethod
     def fingerprint_sql(cls) -> SqlServerFingerprintSQL:

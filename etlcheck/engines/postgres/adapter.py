@@ -86,6 +86,7 @@ class PostgresEngine(Engine):
 
     name = "postgres"
     dialect = "postgres"
+    column_default_sql = "COALESCE(column_default, CASE is_identity WHEN 'YES' THEN 'identity' END)"
     interprets_tsql = True
     throwaway = "a throwaway PostgreSQL cluster"
     supports_least_privilege = True
