@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from etlcheck.tsql.keys import Key
+
+if TYPE_CHECKING:
+    from etlcheck.tsql.foreign_keys import ForeignKey
 
 DEFAULT_SCHEMA = "dbo"
 """SQL Server's default schema: unqualified names resolve to it."""
@@ -25,6 +29,8 @@ class CatalogObject:
     id is read by a reload when something asks for it."""
     keys: tuple[Key, ...] = ()
     """PRIMARY KEY/UNIQUE constraints the interpreter enforces (see ``etlcheck.tsql.keys``)."""
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    """FOREIGN KEY constraints the interpreter enforces (``etlcheck.tsql.foreign_keys``)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ class TableEffect:
     created: TableName | None = None
     dropped: tuple[TableName, ...] = ()
     keys: tuple[Key, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
 
 
 class CatalogCache:
@@ -107,7 +114,7 @@ class CatalogCache:
             self._objects.pop((schema.lower(), name.lower()), None)
         if effect.created is not None:
             schema, name = effect.created
-            created = CatalogObject(schema, name, "U", None, effect.keys)
+            created = CatalogObject(schema, name, "U", None, effect.keys, effect.foreign_keys)
             self._objects[(schema.lower(), name.lower())] = created
         if self._epoch_now is not None:
             self._epoch = self._epoch_now()
@@ -159,6 +166,21 @@ class CatalogCache:
         """``schema.name`` (schema ``#`` for a temp table), spelled as it was declared."""
         self._ensure()
         return self._objects.get((schema.lower(), name.lower()))
+
+    def referencing(self, schema: str, name: str) -> list[tuple[CatalogObject, ForeignKey]]:
+        """The foreign keys (and their tables) that refer to the table ``schema.name``."""
+        self._ensure()
+        wanted = (schema.lower(), name.lower())
+        return [
+            (found, key)
+            for found in self._objects.values()
+            for key in found.foreign_keys
+            if (key.parent_schema.lower(), key.parent_name.lower()) == wanted
+        ]
+
+    def database(self) -> str:
+        """The name of the database, as DB_NAME() gives it."""
+        return self._ensure().database
 
     def schema_id(self, name: str | None) -> int | None:
         self._ensure()

@@ -24,7 +24,8 @@ from etlcheck.tsql.emulation.common import (
     temp_identifier,
 )
 from etlcheck.tsql.emulation.functions import bottom_up
-from etlcheck.tsql.keys import UnsupportedKey, encode_keys, take_keys
+from etlcheck.tsql.foreign_keys import encode_table, take_foreign_keys
+from etlcheck.tsql.keys import UnsupportedKey, take_keys
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import Plan
 
@@ -193,15 +194,18 @@ class DuckDBEmulation(Emulation):
                 self._identity(plan, table, column, temporary)
         try:
             keys = take_keys(schema, table.name)
+            foreign_keys = take_foreign_keys(schema, table.name)
         except UnsupportedKey as error:
             raise CompileError(
                 f"{error.construct} on a key is not supported", error.construct
             ) from None
         plan.keys = keys
-        if keys:
+        # SQL Server skips a temp table's FOREIGN KEYs (with a warning) and keeps the table.
+        plan.foreign_keys = () if temporary else foreign_keys
+        if keys or plan.foreign_keys:
             named = table.copy()
             _rewrite_table(named, is_create_target=False)
-            comment = plain_literal(encode_keys(keys))
+            comment = plain_literal(encode_table(keys, plan.foreign_keys))
             plan.after.append(f"COMMENT ON TABLE {named.sql(dialect='duckdb')} IS {comment}")
 
     def _identity(

@@ -1,0 +1,130 @@
+"""The run-time side of the FOREIGN KEYs an emulation enforces itself: TRUNCATE and DROP
+of a referenced table refused as SQL Server refuses them, and ALTER TABLE ... ADD FOREIGN
+KEY / DROP CONSTRAINT applied to what the table's comment records (the plans are in
+``etlcheck.tsql.emulation.references``). Each check returns SQL Server's error number and
+message when the statement must fail, else None."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from etlcheck.tsql.emulation.references import (
+    ADD_FOREIGN_KEY,
+    DROP_CONSTRAINT,
+    DROP_REFERENCED,
+    TRUNCATE_REFERENCED,
+)
+from etlcheck.tsql.foreign_keys import (
+    CONFLICT,
+    DROP_REFERENCED as DROP_ERROR,
+    TRUNCATE_REFERENCED as TRUNCATE_ERROR,
+    ForeignKey,
+    conflict_message,
+    encode_table,
+    orphan_sql,
+    qualified,
+)
+
+if TYPE_CHECKING:
+    from etlcheck.tsql.catalog import CatalogObject
+    from etlcheck.tsql.runtime import Runtime
+
+Refusal = tuple[int, str]
+NOT_A_CONSTRAINT = 3728
+
+
+def _truncate(interpreter: Runtime, subject: str) -> Refusal | None:
+    for schema, name in json.loads(subject):
+        others = [
+            child
+            for child, _ in interpreter.catalog.referencing(schema, name)
+            if (child.schema.lower(), child.name.lower()) != (schema.lower(), name.lower())
+        ]
+        if others:
+            table = interpreter.catalog.table(schema, name)
+            shown = f"{table.schema}.{table.name}" if table else f"{schema}.{name}"
+            return (
+                TRUNCATE_ERROR,
+                f"Cannot truncate table '{shown}' because it is being referenced by a "
+                "FOREIGN KEY constraint.",
+            )
+    return None
+
+
+def _drop(interpreter: Runtime, subject: str) -> Refusal | None:
+    names = [(schema.lower(), name.lower()) for schema, name in json.loads(subject)]
+    dropped: set[tuple[str, str]] = set()
+    for schema, name in names:
+        # SQL Server drops the tables in order: a child named before its parent goes first.
+        dropped.add((schema, name))
+        for child, _ in interpreter.catalog.referencing(schema, name):
+            if (child.schema.lower(), child.name.lower()) not in dropped:
+                table = interpreter.catalog.table(schema, name)
+                shown = f"{table.schema}.{table.name}" if table else f"{schema}.{name}"
+                return (
+                    DROP_ERROR,
+                    f"Could not drop object '{shown}' because it is referenced by a FOREIGN "
+                    "KEY constraint.",
+                )
+    return None
+
+
+def _add(interpreter: Runtime, subject: str) -> Refusal | None:
+    found = json.loads(subject)
+    table = _table(interpreter, found["table"])
+    if table is None:
+        return None  # the engine's own error comes with the statement
+    key = ForeignKey.from_json(found["key"])
+    parent = interpreter.catalog.table(*key.parent)
+    if parent is not None:
+        key = dataclasses.replace(key, parent_schema=parent.schema, parent_name=parent.name)
+    child = (table.schema, table.name)
+    if interpreter.target.query(orphan_sql(child, key)).rows:
+        database = interpreter.catalog.database()
+        return CONFLICT, conflict_message("ALTER TABLE", key, database, child, False)
+    _record(interpreter, table, (*table.foreign_keys, key))
+    return None
+
+
+def _drop_constraint(interpreter: Runtime, subject: str) -> Refusal | None:
+    found = json.loads(subject)
+    table = _table(interpreter, found["table"])
+    if table is None:
+        return None
+    wanted = str(found["name"]).lower()
+    keys = tuple(k for k in table.keys if k.name.lower() != wanted)
+    foreign = tuple(k for k in table.foreign_keys if k.name.lower() != wanted)
+    if len(keys) == len(table.keys) and len(foreign) == len(table.foreign_keys):
+        if found["exists"]:
+            return None
+        return NOT_A_CONSTRAINT, f"'{found['name']}' is not a constraint."
+    _record(interpreter, table, foreign, keys)
+    return None
+
+
+def _table(interpreter: Runtime, name: list[str] | None) -> CatalogObject | None:
+    return interpreter.catalog.table(name[0], name[1]) if name else None
+
+
+def _record(
+    interpreter: Runtime,
+    table: CatalogObject,
+    foreign_keys: tuple[ForeignKey, ...],
+    keys: tuple[object, ...] | None = None,
+) -> None:
+    kept = table.keys if keys is None else tuple(k for k in table.keys if k in keys)
+    comment = interpreter.emulation.literal(encode_table(kept, foreign_keys), None)
+    name = qualified((table.schema, table.name))
+    interpreter.target.execute(f"COMMENT ON TABLE {name} IS {comment}")
+    interpreter.catalog.invalidate()
+
+
+REFERENCE_CHECKS: dict[str, Callable[[Runtime, str], Refusal | None]] = {
+    TRUNCATE_REFERENCED: _truncate,
+    DROP_REFERENCED: _drop,
+    ADD_FOREIGN_KEY: _add,
+    DROP_CONSTRAINT: _drop_constraint,
+}
