@@ -19,8 +19,8 @@ from etlcheck.tsql.catalog import DEFAULT_SCHEMA, TableName
 from etlcheck.tsql.keys import Key, UnsupportedKey, encode_keys, recorded_entries
 
 CONFLICT = 547
-TRUNCATE_REFERENCED = 4712
-DROP_REFERENCED = 3726
+TRUNCATE_REFUSED = 4712
+DROP_REFUSED = 3726
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from etlcheck.tsql.emulation.references import (
 )
 from etlcheck.tsql.foreign_keys import (
     CONFLICT,
-    DROP_REFERENCED as DROP_ERROR,
-    TRUNCATE_REFERENCED as TRUNCATE_ERROR,
+    DROP_REFUSED,
+    TRUNCATE_REFUSED,
     ForeignKey,
     conflict_message,
     encode_table,
@@ -30,6 +30,7 @@ from etlcheck.tsql.foreign_keys import (
 
 if TYPE_CHECKING:
     from etlcheck.tsql.catalog import CatalogObject
+    from etlcheck.tsql.keys import Key
     from etlcheck.tsql.runtime import Runtime
 
 Refusal = tuple[int, str]
@@ -47,7 +48,7 @@ def _truncate(interpreter: Runtime, subject: str) -> Refusal | None:
             table = interpreter.catalog.table(schema, name)
             shown = f"{table.schema}.{table.name}" if table else f"{schema}.{name}"
             return (
-                TRUNCATE_ERROR,
+                TRUNCATE_REFUSED,
                 f"Cannot truncate table '{shown}' because it is being referenced by a "
                 "FOREIGN KEY constraint.",
             )
@@ -65,7 +66,7 @@ def _drop(interpreter: Runtime, subject: str) -> Refusal | None:
                 table = interpreter.catalog.table(schema, name)
                 shown = f"{table.schema}.{table.name}" if table else f"{schema}.{name}"
                 return (
-                    DROP_ERROR,
+                    DROP_REFUSED,
                     f"Could not drop object '{shown}' because it is referenced by a FOREIGN "
                     "KEY constraint.",
                 )
@@ -113,9 +114,9 @@ def _record(
     interpreter: Runtime,
     table: CatalogObject,
     foreign_keys: tuple[ForeignKey, ...],
-    keys: tuple[object, ...] | None = None,
+    keys: tuple[Key, ...] | None = None,
 ) -> None:
-    kept = table.keys if keys is None else tuple(k for k in table.keys if k in keys)
+    kept = table.keys if keys is None else keys
     comment = interpreter.emulation.literal(encode_table(kept, foreign_keys), None)
     name = qualified((table.schema, table.name))
     interpreter.target.execute(f"COMMENT ON TABLE {name} IS {comment}")

@@ -29,6 +29,7 @@ from etlcheck.tsql.emulation.output import (
     plan_update,
     take_output,
 )
+from etlcheck.tsql.emulation.references import check_referenced, plan_constraint_changes
 from etlcheck.tsql.emulation.rewrites import (
     ROW,
     SOURCE,
@@ -38,7 +39,6 @@ from etlcheck.tsql.emulation.rewrites import (
     rewrite_update,
     strip_set_qualifiers,
 )
-from etlcheck.tsql.emulation.references import check_referenced, plan_constraint_changes
 from etlcheck.tsql.emulation.routines import RoutineSQL
 from etlcheck.tsql.emulation.support import check_constructs
 from etlcheck.tsql.foreign_keys import decode_foreign_keys
