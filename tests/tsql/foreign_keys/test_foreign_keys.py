@@ -60,8 +60,8 @@ def test_deleting_a_referenced_parent_names_the_child(engine: DuckDBEngine) -> N
     )
     error = rejected(engine, "DELETE FROM dw.DimProduct")
     assert error.message.startswith(
-        'The DELETE statement conflicted with the REFERENCE constraint "FK__FactSales__ProductKey". '
-        'The conflict occurred in database "memory", table "dw.FactSales", column \'ProductKey\'.'
+        "The DELETE statement conflicted with the REFERENCE constraint "
+        '"FK__FactSales__ProductKey". The conflict occurred in database "memory", table "dw.FactSales", column \'ProductKey\'.'
     )
     assert rows(engine, "SELECT count(*) FROM dw.DimProduct") == [(2,)]
 
@@ -145,9 +145,11 @@ def test_temp_tables_skip_their_foreign_keys_as_sql_server_does(engine: DuckDBEn
 def test_self_reference(engine: DuckDBEngine) -> None:
     messages = run(
         engine,
-        "CREATE TABLE dbo.emp (id INT NOT NULL PRIMARY KEY, boss INT NULL REFERENCES dbo.emp (id))\n"
+        "CREATE TABLE dbo.emp (id INT NOT NULL PRIMARY KEY,\n"
+        "  boss INT NULL REFERENCES dbo.emp (id))\n"
         "INSERT INTO dbo.emp VALUES (1, NULL), (2, 1)\n"
-        "BEGIN TRY DELETE FROM dbo.emp WHERE id = 1 END TRY BEGIN CATCH PRINT ERROR_NUMBER() END CATCH\n"
+        "BEGIN TRY DELETE FROM dbo.emp WHERE id = 1 END TRY\n"
+        "BEGIN CATCH PRINT ERROR_NUMBER() END CATCH\n"
         "TRUNCATE TABLE dbo.emp\nPRINT (SELECT COUNT(*) FROM dbo.emp)",
     )
     assert messages == ("547", "0")
