@@ -61,7 +61,8 @@ def test_deleting_a_referenced_parent_names_the_child(engine: DuckDBEngine) -> N
     error = rejected(engine, "DELETE FROM dw.DimProduct")
     assert error.message.startswith(
         "The DELETE statement conflicted with the REFERENCE constraint "
-        '"FK__FactSales__ProductKey". The conflict occurred in database "memory", table "dw.FactSales", column \'ProductKey\'.'
+        '"FK__FactSales__ProductKey". The conflict occurred in database "memory", '
+        "table \"dw.FactSales\", column 'ProductKey'."
     )
     assert rows(engine, "SELECT count(*) FROM dw.DimProduct") == [(2,)]
 
