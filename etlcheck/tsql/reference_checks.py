@@ -15,6 +15,7 @@ from etlcheck.tsql.emulation.references import (
     ADD_FOREIGN_KEY,
     DROP_CONSTRAINT,
     DROP_REFERENCED,
+    SWITCH_CONSTRAINTS,
     TRUNCATE_REFERENCED,
 )
 from etlcheck.tsql.foreign_keys import (
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 Refusal = tuple[int, str]
 NOT_A_CONSTRAINT = 3728
+MISSING_CONSTRAINT = 4917
 
 
 def _truncate(interpreter: Runtime, subject: str) -> Refusal | None:
@@ -82,11 +84,49 @@ def _add(interpreter: Runtime, subject: str) -> Refusal | None:
     parent = interpreter.catalog.table(*key.parent)
     if parent is not None:
         key = dataclasses.replace(key, parent_schema=parent.schema, parent_name=parent.name)
+    refusal = _orphans(interpreter, table, key) if found.get("validate", True) else None
+    if refusal is None:
+        _record(interpreter, table, (*table.foreign_keys, key))
+    return refusal
+
+
+def _orphans(interpreter: Runtime, table: CatalogObject, key: ForeignKey) -> Refusal | None:
+    """Error 547 when a row of ``table`` has no parent under ``key``."""
     child = (table.schema, table.name)
-    if interpreter.target.query(orphan_sql(child, key)).rows:
-        database = interpreter.catalog.database()
-        return CONFLICT, conflict_message("ALTER TABLE", key, database, child, False)
-    _record(interpreter, table, (*table.foreign_keys, key))
+    if not interpreter.target.query(orphan_sql(child, key)).rows:
+        return None
+    database = interpreter.catalog.database()
+    return CONFLICT, conflict_message("ALTER TABLE", key, database, child, False)
+
+
+def _switch(interpreter: Runtime, subject: str) -> Refusal | None:
+    """NOCHECK / [WITH CHECK] CHECK CONSTRAINT: the foreign keys named (or ALL) switched
+    off or on; WITH CHECK checks the rows already in the table first."""
+    found = json.loads(subject)
+    table = _table(interpreter, found["table"])
+    if table is None:
+        return None
+    names = found["names"]
+    if names is not None:
+        known = {key.name.lower() for key in table.foreign_keys}
+        for name in names:
+            if name.lower() not in known:
+                return MISSING_CONSTRAINT, f"Constraint '{name}' does not exist."
+    wanted = None if names is None else {name.lower() for name in names}
+    switched = tuple(
+        dataclasses.replace(key, enabled=found["enable"])
+        if wanted is None or key.name.lower() in wanted
+        else key
+        for key in table.foreign_keys
+    )
+    if found["validate"]:
+        for key in switched:
+            if key.enabled:
+                refusal = _orphans(interpreter, table, key)
+                if refusal is not None:
+                    return refusal
+    if switched != table.foreign_keys:
+        _record(interpreter, table, switched)
     return None
 
 
@@ -128,4 +168,5 @@ REFERENCE_CHECKS: dict[str, Callable[[Runtime, str], Refusal | None]] = {
     DROP_REFERENCED: _drop,
     ADD_FOREIGN_KEY: _add,
     DROP_CONSTRAINT: _drop_constraint,
+    SWITCH_CONSTRAINTS: _switch,
 }

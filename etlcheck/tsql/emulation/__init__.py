@@ -29,7 +29,7 @@ from etlcheck.tsql.emulation.output import (
     plan_update,
     take_output,
 )
-from etlcheck.tsql.emulation.references import check_referenced, plan_constraint_changes
+from etlcheck.tsql.emulation.references import check_referenced, plan_alter_constraints
 from etlcheck.tsql.emulation.rewrites import (
     ROW,
     SOURCE,
@@ -121,9 +121,10 @@ class Emulation(ABC):
             plan.tree = rewrite_delete(tree, self.row_id)
         elif isinstance(tree, exp.Merge):
             self._plan_merge(tree, output)
-        elif isinstance(tree, exp.Alter) and self.enforces_keys:
-            _check_key_columns(plan, tree)
-            plan_constraint_changes(plan, tree)
+        elif isinstance(tree, exp.Alter):
+            if self.enforces_keys:
+                _check_key_columns(plan, tree)
+            plan_alter_constraints(plan, tree, self.enforces_keys)
         if self.enforces_keys:
             check_referenced(plan, tree)
         if isinstance(tree, (exp.Drop, exp.Alter)):

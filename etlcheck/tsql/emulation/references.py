@@ -9,6 +9,7 @@ import json
 
 from sqlglot import exp
 
+from etlcheck.tsql.constraint_switch import ADDED_WITH_CHECK, SWITCH, ConstraintSwitch
 from etlcheck.tsql.foreign_keys import foreign_key_of
 from etlcheck.tsql.keys import UnsupportedKey
 from etlcheck.tsql.parsing import CompileError
@@ -18,6 +19,38 @@ TRUNCATE_REFERENCED = "truncate_referenced"
 DROP_REFERENCED = "drop_referenced"
 ADD_FOREIGN_KEY = "add_foreign_key"
 DROP_CONSTRAINT = "drop_constraint"
+SWITCH_CONSTRAINTS = "switch_constraints"
+
+
+def plan_alter_constraints(plan: Plan, tree: exp.Alter, enforced: bool) -> None:
+    """ALTER TABLE's FOREIGN KEY forms: on an emulation that ``enforced`` them (the
+    interpreter does) they change what the table records; elsewhere the engine's own
+    FOREIGN KEYs stay on, so only ``CHECK CONSTRAINT`` (switch on, without checking the
+    rows: they are on) and ``WITH NOCHECK ADD`` (PostgreSQL's NOT VALID) are kept."""
+    switch = tree.meta.get(SWITCH)
+    with_check = bool(tree.meta.get(ADDED_WITH_CHECK, True))
+    if isinstance(switch, ConstraintSwitch):
+        if enforced:
+            subject = {
+                "table": table_name(tree.this),
+                "names": switch.names,
+                "enable": switch.enable,
+                "validate": switch.validate,
+            }
+            plan.checks.append(Check(SWITCH_CONSTRAINTS, json.dumps(subject)))
+        elif not switch.enable or switch.validate:
+            construct = "WITH CHECK CHECK CONSTRAINT" if switch.enable else "NOCHECK CONSTRAINT"
+            raise CompileError(
+                f"ALTER TABLE ... {construct}: this engine's FOREIGN KEY and CHECK "
+                "constraints cannot be switched off and on",
+                f"ALTER TABLE ... {construct}",
+                word="CHECK" if switch.enable else "NOCHECK",
+            )
+        plan.tree = _NOTHING.copy()
+    elif enforced:
+        plan_constraint_changes(plan, tree, with_check)
+    elif not with_check:
+        tree.set("not_valid", True)
 
 
 def check_referenced(plan: Plan, tree: exp.Expression) -> None:
@@ -34,7 +67,7 @@ def check_referenced(plan: Plan, tree: exp.Expression) -> None:
         plan.checks.append(Check(kind, json.dumps(names)))
 
 
-def plan_constraint_changes(plan: Plan, tree: exp.Alter) -> None:
+def plan_constraint_changes(plan: Plan, tree: exp.Alter, with_check: bool = True) -> None:
     """ALTER TABLE ... ADD [CONSTRAINT n] FOREIGN KEY and DROP CONSTRAINT as run-time
     changes of what the table records; the statement itself then does nothing."""
     table = table_name(tree.this)
@@ -50,7 +83,8 @@ def plan_constraint_changes(plan: Plan, tree: exp.Alter) -> None:
                         f"{error.construct} is not supported", error.construct
                     ) from None
                 if key is not None:
-                    subject = json.dumps({"table": table, "key": key.to_json()})
+                    found = {"table": table, "key": key.to_json(), "validate": with_check}
+                    subject = json.dumps(found)
                     handled.append(Check(ADD_FOREIGN_KEY, subject))
         elif isinstance(action, exp.Drop) and (action.args.get("kind") or "").upper() == (
             "CONSTRAINT"
@@ -69,4 +103,8 @@ def plan_constraint_changes(plan: Plan, tree: exp.Alter) -> None:
             "ALTER TABLE",
         )
     plan.checks.extend(handled)
-    plan.tree = exp.select(exp.Null()).where(exp.false())
+    plan.tree = _NOTHING.copy()
+
+
+_NOTHING = exp.select(exp.Null()).where(exp.false())
+"""What runs in place of an ALTER TABLE whose work the run-time checks did."""
