@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlglot import exp
 
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, TableName
-from etlcheck.tsql.keys import Key, UnsupportedKey, encode_keys, recorded_entries
+from etlcheck.tsql.keys import Key, UnsupportedKey, decode_keys, encode_keys, recorded_entries
 
 CONFLICT = 547
 TRUNCATE_REFUSED = 4712
@@ -95,6 +95,21 @@ def decode_foreign_keys(comment: str | None) -> tuple[ForeignKey, ...]:
         except (KeyError, IndexError):
             continue
     return tuple(found)
+
+
+def retarget_comment(comment: str, copies: dict[TableName, str]) -> str:
+    """A cloned table's comment: its foreign keys refer to the copies of their parents
+    (``copies`` maps ``(schema, table)``, lower case, to the copy's schema); one whose
+    parent was not copied is left out, so that no copy refers to production."""
+    foreign_keys = decode_foreign_keys(comment)
+    if not foreign_keys:
+        return comment
+    kept = []
+    for key in foreign_keys:
+        target = copies.get((key.parent_schema.lower(), key.parent_name.lower()))
+        if target is not None:
+            kept.append(key.moved(target))
+    return encode_table(decode_keys(comment), tuple(kept))
 
 
 def take_foreign_keys(schema: exp.Schema, table_name: str) -> tuple[ForeignKey, ...]:
