@@ -4,6 +4,7 @@ a database round trip; DDL makes it stale."""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -156,11 +157,24 @@ class CatalogCache:
                 return None
             schema = parts[-2] if len(parts) >= 2 and parts[-2] else DEFAULT_SCHEMA
             found = self._objects.get((schema.lower(), parts[-1].lower()))
+            if found is None and (object_type or "F").strip().upper() == "F":
+                found = self._foreign_key(schema, parts[-1])
         if found is None:
             return None
         if object_type and object_type.strip().upper() != found.type:
             return None
         return found
+
+    def _foreign_key(self, schema: str, name: str) -> CatalogObject | None:
+        """A FOREIGN KEY the interpreter records (with its child table) as the object
+        SQL Server makes of it: type ``F``, in its table's schema, with a stable id."""
+        wanted = (schema.lower(), name.lower())
+        for found in self._objects.values():
+            for key in found.foreign_keys:
+                if (found.schema.lower(), key.name.lower()) == wanted:
+                    object_id = zlib.crc32(f"{found.schema}.{key.name}".lower().encode())
+                    return CatalogObject(found.schema, key.name, "F", object_id & 0x3FFFFFFF)
+        return None
 
     def table(self, schema: str, name: str) -> CatalogObject | None:
         """``schema.name`` (schema ``#`` for a temp table), spelled as it was declared."""

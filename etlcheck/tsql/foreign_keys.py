@@ -120,6 +120,8 @@ def take_foreign_keys(schema: exp.Schema, table_name: str) -> tuple[ForeignKey, 
         if isinstance(definition, exp.ColumnDef):
             for constraint in list(definition.constraints):
                 reference = constraint.args.get("kind")
+                if isinstance(reference, exp.ForeignKey):  # c INT FOREIGN KEY REFERENCES t
+                    reference = reference.args.get("reference")
                 if not isinstance(reference, exp.Reference):
                     continue
                 name = constraint.name or default_name(table_name, definition.name)

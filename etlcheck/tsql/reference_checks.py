@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 Refusal = tuple[int, str]
 NOT_A_CONSTRAINT = 3728
 MISSING_CONSTRAINT = 4917
+EXISTS = 2714
 
 
 def _truncate(interpreter: Runtime, subject: str) -> Refusal | None:
@@ -81,6 +82,8 @@ def _add(interpreter: Runtime, subject: str) -> Refusal | None:
     if table is None:
         return None  # the engine's own error comes with the statement
     key = ForeignKey.from_json(found["key"])
+    if interpreter.catalog.exists(f"[{table.schema}].[{key.name}]"):
+        return EXISTS, f"There is already an object named '{key.name}' in the database."
     parent = interpreter.catalog.table(*key.parent)
     if parent is not None:
         key = dataclasses.replace(key, parent_schema=parent.schema, parent_name=parent.name)

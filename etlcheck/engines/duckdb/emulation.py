@@ -273,12 +273,22 @@ def _rewrite_table(table: exp.Table, is_create_target: bool) -> None:
 
 
 def _rewrite_node(node: exp.Expression) -> exp.Expression:
+    if isinstance(node, exp.ObjectId) and _names_foreign_key(node.args.get("expression")):
+        raise CompileError(
+            "OBJECT_ID(..., 'F'): foreign keys are recorded with their table here, not as "
+            "catalog objects",
+            "OBJECT_ID(..., 'F')",
+        )
     if isinstance(node, exp.Anonymous) and node.name.upper() in ("GETUTCDATE", "SYSUTCDATETIME"):
         return _UTC_NOW.copy()
     if isinstance(node, exp.Length):
         inner = node.this
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[inner]))
     return rewrite_shared_node(node, _map_type)
+
+
+def _names_foreign_key(object_type: exp.Expression | None) -> bool:
+    return isinstance(object_type, exp.Literal) and object_type.name.strip().upper() == "F"
 
 
 def _literal(value: Any) -> str:

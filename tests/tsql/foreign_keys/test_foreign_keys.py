@@ -184,3 +184,51 @@ def test_referential_actions_are_a_compat_finding_on_duckdb(action: str, constru
     assert [(f.location.line, f.location.column) for f in findings] == [(2, 1)]
     assert construct in findings[0].message
     assert check_script(script, Path("t.sql"), "postgres") == ()
+
+
+def test_object_id_finds_a_foreign_key_as_sql_server_does(engine: DuckDBEngine) -> None:
+    messages = run(
+        engine,
+        "CREATE TABLE dbo.p (id INT NOT NULL PRIMARY KEY)\n"
+        "CREATE TABLE dbo.c (id INT, p_id INT CONSTRAINT FK_c_p REFERENCES dbo.p (id))\n"
+        "IF OBJECT_ID('dbo.FK_c_p', 'F') IS NOT NULL PRINT 'found'\n"
+        "IF OBJECT_ID(N'[dbo].[FK_c_p]') IS NOT NULL PRINT 'found as an object'\n"
+        "IF OBJECT_ID('dbo.FK_c_p', 'U') IS NULL PRINT 'not a table'\n"
+        # The idempotent form deployment scripts use.
+        "IF OBJECT_ID('dbo.FK_c_p', 'F') IS NOT NULL ALTER TABLE dbo.c DROP CONSTRAINT FK_c_p\n"
+        "IF OBJECT_ID('dbo.FK_c_p', 'F') IS NULL PRINT 'dropped'\n"
+        "ALTER TABLE dbo.c ADD CONSTRAINT FK_c_p FOREIGN KEY (p_id) REFERENCES dbo.p (id)\n"
+        "BEGIN TRY\n"
+        "  ALTER TABLE dbo.c ADD CONSTRAINT FK_c_p FOREIGN KEY (p_id) REFERENCES dbo.p (id)\n"
+        "END TRY BEGIN CATCH PRINT ERROR_NUMBER() END CATCH",
+    )
+    assert messages == ("found", "found as an object", "not a table", "dropped", "2714")
+
+
+def test_object_id_of_a_foreign_key_by_a_computed_name_is_a_compat_finding() -> None:
+    script = "DECLARE @n SYSNAME = 'dbo.FK_x';\nSELECT OBJECT_ID(@n, 'F');\n"
+    findings = check_script(script, Path("t.sql"), "duckdb")
+    assert [(f.location.line, f.message.split(":")[0]) for f in findings] == [
+        (2, "OBJECT_ID(..., 'F')")
+    ]
+
+
+def test_with_nocheck_add_leaves_the_rows_there_unchecked(engine: DuckDBEngine) -> None:
+    messages = run(
+        engine,
+        "CREATE TABLE dbo.p (id INT NOT NULL PRIMARY KEY)\n"
+        "CREATE TABLE dbo.c (id INT NOT NULL, p_id INT NULL)\n"
+        "INSERT INTO dbo.c VALUES (1, 5)\n"
+        "ALTER TABLE [dbo].[c] WITH NOCHECK ADD CONSTRAINT [FK_c_p] FOREIGN KEY([p_id])\n"
+        "  REFERENCES [dbo].[p] ([id])\n"
+        "ALTER TABLE [dbo].[c] CHECK CONSTRAINT [FK_c_p]\n"
+        "BEGIN TRY INSERT INTO dbo.c VALUES (2, 6) END TRY\n"
+        "BEGIN CATCH PRINT ERROR_NUMBER() END CATCH\n"
+        "BEGIN TRY ALTER TABLE dbo.c WITH CHECK CHECK CONSTRAINT FK_c_p END TRY\n"
+        "BEGIN CATCH PRINT ERROR_MESSAGE() END CATCH",
+    )
+    assert messages == (
+        "547",
+        'The ALTER TABLE statement conflicted with the FOREIGN KEY constraint "FK_c_p". '
+        'The conflict occurred in database "memory", table "dbo.p", column \'id\'.',
+    )
