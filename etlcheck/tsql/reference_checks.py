@@ -15,6 +15,7 @@ from etlcheck.tsql.emulation.references import (
     ADD_FOREIGN_KEY,
     DROP_CONSTRAINT,
     DROP_REFERENCED,
+    FOREIGN_KEY_TARGETS,
     SWITCH_CONSTRAINTS,
     TRUNCATE_REFERENCED,
 )
@@ -38,6 +39,8 @@ Refusal = tuple[int, str]
 NOT_A_CONSTRAINT = 3728
 MISSING_CONSTRAINT = 4917
 EXISTS = 2714
+INVALID_TABLE = 1767
+NO_CANDIDATE_KEY = 1776
 
 
 def _truncate(interpreter: Runtime, subject: str) -> Refusal | None:
@@ -85,12 +88,55 @@ def _add(interpreter: Runtime, subject: str) -> Refusal | None:
     if interpreter.catalog.exists(f"[{table.schema}].[{key.name}]"):
         return EXISTS, f"There is already an object named '{key.name}' in the database."
     parent = interpreter.catalog.table(*key.parent)
-    if parent is not None:
-        key = dataclasses.replace(key, parent_schema=parent.schema, parent_name=parent.name)
+    if parent is None or parent.type != "U":
+        return (
+            INVALID_TABLE,
+            f"Foreign key '{key.name}' references invalid table "
+            f"'{key.parent_schema}.{key.parent_name}'.",
+        )
+    key = dataclasses.replace(key, parent_schema=parent.schema, parent_name=parent.name)
+    refusal = _no_candidate(key, [k.columns for k in parent.keys])
+    if refusal is not None:
+        return refusal
     refusal = _orphans(interpreter, table, key) if found.get("validate", True) else None
     if refusal is None:
         _record(interpreter, table, (*table.foreign_keys, key))
     return refusal
+
+
+def _targets(interpreter: Runtime, subject: str) -> Refusal | None:
+    found = json.loads(subject)
+    own = found["table"] or ["", ""]
+    for entry in found["keys"]:
+        key = ForeignKey.from_json(entry)
+        if (key.parent_schema.lower(), key.parent_name.lower()) == (own[0].lower(), own[1].lower()):
+            candidates = [tuple(columns) for columns in found["own_keys"]]
+        else:
+            parent = interpreter.catalog.table(*key.parent)
+            if parent is None or parent.type != "U":
+                return (
+                    INVALID_TABLE,
+                    f"Foreign key '{key.name}' references invalid table "
+                    f"'{key.parent_schema}.{key.parent_name}'.",
+                )
+            candidates = [k.columns for k in parent.keys]
+        refusal = _no_candidate(key, candidates)
+        if refusal is not None:
+            return refusal
+    return None
+
+
+def _no_candidate(key: ForeignKey, candidates: list[tuple[str, ...]]) -> Refusal | None:
+    """Error 1776 unless the referenced columns are those of one of the parent's keys."""
+    wanted = sorted(column.lower() for column in key.parent_columns)
+    if any(sorted(column.lower() for column in columns) == wanted for columns in candidates):
+        return None
+    return (
+        NO_CANDIDATE_KEY,
+        f"There are no primary or candidate keys in the referenced table "
+        f"'{key.parent_schema}.{key.parent_name}' that match the referencing column list in "
+        f"the foreign key '{key.name}'.",
+    )
 
 
 def _orphans(interpreter: Runtime, table: CatalogObject, key: ForeignKey) -> Refusal | None:
@@ -172,4 +218,5 @@ REFERENCE_CHECKS: dict[str, Callable[[Runtime, str], Refusal | None]] = {
     ADD_FOREIGN_KEY: _add,
     DROP_CONSTRAINT: _drop_constraint,
     SWITCH_CONSTRAINTS: _switch,
+    FOREIGN_KEY_TARGETS: _targets,
 }

@@ -237,6 +237,7 @@ class StatementRun:
         schema, name, verb, columns = json.loads(subject)
         table = self.interpreter.catalog.table(schema, name)
         used = {c.lower() for key in (table.keys if table else ()) for c in key.columns}
+        used |= {c.lower() for key in (table.foreign_keys if table else ()) for c in key.columns}
         for column in columns:
             if column.lower() in used:
                 raise self._fail(

@@ -24,6 +24,7 @@ from etlcheck.tsql.emulation.common import (
     temp_identifier,
 )
 from etlcheck.tsql.emulation.functions import bottom_up
+from etlcheck.tsql.emulation.references import check_targets
 from etlcheck.tsql.foreign_keys import encode_table, take_foreign_keys
 from etlcheck.tsql.keys import UnsupportedKey, take_keys
 from etlcheck.tsql.parsing import CompileError
@@ -202,6 +203,7 @@ class DuckDBEmulation(Emulation):
         plan.keys = keys
         # SQL Server skips a temp table's FOREIGN KEYs (with a warning) and keeps the table.
         plan.foreign_keys = () if temporary else foreign_keys
+        check_targets(plan, table, keys)
         if keys or plan.foreign_keys:
             named = table.copy()
             _rewrite_table(named, is_create_target=False)

@@ -11,7 +11,7 @@ from sqlglot import exp
 
 from etlcheck.tsql.constraint_switch import ADDED_WITH_CHECK, SWITCH, ConstraintSwitch
 from etlcheck.tsql.foreign_keys import foreign_key_of
-from etlcheck.tsql.keys import UnsupportedKey
+from etlcheck.tsql.keys import Key, UnsupportedKey
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import Check, Plan, table_name
 
@@ -20,6 +20,21 @@ DROP_REFERENCED = "drop_referenced"
 ADD_FOREIGN_KEY = "add_foreign_key"
 DROP_CONSTRAINT = "drop_constraint"
 SWITCH_CONSTRAINTS = "switch_constraints"
+FOREIGN_KEY_TARGETS = "foreign_key_targets"
+
+
+def check_targets(plan: Plan, table: exp.Table, keys: tuple[Key, ...]) -> None:
+    """A CREATE TABLE's FOREIGN KEYs must refer to a table and one of its keys, as SQL
+    Server checks (errors 1767 and 1776); the table's own ``keys`` serve a reference to
+    itself."""
+    if not plan.foreign_keys:
+        return
+    subject = {
+        "table": table_name(table),
+        "own_keys": [list(key.columns) for key in keys],
+        "keys": [key.to_json() for key in plan.foreign_keys],
+    }
+    plan.checks.append(Check(FOREIGN_KEY_TARGETS, json.dumps(subject)))
 
 
 def plan_alter_constraints(plan: Plan, tree: exp.Alter, enforced: bool) -> None:

@@ -232,3 +232,31 @@ def test_with_nocheck_add_leaves_the_rows_there_unchecked(engine: DuckDBEngine) 
         'The ALTER TABLE statement conflicted with the FOREIGN KEY constraint "FK_c_p". '
         'The conflict occurred in database "memory", table "dbo.p", column \'id\'.',
     )
+
+
+def test_a_column_a_foreign_key_uses_cannot_be_dropped(engine: DuckDBEngine) -> None:
+    run(engine, STAR)
+    for table in ("dw.FactSales", "dw.DimProduct"):
+        error = rejected(engine, f"ALTER TABLE {table} DROP COLUMN ProductKey")
+        assert error.message == (
+            "ALTER TABLE DROP COLUMN ProductKey failed because one or more objects access "
+            "this column."
+        )
+
+
+def test_a_key_must_refer_to_a_table_and_one_of_its_keys(engine: DuckDBEngine) -> None:
+    run(engine, "CREATE TABLE dbo.p (id INT NOT NULL PRIMARY KEY, code INT NOT NULL)")
+    missing = rejected(engine, "CREATE TABLE dbo.c (p_id INT REFERENCES dbo.nope (id))")
+    assert missing.message == "Foreign key 'FK__c__p_id' references invalid table 'dbo.nope'."
+    not_a_key = rejected(
+        engine, "CREATE TABLE dbo.c (p_code INT CONSTRAINT FK_c REFERENCES dbo.p (code))"
+    )
+    assert not_a_key.message == (
+        "There are no primary or candidate keys in the referenced table 'dbo.p' that match "
+        "the referencing column list in the foreign key 'FK_c'."
+    )
+    run(engine, "CREATE TABLE dbo.c (id INT NOT NULL, p_code INT NULL)")
+    error = rejected(
+        engine, "ALTER TABLE dbo.c ADD CONSTRAINT FK_c FOREIGN KEY (p_code) REFERENCES dbo.p (code)"
+    )
+    assert error.message.startswith("There are no primary or candidate keys")
