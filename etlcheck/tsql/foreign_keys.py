@@ -144,7 +144,7 @@ def foreign_key_of(definition: exp.Expression, table_name: str) -> ForeignKey | 
     columns = tuple(column.name for column in foreign.expressions)
     reference = foreign.args.get("reference")
     if not isinstance(reference, exp.Reference):
-        raise UnsupportedKey("FOREIGN KEY without REFERENCES")
+        raise UnsupportedKey("FOREIGN KEY without REFERENCES", "name the parent table")
     name = definition.name if isinstance(definition, exp.Constraint) else ""
     return _foreign_key(name or default_name(table_name, columns[0]), columns, reference)
 
@@ -153,20 +153,34 @@ def _foreign_key(name: str, columns: tuple[str, ...], reference: exp.Reference) 
     for option in reference.args.get("options") or []:
         text = " ".join(str(option).upper().split())
         if not text.endswith("NO ACTION"):
-            raise UnsupportedKey(f"FOREIGN KEY ... {text}")
+            raise UnsupportedKey(
+                f"FOREIGN KEY ... {text}",
+                "only NO ACTION (the default) is enforced on this engine",
+                "CASCADE" if text.endswith("CASCADE") else "SET",
+            )
     target = reference.this
     table = target.this if isinstance(target, exp.Schema) else target
     if not isinstance(table, exp.Table) or table.catalog:
-        raise UnsupportedKey("FOREIGN KEY to a table of another database")
+        raise UnsupportedKey(
+            "FOREIGN KEY to a table of another database", "SQL Server refuses it too (1763)"
+        )
     parent_columns = (
         tuple(column.name for column in target.expressions)
         if isinstance(target, exp.Schema)
         else ()
     )
     if not parent_columns:
-        raise UnsupportedKey("FOREIGN KEY ... REFERENCES without the referenced columns")
+        raise UnsupportedKey(
+            "FOREIGN KEY ... REFERENCES without the referenced columns",
+            "name the columns of the parent's key",
+            "REFERENCES",
+        )
     if len(parent_columns) != len(columns):
-        raise UnsupportedKey("FOREIGN KEY with a different number of referenced columns")
+        raise UnsupportedKey(
+            "FOREIGN KEY with a different number of referenced columns",
+            "SQL Server refuses it too (8139)",
+            "REFERENCES",
+        )
     return ForeignKey(name, columns, table.db or DEFAULT_SCHEMA, table.name, parent_columns)
 
 

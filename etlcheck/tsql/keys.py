@@ -21,11 +21,22 @@ _MARKER = "etlcheck:"
 
 
 class UnsupportedKey(Exception):
-    """A key option the interpreter cannot honour (``construct`` names it)."""
+    """A key option the interpreter cannot honour (``construct`` names it, ``reason`` says
+    why, ``word`` is the token of the statement that shows it)."""
 
-    def __init__(self, construct: str) -> None:
+    def __init__(self, construct: str, reason: str = "", word: str = "") -> None:
         super().__init__(construct)
         self.construct = construct
+        self.reason = reason
+        self.word = word
+
+    @property
+    def message(self) -> str:
+        return (
+            f"{self.construct}: {self.reason}"
+            if self.reason
+            else (f"{self.construct} on a key is not supported")
+        )
 
 
 @dataclass(frozen=True)

@@ -197,9 +197,7 @@ class DuckDBEmulation(Emulation):
             keys = take_keys(schema, table.name)
             foreign_keys = take_foreign_keys(schema, table.name)
         except UnsupportedKey as error:
-            raise CompileError(
-                f"{error.construct} on a key is not supported", error.construct
-            ) from None
+            raise CompileError(error.message, error.construct, word=error.word) from None
         plan.keys = keys
         # SQL Server skips a temp table's FOREIGN KEYs (with a warning) and keeps the table.
         plan.foreign_keys = () if temporary else foreign_keys

@@ -94,9 +94,7 @@ def plan_constraint_changes(plan: Plan, tree: exp.Alter, with_check: bool = True
                 try:
                     key = foreign_key_of(definition, tree.this.name)
                 except UnsupportedKey as error:
-                    raise CompileError(
-                        f"{error.construct} is not supported", error.construct
-                    ) from None
+                    raise CompileError(error.message, error.construct, word=error.word) from None
                 if key is not None:
                     found = {"table": table, "key": key.to_json(), "validate": with_check}
                     subject = json.dumps(found)
