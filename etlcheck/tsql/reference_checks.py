@@ -127,7 +127,11 @@ def _targets(interpreter: Runtime, subject: str) -> Refusal | None:
 
 
 def _no_candidate(key: ForeignKey, candidates: list[tuple[str, ...]]) -> Refusal | None:
-    """Error 1776 unless the referenced columns are those of one of the parent's keys."""
+    """Error 1776 unless the referenced columns are those of one of the parent's keys.
+    A parent without recorded keys passes: its keys may be the engine's own (an ALTER
+    TABLE ... ADD PRIMARY KEY run on the engine) or unknown (a table loaded from a file)."""
+    if not candidates:
+        return None
     wanted = sorted(column.lower() for column in key.parent_columns)
     if any(sorted(column.lower() for column in columns) == wanted for columns in candidates):
         return None
