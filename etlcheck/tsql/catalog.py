@@ -97,6 +97,10 @@ class CatalogCache:
         self._objects: dict[tuple[str, str], CatalogObject] = {}
         self._schemas: dict[str, int] = {}
         self._schema_names: dict[str, str] = {}
+        self._referenced: (
+            tuple[CatalogSnapshot, dict[tuple[str, str], list[tuple[CatalogObject, ForeignKey]]]]
+            | None
+        ) = None
         self.loads = 0
 
     def invalidate(self) -> None:
@@ -111,6 +115,7 @@ class CatalogCache:
     def apply(self, effect: TableEffect) -> None:
         """Record the tables a statement just created or dropped (call only when the
         snapshot was fresh before that statement)."""
+        self._referenced = None
         for schema, name in effect.dropped:
             self._objects.pop((schema.lower(), name.lower()), None)
         if effect.created is not None:
@@ -182,15 +187,17 @@ class CatalogCache:
         return self._objects.get((schema.lower(), name.lower()))
 
     def referencing(self, schema: str, name: str) -> list[tuple[CatalogObject, ForeignKey]]:
-        """The foreign keys (and their tables) that refer to the table ``schema.name``."""
-        self._ensure()
-        wanted = (schema.lower(), name.lower())
-        return [
-            (found, key)
-            for found in self._objects.values()
-            for key in found.foreign_keys
-            if (key.parent_schema.lower(), key.parent_name.lower()) == wanted
-        ]
+        """The foreign keys (and their tables) that refer to the table ``schema.name``;
+        indexed once per snapshot, as every write of a table asks."""
+        snapshot = self._ensure()
+        if self._referenced is None or self._referenced[0] is not snapshot:
+            index: dict[tuple[str, str], list[tuple[CatalogObject, ForeignKey]]] = {}
+            for found in self._objects.values():
+                for key in found.foreign_keys:
+                    parent = (key.parent_schema.lower(), key.parent_name.lower())
+                    index.setdefault(parent, []).append((found, key))
+            self._referenced = (snapshot, index)
+        return list(self._referenced[1].get((schema.lower(), name.lower()), ()))
 
     def database(self) -> str:
         """The name of the database, as DB_NAME() gives it."""
