@@ -4,8 +4,9 @@ Structure (columns, types, NOT NULL, defaults, IDENTITY, keys and CHECK constrai
 and rows; on the interpreting engines also the extended properties of the table, its
 columns and its schema. A cloned table behaves under the interpreter exactly as the
 production one: the same recorded keys (a repeated key fails with error 2627), an
-IDENTITY that continues where production's would. Foreign keys are not copied: they
-would point back at production's tables. How a table is copied is the engine's
+IDENTITY that continues where production's would. Foreign keys between the tables copied
+are copied between the copies; one whose parent is not copied is left out, as it would
+point back at production's table. How a table is copied is the engine's
 (``Engine.clone_tables``). A table the first step drops before anything reads it gets
 its structure only; its rows are owed to it until that step commits
 (:mod:`etlcheck.seeding.discarded`, :mod:`etlcheck.seeding.owed_rows`).

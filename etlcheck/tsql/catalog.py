@@ -4,13 +4,17 @@ a database round trip; DDL makes it stale."""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from etlcheck.tsql.keys import Key
+from etlcheck.tsql.table_names import DEFAULT_SCHEMA as DEFAULT_SCHEMA
+from etlcheck.tsql.table_names import TableName as TableName
 
-DEFAULT_SCHEMA = "dbo"
-"""SQL Server's default schema: unqualified names resolve to it."""
+if TYPE_CHECKING:
+    from etlcheck.tsql.foreign_keys import ForeignKey
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,8 @@ class CatalogObject:
     id is read by a reload when something asks for it."""
     keys: tuple[Key, ...] = ()
     """PRIMARY KEY/UNIQUE constraints the interpreter enforces (see ``etlcheck.tsql.keys``)."""
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    """FOREIGN KEY constraints the interpreter enforces (``etlcheck.tsql.foreign_keys``)."""
 
 
 @dataclass(frozen=True)
@@ -56,10 +62,6 @@ def split_object_name(name: str) -> list[str]:
     return [part.strip() for part in parts]
 
 
-TableName = tuple[str, str]
-"""``(schema, name)`` as the catalog keys a table; schema ``#`` for temp tables."""
-
-
 @dataclass(frozen=True)
 class TableEffect:
     """What a statement that only creates or drops tables did to the catalog."""
@@ -67,6 +69,7 @@ class TableEffect:
     created: TableName | None = None
     dropped: tuple[TableName, ...] = ()
     keys: tuple[Key, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
 
 
 class CatalogCache:
@@ -89,6 +92,10 @@ class CatalogCache:
         self._objects: dict[tuple[str, str], CatalogObject] = {}
         self._schemas: dict[str, int] = {}
         self._schema_names: dict[str, str] = {}
+        self._referenced: (
+            tuple[CatalogSnapshot, dict[tuple[str, str], list[tuple[CatalogObject, ForeignKey]]]]
+            | None
+        ) = None
         self.loads = 0
 
     def invalidate(self) -> None:
@@ -103,11 +110,12 @@ class CatalogCache:
     def apply(self, effect: TableEffect) -> None:
         """Record the tables a statement just created or dropped (call only when the
         snapshot was fresh before that statement)."""
+        self._referenced = None
         for schema, name in effect.dropped:
             self._objects.pop((schema.lower(), name.lower()), None)
         if effect.created is not None:
             schema, name = effect.created
-            created = CatalogObject(schema, name, "U", None, effect.keys)
+            created = CatalogObject(schema, name, "U", None, effect.keys, effect.foreign_keys)
             self._objects[(schema.lower(), name.lower())] = created
         if self._epoch_now is not None:
             self._epoch = self._epoch_now()
@@ -149,16 +157,46 @@ class CatalogCache:
                 return None
             schema = parts[-2] if len(parts) >= 2 and parts[-2] else DEFAULT_SCHEMA
             found = self._objects.get((schema.lower(), parts[-1].lower()))
+            if found is None and (object_type or "F").strip().upper() == "F":
+                found = self._foreign_key(schema, parts[-1])
         if found is None:
             return None
         if object_type and object_type.strip().upper() != found.type:
             return None
         return found
 
+    def _foreign_key(self, schema: str, name: str) -> CatalogObject | None:
+        """A FOREIGN KEY the interpreter records (with its child table) as the object
+        SQL Server makes of it: type ``F``, in its table's schema, with a stable id."""
+        wanted = (schema.lower(), name.lower())
+        for found in self._objects.values():
+            for key in found.foreign_keys:
+                if (found.schema.lower(), key.name.lower()) == wanted:
+                    object_id = zlib.crc32(f"{found.schema}.{key.name}".lower().encode())
+                    return CatalogObject(found.schema, key.name, "F", object_id & 0x3FFFFFFF)
+        return None
+
     def table(self, schema: str, name: str) -> CatalogObject | None:
         """``schema.name`` (schema ``#`` for a temp table), spelled as it was declared."""
         self._ensure()
         return self._objects.get((schema.lower(), name.lower()))
+
+    def referencing(self, schema: str, name: str) -> list[tuple[CatalogObject, ForeignKey]]:
+        """The foreign keys (and their tables) that refer to the table ``schema.name``;
+        indexed once per snapshot, as every write of a table asks."""
+        snapshot = self._ensure()
+        if self._referenced is None or self._referenced[0] is not snapshot:
+            index: dict[tuple[str, str], list[tuple[CatalogObject, ForeignKey]]] = {}
+            for found in self._objects.values():
+                for key in found.foreign_keys:
+                    parent = (key.parent_schema.lower(), key.parent_name.lower())
+                    index.setdefault(parent, []).append((found, key))
+            self._referenced = (snapshot, index)
+        return list(self._referenced[1].get((schema.lower(), name.lower()), ()))
+
+    def database(self) -> str:
+        """The name of the database, as DB_NAME() gives it."""
+        return self._ensure().database
 
     def schema_id(self, name: str | None) -> int | None:
         self._ensure()

@@ -240,7 +240,7 @@ def _table_effect(
         return None
     kind, names = target
     if kind == "create":
-        return TableEffect(created=names[0], keys=plan.keys)
+        return TableEffect(created=names[0], keys=plan.keys, foreign_keys=plan.foreign_keys)
     return TableEffect(dropped=names)
 
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from etlcheck.tsql.foreign_keys import CONFLICT, conflict_message, orphan_sql
 from etlcheck.tsql.keys import Key, Written, duplicate_sql, repeats_sql, violation_message
 
 if TYPE_CHECKING:
+    from etlcheck.tsql.catalog import CatalogCache, CatalogObject
     from etlcheck.tsql.compiler import Compiled
     from etlcheck.tsql.runtime import Runtime
 
@@ -23,13 +25,21 @@ VIOLATION = 2627
 
 
 class KeyViolation(Exception):
-    """A statement repeated a key value; it has been rolled back."""
+    """A statement repeated a key value (or broke a FOREIGN KEY); it has been rolled back."""
 
-    number = VIOLATION
-
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, number: int = VIOLATION) -> None:
         super().__init__(message)
         self.message = message
+        self.number = number
+
+
+@dataclass(frozen=True)
+class ReferenceCheck:
+    """One FOREIGN KEY a statement can break: a query that finds a row without its parent,
+    and SQL Server's message 547 when it does."""
+
+    sql: str
+    message: str
 
 
 @dataclass
@@ -39,6 +49,7 @@ class KeyGuard:
     keys: tuple[Key, ...]
     shown: str
     """The table as SQL Server's message names it: its schema and name as declared."""
+    references: tuple[ReferenceCheck, ...] = ()
 
     @classmethod
     def for_statement(cls, interpreter: Runtime, compiled: Compiled) -> KeyGuard | None:
@@ -51,7 +62,10 @@ class KeyGuard:
             return None
         keys = tuple(key for key in table.keys if key.can_repeat(written))
         shown = table.name if table.schema == "#" else f"{table.schema}.{table.name}"
-        return cls(interpreter, written, keys, shown) if keys else None
+        references = _references(interpreter.catalog, table, written)
+        if not keys and not references:
+            return None
+        return cls(interpreter, written, keys, shown, references)
 
     @classmethod
     def for_written(cls, interpreter: Runtime, written: Written) -> KeyGuard | None:
@@ -82,6 +96,9 @@ class KeyGuard:
             else:
                 affected = target.execute(sql)
             violation = self.violation() if affected != 0 else None
+            number = VIOLATION
+            if violation is None and affected != 0:
+                violation, number = self.conflict(), CONFLICT
         except BaseException:
             if own:
                 target.rollback_transaction()
@@ -91,7 +108,7 @@ class KeyGuard:
                 target.rollback_transaction()
             else:
                 self._doom()
-            raise KeyViolation(violation)
+            raise KeyViolation(violation, number)
         if own:
             target.commit_transaction()
         return affected, rows
@@ -115,3 +132,43 @@ class KeyGuard:
             values = rows[0] if rows else ()
             return violation_message(key, self.shown, tuple(values))
         return None
+
+    def conflict(self) -> str | None:
+        """SQL Server's message for the first FOREIGN KEY the statement broke, or None."""
+        for reference in self.references:
+            if self.interpreter.target.query(reference.sql).rows:
+                return reference.message
+        return None
+
+
+def _references(
+    catalog: CatalogCache, table: CatalogObject, written: Written
+) -> tuple[ReferenceCheck, ...]:
+    """The enabled FOREIGN KEYs a write of ``table`` can break: its own (unless it only
+    deletes) and those of the tables that refer to it (unless it only inserts); an UPDATE
+    only those whose columns it sets."""
+    if table.schema == "#":
+        return ()
+    found: list[ReferenceCheck] = []
+    database = catalog.database() if table.foreign_keys or not written.inserts else ""
+    own = (table.schema, table.name)
+    if not written.deletes:
+        for key in table.foreign_keys:
+            if key.enabled and _sets(written, key.columns):
+                message = conflict_message(written.verb, key, database, own, False)
+                found.append(ReferenceCheck(orphan_sql(own, key), message))
+    if not written.inserts:
+        for child, key in catalog.referencing(table.schema, table.name):
+            if key.enabled and _sets(written, key.parent_columns):
+                name = (child.schema, child.name)
+                message = conflict_message(written.verb, key, database, name, True)
+                found.append(ReferenceCheck(orphan_sql(name, key), message))
+    return tuple(found)
+
+
+def _sets(written: Written, columns: tuple[str, ...]) -> bool:
+    """Whether the statement can change ``columns`` (an UPDATE only when it sets one)."""
+    if written.columns is None or written.inserts or written.deletes:
+        return True
+    wanted = {column.lower() for column in columns}
+    return any(column.lower() in wanted for column in written.columns)

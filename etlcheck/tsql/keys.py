@@ -21,11 +21,22 @@ _MARKER = "etlcheck:"
 
 
 class UnsupportedKey(Exception):
-    """A key option the interpreter cannot honour (``construct`` names it)."""
+    """A key option the interpreter cannot honour (``construct`` names it, ``reason`` says
+    why, ``word`` is the token of the statement that shows it)."""
 
-    def __init__(self, construct: str) -> None:
+    def __init__(self, construct: str, reason: str = "", word: str = "") -> None:
         super().__init__(construct)
         self.construct = construct
+        self.reason = reason
+        self.word = word
+
+    @property
+    def message(self) -> str:
+        return (
+            f"{self.construct}: {self.reason}"
+            if self.reason
+            else (f"{self.construct} on a key is not supported")
+        )
 
 
 @dataclass(frozen=True)
@@ -40,7 +51,9 @@ class Key:
         """Whether the statement that writes ``written`` can repeat this key: an UPDATE
         only when it sets a key column; any INSERT, even one that leaves an IDENTITY key
         to the table (the emulated IDENTITY does not skip past rows inserted under SET
-        IDENTITY_INSERT, as SQL Server's does, so it can repeat one)."""
+        IDENTITY_INSERT, as SQL Server's does, so it can repeat one); a DELETE never."""
+        if written.deletes:
+            return False
         if written.columns is None or written.inserts:
             return True
         wanted = {column.lower() for column in self.columns}
@@ -58,12 +71,30 @@ class Written:
     columns: tuple[str, ...] | None = None
     """The columns an UPDATE sets or an INSERT lists; None for any (MERGE, no list)."""
     inserts: bool = False
+    deletes: bool = False
+    verb: str = "INSERT"
+    """The statement as SQL Server's messages name it: INSERT, UPDATE, DELETE or MERGE."""
 
 
-def encode_keys(keys: tuple[Key, ...]) -> str:
-    """The table comment that records ``keys``."""
+def encode_keys(keys: tuple[Key, ...], foreign_keys: list[dict[str, object]] | None = None) -> str:
+    """The table comment that records ``keys`` (and the table's foreign keys, as
+    ``etlcheck.tsql.foreign_keys`` writes them)."""
     payload = [{"name": k.name, "kind": k.kind, "columns": list(k.columns)} for k in keys]
-    return _MARKER + json.dumps({"keys": payload}, separators=(",", ":"))
+    recorded: dict[str, object] = {"keys": payload}
+    if foreign_keys:
+        recorded["foreign_keys"] = foreign_keys
+    return _MARKER + json.dumps(recorded, separators=(",", ":"))
+
+
+def recorded_entries(comment: str | None, part: str) -> list[dict[str, object]]:
+    """The entries a table comment records under ``part`` (none for any other comment)."""
+    if not comment or not comment.startswith(_MARKER):
+        return []
+    try:
+        entries = json.loads(comment[len(_MARKER) :]).get(part) or []
+    except (ValueError, AttributeError):
+        return []
+    return [entry for entry in entries if isinstance(entry, dict)]
 
 
 def decode_keys(comment: str | None) -> tuple[Key, ...]:

@@ -29,6 +29,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Token, TokenType
 
+from etlcheck.tsql.constraint_switch import ADDED_WITH_CHECK, read_switch
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
 
 
@@ -97,6 +98,13 @@ def quiet_sqlglot() -> Iterator[None]:
 
 def parse_tsql(text: str) -> exp.Expression:
     """The tree of one T-SQL statement; CompileError when sqlglot cannot read it."""
+    switched = read_switch(text)
+    if isinstance(switched, exp.Alter):
+        return switched
+    if switched is not None:
+        tree = parse_tsql(switched[0])
+        tree.meta[ADDED_WITH_CHECK] = switched[1]
+        return tree
     if _CURRENT_OF.search(text):
         _refuse_current_of(text)
     if _EXEC.search(text):

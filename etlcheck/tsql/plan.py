@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, TableName
+from etlcheck.tsql.foreign_keys import ForeignKey
 from etlcheck.tsql.keys import Key, Written
 
 TSQL_TYPE = "tsql_type"
@@ -45,6 +46,8 @@ class Plan:
     written: Written | None = None
     keys: tuple[Key, ...] = ()
     """Keys a CREATE TABLE declared that the interpreter enforces."""
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    """Foreign keys a CREATE TABLE declared that the interpreter enforces."""
     output_step: int | None = None
     """0 for the statement itself, or 1 + the index of a step after it, whose rows are the
     OUTPUT rows."""

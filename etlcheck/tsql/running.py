@@ -16,6 +16,7 @@ from etlcheck.tsql.guard import KeyGuard, KeyViolation
 from etlcheck.tsql.identity import IdentityWatch
 from etlcheck.tsql.nodes import Fragment
 from etlcheck.tsql.outputs import insert_output
+from etlcheck.tsql.reference_checks import REFERENCE_CHECKS
 from etlcheck.tsql.scope import Scope, TsqlError, UnknownVariable
 from etlcheck.tsql.tablevars import save_table_variables
 
@@ -232,6 +233,11 @@ class StatementRun:
                 )
             if check.kind == "key_columns":
                 self._check_key_columns(check.subject)
+            if check.kind in REFERENCE_CHECKS:
+                refusal = REFERENCE_CHECKS[check.kind](self.interpreter, check.subject)
+                if refusal is not None:
+                    self.session.last_error = refusal[0]
+                    raise self._fail(refusal[1], refusal[0])
             if check.kind == "schema_empty":
                 blockers = self.interpreter.emulation.schema_blockers(self.target, check.subject)
                 if blockers:
@@ -245,6 +251,7 @@ class StatementRun:
         schema, name, verb, columns = json.loads(subject)
         table = self.interpreter.catalog.table(schema, name)
         used = {c.lower() for key in (table.keys if table else ()) for c in key.columns}
+        used |= {c.lower() for key in (table.foreign_keys if table else ()) for c in key.columns}
         for column in columns:
             if column.lower() in used:
                 raise self._fail(

@@ -24,13 +24,15 @@ from etlcheck.tsql.emulation.common import (
     temp_identifier,
 )
 from etlcheck.tsql.emulation.functions import bottom_up
+from etlcheck.tsql.emulation.references import check_targets
 from etlcheck.tsql.emulation.session_functions import (
     FIXED_NAME,
     SessionNames,
     host_name,
     session_function,
 )
-from etlcheck.tsql.keys import UnsupportedKey, encode_keys, take_keys
+from etlcheck.tsql.foreign_keys import encode_table, take_foreign_keys
+from etlcheck.tsql.keys import UnsupportedKey, take_keys
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import Plan
 
@@ -209,15 +211,17 @@ class DuckDBEmulation(Emulation):
                 self._identity(plan, table, column, temporary)
         try:
             keys = take_keys(schema, table.name)
+            foreign_keys = take_foreign_keys(schema, table.name)
         except UnsupportedKey as error:
-            raise CompileError(
-                f"{error.construct} on a key is not supported", error.construct
-            ) from None
+            raise CompileError(error.message, error.construct, word=error.word) from None
         plan.keys = keys
-        if keys:
+        # SQL Server skips a temp table's FOREIGN KEYs (with a warning) and keeps the table.
+        plan.foreign_keys = () if temporary else foreign_keys
+        check_targets(plan, table, keys)
+        if keys or plan.foreign_keys:
             named = table.copy()
             _rewrite_table(named, is_create_target=False)
-            comment = plain_literal(encode_keys(keys))
+            comment = plain_literal(encode_table(keys, plan.foreign_keys))
             plan.after.append(f"COMMENT ON TABLE {named.sql(dialect='duckdb')} IS {comment}")
 
     def _identity(
@@ -285,12 +289,22 @@ def _rewrite_table(table: exp.Table, is_create_target: bool) -> None:
 
 
 def _rewrite_node(node: exp.Expression) -> exp.Expression:
+    if isinstance(node, exp.ObjectId) and _names_foreign_key(node.args.get("expression")):
+        raise CompileError(
+            "OBJECT_ID(..., 'F'): foreign keys are recorded with their table here, not as "
+            "catalog objects",
+            "OBJECT_ID(..., 'F')",
+        )
     if isinstance(node, exp.Anonymous) and node.name.upper() in ("GETUTCDATE", "SYSUTCDATETIME"):
         return _UTC_NOW.copy()
     if isinstance(node, exp.Length):
         inner = node.this
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[inner]))
     return session_function(node, _SESSION) or rewrite_shared_node(node, _map_type)
+
+
+def _names_foreign_key(object_type: exp.Expression | None) -> bool:
+    return isinstance(object_type, exp.Literal) and object_type.name.strip().upper() == "F"
 
 
 def _literal(value: Any) -> str:

@@ -12,6 +12,7 @@ from etlcheck.engines.duckdb.emulation import IDENTITY_SUFFIX
 from etlcheck.seeding.identity import next_identity
 from etlcheck.seeding.loaders import reader_sql
 from etlcheck.state import sql_literal
+from etlcheck.tsql.foreign_keys import retarget_comment
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine, TableCopy
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 class DuckDBCloner:
     """From ``duckdb_columns()``, ``duckdb_constraints()`` and the table comments, each read
     once for all tables; the emulated IDENTITY gets its own sequence, the recorded keys the
-    same table comment."""
+    same table comment, and the recorded foreign keys refer to the copies of their parents."""
 
     def clone(
         self,
@@ -58,6 +59,7 @@ class DuckDBCloner:
                 "FROM duckdb_sequences() WHERE database_name = current_database()"
             ).rows
         }
+        copies = {(schema.lower(), table.lower()): target for schema, table, target in tables}
         for schema, table, target in tables:
             definitions = [
                 self._column(engine, (schema, table, target), column, sequences)
@@ -68,7 +70,8 @@ class DuckDBCloner:
             engine.execute(f"CREATE TABLE {copy} ({', '.join(definitions)})")
             comment = comments.get((schema, table))
             if comment:
-                engine.execute(f"COMMENT ON TABLE {copy} IS {sql_literal(str(comment))}")
+                comment = retarget_comment(str(comment), copies)
+                engine.execute(f"COMMENT ON TABLE {copy} IS {sql_literal(comment)}")
         self.copy_rows(engine, [copy for copy in tables if copy not in without_rows])
 
     def copy_rows(self, engine: Engine, tables: Sequence[TableCopy]) -> None:

@@ -207,6 +207,15 @@ class PostgresEmulation(Emulation):
         )
         if state.startswith("E0") and state[1:].isdigit():
             return int(state[1:])  # raised by etlcheck's own functions with SQL Server's number
+        details = [
+            getattr(getattr(e, "diag", None), "message_detail", "")
+            for e in (error, error.__cause__)
+        ]
+        text = " ".join([str(error), *(detail for detail in details if detail)])
+        if state == "0A000" and "truncate a table referenced in a foreign key" in text:
+            return 4712  # Cannot truncate table ... referenced by a FOREIGN KEY constraint
+        if state == "2BP01" and text.startswith("cannot drop table") and "constraint " in text:
+            return 3726  # Could not drop object ... referenced by a FOREIGN KEY constraint
         return _ERROR_NUMBERS.get(state, 50000)
 
     def load_catalog(self, target: SqlTarget) -> CatalogSnapshot:

@@ -32,9 +32,30 @@ def _csv_safe(frame: pd.DataFrame, sql_types: list[str]) -> bool:
     return True
 
 
+_FOREIGN_KEYS_SQL = """
+SELECT k.conname, cs.nspname, c.relname, ps.nspname, p.relname,
+       ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(n, i)
+             JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.i),
+       ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(n, i)
+             JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.i),
+       k.confupdtype::text, k.confdeltype::text
+FROM pg_constraint k
+JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace cs ON cs.oid = c.relnamespace
+JOIN pg_class p ON p.oid = k.confrelid JOIN pg_namespace ps ON ps.oid = p.relnamespace
+WHERE k.contype = 'f' AND cs.nspname IN ({schemas})
+ORDER BY cs.nspname, c.relname, k.conname
+"""
+_ACTIONS = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
+
+
+def _names(engine: Engine, columns: Sequence[str]) -> str:
+    return ", ".join(engine.quote(column) for column in columns)
+
+
 class PostgresCloner:
     """``CREATE TABLE … (LIKE …)`` with defaults, identity and comments, then the
-    PRIMARY KEY, UNIQUE and CHECK constraints under their own names."""
+    PRIMARY KEY, UNIQUE and CHECK constraints under their own names, then the FOREIGN KEYs
+    between the copies."""
 
     def clone(
         self,
@@ -44,6 +65,37 @@ class PostgresCloner:
     ) -> None:
         for copy in tables:
             self.clone_one(engine, *copy, rows=copy not in without_rows)
+        self.foreign_keys(engine, tables)
+
+    def foreign_keys(self, engine: Engine, tables: Sequence[TableCopy]) -> None:
+        """Production's FOREIGN KEYs between the tables copied, between their copies (one
+        whose parent was not copied is left out: it would refer to production). NOT
+        VALID: production's rows hold them, and a copy whose rows come later (owed) is
+        empty now; new rows are checked all the same."""
+        copies = {(schema, table): target for schema, table, target in tables}
+        if not copies:
+            return
+        schemas = ", ".join(sql_literal(schema) for schema in {s for s, _ in copies})
+        for (
+            name,
+            schema,
+            table,
+            parent_schema,
+            parent,
+            columns,
+            parent_columns,
+            update,
+            delete,
+        ) in engine.query(_FOREIGN_KEYS_SQL.format(schemas=schemas)).rows:
+            target, parent_target = copies.get((schema, table)), copies.get((parent_schema, parent))
+            if target is None or parent_target is None:
+                continue
+            engine.execute(
+                f"ALTER TABLE {engine.qualified(target, table)} ADD CONSTRAINT "
+                f"{engine.quote(name)} FOREIGN KEY ({_names(engine, columns)}) REFERENCES "
+                f"{engine.qualified(parent_target, parent)} ({_names(engine, parent_columns)}) "
+                f"ON UPDATE {_ACTIONS[update]} ON DELETE {_ACTIONS[delete]} NOT VALID"
+            )
 
     def clone_one(
         self, engine: Engine, schema: str, table: str, target: str, *, rows: bool = True

@@ -29,6 +29,7 @@ from etlcheck.tsql.emulation.output import (
     plan_update,
     take_output,
 )
+from etlcheck.tsql.emulation.references import check_referenced, plan_alter_constraints
 from etlcheck.tsql.emulation.rewrites import (
     ROW,
     SOURCE,
@@ -40,6 +41,7 @@ from etlcheck.tsql.emulation.rewrites import (
 )
 from etlcheck.tsql.emulation.routines import RoutineSQL
 from etlcheck.tsql.emulation.support import check_constructs
+from etlcheck.tsql.foreign_keys import decode_foreign_keys
 from etlcheck.tsql.keys import decode_keys
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import Check, Plan, table_name
@@ -125,8 +127,12 @@ class Emulation(ABC):
             plan.tree = rewrite_delete(tree, self.row_id)
         elif isinstance(tree, exp.Merge):
             self._plan_merge(tree, output)
-        elif isinstance(tree, exp.Alter) and self.enforces_keys:
-            _check_key_columns(plan, tree)
+        elif isinstance(tree, exp.Alter):
+            if self.enforces_keys:
+                _check_key_columns(plan, tree)
+            plan_alter_constraints(plan, tree, self.enforces_keys)
+        if self.enforces_keys:
+            check_referenced(plan, tree)
         if isinstance(tree, (exp.Drop, exp.Alter)):
             plan.after.extend(dropped_with(tree, functools.partial(self.literal, type_sql=None)))
         if output is not None:
@@ -134,7 +140,9 @@ class Emulation(ABC):
         plan.tree = self._rewrite_tree(plan.tree)
         if output is not None and returned and not self.returning_sees_from:
             self._output_after_update(plan, returned)
-        if self.enforces_keys and isinstance(plan.tree, (exp.Insert, exp.Update, exp.Merge)):
+        if self.enforces_keys and isinstance(
+            plan.tree, (exp.Insert, exp.Update, exp.Merge, exp.Delete)
+        ):
             plan.written = written_table(plan.tree, self.dialect)
         if isinstance(plan.tree, exp.Insert) or (
             isinstance(plan.tree, exp.Merge) and plan.tree.find(exp.Insert) is not None
@@ -253,9 +261,16 @@ class Emulation(ABC):
         for row in target.query(self.catalog_sql).rows:
             kind, schema, name, object_type, object_id = row[:5]
             if kind == "O":
-                keys = decode_keys(row[5]) if len(row) > 5 else ()
+                comment = row[5] if len(row) > 5 else None
                 objects.append(
-                    CatalogObject(str(schema), str(name), str(object_type), object_id, keys)
+                    CatalogObject(
+                        str(schema),
+                        str(name),
+                        str(object_type),
+                        object_id,
+                        decode_keys(comment),
+                        decode_foreign_keys(comment),
+                    )
                 )
             elif kind == "S":
                 schemas.append((str(schema), int(object_id)))

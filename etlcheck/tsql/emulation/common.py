@@ -43,8 +43,11 @@ def statement_kind(tree: exp.Expression) -> str:
     return "ddl"
 
 
-def written_table(tree: exp.Insert | exp.Update | exp.Merge, dialect: str) -> Written | None:
-    """The (rewritten) table an INSERT, UPDATE or MERGE writes; None when it is no table."""
+def written_table(
+    tree: exp.Insert | exp.Update | exp.Merge | exp.Delete, dialect: str
+) -> Written | None:
+    """The (rewritten) table an INSERT, UPDATE, MERGE or DELETE writes; None when it is no
+    table."""
     table = tree.this
     if isinstance(table, exp.Schema):
         table = table.this
@@ -68,6 +71,8 @@ def written_table(tree: exp.Insert | exp.Update | exp.Merge, dialect: str) -> Wr
         name=bare.name,
         columns=columns,
         inserts=isinstance(tree, exp.Insert),
+        deletes=isinstance(tree, exp.Delete),
+        verb=type(tree).__name__.upper(),
     )
 
 
