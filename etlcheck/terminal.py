@@ -149,7 +149,7 @@ class Terminal:
         if seed is None:
             return
         if not seed.sources:
-            self.console.print("Seeded: nothing (no [seed] sources declared)")
+            self.console.print(escape("Seeded: nothing (no [seed] sources declared)"))
         else:
             self.console.print("Seeded:")
         for source in seed.sources:

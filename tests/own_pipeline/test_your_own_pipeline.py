@@ -105,3 +105,19 @@ def test_a_property_the_run_sets_on_a_copy_is_shown_as_production_would_get_it(
     assert "Data landed in the sandbox" not in out
     preview = {row["production"]: row for row in last_run(library)["production_preview"]}
     assert preview["lib.Loans [MS_Description]"]["status"] == "created"
+
+
+def test_scripts_alone_say_nothing_was_seeded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "sql").mkdir()
+    (tmp_path / "sql" / "01-setup.sql").write_text(
+        "CREATE SCHEMA stage;\nGO\nCREATE TABLE stage.t (id INT);\n"
+        "INSERT INTO stage.t VALUES (1);\n",
+        "utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["init"]) == 0
+    capsys.readouterr()
+    assert main(["run"]) == 0
+    assert "Seeded: nothing (no [seed] sources declared)" in capsys.readouterr().out
