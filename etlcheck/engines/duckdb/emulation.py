@@ -146,6 +146,7 @@ class DuckDBEmulation(Emulation):
     catalog_sql = _CATALOG_SQL
     enforces_keys = True
     grants_permissions = False
+    drops_one_at_a_time = True
     returning_sees_from = False
     reads_text_as_sql_server = True
     merge_output = True

@@ -87,6 +87,8 @@ class Emulation(ABC):
     the interpreter then checks after each write (``etlcheck.tsql.keys``)."""
     routine_sql: ClassVar[RoutineSQL]
     """How T-SQL functions become engine objects (``etlcheck.tsql.udfs``)."""
+    drops_one_at_a_time: ClassVar[bool] = False
+    """True where DROP names one object only (DuckDB): ``DROP TABLE a, b`` becomes two."""
     grants_permissions: ClassVar[bool] = True
     """False where the engine has no permissions (DuckDB): GRANT and REVOKE are refused
     before anything runs, instead of failing at the engine halfway through the run."""
@@ -229,6 +231,14 @@ class Emulation(ABC):
             tree.set("cascade", True)
         elif kind in ("PROCEDURE", "FUNCTION", "TRIGGER"):
             raise CompileError(f"DROP {kind} is not supported", f"DROP {kind}")
+        tables = list(tree.args.get("tables") or [])
+        if self.drops_one_at_a_time and len(tables) > 1:
+            # DROP TABLE a, b drops a, then b, as SQL Server does.
+            for table in tables[1:]:
+                single = tree.copy()
+                single.set("tables", [table.copy()])
+                plan.after.append(single)
+            tree.set("tables", [tables[0]])
 
     def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:
         if output is not None and not self.merge_output:
