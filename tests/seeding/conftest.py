@@ -12,9 +12,8 @@ import pytest
 
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
-from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
 from etlcheck.seeding.owed_rows import TABLE as OWED_TABLE
-from etlcheck.testing import skip_unless_available
+from tests.engine_params import BOTH_ENGINES, throwaway_postgres
 
 HERE = Path(__file__).parent
 PROJECT = HERE / "inventory"
@@ -22,22 +21,11 @@ PROJECT = HERE / "inventory"
 
 @pytest.fixture(scope="session")
 def postgres_engine() -> Iterator[Engine]:
-    from etlcheck.engines.postgres import PostgresEngine
-
-    skip_unless_available("postgres", postgres_unavailable_reason())
-    started = PostgresEngine().start()
-    try:
+    with throwaway_postgres(dbo=False) as started:
         yield started
-    finally:
-        started.close()
 
 
-@pytest.fixture(
-    params=[
-        pytest.param("duckdb", marks=pytest.mark.duckdb),
-        pytest.param("postgres", marks=pytest.mark.postgres),
-    ]
-)
+@pytest.fixture(params=BOTH_ENGINES)
 def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     """A database with nothing but the engine's own schemas in it."""
     if request.param == "duckdb":

@@ -17,6 +17,7 @@ from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.isolation.diff import diff_fingerprints
 from etlcheck.isolation.fingerprint import fingerprint_schemas
+from tests.engine_params import BOTH_ENGINES, throwaway_postgres
 
 HERE = Path(__file__).parent / "properties"
 DDL = HERE / "ssdt_objects.sql"
@@ -24,25 +25,11 @@ DDL = HERE / "ssdt_objects.sql"
 
 @pytest.fixture(scope="module")
 def postgres_engine() -> Iterator[Engine]:
-    from etlcheck.engines.postgres import PostgresEngine
-    from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
-    from etlcheck.testing import skip_unless_available
-
-    skip_unless_available("postgres", postgres_unavailable_reason())
-    started = PostgresEngine().start()
-    try:
-        started.create_schema("dbo")
+    with throwaway_postgres() as started:
         yield started
-    finally:
-        started.close()
 
 
-@pytest.fixture(
-    params=[
-        pytest.param("duckdb", marks=pytest.mark.duckdb),
-        pytest.param("postgres", marks=pytest.mark.postgres),
-    ]
-)
+@pytest.fixture(params=BOTH_ENGINES)
 def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     """A database holding nothing but ``dbo`` (PostgreSQL's is emptied after each test)."""
     if request.param == "duckdb":

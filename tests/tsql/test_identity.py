@@ -11,6 +11,7 @@ import pytest
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import UnsupportedConstruct
+from tests.engine_params import BOTH_ENGINES, throwaway_postgres
 from tests.tsql.tsql_scripts import run
 
 TABLES = """
@@ -23,33 +24,15 @@ SHOW = (
 )
 
 
-def _postgres() -> Iterator[Engine]:
-    from etlcheck.engines.postgres import PostgresEngine
-    from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
-    from etlcheck.testing import skip_unless_available
-
-    skip_unless_available("postgres", postgres_unavailable_reason())
-    started = PostgresEngine().start()
-    try:
-        started.create_schema("dbo")
-        yield started
-    finally:
-        started.close()
-
-
-@pytest.fixture(
-    params=[
-        pytest.param("duckdb", marks=pytest.mark.duckdb),
-        pytest.param("postgres", marks=pytest.mark.postgres),
-    ]
-)
+@pytest.fixture(params=BOTH_ENGINES)
 def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     if request.param == "duckdb":
         with DuckDBEngine(None) as duckdb:
             duckdb.create_schema("dbo")
             yield duckdb
         return
-    yield from _postgres()
+    with throwaway_postgres() as started:
+        yield started
 
 
 def test_a_merge_that_inserts_sets_the_values_one_that_only_updates_keeps_them(
