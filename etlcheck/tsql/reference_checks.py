@@ -51,12 +51,10 @@ def _truncate(interpreter: Runtime, subject: str) -> Refusal | None:
             if (child.schema.lower(), child.name.lower()) != (schema.lower(), name.lower())
         ]
         if others:
-            table = interpreter.catalog.table(schema, name)
-            shown = f"{table.schema}.{table.name}" if table else f"{schema}.{name}"
             return (
                 TRUNCATE_REFUSED,
-                f"Cannot truncate table '{shown}' because it is being referenced by a "
-                "FOREIGN KEY constraint.",
+                f"Cannot truncate table '{_shown(interpreter, schema, name)}' because it is "
+                "being referenced by a FOREIGN KEY constraint.",
             )
     return None
 
@@ -69,14 +67,18 @@ def _drop(interpreter: Runtime, subject: str) -> Refusal | None:
         dropped.add((schema, name))
         for child, _ in interpreter.catalog.referencing(schema, name):
             if (child.schema.lower(), child.name.lower()) not in dropped:
-                table = interpreter.catalog.table(schema, name)
-                shown = f"{table.schema}.{table.name}" if table else f"{schema}.{name}"
                 return (
                     DROP_REFUSED,
-                    f"Could not drop object '{shown}' because it is referenced by a FOREIGN "
-                    "KEY constraint.",
+                    f"Could not drop object '{_shown(interpreter, schema, name)}' because it "
+                    "is referenced by a FOREIGN KEY constraint.",
                 )
     return None
+
+
+def _shown(interpreter: Runtime, schema: str, name: str) -> str:
+    """``schema.name`` as the catalog spells the table."""
+    table = interpreter.catalog.table(schema, name)
+    return f"{table.schema}.{table.name}" if table else f"{schema}.{name}"
 
 
 def _add(interpreter: Runtime, subject: str) -> Refusal | None:
