@@ -75,6 +75,15 @@ def _drop(interpreter: Runtime, subject: str) -> Refusal | None:
     return None
 
 
+def _invalid_parent(key: ForeignKey) -> Refusal:
+    """Error 1767: the key names no user table as its parent."""
+    return (
+        INVALID_TABLE,
+        f"Foreign key '{key.name}' references invalid table "
+        f"'{key.parent_schema}.{key.parent_name}'.",
+    )
+
+
 def _shown(interpreter: Runtime, schema: str, name: str) -> str:
     """``schema.name`` as the catalog spells the table."""
     table = interpreter.catalog.table(schema, name)
@@ -91,11 +100,7 @@ def _add(interpreter: Runtime, subject: str) -> Refusal | None:
         return EXISTS, f"There is already an object named '{key.name}' in the database."
     parent = interpreter.catalog.table(*key.parent)
     if parent is None or parent.type != "U":
-        return (
-            INVALID_TABLE,
-            f"Foreign key '{key.name}' references invalid table "
-            f"'{key.parent_schema}.{key.parent_name}'.",
-        )
+        return _invalid_parent(key)
     key = dataclasses.replace(key, parent_schema=parent.schema, parent_name=parent.name)
     refusal = _no_candidate(key, [k.columns for k in parent.keys])
     if refusal is not None:
@@ -116,11 +121,7 @@ def _targets(interpreter: Runtime, subject: str) -> Refusal | None:
         else:
             parent = interpreter.catalog.table(*key.parent)
             if parent is None or parent.type != "U":
-                return (
-                    INVALID_TABLE,
-                    f"Foreign key '{key.name}' references invalid table "
-                    f"'{key.parent_schema}.{key.parent_name}'.",
-                )
+                return _invalid_parent(key)
             candidates = [k.columns for k in parent.keys]
         refusal = _no_candidate(key, candidates)
         if refusal is not None:
