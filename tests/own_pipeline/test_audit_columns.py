@@ -16,6 +16,7 @@ import pytest
 
 from etlcheck.cli import main
 from etlcheck.tsql.emulation.session_functions import host_name
+from tests.own_pipeline.edits import assert_run_fails_after_edit
 
 HERE = Path(__file__).parent
 CHECK = "03-check.sql"
@@ -70,13 +71,10 @@ def test_the_pipelines_own_check_fails_when_the_names_disagree(
     warehouse: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # The check is not vacuous: asked for rows stamped by someone else, it fails the run.
-    check = warehouse / "sql" / CHECK
-    check.write_text(
-        check.read_text("utf-8").replace("CreatedBy <> SUSER_SNAME()", "CreatedBy = SUSER_SNAME()"),
-        "utf-8",
+    assert_run_fails_after_edit(
+        warehouse / "sql" / CHECK,
+        "CreatedBy <> SUSER_SNAME()",
+        "CreatedBy = SUSER_SNAME()",
+        capsys,
+        "a loaded row does not carry the loading session's names",
     )
-    capsys.readouterr()
-    assert main(["run"]) == 1
-    out = capsys.readouterr().out
-    assert "NOT VERIFIED" in out
-    assert "a loaded row does not carry the loading session's names" in out

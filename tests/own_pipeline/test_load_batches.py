@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from etlcheck.cli import main
+from tests.own_pipeline.edits import assert_run_fails_after_edit
 
 HERE = Path(__file__).parent
 
@@ -69,13 +70,10 @@ def test_the_pipelines_own_check_fails_when_the_batch_stays_open(
     warehouse: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Closing another batch than the one SCOPE_IDENTITY() gave fails the pipeline's check.
-    load = warehouse / "sql" / "02-load.sql"
-    load.write_text(
-        load.read_text("utf-8").replace("WHERE BatchId = @batch", "WHERE BatchId = @batch - 1"),
-        "utf-8",
+    assert_run_fails_after_edit(
+        warehouse / "sql" / "02-load.sql",
+        "WHERE BatchId = @batch",
+        "WHERE BatchId = @batch - 1",
+        capsys,
+        "the batch this run opened was not closed",
     )
-    capsys.readouterr()
-    assert main(["run"]) == 1
-    out = capsys.readouterr().out
-    assert "NOT VERIFIED" in out
-    assert "the batch this run opened was not closed" in out
