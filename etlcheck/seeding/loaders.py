@@ -76,13 +76,32 @@ def load_through_frame(
 
 
 _INTEGERS = ("smallint", "integer", "bigint", "tinyint", "utinyint")
+_TEXT = ("character varying", "character", "text", "varchar")
+_UNNAMED = ("user-defined", "array")
+"""What information_schema says of a type it cannot name (citext, enums, arrays): such
+columns keep the assignment cast."""
+
+
+def _assigned(name: str, kind: str, column_type: str | None) -> str:
+    """The frame column ``name`` (of numpy kind ``kind``: ``b`` boolean, ``O`` objects) as
+    the table's column of ``column_type`` takes it."""
+    if column_type is None:
+        return name
+    if kind == "b" and column_type in _INTEGERS:
+        return f"CAST(CAST({name} AS INTEGER) AS {column_type})"
+    if kind == "O" and column_type not in _TEXT + _UNNAMED:
+        return f"CAST({name} AS {column_type})"
+    return name
 
 
 def insert_frame(engine: Engine, schema: str, table: str, frame: pd.DataFrame) -> None:
     """Append ``frame`` by column name, IDENTITY values as given.
 
-    Values reach their columns by the engine's assignment casts; a boolean bound for an
-    integer column (T-SQL's BIT on PostgreSQL) goes through an integer first."""
+    Values reach their columns by the engine's assignment casts, except: a boolean bound
+    for an integer column (T-SQL's BIT on PostgreSQL) goes through an integer first, and
+    text (or Python objects, held as text) bound for a column of another type is cast
+    explicitly, as reading the text from a file would (PostgreSQL has no assignment cast
+    from text to uuid, for one)."""
     from etlcheck.seeding.catalog import columns_of
 
     names = [engine.quote(str(column)) for column in frame.columns]
@@ -90,9 +109,7 @@ def insert_frame(engine: Engine, schema: str, table: str, frame: pd.DataFrame) -
     if engine.interprets_tsql:  # the columns have the emulation's types, not T-SQL's
         types = {c.name.lower(): c.data_type.lower() for c in columns_of(engine, schema, table)}
         expressions = [
-            f"CAST(CAST({name} AS INTEGER) AS {types[str(column).lower()]})"
-            if frame[column].dtype == bool and types.get(str(column).lower()) in _INTEGERS
-            else name
+            _assigned(name, frame[column].dtype.kind, types.get(str(column).lower()))
             for name, column in zip(names, frame.columns, strict=True)
         ]
     with engine.explicit_identity_values(schema, table):

@@ -107,7 +107,15 @@ def _copy(
     engine.execute(f"DROP TABLE IF EXISTS {engine.qualified(definition.schema, definition.name)}")
     engine.run_script(definition.create_tsql(), Path(f"<snapshot of {qualified}>"))
     if len(frame):
-        insert_frame(engine, definition.schema, definition.name, frame)
+        try:
+            insert_frame(engine, definition.schema, definition.name, frame)
+        except Exception as error:  # the engine's own message says which value
+            detail = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+            raise ConfigError(
+                f"cannot copy {qualified} from the seed database {shown}: {detail}",
+                hint="leave the table out of `tables`, select rows it can hold with `where`, "
+                "or seed it from a `ddl` and a `files` source",
+            ) from None
         engine.continue_identity(definition.schema, definition.name)
     rows = row_count(engine, definition.schema, definition.name)
     return SeededTable(definition.schema, definition.name, rows=rows, source=shown)

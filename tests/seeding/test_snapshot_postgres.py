@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ import pytest
 from etlcheck.config_schema import DatabaseSource
 from etlcheck.engines.base import Engine
 from etlcheck.engines.postgres.cluster import ThrowawayCluster, postgres_unavailable_reason
-from etlcheck.errors import RefusalError
+from etlcheck.errors import ConfigError, RefusalError
 from etlcheck.seeding.seeder import Seeder
 from etlcheck.testing import skip_unless_available
 from tests.seeding.seed_helpers import error_number, options_for, rows, tsql
@@ -45,10 +47,24 @@ INSERT INTO sales."Orders"
     SELECT n, 500 + n % 20, (n * 7 % 200) + 0.5, timestamp '2024-06-01' + n * interval '1 hour'
     FROM generate_series(1, 300) AS n;
 INSERT INTO raw.events VALUES ('{"a": 1}', date '2024-06-01'), (NULL, NULL);
+CREATE SCHEMA odd;
+CREATE TYPE odd.mood AS ENUM ('calm', 'busy');
+CREATE TABLE odd.devices (
+    id uuid PRIMARY KEY, settings jsonb, firmware bytea, uptime interval, address inet,
+    tags text[], seen timestamptz, ratio numeric, mood odd.mood, price money
+);
+INSERT INTO odd.devices VALUES
+    ('6f1c2a34-0b7e-4d2a-9c61-2f0d8e4b7a10', '{"b": [true, null], "a": 1}', '\\x00ff',
+     '1 day 02:03:04', '10.0.0.1', '{alpha,"be ta"}', '2024-06-01 08:00:00+02', 12.5,
+     'busy', 12.5),
+    ('00000000-0000-0000-0000-000000000001', NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     NULL, NULL);
+CREATE TABLE odd.huge (n numeric);
+INSERT INTO odd.huge VALUES (1e30);
 CREATE ROLE reader LOGIN PASSWORD 'read-only-secret';
 GRANT CONNECT ON DATABASE prod TO reader;
-GRANT USAGE ON SCHEMA sales, raw TO reader;
-GRANT SELECT ON ALL TABLES IN SCHEMA sales, raw TO reader;
+GRANT USAGE ON SCHEMA sales, raw, odd TO reader;
+GRANT SELECT ON ALL TABLES IN SCHEMA sales, raw, odd TO reader;
 ALTER ROLE reader SET log_statement = 'all';
 CREATE ROLE writer LOGIN PASSWORD 'writer-secret';
 GRANT CONNECT ON DATABASE prod TO writer;
@@ -180,6 +196,43 @@ def test_a_login_that_could_write_is_refused_naming_its_grants(
     ]
     assert all(re.match(r"\s*SELECT\b", s) for s in record.statements)
     assert source.state() == before
+
+
+def test_values_of_types_without_a_tsql_twin_arrive_as_the_source_writes_them(
+    source: Source, project: Path, engine: Engine
+) -> None:
+    """uuid and json arrive as their text; types T-SQL lacks (interval, inet, arrays,
+    enums) as the source's own text of them, in NVARCHAR(MAX)."""
+    seeder = Seeder(engine, options_for(project, engine))
+    url = source.url("reader", "read-only-secret")
+    record = seeder.snapshot(DatabaseSource(kind="database", url=url, tables=("odd.devices",)))
+    assert {t.qualified_name: t.rows for t in record.tables} == {"odd.devices": 2}
+    names = "id, settings, firmware, uptime, address, tags, seen, ratio, mood, price"
+    found = rows(engine, f"SELECT {names} FROM odd.devices ORDER BY firmware IS NULL")
+    uuid, settings, firmware, uptime, address, tags, seen, ratio, mood, price = found[0]
+    assert str(uuid) == "6f1c2a34-0b7e-4d2a-9c61-2f0d8e4b7a10"
+    assert settings == '{"a": 1, "b": [true, null]}'
+    assert bytes(firmware) == bytes([0, 255])
+    assert (uptime, address, mood) == ("1 day 02:03:04", "10.0.0.1/32", "busy")
+    assert tags == '{alpha,"be ta"}'
+    assert seen == datetime(2024, 6, 1, 6, tzinfo=UTC)
+    assert (ratio, price) == (Decimal("12.5"), Decimal("12.5"))
+    assert found[1][1:] == (None,) * 9
+
+
+def test_rows_the_copy_cannot_hold_are_one_line_naming_the_table(
+    source: Source, project: Path, engine: Engine
+) -> None:
+    """numeric without precision becomes DECIMAL(38, 10), which cannot hold 1e30."""
+    seeder = Seeder(engine, options_for(project, engine))
+    url = source.url("reader", "read-only-secret")
+    with pytest.raises(ConfigError) as refused:
+        seeder.snapshot(DatabaseSource(kind="database", url=url, tables=("odd.huge",)))
+    message = str(refused.value)
+    shown = f"postgresql://reader:***@127.0.0.1:{source.port}/prod"
+    assert message.startswith(f"cannot copy odd.huge from the seed database {shown}: ")
+    assert "\n" not in message and "read-only-secret" not in message
+    assert "`where`" in message
 
 
 @pytest.mark.duckdb

@@ -74,7 +74,19 @@ class PostgresSource(SourceDatabase):
         return found
 
     def rows_sql(self, definition: TableDefinition, limit: int, where: str | None) -> str:
-        names = ", ".join('"' + c.name.replace('"', '""') + '"' for c in definition.stored_columns)
+        names = ", ".join(_selected(c.name, c.type_sql) for c in definition.stored_columns)
         condition = f" WHERE {where}" if where else ""
         target = postgres_tables.qualified(definition.schema, definition.name)
         return f"SELECT {names} FROM {target}{condition} LIMIT {int(limit)}"
+
+
+_READ_AS = {"NVARCHAR(MAX)": "text", "MONEY": "numeric"}
+"""Columns read as another type than their own: what becomes NVARCHAR(MAX) (json, arrays,
+enums, intervals…) as PostgreSQL's own text of it, money as a number (its text follows the
+server's locale)."""
+
+
+def _selected(name: str, type_sql: str) -> str:
+    quoted = '"' + name.replace('"', '""') + '"'
+    read_as = _READ_AS.get(type_sql)
+    return f"{quoted}::{read_as} AS {quoted}" if read_as else quoted
