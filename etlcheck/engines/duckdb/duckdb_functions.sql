@@ -75,6 +75,8 @@ CREATE OR REPLACE MACRO sys.etlcheck_fraction(moment, digits, omit_zero) AS (
 CREATE OR REPLACE MACRO sys.etlcheck_style_moment(moment, style, digits, is_date) AS (
     CASE style
         WHEN 1 THEN strftime(moment, '%m/%d/%y')
+        WHEN 2 THEN strftime(moment, '%y.%m.%d')
+        WHEN 102 THEN strftime(moment, '%Y.%m.%d')
         WHEN 101 THEN strftime(moment, '%m/%d/%Y')
         WHEN 3 THEN strftime(moment, '%d/%m/%y')
         WHEN 103 THEN strftime(moment, '%d/%m/%Y')
@@ -100,7 +102,19 @@ CREATE OR REPLACE MACRO sys.etlcheck_style_text(value, style, digits) AS (
          WHEN typeof(value) IN ('DATE', 'TIMESTAMP', 'TIMESTAMP_MS', 'TIMESTAMP_NS', 'TIMESTAMP_S')
              THEN sys.etlcheck_style_moment(TRY_CAST(value AS TIMESTAMP), style, digits,
                                             typeof(value) = 'DATE')
+         WHEN typeof(value) = 'BLOB' AND style IN (1, 2)
+             THEN CASE style WHEN 1 THEN '0x' ELSE '' END || hex(TRY_CAST(value AS BLOB))
          ELSE CAST(value AS VARCHAR) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_hex_digits(digits) AS (
+    CASE WHEN length(digits) % 2 = 0 THEN unhex(digits)
+         ELSE error('Error converting data type varchar to varbinary.') END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_hex_binary(value, style) AS (
+    sys.etlcheck_hex_digits(
+        CASE WHEN style = 1 AND lower(left(value, 2)) = '0x' THEN substr(value, 3)
+             WHEN style = 1 THEN error('Error converting data type varchar to varbinary.')
+             ELSE value END)
 );
 CREATE OR REPLACE MACRO sys.etlcheck_offset_seconds_text(seconds) AS (
     CASE WHEN seconds < 0 THEN '-' ELSE '+' END

@@ -205,7 +205,7 @@ class PostgresEmulation(Emulation):
         state = str(
             getattr(error, "sqlstate", None) or getattr(error.__cause__, "sqlstate", None) or ""
         )
-        if state.startswith("E0") and state[1:].isdigit():
+        if state[:1] == "E" and state[1:].isdigit():
             return int(state[1:])  # raised by etlcheck's own functions with SQL Server's number
         details = [
             getattr(getattr(e, "diag", None), "message_detail", "")
@@ -315,6 +315,9 @@ def _rewrite_table(table: exp.Table, is_declared: bool) -> frozenset[str]:
     return frozenset()
 
 
+_BYTEA = exp.DataType.build("BYTEA")
+
+
 def _as_text(node: exp.Expression) -> exp.Expression:
     return exp.Cast(this=node, to=exp.DataType(this=exp.DataType.Type.USERDEFINED, kind="text"))
 
@@ -398,6 +401,8 @@ def _rewrite_conversion(node: exp.Expression) -> exp.Expression:
 def _rewrite_node(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.National):
         return exp.Literal.string(node.this)
+    if isinstance(node, exp.HexString):  # 0x00FF: binary, where PostgreSQL's x'00FF' is bits
+        return exp.Cast(this=exp.Literal.string("\\x" + node.this), to=_BYTEA.copy())
     if isinstance(node, exp.Round):
         # sqlglot's PostgreSQL ROUND needs type annotation; round(float, n) is in sys.
         arguments = [node.this, *([node.args["decimals"]] if node.args.get("decimals") else [])]

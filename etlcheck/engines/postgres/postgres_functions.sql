@@ -93,6 +93,8 @@ CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value timestamp, style intege
 RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE style
         WHEN 1 THEN to_char(value, 'MM/DD/YY')
+        WHEN 2 THEN to_char(value, 'YY.MM.DD')
+        WHEN 102 THEN to_char(value, 'YYYY.MM.DD')
         WHEN 101 THEN to_char(value, 'MM/DD/YYYY')
         WHEN 3 THEN to_char(value, 'DD/MM/YY')
         WHEN 103 THEN to_char(value, 'DD/MM/YYYY')
@@ -115,6 +117,25 @@ RETURNS text LANGUAGE sql IMMUTABLE AS $$
 $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value text, style integer, digits integer)
 RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT value $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value bytea, style integer, digits integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE style WHEN 1 THEN '0x' || upper(encode(value, 'hex'))
+                      WHEN 2 THEN upper(encode(value, 'hex'))
+                      ELSE convert_from(value, 'LATIN1') END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_hex_binary(value text, style integer)
+RETURNS bytea LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF style = 1 AND lower(left(value, 2)) <> '0x' THEN
+        RAISE EXCEPTION USING ERRCODE = 'E8114',
+            MESSAGE = 'Error converting data type varchar to varbinary.';
+    END IF;
+    RETURN decode(CASE WHEN style = 1 THEN substr(value, 3) ELSE value END, 'hex');
+EXCEPTION WHEN invalid_parameter_value THEN
+    RAISE EXCEPTION USING ERRCODE = 'E8114',
+        MESSAGE = 'Error converting data type varchar to varbinary.';
+END
+$$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value numeric, style integer, digits integer)
 RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT value::text $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_offset_string(value text)

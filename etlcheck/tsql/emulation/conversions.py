@@ -3,14 +3,18 @@
 - To an integer type: a string must spell an integer (spaces around it allowed; empty or
   blank is 0); ``'12.5'`` fails (error 245, or NULL for TRY_), where the engines round it.
   A decimal or float is truncated toward zero, where the engines round.
-- ``CONVERT(character type, date/time, style)`` with styles 0/100, 1/101, 3/103, 23, 112,
-  120, 121 and 126: a ``date`` shows only its date part. 121 and 126 show the fraction of a
+- ``CONVERT(character type, date/time, style)`` with styles 0/100, 1/101, 2/102, 3/103, 23,
+  112, 120, 121 and 126: a ``date`` shows only its date part. 121 and 126 show the fraction of a
   second as the source type has it (3 digits for datetime, 7 for datetime2), so they need
   a source whose type the statement shows (a CAST, a variable, GETDATE()...); a column's
   type is not known when the statement is compiled, which makes them a compat finding.
 - ``CONVERT(date/time type, string, style)`` with styles 1/101, 3/103 and 112 reads the
   string in that form (two-digit years: 00-49 are 20xx, 50-99 are 19xx); 23, 120, 121 and
   126 are ISO 8601 forms, read as any CAST reads them.
+- Binary to text with style 1 (``0x00FF``) or 2 (``00FF``): the engines' style functions
+  tell binary from date/time when the statement runs, so columns convert too. Text to
+  binary with style 1 (the text must start with ``0x``) or 2; either needs whole bytes
+  (error 8114 otherwise).
 - Any other style is a compat finding.
 - To ``VARCHAR(n)``, ``NVARCHAR(n)``, ``CHAR(n)``, ``NCHAR(n)``: n characters are kept.
 - A CAST (or CONVERT without a style) of a datetime the statement shows to text is style 0,
@@ -36,7 +40,10 @@ from etlcheck.tsql.plan import TSQL_TYPE
 INTEGERS = {"INT": "int", "BIGINT": "bigint", "SMALLINT": "smallint", "TINYINT": "tinyint"}
 _TEXT = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT"])
 _MOMENTS = frozenset(["DATE", "DATETIME", "DATETIME2", "SMALLDATETIME"])
-FORMAT_STYLES = frozenset([0, 100, 1, 101, 3, 103, 23, 112, 120, 121, 126])
+_BINARY = frozenset(["BINARY", "VARBINARY"])
+HEX_STYLES = frozenset([1, 2])
+"""Binary to hex text and back: 1 with ``0x`` before the digits, 2 without."""
+FORMAT_STYLES = frozenset([0, 100, 1, 101, 2, 102, 3, 103, 23, 112, 120, 121, 126])
 PARSE_STYLES = frozenset([1, 101, 3, 103, 112])
 ISO_STYLES = frozenset([0, 100, 23, 120, 121, 126])
 _OFFSETS = frozenset(["DATETIMEOFFSET", "TIMESTAMPTZ"])
@@ -190,6 +197,9 @@ def _convert(
         return _format(value, to, style, safe)
     if target in _MOMENTS:
         return _parse(value, to, style, safe, reads_text)
+    if target in _BINARY and style in HEX_STYLES:
+        text = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR"))
+        return exp.Cast(this=sys_call("etlcheck_hex_binary", [text, style_node]), to=to.copy())
     if style == 0:
         return _cast(value, to, safe, reads_text)
     raise _refuse(f"style {style} to {target.lower()} is not emulated")
