@@ -30,6 +30,7 @@ from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.constraint_switch import ADDED_WITH_CHECK, read_switch
+from etlcheck.tsql.maintenance import maintenance_query
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
 
 
@@ -98,6 +99,9 @@ def quiet_sqlglot() -> Iterator[None]:
 
 def parse_tsql(text: str) -> exp.Expression:
     """The tree of one T-SQL statement; CompileError when sqlglot cannot read it."""
+    maintenance = maintenance_query(text)
+    if maintenance is not None:
+        return _parse_one(maintenance)
     switched = read_switch(text)
     if isinstance(switched, exp.Alter):
         return switched
@@ -247,7 +251,8 @@ def _parse_one(text: str) -> exp.Expression:
 
 def _parse_renamed(text: str) -> exp.Expression:
     try:
-        trees = sqlglot.parse(text, read="tsql")
+        with quiet_sqlglot():  # a Command is refused below, in the user's words
+            trees = sqlglot.parse(text, read="tsql")
     except (ParseError, TokenError) as error:
         first = str(error).splitlines()[0]
         raise CompileError(f"cannot parse statement: {first}", statement_construct(text)) from None

@@ -147,6 +147,8 @@ class DuckDBEmulation(Emulation):
     enforces_keys = True
     grants_permissions = False
     drops_one_at_a_time = True
+    index_includes = False
+    filtered_indexes = False
     returning_sees_from = False
     reads_text_as_sql_server = True
     merge_output = True

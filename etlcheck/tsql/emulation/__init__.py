@@ -34,6 +34,7 @@ from etlcheck.tsql.emulation.rewrites import (
     ROW,
     SOURCE,
     TARGET,
+    mark_recursive,
     normalize_tsql_forms,
     rewrite_delete,
     rewrite_update,
@@ -42,6 +43,7 @@ from etlcheck.tsql.emulation.rewrites import (
 from etlcheck.tsql.emulation.routines import RoutineSQL
 from etlcheck.tsql.emulation.support import check_constructs
 from etlcheck.tsql.foreign_keys import decode_foreign_keys
+from etlcheck.tsql.index_statements import INDEX_KINDS, plan_index
 from etlcheck.tsql.keys import decode_keys
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import Check, Plan, table_name
@@ -89,6 +91,10 @@ class Emulation(ABC):
     """How T-SQL functions become engine objects (``etlcheck.tsql.udfs``)."""
     drops_one_at_a_time: ClassVar[bool] = False
     """True where DROP names one object only (DuckDB): ``DROP TABLE a, b`` becomes two."""
+    index_includes: ClassVar[bool] = True
+    """False where an index has no INCLUDE columns (DuckDB): they are dropped."""
+    filtered_indexes: ClassVar[bool] = True
+    """False where an index has no WHERE (DuckDB; see ``etlcheck.tsql.index_statements``)."""
     grants_permissions: ClassVar[bool] = True
     """False where the engine has no permissions (DuckDB): GRANT and REVOKE are refused
     before anything runs, instead of failing at the engine halfway through the run."""
@@ -108,6 +114,7 @@ class Emulation(ABC):
             word = "GRANT" if isinstance(tree, exp.Grant) else "REVOKE"
             raise CompileError(f"{word}: the engine has no permissions", word)
         tree = normalize_tsql_forms(tree)
+        mark_recursive(tree)
         output = take_output(tree)
         checks: list[Check] = []
         tree = rewrite_functions(tree, checks, self.reads_text_as_sql_server, self)
@@ -217,6 +224,8 @@ class Emulation(ABC):
 
     def _plan_create(self, plan: Plan, tree: exp.Create) -> None:
         kind = (tree.args.get("kind") or "").upper()
+        if kind in INDEX_KINDS:
+            plan_index(tree, self.index_includes, self.filtered_indexes)
         if kind in ("SCHEMA", "VIEW"):
             plan.checks.append(Check("first_in_batch", f"CREATE {kind}"))
         if kind in ("PROCEDURE", "FUNCTION", "TRIGGER"):

@@ -15,6 +15,7 @@ from typing import Any
 from sqlglot import exp
 
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA
+from etlcheck.tsql.emulation.day_arithmetic import add_days
 from etlcheck.tsql.keys import Written
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import TSQL_TYPE
@@ -245,6 +246,8 @@ def rewrite_shared_node(
             return exp.Anonymous(this="current_database", expressions=[])
         if upper in UNSUPPORTED_FUNCTIONS:
             raise CompileError(f"{upper}() is not supported", f"{upper}()")
+    if isinstance(node, (exp.Add, exp.Sub)):
+        return add_days(node) or node
     if isinstance(node, exp.CurrentTimestamp) and not isinstance(node.parent, exp.Cast):
         if node.meta.get(TSQL_TYPE) == "DATETIMEOFFSET":
             return node  # the engines' CURRENT_TIMESTAMP has a time zone, as datetimeoffset

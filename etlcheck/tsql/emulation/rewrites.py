@@ -124,6 +124,42 @@ def normalize_tsql_forms(tree: exp.Expression) -> exp.Expression:
     return tree
 
 
+def mark_recursive(tree: exp.Expression) -> None:
+    """``WITH RECURSIVE`` where a CTE names itself: T-SQL has no such keyword, the
+    engines need it. SQL Server requires the recursive member's columns to have the
+    anchor's types; where the anchor CASTs a column, the member's is cast to that type
+    (``DATEADD`` of a date is a date in SQL Server, a timestamp on PostgreSQL)."""
+    for with_ in tree.find_all(exp.With):
+        for cte in with_.expressions:
+            name = cte.alias.lower()
+            if any(
+                table.name.lower() == name and not table.db
+                for table in cte.this.find_all(exp.Table)
+            ):
+                with_.set("recursive", True)
+                _cast_like_anchor(cte.this)
+
+
+def _cast_like_anchor(body: exp.Expression) -> None:
+    if not isinstance(body, exp.Union) or not isinstance(body.expression, exp.Select):
+        return
+    anchor = body.this
+    while isinstance(anchor, exp.Union):
+        anchor = anchor.this
+    if not isinstance(anchor, exp.Select):
+        return
+    for first, member in zip(anchor.expressions, body.expression.expressions, strict=False):
+        declared = first.this if isinstance(first, exp.Alias) else first
+        if not isinstance(declared, exp.Cast):
+            continue
+        value = member.this if isinstance(member, exp.Alias) else member
+        cast = exp.Cast(this=value.copy(), to=declared.to.copy())
+        if isinstance(member, exp.Alias):
+            member.set("this", cast)
+        else:
+            member.replace(cast)
+
+
 def rewrite_delete(delete: exp.Delete, row_id: str) -> exp.Expression:
     tables = delete.args.get("tables") or []
     source = delete.this
