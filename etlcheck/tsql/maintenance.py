@@ -34,6 +34,20 @@ def maintenance_query(text: str) -> str | None:
     return f"SELECT 1 FROM {text[tokens[at].start : tokens[end - 1].end + 1]} WHERE 1 = 0"
 
 
+def index_action(text: str) -> str | None:
+    """What ``ALTER INDEX … ON table <action>`` does (``DISABLE``, ``SET``…), or None for
+    any other statement."""
+    try:
+        tokens = tokenize(text)
+    except SplitError:
+        return None
+    words = [word_of(token) for token in tokens]
+    if words[:2] != ["ALTER", "INDEX"] or len(words) < 5 or words[3] != "ON":
+        return None
+    end = _name_end(tokens, 4)
+    return (words[end] or tokens[end].text.upper()) if end < len(tokens) else None
+
+
 def _table_position(words: list[str | None]) -> int | None:
     """Where the table's name starts in a maintenance statement, or None."""
     if words[:1] == ["UPDATE STATISTICS"]:  # one token

@@ -30,7 +30,7 @@ from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.constraint_switch import ADDED_WITH_CHECK, read_switch
-from etlcheck.tsql.maintenance import maintenance_query
+from etlcheck.tsql.maintenance import index_action, maintenance_query
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
 
 
@@ -102,6 +102,14 @@ def parse_tsql(text: str) -> exp.Expression:
     maintenance = maintenance_query(text)
     if maintenance is not None:
         return _parse_one(maintenance)
+    action = index_action(text)
+    if action is not None:
+        raise CompileError(
+            f"ALTER INDEX … {action}: only REBUILD and REORGANIZE, which change nothing a "
+            "statement sees, are emulated",
+            f"ALTER INDEX … {action}",
+            word=action,
+        )
     switched = read_switch(text)
     if isinstance(switched, exp.Alter):
         return switched
