@@ -106,6 +106,11 @@ CREATE OR REPLACE MACRO sys.etlcheck_style_text(value, style, digits) AS (
              THEN CASE style WHEN 1 THEN '0x' ELSE '' END || hex(TRY_CAST(value AS BLOB))
          ELSE CAST(value AS VARCHAR) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_money_text(value, style) AS (
+    CASE style WHEN 1 THEN format('{:,.2f}', CAST(value AS DECIMAL(38, 2)))
+               WHEN 0 THEN CAST(CAST(value AS DECIMAL(38, 2)) AS VARCHAR)
+               ELSE CAST(CAST(value AS DECIMAL(38, 4)) AS VARCHAR) END
+);
 CREATE OR REPLACE MACRO sys.etlcheck_hex_digits(digits) AS (
     CASE WHEN length(digits) % 2 = 0 THEN unhex(digits)
          ELSE error('Error converting data type varchar to varbinary.') END

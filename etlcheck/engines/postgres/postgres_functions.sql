@@ -123,6 +123,13 @@ RETURNS text LANGUAGE sql IMMUTABLE AS $$
                       WHEN 2 THEN upper(encode(value, 'hex'))
                       ELSE convert_from(value, 'LATIN1') END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_money_text(value numeric, style integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE style
+        WHEN 1 THEN to_char(value::numeric(38, 2), 'FM999,999,999,999,999,999,999,999,999,990.00')
+        WHEN 0 THEN (value::numeric(38, 2))::text
+        ELSE (value::numeric(38, 4))::text END
+$$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_hex_binary(value text, style integer)
 RETURNS bytea LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN

@@ -15,6 +15,8 @@
   tell binary from date/time when the statement runs, so columns convert too. Text to
   binary with style 1 (the text must start with ``0x``) or 2; either needs whole bytes
   (error 8114 otherwise).
+- ``money`` and ``smallmoney`` the statement shows (a variable, a CAST) convert to text
+  with two decimals (CAST, style 0), with commas (1), or with four decimals (2, 126).
 - Any other style is a compat finding.
 - To ``VARCHAR(n)``, ``NVARCHAR(n)``, ``CHAR(n)``, ``NCHAR(n)``: n characters are kept.
 - A CAST (or CONVERT without a style) of a datetime the statement shows to text is style 0,
@@ -42,6 +44,8 @@ _TEXT = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT"])
 _MOMENTS = frozenset(["DATE", "DATETIME", "DATETIME2", "SMALLDATETIME"])
 _BINARY = frozenset(["BINARY", "VARBINARY"])
 HEX_STYLES = frozenset([1, 2])
+_MONEY = frozenset(["MONEY", "SMALLMONEY"])
+MONEY_STYLES = frozenset([0, 1, 2, 126])
 """Binary to hex text and back: 1 with ``0x`` before the digits, 2 without."""
 FORMAT_STYLES = frozenset([0, 100, 1, 101, 2, 102, 3, 103, 23, 112, 120, 121, 126])
 PARSE_STYLES = frozenset([1, 101, 3, 103, 112])
@@ -112,7 +116,18 @@ def _default_style(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.E
         return _format(value, to, 121, safe)
     if source in _OFFSETS:
         return _offset_text(value, to)
+    if source in _MONEY:
+        return _money_text(value, to, 0)
     return None
+
+
+def _money_text(value: exp.Expression, to: exp.DataType, style: int) -> exp.Expression:
+    """money as SQL Server writes it: two decimals (style 0), with commas (1), or four
+    decimals (2 and 126)."""
+    if style not in MONEY_STYLES:
+        raise _refuse(f"style {style} of money is not emulated")
+    text = sys_call("etlcheck_money_text", [value, exp.Literal.number(style)])
+    return _sized_text(exp.Cast(this=text, to=to.copy()))
 
 
 def _offset_text(value: exp.Expression, to: exp.DataType) -> exp.Expression:
@@ -206,11 +221,13 @@ def _convert(
 
 
 def _format(value: exp.Expression, to: exp.DataType, style: int, safe: bool) -> exp.Expression:
-    if style not in FORMAT_STYLES:
+    if style not in FORMAT_STYLES and source_type(value) not in _MONEY:
         raise _refuse(f"style {style} is not emulated")
     source = source_type(value)
     if source in _TEXT:
         return _cast(value, to, safe, reads_text=False)
+    if source in _MONEY:
+        return _money_text(value, to, style)
     if source in _OFFSETS:
         raise _refuse(f"style {style} of a datetimeoffset is not emulated")
     digits = _DIGITS.get(source or "")

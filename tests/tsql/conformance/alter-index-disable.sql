@@ -4,5 +4,8 @@
 -- unreadable. Neither is emulated.
 CREATE TABLE dbo.stage_rows (id INT NOT NULL);
 CREATE UNIQUE INDEX ux_stage_rows ON dbo.stage_rows (id);
+INSERT INTO dbo.stage_rows VALUES (1), (2);
+PRINT @@ROWCOUNT;
+-- prints: 2
 ALTER INDEX ux_stage_rows ON dbo.stage_rows DISABLE;
--- compat on duckdb, postgres at 7:45: ALTER INDEX … DISABLE
+-- compat on duckdb, postgres at 10:45: ALTER INDEX … DISABLE
