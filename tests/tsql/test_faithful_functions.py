@@ -138,12 +138,13 @@ CASES: dict[str, list[tuple[str, str]]] = {
         )
     ],
     "ERROR_MESSAGE / ERROR_NUMBER / ERROR_LINE / ERROR_SEVERITY / ERROR_STATE": [],
-    "HASHBYTES (equality of two, see below)": [
+    "HASHBYTES (of a type the statement shows)": [
         (
             "IIF(HASHBYTES('MD5', CAST(N'a' AS NVARCHAR(5))) = HASHBYTES('MD5', CAST(N'A' AS "
             "NVARCHAR(5))), N'same', N'different')",
             "different",
-        )
+        ),
+        ("CONVERT(VARCHAR(34), HASHBYTES('MD5', 'abc'), 2)", "900150983CD24FB0D6963F7D28E17F72"),
     ],
     "SUSER_SNAME / SUSER_NAME / SYSTEM_USER / ORIGINAL_LOGIN (the session's login)": [
         (

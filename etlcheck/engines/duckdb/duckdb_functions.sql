@@ -106,6 +106,26 @@ CREATE OR REPLACE MACRO sys.etlcheck_style_text(value, style, digits) AS (
              THEN CASE style WHEN 1 THEN '0x' ELSE '' END || hex(TRY_CAST(value AS BLOB))
          ELSE CAST(value AS VARCHAR) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_utf16_unit(unit) AS (
+    printf('%02X%02X', unit % 256, unit // 256)
+);
+CREATE OR REPLACE MACRO sys.etlcheck_utf16le(value) AS (
+    unhex(array_to_string(list_transform(string_split(value, ''), lambda c:
+        CASE WHEN unicode(c) < 65536 THEN sys.etlcheck_utf16_unit(unicode(c))
+             ELSE sys.etlcheck_utf16_unit(55296 + (unicode(c) - 65536) // 1024)
+                  || sys.etlcheck_utf16_unit(56320 + (unicode(c) - 65536) % 1024) END), ''))
+);
+CREATE OR REPLACE MACRO sys.etlcheck_cp1252(value) AS (
+    unhex(array_to_string(list_transform(string_split(value, ''), lambda c:
+        CASE WHEN unicode(c) < 128 OR unicode(c) BETWEEN 160 AND 255 THEN printf('%02X', unicode(c))
+             WHEN strpos('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ', c) > 0
+                 THEN substr('8082838485868788898A8B8C8E9192939495969798999A9B9C9E9F', 2 * strpos('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ', c) - 1, 2)
+             ELSE error('VARCHAR (code page 1252) has no character ' || c) END), ''))
+);
+CREATE OR REPLACE MACRO sys.etlcheck_hashbytes(algorithm, data) AS (
+    CASE algorithm WHEN 'MD5' THEN unhex(md5(data)) WHEN 'SHA1' THEN unhex(sha1(data))
+                   ELSE unhex(sha256(data)) END
+);
 CREATE OR REPLACE MACRO sys.etlcheck_money_text(value, style) AS (
     CASE style WHEN 1 THEN format('{:,.2f}', CAST(value AS DECIMAL(38, 2)))
                WHEN 0 THEN CAST(CAST(value AS DECIMAL(38, 2)) AS VARCHAR)

@@ -141,6 +141,7 @@ def _map_type(data_type: exp.DataType) -> exp.DataType:
 
 
 class DuckDBEmulation(Emulation):
+    hashes = frozenset(["MD5", "SHA1", "SHA2_256"])
     dialect = "duckdb"
     row_id = "rowid"
     catalog_sql = _CATALOG_SQL

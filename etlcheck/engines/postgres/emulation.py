@@ -185,6 +185,7 @@ def _map_type(data_type: exp.DataType) -> exp.DataType:
 
 
 class PostgresEmulation(Emulation):
+    hashes = frozenset(["MD5", "SHA2_256", "SHA2_512"])
     dialect = "postgres"
     constraint_objects = True
     row_id = "ctid"

@@ -123,6 +123,27 @@ RETURNS text LANGUAGE sql IMMUTABLE AS $$
                       WHEN 2 THEN upper(encode(value, 'hex'))
                       ELSE convert_from(value, 'LATIN1') END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_utf16_unit(unit integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT lpad(to_hex(unit % 256), 2, '0') || lpad(to_hex(unit / 256), 2, '0')
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_utf16le(value text)
+RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN value IS NOT NULL THEN decode(coalesce((
+        SELECT string_agg(CASE WHEN ascii(c) < 65536 THEN sys.etlcheck_utf16_unit(ascii(c))
+                               ELSE sys.etlcheck_utf16_unit(55296 + (ascii(c) - 65536) / 1024)
+                                    || sys.etlcheck_utf16_unit(56320 + (ascii(c) - 65536) % 1024)
+                          END, '' ORDER BY n)
+        FROM regexp_split_to_table(value, '') WITH ORDINALITY AS t(c, n) WHERE c <> ''), ''), 'hex')
+    END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_cp1252(value text)
+RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT convert_to(value, 'WIN1252') $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_hashbytes(algorithm text, data bytea)
+RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE algorithm WHEN 'MD5' THEN decode(md5(data), 'hex')
+                          WHEN 'SHA2_512' THEN sha512(data) ELSE sha256(data) END
+$$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_money_text(value numeric, style integer)
 RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE style

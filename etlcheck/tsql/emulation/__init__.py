@@ -91,6 +91,8 @@ class Emulation(ABC):
     """How T-SQL functions become engine objects (``etlcheck.tsql.udfs``)."""
     drops_one_at_a_time: ClassVar[bool] = False
     """True where DROP names one object only (DuckDB): ``DROP TABLE a, b`` becomes two."""
+    hashes: ClassVar[frozenset[str]] = frozenset()
+    """The HASHBYTES algorithms the engine computes (``etlcheck.tsql.emulation.hashes``)."""
     index_includes: ClassVar[bool] = True
     """False where an index has no INCLUDE columns (DuckDB): they are dropped."""
     filtered_indexes: ClassVar[bool] = True
@@ -213,6 +215,9 @@ class Emulation(ABC):
         at least ``digits`` digits before the point, rounded half away from zero."""
         arguments = [exp.Literal.number(decimals), exp.Boolean(this=grouped)]
         return sys_call("etlcheck_format_number", [value, *arguments, exp.Literal.number(digits)])
+
+    def hash_algorithms(self) -> frozenset[str]:
+        return self.hashes
 
     def format_integer(self, value: exp.Expression, digits: int) -> exp.Expression:
         """FORMAT's ``Dn``: an integer with at least ``digits`` digits (NULL otherwise)."""

@@ -80,7 +80,8 @@ _NUMBER_TYPES = frozenset(
 
 
 class Formatter(Protocol):
-    """What an emulation provides for FORMAT: each piece of a date pattern, and numbers."""
+    """What an emulation provides for FORMAT (each piece of a date pattern, and numbers)
+    and for HASHBYTES."""
 
     def format_moment_piece(self, value: exp.Expression, token: str) -> exp.Expression: ...
 
@@ -89,6 +90,10 @@ class Formatter(Protocol):
     ) -> exp.Expression: ...
 
     def format_integer(self, value: exp.Expression, digits: int) -> exp.Expression: ...
+
+    def hash_algorithms(self) -> frozenset[str]:
+        """The HASHBYTES algorithms the engine computes (``hashes``)."""
+        ...
 
 
 def rewrite_format(node: exp.Anonymous, formatter: Formatter) -> exp.Expression:

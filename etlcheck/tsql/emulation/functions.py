@@ -22,8 +22,7 @@ into plain SQL or into the ``sys`` functions every emulation installs
 - ``SYSDATETIME()`` is the current time as datetime2, GETDATE() as datetime, and
   ``SYSDATETIMEOFFSET()`` as datetimeoffset: the instant, shown in the session's time zone
   (datetimeoffset is each engine's timestamp with time zone).
-- ``HASHBYTES(alg, x)``, only ever compared with another over the same type (``support``
-  refuses the rest): ``md5(x)``, whose equality is the equality of the two strings.
+- ``HASHBYTES(alg, x)``: see ``hashes``.
 """
 
 from __future__ import annotations
@@ -37,13 +36,13 @@ from etlcheck.tsql.concatenation import string_kind
 from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
+from etlcheck.tsql.emulation.hashes import HASHES, rewrite_hash
 from etlcheck.tsql.emulation.patterns import rewrite_like
 from etlcheck.tsql.emulation.sequences import (
     check_sequences_once,
     plan_sequence,
     rewrite_next_value,
 )
-from etlcheck.tsql.emulation.support import HASHES
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import TSQL_TYPE, Check
 
@@ -109,8 +108,7 @@ def _rewrite(
         parts = [node.args.get(key) for key in ("year", "month", "day")]
         return sys_call("etlcheck_datefromparts", [part for part in parts if part is not None])
     elif isinstance(node, HASHES):
-        text = exp.Cast(this=node.this, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
-        return exp.Anonymous(this="md5", expressions=[text])
+        return rewrite_hash(node, formatter.hash_algorithms())
     elif isinstance(node, exp.NextValueFor):
         return rewrite_next_value(node)
     elif isinstance(node, exp.GroupConcat):

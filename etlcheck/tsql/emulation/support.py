@@ -16,11 +16,9 @@ from dataclasses import dataclass
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
+from etlcheck.tsql.emulation.hashes import HASHES, mark_input
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError
-
-HASHES: tuple[type[exp.Expression], ...] = (exp.MD5, exp.SHA, exp.SHA2)
-"""What ``HASHBYTES('MD5' | 'SHA1' | 'SHA2_256' | 'SHA2_512', x)`` parses to."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +89,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
         (),
         ("ERROR_MESSAGE", "ERROR_NUMBER", "ERROR_LINE", "ERROR_SEVERITY", "ERROR_STATE"),
     ),
-    Faithful("HASHBYTES (equality of two, see below)", HASHES),
+    Faithful("HASHBYTES (of a type the statement shows)", HASHES),
     Faithful(
         "SUSER_SNAME / SUSER_NAME / SYSTEM_USER / ORIGINAL_LOGIN (the session's login)",
         (),
@@ -166,9 +164,8 @@ _REASONS = {
     "CHECKSUM": "SQL Server's checksum values, and which inputs collide, cannot be reproduced",
     "BINARY_CHECKSUM": "SQL Server's checksum values, and which inputs collide, cannot be "
     "reproduced",
-    "HASHBYTES": "SQL Server's hash values cannot be reproduced; only comparing two "
-    "HASHBYTES of the same algorithm over CAST(... AS NVARCHAR(n)) (or VARCHAR) for equality "
-    "runs",
+    "HASHBYTES": "SQL Server hashes the bytes it stores, which depend on the type; CAST the "
+    "argument to NVARCHAR(n), VARCHAR(n) or VARBINARY(n)",
     "PATINDEX": "this function is not emulated; LIKE with the same pattern is",
     "AVG": "SQL Server's AVG keeps its argument's type (the average of integers is a "
     "truncated integer)",
@@ -234,7 +231,7 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
             _refuse(f"{node.name}()", what, node.name)
         _refuse(f"{name}()", _REASONS.get(name, "this function is not emulated"), name)
     if isinstance(node, HASHES):
-        if hash_comparison(node) is None:
+        if not mark_input(node):
             _refuse("HASHBYTES()", _REASONS["HASHBYTES"], "HASHBYTES")
         return
     if type(node) in _CLASSES:
@@ -261,48 +258,6 @@ def _refuse_argument(node: exp.Anonymous, name: str) -> None:
         construct = f"{name}() with an argument"
         what = f"{name} takes no argument"
     raise CompileError(f"{construct}: {what}", construct, word=name, occurrence=occurrence)
-
-
-def hash_algorithm(node: exp.Expression) -> str | None:
-    """``MD5``, ``SHA1``, ``SHA2_256`` or ``SHA2_512`` for a HASHBYTES node, else None."""
-    if isinstance(node, exp.MD5):
-        return "MD5"
-    if isinstance(node, exp.SHA):
-        return "SHA1"
-    if isinstance(node, exp.SHA2):
-        length = node.args.get("length")
-        return f"SHA2_{length.name if length is not None else 256}"
-    return None
-
-
-def hash_comparison(node: exp.Expression) -> exp.Binary | None:
-    """The ``=`` or ``<>`` that makes a HASHBYTES call safe to run, or None.
-
-    SQL Server hashes the bytes of its argument, so two HASHBYTES of one algorithm are
-    equal exactly when their arguments have the same bytes. Over two explicit CASTs to
-    VARCHAR or both to NVARCHAR, that is equality of the two strings, case and trailing
-    blanks included, which every engine computes; any other use shows a value no engine
-    can reproduce.
-    """
-    parent = node.parent
-    if not isinstance(parent, (exp.EQ, exp.NEQ)):
-        return None
-    left, right = parent.this, parent.expression
-    if hash_algorithm(left) is None or hash_algorithm(left) != hash_algorithm(right):
-        return None
-    families = {_string_family(side.this) for side in (left, right)}
-    return parent if len(families) == 1 and None not in families else None
-
-
-def _string_family(argument: exp.Expression) -> str | None:
-    if isinstance(argument, exp.Cast):
-        to = argument.to
-    elif isinstance(argument, exp.Convert) and isinstance(argument.this, exp.DataType):
-        to = argument.this
-    else:
-        return None
-    name = to.this.name
-    return name if name in ("VARCHAR", "NVARCHAR") else None
 
 
 def check_type_text(type_text: str) -> None:

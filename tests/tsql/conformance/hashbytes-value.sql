@@ -1,8 +1,32 @@
--- construct: HASHBYTES value
+-- construct: HASHBYTES of a value whose type the statement shows (NVARCHAR, VARCHAR, VARBINARY)
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/functions/hashbytes-transact-sql
--- The hash of the bytes SQL Server stores (UTF-16 for NVARCHAR, the code page for
--- VARCHAR) cannot be reproduced by the embedded engines: refused.
--- compat on duckdb, postgres at 7:28: HASHBYTES()
--- SHA-256 of the three bytes 'abc' (the standard test vector).
+-- SQL Server hashes the bytes it stores: UTF-16LE for NVARCHAR, code page 1252 for VARCHAR
+-- under the default collation. The standard test vectors of 'abc' as three bytes:
 PRINT CONVERT(VARCHAR(66), HASHBYTES('SHA2_256', CAST('abc' AS VARCHAR(3))), 1);
 -- prints: 0xBA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD
+PRINT CONVERT(VARCHAR(34), HASHBYTES('MD5', 'abc'), 2);
+-- prints: 900150983CD24FB0D6963F7D28E17F72
+-- N'abc' is the six bytes 61 00 62 00 63 00.
+PRINT CONVERT(VARCHAR(64), HASHBYTES('SHA2_256', N'abc'), 2);
+-- prints: 13E228567E8249FCE53337F25D7970DE3BD68AB2653424C7B8F9FD05E33CAEDF
+DECLARE @name VARCHAR(20) = 'Zoë€';
+PRINT CONVERT(VARCHAR(64), HASHBYTES('SHA2_256', @name), 2);
+-- prints: 14D0EF15E36CE149CCE3C26109515F398DAF89ACA65C8D939223966A5183120A
+DECLARE @key NVARCHAR(20) = N'Zoë€😀';
+PRINT CONVERT(VARCHAR(64), HASHBYTES('SHA2_256', @key), 2);
+-- prints: A82371960A9E2EE6ACE487CC91F384566960D12FA4B0BF798F2DC7D5E244590D
+PRINT CONVERT(VARCHAR(64), HASHBYTES('SHA2_256', CAST(0x00FF AS VARBINARY(2))), 2);
+-- prints: 06EB7D6A69EE19E5FBDF749018D3D2ABFA04BCBD1365DB312EB86DC7169389B8
+PRINT CONVERT(VARCHAR(64), HASHBYTES('SHA2_256', N''), 2);
+-- prints: E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855
+PRINT ISNULL(CONVERT(VARCHAR(64), HASHBYTES('SHA2_256', CAST(NULL AS NVARCHAR(10))), 2), 'NULL');
+-- prints: NULL
+-- A hash key stored in a column, compared later with a fresh hash.
+CREATE TABLE dbo.hub_customer (customer_hk BINARY(32) NOT NULL, customer_id VARCHAR(10) NOT NULL);
+INSERT INTO dbo.hub_customer
+SELECT HASHBYTES('SHA2_256', CAST(UPPER(TRIM(v.id)) AS NVARCHAR(100))), v.id
+FROM (VALUES ('c-1 '), ('C-2')) AS v(id);
+DECLARE @found INT = (SELECT COUNT(*) FROM dbo.hub_customer
+    WHERE customer_hk = HASHBYTES('SHA2_256', CAST(N'C-1' AS NVARCHAR(100))));
+PRINT @found;
+-- prints: 1
