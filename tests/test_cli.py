@@ -94,3 +94,28 @@ def test_usage_error_exit_code() -> None:
     )
     assert done.returncode == 2
     assert "invalid choice: 'sed'" in done.stderr
+
+
+def test_sqlglot_warnings_do_not_reach_the_terminal(tmp_path: Path) -> None:
+    """Statements sqlglot reads as a Command, or with hints it drops, used to print its
+    warnings on stderr between etlcheck's own lines."""
+    (tmp_path / "sql").mkdir()
+    (tmp_path / "sql" / "01-load.sql").write_text(
+        "CREATE TABLE dbo.t (a INT);\nALTER INDEX ALL ON dbo.t REBUILD;\n"
+        "SELECT a FROM dbo.t OPTION (RECOMPILE);\nALTER INDEX ix ON dbo.t DISABLE;\n",
+        "utf-8",
+    )
+    (tmp_path / "etlcheck.toml").write_text(
+        '[project]\nname = "quiet"\n[sandbox]\nschemas = { dbo = "sbx_dbo" }\n'
+        '[[phases]]\nname = "load"\nscripts = ["01-load.sql"]\n',
+        "utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "etlcheck.cli", "lint", "--engine", "duckdb"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "ALTER INDEX … DISABLE" in done.stdout
+    assert "Falling back" not in done.stderr and "Unsupported query option" not in done.stderr
