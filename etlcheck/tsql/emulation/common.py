@@ -192,13 +192,16 @@ def dialect_type_sql(
 
 
 _CLUSTERING = (exp.ClusteredColumnConstraint, exp.NonClusteredColumnConstraint)
+_STORAGE = (exp.Properties, exp.OnProperty)
 
 
 def _unclustered(node: exp.Constraint) -> exp.Constraint:
     """``CONSTRAINT pk PRIMARY KEY [NON]CLUSTERED (a ASC)`` (and ``UNIQUE`` so), as SSDT
     writes every key, as a plain key of the columns: the kind of index SQL Server builds
-    for it changes nothing a statement sees."""
-    parts = node.expressions
+    for it, and its ``WITH (…)`` options and ``ON [PRIMARY]`` filegroup, change nothing a
+    statement sees."""
+    parts = [part for part in node.expressions if not isinstance(part, _STORAGE)]
+    node.set("expressions", parts)
     if (
         len(parts) == 2
         and isinstance(parts[0], exp.PrimaryKeyColumnConstraint)
