@@ -106,6 +106,11 @@ CREATE OR REPLACE MACRO sys.etlcheck_style_text(value, style, digits) AS (
              THEN CASE style WHEN 1 THEN '0x' ELSE '' END || hex(TRY_CAST(value AS BLOB))
          ELSE CAST(value AS VARCHAR) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_text(value) AS (
+    CASE WHEN typeof(value) = 'BOOLEAN'
+             THEN CAST(CAST(TRY_CAST(value AS BOOLEAN) AS INTEGER) AS VARCHAR)
+         ELSE CAST(value AS VARCHAR) END
+);
 CREATE OR REPLACE MACRO sys.etlcheck_utf16_unit(unit) AS (
     printf('%02X%02X', unit % 256, unit // 256)
 );

@@ -21,6 +21,7 @@ from etlcheck.tsql.emulation.common import (
     rewrite_catalog_view,
     rewrite_shared_node,
     rewrite_temp_qualifier,
+    sys_call,
     temp_identifier,
 )
 from etlcheck.tsql.emulation.functions import bottom_up
@@ -201,6 +202,8 @@ class DuckDBEmulation(Emulation):
 
     def _plan_create(self, plan: Plan, tree: exp.Create) -> None:
         super()._plan_create(plan, tree)
+        for computed in tree.find_all(exp.ComputedColumnConstraint):
+            computed.set("persisted", False)  # DuckDB's are computed as they are read
         if (tree.args.get("kind") or "").upper() != "TABLE":
             return
         schema = tree.this
@@ -304,7 +307,40 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.Length):
         inner = node.this
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[inner]))
+    if isinstance(node, exp.Cast) and node.to.this in _TEXT_TYPES and not _textual(node.this):
+        node.set("this", sys_call("etlcheck_text", [node.this]))
+    elif isinstance(node, (exp.Concat, exp.ConcatWs)):
+        node.set("expressions", [_as_text(argument) for argument in node.expressions])
     return session_function(node, _SESSION) or rewrite_shared_node(node, _map_type)
+
+
+_TEXT_TYPES = frozenset(
+    [
+        exp.DataType.Type.VARCHAR,
+        exp.DataType.Type.NVARCHAR,
+        exp.DataType.Type.CHAR,
+        exp.DataType.Type.NCHAR,
+        exp.DataType.Type.TEXT,
+    ]
+)
+"""BIT is DuckDB's BOOLEAN, whose text is ``true``/``false``; SQL Server writes 1 and 0.
+Text made of a value (a CAST to a character type, CONCAT's arguments) goes through
+``sys.etlcheck_text``, which writes a boolean as 1 or 0 and anything else as the cast
+would: the type is known when DuckDB binds the statement, so the choice costs nothing
+per row."""
+
+
+def _textual(node: exp.Expression) -> bool:
+    """Whether ``node`` is text already (no boolean can reach the cast through it)."""
+    if isinstance(node, exp.Literal):
+        return node.is_string
+    if isinstance(node, exp.Cast):
+        return node.to.this in _TEXT_TYPES
+    return isinstance(node, (exp.DPipe, exp.Concat, exp.ConcatWs))
+
+
+def _as_text(node: exp.Expression) -> exp.Expression:
+    return node if _textual(node) else sys_call("etlcheck_text", [node])
 
 
 def _names_foreign_key(object_type: exp.Expression | None) -> bool:

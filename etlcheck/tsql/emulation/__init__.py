@@ -139,6 +139,7 @@ class Emulation(ABC):
         elif isinstance(tree, exp.Merge):
             self._plan_merge(tree, output)
         elif isinstance(tree, exp.Alter):
+            _refuse_added_computed_column(tree)
             if self.enforces_keys:
                 _check_key_columns(plan, tree)
             plan_alter_constraints(plan, tree, self.enforces_keys)
@@ -323,6 +324,19 @@ class Emulation(ABC):
             return int(marked.group(1)), marked.group(2).strip()
         number = self.error_number(error)
         return number, SQL_SERVER_MESSAGES.get(number, message)
+
+
+def _refuse_added_computed_column(tree: exp.Alter) -> None:
+    """``ALTER TABLE t ADD c AS (expression)``: neither engine adds a computed column to a
+    table that exists (PostgreSQL would also need its type)."""
+    for action in tree.args.get("actions") or []:
+        if isinstance(action, exp.ColumnDef) and action.find(exp.ComputedColumnConstraint):
+            raise CompileError(
+                "computed column: a computed column cannot be added to a table here; "
+                "declare it in the CREATE TABLE",
+                "computed column",
+                word="AS",
+            )
 
 
 def _check_key_columns(plan: Plan, tree: exp.Alter) -> None:
