@@ -21,6 +21,7 @@ from sqlglot.tokens import Token, TokenType
 
 from etlcheck.isolation.gaps import blank_gaps
 from etlcheck.isolation.positions import statement_kind, token_words
+from etlcheck.tsql.dml_top import dml_top
 from etlcheck.tsql.nodes import CONDITION, STATEMENT, UNPARSED, Span, words
 from etlcheck.tsql.parsing import quiet_sqlglot
 from etlcheck.tsql.schema_elements import unqualified_names
@@ -126,6 +127,9 @@ def _has_query_clause(
 def parse(text: str) -> tuple[exp.Expr | None, str]:
     """sqlglot's tree of one statement's text (None when it cannot, or only as a Command),
     and a signature of what it parsed to."""
+    top = dml_top(text)
+    if top is not None:  # DELETE/UPDATE TOP (n): sqlglot would take TOP for a table
+        text = text[: top.start] + " " * (top.end - top.start) + text[top.end :]
     try:
         with quiet_sqlglot():
             tree = sqlglot.parse_one(text, read="tsql")

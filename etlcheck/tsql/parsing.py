@@ -30,6 +30,7 @@ from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.constraint_switch import ADDED_WITH_CHECK, read_switch
+from etlcheck.tsql.dml_top import dml_top
 from etlcheck.tsql.maintenance import index_action, maintenance_query
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
 
@@ -121,10 +122,22 @@ def parse_tsql(text: str) -> exp.Expression:
         _refuse_current_of(text)
     if _EXEC.search(text):
         _refuse_insert_exec(text)
+    top = dml_top(text)
+    if top is not None:
+        if top.percent:
+            raise CompileError(
+                "TOP … PERCENT: a share of the rows is not emulated; give a count",
+                "TOP … PERCENT",
+                word="PERCENT",
+            )
+        text = text[: top.start] + " " * (top.end - top.start) + text[top.end :]
     clause = output_clause(text)
     if clause is not None:
         text = text[: clause.start] + " " * (clause.end - clause.start) + text[clause.end :]
     tree = _parse_one(text)
+    if top is not None:
+        count = _parse_one(f"SELECT {top.count}").expressions[0]
+        tree.set("limit", exp.Limit(expression=count))
     if clause is not None:
         if not isinstance(tree, (exp.Insert, exp.Update, exp.Delete, exp.Merge)):
             raise CompileError("OUTPUT belongs to INSERT, UPDATE, DELETE or MERGE", "OUTPUT")

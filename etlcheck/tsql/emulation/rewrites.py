@@ -1,5 +1,8 @@
 """Dialect-neutral rewrites of T-SQL DML that standard SQL spells differently.
 
+``DELETE TOP (n)`` and ``UPDATE TOP (n)`` (the count kept as the tree's LIMIT, see
+``etlcheck.tsql.dml_top``) pick n rows by row id in a subquery.
+
 ``UPDATE alias SET ... FROM t alias JOIN ...`` and ``DELETE alias FROM t alias JOIN ...``
 (and ``WITH c AS (...) DELETE FROM c``) become statements on the base table that pick
 their rows by the dialect's row-id pseudo-column through a subquery over the original
@@ -64,6 +67,11 @@ def rewrite_update(
     strip_set_qualifiers(update)
     source_from = update.args.get("from_")
     target = update.this
+    limit = update.args.get("limit")
+    if limit is not None and source_from is None and isinstance(target, exp.Table):
+        update.set("limit", None)
+        update.set("where", _limited_rows(target, update.args.get("where"), limit, row_id))
+        return update
     if source_from is None or not isinstance(target, exp.Table):
         return update
     source = source_from.this
@@ -87,6 +95,8 @@ def rewrite_update(
     where = update.args.get("where")
     if where is not None:
         inner.set("where", where.copy())
+    if limit is not None:
+        inner.set("limit", limit.copy())
     rewritten = exp.Update(
         this=exp.alias_(_base_table(matched), TARGET, table=True),
         expressions=assignments,
@@ -164,12 +174,18 @@ def rewrite_delete(delete: exp.Delete, row_id: str) -> exp.Expression:
     tables = delete.args.get("tables") or []
     source = delete.this
     with_ = delete.args.get("with_") or delete.args.get("with")
+    limit = delete.args.get("limit")
     if with_ is not None and isinstance(source, exp.Table):
+        if limit is not None:
+            raise CompileError("DELETE TOP through a CTE is not supported", "DELETE TOP")
         return _delete_through_cte(delete, with_, source, row_id)
     if not isinstance(source, exp.Table):
         return delete
     joins = source.args.get("joins")
     if not tables and not joins:
+        if limit is not None:
+            delete.set("limit", None)
+            delete.set("where", _limited_rows(source, delete.args.get("where"), limit, row_id))
         return delete
     target = tables[0] if tables else source
     if len(tables) > 1:
@@ -182,10 +198,24 @@ def rewrite_delete(delete: exp.Delete, row_id: str) -> exp.Expression:
     where = delete.args.get("where")
     if where is not None:
         inner.set("where", where.copy())
+    if limit is not None:
+        inner.set("limit", limit.copy())
     return exp.Delete(
         this=_base_table(matched),
         where=exp.Where(this=exp.In(this=exp.column(row_id), query=exp.Subquery(this=inner))),
     )
+
+
+def _limited_rows(
+    table: exp.Table, where: exp.Where | None, limit: exp.Limit, row_id: str
+) -> exp.Where:
+    """``WHERE row_id IN (SELECT row_id FROM table WHERE … LIMIT n)``: TOP (n) of a DELETE
+    or UPDATE of one table."""
+    inner = exp.Select(expressions=[exp.column(row_id)]).from_(_base_table(table))
+    if where is not None:
+        inner.set("where", where.copy())
+    inner.set("limit", limit.copy())
+    return exp.Where(this=exp.In(this=exp.column(row_id), query=exp.Subquery(this=inner)))
 
 
 def _delete_through_cte(
