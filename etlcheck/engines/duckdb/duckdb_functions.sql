@@ -106,6 +106,10 @@ CREATE OR REPLACE MACRO sys.etlcheck_style_text(value, style, digits) AS (
              THEN CASE style WHEN 1 THEN '0x' ELSE '' END || hex(TRY_CAST(value AS BLOB))
          ELSE CAST(value AS VARCHAR) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_column_exists(wanted_table, wanted_column) AS (
+    (SELECT CASE WHEN count(*) > 0 THEN 1 END FROM sys.columns AS c
+     WHERE c.object_id = sys.object_id(wanted_table) AND lower(c.name) = lower(wanted_column))
+);
 CREATE OR REPLACE MACRO sys.etlcheck_text(value) AS (
     CASE WHEN typeof(value) = 'BOOLEAN'
              THEN CAST(CAST(TRY_CAST(value AS BOOLEAN) AS INTEGER) AS VARCHAR)

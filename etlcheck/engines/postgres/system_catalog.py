@@ -183,6 +183,13 @@ RETURNS oid LANGUAGE sql STABLE AS $$
     LIMIT 1
 $$;
 
+CREATE OR REPLACE FUNCTION sys.etlcheck_column_exists(table_name text, column_name text)
+RETURNS integer LANGUAGE sql STABLE AS $$
+    SELECT 1 FROM pg_catalog.pg_attribute a
+    WHERE a.attrelid = sys.object_id(table_name) AND a.attnum > 0 AND NOT a.attisdropped
+      AND lower(a.attname) = lower(column_name)
+$$;
+
 CREATE OR REPLACE FUNCTION sys.etlcheck_identity_sequence(table_id oid)
 RETURNS regclass LANGUAGE sql STABLE AS $$
     SELECT pg_catalog.pg_get_serial_sequence(a.attrelid::regclass::text, a.attname)::regclass

@@ -245,6 +245,8 @@ def rewrite_shared_node(
         upper = node.name.upper()
         if upper in CATALOG_FUNCTIONS:
             return sys_call(CATALOG_FUNCTIONS[upper], list(node.expressions))
+        if upper == "COL_LENGTH":  # only ever tested for NULL (support)
+            return sys_call("etlcheck_column_exists", list(node.expressions))
         if upper == "DB_NAME" and not node.expressions:
             return exp.Anonymous(this="current_database", expressions=[])
         if upper in UNSUPPORTED_FUNCTIONS:

@@ -167,6 +167,8 @@ _REASONS = {
     "HASHBYTES": "SQL Server hashes the bytes it stores, which depend on the type; CAST the "
     "argument to NVARCHAR(n), VARCHAR(n) or VARBINARY(n)",
     "PATINDEX": "this function is not emulated; LIKE with the same pattern is",
+    "COL_LENGTH": "a column's length in bytes is not emulated; COL_LENGTH(table, column) "
+    "IS [NOT] NULL (whether the column exists) is",
     "AVG": "SQL Server's AVG keeps its argument's type (the average of integers is a "
     "truncated integer)",
     "POWER": "SQL Server's POWER returns the type of its first argument",
@@ -223,6 +225,8 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
             _refuse_argument(node, name)
         if name in _NAMES or name in extra or user_function(node):
             return
+        if name == "COL_LENGTH" and len(node.expressions) == 2 and _tested_for_null(node):
+            return  # does the column exist: see common.rewrite_shared_node
         if isinstance(node.parent, exp.Dot) and node.parent.expression is node:
             what = "methods of xml and CLR types are not emulated"
             _refuse(f"{node.name}() method", what, node.name)
@@ -239,6 +243,12 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
     name = _NAMED.get(type(node)) or node.sql_name()
     word = name.split()[0]
     _refuse(f"{name}()", _REASONS.get(word, "this function is not emulated"), word)
+
+
+def _tested_for_null(node: exp.Expression) -> bool:
+    """``node IS NULL`` or ``node IS NOT NULL``."""
+    parent = node.parent
+    return isinstance(parent, exp.Is) and isinstance(parent.expression, exp.Null)
 
 
 def _refuse_argument(node: exp.Anonymous, name: str) -> None:

@@ -1,5 +1,6 @@
 -- construct: binary literals (0x…) and CONVERT between binary and hex text, styles 1 and 2
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/functions/cast-and-convert-transact-sql#binary-styles
+DROP TABLE IF EXISTS dbo.hash_keys;
 CREATE TABLE dbo.hash_keys (k VARBINARY(32) NOT NULL, b BINARY(2) NULL);
 INSERT INTO dbo.hash_keys (k, b) VALUES (0x00FF, 0xABCD), (0x1A2B3C, NULL);
 PRINT @@ROWCOUNT;

@@ -1,5 +1,6 @@
 -- construct: bit converted to text (CAST, CONVERT, CONCAT, PRINT): 1 and 0
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/data-types/bit-transact-sql
+DROP TABLE IF EXISTS dbo.flags;
 CREATE TABLE dbo.flags (id INT NOT NULL, active BIT NOT NULL, deleted BIT NULL);
 INSERT INTO dbo.flags VALUES (1, 1, NULL), (2, 0, 1);
 DECLARE @t NVARCHAR(50);

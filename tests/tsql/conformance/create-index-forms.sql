@@ -1,5 +1,6 @@
 -- construct: CREATE [UNIQUE] [NON]CLUSTERED INDEX with INCLUDE, WHERE, WITH options and ON [PRIMARY]
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/statements/create-index-transact-sql
+DROP TABLE IF EXISTS dbo.orders;
 CREATE TABLE dbo.orders (order_id INT NOT NULL, customer_id INT NOT NULL, status VARCHAR(10) NULL, amount DECIMAL(10, 2) NULL, external_ref VARCHAR(20) NULL);
 CREATE CLUSTERED INDEX cx_orders ON dbo.orders (order_id);
 CREATE NONCLUSTERED INDEX ix_orders_customer ON dbo.orders (customer_id ASC, status DESC) INCLUDE (amount) WITH (FILLFACTOR = 90, PAD_INDEX = OFF, SORT_IN_TEMPDB = ON) ON [PRIMARY];

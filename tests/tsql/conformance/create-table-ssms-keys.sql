@@ -1,5 +1,6 @@
 -- construct: keys as SSMS "Generate Scripts" writes them: [NON]CLUSTERED, WITH (…) and ON [PRIMARY]
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/statements/create-table-transact-sql
+DROP TABLE IF EXISTS dbo.customers;
 CREATE TABLE [dbo].[customers](
     [customer_id] [int] NOT NULL,
     [code] [varchar](20) NOT NULL,

@@ -1,5 +1,6 @@
 -- construct: DELETE TOP (n) and UPDATE TOP (n), as batched purges write them
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/statements/delete-transact-sql
+DROP TABLE IF EXISTS dbo.events;
 CREATE TABLE dbo.events (id INT NOT NULL, archived BIT NOT NULL, note VARCHAR(10) NULL);
 INSERT INTO dbo.events (id, archived)
 SELECT n, CASE WHEN n % 2 = 0 THEN 1 ELSE 0 END

@@ -1,5 +1,6 @@
 -- construct: HASHBYTES of a value whose type the statement shows (NVARCHAR, VARCHAR, VARBINARY)
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/functions/hashbytes-transact-sql
+DROP TABLE IF EXISTS dbo.hub_customer;
 -- SQL Server hashes the bytes it stores: UTF-16LE for NVARCHAR, code page 1252 for VARCHAR
 -- under the default collation. The standard test vectors of 'abc' as three bytes:
 PRINT CONVERT(VARCHAR(66), HASHBYTES('SHA2_256', CAST('abc' AS VARCHAR(3))), 1);

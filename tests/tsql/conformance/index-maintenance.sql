@@ -1,5 +1,6 @@
 -- construct: UPDATE STATISTICS, ALTER INDEX … REBUILD / REORGANIZE, CREATE COLUMNSTORE INDEX
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/statements/alter-index-transact-sql
+DROP TABLE IF EXISTS dbo.fact_sales;
 -- They change how SQL Server stores and plans, not what a statement sees: the engines
 -- check that the table exists and do nothing else.
 CREATE TABLE dbo.fact_sales (sale_id INT NOT NULL, amount DECIMAL(10, 2) NOT NULL);

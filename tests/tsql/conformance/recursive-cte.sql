@@ -1,5 +1,6 @@
 -- construct: recursive common table expressions (a CTE that names itself)
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/queries/with-common-table-expression-transact-sql
+DROP TABLE IF EXISTS dbo.employees; DROP TABLE IF EXISTS dbo.dim_date;
 CREATE TABLE dbo.employees (id INT NOT NULL, manager_id INT NULL, name VARCHAR(20) NOT NULL);
 INSERT INTO dbo.employees VALUES (1, NULL, 'ceo'), (2, 1, 'cfo'), (3, 2, 'controller'), (4, 1, 'cto');
 DECLARE @depth INT;
