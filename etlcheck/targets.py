@@ -132,7 +132,6 @@ def is_external(engine: Engine) -> bool:
     return bool(engine.target) and not engine.embedded
 
 
-
 def refuse_occupied(engine: Engine, config: Config) -> None:
     """Refuse to seed a server database that already holds production or sandbox schemas:
     an earlier run seeded it (its DDL would fail on "already exists", its files would add

@@ -1,10 +1,10 @@
 """Bulk loading of one data file into an existing table.
 
-A CSV is read by the engine's own reader where it has one (``Engine.load_file``: DuckDB's
-``read_csv``, PostgreSQL's ``COPY``), every field as text so values load exactly as
-written: blanks are kept, an empty unquoted field is NULL, ``""`` is an empty string.
-Other engines get the file through an in-process DuckDB reader and a DataFrame. Parquet
-keeps its types.
+A CSV is read by DuckDB's ``read_csv``, every field as text so values load exactly as
+written: blanks are kept, an empty unquoted field and an unquoted ``NULL`` are NULL,
+``""`` is an empty string (:mod:`etlcheck.seeding.csv_text`). DuckDB inserts from the
+reader itself (``Engine.load_file``), PostgreSQL gets what it read through ``COPY``, and
+other engines get the file as a DataFrame. Parquet keeps its types.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from etlcheck.seeding.csv_text import nullstr_sql
 from etlcheck.state import sql_literal
 
 if TYPE_CHECKING:
@@ -21,11 +22,22 @@ if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
 
-def csv_reader_sql(path: Path, *, as_text: bool) -> str:
-    """DuckDB's reader of a CSV with a header; ``as_text`` reads every field as text."""
-    options = "header = true, quote = '\"', escape = '\"', allow_quoted_nulls = false"
+def csv_reader_sql(path: Path, *, as_text: bool, names: Sequence[str] = ()) -> str:
+    """DuckDB's reader of a UTF-8 CSV with a header; ``as_text`` reads every field as text.
+
+    Given the ``names`` of its columns (in place of the header's spelling), the reader
+    reads exactly a comma-separated file of that many columns, guessing nothing: a line
+    with a field too many or too few is an error on its line, never a file read in
+    another dialect."""
+    options = (
+        "header = true, quote = '\"', escape = '\"', allow_quoted_nulls = false, "
+        f"nullstr = {nullstr_sql()}"
+    )
     if as_text:
         options += ", all_varchar = true"
+    if names:
+        columns = ", ".join(f"{sql_literal(name)}: 'VARCHAR'" for name in names)
+        options += f", delim = ',', auto_detect = false, columns = {{{columns}}}"
     return f"read_csv({sql_literal(str(path))}, {options})"
 
 
@@ -33,19 +45,19 @@ def parquet_reader_sql(path: Path) -> str:
     return f"read_parquet({sql_literal(str(path))})"
 
 
-def reader_sql(path: Path, *, as_text: bool = True) -> str:
+def reader_sql(path: Path, *, as_text: bool = True, names: Sequence[str] = ()) -> str:
     if path.suffix.lower() == ".parquet":
         return parquet_reader_sql(path)
-    return csv_reader_sql(path, as_text=as_text)
+    return csv_reader_sql(path, as_text=as_text, names=names)
 
 
-def read_frame(path: Path, *, as_text: bool = True) -> pd.DataFrame:
+def read_frame(path: Path, *, as_text: bool = True, names: Sequence[str] = ()) -> pd.DataFrame:
     """The file's rows as a DataFrame, read by an in-process DuckDB (text for CSV)."""
     import duckdb
 
     with duckdb.connect() as connection:
         frame: pd.DataFrame = connection.execute(
-            f"SELECT * FROM {reader_sql(path, as_text=as_text)}"
+            f"SELECT * FROM {reader_sql(path, as_text=as_text, names=names)}"
         ).df()
     return frame
 
@@ -71,7 +83,8 @@ def load_through_frame(
     engine: Engine, path: Path, schema: str, table: str, columns: Sequence[str]
 ) -> None:
     """Any engine: the file as a DataFrame, appended with ``insert_frame``."""
-    frame = read_frame(path)
+    is_csv = path.suffix.lower() != ".parquet"
+    frame = read_frame(path, names=columns if is_csv else ())
     insert_frame(engine, schema, table, frame[list(columns)])
 
 

@@ -4,13 +4,17 @@ with ``COPY``."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etlcheck.engines.frames import column_types, frame_rows
-from etlcheck.seeding.loaders import load_through_frame
+from etlcheck.seeding.catalog import columns_of
+from etlcheck.seeding.csv_text import value_sql
+from etlcheck.seeding.loaders import load_through_frame, reader_sql
 from etlcheck.state import sql_literal
 
 if TYPE_CHECKING:
@@ -172,24 +176,52 @@ def continue_identity(engine: Engine, schema: str, table: str) -> None:
 def load_file(
     engine: Engine, connection: Any, path: Path, schema: str, table: str, columns: Sequence[str]
 ) -> None:
-    """PostgreSQL reads a CSV with COPY (on ``connection``, the engine's psycopg one);
-    Parquet arrives as a DataFrame."""
+    """PostgreSQL reads a CSV with COPY (on ``connection``, the engine's psycopg one), as
+    DuckDB's reader read it (:func:`normalized_csv`); Parquet arrives as a DataFrame."""
     if path.suffix.lower() == ".parquet":
         load_through_frame(engine, path, schema, table, columns)
         return
+    types = {c.name: c.data_type for c in columns_of(engine, schema, table)}
     names = ", ".join(engine.quote(column) for column in columns)
     copy_sql = (
         f"COPY {engine.qualified(schema, table)} ({names}) FROM STDIN "
         "(FORMAT csv, HEADER true, ENCODING 'UTF8')"
     )
     with (
+        normalized_csv(path, [(column, types.get(column, "")) for column in columns]) as text,
         connection.transaction(),
         connection.cursor() as cursor,
         cursor.copy(copy_sql) as copy,
-        path.open("rb") as source,
+        text.open("rb") as source,
     ):
         while chunk := source.read(1 << 20):
             copy.write(chunk)
+
+
+@contextmanager
+def normalized_csv(path: Path, columns: Sequence[tuple[str, str]]) -> Iterator[Path]:
+    """The CSV as PostgreSQL's COPY reads it, in a temporary folder: written by DuckDB from
+    what its reader read (NULL unquoted and empty, ``""`` an empty string), binary values
+    as ``\\x…`` text and bit words as 1/0, one line per line of the file."""
+    import duckdb
+
+    values = ", ".join(
+        f"{value_sql(_duck_quote(name), kind, for_text_copy=True)} AS {_duck_quote(name)}"
+        for name, kind in columns
+    )
+    source = reader_sql(path, names=[name for name, _ in columns])
+    with tempfile.TemporaryDirectory(prefix="etlcheck-copy-") as folder:
+        target = Path(folder) / "copy.csv"
+        with duckdb.connect() as reader:
+            reader.execute(
+                f"COPY (SELECT {values} FROM {source}) TO {sql_literal(str(target))} "
+                "(HEADER, FORCE_QUOTE *)"
+            )
+        yield target
+
+
+def _duck_quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def copy_frame(

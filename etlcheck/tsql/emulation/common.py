@@ -214,6 +214,22 @@ def _unclustered(node: exp.Constraint) -> exp.Constraint:
     return node
 
 
+def _plain_index(node: exp.Create) -> exp.Create:
+    """``CREATE [UNIQUE] [NON]CLUSTERED INDEX i ON t (a DESC) INCLUDE (b) WHERE ...`` as a
+    plain index of the key columns: how SQL Server lays an index out changes nothing a
+    statement sees. A unique index keeps its filter (it decides which rows must differ);
+    any other index drops it."""
+    node.set("kind", "INDEX")
+    node.set("clustered", None)
+    params = node.this.args.get("params")
+    if isinstance(params, exp.IndexParameters):
+        for storage in ("include", "with_storage", "on", "tablespace", "using"):
+            params.set(storage, None)
+        if not node.args.get("unique"):
+            params.set("where", None)
+    return node
+
+
 def _key_columns(clustering: exp.Expression) -> list[exp.Expression]:
     items = clustering.this if isinstance(clustering.this, list) else [clustering.this]
     return [item.this if isinstance(item, exp.Ordered) else item for item in items]
@@ -232,6 +248,10 @@ def rewrite_shared_node(
         return map_data_type(node) if not isinstance(node.parent, exp.DataType) else node
     if isinstance(node, exp.Constraint):
         return _unclustered(node)
+    if isinstance(node, exp.Create) and isinstance(node.this, exp.Index):
+        return _plain_index(node)
+    if isinstance(node, exp.Properties):  # ON [PRIMARY]: a filegroup, of which there is one
+        node.set("expressions", [p for p in node.expressions if not isinstance(p, exp.OnProperty)])
     if isinstance(node, exp.ObjectId):
         arguments = [node.this, *([node.args["expression"]] if node.args.get("expression") else [])]
         return sys_call("object_id", arguments)
