@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from etlcheck.errors import ConfigError, SourceLocation
 from etlcheck.state import sql_literal
 
 NULL_TEXTS = ("", "NULL")
@@ -49,12 +50,19 @@ class CsvEncoding:
 
 def detect_encoding(path: Path) -> CsvEncoding:
     """UTF-8 or UTF-16 by the byte-order mark; without one, UTF-8 when every byte of the
-    file decodes as UTF-8, else Windows-1252."""
+    file decodes as UTF-8, else Windows-1252 (a file with NUL bytes is neither: an error)."""
     with path.open("rb") as source:
         start = source.read(4)
         for bom, codec, shown in _BOMS:
             if start.startswith(bom):
                 return CsvEncoding(codec, shown)
+        if b"\x00" in start + source.read(4096):
+            raise ConfigError(
+                f"{path.name} holds NUL bytes and has no byte-order mark: UTF-16 without "
+                "one cannot be told from other text",
+                SourceLocation(path, 1),
+                "save it as UTF-8, or as UTF-16 with a byte-order mark as SSMS's Unicode export does",
+            )
         source.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")()
         try:

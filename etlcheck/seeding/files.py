@@ -188,7 +188,15 @@ def _create_table(
             SourceLocation(path),
             f"add CREATE TABLE {schema}.{table} to a DDL seed source (db/), or rows to the file",
         )
-    engine.execute(inferred_create_sql(engine, schema, table, described))
+    try:
+        engine.execute(inferred_create_sql(engine, schema, table, described))
+    except Exception as error:  # a type the engine lacks: the engine's message names it
+        raise ConfigError(
+            f"cannot create {schema}.{table} with the types {path.name} holds: "
+            f"{str(error).strip().splitlines()[0]}",
+            SourceLocation(path),
+            f"declare {schema}.{table} in a DDL seed source (db/)",
+        ) from None
     return [
         f"{shown(path, config.root)}: column {name} holds no values; it was created as "
         f"{kind} (declare {schema}.{table} in a DDL seed source for another type)"
@@ -208,6 +216,8 @@ def inferred_create_sql(
     for name, kind, _ in described:
         name = header_name(name)
         data_type = exp.DataType.build(kind, dialect="duckdb")
+        if dialect != "duckdb":
+            data_type = _portable(data_type)
         unbounded = data_type.is_type(*exp.DataType.TEXT_TYPES) and not data_type.expressions
         if unbounded and not engine.interprets_tsql:
             data_type = exp.DataType.build(engine.text_type, dialect=dialect)
@@ -217,6 +227,26 @@ def inferred_create_sql(
     )
     create = exp.Create(kind="TABLE", this=exp.Schema(this=target, expressions=columns))
     return create.sql(dialect=dialect)
+
+
+_PORTABLE = {
+    exp.DataType.Type.TIMESTAMP_NS: "TIMESTAMP",
+    exp.DataType.Type.TIMESTAMP_MS: "TIMESTAMP",
+    exp.DataType.Type.TIMESTAMP_S: "TIMESTAMP",
+    exp.DataType.Type.UTINYINT: "SMALLINT",
+    exp.DataType.Type.USMALLINT: "INT",
+    exp.DataType.Type.UINT: "BIGINT",
+    exp.DataType.Type.UBIGINT: "DECIMAL(20, 0)",
+    exp.DataType.Type.INT128: "DECIMAL(38, 0)",
+    exp.DataType.Type.UINT128: "DECIMAL(38, 0)",
+}
+"""DuckDB's own types a file's reader may find (Parquet written by pandas holds
+nanosecond timestamps), as types every engine has."""
+
+
+def _portable(data_type: exp.DataType) -> exp.DataType:
+    replacement = _PORTABLE.get(data_type.this)  # type: ignore[call-overload]
+    return exp.DataType.build(replacement) if replacement else data_type
 
 
 def _checked_header(

@@ -85,7 +85,8 @@ def load_through_frame(
     """Any engine: the file as a DataFrame, appended with ``insert_frame``."""
     is_csv = path.suffix.lower() != ".parquet"
     frame = read_frame(path, names=columns if is_csv else ())
-    insert_frame(engine, schema, table, frame[list(columns)])
+    frame.columns = list(columns)  # the file's columns in order, as the table spells them
+    insert_frame(engine, schema, table, frame)
 
 
 _INTEGERS = ("smallint", "integer", "bigint", "tinyint", "utinyint")
@@ -104,9 +105,20 @@ def insert_frame(engine: Engine, schema: str, table: str, frame: pd.DataFrame) -
         types = {c.name.lower(): c.data_type.lower() for c in columns_of(engine, schema, table)}
         expressions = [
             f"CAST(CAST({name} AS INTEGER) AS {types[str(column).lower()]})"
-            if frame[column].dtype == bool and types.get(str(column).lower()) in _INTEGERS
+            if _is_boolean(frame[column]) and types.get(str(column).lower()) in _INTEGERS
             else name
             for name, column in zip(names, frame.columns, strict=True)
         ]
     with engine.explicit_identity_values(schema, table):
         engine.insert_frame(schema, table, frame, expressions)
+
+
+def _is_boolean(series: pd.Series) -> bool:
+    """A column of booleans: numpy's ``bool``, pandas' nullable ``boolean``, or objects
+    that are all True, False or missing (Parquet's booleans with nulls)."""
+    if series.dtype == bool or str(series.dtype) == "boolean":
+        return True
+    if series.dtype != object:
+        return False
+    present = series.dropna()
+    return not present.empty and all(isinstance(value, bool) for value in present)

@@ -197,7 +197,8 @@ def _unclustered(node: exp.Constraint) -> exp.Constraint:
     """``CONSTRAINT pk PRIMARY KEY [NON]CLUSTERED (a ASC)`` (and ``UNIQUE`` so), as SSDT
     writes every key, as a plain key of the columns: the kind of index SQL Server builds
     for it changes nothing a statement sees."""
-    parts = node.expressions
+    parts = [part for part in node.expressions if not _is_index_storage(part)]
+    node.set("expressions", parts)
     if (
         len(parts) == 2
         and isinstance(parts[0], exp.PrimaryKeyColumnConstraint)
@@ -228,6 +229,21 @@ def _plain_index(node: exp.Create) -> exp.Create:
         if not node.args.get("unique"):
             params.set("where", None)
     return node
+
+
+def _is_index_storage(part: exp.Expression) -> bool:
+    """``WITH (PAD_INDEX = OFF, ...)`` and ``ON [PRIMARY]`` after a key's columns, as SSMS
+    writes every key: how the index is stored, nothing a statement sees. ``IGNORE_DUP_KEY
+    = ON`` changes what an INSERT does, so it stays (and is refused where it is read)."""
+    if isinstance(part, exp.OnProperty):
+        return True
+    if not isinstance(part, exp.Properties):
+        return False
+    return not any(
+        prop.name.upper() == "IGNORE_DUP_KEY" and prop.text("value").upper() == "ON"
+        for prop in part.expressions
+        if isinstance(prop, exp.Property)
+    )
 
 
 def _key_columns(clustering: exp.Expression) -> list[exp.Expression]:
