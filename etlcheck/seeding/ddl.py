@@ -47,6 +47,8 @@ def ddl_hint(message: str) -> str:
             "DuckDB cannot change a key column after CREATE TABLE: write the DEFAULT in the "
             "column's definition, or seed with --engine postgres"
         )
+    if "already exists" in message:
+        return "an earlier statement or seed source made it already: create each object once"
     return "the DDL seeds production: fix the statement, or run it on --engine mssql"
 
 
