@@ -61,7 +61,7 @@ def detect_encoding(path: Path) -> CsvEncoding:
                 f"{path.name} holds NUL bytes and has no byte-order mark: UTF-16 without "
                 "one cannot be told from other text",
                 SourceLocation(path, 1),
-                "save it as UTF-8, or as UTF-16 with a byte-order mark as SSMS's Unicode export does",
+                "save it as UTF-8, or as UTF-16 with a byte-order mark like SSMS's Unicode export",
             )
         source.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlglot import exp
 
 from etlcheck.errors import ConfigError, SourceLocation
+from etlcheck.seeding.bad_values import find_bad_value
 from etlcheck.seeding.catalog import ColumnInfo, actual_name, columns_of, row_count
 from etlcheck.seeding.csv_text import detect_encoding, header_name, utf8_csv
 from etlcheck.seeding.ddl import file_record, shown
@@ -124,6 +125,9 @@ def _load(
             load_through_frame(engine, readable, *table, columns)
     except Exception as error:  # the engine's own message says which value
         line, detail = load_error(error)
+        if not line and path.suffix.lower() == ".csv":
+            bad = find_bad_value(readable, columns, columns_of(engine, *table))
+            detail = f"{detail} ({bad})" if bad is not None else detail
         raise ConfigError(
             f"cannot load {path.name} into {table[0]}.{table[1]}: {detail}",
             SourceLocation(path, line),

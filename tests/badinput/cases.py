@@ -330,7 +330,7 @@ SCRIPT_CASES = [
     Case(
         "ddl-seed-statement-refused",
         ("run",),
-        "{project}/db/production.sql:20:1: Catalog Error: Table with name \"Brokers\" already "
+        '{project}/db/production.sql:20:1: Catalog Error: Table with name "Brokers" already '
         "exists! (an earlier statement or seed source made it already: create each object once)",
         replace_in("db/production.sql", "[dbo].[RegionTotals] (", "[dbo].[Brokers] ("),
         seeds=True,

@@ -200,3 +200,15 @@ def test_a_file_sql_server_would_refuse_is_one_line(
     assert "\n" not in str(raised.value)
     if engine.name == "postgres":  # one COPY in one transaction
         assert rows(engine, 'SELECT COUNT(*) FROM sales."Customer"') == [(0,)]
+
+
+@pytest.mark.duckdb
+def test_duckdb_names_the_row_and_column_its_own_message_leaves_out(project: Path) -> None:
+    from etlcheck.engines.duckdb import DuckDBEngine
+
+    with DuckDBEngine() as engine:
+        seeder = seeder_for(project, engine)
+        seeder.ddl(EXPORTS / "ssms_sales.sql")
+        with pytest.raises(ConfigError) as raised:
+            seeder.file(EXPORTS / "sales.Customer.badhex.csv", "sales.Customer")
+    assert "Invalid input for hex digit: Z (data row 2, column Photo: '0xZZ')" in str(raised.value)
