@@ -107,6 +107,10 @@ def value_sql(column: str, data_type: str, *, for_text_copy: bool) -> str:
     (text ``\\x…`` for PostgreSQL's COPY, ``for_text_copy``), ``1``/``0`` for a bit
     column that the target holds as an integer."""
     kind = data_type.strip().upper()
+    if for_text_copy and kind.startswith(("TIME", "TIMESTAMP")):
+        # datetime2(7) and time(7) have 100 ns ticks; both engines keep microseconds, and
+        # PostgreSQL would round 23:59:59.9999999 up to 24:00:00: cut, as DuckDB does.
+        return f"regexp_replace({column}, '(\\.\\d{{6}})\\d+', '\\1')"
     if kind in ("BLOB", "BYTEA"):
         digits = f"regexp_replace({column}, '^0[xX]', '')"
         return f"'\\x' || {digits}" if for_text_copy else f"from_hex({digits})"

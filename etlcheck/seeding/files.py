@@ -296,6 +296,13 @@ def _header(path: Path, readable: Path) -> list[str]:
                 f"cannot read the header of {path.name}: {error}", SourceLocation(path, 1)
             ) from None
     names = [header_name(field) for field in first]
+    other = next((mark for mark in ("\t", ";", "|") if len(names) == 1 and mark in names[0]), None)
+    if other is not None:
+        raise ConfigError(
+            f"{path.name} is separated by {other!r}, not by commas",
+            SourceLocation(path, 1),
+            "export it comma-separated, or as Parquet",
+        )
     if not names or any(not name for name in names):
         raise ConfigError(
             f"{path.name} has no header row (or an empty column name)",

@@ -319,6 +319,14 @@ SCRIPT_CASES = [
         seeds=True,
     ),
     Case(
+        "data-file-semicolon-separated",
+        ("run",),
+        "{project}/data/raw.broker_feed.csv:1: raw.broker_feed.csv is separated by ';', not "
+        "by commas (export it comma-separated, or as Parquet)",
+        write("data/raw.broker_feed.csv", "broker_id;broker_name\n101;Broker 101 Ltd\n"),
+        seeds=True,
+    ),
+    Case(
         "data-file-duplicate-key",
         ("run",),
         "{project}/data/dbo.Brokers.csv: cannot load dbo.Brokers.csv into dbo.Brokers: "

@@ -212,3 +212,23 @@ def test_duckdb_names_the_row_and_column_its_own_message_leaves_out(project: Pat
         with pytest.raises(ConfigError) as raised:
             seeder.file(EXPORTS / "sales.Customer.badhex.csv", "sales.Customer")
     assert "Invalid input for hex digit: Z (data row 2, column Photo: '0xZZ')" in str(raised.value)
+
+
+def test_seven_decimals_of_time_are_cut_to_microseconds_on_both_engines(
+    project: Path, engine: Engine, tmp_path: Path
+) -> None:
+    """PostgreSQL would round 23:59:59.9999999 up to 24:00:00, a time no reader takes."""
+    engine.create_schema("sales")
+    engine.run_script(
+        "CREATE TABLE sales.Shift (ShiftID INT NOT NULL, EndsAt TIME(7) NULL, "
+        "EndedAt DATETIME2(7) NULL)",
+        Path("ddl.sql"),
+    )
+    data = tmp_path / "sales.Shift.csv"
+    data.write_text(
+        "ShiftID,EndsAt,EndedAt\n1,23:59:59.9999999,2024-12-31 23:59:59.9999999\n", "utf-8"
+    )
+    seeder_for(project, engine).file(data)
+    assert rows(engine, 'SELECT "EndsAt", "EndedAt" FROM sales."Shift"') == [
+        (datetime.time(23, 59, 59, 999999), datetime.datetime(2024, 12, 31, 23, 59, 59, 999999))
+    ]
