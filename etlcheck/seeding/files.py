@@ -249,7 +249,7 @@ nanosecond timestamps), as types every engine has."""
 
 
 def _portable(data_type: exp.DataType) -> exp.DataType:
-    replacement = _PORTABLE.get(data_type.this)  # type: ignore[call-overload]
+    replacement = _PORTABLE.get(data_type.this)
     return exp.DataType.build(replacement) if replacement else data_type
 
 

@@ -232,3 +232,31 @@ def test_seven_decimals_of_time_are_cut_to_microseconds_on_both_engines(
     assert rows(engine, 'SELECT "EndsAt", "EndedAt" FROM sales."Shift"') == [
         (datetime.time(23, 59, 59, 999999), datetime.datetime(2024, 12, 31, 23, 59, 59, 999999))
     ]
+
+
+def test_a_default_calling_a_production_sequence_calls_its_sandbox_copy(
+    project: Path, engine: Engine
+) -> None:
+    """Else a step inserting into the copy advances production's sequence: a write to
+    production that no fingerprint sees (and that the run's role may not make)."""
+    config = project / "etlcheck.toml"
+    config.write_text(
+        config.read_text().replace(
+            'work = "sbx_work" }', 'work = "sbx_work", sales = "sbx_sales" }'
+        )
+    )
+    seeder = seeder_for(project, engine)
+    seeder.ddl(EXPORTS / "ssms_sales.sql")
+    seeder.file(EXPORTS / "sales.Customer.cp1252.csv", "sales.Customer")  # draws 1000
+    seeder.finish()
+    engine.run_script(
+        "INSERT INTO sbx_sales.Customer (CustomerGuid, Name) VALUES (NEWID(), N'Sandboxed');"
+        "INSERT INTO sbx_sales.Customer (CustomerGuid, Name) VALUES (NEWID(), N'Sandboxed 2');",
+        Path("step.sql"),
+    )
+    found = rows(engine, 'SELECT "OrderNumber" FROM sbx_sales."Customer" ORDER BY 1')
+    assert found == [(1000,), (1001,), (1002,)]
+    messages = engine.run_script(
+        "PRINT CONCAT('next ', NEXT VALUE FOR sales.OrderNumbers);", Path("check.sql")
+    ).messages
+    assert messages == ("next 1001",), "the sandbox drew production's sequence"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from etlcheck.engines.duckdb.emulation import IDENTITY_SUFFIX
+from etlcheck.engines.duckdb.sequences import copy_sequences, retarget_default
 from etlcheck.seeding.csv_text import value_sql
 from etlcheck.seeding.identity import next_identity
 from etlcheck.seeding.loaders import reader_sql
@@ -23,7 +24,12 @@ if TYPE_CHECKING:
 class DuckDBCloner:
     """From ``duckdb_columns()``, ``duckdb_constraints()`` and the table comments, each read
     once for all tables; the emulated IDENTITY gets its own sequence, the recorded keys the
-    same table comment, and the recorded foreign keys refer to the copies of their parents."""
+    same table comment, and the recorded foreign keys refer to the copies of their parents;
+    a default that calls a production sequence calls its sandbox copy
+    (:mod:`etlcheck.engines.duckdb.sequences`)."""
+
+    def __init__(self) -> None:
+        self._sequence_copies: dict[tuple[str, str], str] = {}
 
     def clone(
         self,
@@ -63,6 +69,7 @@ class DuckDBCloner:
             ).rows
         }
         copies = {(schema.lower(), table.lower()): target for schema, table, target in tables}
+        self._sequence_copies = copy_sequences(engine, tables)
         for schema, table, target in tables:
             definitions = [
                 self._column(engine, (schema, table, target), column, sequences, generated)
@@ -112,7 +119,7 @@ class DuckDBCloner:
             new = self._sequence(engine, clone, name, sequence, sequences)
             text += f" DEFAULT nextval({sql_literal(new)})"
         elif default is not None:
-            text += f" DEFAULT {default}"
+            text += f" DEFAULT {retarget_default(default, self._sequence_copies)}"
         return text + ("" if nullable else " NOT NULL")
 
     def _sequence(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etlcheck.engines.frames import column_types, frame_rows
+from etlcheck.engines.postgres.sequences import copy_sequences, retarget_defaults
 from etlcheck.seeding.catalog import columns_of
 from etlcheck.seeding.csv_text import value_sql
 from etlcheck.seeding.loaders import load_through_frame, reader_sql
@@ -59,7 +60,8 @@ def _names(engine: Engine, columns: Sequence[str]) -> str:
 class PostgresCloner:
     """``CREATE TABLE … (LIKE …)`` with defaults, identity and comments, then the
     PRIMARY KEY, UNIQUE and CHECK constraints under their own names, then the FOREIGN KEYs
-    between the copies."""
+    between the copies; a default that calls a production sequence calls its sandbox copy
+    (:mod:`etlcheck.engines.postgres.sequences`)."""
 
     def clone(
         self,
@@ -67,8 +69,10 @@ class PostgresCloner:
         tables: Sequence[TableCopy],
         without_rows: AbstractSet[TableCopy] = frozenset(),
     ) -> None:
+        sequences = copy_sequences(engine, tables)
         for copy in tables:
             self.clone_one(engine, *copy, rows=copy not in without_rows)
+            retarget_defaults(engine, engine.qualified(copy[2], copy[1]), sequences)
         self.foreign_keys(engine, tables)
 
     def foreign_keys(self, engine: Engine, tables: Sequence[TableCopy]) -> None:
