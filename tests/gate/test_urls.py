@@ -152,3 +152,21 @@ def test_an_empty_schema_left_behind_is_named_too(
     postgres_server.execute("etlcheck_gate_leftover", "DROP SCHEMA raw")
     cleared = run_etlcheck(brokerage, "run", "--db", url, "--allow-external-target")
     assert cleared.code == 0, cleared.out + cleared.err
+
+
+@pytest.mark.postgres
+def test_expectations_validate_in_a_server_database_given_by_url(
+    tmp_path: Path, postgres_server: PostgresServer
+) -> None:
+    """The database keeps its own search_path; GX's connection must still find the
+    emulation's types (else every column reflects as NullType and every suite fails)."""
+    import shutil
+
+    billing = tmp_path / "billing"
+    shutil.copytree(Path(__file__).parents[2] / "examples" / "billing", billing)
+    postgres_server.create_database("etlcheck_gate_gx")
+    url = postgres_server.url("etlcheck_gate_gx")
+    outcome = run_etlcheck(billing, "run", "--db", url, "--allow-external-target")
+    assert outcome.code == 0, outcome.out + outcome.err
+    assert "expectation suites met" in outcome.out
+    assert "NullType" not in outcome.out
