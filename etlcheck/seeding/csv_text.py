@@ -111,7 +111,7 @@ def value_sql(column: str, data_type: str, *, for_text_copy: bool) -> str:
         # datetime2(7) and time(7) have 100 ns ticks; both engines keep microseconds, and
         # PostgreSQL would round 23:59:59.9999999 up to 24:00:00: cut, as DuckDB does.
         return f"regexp_replace({column}, '(\\.\\d{{6}})\\d+', '\\1')"
-    if kind in ("BLOB", "BYTEA"):
+    if kind in ("BLOB", "BYTEA", "VARBINARY", "BINARY", "IMAGE"):
         digits = f"regexp_replace({column}, '^0[xX]', '')"
         return f"'\\x' || {digits}" if for_text_copy else f"from_hex({digits})"
     if kind in ("SMALLINT", "UTINYINT", "TINYINT"):
@@ -124,3 +124,8 @@ def value_sql(column: str, data_type: str, *, for_text_copy: bool) -> str:
 
 def nullstr_sql() -> str:
     return "[" + ", ".join(sql_literal(text) for text in NULL_TEXTS) + "]"
+
+
+def column_sql(name: str) -> str:
+    """A column name quoted for DuckDB's SQL."""
+    return '"' + name.replace('"', '""') + '"'

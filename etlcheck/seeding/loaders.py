@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from etlcheck.seeding.csv_text import nullstr_sql
+from etlcheck.seeding.csv_text import column_sql, nullstr_sql, value_sql
 from etlcheck.state import sql_literal
 
 if TYPE_CHECKING:
@@ -82,9 +82,25 @@ def describe_file(path: Path) -> list[tuple[str, str, int]]:
 def load_through_frame(
     engine: Engine, path: Path, schema: str, table: str, columns: Sequence[str]
 ) -> None:
-    """Any engine: the file as a DataFrame, appended with ``insert_frame``."""
-    is_csv = path.suffix.lower() != ".parquet"
-    frame = read_frame(path, names=columns if is_csv else ())
+    """Any engine: the file as a DataFrame, appended with ``insert_frame`` (a CSV's binary
+    values as bytes, its bit words as 1/0: text would not convert to them)."""
+    import duckdb
+
+    from etlcheck.seeding.catalog import columns_of
+
+    if path.suffix.lower() == ".parquet":
+        frame = read_frame(path)
+    else:
+        types = {c.name: c.data_type for c in columns_of(engine, schema, table)}
+        values = ", ".join(
+            f"{value_sql(column_sql(name), types.get(name, ''), for_text_copy=False)} "
+            f"AS {column_sql(name)}"
+            for name in columns
+        )
+        with duckdb.connect() as connection:
+            frame = connection.execute(
+                f"SELECT {values} FROM {reader_sql(path, names=columns)}"
+            ).df()
     frame.columns = list(columns)  # the file's columns in order, as the table spells them
     insert_frame(engine, schema, table, frame)
 

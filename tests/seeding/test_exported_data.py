@@ -260,3 +260,27 @@ def test_a_default_calling_a_production_sequence_calls_its_sandbox_copy(
         "PRINT CONCAT('next ', NEXT VALUE FOR sales.OrderNumbers);", Path("check.sql")
     ).messages
     assert messages == ("next 1001",), "the sandbox drew production's sequence"
+
+
+@pytest.mark.duckdb
+def test_through_a_dataframe_binary_and_bit_text_arrive_as_bytes_and_bits(project: Path) -> None:
+    """The path engines without a bulk reader (SQL Server) take: text would not convert
+    to varbinary there."""
+    from etlcheck.engines.duckdb import DuckDBEngine
+    from etlcheck.seeding.loaders import load_through_frame
+
+    with DuckDBEngine() as engine:
+        seeder_for(project, engine).ddl(EXPORTS / "ssms_sales.sql")
+        columns = ["Name", "CustomerID", "CustomerGuid", "City", "IsActive", "CreditLimit"]
+        columns += ["Rate", "CreatedAt", "UpdatedAt", "Notes", "Photo"]
+        load_through_frame(
+            engine, EXPORTS / "sales.Customer.utf8.csv", "sales", "Customer", columns
+        )
+        found = customers(engine, '"Photo", "IsActive", "City"')
+    assert [(bytes(row[0]) if row[0] is not None else None) for row in found] == [
+        b"\x89PNG",
+        None,
+        b"",
+    ]
+    assert [row[1] for row in found] == [True, False, True]
+    assert [row[2] for row in found] == ["Köln", None, None]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from etlcheck.engines.frames import column_types, frame_rows
 from etlcheck.engines.postgres.sequences import copy_sequences, retarget_defaults
 from etlcheck.seeding.catalog import columns_of
-from etlcheck.seeding.csv_text import value_sql
+from etlcheck.seeding.csv_text import column_sql, value_sql
 from etlcheck.seeding.loaders import load_through_frame, reader_sql
 from etlcheck.state import sql_literal
 
@@ -210,7 +210,7 @@ def normalized_csv(path: Path, columns: Sequence[tuple[str, str]]) -> Iterator[P
     import duckdb
 
     values = ", ".join(
-        f"{value_sql(_duck_quote(name), kind, for_text_copy=True)} AS {_duck_quote(name)}"
+        f"{value_sql(column_sql(name), kind, for_text_copy=True)} AS {column_sql(name)}"
         for name, kind in columns
     )
     source = reader_sql(path, names=[name for name, _ in columns])
@@ -222,10 +222,6 @@ def normalized_csv(path: Path, columns: Sequence[tuple[str, str]]) -> Iterator[P
                 "(HEADER, FORCE_QUOTE *)"
             )
         yield target
-
-
-def _duck_quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def copy_frame(
