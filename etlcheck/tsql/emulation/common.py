@@ -231,6 +231,18 @@ def _plain_index(node: exp.Create) -> exp.Create:
     return node
 
 
+_STORAGE_OPTIONS = frozenset(["DATA_COMPRESSION", "XML_COMPRESSION"])
+
+
+def _is_table_storage(part: exp.Expression) -> bool:
+    """``ON [PRIMARY]`` (a filegroup, of which a disposable database has one) and ``WITH
+    (DATA_COMPRESSION = PAGE)`` after a CREATE TABLE: how rows are stored, nothing a
+    statement sees. Other options (``SYSTEM_VERSIONING``...) stay for what reads them."""
+    if isinstance(part, exp.OnProperty):
+        return True
+    return isinstance(part, exp.Property) and part.name.upper() in _STORAGE_OPTIONS
+
+
 def _is_index_storage(part: exp.Expression) -> bool:
     """``WITH (PAD_INDEX = OFF, ...)`` and ``ON [PRIMARY]`` after a key's columns, as SSMS
     writes every key: how the index is stored, nothing a statement sees. ``IGNORE_DUP_KEY
@@ -266,8 +278,8 @@ def rewrite_shared_node(
         return _unclustered(node)
     if isinstance(node, exp.Create) and isinstance(node.this, exp.Index):
         return _plain_index(node)
-    if isinstance(node, exp.Properties):  # ON [PRIMARY]: a filegroup, of which there is one
-        node.set("expressions", [p for p in node.expressions if not isinstance(p, exp.OnProperty)])
+    if isinstance(node, exp.Properties):
+        node.set("expressions", [p for p in node.expressions if not _is_table_storage(p)])
     if isinstance(node, exp.ObjectId):
         arguments = [node.this, *([node.args["expression"]] if node.args.get("expression") else [])]
         return sys_call("object_id", arguments)

@@ -6,5 +6,5 @@ CREATE TABLE [sales].[Reading](
 	[ReadAtUtc] [datetimeoffset](7) NULL,
 	[Quality] [tinyint] NULL,
 	[Flag] [bit] NULL
-) ON [PRIMARY]
+) ON [PRIMARY] WITH (DATA_COMPRESSION = PAGE)
 GO
