@@ -244,10 +244,16 @@ def load_file(engine: Engine, path: Path, schema: str, table: str, columns: Sequ
     names = ", ".join(engine.quote(column) for column in columns)
     values = ", ".join(_value(engine.quote(column), types.get(column, "")) for column in columns)
     source = reader_sql(path, names=columns if is_csv else ())
-    engine.execute(
-        f"INSERT INTO {engine.qualified(schema, table)} ({names}) SELECT {values} FROM {source}"
-    )
-    _check_keys(engine, schema, table)
+    engine.begin_transaction()  # a file that fails (a value, a repeated key) adds no row
+    try:
+        engine.execute(
+            f"INSERT INTO {engine.qualified(schema, table)} ({names}) SELECT {values} FROM {source}"
+        )
+        _check_keys(engine, schema, table)
+    except BaseException:
+        engine.rollback_transaction()
+        raise
+    engine.commit_transaction()
 
 
 def _check_keys(engine: Engine, schema: str, table: str) -> None:
