@@ -17,8 +17,8 @@ from etlcheck.errors import ConfigError, SourceLocation, StatementFailed
 from etlcheck.pipeline import Step
 from etlcheck.script_facts import read_script_facts
 from etlcheck.seeding.catalog import actual_name, row_count
+from etlcheck.seeding.database_batches import without_database_batches
 from etlcheck.seeding.summary import SeededFile, SeededTable, SourceRecord
-from etlcheck.seeding.use_batches import without_use_batches
 
 if TYPE_CHECKING:
     from etlcheck.config import Config
@@ -68,7 +68,9 @@ def run_ddl(engine: Engine, config: Config, path: Path) -> SourceRecord:
     created: dict[tuple[str, str], str] = {}
     notes: list[str] = []
     for script in ddl_scripts(path):
-        text, left_out = without_use_batches(Step(0, "seed", script.name, script).read(), script)
+        text, left_out = without_database_batches(
+            Step(0, "seed", script.name, script).read(), script
+        )
         notes += left_out
         facts = read_script_facts(text, script)
         own = {name.lower() for name in facts.created_schemas}

@@ -43,7 +43,7 @@ def test_ssms_generate_scripts_ddl_runs_as_sql_server_would(
     assert [t.name for t in record.tables] == ["Customer"]
     assert record.warnings == (
         f"{EXPORTS / 'ssms_sales.sql'}:1:1: USE [SalesDW] left out: the DDL creates "
-        "production in the disposable database",
+        "production's objects in the disposable database",
     )
     tsql = (
         "INSERT INTO sales.Customer (CustomerGuid, Name) VALUES (NEWID(), N'Ann');"
@@ -55,6 +55,23 @@ def test_ssms_generate_scripts_ddl_runs_as_sql_server_would(
     assert [bool(row[1]) for row in found] == [True, True]  # DEFAULT ((1)) FOR [IsActive]
     assert [row[2] for row in found] == [1000, 1001]  # DEFAULT (NEXT VALUE FOR ...)
     assert all(row[3] for row in found)  # DEFAULT (getdate()) FOR [CreatedAt]
+
+
+def test_script_entire_database_leaves_the_database_batches_out(
+    project: Path, engine: Engine
+) -> None:
+    """SSMS "Script entire database": USE [master], CREATE DATABASE ... FILENAME = 'C:\\...',
+    ALTER DATABASE ... SET, full-text, USE [SalesDW]; CRLF lines."""
+    record = seeder_for(project, engine).ddl(EXPORTS / "ssms_entire_database.sql")
+    assert [t.name for t in record.tables] == ["Region"]
+    assert record.warnings == (
+        f"{EXPORTS / 'ssms_entire_database.sql'}:1:1: 10 batches (USE [master], CREATE "
+        "DATABASE, ALTER DATABASE, IF FULLTEXTSERVICEPROPERTY(...) sp_fulltext_database, "
+        "USE [SalesDW]) left out: the DDL creates production's objects in the disposable "
+        "database",
+    )
+    engine.run_script("INSERT INTO sales.Region VALUES (1, N'North')", Path("x.sql"))
+    assert rows(engine, 'SELECT "Name" FROM sales."Region"') == [("North",)]
 
 
 def test_a_utf16_export_with_sql_servers_text_forms_loads_every_value(
