@@ -42,6 +42,16 @@ def base_tables(engine: Engine, schemas: Iterable[str]) -> list[tuple[str, str]]
     return [(str(schema), str(name)) for schema, name in result.rows]
 
 
+def existing_schemas(engine: Engine, schemas: Iterable[str]) -> list[str]:
+    """Those of ``schemas`` (case-insensitive) the database holds, as it spells them."""
+    result = engine.query(
+        "SELECT schema_name FROM information_schema.schemata "
+        f"WHERE catalog_name = {engine.current_database_sql} "
+        f"AND LOWER(schema_name) IN ({_in_list(schemas)})"
+    )
+    return sorted(str(row[0]) for row in result.rows)
+
+
 def table_exists(engine: Engine, schema: str, table: str) -> bool:
     return columns_of(engine, schema, table) != []
 

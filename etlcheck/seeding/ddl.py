@@ -13,10 +13,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from etlcheck.errors import ConfigError, SourceLocation
+from etlcheck.errors import ConfigError, SourceLocation, StatementFailed
 from etlcheck.pipeline import Step
 from etlcheck.script_facts import read_script_facts
 from etlcheck.seeding.catalog import actual_name, row_count
+from etlcheck.seeding.database_batches import without_database_batches
 from etlcheck.seeding.summary import SeededFile, SeededTable, SourceRecord
 
 if TYPE_CHECKING:
@@ -39,6 +40,18 @@ def ddl_scripts(path: Path) -> list[Path]:
     return scripts
 
 
+def ddl_hint(message: str) -> str:
+    """What to do about a DDL statement the disposable database refused."""
+    if "objects access this column" in message:  # DuckDB: a key column cannot be altered
+        return (
+            "DuckDB cannot change a key column after CREATE TABLE: write the DEFAULT in the "
+            "column's definition, or seed with --engine postgres"
+        )
+    if "already exists" in message:
+        return "an earlier statement or seed source made it already: create each object once"
+    return "the DDL seeds production: fix the statement, or run it on --engine mssql"
+
+
 def file_record(path: Path, root: Path) -> SeededFile:
     data = path.read_bytes()
     return SeededFile(shown(path, root), hashlib.sha256(data).hexdigest(), len(data))
@@ -53,8 +66,12 @@ def run_ddl(engine: Engine, config: Config, path: Path) -> SourceRecord:
     began = time.perf_counter()
     files: list[SeededFile] = []
     created: dict[tuple[str, str], str] = {}
+    notes: list[str] = []
     for script in ddl_scripts(path):
-        text = Step(0, "seed", script.name, script).read()
+        text, left_out = without_database_batches(
+            Step(0, "seed", script.name, script).read(), script
+        )
+        notes += left_out
         facts = read_script_facts(text, script)
         own = {name.lower() for name in facts.created_schemas}
         for schema in facts.schemas:
@@ -62,7 +79,10 @@ def run_ddl(engine: Engine, config: Config, path: Path) -> SourceRecord:
                 engine.create_schema(schema)
         if facts.unqualified:
             engine.create_schema(config.sandbox.default_schema)
-        engine.run_script(text, script)
+        try:
+            engine.run_script(text, script)
+        except StatementFailed as error:
+            raise ConfigError(error.message, error.location, ddl_hint(error.message)) from None
         files.append(file_record(script, config.root))
         for layout in facts.tables:
             key = (layout.schema or config.sandbox.default_schema, layout.table)
@@ -78,4 +98,5 @@ def run_ddl(engine: Engine, config: Config, path: Path) -> SourceRecord:
         files=tuple(files),
         tables=tuple(tables),
         seconds=time.perf_counter() - began,
+        warnings=tuple(notes),
     )

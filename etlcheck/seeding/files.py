@@ -12,13 +12,16 @@ import csv
 import re
 import time
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlglot import exp
 
 from etlcheck.errors import ConfigError, SourceLocation
+from etlcheck.seeding.bad_values import find_bad_value
 from etlcheck.seeding.catalog import ColumnInfo, actual_name, columns_of, row_count
+from etlcheck.seeding.csv_text import detect_encoding, header_name, utf8_csv
 from etlcheck.seeding.ddl import file_record, shown
 from etlcheck.seeding.loaders import describe_file, insert_frame, load_through_frame
 from etlcheck.seeding.summary import SeededFile, SeededTable, SourceRecord
@@ -82,25 +85,21 @@ def load_files(
     for path, name in files:
         schema, table = name.split(".", 1) if name else table_of_file(path)
         engine.create_schema(schema)
-        if actual_name(engine, schema, table) is None:
-            if layouts is None:
-                layouts = _pipeline_layouts(config)
-            warnings += _create_table(engine, config, path, schema, table, layouts)
-        found = actual_name(engine, schema, table)
-        assert found is not None
-        columns = _checked_header(path, found, columns_of(engine, *found))
-        try:
-            if engine.loads_files:
-                engine.load_file(path, *found, columns)
-            else:
-                load_through_frame(engine, path, *found, columns)
-        except Exception as error:  # the engine's own message says which value
-            line, detail = load_error(error)
-            raise ConfigError(
-                f"cannot load {path.name} into {found[0]}.{found[1]}: {detail}",
-                SourceLocation(path, line),
-                "fix the value in the file, or the column's type in the DDL",
-            ) from None
+        encoding = detect_encoding(path) if path.suffix.lower() == ".csv" else None
+        if encoding is not None and encoding.codec == "cp1252":
+            warnings.append(
+                f"{shown(path, config.root)} is not UTF-8 and has no byte-order mark: it was "
+                "read as Windows-1252 (save it as UTF-8 if it is in another encoding)"
+            )
+        with utf8_csv(path, encoding) if encoding is not None else nullcontext(path) as readable:
+            if actual_name(engine, schema, table) is None:
+                if layouts is None:
+                    layouts = _pipeline_layouts(config)
+                warnings += _create_table(engine, config, (path, readable), schema, table, layouts)
+            found = actual_name(engine, schema, table)
+            assert found is not None
+            columns = _checked_header(path, readable, found, columns_of(engine, *found))
+            _load(engine, path, readable, found, columns)
         engine.continue_identity(*found)
         seeded.append(file_record(path, config.root))
         tables.append(SeededTable(*found, rows=row_count(engine, *found), source=seeded[-1].path))
@@ -112,6 +111,28 @@ def load_files(
         time.perf_counter() - began,
         warnings=tuple(warnings),
     )
+
+
+def _load(
+    engine: Engine, path: Path, readable: Path, table: tuple[str, str], columns: list[str]
+) -> None:
+    """Load ``readable`` (``path`` or its UTF-8 copy) into ``table``; a value the table
+    cannot hold is named with the line of ``path`` it is on."""
+    try:
+        if engine.loads_files:
+            engine.load_file(readable, *table, columns)
+        else:
+            load_through_frame(engine, readable, *table, columns)
+    except Exception as error:  # the engine's own message says which value
+        line, detail = load_error(error)
+        if not line and path.suffix.lower() == ".csv":
+            bad = find_bad_value(readable, columns, columns_of(engine, *table))
+            detail = f"{detail} ({bad})" if bad is not None else detail
+        raise ConfigError(
+            f"cannot load {path.name} into {table[0]}.{table[1]}: {detail}",
+            SourceLocation(path, line),
+            "fix the value in the file, or the column's type in the DDL",
+        ) from None
 
 
 def load_dataframe(
@@ -149,18 +170,20 @@ def _pipeline_layouts(config: Config) -> dict[tuple[str, str], TableLayout]:
 def _create_table(
     engine: Engine,
     config: Config,
-    path: Path,
+    file: tuple[Path, Path],
     schema: str,
     table: str,
     layouts: dict[tuple[str, str], TableLayout],
 ) -> list[str]:
     """Create a table no DDL source created: from the pipeline's own CREATE TABLE, else
-    with the types the file holds. Returns what a person should know about the types."""
+    with the types the file (its UTF-8 copy, ``file[1]``) holds. Returns what a person
+    should know about the types."""
+    path, readable = file
     layout = layouts.get((schema.lower(), table.lower()))
     if layout is not None and layout.statement:
         engine.run_script(layout.statement, path)
         return []
-    described = describe_file(path)
+    described = describe_file(readable)
     rows = max((count for _, _, count in described), default=0)
     if rows == 0:
         raise ConfigError(
@@ -169,11 +192,19 @@ def _create_table(
             SourceLocation(path),
             f"add CREATE TABLE {schema}.{table} to a DDL seed source (db/), or rows to the file",
         )
-    engine.execute(inferred_create_sql(engine, schema, table, described))
+    try:
+        engine.execute(inferred_create_sql(engine, schema, table, described))
+    except Exception as error:  # a type the engine lacks: the engine's message names it
+        raise ConfigError(
+            f"cannot create {schema}.{table} with the types {path.name} holds: "
+            f"{str(error).strip().splitlines()[0]}",
+            SourceLocation(path),
+            f"declare {schema}.{table} in a DDL seed source (db/)",
+        ) from None
     return [
         f"{shown(path, config.root)}: column {name} holds no values; it was created as "
         f"{kind} (declare {schema}.{table} in a DDL seed source for another type)"
-        for name, kind, count in described
+        for name, kind, count in ((header_name(n), k, c) for n, k, c in described)
         if count == 0
     ]
 
@@ -187,7 +218,10 @@ def inferred_create_sql(
     dialect = engine.dialect
     columns = []
     for name, kind, _ in described:
+        name = header_name(name)
         data_type = exp.DataType.build(kind, dialect="duckdb")
+        if dialect != "duckdb":
+            data_type = _portable(data_type)
         unbounded = data_type.is_type(*exp.DataType.TEXT_TYPES) and not data_type.expressions
         if unbounded and not engine.interprets_tsql:
             data_type = exp.DataType.build(engine.text_type, dialect=dialect)
@@ -199,9 +233,31 @@ def inferred_create_sql(
     return create.sql(dialect=dialect)
 
 
-def _checked_header(path: Path, table: tuple[str, str], columns: list[ColumnInfo]) -> list[str]:
+_PORTABLE = {
+    exp.DataType.Type.TIMESTAMP_NS: "TIMESTAMP",
+    exp.DataType.Type.TIMESTAMP_MS: "TIMESTAMP",
+    exp.DataType.Type.TIMESTAMP_S: "TIMESTAMP",
+    exp.DataType.Type.UTINYINT: "SMALLINT",
+    exp.DataType.Type.USMALLINT: "INT",
+    exp.DataType.Type.UINT: "BIGINT",
+    exp.DataType.Type.UBIGINT: "DECIMAL(20, 0)",
+    exp.DataType.Type.INT128: "DECIMAL(38, 0)",
+    exp.DataType.Type.UINT128: "DECIMAL(38, 0)",
+}
+"""DuckDB's own types a file's reader may find (Parquet written by pandas holds
+nanosecond timestamps), as types every engine has."""
+
+
+def _portable(data_type: exp.DataType) -> exp.DataType:
+    replacement = _PORTABLE.get(data_type.this)
+    return exp.DataType.build(replacement) if replacement else data_type
+
+
+def _checked_header(
+    path: Path, readable: Path, table: tuple[str, str], columns: list[ColumnInfo]
+) -> list[str]:
     """The file's columns as the table spells them, in the file's order."""
-    header = _header(path)
+    header = _header(path, readable)
     by_name = {column.name.lower(): column for column in columns}
     shown_table = f"{table[0]}.{table[1]}"
     names = ", ".join(column.name for column in columns)
@@ -228,23 +284,35 @@ def _checked_header(path: Path, table: tuple[str, str], columns: list[ColumnInfo
     return [by_name[name.lower()].name for name in header]
 
 
-def _header(path: Path) -> list[str]:
+def _header(path: Path, readable: Path) -> list[str]:
+    """The column names of ``path``'s header, read from ``readable`` (its UTF-8 copy)."""
     if path.suffix.lower() == ".parquet":
         return [name for name, _, _ in describe_file(path)]
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    with readable.open(encoding="utf-8-sig", newline="") as handle:
         try:
             first = next(csv.reader(handle), [])
         except (csv.Error, UnicodeDecodeError) as error:
             raise ConfigError(
                 f"cannot read the header of {path.name}: {error}", SourceLocation(path, 1)
             ) from None
-    if not first or any(not name.strip() for name in first):
+    names = [header_name(field) for field in first]
+    other = next((mark for mark in ("\t", ";", "|") if len(names) == 1 and mark in names[0]), None)
+    if other is not None:
+        raise ConfigError(
+            f"{path.name} is separated by {other!r}, not by commas",
+            SourceLocation(path, 1),
+            "export it comma-separated, or as Parquet",
+        )
+    if not names or any(not name for name in names):
         raise ConfigError(
             f"{path.name} has no header row (or an empty column name)",
             SourceLocation(path, 1),
             "the first line must name the table's columns",
         )
-    return [name.strip() for name in first]
+    return names
+
+
+_DETAILS = ("Error when converting", "Expected Number of Columns", "Value with unterminated")
 
 
 def load_error(error: Exception) -> tuple[int, str]:
@@ -254,5 +322,5 @@ def load_error(error: Exception) -> tuple[int, str]:
     text = str(error).strip()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     found = re.search(r"(?:CSV Error on Line: |COPY [^,]+, line )(\d+)", text)
-    detail = next((line for line in lines if line.startswith("Error when converting")), None)
+    detail = next((line for line in lines if line.startswith(_DETAILS)), None)
     return (int(found.group(1)) if found else 0), (detail or (lines[0] if lines else repr(error)))

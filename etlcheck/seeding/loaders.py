@@ -1,10 +1,10 @@
 """Bulk loading of one data file into an existing table.
 
-A CSV is read by the engine's own reader where it has one (``Engine.load_file``: DuckDB's
-``read_csv``, PostgreSQL's ``COPY``), every field as text so values load exactly as
-written: blanks are kept, an empty unquoted field is NULL, ``""`` is an empty string.
-Other engines get the file through an in-process DuckDB reader and a DataFrame. Parquet
-keeps its types.
+A CSV is read by DuckDB's ``read_csv``, every field as text so values load exactly as
+written: blanks are kept, an empty unquoted field and an unquoted ``NULL`` are NULL,
+``""`` is an empty string (:mod:`etlcheck.seeding.csv_text`). DuckDB inserts from the
+reader itself (``Engine.load_file``), PostgreSQL gets what it read through ``COPY``, and
+other engines get the file as a DataFrame. Parquet keeps its types.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from etlcheck.seeding.csv_text import column_sql, nullstr_sql, value_sql
 from etlcheck.state import sql_literal
 
 if TYPE_CHECKING:
@@ -21,11 +22,22 @@ if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
 
 
-def csv_reader_sql(path: Path, *, as_text: bool) -> str:
-    """DuckDB's reader of a CSV with a header; ``as_text`` reads every field as text."""
-    options = "header = true, quote = '\"', escape = '\"', allow_quoted_nulls = false"
+def csv_reader_sql(path: Path, *, as_text: bool, names: Sequence[str] = ()) -> str:
+    """DuckDB's reader of a UTF-8 CSV with a header; ``as_text`` reads every field as text.
+
+    Given the ``names`` of its columns (in place of the header's spelling), the reader
+    reads exactly a comma-separated file of that many columns, guessing nothing: a line
+    with a field too many or too few is an error on its line, never a file read in
+    another dialect."""
+    options = (
+        "header = true, quote = '\"', escape = '\"', allow_quoted_nulls = false, "
+        f"nullstr = {nullstr_sql()}"
+    )
     if as_text:
         options += ", all_varchar = true"
+    if names:
+        columns = ", ".join(f"{sql_literal(name)}: 'VARCHAR'" for name in names)
+        options += f", delim = ',', auto_detect = false, columns = {{{columns}}}"
     return f"read_csv({sql_literal(str(path))}, {options})"
 
 
@@ -33,19 +45,19 @@ def parquet_reader_sql(path: Path) -> str:
     return f"read_parquet({sql_literal(str(path))})"
 
 
-def reader_sql(path: Path, *, as_text: bool = True) -> str:
+def reader_sql(path: Path, *, as_text: bool = True, names: Sequence[str] = ()) -> str:
     if path.suffix.lower() == ".parquet":
         return parquet_reader_sql(path)
-    return csv_reader_sql(path, as_text=as_text)
+    return csv_reader_sql(path, as_text=as_text, names=names)
 
 
-def read_frame(path: Path, *, as_text: bool = True) -> pd.DataFrame:
+def read_frame(path: Path, *, as_text: bool = True, names: Sequence[str] = ()) -> pd.DataFrame:
     """The file's rows as a DataFrame, read by an in-process DuckDB (text for CSV)."""
     import duckdb
 
     with duckdb.connect() as connection:
         frame: pd.DataFrame = connection.execute(
-            f"SELECT * FROM {reader_sql(path, as_text=as_text)}"
+            f"SELECT * FROM {reader_sql(path, as_text=as_text, names=names)}"
         ).df()
     return frame
 
@@ -70,9 +82,27 @@ def describe_file(path: Path) -> list[tuple[str, str, int]]:
 def load_through_frame(
     engine: Engine, path: Path, schema: str, table: str, columns: Sequence[str]
 ) -> None:
-    """Any engine: the file as a DataFrame, appended with ``insert_frame``."""
-    frame = read_frame(path)
-    insert_frame(engine, schema, table, frame[list(columns)])
+    """Any engine: the file as a DataFrame, appended with ``insert_frame`` (a CSV's binary
+    values as bytes, its bit words as 1/0: text would not convert to them)."""
+    import duckdb
+
+    from etlcheck.seeding.catalog import columns_of
+
+    if path.suffix.lower() == ".parquet":
+        frame = read_frame(path)
+    else:
+        types = {c.name: c.data_type for c in columns_of(engine, schema, table)}
+        values = ", ".join(
+            f"{value_sql(column_sql(name), types.get(name, ''), for_text_copy=False)} "
+            f"AS {column_sql(name)}"
+            for name in columns
+        )
+        with duckdb.connect() as connection:
+            frame = connection.execute(
+                f"SELECT {values} FROM {reader_sql(path, names=columns)}"
+            ).df()
+    frame.columns = list(columns)  # the file's columns in order, as the table spells them
+    insert_frame(engine, schema, table, frame)
 
 
 _INTEGERS = ("smallint", "integer", "bigint", "tinyint", "utinyint")
@@ -82,14 +112,14 @@ _UNNAMED = ("user-defined", "array")
 columns keep the assignment cast."""
 
 
-def _assigned(name: str, kind: str, column_type: str | None) -> str:
-    """The frame column ``name`` (of numpy kind ``kind``: ``b`` boolean, ``O`` objects) as
-    the table's column of ``column_type`` takes it."""
+def _assigned(name: str, series: pd.Series, column_type: str | None) -> str:
+    """The frame column ``name`` (holding ``series``) as the table's column of
+    ``column_type`` takes it."""
     if column_type is None:
         return name
-    if kind == "b" and column_type in _INTEGERS:
+    if _is_boolean(series) and column_type in _INTEGERS:
         return f"CAST(CAST({name} AS INTEGER) AS {column_type})"
-    if kind == "O" and column_type not in _TEXT + _UNNAMED:
+    if series.dtype.kind == "O" and column_type not in _TEXT + _UNNAMED:
         return f"CAST({name} AS {column_type})"
     return name
 
@@ -109,8 +139,19 @@ def insert_frame(engine: Engine, schema: str, table: str, frame: pd.DataFrame) -
     if engine.interprets_tsql:  # the columns have the emulation's types, not T-SQL's
         types = {c.name.lower(): c.data_type.lower() for c in columns_of(engine, schema, table)}
         expressions = [
-            _assigned(name, frame[column].dtype.kind, types.get(str(column).lower()))
+            _assigned(name, frame[column], types.get(str(column).lower()))
             for name, column in zip(names, frame.columns, strict=True)
         ]
     with engine.explicit_identity_values(schema, table):
         engine.insert_frame(schema, table, frame, expressions)
+
+
+def _is_boolean(series: pd.Series) -> bool:
+    """A column of booleans: numpy's ``bool``, pandas' nullable ``boolean``, or objects
+    that are all True, False or missing (Parquet's booleans with nulls)."""
+    if series.dtype == bool or str(series.dtype) == "boolean":
+        return True
+    if series.dtype != object:
+        return False
+    present = series.dropna()
+    return not present.empty and all(isinstance(value, bool) for value in present)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from etlcheck.config_schema import DatabaseSource, DdlSource, FilesSource, SampleSource, SeedSource
 from etlcheck.errors import RefusalError
+from etlcheck.seeding.occupied import refuse_occupied
 from etlcheck.seeding.summary import ClonedTable, SeedSummary, SourceRecord
 from etlcheck.targets import is_external
 from etlcheck.values import RewriteMode
@@ -51,6 +52,8 @@ class Seeder:
                 "not create that database (rule: external-target)",
                 hint="let etlcheck start a throwaway server, or pass --allow-external-target",
             )
+        if is_external(engine):
+            refuse_occupied(engine, self.config)
 
     # -- sources -------------------------------------------------------------------
     def ddl(self, path: Path | str) -> SourceRecord:

@@ -21,6 +21,7 @@ INDEX_KINDS = frozenset(["INDEX", "CLUSTERED INDEX", "NONCLUSTERED INDEX"])
 def plan_index(tree: exp.Create, includes: bool, filters: bool) -> None:
     """Rewrite ``CREATE … INDEX`` in place as the module says."""
     tree.set("kind", "INDEX")
+    tree.set("clustered", None)
     index = tree.this
     params = index.args.get("params") if isinstance(index, exp.Index) else None
     if not isinstance(params, exp.IndexParameters):

@@ -30,8 +30,10 @@ from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.constraint_switch import ADDED_WITH_CHECK, read_switch
+from etlcheck.tsql.default_for import read_default_for
 from etlcheck.tsql.dml_top import dml_top
 from etlcheck.tsql.maintenance import index_action, maintenance_query
+from etlcheck.tsql.storage_clauses import without_storage_clauses
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
 
 
@@ -118,6 +120,7 @@ def parse_tsql(text: str) -> exp.Expression:
         tree = parse_tsql(switched[0])
         tree.meta[ADDED_WITH_CHECK] = switched[1]
         return tree
+    text = read_default_for(text) or text
     if _CURRENT_OF.search(text):
         _refuse_current_of(text)
     if _EXEC.search(text):
@@ -259,7 +262,7 @@ def _without_owner(text: str) -> str:
 
 
 def _parse_one(text: str) -> exp.Expression:
-    text = _without_owner(text)
+    text = without_storage_clauses(_without_owner(text))
     renamed = _rename_kept(text)
     tree = _parse_renamed(renamed)
     if renamed is not text:

@@ -302,6 +302,47 @@ SCRIPT_CASES = [
         ),
         seeds=True,
     ),
+    Case(
+        "data-file-ragged-line",
+        ("run",),
+        "{project}/data/raw.broker_feed.csv:3: cannot load raw.broker_feed.csv into "
+        "raw.broker_feed: Expected Number of Columns: 4 Found: 5",
+        replace_in("data/raw.broker_feed.csv", "102,Broker 102 Ltd,East,0.0590", "102,B,East,0,x"),
+        seeds=True,
+    ),
+    Case(
+        "data-file-utf16-without-bom",
+        ("run",),
+        "{project}/data/raw.broker_feed.csv:1: raw.broker_feed.csv holds NUL bytes and has no "
+        "byte-order mark",
+        recode("data/raw.broker_feed.csv", "utf-16-le"),
+        seeds=True,
+    ),
+    Case(
+        "data-file-semicolon-separated",
+        ("run",),
+        "{project}/data/raw.broker_feed.csv:1: raw.broker_feed.csv is separated by ';', not "
+        "by commas (export it comma-separated, or as Parquet)",
+        write("data/raw.broker_feed.csv", "broker_id;broker_name\n101;Broker 101 Ltd\n"),
+        seeds=True,
+    ),
+    Case(
+        "data-file-duplicate-key",
+        ("run",),
+        "{project}/data/dbo.Brokers.csv: cannot load dbo.Brokers.csv into dbo.Brokers: "
+        "Violation of PRIMARY KEY constraint 'PK_Brokers'. Cannot insert duplicate key in "
+        "object 'dbo.Brokers'. The duplicate key value is (1).",
+        replace_in("data/dbo.Brokers.csv", "2,Broker 002 Ltd", "1,Broker 002 Ltd"),
+        seeds=True,
+    ),
+    Case(
+        "ddl-seed-statement-refused",
+        ("run",),
+        '{project}/db/production.sql:20:1: Catalog Error: Table with name "Brokers" already '
+        "exists! (an earlier statement or seed source made it already: create each object once)",
+        replace_in("db/production.sql", "[dbo].[RegionTotals] (", "[dbo].[Brokers] ("),
+        seeds=True,
+    ),
 ]
 
 COMMAND_CASES = [

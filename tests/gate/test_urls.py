@@ -108,3 +108,69 @@ def test_a_run_on_a_server_url_shows_its_password_nowhere(
     assert wrong.code == 2
     assert "password authentication failed" in wrong.error_line
     assert PASSWORD not in wrong.out + wrong.err
+
+
+def outside_run_records(project: Path) -> dict[str, tuple[int, int]]:
+    """:func:`tree` but ``.etlcheck/`` (a refused seeding records its run there)."""
+    return {name: stat for name, stat in tree(project).items() if not name.startswith(".etlcheck")}
+
+
+@pytest.mark.postgres
+def test_a_second_seeding_of_the_same_server_database_is_refused_in_one_line(
+    brokerage: Path, postgres_server: PostgresServer
+) -> None:
+    postgres_server.create_database("etlcheck_gate_reseed")
+    url = postgres_server.url("etlcheck_gate_reseed")
+    first = run_etlcheck(brokerage, "run", "--db", url, "--allow-external-target")
+    assert first.code == 0, first.out + first.err
+    before = outside_run_records(brokerage)
+
+    again = run_etlcheck(brokerage, "run", "--db", url, "--allow-external-target")
+
+    assert again.code == 2, again.out + again.err
+    assert "Traceback" not in again.err
+    assert len(again.err.strip().splitlines()) == 1, again.err
+    assert again.error_line.startswith(
+        f"etlcheck: error: refusing to seed postgresql://gate:***@127.0.0.1:{postgres_server.port}"
+        "/etlcheck_gate_reseed: it already holds schema(s) "
+    ), again.error_line
+    assert "poc_etl" in again.error_line and "give --db an empty database" in again.error_line
+    assert outside_run_records(brokerage) == before, "a refused run wrote into the project"
+    assert PASSWORD not in again.out + again.err
+
+
+@pytest.mark.postgres
+def test_an_empty_schema_left_behind_is_named_too(
+    brokerage: Path, postgres_server: PostgresServer
+) -> None:
+    postgres_server.create_database("etlcheck_gate_leftover")
+    postgres_server.execute("etlcheck_gate_leftover", "CREATE SCHEMA raw")
+    url = postgres_server.url("etlcheck_gate_leftover")
+    outcome = run_etlcheck(brokerage, "run", "--db", url, "--allow-external-target")
+    assert outcome.code == 2, outcome.out + outcome.err
+    assert "it already holds schema(s) raw (0 tables;" in outcome.error_line
+    postgres_server.execute("etlcheck_gate_leftover", "DROP SCHEMA raw")
+    cleared = run_etlcheck(brokerage, "run", "--db", url, "--allow-external-target")
+    assert cleared.code == 0, cleared.out + cleared.err
+
+
+@pytest.mark.postgres
+def test_expectations_validate_in_a_server_database_given_by_url(
+    tmp_path: Path, postgres_server: PostgresServer
+) -> None:
+    """The database keeps its own search_path; GX's connection must still find the
+    emulation's types (else every column reflects as NullType and every suite fails)."""
+    import shutil
+
+    billing = tmp_path / "billing"
+    shutil.copytree(
+        Path(__file__).parents[2] / "examples" / "billing",
+        billing,
+        ignore=shutil.ignore_patterns("reports", ".etlcheck"),  # earlier runs' output
+    )
+    postgres_server.create_database("etlcheck_gate_gx")
+    url = postgres_server.url("etlcheck_gate_gx")
+    outcome = run_etlcheck(billing, "run", "--db", url, "--allow-external-target")
+    assert outcome.code == 0, outcome.out + outcome.err
+    assert "expectation suites met" in outcome.out
+    assert "NullType" not in outcome.out

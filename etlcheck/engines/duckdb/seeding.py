@@ -9,10 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from etlcheck.engines.duckdb.emulation import IDENTITY_SUFFIX
+from etlcheck.engines.duckdb.sequences import copy_sequences, retarget_default
+from etlcheck.seeding.csv_text import value_sql
 from etlcheck.seeding.identity import next_identity
 from etlcheck.seeding.loaders import reader_sql
 from etlcheck.state import sql_literal
 from etlcheck.tsql.foreign_keys import retarget_comment
+from etlcheck.tsql.keys import decode_keys, duplicate_sql, repeats_sql, violation_message
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine, TableCopy
@@ -21,7 +24,12 @@ if TYPE_CHECKING:
 class DuckDBCloner:
     """From ``duckdb_columns()``, ``duckdb_constraints()`` and the table comments, each read
     once for all tables; the emulated IDENTITY gets its own sequence, the recorded keys the
-    same table comment, and the recorded foreign keys refer to the copies of their parents."""
+    same table comment, and the recorded foreign keys refer to the copies of their parents;
+    a default that calls a production sequence calls its sandbox copy
+    (:mod:`etlcheck.engines.duckdb.sequences`)."""
+
+    def __init__(self) -> None:
+        self._sequence_copies: dict[tuple[str, str], str] = {}
 
     def clone(
         self,
@@ -39,6 +47,7 @@ class DuckDBCloner:
             f"column_default FROM duckdb_columns() {where} ORDER BY column_index"
         ).rows:
             columns.setdefault((schema, table), []).append((name, kind, nullable, default))
+        generated = _generated_columns(engine, schemas)
         constraints: dict[tuple[str, str], list[str]] = {}
         for schema, table, kind, text in engine.query(
             "SELECT schema_name, table_name, constraint_type, constraint_text "
@@ -60,9 +69,10 @@ class DuckDBCloner:
             ).rows
         }
         copies = {(schema.lower(), table.lower()): target for schema, table, target in tables}
+        self._sequence_copies = copy_sequences(engine, tables)
         for schema, table, target in tables:
             definitions = [
-                self._column(engine, (schema, table, target), column, sequences)
+                self._column(engine, (schema, table, target), column, sequences, generated)
                 for column in columns[(schema, table)]
             ]
             copy = engine.qualified(target, table)
@@ -81,7 +91,10 @@ class DuckDBCloner:
         try:
             for schema, table, target in tables:
                 source, copy = engine.qualified(schema, table), engine.qualified(target, table)
-                engine.execute(f"INSERT INTO {copy} SELECT * FROM {source}")
+                stored = ", ".join(
+                    engine.quote(name) for name in _stored_columns(engine, schema, table)
+                )
+                engine.execute(f"INSERT INTO {copy} ({stored}) SELECT {stored} FROM {source}")
         finally:
             engine.execute("RESET preserve_insertion_order")
 
@@ -91,9 +104,12 @@ class DuckDBCloner:
         clone: TableCopy,
         column: tuple[str, str, bool, str | None],
         sequences: dict[tuple[str, str], tuple[int, int, object]],
+        generated: frozenset[tuple[str, str, str]],
     ) -> str:
         name, kind, nullable, default = column
         text = f"{engine.quote(name)} {kind}"
+        if (clone[0], clone[1], name) in generated:  # a computed column
+            return f"{text} GENERATED ALWAYS AS ({default}) VIRTUAL"
         identity = (
             default is not None and default.startswith("nextval(") and (IDENTITY_SUFFIX in default)
         )
@@ -103,7 +119,7 @@ class DuckDBCloner:
             new = self._sequence(engine, clone, name, sequence, sequences)
             text += f" DEFAULT nextval({sql_literal(new)})"
         elif default is not None:
-            text += f" DEFAULT {default}"
+            text += f" DEFAULT {retarget_default(default, self._sequence_copies)}"
         return text + ("" if nullable else " NOT NULL")
 
     def _sequence(
@@ -128,6 +144,27 @@ class DuckDBCloner:
         engine.execute(f"DROP SEQUENCE IF EXISTS {new}")
         create_continued_sequence(engine, new, start, following, step)
         return new
+
+
+def _generated_columns(engine: Engine, schemas: str) -> frozenset[tuple[str, str, str]]:
+    """(schema, table, column) of the computed columns in ``schemas`` (SQL literals)."""
+    rows = engine.query(
+        "SELECT table_schema, table_name, column_name FROM information_schema.columns "
+        f"WHERE table_catalog = current_database() AND table_schema IN ({schemas}) "
+        "AND is_generated = 'ALWAYS'"
+    ).rows
+    return frozenset((str(schema), str(table), str(name)) for schema, table, name in rows)
+
+
+def _stored_columns(engine: Engine, schema: str, table: str) -> list[str]:
+    """The columns of ``schema.table`` that hold values (not the computed ones), in order."""
+    rows = engine.query(
+        "SELECT column_name FROM information_schema.columns "
+        f"WHERE table_catalog = current_database() AND table_schema = {sql_literal(schema)} "
+        f"AND table_name = {sql_literal(table)} AND is_generated <> 'ALWAYS' "
+        "ORDER BY ordinal_position"
+    ).rows
+    return [str(name) for (name,) in rows]
 
 
 def identity_columns(engine: Engine, schema: str, table: str) -> list[tuple[str, str]]:
@@ -194,22 +231,48 @@ reads the offset only when no space stands before it."""
 
 def load_file(engine: Engine, path: Path, schema: str, table: str, columns: Sequence[str]) -> None:
     """DuckDB reads the file itself, in one INSERT (a CSV's fields as text, which the
-    table's column types convert; datetimeoffset text as SQL Server writes it too)."""
-    with_offset = set()
-    if path.suffix.lower() != ".parquet":
-        types = engine.query(
+    table's column types convert; datetimeoffset, binary and bit text as SQL Server's
+    tools write them too)."""
+    is_csv = path.suffix.lower() != ".parquet"
+    types: dict[str, str] = {}
+    if is_csv:
+        rows = engine.query(
             "SELECT column_name, data_type FROM information_schema.columns "
             f"WHERE table_schema = {sql_literal(schema)} AND table_name = {sql_literal(table)}"
         ).rows
-        with_offset = {str(name) for name, kind in types if "TIME ZONE" in str(kind).upper()}
+        types = {str(name): str(kind) for name, kind in rows}
     names = ", ".join(engine.quote(column) for column in columns)
-    values = ", ".join(
-        f"regexp_replace({engine.quote(column)}, '{_SPACED_OFFSET}', '\\1')"
-        if column in with_offset
-        else engine.quote(column)
-        for column in columns
-    )
-    engine.execute(
-        f"INSERT INTO {engine.qualified(schema, table)} ({names}) "
-        f"SELECT {values} FROM {reader_sql(path)}"
-    )
+    values = ", ".join(_value(engine.quote(column), types.get(column, "")) for column in columns)
+    source = reader_sql(path, names=columns if is_csv else ())
+    engine.begin_transaction()  # a file that fails (a value, a repeated key) adds no row
+    try:
+        engine.execute(
+            f"INSERT INTO {engine.qualified(schema, table)} ({names}) SELECT {values} FROM {source}"
+        )
+        _check_keys(engine, schema, table)
+    except BaseException:
+        engine.rollback_transaction()
+        raise
+    engine.commit_transaction()
+
+
+def _check_keys(engine: Engine, schema: str, table: str) -> None:
+    """The keys the interpreter enforces itself (``etlcheck.tsql.keys``) hold after a bulk
+    load, which no statement of the interpreter checked: a repeated value fails as SQL
+    Server's bcp or BULK INSERT would, with error 2627's message."""
+    comment = engine.query(
+        "SELECT comment FROM duckdb_tables() WHERE database_name = current_database() "
+        f"AND schema_name = {sql_literal(schema)} AND table_name = {sql_literal(table)}"
+    ).scalar()
+    target = engine.qualified(schema, table)
+    for key in decode_keys(None if comment is None else str(comment)):
+        if engine.query(repeats_sql(target, key)).scalar():
+            repeated = engine.query(duplicate_sql(target, key, "rowid")).rows
+            values = tuple(repeated[0]) if repeated else ()
+            raise ValueError(violation_message(key, f"{schema}.{table}", values))
+
+
+def _value(column: str, data_type: str) -> str:
+    if "TIME ZONE" in data_type.upper():
+        return f"regexp_replace({column}, '{_SPACED_OFFSET}', '\\1')"
+    return value_sql(column, data_type, for_text_copy=False)

@@ -48,6 +48,9 @@ _NESTED = "etlcheck_script_transaction"
 _UNDEFINED_NAME = ("42P01", "42703")
 _INSTALL_LOCK = 0x6574_6C63  # "etlc": one installer of the emulation at a time, per database
 """SQLSTATEs of an unknown table or column."""
+SEARCH_PATH = f'dbo, "$user", public, {EMULATION_SCHEMA}'
+"""The search_path of every connection to a database with the emulation: unqualified T-SQL
+names mean dbo, and sys (last) holds the emulated functions and types."""
 
 
 @contextlib.contextmanager
@@ -204,7 +207,7 @@ class PostgresEngine(Engine):
             citext_schema = self.query(CITEXT_SCHEMA_QUERY).scalar()
             citext = f"{self.quote(citext_schema)}.citext"
             self.execute(emulation_statements(citext)[2])
-            path = f'dbo, "$user", public, {EMULATION_SCHEMA}'
+            path = SEARCH_PATH
             if self._cluster is not None:
                 self.execute(f"ALTER DATABASE {self.quote(self.database)} SET search_path = {path}")
             self.execute(f"SET search_path = {path}")
@@ -318,6 +321,10 @@ class PostgresEngine(Engine):
         except ImportError:
             return None
         settings = {k: str(v) for k, v in self._conninfo.items() if k != "dbname" and v}
+        # A database given by URL keeps its own search_path (etlcheck sets the emulation's
+        # only on the connections it opens): without sys on it, SQLAlchemy reflects the
+        # emulation's types (sys.citext) as NullType and every expectation fails.
+        settings.setdefault("options", f"-c search_path={SEARCH_PATH.replace(' ', '')}")
         url = URL.create("postgresql+psycopg", database=self.database or None, query=settings)
         return url.render_as_string(hide_password=False)
 

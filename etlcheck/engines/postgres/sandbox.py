@@ -59,6 +59,17 @@ WHERE n.nspname = ANY (%s) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
 """
 
 
+SANDBOX_SEQUENCES = """
+SELECT n.nspname, c.relname FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (%s) AND c.relkind = 'S' AND NOT EXISTS (
+    SELECT 1 FROM pg_catalog.pg_depend d
+    WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+"""
+"""Sequences of their own in the sandbox (production's, copied by the clone); those of an
+IDENTITY or serial column go with their table."""
+
+
 def grant_sandbox(
     engine: RoleAdmin, role: str, sandbox_schemas: Sequence[str], read_schemas: Sequence[str]
 ) -> None:
@@ -73,6 +84,8 @@ def grant_sandbox(
         engine.execute(f"GRANT USAGE, CREATE ON SCHEMA {engine.quote(schema)} TO {quoted}")
     for schema, relation in engine.query(SANDBOX_RELATIONS, (list(sandbox_schemas),)).rows:
         engine.execute(f"ALTER TABLE {engine.qualified(schema, relation)} OWNER TO {quoted}")
+    for schema, sequence in engine.query(SANDBOX_SEQUENCES, (list(sandbox_schemas),)).rows:
+        engine.execute(f"ALTER SEQUENCE {engine.qualified(schema, sequence)} OWNER TO {quoted}")
     for schema in read_schemas:
         engine.execute(f"GRANT USAGE ON SCHEMA {engine.quote(schema)} TO {quoted}")
         engine.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {engine.quote(schema)} TO {quoted}")

@@ -4,13 +4,18 @@ with ``COPY``."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etlcheck.engines.frames import column_types, frame_rows
-from etlcheck.seeding.loaders import load_through_frame
+from etlcheck.engines.postgres.sequences import copy_sequences, retarget_defaults
+from etlcheck.seeding.catalog import columns_of
+from etlcheck.seeding.csv_text import column_sql, value_sql
+from etlcheck.seeding.loaders import load_through_frame, reader_sql
 from etlcheck.state import sql_literal
 
 if TYPE_CHECKING:
@@ -55,7 +60,8 @@ def _names(engine: Engine, columns: Sequence[str]) -> str:
 class PostgresCloner:
     """``CREATE TABLE … (LIKE …)`` with defaults, identity and comments, then the
     PRIMARY KEY, UNIQUE and CHECK constraints under their own names, then the FOREIGN KEYs
-    between the copies."""
+    between the copies; a default that calls a production sequence calls its sandbox copy
+    (:mod:`etlcheck.engines.postgres.sequences`)."""
 
     def clone(
         self,
@@ -63,8 +69,10 @@ class PostgresCloner:
         tables: Sequence[TableCopy],
         without_rows: AbstractSet[TableCopy] = frozenset(),
     ) -> None:
+        sequences = copy_sequences(engine, tables)
         for copy in tables:
             self.clone_one(engine, *copy, rows=copy not in without_rows)
+            retarget_defaults(engine, engine.qualified(copy[2], copy[1]), sequences)
         self.foreign_keys(engine, tables)
 
     def foreign_keys(self, engine: Engine, tables: Sequence[TableCopy]) -> None:
@@ -172,24 +180,48 @@ def continue_identity(engine: Engine, schema: str, table: str) -> None:
 def load_file(
     engine: Engine, connection: Any, path: Path, schema: str, table: str, columns: Sequence[str]
 ) -> None:
-    """PostgreSQL reads a CSV with COPY (on ``connection``, the engine's psycopg one);
-    Parquet arrives as a DataFrame."""
+    """PostgreSQL reads a CSV with COPY (on ``connection``, the engine's psycopg one), as
+    DuckDB's reader read it (:func:`normalized_csv`); Parquet arrives as a DataFrame."""
     if path.suffix.lower() == ".parquet":
         load_through_frame(engine, path, schema, table, columns)
         return
+    types = {c.name: c.data_type for c in columns_of(engine, schema, table)}
     names = ", ".join(engine.quote(column) for column in columns)
     copy_sql = (
         f"COPY {engine.qualified(schema, table)} ({names}) FROM STDIN "
         "(FORMAT csv, HEADER true, ENCODING 'UTF8')"
     )
     with (
+        normalized_csv(path, [(column, types.get(column, "")) for column in columns]) as text,
         connection.transaction(),
         connection.cursor() as cursor,
         cursor.copy(copy_sql) as copy,
-        path.open("rb") as source,
+        text.open("rb") as source,
     ):
         while chunk := source.read(1 << 20):
             copy.write(chunk)
+
+
+@contextmanager
+def normalized_csv(path: Path, columns: Sequence[tuple[str, str]]) -> Iterator[Path]:
+    """The CSV as PostgreSQL's COPY reads it, in a temporary folder: written by DuckDB from
+    what its reader read (NULL unquoted and empty, ``""`` an empty string), binary values
+    as ``\\x…`` text and bit words as 1/0, one line per line of the file."""
+    import duckdb
+
+    values = ", ".join(
+        f"{value_sql(column_sql(name), kind, for_text_copy=True)} AS {column_sql(name)}"
+        for name, kind in columns
+    )
+    source = reader_sql(path, names=[name for name, _ in columns])
+    with tempfile.TemporaryDirectory(prefix="etlcheck-copy-") as folder:
+        target = Path(folder) / "copy.csv"
+        with duckdb.connect() as reader:
+            reader.execute(
+                f"COPY (SELECT {values} FROM {source}) TO {sql_literal(str(target))} "
+                "(HEADER, FORCE_QUOTE *)"
+            )
+        yield target
 
 
 def copy_frame(

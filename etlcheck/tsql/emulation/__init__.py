@@ -232,10 +232,6 @@ class Emulation(ABC):
         kind = (tree.args.get("kind") or "").upper()
         if kind in INDEX_KINDS:
             plan_index(tree, self.index_includes, self.filtered_indexes)
-        properties = tree.args.get("properties")
-        if isinstance(properties, exp.Properties):  # ON [PRIMARY]: where SQL Server stores it
-            kept = [p for p in properties.expressions if not isinstance(p, exp.OnProperty)]
-            tree.set("properties", exp.Properties(expressions=kept) if kept else None)
         if kind in ("SCHEMA", "VIEW"):
             plan.checks.append(Check("first_in_batch", f"CREATE {kind}"))
         if kind in ("PROCEDURE", "FUNCTION", "TRIGGER"):

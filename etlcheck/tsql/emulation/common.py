@@ -192,15 +192,13 @@ def dialect_type_sql(
 
 
 _CLUSTERING = (exp.ClusteredColumnConstraint, exp.NonClusteredColumnConstraint)
-_STORAGE = (exp.Properties, exp.OnProperty)
 
 
 def _unclustered(node: exp.Constraint) -> exp.Constraint:
     """``CONSTRAINT pk PRIMARY KEY [NON]CLUSTERED (a ASC)`` (and ``UNIQUE`` so), as SSDT
     writes every key, as a plain key of the columns: the kind of index SQL Server builds
-    for it, and its ``WITH (…)`` options and ``ON [PRIMARY]`` filegroup, change nothing a
-    statement sees."""
-    parts = [part for part in node.expressions if not isinstance(part, _STORAGE)]
+    for it changes nothing a statement sees."""
+    parts = [part for part in node.expressions if not _is_index_storage(part)]
     node.set("expressions", parts)
     if (
         len(parts) == 2
@@ -216,6 +214,33 @@ def _unclustered(node: exp.Constraint) -> exp.Constraint:
         columns = [column.this for column in _key_columns(parts[0].this)]
         parts[0].set("this", exp.Schema(expressions=columns))
     return node
+
+
+_STORAGE_OPTIONS = frozenset(["DATA_COMPRESSION", "XML_COMPRESSION"])
+
+
+def _is_table_storage(part: exp.Expression) -> bool:
+    """``ON [PRIMARY]`` (a filegroup, of which a disposable database has one) and ``WITH
+    (DATA_COMPRESSION = PAGE)`` after a CREATE TABLE: how rows are stored, nothing a
+    statement sees. Other options (``SYSTEM_VERSIONING``...) stay for what reads them."""
+    if isinstance(part, exp.OnProperty):
+        return True
+    return isinstance(part, exp.Property) and part.name.upper() in _STORAGE_OPTIONS
+
+
+def _is_index_storage(part: exp.Expression) -> bool:
+    """``WITH (PAD_INDEX = OFF, ...)`` and ``ON [PRIMARY]`` after a key's columns, as SSMS
+    writes every key: how the index is stored, nothing a statement sees. ``IGNORE_DUP_KEY
+    = ON`` changes what an INSERT does, so it stays (and is refused where it is read)."""
+    if isinstance(part, exp.OnProperty):
+        return True
+    if not isinstance(part, exp.Properties):
+        return False
+    return not any(
+        prop.name.upper() == "IGNORE_DUP_KEY" and prop.text("value").upper() == "ON"
+        for prop in part.expressions
+        if isinstance(prop, exp.Property)
+    )
 
 
 def _key_columns(clustering: exp.Expression) -> list[exp.Expression]:
@@ -236,6 +261,8 @@ def rewrite_shared_node(
         return map_data_type(node) if not isinstance(node.parent, exp.DataType) else node
     if isinstance(node, exp.Constraint):
         return _unclustered(node)
+    if isinstance(node, exp.Properties):
+        node.set("expressions", [p for p in node.expressions if not _is_table_storage(p)])
     if isinstance(node, exp.ObjectId):
         arguments = [node.this, *([node.args["expression"]] if node.args.get("expression") else [])]
         return sys_call("object_id", arguments)
