@@ -247,7 +247,8 @@ def _parse_one(text: str) -> exp.Expression:
 
 def _parse_renamed(text: str) -> exp.Expression:
     try:
-        trees = sqlglot.parse(text, read="tsql")
+        with quiet_sqlglot():
+            trees = sqlglot.parse(text, read="tsql")
     except (ParseError, TokenError) as error:
         first = str(error).splitlines()[0]
         raise CompileError(f"cannot parse statement: {first}", statement_construct(text)) from None
