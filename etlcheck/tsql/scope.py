@@ -22,6 +22,7 @@ from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
 
 if TYPE_CHECKING:
     from etlcheck.tsql.frames import Frame
+    from etlcheck.tsql.insert_exec import InsertCapture
     from etlcheck.tsql.nodes import Cursor
     from etlcheck.tsql.routines import RoutineDefinition
 
@@ -281,6 +282,8 @@ class Session:
         """@@IDENTITY: the last identity value an INSERT of any scope generated."""
         self.identity_columns: dict[str, IdentityColumn | None] = {}
         """Identity columns by the engine table's name, until the catalog changes."""
+        self.insert_exec: InsertCapture | None = None
+        """The INSERT ... EXEC whose EXEC is running: its result sets are inserted."""
 
     def system_value(self, name: str) -> Any:
         upper = name.upper()
