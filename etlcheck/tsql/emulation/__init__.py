@@ -237,7 +237,7 @@ class Emulation(ABC):
             for table in tables[1:]:
                 single = tree.copy()
                 single.set("tables", [table.copy()])
-                plan.after.append(single)
+                plan.after.append(self._rewrite_tree(single))  # #temp names as the engine's
             tree.set("tables", [tables[0]])
 
     def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:

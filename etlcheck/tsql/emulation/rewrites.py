@@ -22,6 +22,17 @@ def _alias_or_name(table: exp.Table) -> str:
     return (table.alias or table.name).lower()
 
 
+def _row_qualifier(table: exp.Table) -> str | exp.Identifier:
+    """What qualifies ``table``'s row id: its alias, or its name; a temporary table's name
+    as its identifier, which the engine spells ``"#t"`` (its bare name ``t`` names nothing)."""
+    identifier = table.this
+    if table.alias or not isinstance(identifier, exp.Identifier):
+        return _alias_or_name(table)
+    if identifier.args.get("temporary") or identifier.args.get("global_"):
+        return identifier.copy()
+    return _alias_or_name(table)
+
+
 def _find_target(target: exp.Table, source: exp.Table) -> exp.Table | None:
     """The table of ``source`` (or its joins) that ``target`` names (by alias or name)."""
     candidates = [source, *(join.this for join in source.args.get("joins") or [])]
@@ -72,7 +83,7 @@ def rewrite_update(
     matched = _find_target(target, source)
     if matched is None:
         return update
-    row = exp.column(row_id, table=_alias_or_name(matched))
+    row = exp.column(row_id, table=_row_qualifier(matched))
     projections: list[exp.Expr] = [exp.alias_(row, ROW)]
     assignments = []
     for index, assignment in enumerate(update.expressions):
@@ -81,7 +92,7 @@ def rewrite_update(
         assignments.append(exp.EQ(this=assignment.this, expression=exp.column(name, table=SOURCE)))
     for column in old_columns:
         projections.append(
-            exp.alias_(exp.column(column, table=_alias_or_name(matched)), OLD + column)
+            exp.alias_(exp.column(column, table=_row_qualifier(matched)), OLD + column)
         )
     inner = exp.Select(expressions=projections).from_(source.copy())
     where = update.args.get("where")
@@ -141,7 +152,7 @@ def rewrite_delete(delete: exp.Delete, row_id: str) -> exp.Expression:
     matched = _find_target(target, source) if tables else source
     if matched is None:
         return delete
-    row = exp.column(row_id, table=_alias_or_name(matched))
+    row = exp.column(row_id, table=_row_qualifier(matched))
     inner = exp.Select(expressions=[row]).from_(source.copy())
     where = delete.args.get("where")
     if where is not None:
@@ -173,7 +184,7 @@ def _delete_through_cte(
             "DELETE through a CTE is supported only over one table",
             "DELETE through a CTE",
         )
-    body.select(exp.alias_(exp.column(row_id, table=_alias_or_name(base)), ROW), copy=False)
+    body.select(exp.alias_(exp.column(row_id, table=_row_qualifier(base)), ROW), copy=False)
     inner = exp.Select(expressions=[exp.column(ROW)]).from_(exp.to_table(cte.alias))
     where = delete.args.get("where")
     if where is not None:

@@ -53,3 +53,4 @@ PRINT (SELECT COUNT(*) FROM #collected);
 DROP PROCEDURE dbo.usp_conf_stock_copy;
 DROP PROCEDURE dbo.usp_conf_stock;
 DROP TABLE dbo.conf_stock;
+DROP TABLE #stock, #collected;
