@@ -70,6 +70,8 @@ def test_the_fleet_warehouse_is_verified(
     # 12 days rolled up, GO 2 ran its batch twice, and the line after WHILE ... END once.
     assert "poc_work.daily was created with 15 rows" in out
     assert "poc_work.v_daily (view) was created" in out
+    # The function is named alike on both engines (PostgreSQL could overload it; T-SQL not).
+    assert "poc_work.fn_km (function) was created" in out
     assert last_run(folder)["production"]["is_clean"]
 
 
