@@ -5,8 +5,9 @@ and PostgreSQL as the README's "Your own pipeline" has a new user do it.
 - ``returns``: procedures calling procedures (``EXEC @rc = ... OUTPUT``), nested TRY/CATCH
   with ``THROW`` re-raise under ``XACT_ABORT``, ``BEGIN TRAN``/``@@TRANCOUNT``, a ``#temp``
   the caller makes and the callee reads, a ``LOCAL FAST_FORWARD`` cursor calling a procedure
-  per row, ``sp_executesql`` with an ``OUTPUT`` parameter, and a ``MERGE ... OUTPUT`` into an
-  audit table.
+  per row, ``INSERT INTO #batch EXEC`` of a procedure that logs through another one,
+  ``sp_executesql`` with an ``OUTPUT`` parameter, and a ``MERGE ... OUTPUT`` into an audit
+  table.
 - ``fleet``: ``CREATE OR ALTER VIEW``/``FUNCTION``/``PROCEDURE``, ``DROP ... IF EXISTS``,
   ``##global`` temps filled by one procedure and read by the one it calls, a ``STATIC``
   cursor, table variables, ``GO 2``, ``[bracketed]`` and ``"quoted"`` names with comments
@@ -87,7 +88,7 @@ def test_the_returns_warehouse_is_verified_on_duckdb(
     assert "sales.Returns would get 13 rows added (0 -> 13 rows)" in out
     assert "ops.LoadAudit would get 13 rows added (0 -> 13 rows)" in out
     assert "sales.RefundLedger would get 2 rows added (0 -> 2 rows)" in out
-    assert "poc_stage.load_log was created with 2 rows" in out
+    assert "poc_stage.load_log was created with 3 rows" in out
 
 
 def test_the_returns_merge_output_is_refused_on_postgres_at_its_line(
@@ -124,6 +125,7 @@ def test_a_target_named_by_a_config_table_is_a_finding_and_caught(
     assert "sql/31-post-ledger.sql:7:1: dynamic-sql: EXEC runs SQL text built at run time" in lint
     assert main(["run", "--engine", engine]) == 1
     out = capsys.readouterr().out
+    assert "sales.Returns would get 13 rows added (0 -> 13 rows)" in out  # steps 1-4 ran
     if engine == "duckdb":
         assert "✗ production changed: sales.RefundLedger gained 2 rows" in out
     else:  # the run's role may write only in the sandbox: SQL Server's error 229

@@ -67,6 +67,20 @@ BEGIN
 END
 GO
 
+CREATE OR ALTER PROCEDURE stage.usp_read_requests
+    @since DATE
+AS
+BEGIN
+    SET NOCOUNT ON;
+    DECLARE @requests INT;
+    SELECT @requests = COUNT(*) FROM landing.return_requests;
+    EXEC stage.usp_log N'read', NULL, @requests;
+    SELECT r.request_ref, r.order_id, r.qty, NULLIF(r.reason, N'') AS reason
+    FROM landing.return_requests AS r
+    WHERE r.requested_at >= @since;
+END
+GO
+
 CREATE OR ALTER PROCEDURE stage.usp_process_returns
     @processed INT OUTPUT
 AS
@@ -76,9 +90,9 @@ BEGIN
     DECLARE @ref NVARCHAR(20), @rc INT;
     SET @processed = 0;
 
-    SELECT r.request_ref, r.order_id, r.qty, NULLIF(r.reason, N'') AS reason
-    INTO #batch
-    FROM landing.return_requests AS r;
+    CREATE TABLE #batch (request_ref NVARCHAR(20) NOT NULL, order_id INT NOT NULL, qty INT NOT NULL, reason NVARCHAR(40) NULL);
+    INSERT INTO #batch (request_ref, order_id, qty, reason)
+    EXEC stage.usp_read_requests @since = '2024-04-01';
 
     INSERT INTO stage.return_lines (request_ref, order_id, qty, reason)
     SELECT b.request_ref, b.order_id, b.qty, b.reason FROM #batch AS b
