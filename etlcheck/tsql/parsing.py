@@ -99,6 +99,13 @@ def quiet_sqlglot() -> Iterator[None]:
 def parse_tsql(text: str) -> exp.Expression:
     """The tree of one T-SQL statement; CompileError when sqlglot cannot read it."""
     text = bracket_temp_names(text)
+    text, top = _take_dml_top(text)
+    if top is not None:
+        tree = parse_tsql(text)
+        if not isinstance(tree, (exp.Delete, exp.Update)):
+            raise CompileError("TOP belongs to DELETE or UPDATE here", "TOP")
+        tree.set("limit", exp.Limit(expression=_parse_one(f"SELECT {top}").expressions[0]))
+        return tree
     switched = read_switch(text)
     if isinstance(switched, exp.Alter):
         return switched
@@ -121,6 +128,55 @@ def parse_tsql(text: str) -> exp.Expression:
         into = _output_target(clause.into) if clause.into else None
         tree.set("returning", exp.Returning(expressions=list(columns.expressions), into=into))
     return tree
+
+
+def _take_dml_top(text: str) -> tuple[str, str | None]:
+    """``DELETE TOP (n) ...`` / ``UPDATE TOP (n) ...`` as the statement without its TOP
+    (blanked, so offsets hold) and ``n``; sqlglot reads the first as a DELETE of a table
+    named TOP. ``TOP ... PERCENT`` and ``INSERT TOP`` are refused."""
+    if "TOP" not in text.upper():
+        return text, None
+    try:
+        tokens = tokenize(text)
+    except SplitError:
+        return text, None
+    first = _dml_verb(tokens)
+    if first is None or len(tokens) < first + 4:
+        return text, None
+    verb = word_of(tokens[first])
+    if word_of(tokens[first + 1]) != "TOP" or tokens[first + 2].token_type != TokenType.L_PAREN:
+        return text, None
+    tokens = tokens[first:]
+    depth, close = 0, None
+    for index in range(2, len(tokens)):
+        depth += (tokens[index].token_type == TokenType.L_PAREN) - (
+            tokens[index].token_type == TokenType.R_PAREN
+        )
+        if depth == 0:
+            close = index
+            break
+    if close is None:
+        return text, None
+    after = word_of(tokens[close + 1]) if close + 1 < len(tokens) else None
+    if verb == "INSERT" or after == "PERCENT":
+        shown = f"{verb} TOP ... PERCENT" if after == "PERCENT" else "INSERT TOP"
+        raise CompileError(f"{shown}: not supported", shown, word="TOP")
+    top = text[tokens[3].start : tokens[close - 1].end + 1]
+    end = tokens[close].end + 1
+    return text[: tokens[1].start] + " " * (end - tokens[1].start) + text[end:], top
+
+
+def _dml_verb(tokens: list[Token]) -> int | None:
+    """Where the statement's DELETE, UPDATE or INSERT is (after a WITH's CTEs), or None."""
+    depth = 0
+    for index, token in enumerate(tokens):
+        depth += (token.token_type == TokenType.L_PAREN) - (token.token_type == TokenType.R_PAREN)
+        word = word_of(token)
+        if depth == 0 and word in ("DELETE", "UPDATE", "INSERT"):
+            return index
+        if (depth == 0 and word in ("SELECT", "MERGE")) or (index == 0 and word != "WITH"):
+            return None
+    return None
 
 
 def bracket_temp_names(text: str) -> str:

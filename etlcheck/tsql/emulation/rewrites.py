@@ -73,16 +73,22 @@ def rewrite_update(
     if update.args.get("with_") is not None or update.args.get("with") is not None:
         raise CompileError("UPDATE through a CTE is not supported", "UPDATE through a CTE")
     strip_set_qualifiers(update)
+    limit = update.args.get("limit")
+    if limit is not None and update.args.get("from_") is None:
+        update.set("from_", exp.From(this=update.this.copy()))  # UPDATE TOP (n) t SET ...
     source_from = update.args.get("from_")
     target = update.this
-    if source_from is None or not isinstance(target, exp.Table):
+    source = source_from.this if source_from is not None else None
+    matched = (
+        _find_target(target, source)
+        if isinstance(target, exp.Table) and isinstance(source, exp.Table)
+        else None
+    )
+    if matched is None or source is None:
+        if limit is not None:
+            raise CompileError("UPDATE TOP: this UPDATE form is not supported", "UPDATE TOP")
         return update
-    source = source_from.this
-    if not isinstance(source, exp.Table):
-        return update
-    matched = _find_target(target, source)
-    if matched is None:
-        return update
+    update.set("limit", None)
     row = exp.column(row_id, table=_row_qualifier(matched))
     projections: list[exp.Expr] = [exp.alias_(row, ROW)]
     assignments = []
@@ -98,6 +104,8 @@ def rewrite_update(
     where = update.args.get("where")
     if where is not None:
         inner.set("where", where.copy())
+    if limit is not None:  # UPDATE TOP (n): n of the rows, in no order
+        inner.set("limit", limit.copy())
     rewritten = exp.Update(
         this=exp.alias_(_base_table(matched), TARGET, table=True),
         expressions=assignments,
@@ -131,7 +139,9 @@ def normalize_tsql_forms(tree: exp.Expression) -> exp.Expression:
     elif isinstance(tree, exp.Delete) and not isinstance(tree.this, exp.Table):
         tables = tree.args.get("tables") or []
         if len(tables) == 1 and isinstance(tables[0], exp.Table):
-            return exp.Delete(this=tables[0], where=tree.args.get("where"))
+            return exp.Delete(
+                this=tables[0], where=tree.args.get("where"), limit=tree.args.get("limit")
+            )
     return tree
 
 
@@ -139,24 +149,33 @@ def rewrite_delete(delete: exp.Delete, row_id: str) -> exp.Expression:
     tables = delete.args.get("tables") or []
     source = delete.this
     with_ = delete.args.get("with_") or delete.args.get("with")
+    if delete.args.get("limit") is not None and (
+        with_ is not None or not isinstance(source, exp.Table) or len(tables) > 1
+    ):
+        raise CompileError("DELETE TOP: this DELETE form is not supported", "DELETE TOP")
     if with_ is not None and isinstance(source, exp.Table):
         return _delete_through_cte(delete, with_, source, row_id)
     if not isinstance(source, exp.Table):
         return delete
     joins = source.args.get("joins")
-    if not tables and not joins:
+    limit = delete.args.get("limit")
+    if not tables and not joins and limit is None:
         return delete
     target = tables[0] if tables else source
     if len(tables) > 1:
         raise CompileError("DELETE of several tables is not supported", "DELETE")
     matched = _find_target(target, source) if tables else source
     if matched is None:
+        if limit is not None:
+            raise CompileError("DELETE TOP: this DELETE form is not supported", "DELETE TOP")
         return delete
     row = exp.column(row_id, table=_row_qualifier(matched))
     inner = exp.Select(expressions=[row]).from_(source.copy())
     where = delete.args.get("where")
     if where is not None:
         inner.set("where", where.copy())
+    if limit is not None:  # DELETE TOP (n): n of the rows, in no order
+        inner.set("limit", limit.copy())
     return exp.Delete(
         this=_base_table(matched),
         where=exp.Where(this=exp.In(this=exp.column(row_id), query=exp.Subquery(this=inner))),
