@@ -135,3 +135,20 @@ def test_a_synonym_is_a_finding_and_the_parser_prints_nothing(
         assert "sql/50-synonym.sql:2:8: synonym: a synonym redirects a name" in captured.out
         assert captured.err == ""
     assert [record.getMessage() for record in caplog.records] == []
+
+
+def test_a_schema_name_in_a_variable_is_a_finding_and_fails_as_sql_server_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """``DECLARE @schema SYSNAME = N'work'`` then ``EXEC ('TRUNCATE TABLE ' +
+    QUOTENAME(@schema) + ...)``: the lint cannot prove the name, and the run, where the
+    text still names the production schema, fails with SQL Server's error 208."""
+    folder = copy_warehouse("fleet", tmp_path, monkeypatch)
+    replace_step(folder, "20-load.sql", "load_schema_in_variable.sql")
+    assert main(["lint"]) == 1
+    lint = capsys.readouterr().out
+    assert "sql/20-load.sql:3:27: schema-in-string: the string 'work' names production" in lint
+    assert "sql/20-load.sql:5:1: dynamic-sql: EXEC runs SQL text built at run time" in lint
+    assert main(["run"]) == 1
+    out = capsys.readouterr().out
+    assert "sql/20-load.sql:5:1: Invalid object name 'work.pings'." in out
