@@ -23,7 +23,7 @@ from etlcheck.isolation.gaps import blank_gaps
 from etlcheck.isolation.positions import statement_kind, token_words
 from etlcheck.tsql.dml_top import dml_top
 from etlcheck.tsql.nodes import CONDITION, STATEMENT, UNPARSED, Span, words
-from etlcheck.tsql.parsing import quiet_sqlglot
+from etlcheck.tsql.parsing import quiet_sqlglot, temp_names_as_words
 from etlcheck.tsql.schema_elements import unqualified_names
 from etlcheck.tsql.statements import Reading, SplitError, read_batch
 from etlcheck.tsql.tokens import STATEMENT_WORDS
@@ -87,6 +87,8 @@ def _statement(
         tree, signature = parse(text[start:end])
         if tree is None and (blanked := blank_gaps(text[start:end])) != text[start:end]:
             tree, signature = parse(blanked)
+        if tree is None and (named := temp_names_as_words(text[start:end])) != text[start:end]:
+            tree, signature = parse(named)
         unparsed = tree is None and _has_query_clause(tokens, words, first, stop, span.word)
         in_schema = _in_schema(text[start:end], start) if span.schema is not None else frozenset()
         return Statement(

@@ -373,6 +373,13 @@ def _transaction(interpreter: Runtime, node: Command, frame: Frame) -> None:
             session.doomed = False
             tablevars.forget_saved(interpreter)
     else:
+        if session.insert_exec is not None:
+            raise interpreter.failure(
+                "Cannot use the ROLLBACK statement within an INSERT-EXEC statement.",
+                frame,
+                node.start,
+                3915,
+            )
         if session.transaction_count == 0:
             raise interpreter.failure(
                 "The ROLLBACK TRANSACTION request has no corresponding BEGIN TRANSACTION.",

@@ -29,6 +29,7 @@ from etlcheck.tsql.dynamic import bind_parameters, read_execute
 from etlcheck.tsql.emulation import Emulation
 from etlcheck.tsql.frames import split_message
 from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
+from etlcheck.tsql.insert_exec import target_refusal
 from etlcheck.tsql.nodes import (
     Assign,
     Block,
@@ -38,6 +39,7 @@ from etlcheck.tsql.nodes import (
     DropRoutine,
     Fragment,
     If,
+    InsertExec,
     Label,
     Node,
     Routine,
@@ -124,6 +126,13 @@ class _Walk:
             self.node(node.handler, scope)
         elif isinstance(node, Command):
             self.command(node, scope)
+        elif isinstance(node, InsertExec):
+            refused = target_refusal(node)
+            if refused is not None:
+                self._add(
+                    node.start + word_offset(node.insert.text, refused.word), describe(refused)
+                )
+            self.command(node.call, scope)
         elif isinstance(node, Routine):
             self.routine(node)
         elif isinstance(node, Cursor):

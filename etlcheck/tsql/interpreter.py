@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
-from etlcheck.tsql import commands, cursors, procedures, tablevars
+from etlcheck.tsql import commands, cursors, insert_exec, procedures, tablevars
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.catalog import CatalogCache
 from etlcheck.tsql.compiler import Compiled, CompileError, compile_statement
@@ -38,6 +38,7 @@ from etlcheck.tsql.nodes import (
     DropRoutine,
     Fragment,
     If,
+    InsertExec,
     Label,
     Node,
     Routine,
@@ -201,6 +202,18 @@ class Interpreter:
         rule(self, node, scope, frame)
 
     def run_sql_node(self, node: Sql, scope: Scope, frame: Frame) -> None:
+        capture = self.session.insert_exec
+        if capture is not None and node.schema is None:
+            compiled = self.compile(node.fragment, scope, frame)
+            if compiled.kind == "query":
+                insert_exec.insert_result_set(self, capture, node.fragment, scope, frame)
+                return
+            if compiled.output_step is not None and compiled.output_into is None:
+                raise UnsupportedConstruct(
+                    "INSERT ... EXEC: a result set of OUTPUT is not supported",
+                    frame.location(node.start),
+                    HINT,
+                )
         if node.schema is None:
             self.run_sql(node.fragment, scope, frame, first=node is frame.first)
             return
@@ -363,5 +376,6 @@ _RULES: dict[type[Node], Rule] = {
     DropRoutine: procedures.drop,
     Cursor: cursors.declare,
     Label: _label,
+    InsertExec: insert_exec.run,
 }
 """How each statement node runs; ``Interpreter._statement`` refuses any other."""

@@ -97,6 +97,15 @@ class Command(Node):
 
 
 @dataclass(frozen=True)
+class InsertExec(Node):
+    """``INSERT [INTO] target [(columns)] EXEC ...``: ``insert`` is the statement up to the
+    EXEC, ``call`` the EXEC whose result sets are the rows inserted."""
+
+    insert: Fragment
+    call: Command
+
+
+@dataclass(frozen=True)
 class Routine(Node):
     """``CREATE``/``ALTER`` ``PROCEDURE``, ``FUNCTION`` or ``TRIGGER``: the header up to
     ``AS`` and the body, which runs to the end of the batch as in SQL Server."""

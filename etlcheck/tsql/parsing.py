@@ -31,7 +31,6 @@ from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.constraint_switch import ADDED_WITH_CHECK, read_switch
 from etlcheck.tsql.default_for import read_default_for
-from etlcheck.tsql.dml_top import dml_top
 from etlcheck.tsql.maintenance import index_action, maintenance_query
 from etlcheck.tsql.storage_clauses import without_storage_clauses
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
@@ -102,6 +101,7 @@ def quiet_sqlglot() -> Iterator[None]:
 
 def parse_tsql(text: str) -> exp.Expression:
     """The tree of one T-SQL statement; CompileError when sqlglot cannot read it."""
+    text = bracket_temp_names(text)
     maintenance = maintenance_query(text)
     if maintenance is not None:
         return _parse_one(maintenance)
@@ -113,6 +113,13 @@ def parse_tsql(text: str) -> exp.Expression:
             f"ALTER INDEX … {action}",
             word=action,
         )
+    text, top = _take_dml_top(text)
+    if top is not None:
+        tree = parse_tsql(text)
+        if not isinstance(tree, (exp.Delete, exp.Update)):
+            raise CompileError("TOP belongs to DELETE or UPDATE here", "TOP")
+        tree.set("limit", exp.Limit(expression=_parse_one(f"SELECT {top}").expressions[0]))
+        return tree
     switched = read_switch(text)
     if isinstance(switched, exp.Alter):
         return switched
@@ -125,22 +132,10 @@ def parse_tsql(text: str) -> exp.Expression:
         _refuse_current_of(text)
     if _EXEC.search(text):
         _refuse_insert_exec(text)
-    top = dml_top(text)
-    if top is not None:
-        if top.percent:
-            raise CompileError(
-                "TOP … PERCENT: a share of the rows is not emulated; give a count",
-                "TOP … PERCENT",
-                word="PERCENT",
-            )
-        text = text[: top.start] + " " * (top.end - top.start) + text[top.end :]
     clause = output_clause(text)
     if clause is not None:
         text = text[: clause.start] + " " * (clause.end - clause.start) + text[clause.end :]
     tree = _parse_one(text)
-    if top is not None:
-        count = _parse_one(f"SELECT {top.count}").expressions[0]
-        tree.set("limit", exp.Limit(expression=count))
     if clause is not None:
         if not isinstance(tree, (exp.Insert, exp.Update, exp.Delete, exp.Merge)):
             raise CompileError("OUTPUT belongs to INSERT, UPDATE, DELETE or MERGE", "OUTPUT")
@@ -148,6 +143,104 @@ def parse_tsql(text: str) -> exp.Expression:
         into = _output_target(clause.into) if clause.into else None
         tree.set("returning", exp.Returning(expressions=list(columns.expressions), into=into))
     return tree
+
+
+def _take_dml_top(text: str) -> tuple[str, str | None]:
+    """``DELETE TOP (n) ...`` / ``UPDATE TOP (n) ...`` as the statement without its TOP
+    (blanked, so offsets hold) and ``n``; sqlglot reads the first as a DELETE of a table
+    named TOP. ``TOP ... PERCENT`` and ``INSERT TOP`` are refused."""
+    if "TOP" not in text.upper():
+        return text, None
+    try:
+        tokens = tokenize(text)
+    except SplitError:
+        return text, None
+    first = _dml_verb(tokens)
+    if first is None or len(tokens) < first + 4:
+        return text, None
+    verb = word_of(tokens[first])
+    if word_of(tokens[first + 1]) != "TOP" or tokens[first + 2].token_type != TokenType.L_PAREN:
+        return text, None
+    tokens = tokens[first:]
+    depth, close = 0, None
+    for index in range(2, len(tokens)):
+        depth += (tokens[index].token_type == TokenType.L_PAREN) - (
+            tokens[index].token_type == TokenType.R_PAREN
+        )
+        if depth == 0:
+            close = index
+            break
+    if close is None:
+        return text, None
+    after = word_of(tokens[close + 1]) if close + 1 < len(tokens) else None
+    if verb == "INSERT" or after == "PERCENT":
+        shown = f"{verb} TOP ... PERCENT" if after == "PERCENT" else "INSERT TOP"
+        raise CompileError(f"{shown}: not supported", shown, word="TOP")
+    top = text[tokens[3].start : tokens[close - 1].end + 1]
+    end = tokens[close].end + 1
+    return text[: tokens[1].start] + " " * (end - tokens[1].start) + text[end:], top
+
+
+def _dml_verb(tokens: list[Token]) -> int | None:
+    """Where the statement's DELETE, UPDATE or INSERT is (after a WITH's CTEs), or None."""
+    depth = 0
+    for index, token in enumerate(tokens):
+        depth += (token.token_type == TokenType.L_PAREN) - (token.token_type == TokenType.R_PAREN)
+        word = word_of(token)
+        if depth == 0 and word in ("DELETE", "UPDATE", "INSERT"):
+            return index
+        if (depth == 0 and word in ("SELECT", "MERGE")) or (index == 0 and word != "WITH"):
+            return None
+    return None
+
+
+def bracket_temp_names(text: str) -> str:
+    """``#inner``, ``##join``, ``#output`` as ``[#inner]``...: one identifier in T-SQL, which
+    sqlglot reads as ``#`` and a keyword (and then as no table name, an OUTPUT clause or
+    the ``USER`` function). Bracketed, sqlglot reads the same temporary table."""
+    pieces: list[str] = []
+    position = 0
+    for start, name in _keyword_temp_names(text):
+        pieces += [text[position:start], "[", text[start : name.end + 1], "]"]
+        position = name.end + 1
+    return "".join(pieces) + text[position:] if pieces else text
+
+
+def temp_names_as_words(text: str) -> str:
+    """``#inner`` as ``#_nner``: the same length, so offsets into the text still hold, for a
+    reader that needs the statement's shape and not its temporary tables' names."""
+    pieces: list[str] = []
+    position = 0
+    for _, name in _keyword_temp_names(text):
+        pieces += [text[position : name.start], "_"]
+        position = name.start + 1
+    return "".join(pieces) + text[position:] if pieces else text
+
+
+def _keyword_temp_names(text: str) -> list[tuple[int, Token]]:
+    """Where each ``#name`` or ``##name`` starts whose name sqlglot reads as a keyword, and
+    that name's token."""
+    if "#" not in text:
+        return []
+    try:
+        tokens = tokenize(text)
+    except SplitError:
+        return []
+    found: list[tuple[int, Token]] = []
+    for index, token in enumerate(tokens):
+        if token.token_type != TokenType.HASH or (index and _adjacent(tokens[index - 1], token)):
+            continue
+        last = index + (index + 1 < len(tokens) and tokens[index + 1].token_type == TokenType.HASH)
+        name = tokens[last + 1] if last + 1 < len(tokens) else None
+        if name is None or not _adjacent(tokens[last], name) or word_of(name) is None:
+            continue
+        if name.token_type != TokenType.VAR or word_of(name) in _NILADIC:
+            found.append((token.start, name))
+    return found
+
+
+def _adjacent(before: Token, after: Token) -> bool:
+    return before.end + 1 == after.start
 
 
 _CURRENT_OF = re.compile(r"\bCURRENT\s+OF\b", re.IGNORECASE)

@@ -15,6 +15,7 @@ from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.tsql.guard import KeyGuard, KeyViolation
 from etlcheck.tsql.identity import IdentityWatch
 from etlcheck.tsql.nodes import Fragment
+from etlcheck.tsql.object_names import invalid_object_message
 from etlcheck.tsql.outputs import insert_output
 from etlcheck.tsql.reference_checks import REFERENCE_CHECKS
 from etlcheck.tsql.scope import Scope, TsqlError, UnknownVariable
@@ -188,6 +189,8 @@ class StatementRun:
             raise
         except Exception as error:
             number, message = self.interpreter.emulation.error_details(error)
+            if number == 208:
+                message = invalid_object_message(message, fragment.text) or message
             self.session.last_error = number
             if self.session.transaction_count:
                 self.session.doomed = True  # the engine aborted the transaction

@@ -30,6 +30,14 @@ _INTEGER_TYPES = frozenset(["INT", "BIGINT", "SMALLINT", "TINYINT"])
 _TEXT_TYPES = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT", "SYSNAME"])
 
 
+@dataclass
+class InsertCapture:
+    """The INSERT that an EXEC's result sets go into, while the EXEC runs."""
+
+    insert: str
+    rows: int = 0
+
+
 class TsqlError(Exception):
     """A T-SQL error in flight: CATCH can handle it, otherwise it fails the script."""
 
@@ -281,6 +289,8 @@ class Session:
         """@@IDENTITY: the last identity value an INSERT of any scope generated."""
         self.identity_columns: dict[str, IdentityColumn | None] = {}
         """Identity columns by the engine table's name, until the catalog changes."""
+        self.insert_exec: InsertCapture | None = None
+        """The INSERT ... EXEC whose EXEC is running: its result sets are inserted."""
 
     def system_value(self, name: str) -> Any:
         upper = name.upper()

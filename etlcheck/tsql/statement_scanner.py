@@ -186,6 +186,8 @@ class StatementScanner:
             return self._continues_with_dml(word, previous, following, state)
         if word == "SET":
             return self._continues_with_set(previous, following, state)
+        if word == "ALTER" and previous == "OR" and main == "CREATE":
+            return True  # CREATE OR ALTER VIEW ...
         if main == "ALTER" and word in ("DROP", "ALTER", "ENABLE", "DISABLE"):
             if word == "DROP":
                 return following not in _DROP_STATEMENTS  # ALTER TABLE t DROP COLUMN c

@@ -39,6 +39,7 @@ from etlcheck.tsql.nodes import (
     Declare,
     Fragment,
     If,
+    InsertExec,
     Node,
     Routine,
     Span,
@@ -166,6 +167,8 @@ class _Parser(ConstructReader):
             return self.read_drop_routine(ROUTINES[self.peek_word(1) or ""])
         first = self.position
         last = self.scan_statement(word)
+        if word == "INSERT" and not self.total and (call := self.insert_exec(first, last)):
+            return InsertExec(token.start, self.fragment(first, call - 1), self.exec_at(call, last))
         schema = self.element_schema(first, open_schema)
         self.span(first, last, word, schema=schema)
         named = None if schema is None else self.fragment(schema, schema)
@@ -358,6 +361,27 @@ class _Parser(ConstructReader):
             or self.peek_word() in STATEMENT_WORDS
             or self.starts_label_or_directive(self.position)
         )
+
+    def insert_exec(self, first: int, last: int) -> int | None:
+        """The EXEC of ``INSERT ... EXEC`` (outside parentheses) between ``first`` and
+        ``last``, or None."""
+        depth = 0
+        for index in range(first + 1, last + 1):
+            token_type = self.tokens[index].token_type
+            depth += (token_type == TokenType.L_PAREN) - (token_type == TokenType.R_PAREN)
+            if depth == 0 and word_of(self.tokens[index]) in ("EXEC", "EXECUTE"):
+                return index
+        return None
+
+    def exec_at(self, index: int, last: int) -> Command:
+        """The EXEC at ``index`` read as a statement of its own, which ends at ``last``."""
+        self.position = index
+        command = self.parse_command(word_of(self.tokens[index]) or "EXEC")
+        expected = self.fragment(index, last).text
+        if not isinstance(command, Command) or command.fragment.text.rstrip("; ") != expected:
+            raise SplitError("cannot read the EXEC of INSERT ... EXEC", command.start, "EXEC")
+        self.position = last + 1
+        return command
 
     def parse_command(self, word: str) -> Node:
         first = self.position

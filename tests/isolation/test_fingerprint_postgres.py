@@ -66,6 +66,10 @@ def test_inventory_with_types_views_functions_and_procedures(
     engine.execute(f"CREATE VIEW {schema}.v AS SELECT 1 AS x")
     engine.execute(f"CREATE FUNCTION {schema}.f(a int) RETURNS int LANGUAGE sql AS 'SELECT a'")
     engine.execute(f"CREATE PROCEDURE {schema}.p() LANGUAGE sql AS 'SELECT 1'")
+    for argument in ("int", "text"):  # an overloaded function: each one names its arguments
+        engine.execute(
+            f"CREATE FUNCTION {schema}.o(a {argument}) RETURNS int LANGUAGE sql AS 'SELECT 1'"
+        )
     fingerprint = fingerprint_schemas(engine, [schema.upper()])
     found = fingerprint.schema(schema)
     assert found is not None and found.exists
@@ -73,8 +77,10 @@ def test_inventory_with_types_views_functions_and_procedures(
         ("Brokers", "table"),
         ("notes", "table"),
         ("v", "view"),
-        ("f(a integer)", "function"),
-        ("p()", "procedure"),
+        ("f", "function"),
+        ("p", "procedure"),
+        ("o(a integer)", "function"),
+        ("o(a text)", "function"),
     }
     notes = found.object("notes")
     assert notes is not None and notes.columns[0].data_type == "character varying(20)"

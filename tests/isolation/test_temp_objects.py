@@ -55,3 +55,13 @@ def test_temp_tables_named_like_production_tables_leave_production_unchanged() -
         # ##Brokers outlives the procedure; it is no object of any protected schema.
         temps = engine.query("SELECT table_name FROM duckdb_tables() WHERE temporary").rows
         assert temps == [("##Brokers",)]
+
+
+def test_temp_tables_named_with_a_keyword_are_read_and_left_alone() -> None:
+    """``#inner``, ``#output``, ``##join``, ``#user``: sqlglot reads ``#`` and a keyword;
+    the statements are still parsed, and only the protected names move."""
+    script = PROCEDURE.parent / "keyword-temp-names.sql"
+    text = script.read_text()
+    assert lint_script(text, script.name, SANDBOX, "ast") == ()
+    remapped = rewrite_script(text, script.name, SANDBOX, "ast").text
+    assert remapped == text.replace("etl.Brokers", "poc_etl.Brokers")

@@ -191,6 +191,7 @@ class PostgresEmulation(Emulation):
     row_id = "ctid"
     catalog_sql = _CATALOG_SQL
     routine_sql = PostgresRoutineSQL()
+    merge_output_logged = True
 
     def install(self, target: SqlTarget) -> None:
         for name in ("postgres_catalog.sql", "postgres_functions.sql"):

@@ -28,8 +28,10 @@ class PostgresFingerprintSQL(FingerprintSQL):
             "ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
             f"WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND lower(n.nspname) IN {names} "
             "UNION ALL "
-            "SELECT n.nspname, "
-            "p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', "
+            "SELECT n.nspname, "  # an overloaded function's name shows its arguments
+            "CASE WHEN count(*) OVER (PARTITION BY p.pronamespace, p.proname) = 1 "
+            "THEN p.proname "
+            "ELSE p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' END, "
             "CASE WHEN p.prokind = 'p' THEN 'procedure' ELSE 'function' END, "
             "CAST(p.oid AS BIGINT), NULL, NULL, NULL, md5(p.prosrc) "
             "FROM pg_catalog.pg_proc AS p "

@@ -243,6 +243,19 @@ RETURNS text LANGUAGE sql STABLE AS $$
     SELECT o.schema_name FROM sys.etlcheck_objects o WHERE o.object_id = $1 LIMIT 1
 $$;
 
+-- MERGE ... OUTPUT on PostgreSQL 15: the row trigger a MERGE's target gets for the
+-- statement logs each row changed (etlcheck.tsql.emulation.output.merge_log_steps). A
+-- session without the log (a trigger left behind by a failed MERGE) logs nothing.
+CREATE OR REPLACE FUNCTION sys.etlcheck_merge_log() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF pg_catalog.to_regclass('pg_temp.__etlcheck_merge_log') IS NOT NULL THEN
+        EXECUTE 'INSERT INTO pg_temp.__etlcheck_merge_log VALUES ($1, $2, $3)'
+            USING TG_OP, NEW, OLD;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION sys.db_name() RETURNS text LANGUAGE sql STABLE AS $$
     SELECT current_database()::text
 $$;

@@ -23,6 +23,7 @@ from etlcheck.tsql.emulation.functions import rewrite_functions
 from etlcheck.tsql.emulation.output import (
     OLD_TABLE,
     finish_target,
+    merge_log_steps,
     output_target,
     plan_insert_or_delete,
     plan_merge,
@@ -84,6 +85,9 @@ class Emulation(ABC):
     """True when UPDATE ... RETURNING may name the tables of the UPDATE's FROM."""
     merge_output: ClassVar[bool] = False
     """True when MERGE has a RETURNING clause (with ``merge_action``)."""
+    merge_output_logged: ClassVar[bool] = False
+    """True when MERGE ... OUTPUT is read from a row trigger's log instead
+    (``emulation.output.merge_log_steps``)."""
     enforces_keys: ClassVar[bool] = False
     """True when tables are created without their PRIMARY KEY/UNIQUE constraints, which
     the interpreter then checks after each write (``etlcheck.tsql.keys``)."""
@@ -170,13 +174,26 @@ class Emulation(ABC):
         plan.output_step = 0
         if isinstance(tree, (exp.Insert, exp.Delete)):
             plan_insert_or_delete(tree, output)
-        elif isinstance(tree, exp.Merge):
+        elif isinstance(tree, exp.Merge) and self.merge_output:
             plan_merge(tree, output)
+        elif isinstance(tree, exp.Merge):
+            self._plan_merge_logged(plan, tree, output)
         elif self.returning_sees_from:
             tree.set("returning", exp.Returning(expressions=returned))
         target = output_target(output)
         if target is not None:
             finish_target(plan, self._rewrite_tree(target), self.dialect)
+
+    def _plan_merge_logged(self, plan: Plan, merge: exp.Merge, output: exp.Returning) -> None:
+        """MERGE ... OUTPUT through a row trigger's log (``merge_log_steps``)."""
+        target = merge.this.copy()
+        target.set("alias", None)
+        target_sql = self._rewrite_tree(target).sql(dialect=self.dialect)
+        before, query, after = merge_log_steps(merge, output, target_sql)
+        plan.before.extend(before)
+        plan.output_step = 1 + len(plan.after)
+        plan.after.append(self._rewrite_tree(query))
+        plan.after.extend(after)
 
     def _output_after_update(self, plan: Plan, returned: list[exp.Expression]) -> None:
         """For engines whose RETURNING sees only the target: the rows picked (with their
@@ -252,11 +269,11 @@ class Emulation(ABC):
             for table in tables[1:]:
                 single = tree.copy()
                 single.set("tables", [table.copy()])
-                plan.after.append(single)
+                plan.after.append(self._rewrite_tree(single))  # #temp names as the engine's
             tree.set("tables", [tables[0]])
 
     def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:
-        if output is not None and not self.merge_output:
+        if output is not None and not (self.merge_output or self.merge_output_logged):
             raise CompileError(
                 "MERGE ... OUTPUT: this engine's MERGE cannot return the rows it changed",
                 "MERGE ... OUTPUT",

@@ -159,3 +159,43 @@ def finish_target(plan: Plan, insert: exp.Expression, dialect: str) -> None:
         raise _refuse("INTO must name a table")
     prefix = f"INSERT INTO {insert.this.sql(dialect=dialect)}"
     plan.output_into = OutputInto(prefix, written)
+
+
+MERGE_LOG = "__etlcheck_merge_log"
+MERGE_TRIGGER = "__etlcheck_merge_output"
+
+
+def merge_log_steps(
+    merge: exp.Merge, output: exp.Returning, target_sql: str
+) -> tuple[list[str], exp.Select, list[str]]:
+    """MERGE ... OUTPUT where the engine's MERGE returns nothing (PostgreSQL 15): a row
+    trigger on the target logs each row the MERGE inserts, updates or deletes, with its
+    action and its new and old rows (``sys.etlcheck_merge_log``); the OUTPUT rows are read
+    from that log. The steps before the MERGE, the query of the OUTPUT rows over the log
+    (``$action``, ``inserted.x``, ``deleted.x``) and the steps after it."""
+    log = exp.to_table(MERGE_LOG)
+
+    def row_column(row: str, node: exp.Column) -> exp.Expression:
+        if isinstance(node.this, exp.Star):
+            raise _refuse("inserted.* and deleted.* of a MERGE are not supported; name the columns")
+        return exp.Dot(
+            this=exp.Paren(this=exp.column(row, table=MERGE_LOG)), expression=node.this.copy()
+        )
+
+    def column(side: str, node: exp.Column) -> exp.Expression:
+        if side == "$action":
+            return exp.column("action", table=MERGE_LOG)
+        return row_column("new_row" if side == "inserted" else "old_row", node)
+
+    expressions = _map_columns(_columns(output), column)
+    query = exp.Select(expressions=expressions).from_(log)
+    trigger = f"{MERGE_TRIGGER} ON {target_sql}"
+    before = [
+        f"DROP TRIGGER IF EXISTS {trigger}",
+        f"DROP TABLE IF EXISTS pg_temp.{MERGE_LOG}",
+        f"CREATE TEMP TABLE {MERGE_LOG} (action text, new_row {target_sql}, old_row {target_sql})",
+        f"CREATE TRIGGER {MERGE_TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON {target_sql} "
+        "FOR EACH ROW EXECUTE FUNCTION sys.etlcheck_merge_log()",
+    ]
+    after = [f"DROP TRIGGER {trigger}", f"DROP TABLE pg_temp.{MERGE_LOG}"]
+    return before, query, after

@@ -1,8 +1,5 @@
 """Dialect-neutral rewrites of T-SQL DML that standard SQL spells differently.
 
-``DELETE TOP (n)`` and ``UPDATE TOP (n)`` (the count kept as the tree's LIMIT, see
-``etlcheck.tsql.dml_top``) pick n rows by row id in a subquery.
-
 ``UPDATE alias SET ... FROM t alias JOIN ...`` and ``DELETE alias FROM t alias JOIN ...``
 (and ``WITH c AS (...) DELETE FROM c``) become statements on the base table that pick
 their rows by the dialect's row-id pseudo-column through a subquery over the original
@@ -23,6 +20,17 @@ OLD = "__etlcheck_old_"
 
 def _alias_or_name(table: exp.Table) -> str:
     return (table.alias or table.name).lower()
+
+
+def _row_qualifier(table: exp.Table) -> str | exp.Identifier:
+    """What qualifies ``table``'s row id: its alias, or its name; a temporary table's name
+    as its identifier, which the engine spells ``"#t"`` (its bare name ``t`` names nothing)."""
+    identifier = table.this
+    if table.alias or not isinstance(identifier, exp.Identifier):
+        return _alias_or_name(table)
+    if identifier.args.get("temporary") or identifier.args.get("global_"):
+        return identifier.copy()
+    return _alias_or_name(table)
 
 
 def _find_target(target: exp.Table, source: exp.Table) -> exp.Table | None:
@@ -65,22 +73,23 @@ def rewrite_update(
     if update.args.get("with_") is not None or update.args.get("with") is not None:
         raise CompileError("UPDATE through a CTE is not supported", "UPDATE through a CTE")
     strip_set_qualifiers(update)
+    limit = update.args.get("limit")
+    if limit is not None and update.args.get("from_") is None:
+        update.set("from_", exp.From(this=update.this.copy()))  # UPDATE TOP (n) t SET ...
     source_from = update.args.get("from_")
     target = update.this
-    limit = update.args.get("limit")
-    if limit is not None and source_from is None and isinstance(target, exp.Table):
-        update.set("limit", None)
-        update.set("where", _limited_rows(target, update.args.get("where"), limit, row_id))
+    source = source_from.this if source_from is not None else None
+    matched = (
+        _find_target(target, source)
+        if isinstance(target, exp.Table) and isinstance(source, exp.Table)
+        else None
+    )
+    if matched is None or source is None:
+        if limit is not None:
+            raise CompileError("UPDATE TOP: this UPDATE form is not supported", "UPDATE TOP")
         return update
-    if source_from is None or not isinstance(target, exp.Table):
-        return update
-    source = source_from.this
-    if not isinstance(source, exp.Table):
-        return update
-    matched = _find_target(target, source)
-    if matched is None:
-        return update
-    row = exp.column(row_id, table=_alias_or_name(matched))
+    update.set("limit", None)
+    row = exp.column(row_id, table=_row_qualifier(matched))
     projections: list[exp.Expr] = [exp.alias_(row, ROW)]
     assignments = []
     for index, assignment in enumerate(update.expressions):
@@ -89,13 +98,13 @@ def rewrite_update(
         assignments.append(exp.EQ(this=assignment.this, expression=exp.column(name, table=SOURCE)))
     for column in old_columns:
         projections.append(
-            exp.alias_(exp.column(column, table=_alias_or_name(matched)), OLD + column)
+            exp.alias_(exp.column(column, table=_row_qualifier(matched)), OLD + column)
         )
     inner = exp.Select(expressions=projections).from_(source.copy())
     where = update.args.get("where")
     if where is not None:
         inner.set("where", where.copy())
-    if limit is not None:
+    if limit is not None:  # UPDATE TOP (n): n of the rows, in no order
         inner.set("limit", limit.copy())
     rewritten = exp.Update(
         this=exp.alias_(_base_table(matched), TARGET, table=True),
@@ -130,7 +139,9 @@ def normalize_tsql_forms(tree: exp.Expression) -> exp.Expression:
     elif isinstance(tree, exp.Delete) and not isinstance(tree.this, exp.Table):
         tables = tree.args.get("tables") or []
         if len(tables) == 1 and isinstance(tables[0], exp.Table):
-            return exp.Delete(this=tables[0], where=tree.args.get("where"))
+            return exp.Delete(
+                this=tables[0], where=tree.args.get("where"), limit=tree.args.get("limit")
+            )
     return tree
 
 
@@ -174,48 +185,37 @@ def rewrite_delete(delete: exp.Delete, row_id: str) -> exp.Expression:
     tables = delete.args.get("tables") or []
     source = delete.this
     with_ = delete.args.get("with_") or delete.args.get("with")
-    limit = delete.args.get("limit")
+    if delete.args.get("limit") is not None and (
+        with_ is not None or not isinstance(source, exp.Table) or len(tables) > 1
+    ):
+        raise CompileError("DELETE TOP: this DELETE form is not supported", "DELETE TOP")
     if with_ is not None and isinstance(source, exp.Table):
-        if limit is not None:
-            raise CompileError("DELETE TOP through a CTE is not supported", "DELETE TOP")
         return _delete_through_cte(delete, with_, source, row_id)
     if not isinstance(source, exp.Table):
         return delete
     joins = source.args.get("joins")
-    if not tables and not joins:
-        if limit is not None:
-            delete.set("limit", None)
-            delete.set("where", _limited_rows(source, delete.args.get("where"), limit, row_id))
+    limit = delete.args.get("limit")
+    if not tables and not joins and limit is None:
         return delete
     target = tables[0] if tables else source
     if len(tables) > 1:
         raise CompileError("DELETE of several tables is not supported", "DELETE")
     matched = _find_target(target, source) if tables else source
     if matched is None:
+        if limit is not None:
+            raise CompileError("DELETE TOP: this DELETE form is not supported", "DELETE TOP")
         return delete
-    row = exp.column(row_id, table=_alias_or_name(matched))
+    row = exp.column(row_id, table=_row_qualifier(matched))
     inner = exp.Select(expressions=[row]).from_(source.copy())
     where = delete.args.get("where")
     if where is not None:
         inner.set("where", where.copy())
-    if limit is not None:
+    if limit is not None:  # DELETE TOP (n): n of the rows, in no order
         inner.set("limit", limit.copy())
     return exp.Delete(
         this=_base_table(matched),
         where=exp.Where(this=exp.In(this=exp.column(row_id), query=exp.Subquery(this=inner))),
     )
-
-
-def _limited_rows(
-    table: exp.Table, where: exp.Where | None, limit: exp.Limit, row_id: str
-) -> exp.Where:
-    """``WHERE row_id IN (SELECT row_id FROM table WHERE … LIMIT n)``: TOP (n) of a DELETE
-    or UPDATE of one table."""
-    inner = exp.Select(expressions=[exp.column(row_id)]).from_(_base_table(table))
-    if where is not None:
-        inner.set("where", where.copy())
-    inner.set("limit", limit.copy())
-    return exp.Where(this=exp.In(this=exp.column(row_id), query=exp.Subquery(this=inner)))
 
 
 def _delete_through_cte(
@@ -239,7 +239,7 @@ def _delete_through_cte(
             "DELETE through a CTE is supported only over one table",
             "DELETE through a CTE",
         )
-    body.select(exp.alias_(exp.column(row_id, table=_alias_or_name(base)), ROW), copy=False)
+    body.select(exp.alias_(exp.column(row_id, table=_row_qualifier(base)), ROW), copy=False)
     inner = exp.Select(expressions=[exp.column(ROW)]).from_(exp.to_table(cte.alias))
     where = delete.args.get("where")
     if where is not None:

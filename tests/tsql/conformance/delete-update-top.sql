@@ -1,4 +1,4 @@
--- construct: DELETE TOP (n) and UPDATE TOP (n), as batched purges write them
+-- construct: DELETE TOP (n) alias FROM table AS alias, and TOP (@n) in a purge loop
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/statements/delete-transact-sql
 DROP TABLE IF EXISTS dbo.events;
 CREATE TABLE dbo.events (id INT NOT NULL, archived BIT NOT NULL, note VARCHAR(10) NULL);

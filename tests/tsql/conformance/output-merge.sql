@@ -1,8 +1,6 @@
 -- construct: OUTPUT $action, inserted (MERGE)
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/statements/merge-transact-sql
--- $action is INSERT, UPDATE or DELETE for each row. PostgreSQL 15's MERGE cannot
--- return the rows it changed.
--- compat on postgres at 17:1: MERGE ... OUTPUT
+-- $action is INSERT, UPDATE or DELETE for each row.
 DROP TABLE IF EXISTS dbo.merge_target;
 DROP TABLE IF EXISTS dbo.merge_source;
 DROP TABLE IF EXISTS dbo.merge_log;
