@@ -10,6 +10,7 @@ which is where the token grammar would have to guess.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,9 +22,8 @@ from sqlglot.tokens import Token, TokenType
 
 from etlcheck.isolation.gaps import blank_gaps
 from etlcheck.isolation.positions import statement_kind, token_words
-from etlcheck.tsql.dml_top import dml_top
 from etlcheck.tsql.nodes import CONDITION, STATEMENT, UNPARSED, Span, words
-from etlcheck.tsql.parsing import quiet_sqlglot, temp_names_as_words
+from etlcheck.tsql.parsing import CompileError, quiet_sqlglot, take_dml_top, temp_names_as_words
 from etlcheck.tsql.schema_elements import unqualified_names
 from etlcheck.tsql.statements import Reading, SplitError, read_batch
 from etlcheck.tsql.tokens import STATEMENT_WORDS
@@ -129,9 +129,10 @@ def _has_query_clause(
 def parse(text: str) -> tuple[exp.Expr | None, str]:
     """sqlglot's tree of one statement's text (None when it cannot, or only as a Command),
     and a signature of what it parsed to."""
-    top = dml_top(text)
-    if top is not None:  # DELETE/UPDATE TOP (n): sqlglot would take TOP for a table
-        text = text[: top.start] + " " * (top.end - top.start) + text[top.end :]
+    # DELETE/UPDATE TOP (n): sqlglot would take TOP for a table. TOP … PERCENT and INSERT
+    # TOP are refused before any run; those are read as they stand.
+    with contextlib.suppress(CompileError):
+        text = take_dml_top(text)[0]
     try:
         with quiet_sqlglot():
             tree = sqlglot.parse_one(text, read="tsql")

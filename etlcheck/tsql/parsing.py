@@ -113,7 +113,7 @@ def parse_tsql(text: str) -> exp.Expression:
             f"ALTER INDEX … {action}",
             word=action,
         )
-    text, top = _take_dml_top(text)
+    text, top = take_dml_top(text)
     if top is not None:
         tree = parse_tsql(text)
         if not isinstance(tree, (exp.Delete, exp.Update)):
@@ -145,7 +145,7 @@ def parse_tsql(text: str) -> exp.Expression:
     return tree
 
 
-def _take_dml_top(text: str) -> tuple[str, str | None]:
+def take_dml_top(text: str) -> tuple[str, str | None]:
     """``DELETE TOP (n) ...`` / ``UPDATE TOP (n) ...`` as the statement without its TOP
     (blanked, so offsets hold) and ``n``; sqlglot reads the first as a DELETE of a table
     named TOP. ``TOP ... PERCENT`` and ``INSERT TOP`` are refused."""
