@@ -282,3 +282,39 @@ BEGIN
     RETURN result;
 END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_patindex(value text, regex text, anywhere boolean)
+RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN value IS NULL OR regex IS NULL THEN NULL
+        WHEN value !~* ('^' || CASE WHEN anywhere THEN '.*' ELSE '' END || '(?:' || regex || ')$') THEN 0
+        ELSE length(substring(value FROM '(?i)^(' || CASE WHEN anywhere THEN '.*?' ELSE '' END
+                                 || ')(?:' || regex || ')$')) + 1 END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_isnumeric(value text) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN value ~ '[^ ]'
+              AND (value ~ '^[[:space:]]*(?:[+-]?[$£¢¥€]?|[$£¢¥€][+-])[0-9,]*(?:\.[0-9]*)?[[:space:]]*$'
+                   OR value ~ '^[[:space:]]*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eEdD][+-]?[0-9]+[[:space:]]*$')
+         THEN 1 ELSE 0 END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_datepart(part text, moment timestamp) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CAST(CASE part
+        WHEN 'year' THEN extract(year FROM moment)
+        WHEN 'quarter' THEN extract(quarter FROM moment)
+        WHEN 'month' THEN extract(month FROM moment)
+        WHEN 'dayofyear' THEN extract(doy FROM moment)
+        WHEN 'day' THEN extract(day FROM moment)
+        WHEN 'week' THEN floor((extract(doy FROM moment)
+                                + extract(dow FROM date_trunc('year', moment)) - 1) / 7) + 1
+        WHEN 'weekday' THEN extract(dow FROM moment) + 1
+        WHEN 'hour' THEN extract(hour FROM moment)
+        WHEN 'minute' THEN extract(minute FROM moment)
+        WHEN 'second' THEN floor(extract(second FROM moment)) END AS integer)
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_datename(part text, moment timestamp) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE part
+        WHEN 'month' THEN to_char(moment, 'FMMonth')
+        WHEN 'weekday' THEN to_char(moment, 'FMDay')
+        ELSE CAST(sys.etlcheck_datepart(part, moment) AS text) END
+$$;

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
+from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, PARTS, datepart_of
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError
 
@@ -67,6 +68,14 @@ FUNCTIONS: tuple[Faithful, ...] = (
     Faithful("YEAR / MONTH / DAY", (exp.Year, exp.Month, exp.Day, exp.TsOrDsToDate)),
     Faithful("EOMONTH", (exp.LastDay,)),
     Faithful("DATEFROMPARTS", (exp.DateFromParts,)),
+    Faithful(
+        "DATEPART / DATENAME (year, quarter, month, dayofyear, day, week, weekday, hour, "
+        "minute, second)",
+        (),
+        ("DATEPART", "DATENAME"),
+    ),
+    Faithful("ISNUMERIC", (), ("ISNUMERIC",)),
+    Faithful("PATINDEX", (), ("PATINDEX",)),
     Faithful("CAST / CONVERT (listed styles)", (exp.Cast, exp.Convert)),
     Faithful("TRY_CAST / TRY_CONVERT", (exp.TryCast,)),
     Faithful("COUNT / COUNT_BIG / SUM / MIN / MAX", (exp.Count, exp.Sum, exp.Min, exp.Max)),
@@ -117,7 +126,6 @@ _NAMED = {
     exp.Avg: "AVG",
     exp.Stddev: "STDEV",
     exp.Rand: "RAND",
-    exp.Extract: "DATEPART",
     exp.TimestampFromParts: "DATETIMEFROMPARTS",
     exp.TimestampTrunc: "DATETRUNC",
     exp.CurrentUser: "CURRENT_USER",
@@ -125,7 +133,6 @@ _NAMED = {
     exp.JSONExtractScalar: "JSON_VALUE",
     exp.Greatest: "GREATEST",
     exp.Least: "LEAST",
-    exp.TimeToStr: "DATENAME",
     exp.NumberToStr: "FORMAT",
 }
 """T-SQL names of refused functions that sqlglot parses to a node named otherwise."""
@@ -169,13 +176,9 @@ _REASONS = {
     "HASHBYTES": "SQL Server's hash values cannot be reproduced; only comparing two "
     "HASHBYTES of the same algorithm over CAST(... AS NVARCHAR(n)) (or VARCHAR) for equality "
     "runs",
-    "PATINDEX": "this function is not emulated; LIKE with the same pattern is",
     "AVG": "SQL Server's AVG keeps its argument's type (the average of integers is a "
     "truncated integer)",
     "POWER": "SQL Server's POWER returns the type of its first argument",
-    "DATEPART": "this function is not emulated (week and weekday numbers follow SET "
-    "DATEFIRST and SQL Server's own week rules)",
-    "DATENAME": "this function is not emulated; FORMAT with a date pattern is",
     "DATALENGTH": "this function is not emulated (it counts the bytes of SQL Server's "
     "encodings, two per NVARCHAR character)",
     "CURRENT_USER": "SQL Server takes CURRENT_USER, SYSTEM_USER and SESSION_USER without "
@@ -224,6 +227,8 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
         name = node.name.upper()
         if node.expressions and name in _WITHOUT_ARGUMENT.keys() | _NO_ARGUMENTS:
             _refuse_argument(node, name)
+        if name in DATE_FUNCTIONS and datepart_of(node) is None:
+            _refuse_datepart(node, name)
         if name in _NAMES or name in extra or user_function(node):
             return
         if isinstance(node.parent, exp.Dot) and node.parent.expression is node:
@@ -244,15 +249,32 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
     _refuse(f"{name}()", _REASONS.get(word, "this function is not emulated"), word)
 
 
-def _refuse_argument(node: exp.Anonymous, name: str) -> None:
-    """``SUSER_SNAME(@sid)``, ``HOST_NAME(1)``: refused at this call, not the statement's
-    first call of the same function (which may be one without an argument)."""
+def _occurrence(node: exp.Anonymous, name: str) -> int:
+    """Which of the statement's calls of ``name`` ``node`` is, so that a refusal points
+    at this call, not the statement's first call of the same function."""
     same = [
         other
         for other in node.root().dfs()
         if isinstance(other, exp.Anonymous) and other.name.upper() == name
     ]
-    occurrence = next(index for index, other in enumerate(same) if other is node)
+    return next(index for index, other in enumerate(same) if other is node)
+
+
+def _refuse_datepart(node: exp.Anonymous, name: str) -> None:
+    """``DATEPART(tzoffset, d)``, ``DATENAME(ms, d)``: a part etlcheck does not answer."""
+    written = node.expressions[0].sql(dialect="tsql") if node.expressions else ""
+    construct = f"{name}({written})"
+    what = f"only the dateparts {', '.join(PARTS)} are emulated"
+    if len(node.expressions) != 2:
+        construct, what = f"{name}()", f"{name} takes a datepart and a date"
+    raise CompileError(
+        f"{construct}: {what}", construct, word=name, occurrence=_occurrence(node, name)
+    )
+
+
+def _refuse_argument(node: exp.Anonymous, name: str) -> None:
+    """``SUSER_SNAME(@sid)``, ``HOST_NAME(1)``: refused at this call."""
+    occurrence = _occurrence(node, name)
     if name in _WITHOUT_ARGUMENT:
         parameter, asked = _WITHOUT_ARGUMENT[name]
         construct = f"{name}({parameter})"
