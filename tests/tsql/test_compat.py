@@ -106,6 +106,18 @@ def test_the_constructs_that_failed_mid_run_now_run(script: str) -> None:
         ("EXEC sp_who @loginame = 'x'", (1, 1), "EXEC sp_who: system procedures"),
         ("RAISERROR(50001, 16, 1)", (1, 1), "RAISERROR msg_id"),
         ("SELECT a FROM dbo.t PIVOT (MAX(b) FOR a IN ([1])) AS p", (1, 21), "PIVOT"),
+        (
+            "SELECT STUFF((SELECT ',' + name FROM dbo.t FOR XML PATH(''), TYPE), 1, 1, '')",
+            (1, 44),
+            "FOR XML: query results as XML",
+        ),
+        (
+            "SELECT STUFF((SELECT DISTINCT ',' + name FROM dbo.t FOR XML PATH('')), 1, 1, '')",
+            (1, 53),
+            "FOR XML",
+        ),
+        ("SELECT (SELECT ',' + name FROM dbo.t FOR XML PATH('r'))", (1, 38), "FOR XML"),
+        ("PRINT DATEPART(month, GETDATE()) + DATEPART(ns, GETDATE())", (1, 36), "DATEPART(ns)"),
         ("SELECT CAST(1 AS SQL_VARIANT)", (1, 18), "data type SQL_VARIANT"),
         ("PRINT FORMAT(GETDATE(), 'd', 'de-de')", (1, 7), "FORMAT"),
         ("EXEC sp_executesql N'SELECT HASHBYTES(''MD5'', ''x'')'", (1, 1), "HASHBYTES()"),

@@ -10,7 +10,8 @@ into plain SQL or into the ``sys`` functions every emulation installs
 - ``ISNUMERIC(x)`` -> ``sys.etlcheck_isnumeric``: 1 when x, as text, reads as an int,
   decimal, float or money (signs, a currency symbol, thousands commas, an exponent ``e``
   or ``d``, blanks around it; a lone ``+``, ``-``, ``.``, ``,``, ``$`` or tab), else 0.
-- ``DATEPART`` / ``DATENAME``: see ``dateparts``; ``PATINDEX``: see ``patterns``.
+- ``DATEPART`` / ``DATENAME``: see ``dateparts``; ``PATINDEX``: see ``patterns``;
+  ``(SELECT ',' + x ... FOR XML PATH(''))``: see ``xml_path``.
 - ``DATEFROMPARTS(y, m, d)`` -> ``sys.etlcheck_datefromparts``: NULL when a part is NULL,
   error 289 for a date that does not exist.
 - ``STRING_AGG(x, sep)``: ``x`` converted to text, as SQL Server converts it.
@@ -49,6 +50,7 @@ from etlcheck.tsql.emulation.sequences import (
     rewrite_next_value,
 )
 from etlcheck.tsql.emulation.support import HASHES
+from etlcheck.tsql.emulation.xml_path import XML_TEXT, rewrite_xml_path
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import TSQL_TYPE, Check
 
@@ -133,6 +135,10 @@ def _rewrite(
         node.set("db", None)
     elif isinstance(node, exp.Lateral):
         _apply(node, checks)
+    elif isinstance(node, exp.Subquery):
+        return rewrite_xml_path(node)
+    elif isinstance(node, exp.Dot) and node.this.meta.get(XML_TEXT):
+        return node.this
     return node
 
 

@@ -17,6 +17,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError
 
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, PARTS, datepart_of
+from etlcheck.tsql.emulation.xml_path import aggregates_text, is_text_value, path_options
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError
 
@@ -146,7 +147,10 @@ TYPES = words(
 
 CLAUSES: tuple[tuple[str, str], ...] = (
     ("PIVOT / UNPIVOT", "an engine's PIVOT differs from SQL Server's"),
-    ("FOR XML / FOR JSON", "query results as XML or JSON text"),
+    (
+        "FOR XML / FOR JSON",
+        "query results as XML or JSON text, except the string aggregation FOR XML PATH('')",
+    ),
     ("TOP ... PERCENT / WITH TIES", "these TOP forms"),
     ("COLLATE", "collations other than the default"),
     ("FOR SYSTEM_TIME", "temporal tables"),
@@ -230,6 +234,8 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
         if name in DATE_FUNCTIONS and datepart_of(node) is None:
             _refuse_datepart(node, name)
         if name in _NAMES or name in extra or user_function(node):
+            return
+        if isinstance(node.parent, exp.Dot) and is_text_value(node.parent):
             return
         if isinstance(node.parent, exp.Dot) and node.parent.expression is node:
             what = "methods of xml and CLR types are not emulated"
@@ -354,9 +360,15 @@ def _check_clause(node: exp.Expression) -> None:
     if isinstance(node, exp.Pivot):
         word = "UNPIVOT" if node.args.get("unpivot") else "PIVOT"
         _refuse(word, "an engine's PIVOT differs from SQL Server's", word)
-    elif isinstance(node, exp.ForClause):
+    elif isinstance(node, exp.ForClause) and not _string_aggregation(node):
         kind = str(node.args.get("kind") or "XML").upper()
-        _refuse(f"FOR {kind}", "query results as XML or JSON text are not emulated", "FOR")
+        what = "query results as XML or JSON text are not emulated"
+        if kind == "XML":
+            what += (
+                " (only the string aggregation (SELECT <one unnamed value> ... FOR XML "
+                "PATH('')[, TYPE).value('.', 'NVARCHAR(MAX)')] is)"
+            )
+        _refuse(f"FOR {kind}", what, "FOR")
     elif isinstance(node, exp.LimitOptions) and (
         node.args.get("percent") or node.args.get("with_ties")
     ):
@@ -370,6 +382,20 @@ def _check_clause(node: exp.Expression) -> None:
         _refuse("TABLESAMPLE", "SQL Server's page sampling is not emulated", "TABLESAMPLE")
     elif isinstance(node, exp.OpenJSON):
         _refuse("OPENJSON", "this table function is not emulated", "OPENJSON")
+
+
+def _string_aggregation(clause: exp.ForClause) -> bool:
+    """``FOR XML PATH('')`` of one unnamed value (``emulation.xml_path``); with ``TYPE``
+    only under ``.value('.', 'NVARCHAR(MAX)')``, as an xml value is not emulated."""
+    select = clause.parent
+    if not isinstance(select, exp.Select) or not aggregates_text(select):
+        return False
+    if path_options(select) == ("PATH",):
+        return True
+    holder = select.parent
+    return isinstance(holder, exp.Subquery) and (
+        isinstance(holder.parent, exp.Dot) and is_text_value(holder.parent)
+    )
 
 
 def _refuse(construct: str, what: str, word: str) -> None:
