@@ -1,11 +1,12 @@
 """Parse one T-SQL statement into a sqlglot tree, with the T-SQL sqlglot reads wrongly
 taken out first.
 
-- ``FORMAT(value, pattern)``, ``DATEPART``, ``DATENAME``, ``SYSDATETIME()``,
+- ``FORMAT(value, pattern)``, ``DATEPART``, ``DATENAME``, ``JSON_VALUE``, ``SYSDATETIME()``,
   ``SYSDATETIMEOFFSET()`` and the session functions stay calls by their own name (they are
   renamed for the parse): sqlglot turns a date pattern into strftime codes as it parses,
   which loses what .NET makes of the pattern, reads DATENAME into a strftime pattern that
   loses its datepart and DATEPART's ``w`` as the week (see ``emulation.dateparts``), reads
+  JSON_VALUE's path into steps (losing the text ``emulation.json_functions`` reads), reads
   SYSDATETIME (datetime2) as GETDATE (datetime), and reads ``SUSER_SNAME()``,
   ``SYSTEM_USER`` (logins) and ``CURRENT_USER`` (a database user) as one node. The niladic
   ``SYSTEM_USER``, ``CURRENT_USER``, ``SESSION_USER`` and ``USER`` become calls without
@@ -63,6 +64,7 @@ _KEPT = (
     "FORMAT",
     "DATEPART",
     "DATENAME",
+    "JSON_VALUE",
     "SYSDATETIME",
     "SYSDATETIMEOFFSET",
     "SUSER_SNAME",

@@ -253,3 +253,9 @@ CREATE OR REPLACE MACRO sys.etlcheck_datename(part, moment) AS (
         WHEN 'weekday' THEN dayname(moment)
         ELSE CAST(sys.etlcheck_datepart(part, moment) AS VARCHAR) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_json_value(document, steps) AS (
+    etlcheck_py_json_value(document, steps)
+);
+CREATE OR REPLACE MACRO sys.etlcheck_isjson(document, kind) AS (
+    etlcheck_py_isjson(document, kind)
+);

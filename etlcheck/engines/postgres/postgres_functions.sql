@@ -318,3 +318,63 @@ LANGUAGE sql IMMUTABLE AS $$
         WHEN 'weekday' THEN to_char(moment, 'FMDay')
         ELSE CAST(sys.etlcheck_datepart(part, moment) AS text) END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_json_read(document text) RETURNS json
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN document::json;
+EXCEPTION WHEN invalid_text_representation OR untranslatable_character THEN
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_json_value(document text, steps text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    value json;
+    step json;
+BEGIN
+    IF document IS NULL OR steps IS NULL THEN
+        RETURN NULL;
+    END IF;
+    value := sys.etlcheck_json_read(document);
+    IF value IS NULL THEN
+        RAISE EXCEPTION '«13609»JSON text is not properly formatted.';
+    END IF;
+    FOR step IN SELECT json_array_elements(steps::json) LOOP
+        IF json_typeof(step) = 'number' AND json_typeof(value) = 'array' THEN
+            value := value -> (step::text::integer);
+        ELSIF json_typeof(step) = 'string' AND json_typeof(value) = 'object' THEN
+            value := value -> (step #>> '{}');
+        ELSE
+            RETURN NULL;
+        END IF;
+        IF value IS NULL THEN
+            RETURN NULL;
+        END IF;
+    END LOOP;
+    IF json_typeof(value) IN ('object', 'array', 'null') OR length(value #>> '{}') > 4000 THEN
+        RETURN NULL;
+    END IF;
+    RETURN value #>> '{}';
+END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_isjson(document text, kind text) RETURNS integer
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    value json;
+BEGIN
+    IF document IS NULL THEN
+        RETURN NULL;
+    END IF;
+    value := sys.etlcheck_json_read(document);
+    IF value IS NULL THEN
+        RETURN 0;
+    END IF;
+    RETURN CASE kind
+        WHEN 'OBJECT_OR_ARRAY' THEN json_typeof(value) IN ('object', 'array')
+        WHEN 'VALUE' THEN true
+        WHEN 'SCALAR' THEN json_typeof(value) IN ('string', 'number')
+        WHEN 'ARRAY' THEN json_typeof(value) = 'array'
+        WHEN 'OBJECT' THEN json_typeof(value) = 'object'
+        ELSE false END::integer;
+END
+$$;

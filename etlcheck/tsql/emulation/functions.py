@@ -11,7 +11,8 @@ into plain SQL or into the ``sys`` functions every emulation installs
   decimal, float or money (signs, a currency symbol, thousands commas, an exponent ``e``
   or ``d``, blanks around it; a lone ``+``, ``-``, ``.``, ``,``, ``$`` or tab), else 0.
 - ``DATEPART`` / ``DATENAME``: see ``dateparts``; ``PATINDEX``: see ``patterns``;
-  ``(SELECT ',' + x ... FOR XML PATH(''))``: see ``xml_path``.
+  ``(SELECT ',' + x ... FOR XML PATH(''))``: see ``xml_path``; ``JSON_VALUE`` and
+  ``ISJSON``: see ``json_functions``.
 - ``DATEFROMPARTS(y, m, d)`` -> ``sys.etlcheck_datefromparts``: NULL when a part is NULL,
   error 289 for a date that does not exist.
 - ``STRING_AGG(x, sep)``: ``x`` converted to text, as SQL Server converts it.
@@ -43,6 +44,7 @@ from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, rewrite_datepart
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
+from etlcheck.tsql.emulation.json_functions import rewrite_isjson, rewrite_json_value
 from etlcheck.tsql.emulation.patterns import rewrite_like, rewrite_patindex
 from etlcheck.tsql.emulation.sequences import (
     check_sequences_once,
@@ -110,6 +112,10 @@ def _rewrite(
             return rewrite_patindex(node)
         if name == "ISNUMERIC":
             return _isnumeric(list(node.expressions))
+        if name == "JSON_VALUE":
+            return rewrite_json_value(node)
+        if name == "ISJSON":
+            return rewrite_isjson(node)
         if name == "QUOTENAME":
             return sys_call("quotename", list(node.expressions))
         if name == "CHOOSE":

@@ -17,6 +17,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError
 
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, PARTS, datepart_of
+from etlcheck.tsql.emulation.json_functions import json_value_refusal
 from etlcheck.tsql.emulation.xml_path import aggregates_text, is_text_value, path_options
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError
@@ -77,6 +78,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
     ),
     Faithful("ISNUMERIC", (), ("ISNUMERIC",)),
     Faithful("PATINDEX", (), ("PATINDEX",)),
+    Faithful("JSON_VALUE (lax paths) / ISJSON", (), ("JSON_VALUE", "ISJSON")),
     Faithful("CAST / CONVERT (listed styles)", (exp.Cast, exp.Convert)),
     Faithful("TRY_CAST / TRY_CONVERT", (exp.TryCast,)),
     Faithful("COUNT / COUNT_BIG / SUM / MIN / MAX", (exp.Count, exp.Sum, exp.Min, exp.Max)),
@@ -131,7 +133,6 @@ _NAMED = {
     exp.TimestampTrunc: "DATETRUNC",
     exp.CurrentUser: "CURRENT_USER",
     exp.SessionUser: "SESSION_USER",
-    exp.JSONExtractScalar: "JSON_VALUE",
     exp.Greatest: "GREATEST",
     exp.Least: "LEAST",
     exp.NumberToStr: "FORMAT",
@@ -233,6 +234,10 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
             _refuse_argument(node, name)
         if name in DATE_FUNCTIONS and datepart_of(node) is None:
             _refuse_datepart(node, name)
+        if name == "JSON_VALUE" and (why := json_value_refusal(node)) is not None:
+            raise CompileError(
+                f"JSON_VALUE(): {why}", "JSON_VALUE", word=name, occurrence=_occurrence(node, name)
+            )
         if name in _NAMES or name in extra or user_function(node):
             return
         if isinstance(node.parent, exp.Dot) and is_text_value(node.parent):

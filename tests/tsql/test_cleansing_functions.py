@@ -1,0 +1,121 @@
+"""The readers behind ISNUMERIC, JSON_VALUE, ISJSON and FOR XML PATH(''), one input at a
+time (the conformance scripts run them whole on both engines)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etlcheck.compatibility import check_script
+from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.engines.duckdb.json_udfs import isjson, json_value
+from etlcheck.tsql.emulation.json_functions import parse_json_path
+
+
+@pytest.mark.parametrize(
+    ("path", "steps"),
+    [
+        ("$", ()),
+        ("$.a.b", ("a", "b")),
+        ("lax $.items[2].name", ("items", 2, "name")),
+        ('$."first name"', ("first name",)),
+        ('$."say \\"hi\\""', ('say "hi"',)),
+        ("strict $.a", None),
+        ("$.a[*]", None),
+        ("a.b", None),
+        ("$.", None),
+        ("$[x]", None),
+    ],
+)
+def test_json_paths_are_read_or_refused(path: str, steps: tuple[str | int, ...] | None) -> None:
+    assert parse_json_path(path) == steps
+
+
+def test_json_value_keeps_the_documents_number_text() -> None:
+    document = '{"a": 1.50, "b": -0.0e+5, "c": [true, null, "x"], "d": {"e": 12345678901234567890}}'
+    assert json_value(document, '["a"]') == "1.50"
+    assert json_value(document, '["b"]') == "-0.0e+5"
+    assert json_value(document, '["c", 0]') == "true"
+    assert json_value(document, '["c", 1]') is None
+    assert json_value(document, '["c", 2]') == "x"
+    assert json_value(document, '["c", 3]') is None
+    assert json_value(document, '["d", "e"]') == "12345678901234567890"
+    assert json_value(document, '["d"]') is None
+    assert json_value(document, '["c", "0"]') is None
+    assert json_value('{"long": "' + "x" * 4001 + '"}', '["long"]') is None
+
+
+@pytest.mark.parametrize("document", ["[1,]", "NaN", '{"a": NaN}', "{'a': 1}", '{"a": 1} x'])
+def test_what_sql_server_refuses_is_not_json(document: str) -> None:
+    assert isjson(document, "VALUE") == 0
+    with pytest.raises(ValueError, match="13609"):
+        json_value(document, "[]")
+
+
+def test_isjson_types() -> None:
+    assert [isjson(text, "OBJECT_OR_ARRAY") for text in ("{}", "[]", "1", '"a"', "")] == [
+        1,
+        1,
+        0,
+        0,
+        0,
+    ]
+    assert [isjson("1", kind) for kind in ("VALUE", "SCALAR", "ARRAY", "OBJECT")] == [1, 1, 0, 0]
+    assert isjson("null", "SCALAR") == 0
+    assert isjson("true", "SCALAR") == 0
+    assert isjson(None, "VALUE") is None
+
+
+ISNUMERIC_CASES = {
+    "1": 1,
+    " 1 ": 1,
+    "-1.5": 1,
+    "+.5": 1,
+    "1.": 1,
+    "$12,345.00": 1,
+    "-$5": 1,
+    "$-5": 1,
+    "£3": 1,
+    "1e5": 1,
+    "1E-5": 1,
+    "2.5d3": 1,
+    "+": 1,
+    "-": 1,
+    ".": 1,
+    ",": 1,
+    "$": 1,
+    "\t": 1,
+    "\r\n": 1,
+    "": 0,
+    " ": 0,
+    "e5": 0,
+    "1e": 0,
+    "1.2.3": 0,
+    "1-": 0,
+    "--1": 0,
+    "abc": 0,
+    "0x1A": 0,
+    "1 000": 0,
+}
+
+
+def test_isnumeric_reads_as_sql_server_does() -> None:
+    inputs = list(ISNUMERIC_CASES)
+    values = ", ".join(f"({index}, N'{text}')" for index, text in enumerate(inputs))
+    script = (
+        "CREATE TABLE dbo.n (id INT, v NVARCHAR(20))\n"
+        f"INSERT INTO dbo.n VALUES {values}\n"
+        "DECLARE @r NVARCHAR(200)\n"
+        "SELECT @r = STRING_AGG(ISNUMERIC(v), '') WITHIN GROUP (ORDER BY id) FROM dbo.n\n"
+        "PRINT @r"
+    )
+    with DuckDBEngine(None) as engine:
+        result = engine.run_script(script, Path("t.sql"))
+    assert list(result.messages) == ["".join(str(v) for v in ISNUMERIC_CASES.values())]
+
+
+def test_a_second_refused_call_is_reported_where_it_is() -> None:
+    script = "PRINT JSON_VALUE(N'{}', '$.a') + JSON_VALUE(N'{}', 'strict $.a')"
+    findings = check_script(script, "t.sql", "duckdb")
+    assert [(f.location.line, f.location.column) for f in findings] == [(1, 34)]
