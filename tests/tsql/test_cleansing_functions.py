@@ -1,4 +1,4 @@
-"""The readers behind ISNUMERIC, JSON_VALUE, ISJSON and FOR XML PATH(''), one input at a
+"""The readers behind ISNUMERIC, JSON_VALUE and ISJSON, and TOP WITH TIES, one input at a
 time (the conformance scripts run them whole on both engines)."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import pytest
 from etlcheck.compatibility import check_script
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.engines.duckdb.json_udfs import isjson, json_value
+from etlcheck.errors import StatementFailed
 from etlcheck.tsql.emulation.json_functions import parse_json_path
 
 
@@ -119,3 +120,18 @@ def test_a_second_refused_call_is_reported_where_it_is() -> None:
     script = "PRINT JSON_VALUE(N'{}', '$.a') + JSON_VALUE(N'{}', 'strict $.a')"
     findings = check_script(script, "t.sql", "duckdb")
     assert [(f.location.line, f.location.column) for f in findings] == [(1, 34)]
+
+
+def test_distinct_top_with_ties_is_refused_where_qualify_would_change_it() -> None:
+    script = "SELECT DISTINCT TOP (2) WITH TIES a FROM dbo.t ORDER BY a"
+    refused = check_script(script, "t.sql", "duckdb")
+    assert [(f.location.line, f.location.column) for f in refused] == [(1, 30)]
+    assert refused[0].message.startswith("TOP ... WITH TIES: with SELECT DISTINCT")
+    assert check_script(script, "t.sql", "postgres") == ()
+
+
+def test_top_with_ties_without_order_by_is_error_1062() -> None:
+    script = "CREATE TABLE dbo.t (a INT)\nSELECT TOP (2) WITH TIES a FROM dbo.t"
+    with DuckDBEngine(None) as engine, pytest.raises(StatementFailed) as failed:
+        engine.run_script(script, Path("t.sql"))
+    assert "TOP N WITH TIES clause is not allowed" in str(failed.value)

@@ -152,7 +152,7 @@ CLAUSES: tuple[tuple[str, str], ...] = (
         "FOR XML / FOR JSON",
         "query results as XML or JSON text, except the string aggregation FOR XML PATH('')",
     ),
-    ("TOP ... PERCENT / WITH TIES", "these TOP forms"),
+    ("TOP ... PERCENT", "this TOP form"),
     ("COLLATE", "collations other than the default"),
     ("FOR SYSTEM_TIME", "temporal tables"),
     ("TABLESAMPLE", "SQL Server's page sampling"),
@@ -374,11 +374,8 @@ def _check_clause(node: exp.Expression) -> None:
                 "PATH('')[, TYPE).value('.', 'NVARCHAR(MAX)')] is)"
             )
         _refuse(f"FOR {kind}", what, "FOR")
-    elif isinstance(node, exp.LimitOptions) and (
-        node.args.get("percent") or node.args.get("with_ties")
-    ):
-        form = "PERCENT" if node.args.get("percent") else "WITH TIES"
-        _refuse(f"TOP ... {form}", "this TOP form is not emulated", form.split()[0])
+    elif isinstance(node, exp.LimitOptions) and node.args.get("percent"):
+        _refuse("TOP ... PERCENT", "this TOP form is not emulated", "PERCENT")
     elif isinstance(node, exp.Collate):
         _refuse("COLLATE", "collations other than the default are not emulated", "COLLATE")
     elif isinstance(node, exp.Version):
