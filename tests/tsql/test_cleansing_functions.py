@@ -9,7 +9,7 @@ import pytest
 
 from etlcheck.compatibility import check_script
 from etlcheck.engines.duckdb import DuckDBEngine
-from etlcheck.engines.duckdb.json_udfs import isjson, json_value
+from etlcheck.engines.duckdb.json_udfs import isjson, json_query, json_value, openjson
 from etlcheck.errors import StatementFailed
 from etlcheck.tsql.emulation.json_functions import parse_json_path
 
@@ -135,3 +135,34 @@ def test_top_with_ties_without_order_by_is_error_1062() -> None:
     with DuckDBEngine(None) as engine, pytest.raises(StatementFailed) as failed:
         engine.run_script(script, Path("t.sql"))
     assert "TOP N WITH TIES clause is not allowed" in str(failed.value)
+
+
+@pytest.mark.parametrize(
+    ("script", "where", "words"),
+    [
+        ("SELECT * FROM OPENJSON(N'[]', 'strict $.a')", (1, 15), "OPENJSON(): the path"),
+        ("SELECT * FROM OPENJSON(N'[]') WITH (a INT '$.a[*]')", (1, 15), "OPENJSON(): the path"),
+        ("DECLARE @p NVARCHAR(9) = '$'\nSELECT * FROM OPENJSON(N'[]', @p)", (2, 15), "OPENJSON()"),
+    ],
+)
+def test_openjson_paths_it_cannot_read_are_refused(
+    script: str, where: tuple[int, int], words: str
+) -> None:
+    findings = check_script(script, "t.sql", "duckdb")
+    assert [(f.location.line, f.location.column) for f in findings] == [where]
+    assert findings[0].message.startswith(words)
+
+
+def test_openjson_keeps_nested_json_as_written() -> None:
+    document = '{"a" : { "b" : [1, 2.50] }, "s": "x\\"y"}'
+    assert openjson(document, "[]", False) == [
+        {"key": "a", "value": '{ "b" : [1, 2.50] }', "type": 5},
+        {"key": "s", "value": 'x"y', "type": 1},
+    ]
+    assert openjson(document, '["a", "b"]', True) == [
+        {"key": "0", "value": "1", "type": 0},
+        {"key": "1", "value": "2.50", "type": 0},
+    ]
+    assert openjson(document, '["zz"]', False) == []
+    assert json_query(document, '["a"]') == '{ "b" : [1, 2.50] }'
+    assert json_query(document, '["s"]') is None

@@ -326,7 +326,7 @@ EXCEPTION WHEN invalid_text_representation OR untranslatable_character THEN
     RETURN NULL;
 END
 $$;
-CREATE OR REPLACE FUNCTION sys.etlcheck_json_value(document text, steps text) RETURNS text
+CREATE OR REPLACE FUNCTION sys.etlcheck_json_at(document text, steps text) RETURNS json
 LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
     value json;
@@ -351,11 +351,46 @@ BEGIN
             RETURN NULL;
         END IF;
     END LOOP;
-    IF json_typeof(value) IN ('object', 'array', 'null') OR length(value #>> '{}') > 4000 THEN
-        RETURN NULL;
-    END IF;
-    RETURN value #>> '{}';
+    RETURN value;
 END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_json_value(document text, steps text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN json_typeof(v) IN ('object', 'array', 'null') OR length(v #>> '{}') > 4000
+                THEN NULL ELSE v #>> '{}' END
+    FROM (SELECT sys.etlcheck_json_at(document, steps) AS v) AS found
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_json_query(document text, steps text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN json_typeof(v) IN ('object', 'array') THEN v::text END
+    FROM (SELECT sys.etlcheck_json_at(document, steps) AS v) AS found
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_json_type(value json) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE json_typeof(value) WHEN 'null' THEN 0 WHEN 'string' THEN 1 WHEN 'number' THEN 2
+        WHEN 'boolean' THEN 3 WHEN 'array' THEN 4 ELSE 5 END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_openjson(document text, steps text, explicit boolean)
+RETURNS TABLE ("key" text, "value" text, "type" integer) LANGUAGE sql IMMUTABLE AS $$
+    WITH found AS (SELECT sys.etlcheck_json_at(document, steps) AS v),
+    members AS (
+        SELECT m.k AS k, m.e AS e, m.n AS n FROM found,
+            json_each(CASE WHEN json_typeof(found.v) = 'object' THEN found.v ELSE '{}' END)
+                WITH ORDINALITY AS m(k, e, n)
+        WHERE NOT explicit
+        UNION ALL
+        SELECT (m.n - 1)::text, m.e, m.n FROM found,
+            json_array_elements(CASE WHEN json_typeof(found.v) = 'array' THEN found.v ELSE '[]' END)
+                WITH ORDINALITY AS m(e, n)
+        UNION ALL
+        SELECT NULL, found.v, 1 FROM found WHERE explicit AND json_typeof(found.v) = 'object'
+    )
+    SELECT members.k,
+           CASE WHEN explicit THEN members.e::text
+                WHEN json_typeof(members.e) IN ('object', 'array') THEN members.e::text
+                ELSE members.e #>> '{}' END,
+           sys.etlcheck_json_type(members.e)
+    FROM members ORDER BY members.n
 $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_isjson(document text, kind text) RETURNS integer
 LANGUAGE plpgsql IMMUTABLE AS $$

@@ -44,7 +44,11 @@ from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, rewrite_datepart
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
-from etlcheck.tsql.emulation.json_functions import rewrite_isjson, rewrite_json_value
+from etlcheck.tsql.emulation.json_functions import (
+    rewrite_isjson,
+    rewrite_json_value,
+    rewrite_openjson,
+)
 from etlcheck.tsql.emulation.patterns import rewrite_like, rewrite_patindex
 from etlcheck.tsql.emulation.sequences import (
     check_sequences_once,
@@ -141,6 +145,8 @@ def _rewrite(
         node.set("db", None)
     elif isinstance(node, exp.Lateral):
         _apply(node, checks)
+    elif isinstance(node, exp.OpenJSON):
+        return rewrite_openjson(node, reads_text)
     elif isinstance(node, exp.Subquery):
         return rewrite_xml_path(node)
     elif isinstance(node, exp.Dot) and node.this.meta.get(XML_TEXT):

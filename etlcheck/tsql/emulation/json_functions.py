@@ -13,6 +13,13 @@ PostgreSQL, whose ``json`` keeps the document's text.
   The path is a constant (``$``, ``.key``, ``."key with blanks"``, ``[n]``), read here:
   a malformed one is refused; ``strict`` paths are refused (they raise where lax gives
   NULL, with messages not emulated).
+- OPENJSON(json [, path]): one row per member of the object or element of the array at
+  the path, as ``key``, ``value`` (a scalar's text, nested JSON as written) and ``type``
+  (0 null, 1 string, 2 number, 3 true/false, 4 array, 5 object); none for a missing
+  path. With ``WITH (column type ['path'] [AS JSON], ...)``: one row per element of the
+  array at the path (or the object itself), each column JSON_VALUE of its path
+  (``$.column`` by default) converted to its type as CAST converts text, or, ``AS
+  JSON``, the object or array there as written.
 - ISJSON: 1 when the text is a JSON object or array (with a type: ``VALUE`` any JSON,
   ``SCALAR`` a string or number, ``ARRAY``, ``OBJECT``), 0 otherwise, NULL for NULL.
 """
@@ -25,6 +32,7 @@ import re
 from sqlglot import exp
 
 from etlcheck.tsql.emulation.common import sys_call
+from etlcheck.tsql.emulation.conversions import rewrite_conversion
 from etlcheck.tsql.parsing import CompileError
 
 PathStep = str | int
@@ -82,6 +90,57 @@ def rewrite_json_value(node: exp.Anonymous) -> exp.Expression:
     assert steps is not None
     text = exp.Cast(this=document, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
     return sys_call("etlcheck_json_value", [text, exp.Literal.string(json.dumps(steps))])
+
+
+def openjson_refusal(node: exp.OpenJSON) -> str | None:
+    """Why an OPENJSON call is not emulated, or None."""
+    paths = [node.args.get("path")]
+    paths += [column.args.get("path") for column in node.expressions]
+    for path in paths:
+        if not isinstance(path, exp.Expression):
+            continue
+        if not _is_text(path):
+            return "a path that is not a constant is not emulated"
+        if parse_json_path(path.name) is None:
+            return (
+                f"the path {path.name!r} is not emulated: only lax paths of keys and [n] "
+                'indexes ($.a.b, $."a b", $.items[0])'
+            )
+    return None
+
+
+def rewrite_openjson(node: exp.OpenJSON, reads_text: bool) -> exp.Expression:
+    """OPENJSON as ``sys.etlcheck_openjson(json, steps, explicit)``, and with a WITH
+    clause, a subquery that reads each column from its rows (checked by ``support``)."""
+    path = node.args.get("path")
+    steps = parse_json_path(path.name) if isinstance(path, exp.Expression) else ()
+    text = exp.Cast(this=node.this, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
+    steps_sql = exp.Literal.string(json.dumps(steps))
+    columns = [c for c in node.expressions if isinstance(c, exp.OpenJSONColumnDef)]
+    rows = sys_call("etlcheck_openjson", [text, steps_sql, exp.Boolean(this=bool(columns))])
+    if not columns:
+        return rows
+    holder = node.parent
+    if isinstance(holder, (exp.Table, exp.Lateral)) and not holder.alias:
+        # SQL Server names no alias for OPENJSON; PostgreSQL 15 needs one for a subquery.
+        holder.set("alias", exp.TableAlias(this=exp.to_identifier("openjson")))
+    source = exp.Table(this=rows, alias=exp.TableAlias(this=exp.to_identifier("etlcheck_rows")))
+    select = exp.Select(expressions=[_column(column, reads_text) for column in columns])
+    return exp.Subquery(this=select.from_(source))
+
+
+def _column(column: exp.OpenJSONColumnDef, reads_text: bool) -> exp.Expression:
+    path = column.args.get("path")
+    name = column.this.name
+    steps = parse_json_path(path.name) if isinstance(path, exp.Expression) else (name,)
+    value = exp.column("value", table="etlcheck_rows")
+    arguments = [value, exp.Literal.string(json.dumps(steps))]
+    if column.args.get("as_json"):
+        read = sys_call("etlcheck_json_query", arguments)
+    else:
+        cast = exp.Cast(this=sys_call("etlcheck_json_value", arguments), to=column.args["kind"])
+        read = rewrite_conversion(cast, reads_text)
+    return exp.Alias(this=read, alias=exp.to_identifier(name, quoted=True))
 
 
 def rewrite_isjson(node: exp.Anonymous) -> exp.Expression:

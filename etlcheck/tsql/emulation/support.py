@@ -17,7 +17,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError
 
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, PARTS, datepart_of
-from etlcheck.tsql.emulation.json_functions import json_value_refusal
+from etlcheck.tsql.emulation.json_functions import json_value_refusal, openjson_refusal
 from etlcheck.tsql.emulation.xml_path import aggregates_text, is_text_value, path_options
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError
@@ -79,6 +79,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
     Faithful("ISNUMERIC", (), ("ISNUMERIC",)),
     Faithful("PATINDEX", (), ("PATINDEX",)),
     Faithful("JSON_VALUE (lax paths) / ISJSON", (), ("JSON_VALUE", "ISJSON")),
+    Faithful("OPENJSON (lax paths, WITH)", (exp.OpenJSON,)),
     Faithful("CAST / CONVERT (listed styles)", (exp.Cast, exp.Convert)),
     Faithful("TRY_CAST / TRY_CONVERT", (exp.TryCast,)),
     Faithful("COUNT / COUNT_BIG / SUM / MIN / MAX", (exp.Count, exp.Sum, exp.Min, exp.Max)),
@@ -156,7 +157,7 @@ CLAUSES: tuple[tuple[str, str], ...] = (
     ("COLLATE", "collations other than the default"),
     ("FOR SYSTEM_TIME", "temporal tables"),
     ("TABLESAMPLE", "SQL Server's page sampling"),
-    ("OPENJSON / OPENXML / OPENROWSET / OPENQUERY", "these table functions"),
+    ("OPENXML / OPENROWSET / OPENQUERY", "these table functions"),
     ("xml and CLR type methods (x.value(...))", "methods of xml and CLR types"),
 )
 """Clauses refused wherever they appear (for the README; ``check_constructs`` enforces)."""
@@ -253,6 +254,8 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
         if hash_comparison(node) is None:
             _refuse("HASHBYTES()", _REASONS["HASHBYTES"], "HASHBYTES")
         return
+    if isinstance(node, exp.OpenJSON) and (why := openjson_refusal(node)) is not None:
+        _refuse("OPENJSON()", why, "OPENJSON")
     if type(node) in _CLASSES:
         return
     name = _NAMED.get(type(node)) or node.sql_name()
@@ -382,8 +385,6 @@ def _check_clause(node: exp.Expression) -> None:
         _refuse("FOR SYSTEM_TIME", "temporal tables are not emulated", "SYSTEM_TIME")
     elif isinstance(node, exp.TableSample):
         _refuse("TABLESAMPLE", "SQL Server's page sampling is not emulated", "TABLESAMPLE")
-    elif isinstance(node, exp.OpenJSON):
-        _refuse("OPENJSON", "this table function is not emulated", "OPENJSON")
 
 
 def _string_aggregation(clause: exp.ForClause) -> bool:
