@@ -92,6 +92,27 @@ CASES: dict[str, list[tuple[str, str]]] = {
     ],
     "EOMONTH": [("CONVERT(VARCHAR(10), EOMONTH('2024-02-10'), 120)", "2024-02-29")],
     "DATEFROMPARTS": [("CONVERT(VARCHAR(10), DATEFROMPARTS(2024, 2, 29), 103)", "29/02/2024")],
+    "DATEPART / DATENAME (year, quarter, month, dayofyear, day, week, weekday, hour, minute, "
+    "second)": [
+        (
+            "CONCAT(DATEPART(dw, '2024-06-08'), DATEPART(wk, '2024-06-08'), "
+            "DATENAME(month, '2024-06-08'), DATENAME(w, '2024-06-08'))",
+            "723JuneSaturday",
+        )
+    ],
+    "ISNUMERIC": [
+        ("CONCAT(ISNUMERIC('1e5'), ISNUMERIC('$'), ISNUMERIC(''), ISNUMERIC('x1'))", "1100")
+    ],
+    "PATINDEX": [("PATINDEX(N'%[0-9]%', N'INV-042')", "5")],
+    "JSON_VALUE (lax paths) / ISJSON": [
+        ("CONCAT(JSON_VALUE(N'{\"a\":[1.50]}', '$.a[0]'), ISJSON(N'[]'), ISJSON(N'x'))", "1.5010")
+    ],
+    "OPENJSON (lax paths, WITH)": [
+        (
+            "(SELECT STRING_AGG(CONCAT([key], value, [type]), N',') FROM OPENJSON(N'[\"a\",2]'))",
+            "0a1,122",
+        )
+    ],
     "CAST / CONVERT (listed styles)": [
         (
             "CONCAT(CAST(10.6 AS INT), CONVERT(VARCHAR(8), CAST('2024-01-02' AS DATE), 112))",
