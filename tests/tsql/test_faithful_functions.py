@@ -101,7 +101,14 @@ CASES: dict[str, list[tuple[str, str]]] = {
         )
     ],
     "ISNUMERIC": [
-        ("CONCAT(ISNUMERIC('1e5'), ISNUMERIC('$'), ISNUMERIC(''), ISNUMERIC('x1'))", "1100")
+        ("CONCAT(ISNUMERIC('1e5'), ISNUMERIC('$'), ISNUMERIC(''), ISNUMERIC('x1'))", "1100"),
+        (
+            "CONCAT(ISNUMERIC(N' 1 '), ISNUMERIC(N'-$5'), ISNUMERIC(N'$-5'), ISNUMERIC(N'£3'), "
+            "ISNUMERIC(N'2.5d3'), ISNUMERIC(N','), ISNUMERIC(CHAR(9)), "
+            "ISNUMERIC(CHAR(13) + CHAR(10)), ISNUMERIC(N' '), ISNUMERIC(N'1e'), ISNUMERIC(N'1-'), "
+            "ISNUMERIC(N'--1'), ISNUMERIC(N'0x1A'), ISNUMERIC(N'1 000'))",
+            "11111111000000",
+        ),
     ],
     "PATINDEX": [("PATINDEX(N'%[0-9]%', N'INV-042')", "5")],
     "JSON_VALUE (lax paths) / ISJSON": [
