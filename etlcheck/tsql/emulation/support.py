@@ -231,14 +231,11 @@ def user_function(node: exp.Anonymous) -> bool:
 def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
     if isinstance(node, exp.Anonymous):
         name = node.name.upper()
-        if node.expressions and name in _WITHOUT_ARGUMENT.keys() | _NO_ARGUMENTS:
-            _refuse_argument(node, name)
-        if name in DATE_FUNCTIONS and datepart_of(node) is None:
-            _refuse_datepart(node, name)
-        if name == "JSON_VALUE" and (why := json_value_refusal(node)) is not None:
-            raise CompileError(
-                f"JSON_VALUE(): {why}", "JSON_VALUE", word=name, occurrence=_occurrence(node, name)
-            )
+        refusal = _call_refusal(node, name)
+        if refusal is not None:
+            construct, what = refusal
+            occurrence = _occurrence(node, name)
+            raise CompileError(f"{construct}: {what}", construct, word=name, occurrence=occurrence)
         if name in _NAMES or name in extra or user_function(node):
             return
         if isinstance(node.parent, exp.Dot) and is_text_value(node.parent):
@@ -274,29 +271,22 @@ def _occurrence(node: exp.Anonymous, name: str) -> int:
     return next(index for index, other in enumerate(same) if other is node)
 
 
-def _refuse_datepart(node: exp.Anonymous, name: str) -> None:
-    """``DATEPART(tzoffset, d)``, ``DATENAME(ms, d)``: a part etlcheck does not answer."""
-    written = node.expressions[0].sql(dialect="tsql") if node.expressions else ""
-    construct = f"{name}({written})"
-    what = f"only the dateparts {', '.join(PARTS)} are emulated"
-    if len(node.expressions) != 2:
-        construct, what = f"{name}()", f"{name} takes a datepart and a date"
-    raise CompileError(
-        f"{construct}: {what}", construct, word=name, occurrence=_occurrence(node, name)
-    )
-
-
-def _refuse_argument(node: exp.Anonymous, name: str) -> None:
-    """``SUSER_SNAME(@sid)``, ``HOST_NAME(1)``: refused at this call."""
-    occurrence = _occurrence(node, name)
-    if name in _WITHOUT_ARGUMENT:
+def _call_refusal(node: exp.Anonymous, name: str) -> tuple[str, str] | None:
+    """What a call of a function that runs asks for that is not emulated (``SUSER_SNAME(@sid)``,
+    ``DATEPART(tzoffset, d)``, a strict JSON path), and why; None when it runs."""
+    if node.expressions and name in _WITHOUT_ARGUMENT:
         parameter, asked = _WITHOUT_ARGUMENT[name]
-        construct = f"{name}({parameter})"
-        what = f"{asked} is not emulated; {name}() without an argument is"
-    else:
-        construct = f"{name}() with an argument"
-        what = f"{name} takes no argument"
-    raise CompileError(f"{construct}: {what}", construct, word=name, occurrence=occurrence)
+        return f"{name}({parameter})", f"{asked} is not emulated; {name}() without an argument is"
+    if node.expressions and name in _NO_ARGUMENTS:
+        return f"{name}() with an argument", f"{name} takes no argument"
+    if name in DATE_FUNCTIONS and datepart_of(node) is None:
+        if len(node.expressions) != 2:
+            return f"{name}()", f"{name} takes a datepart and a date"
+        written = node.expressions[0].sql(dialect="tsql")
+        return f"{name}({written})", f"only the dateparts {', '.join(PARTS)} are emulated"
+    if name == "JSON_VALUE" and (why := json_value_refusal(node)) is not None:
+        return "JSON_VALUE()", why
+    return None
 
 
 def hash_algorithm(node: exp.Expression) -> str | None:
