@@ -11,6 +11,10 @@ pattern that loses the part (``y`` is the day of the year, not the year) and DAT
 - week: week 1 holds January 1st, and each week starts on a Sunday.
 - month: DATENAME gives ``January``...; every other part's name is its number as text.
 
+A ``time`` the statement shows (a variable, a CAST) has SQL Server's default date,
+1900-01-01; a ``time`` column's type is not known here: its date parts are NULL on DuckDB and an
+error on PostgreSQL (the README says so).
+
 The parts whose answer depends on more than the date etlcheck sees (``tzoffset``,
 ``iso_week`` and the fractions of a second, whose precision follows the type) are
 refused at the call.
@@ -21,7 +25,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from etlcheck.tsql.emulation.common import sys_call
-from etlcheck.tsql.emulation.conversions import rewrite_conversion
+from etlcheck.tsql.emulation.conversions import rewrite_conversion, source_type
 
 PARTS = {
     "year": ("year", "yy", "yyyy"),
@@ -57,6 +61,10 @@ def rewrite_datepart(node: exp.Anonymous, reads_text: bool) -> exp.Expression:
     part = datepart_of(node)
     assert part is not None
     moment = node.expressions[1]
+    if source_type(moment) == "TIME":
+        # A time's date parts are SQL Server's default date, 1900-01-01.
+        text = exp.Cast(this=moment, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
+        moment = exp.DPipe(this=exp.Literal.string("1900-01-01 "), expression=text, safe=True)
     as_datetime2 = exp.Cast(this=moment, to=exp.DataType.build("DATETIME2", dialect="tsql"))
     moment_sql = rewrite_conversion(as_datetime2, reads_text)
     name = f"etlcheck_{node.name.lower()}"

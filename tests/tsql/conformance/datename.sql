@@ -28,4 +28,9 @@ PRINT DATENAME(month, '2024-03-15');
 -- prints: March
 PRINT ISNULL(DATENAME(month, CAST(NULL AS DATE)), 'NULL');
 -- prints: NULL
+-- A time has the default date 1900-01-01: 1900, January, 1, 1, Monday.
+DECLARE @time TIME = '12:10:30.123';
+PRINT CONCAT(DATENAME(year, @time), ', ', DATENAME(month, @time), ', ', DATENAME(day, @time),
+    ', ', DATENAME(dayofyear, @time), ', ', DATENAME(weekday, @time), ' ', DATEPART(hour, @time));
+-- prints: 1900, January, 1, 1, Monday 12
 DROP TABLE dbo.datename_days;
