@@ -32,8 +32,10 @@ _STRING_FUNCTIONS = (
 _STRING_ANONYMOUS = words(
     """LTRIM RTRIM REPLACE STUFF REVERSE REPLICATE SPACE CHAR NCHAR FORMAT QUOTENAME
     OBJECT_NAME SCHEMA_NAME DB_NAME STR TRANSLATE STRING_AGG SUSER_SNAME SUSER_NAME SYSTEM_USER
-    ORIGINAL_LOGIN CURRENT_USER SESSION_USER USER USER_NAME HOST_NAME APP_NAME"""
+    ORIGINAL_LOGIN CURRENT_USER SESSION_USER USER USER_NAME HOST_NAME APP_NAME DATENAME
+    JSON_VALUE"""
 )
+_NUMBER_ANONYMOUS = words("DATEPART ISNUMERIC PATINDEX ISJSON")
 
 
 def _is_text_type(data_type: exp.DataType) -> bool:
@@ -62,7 +64,10 @@ def string_kind(
     if isinstance(node, _STRING_FUNCTIONS):
         return True
     if isinstance(node, exp.Anonymous):
-        return True if node.name.upper() in _STRING_ANONYMOUS else None
+        name = node.name.upper()
+        if name in _NUMBER_ANONYMOUS:
+            return False
+        return True if name in _STRING_ANONYMOUS else None
     if isinstance(node, (exp.Coalesce, exp.Nullif)):
         kinds = [string_kind(part, type_of_column) for part in node.iter_expressions()]
         return _combine(kinds)

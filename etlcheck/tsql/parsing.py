@@ -1,10 +1,13 @@
 """Parse one T-SQL statement into a sqlglot tree, with the T-SQL sqlglot reads wrongly
 taken out first.
 
-- ``FORMAT(value, pattern)``, ``SYSDATETIME()``, ``SYSDATETIMEOFFSET()`` and the session
-  functions stay calls by their own name (they are renamed for the parse): sqlglot turns
-  a date pattern into strftime codes as it parses, which loses what .NET makes of the
-  pattern, reads SYSDATETIME (datetime2) as GETDATE (datetime), and reads ``SUSER_SNAME()``,
+- ``FORMAT(value, pattern)``, ``DATEPART``, ``DATENAME``, ``JSON_VALUE``, ``SYSDATETIME()``,
+  ``SYSDATETIMEOFFSET()`` and the session functions stay calls by their own name (they are
+  renamed for the parse): sqlglot turns a date pattern into strftime codes as it parses,
+  which loses what .NET makes of the pattern, reads DATENAME into a strftime pattern that
+  loses its datepart and DATEPART's ``w`` as the week (see ``emulation.dateparts``), reads
+  JSON_VALUE's path into steps (losing the text ``emulation.json_functions`` reads), reads
+  SYSDATETIME (datetime2) as GETDATE (datetime), and reads ``SUSER_SNAME()``,
   ``SYSTEM_USER`` (logins) and ``CURRENT_USER`` (a database user) as one node. The niladic
   ``SYSTEM_USER``, ``CURRENT_USER``, ``SESSION_USER`` and ``USER`` become calls without
   arguments (``USER`` is otherwise read as a column).
@@ -59,7 +62,17 @@ class CompileError(Exception):
 
 _NILADIC = ("SYSTEM_USER", "CURRENT_USER", "SESSION_USER", "USER")
 """Functions T-SQL calls without parentheses; each stands for a call with no argument."""
-_KEPT = ("FORMAT", "SYSDATETIME", "SYSDATETIMEOFFSET", "SUSER_SNAME", "SUSER_NAME", *_NILADIC)
+_KEPT = (
+    "FORMAT",
+    "DATEPART",
+    "DATENAME",
+    "JSON_VALUE",
+    "SYSDATETIME",
+    "SYSDATETIMEOFFSET",
+    "SUSER_SNAME",
+    "SUSER_NAME",
+    *_NILADIC,
+)
 """Functions sqlglot would turn into something else as it parses: renamed for the parse
 (``ETLCHECK_FORMAT``), so they stay calls by their own name."""
 _NOT_AFTER_USER = frozenset(["CREATE", "ALTER", "DROP", "AS", "AUTHORIZATION"])

@@ -92,6 +92,34 @@ CASES: dict[str, list[tuple[str, str]]] = {
     ],
     "EOMONTH": [("CONVERT(VARCHAR(10), EOMONTH('2024-02-10'), 120)", "2024-02-29")],
     "DATEFROMPARTS": [("CONVERT(VARCHAR(10), DATEFROMPARTS(2024, 2, 29), 103)", "29/02/2024")],
+    "DATEPART / DATENAME (year, quarter, month, dayofyear, day, week, weekday, hour, minute, "
+    "second)": [
+        (
+            "CONCAT(DATEPART(dw, '2024-06-08'), DATEPART(wk, '2024-06-08'), "
+            "DATENAME(month, '2024-06-08'), DATENAME(w, '2024-06-08'))",
+            "723JuneSaturday",
+        )
+    ],
+    "ISNUMERIC": [
+        ("CONCAT(ISNUMERIC('1e5'), ISNUMERIC('$'), ISNUMERIC(''), ISNUMERIC('x1'))", "1100"),
+        (
+            "CONCAT(ISNUMERIC(N' 1 '), ISNUMERIC(N'-$5'), ISNUMERIC(N'$-5'), ISNUMERIC(N'£3'), "
+            "ISNUMERIC(N'2.5d3'), ISNUMERIC(N','), ISNUMERIC(CHAR(9)), "
+            "ISNUMERIC(CHAR(13) + CHAR(10)), ISNUMERIC(N' '), ISNUMERIC(N'1e'), ISNUMERIC(N'1-'), "
+            "ISNUMERIC(N'--1'), ISNUMERIC(N'0x1A'), ISNUMERIC(N'1 000'))",
+            "11111111000000",
+        ),
+    ],
+    "PATINDEX": [("PATINDEX(N'%[0-9]%', N'INV-042')", "5")],
+    "JSON_VALUE (lax paths) / ISJSON": [
+        ("CONCAT(JSON_VALUE(N'{\"a\":[1.50]}', '$.a[0]'), ISJSON(N'[]'), ISJSON(N'x'))", "1.5010")
+    ],
+    "OPENJSON (lax paths, WITH)": [
+        (
+            "(SELECT STRING_AGG(CONCAT([key], value, [type]), N',') FROM OPENJSON(N'[\"a\",2]'))",
+            "0a1,122",
+        )
+    ],
     "CAST / CONVERT (listed styles)": [
         (
             "CONCAT(CAST(10.6 AS INT), CONVERT(VARCHAR(8), CAST('2024-01-02' AS DATE), 112))",

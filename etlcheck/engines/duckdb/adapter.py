@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from etlcheck.engines.base import Engine, QueryResult, ScriptResult, TableCopy
 from etlcheck.engines.duckdb.fingerprint import DuckDBFingerprintSQL
+from etlcheck.engines.duckdb.json_udfs import register as register_json_functions
 from etlcheck.errors import EngineError, UsageError
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ class DuckDBEngine(Engine):
             raise EngineError(
                 f"cannot open DuckDB database {database}: {error}", hint="check --db"
             ) from None
+        register_json_functions(self._connection)
         self.info.version = duckdb.__version__
         self.info.target = database
 

@@ -255,3 +255,47 @@ CREATE OR REPLACE MACRO sys.etlcheck_like_regex(pattern, escape) AS (
                 THEN '[' || replace(replace(token[2:-2], '\', '\\'), '[', '\[') || ']'
             ELSE regexp_escape(token) END), '')
 );
+CREATE OR REPLACE MACRO sys.etlcheck_patindex(value, regex, anywhere) AS (
+    CASE WHEN value IS NULL OR regex IS NULL THEN NULL
+         WHEN NOT regexp_full_match(value, '(?s)' || CASE WHEN anywhere THEN '.*' ELSE '' END
+                                    || '(?:' || regex || ')', 'i') THEN 0
+         ELSE CAST(length(regexp_extract(value, '(?s)^(' || CASE WHEN anywhere THEN '.*?' ELSE '' END
+                                         || ')(?:' || regex || ')$', 1, 'i')) + 1 AS INTEGER) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_isnumeric(value) AS (
+    CASE WHEN value IS NOT NULL AND regexp_matches(value, '[^ ]')
+              AND (regexp_full_match(value, '[[:space:]]*(?:[+-]?[$£¢¥€]?|[$£¢¥€][+-])[0-9,]*(?:\.[0-9]*)?[[:space:]]*')
+                   OR regexp_full_match(value, '[[:space:]]*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eEdD][+-]?[0-9]+[[:space:]]*'))
+         THEN 1 ELSE 0 END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_datepart(part, moment) AS (
+    CAST(CASE part
+        WHEN 'year' THEN year(moment)
+        WHEN 'quarter' THEN quarter(moment)
+        WHEN 'month' THEN month(moment)
+        WHEN 'dayofyear' THEN dayofyear(moment)
+        WHEN 'day' THEN day(moment)
+        WHEN 'week' THEN (dayofyear(moment) + dayofweek(date_trunc('year', moment)) - 1) // 7 + 1
+        WHEN 'weekday' THEN dayofweek(moment) + 1
+        WHEN 'hour' THEN hour(moment)
+        WHEN 'minute' THEN minute(moment)
+        WHEN 'second' THEN second(moment) END AS INTEGER)
+);
+CREATE OR REPLACE MACRO sys.etlcheck_datename(part, moment) AS (
+    CASE part
+        WHEN 'month' THEN monthname(moment)
+        WHEN 'weekday' THEN dayname(moment)
+        ELSE CAST(sys.etlcheck_datepart(part, moment) AS VARCHAR) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_json_value(document, steps) AS (
+    etlcheck_py_json_value(document, steps)
+);
+CREATE OR REPLACE MACRO sys.etlcheck_isjson(document, kind) AS (
+    etlcheck_py_isjson(document, kind)
+);
+CREATE OR REPLACE MACRO sys.etlcheck_json_query(document, steps) AS (
+    etlcheck_py_json_query(document, steps)
+);
+CREATE OR REPLACE MACRO sys.etlcheck_openjson(document, steps, explicit) AS TABLE
+    SELECT e.key AS "key", e.value AS "value", e.type AS "type"
+    FROM (SELECT unnest(etlcheck_py_openjson(document, steps, explicit)) AS e);

@@ -154,6 +154,7 @@ class DuckDBEmulation(Emulation):
     returning_sees_from = False
     reads_text_as_sql_server = True
     merge_output = True
+    fetch_with_ties = False
     routine_sql = DuckDBRoutineSQL()
     doom_transaction_sql = "SELECT error('a key was violated: the transaction is aborted')"
     """DuckDB's key indexes would cost more than the statements that fill the tables (a

@@ -310,3 +310,134 @@ BEGIN
     RETURN result;
 END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_patindex(value text, regex text, anywhere boolean)
+RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN value IS NULL OR regex IS NULL THEN NULL
+        WHEN value !~* ('^' || CASE WHEN anywhere THEN '.*' ELSE '' END || '(?:' || regex || ')$') THEN 0
+        ELSE length(substring(value FROM '(?i)^(' || CASE WHEN anywhere THEN '.*?' ELSE '' END
+                                 || ')(?:' || regex || ')$')) + 1 END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_isnumeric(value text) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN value ~ '[^ ]'
+              AND (value ~ '^[[:space:]]*(?:[+-]?[$£¢¥€]?|[$£¢¥€][+-])[0-9,]*(?:\.[0-9]*)?[[:space:]]*$'
+                   OR value ~ '^[[:space:]]*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eEdD][+-]?[0-9]+[[:space:]]*$')
+         THEN 1 ELSE 0 END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_datepart(part text, moment timestamp) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CAST(CASE part
+        WHEN 'year' THEN extract(year FROM moment)
+        WHEN 'quarter' THEN extract(quarter FROM moment)
+        WHEN 'month' THEN extract(month FROM moment)
+        WHEN 'dayofyear' THEN extract(doy FROM moment)
+        WHEN 'day' THEN extract(day FROM moment)
+        WHEN 'week' THEN floor((extract(doy FROM moment)
+                                + extract(dow FROM date_trunc('year', moment)) - 1) / 7) + 1
+        WHEN 'weekday' THEN extract(dow FROM moment) + 1
+        WHEN 'hour' THEN extract(hour FROM moment)
+        WHEN 'minute' THEN extract(minute FROM moment)
+        WHEN 'second' THEN floor(extract(second FROM moment)) END AS integer)
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_datename(part text, moment timestamp) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE part
+        WHEN 'month' THEN to_char(moment, 'FMMonth')
+        WHEN 'weekday' THEN to_char(moment, 'FMDay')
+        ELSE CAST(sys.etlcheck_datepart(part, moment) AS text) END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_json_read(document text) RETURNS json
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN document::json;
+EXCEPTION WHEN invalid_text_representation OR untranslatable_character THEN
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_json_at(document text, steps text) RETURNS json
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    value json;
+    step json;
+BEGIN
+    IF document IS NULL OR steps IS NULL THEN
+        RETURN NULL;
+    END IF;
+    value := sys.etlcheck_json_read(document);
+    IF value IS NULL THEN
+        RAISE EXCEPTION '«13609»JSON text is not properly formatted.';
+    END IF;
+    FOR step IN SELECT json_array_elements(steps::json) LOOP
+        IF json_typeof(step) = 'number' AND json_typeof(value) = 'array' THEN
+            value := value -> (step::text::integer);
+        ELSIF json_typeof(step) = 'string' AND json_typeof(value) = 'object' THEN
+            value := value -> (step #>> '{}');
+        ELSE
+            RETURN NULL;
+        END IF;
+        IF value IS NULL THEN
+            RETURN NULL;
+        END IF;
+    END LOOP;
+    RETURN value;
+END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_json_value(document text, steps text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN json_typeof(v) IN ('object', 'array', 'null') OR length(v #>> '{}') > 4000
+                THEN NULL ELSE v #>> '{}' END
+    FROM (SELECT sys.etlcheck_json_at(document, steps) AS v) AS found
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_json_query(document text, steps text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN json_typeof(v) IN ('object', 'array') THEN v::text END
+    FROM (SELECT sys.etlcheck_json_at(document, steps) AS v) AS found
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_json_type(value json) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE json_typeof(value) WHEN 'null' THEN 0 WHEN 'string' THEN 1 WHEN 'number' THEN 2
+        WHEN 'boolean' THEN 3 WHEN 'array' THEN 4 ELSE 5 END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_openjson(document text, steps text, explicit boolean)
+RETURNS TABLE ("key" text, "value" text, "type" integer) LANGUAGE sql IMMUTABLE AS $$
+    WITH found AS (SELECT sys.etlcheck_json_at(document, steps) AS v),
+    members AS (
+        SELECT m.k AS k, m.e AS e, m.n AS n FROM found,
+            json_each(CASE WHEN json_typeof(found.v) = 'object' THEN found.v ELSE '{}' END)
+                WITH ORDINALITY AS m(k, e, n)
+        WHERE NOT explicit
+        UNION ALL
+        SELECT (m.n - 1)::text, m.e, m.n FROM found,
+            json_array_elements(CASE WHEN json_typeof(found.v) = 'array' THEN found.v ELSE '[]' END)
+                WITH ORDINALITY AS m(e, n)
+        UNION ALL
+        SELECT NULL, found.v, 1 FROM found WHERE explicit AND json_typeof(found.v) = 'object'
+    )
+    SELECT members.k,
+           CASE WHEN explicit THEN members.e::text
+                WHEN json_typeof(members.e) IN ('object', 'array') THEN members.e::text
+                ELSE members.e #>> '{}' END,
+           sys.etlcheck_json_type(members.e)
+    FROM members ORDER BY members.n
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_isjson(document text, kind text) RETURNS integer
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    value json;
+BEGIN
+    IF document IS NULL THEN
+        RETURN NULL;
+    END IF;
+    value := sys.etlcheck_json_read(document);
+    IF value IS NULL THEN
+        RETURN 0;
+    END IF;
+    RETURN CASE kind
+        WHEN 'OBJECT_OR_ARRAY' THEN json_typeof(value) IN ('object', 'array')
+        WHEN 'VALUE' THEN true
+        WHEN 'SCALAR' THEN json_typeof(value) IN ('string', 'number')
+        WHEN 'ARRAY' THEN json_typeof(value) = 'array'
+        WHEN 'OBJECT' THEN json_typeof(value) = 'object'
+        ELSE false END::integer;
+END
+$$;

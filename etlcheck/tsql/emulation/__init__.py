@@ -43,6 +43,7 @@ from etlcheck.tsql.emulation.rewrites import (
 )
 from etlcheck.tsql.emulation.routines import RoutineSQL
 from etlcheck.tsql.emulation.support import check_constructs
+from etlcheck.tsql.emulation.ties import rewrite_with_ties
 from etlcheck.tsql.foreign_keys import decode_foreign_keys
 from etlcheck.tsql.index_statements import INDEX_KINDS, plan_index
 from etlcheck.tsql.keys import decode_keys
@@ -101,6 +102,9 @@ class Emulation(ABC):
     """False where an index has no INCLUDE columns (DuckDB): they are dropped."""
     filtered_indexes: ClassVar[bool] = True
     """False where an index has no WHERE (DuckDB; see ``etlcheck.tsql.index_statements``)."""
+    fetch_with_ties: ClassVar[bool] = True
+    """False where there is no ``FETCH FIRST n ROWS WITH TIES`` (DuckDB): ``TOP (n) WITH
+    TIES`` becomes a ``QUALIFY`` on the rank (see ``emulation.ties``)."""
     grants_permissions: ClassVar[bool] = True
     """False where the engine has no permissions (DuckDB): GRANT and REVOKE are refused
     before anything runs, instead of failing at the engine halfway through the run."""
@@ -124,6 +128,7 @@ class Emulation(ABC):
         output = take_output(tree)
         checks: list[Check] = []
         tree = rewrite_functions(tree, checks, self.reads_text_as_sql_server, self)
+        rewrite_with_ties(tree, self.fetch_with_ties, checks)
         if output is not None:
             rewritten = rewrite_functions(output, checks, self.reads_text_as_sql_server, self)
             assert isinstance(rewritten, exp.Returning)

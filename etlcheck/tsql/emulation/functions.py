@@ -7,6 +7,12 @@ into plain SQL or into the ``sys`` functions every emulation installs
 - ``CHOOSE(i, a, b, ...)`` -> ``CASE i WHEN 1 THEN a ...`` (NULL out of range; an index
   that is not an integer is truncated, as SQL Server converts it to int).
 - ``NCHAR(n)`` -> ``CHR(n)``.
+- ``ISNUMERIC(x)`` -> ``sys.etlcheck_isnumeric``: 1 when x, as text, reads as an int,
+  decimal, float or money (signs, a currency symbol, thousands commas, an exponent ``e``
+  or ``d``, blanks around it; a lone ``+``, ``-``, ``.``, ``,``, ``$`` or tab), else 0.
+- ``DATEPART`` / ``DATENAME``: see ``dateparts``; ``PATINDEX``: see ``patterns``;
+  ``(SELECT ',' + x ... FOR XML PATH(''))``: see ``xml_path``; ``JSON_VALUE`` and
+  ``ISJSON``: see ``json_functions``.
 - ``DATEFROMPARTS(y, m, d)`` -> ``sys.etlcheck_datefromparts``: NULL when a part is NULL,
   error 289 for a date that does not exist.
 - ``STRING_AGG(x, sep)``: ``x`` converted to text, as SQL Server converts it.
@@ -35,14 +41,21 @@ from sqlglot import exp
 from etlcheck.tsql.concatenation import string_kind
 from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
+from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, rewrite_datepart
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
 from etlcheck.tsql.emulation.hashes import HASHES, rewrite_hash
-from etlcheck.tsql.emulation.patterns import rewrite_like
+from etlcheck.tsql.emulation.json_functions import (
+    rewrite_isjson,
+    rewrite_json_value,
+    rewrite_openjson,
+)
+from etlcheck.tsql.emulation.patterns import rewrite_like, rewrite_patindex
 from etlcheck.tsql.emulation.sequences import (
     check_sequences_once,
     plan_sequence,
     rewrite_next_value,
 )
+from etlcheck.tsql.emulation.xml_path import XML_TEXT, rewrite_xml_path
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import TSQL_TYPE, Check
 
@@ -96,6 +109,16 @@ def _rewrite(
             return moment
         if name == "FORMAT":
             return rewrite_format(node, formatter)
+        if name in DATE_FUNCTIONS:
+            return rewrite_datepart(node, reads_text)
+        if name == "PATINDEX":
+            return rewrite_patindex(node)
+        if name == "ISNUMERIC":
+            return _isnumeric(list(node.expressions))
+        if name == "JSON_VALUE":
+            return rewrite_json_value(node)
+        if name == "ISJSON":
+            return rewrite_isjson(node)
         if name == "QUOTENAME":
             return sys_call("quotename", list(node.expressions))
         if name == "CHOOSE":
@@ -120,6 +143,12 @@ def _rewrite(
         node.set("db", None)
     elif isinstance(node, exp.Lateral):
         _apply(node, checks)
+    elif isinstance(node, exp.OpenJSON):
+        return rewrite_openjson(node, reads_text)
+    elif isinstance(node, exp.Subquery):
+        return rewrite_xml_path(node)
+    elif isinstance(node, exp.Dot) and node.this.meta.get(XML_TEXT):
+        return node.this
     return node
 
 
@@ -156,6 +185,18 @@ def _aggregate_text(node: exp.GroupConcat) -> None:
         holder.set(
             "this", exp.Cast(this=value, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
         )
+
+
+def _isnumeric(arguments: list[exp.Expression]) -> exp.Expression:
+    """ISNUMERIC(x): whether x, as text, reads as a number of some numeric type."""
+    if len(arguments) != 1:
+        raise CompileError(
+            "ISNUMERIC: The isnumeric function requires 1 argument(s).",
+            "ISNUMERIC",
+            word="ISNUMERIC",
+        )
+    text = exp.Cast(this=arguments[0], to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
+    return sys_call("etlcheck_isnumeric", [text])
 
 
 def _choose(arguments: list[exp.Expression]) -> exp.Expression:

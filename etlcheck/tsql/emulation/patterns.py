@@ -7,6 +7,12 @@ pattern becomes ``sys.etlcheck_like(value, regex)``: a whole-string, case-insens
 match, as under SQL Server's default collation. A constant pattern is translated here;
 one known only at run time (a variable, an expression) is translated by
 ``sys.etlcheck_like_regex`` in the engine. A plain pattern keeps the engine's LIKE.
+
+``PATINDEX(pattern, value)`` is the same match made from each position in turn: the
+position (from 1) of the first one from which ``value`` matches the pattern without its
+leading ``%`` to its end (0 when none does, NULL when either is NULL). A pattern that does
+not start with ``%`` can only match from position 1. ``sys.etlcheck_patindex`` takes the
+regular expression of the rest and whether the pattern started with ``%``.
 """
 
 from __future__ import annotations
@@ -55,6 +61,28 @@ def rewrite_like(node: exp.Expression) -> exp.Expression:
         regex = sys_call("etlcheck_like_regex", arguments)
     matched = sys_call("etlcheck_like", [text, regex])
     return exp.Not(this=matched) if like.args.get("negate") else matched
+
+
+def rewrite_patindex(node: exp.Anonymous) -> exp.Expression:
+    """``PATINDEX(pattern, value)`` as ``sys.etlcheck_patindex(value, regex, anywhere)``."""
+    if len(node.expressions) != 2:
+        raise CompileError(
+            "PATINDEX: The patindex function requires 2 argument(s).", "PATINDEX", word="PATINDEX"
+        )
+    pattern, value = node.expressions
+    text = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
+    regex: exp.Expression
+    anywhere: exp.Expression
+    if _is_text(pattern):
+        rest = pattern.name.lstrip("%")
+        regex = exp.Literal.string(like_regex(rest, None))
+        anywhere = exp.Boolean(this=rest != pattern.name)
+    else:
+        rest_sql = exp.Anonymous(this="ltrim", expressions=[pattern, exp.Literal.string("%")])
+        regex = sys_call("etlcheck_like_regex", [rest_sql, exp.null()])
+        first = exp.Left(this=pattern.copy(), expression=exp.Literal.number(1))
+        anywhere = exp.EQ(this=first, expression=exp.Literal.string("%"))
+    return sys_call("etlcheck_patindex", [text, regex, anywhere])
 
 
 def like_regex(pattern: str, escape: str | None) -> str:

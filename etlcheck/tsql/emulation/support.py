@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
+from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, PARTS, datepart_of
 from etlcheck.tsql.emulation.hashes import HASHES, mark_input
+from etlcheck.tsql.emulation.json_functions import json_value_refusal, openjson_refusal
+from etlcheck.tsql.emulation.xml_path import aggregates_text, is_text_value, path_options
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError
 
@@ -65,6 +68,16 @@ FUNCTIONS: tuple[Faithful, ...] = (
     Faithful("YEAR / MONTH / DAY", (exp.Year, exp.Month, exp.Day, exp.TsOrDsToDate)),
     Faithful("EOMONTH", (exp.LastDay,)),
     Faithful("DATEFROMPARTS", (exp.DateFromParts,)),
+    Faithful(
+        "DATEPART / DATENAME (year, quarter, month, dayofyear, day, week, weekday, hour, "
+        "minute, second)",
+        (),
+        ("DATEPART", "DATENAME"),
+    ),
+    Faithful("ISNUMERIC", (), ("ISNUMERIC",)),
+    Faithful("PATINDEX", (), ("PATINDEX",)),
+    Faithful("JSON_VALUE (lax paths) / ISJSON", (), ("JSON_VALUE", "ISJSON")),
+    Faithful("OPENJSON (lax paths, WITH)", (exp.OpenJSON,)),
     Faithful("CAST / CONVERT (listed styles)", (exp.Cast, exp.Convert)),
     Faithful("TRY_CAST / TRY_CONVERT", (exp.TryCast,)),
     Faithful("COUNT / COUNT_BIG / SUM / MIN / MAX", (exp.Count, exp.Sum, exp.Min, exp.Max)),
@@ -115,15 +128,12 @@ _NAMED = {
     exp.Avg: "AVG",
     exp.Stddev: "STDEV",
     exp.Rand: "RAND",
-    exp.Extract: "DATEPART",
     exp.TimestampFromParts: "DATETIMEFROMPARTS",
     exp.TimestampTrunc: "DATETRUNC",
     exp.CurrentUser: "CURRENT_USER",
     exp.SessionUser: "SESSION_USER",
-    exp.JSONExtractScalar: "JSON_VALUE",
     exp.Greatest: "GREATEST",
     exp.Least: "LEAST",
-    exp.TimeToStr: "DATENAME",
     exp.NumberToStr: "FORMAT",
 }
 """T-SQL names of refused functions that sqlglot parses to a node named otherwise."""
@@ -137,12 +147,15 @@ TYPES = words(
 
 CLAUSES: tuple[tuple[str, str], ...] = (
     ("PIVOT / UNPIVOT", "an engine's PIVOT differs from SQL Server's"),
-    ("FOR XML / FOR JSON", "query results as XML or JSON text"),
-    ("TOP ... PERCENT / WITH TIES", "these TOP forms"),
+    (
+        "FOR XML / FOR JSON",
+        "query results as XML or JSON text, except the string aggregation FOR XML PATH('')",
+    ),
+    ("TOP ... PERCENT", "this TOP form"),
     ("COLLATE", "collations other than the default"),
     ("FOR SYSTEM_TIME", "temporal tables"),
     ("TABLESAMPLE", "SQL Server's page sampling"),
-    ("OPENJSON / OPENXML / OPENROWSET / OPENQUERY", "these table functions"),
+    ("OPENXML / OPENROWSET / OPENQUERY", "these table functions"),
     ("xml and CLR type methods (x.value(...))", "methods of xml and CLR types"),
 )
 """Clauses refused wherever they appear (for the README; ``check_constructs`` enforces)."""
@@ -166,15 +179,11 @@ _REASONS = {
     "reproduced",
     "HASHBYTES": "SQL Server hashes the bytes it stores, which depend on the type; CAST the "
     "argument to NVARCHAR(n), VARCHAR(n) or VARBINARY(n)",
-    "PATINDEX": "this function is not emulated; LIKE with the same pattern is",
     "COL_LENGTH": "a column's length in bytes is not emulated; COL_LENGTH(table, column) "
     "IS [NOT] NULL (whether the column exists) is",
     "AVG": "SQL Server's AVG keeps its argument's type (the average of integers is a "
     "truncated integer)",
     "POWER": "SQL Server's POWER returns the type of its first argument",
-    "DATEPART": "this function is not emulated (week and weekday numbers follow SET "
-    "DATEFIRST and SQL Server's own week rules)",
-    "DATENAME": "this function is not emulated; FORMAT with a date pattern is",
     "DATALENGTH": "this function is not emulated (it counts the bytes of SQL Server's "
     "encodings, two per NVARCHAR character)",
     "CURRENT_USER": "SQL Server takes CURRENT_USER, SYSTEM_USER and SESSION_USER without "
@@ -221,12 +230,17 @@ def user_function(node: exp.Anonymous) -> bool:
 def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
     if isinstance(node, exp.Anonymous):
         name = node.name.upper()
-        if node.expressions and name in _WITHOUT_ARGUMENT.keys() | _NO_ARGUMENTS:
-            _refuse_argument(node, name)
+        refusal = _call_refusal(node, name)
+        if refusal is not None:
+            construct, what = refusal
+            occurrence = _occurrence(node, name)
+            raise CompileError(f"{construct}: {what}", construct, word=name, occurrence=occurrence)
         if name in _NAMES or name in extra or user_function(node):
             return
         if name == "COL_LENGTH" and len(node.expressions) == 2 and _tested_for_null(node):
             return  # does the column exist: see common.rewrite_shared_node
+        if isinstance(node.parent, exp.Dot) and is_text_value(node.parent):
+            return
         if isinstance(node.parent, exp.Dot) and node.parent.expression is node:
             what = "methods of xml and CLR types are not emulated"
             _refuse(f"{node.name}() method", what, node.name)
@@ -238,6 +252,8 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
         if not mark_input(node):
             _refuse("HASHBYTES()", _REASONS["HASHBYTES"], "HASHBYTES")
         return
+    if isinstance(node, exp.OpenJSON) and (why := openjson_refusal(node)) is not None:
+        _refuse("OPENJSON()", why, "OPENJSON")
     if type(node) in _CLASSES:
         return
     name = _NAMED.get(type(node)) or node.sql_name()
@@ -251,23 +267,33 @@ def _tested_for_null(node: exp.Expression) -> bool:
     return isinstance(parent, exp.Is) and isinstance(parent.expression, exp.Null)
 
 
-def _refuse_argument(node: exp.Anonymous, name: str) -> None:
-    """``SUSER_SNAME(@sid)``, ``HOST_NAME(1)``: refused at this call, not the statement's
-    first call of the same function (which may be one without an argument)."""
+def _occurrence(node: exp.Anonymous, name: str) -> int:
+    """Which of the statement's calls of ``name`` ``node`` is, so that a refusal points
+    at this call, not the statement's first call of the same function."""
     same = [
         other
         for other in node.root().dfs()
         if isinstance(other, exp.Anonymous) and other.name.upper() == name
     ]
-    occurrence = next(index for index, other in enumerate(same) if other is node)
-    if name in _WITHOUT_ARGUMENT:
+    return next(index for index, other in enumerate(same) if other is node)
+
+
+def _call_refusal(node: exp.Anonymous, name: str) -> tuple[str, str] | None:
+    """What a call of a function that runs asks for that is not emulated (``SUSER_SNAME(@sid)``,
+    ``DATEPART(tzoffset, d)``, a strict JSON path), and why; None when it runs."""
+    if node.expressions and name in _WITHOUT_ARGUMENT:
         parameter, asked = _WITHOUT_ARGUMENT[name]
-        construct = f"{name}({parameter})"
-        what = f"{asked} is not emulated; {name}() without an argument is"
-    else:
-        construct = f"{name}() with an argument"
-        what = f"{name} takes no argument"
-    raise CompileError(f"{construct}: {what}", construct, word=name, occurrence=occurrence)
+        return f"{name}({parameter})", f"{asked} is not emulated; {name}() without an argument is"
+    if node.expressions and name in _NO_ARGUMENTS:
+        return f"{name}() with an argument", f"{name} takes no argument"
+    if name in DATE_FUNCTIONS and datepart_of(node) is None:
+        if len(node.expressions) != 2:
+            return f"{name}()", f"{name} takes a datepart and a date"
+        written = node.expressions[0].sql(dialect="tsql")
+        return f"{name}({written})", f"only the dateparts {', '.join(PARTS)} are emulated"
+    if name == "JSON_VALUE" and (why := json_value_refusal(node)) is not None:
+        return "JSON_VALUE()", why
+    return None
 
 
 def check_type_text(type_text: str) -> None:
@@ -297,22 +323,37 @@ def _check_clause(node: exp.Expression) -> None:
     if isinstance(node, exp.Pivot):
         word = "UNPIVOT" if node.args.get("unpivot") else "PIVOT"
         _refuse(word, "an engine's PIVOT differs from SQL Server's", word)
-    elif isinstance(node, exp.ForClause):
+    elif isinstance(node, exp.ForClause) and not _string_aggregation(node):
         kind = str(node.args.get("kind") or "XML").upper()
-        _refuse(f"FOR {kind}", "query results as XML or JSON text are not emulated", "FOR")
-    elif isinstance(node, exp.LimitOptions) and (
-        node.args.get("percent") or node.args.get("with_ties")
-    ):
-        form = "PERCENT" if node.args.get("percent") else "WITH TIES"
-        _refuse(f"TOP ... {form}", "this TOP form is not emulated", form.split()[0])
+        what = "query results as XML or JSON text are not emulated"
+        if kind == "XML":
+            what += (
+                " (only the string aggregation (SELECT <one unnamed value> ... FOR XML "
+                "PATH('')[, TYPE).value('.', 'NVARCHAR(MAX)')] is)"
+            )
+        _refuse(f"FOR {kind}", what, "FOR")
+    elif isinstance(node, exp.LimitOptions) and node.args.get("percent"):
+        _refuse("TOP ... PERCENT", "this TOP form is not emulated", "PERCENT")
     elif isinstance(node, exp.Collate):
         _refuse("COLLATE", "collations other than the default are not emulated", "COLLATE")
     elif isinstance(node, exp.Version):
         _refuse("FOR SYSTEM_TIME", "temporal tables are not emulated", "SYSTEM_TIME")
     elif isinstance(node, exp.TableSample):
         _refuse("TABLESAMPLE", "SQL Server's page sampling is not emulated", "TABLESAMPLE")
-    elif isinstance(node, exp.OpenJSON):
-        _refuse("OPENJSON", "this table function is not emulated", "OPENJSON")
+
+
+def _string_aggregation(clause: exp.ForClause) -> bool:
+    """``FOR XML PATH('')`` of one unnamed value (``emulation.xml_path``); with ``TYPE``
+    only under ``.value('.', 'NVARCHAR(MAX)')``, as an xml value is not emulated."""
+    select = clause.parent
+    if not isinstance(select, exp.Select) or not aggregates_text(select):
+        return False
+    if path_options(select) == ("PATH",):
+        return True
+    holder = select.parent
+    return isinstance(holder, exp.Subquery) and (
+        isinstance(holder.parent, exp.Dot) and is_text_value(holder.parent)
+    )
 
 
 def _refuse(construct: str, what: str, word: str) -> None:
