@@ -150,6 +150,7 @@ class DuckDBEmulation(Emulation):
     grants_permissions = False
     drops_one_at_a_time = True
     index_includes = False
+    adds_checks = False
     filtered_indexes = False
     returning_sees_from = False
     reads_text_as_sql_server = True

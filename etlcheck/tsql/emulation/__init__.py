@@ -98,6 +98,8 @@ class Emulation(ABC):
     """True where DROP names one object only (DuckDB): ``DROP TABLE a, b`` becomes two."""
     hashes: ClassVar[frozenset[str]] = frozenset()
     """The HASHBYTES algorithms the engine computes (``etlcheck.tsql.emulation.hashes``)."""
+    adds_checks: ClassVar[bool] = True
+    """False where a CHECK constraint can only be declared with its table (DuckDB)."""
     index_includes: ClassVar[bool] = True
     """False where an index has no INCLUDE columns (DuckDB): they are dropped."""
     filtered_indexes: ClassVar[bool] = True
@@ -149,6 +151,8 @@ class Emulation(ABC):
             self._plan_merge(tree, output)
         elif isinstance(tree, exp.Alter):
             _refuse_added_computed_column(tree)
+            if not self.adds_checks:
+                _refuse_added_check(tree)
             if self.enforces_keys:
                 _check_key_columns(plan, tree)
             plan_alter_constraints(plan, tree, self.enforces_keys)
@@ -354,6 +358,18 @@ def _refuse_added_computed_column(tree: exp.Alter) -> None:
                 "declare it in the CREATE TABLE",
                 "computed column",
                 word="AS",
+            )
+
+
+def _refuse_added_check(tree: exp.Alter) -> None:
+    """``ALTER TABLE t [WITH CHECK] ADD CONSTRAINT c CHECK (…)``, where the engine cannot."""
+    for action in tree.args.get("actions") or []:
+        if isinstance(action, exp.AddConstraint) and action.find(exp.CheckColumnConstraint):
+            raise CompileError(
+                "ALTER TABLE … ADD CONSTRAINT … CHECK: this engine cannot add a CHECK "
+                "constraint to a table that exists; declare it in the CREATE TABLE",
+                "ALTER TABLE … ADD CONSTRAINT … CHECK",
+                word="CONSTRAINT",
             )
 
 
