@@ -16,6 +16,7 @@ from etlcheck.tsql.emulation.references import (
     DROP_CONSTRAINT,
     DROP_REFERENCED,
     FOREIGN_KEY_TARGETS,
+    OUTPUT_INTO_TARGET,
     SWITCH_CONSTRAINTS,
     TRUNCATE_REFERENCED,
 )
@@ -41,6 +42,8 @@ MISSING_CONSTRAINT = 4917
 EXISTS = 2714
 INVALID_TABLE = 1767
 NO_CANDIDATE_KEY = 1776
+OUTPUT_INTO_TRIGGERS = 331
+OUTPUT_INTO_KEYED = 332
 
 
 def _truncate(interpreter: Runtime, subject: str) -> Refusal | None:
@@ -202,6 +205,31 @@ def _drop_constraint(interpreter: Runtime, subject: str) -> Refusal | None:
     return None
 
 
+def _output_target(interpreter: Runtime, subject: str) -> Refusal | None:
+    """OUTPUT ... INTO a table with an enabled trigger (331) or on either side of a
+    FOREIGN KEY (332, switched off or not: SQL Server's restriction names no state)."""
+    found = json.loads(subject)
+    table = _table(interpreter, found["table"])
+    if table is None or table.type != "U":
+        return None  # the engine's own error comes with the statement
+    emulation, shown = interpreter.emulation, found["shown"]
+    trigger = emulation.enabled_trigger(interpreter.target, table)
+    if trigger is not None:
+        return (
+            OUTPUT_INTO_TRIGGERS,
+            f"The target table '{shown}' of the OUTPUT INTO clause cannot have any enabled "
+            "triggers.",
+        )
+    constraint = emulation.reference_constraint(interpreter.target, interpreter.catalog, table)
+    if constraint is None:
+        return None
+    return (
+        OUTPUT_INTO_KEYED,
+        f"The target table '{shown}' of the OUTPUT INTO clause cannot be on either side of a "
+        f"(primary key, foreign key) relationship. Found reference constraint '{constraint}'.",
+    )
+
+
 def _table(interpreter: Runtime, name: list[str] | None) -> CatalogObject | None:
     return interpreter.catalog.table(name[0], name[1]) if name else None
 
@@ -226,4 +254,5 @@ REFERENCE_CHECKS: dict[str, Callable[[Runtime, str], Refusal | None]] = {
     DROP_CONSTRAINT: _drop_constraint,
     SWITCH_CONSTRAINTS: _switch,
     FOREIGN_KEY_TARGETS: _targets,
+    OUTPUT_INTO_TARGET: _output_target,
 }

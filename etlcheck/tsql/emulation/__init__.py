@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sqlglot import exp
 
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA as DEFAULT_SCHEMA
-from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
+from etlcheck.tsql.catalog import CatalogCache, CatalogObject, CatalogSnapshot
 from etlcheck.tsql.emulation.common import statement_kind, sys_call, written_table
 from etlcheck.tsql.emulation.functions import rewrite_functions
 from etlcheck.tsql.emulation.output import (
@@ -29,7 +29,11 @@ from etlcheck.tsql.emulation.output import (
     plan_update,
     take_output,
 )
-from etlcheck.tsql.emulation.references import check_referenced, plan_alter_constraints
+from etlcheck.tsql.emulation.references import (
+    check_output_target,
+    check_referenced,
+    plan_alter_constraints,
+)
 from etlcheck.tsql.emulation.rewrites import (
     ROW,
     SOURCE,
@@ -166,6 +170,7 @@ class Emulation(ABC):
             tree.set("returning", exp.Returning(expressions=returned))
         target = output_target(output)
         if target is not None:
+            check_output_target(plan, target)
             finish_target(plan, self._rewrite_tree(target), self.dialect)
 
     def _output_after_update(self, plan: Plan, returned: list[exp.Expression]) -> None:
@@ -287,6 +292,21 @@ class Emulation(ABC):
             else:
                 database = str(schema)
         return CatalogSnapshot(tuple(objects), tuple(schemas), database)
+
+    def reference_constraint(
+        self, target: SqlTarget, catalog: CatalogCache, table: CatalogObject
+    ) -> str | None:
+        """The name of a FOREIGN KEY ``table`` is on either side of (one of its own first),
+        or None; here the keys the interpreter records (``etlcheck.tsql.foreign_keys``)."""
+        if table.foreign_keys:
+            return table.foreign_keys[0].name
+        referencing = catalog.referencing(table.schema, table.name)
+        return referencing[0][1].name if referencing else None
+
+    def enabled_trigger(self, target: SqlTarget, table: CatalogObject) -> str | None:
+        """The name of an enabled trigger on ``table``, or None (CREATE TRIGGER is refused
+        before anything runs, so an emulation without triggers of its own has none)."""
+        return None
 
     @abstractmethod
     def schema_blockers(self, target: SqlTarget, schema: str) -> list[str]:

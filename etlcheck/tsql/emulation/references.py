@@ -21,6 +21,21 @@ ADD_FOREIGN_KEY = "add_foreign_key"
 DROP_CONSTRAINT = "drop_constraint"
 SWITCH_CONSTRAINTS = "switch_constraints"
 FOREIGN_KEY_TARGETS = "foreign_key_targets"
+OUTPUT_INTO_TARGET = "output_into_target"
+
+
+def check_output_target(plan: Plan, insert: exp.Insert) -> None:
+    """OUTPUT ... INTO a table: SQL Server refuses the statement, before it changes a row,
+    when that table has enabled triggers (error 331) or is on either side of a FOREIGN
+    KEY (332); which it is, only the catalog at run time can tell. A temporary table or
+    a table variable is left alone: it holds no such key."""
+    target = insert.this.this if isinstance(insert.this, exp.Schema) else insert.this
+    name = table_name(target)
+    if name is None or name[0] == "#" or not isinstance(target, exp.Table):
+        return
+    shown = ".".join(part.name for part in target.parts)
+    subject = json.dumps({"table": name, "shown": shown})
+    plan.checks.append(Check(OUTPUT_INTO_TARGET, subject))
 
 
 def check_targets(plan: Plan, table: exp.Table, keys: tuple[Key, ...]) -> None:
