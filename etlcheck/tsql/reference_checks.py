@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from etlcheck.tsql.catalog import CatalogObject
     from etlcheck.tsql.keys import Key
     from etlcheck.tsql.runtime import Runtime
+    from etlcheck.tsql.table_names import TableName
 
 Refusal = tuple[int, str]
 NOT_A_CONSTRAINT = 3728
@@ -241,9 +242,18 @@ def _record(
     keys: tuple[Key, ...] | None = None,
 ) -> None:
     kept = table.keys if keys is None else keys
-    comment = interpreter.emulation.literal(encode_table(kept, foreign_keys), None)
-    name = qualified((table.schema, table.name))
-    interpreter.target.execute(f"COMMENT ON TABLE {name} IS {comment}")
+    record_keys(interpreter, (table.schema, table.name), kept, foreign_keys)
+
+
+def record_keys(
+    interpreter: Runtime,
+    table: TableName,
+    keys: tuple[Key, ...],
+    foreign_keys: tuple[ForeignKey, ...],
+) -> None:
+    """Write what ``table`` records of its keys and foreign keys (its comment)."""
+    comment = interpreter.emulation.literal(encode_table(keys, foreign_keys), None)
+    interpreter.target.execute(f"COMMENT ON TABLE {qualified(table)} IS {comment}")
     interpreter.catalog.invalidate()
 
 

@@ -1,0 +1,168 @@
+"""``EXEC sp_rename`` of a table or a column that a FOREIGN KEY uses: SQL Server's key
+follows the object (by id), so the key the interpreter records follows the rename on
+DuckDB as PostgreSQL's own key does; the swap-table pattern (load ``DimX_new``, rename
+the old one away, rename the new one in) ends as it does on SQL Server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from etlcheck.compatibility import check_script
+from etlcheck.engines.base import Engine
+from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.tsql.foreign_keys import ForeignKey, decode_foreign_keys
+from tests.engine_params import BOTH_ENGINES, throwaway_postgres
+from tests.tsql.tsql_scripts import rejected, rows, run
+
+SWAP = (Path(__file__).parent / "dim_swap.sql").read_text(encoding="utf-8")
+CAUTION = "Caution: Changing any part of an object name could break scripts and stored procedures."
+
+
+@pytest.fixture(params=BOTH_ENGINES)
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    if request.param == "duckdb":
+        with DuckDBEngine(None) as duckdb:
+            yield duckdb
+        return
+    with throwaway_postgres(dbo=False) as started:
+        yield started
+
+
+def caught(engine: Engine, statement: str) -> str:
+    """The error number ``statement`` ends in, as a CATCH block sees it."""
+    script = f"BEGIN TRY\n{statement}\nEND TRY\nBEGIN CATCH\n  PRINT ERROR_NUMBER();\nEND CATCH"
+    return run(engine, script)[-1]
+
+
+def test_the_key_follows_its_parent_renamed_away(engine: Engine) -> None:
+    run(engine, SWAP)
+    messages = run(
+        engine,
+        "EXEC sp_rename 'dw.DimProduct', 'DimProduct_old';\n"
+        "EXEC sp_rename 'dw.DimProduct_new', 'DimProduct';",
+    )
+    assert messages == (CAUTION, CAUTION)
+    # As on SQL Server the fact still refers to the old dimension, now DimProduct_old:
+    # product 3 is only in the new one, and the old one cannot be dropped.
+    assert caught(engine, "INSERT INTO dw.FactSales VALUES (11, 3, 1);") == "547"
+    assert caught(engine, "DROP TABLE dw.DimProduct_old;") == "3726"
+    run(engine, "DELETE FROM dw.DimProduct WHERE ProductKey = 1;")
+    assert caught(engine, "DELETE FROM dw.DimProduct_old WHERE ProductKey = 1;") == "547"
+
+
+def test_the_swap_pattern_moves_the_key_to_the_new_dimension(engine: Engine) -> None:
+    run(engine, SWAP)
+    run(
+        engine,
+        "ALTER TABLE dw.FactSales DROP CONSTRAINT FK_FactSales_Product;\n"
+        "EXEC sp_rename 'dw.DimProduct', 'DimProduct_old';\n"
+        "EXEC sp_rename 'dw.DimProduct_new', 'DimProduct';\n"
+        "ALTER TABLE dw.FactSales WITH CHECK ADD CONSTRAINT FK_FactSales_Product\n"
+        "  FOREIGN KEY (ProductKey) REFERENCES dw.DimProduct (ProductKey);\n"
+        "DROP TABLE dw.DimProduct_old;\n"
+        "INSERT INTO dw.FactSales VALUES (11, 3, 1);",
+    )
+    assert rows(engine, 'SELECT count(*) FROM dw."FactSales"') == [(2,)]
+    assert caught(engine, "DELETE FROM dw.DimProduct WHERE ProductKey = 3;") == "547"
+
+
+def test_a_renamed_child_keeps_its_key(engine: Engine) -> None:
+    run(engine, SWAP)
+    run(engine, "EXEC sp_rename @objname = N'dw.FactSales', @newname = N'FactSales_2025';")
+    assert caught(engine, "INSERT INTO dw.FactSales_2025 VALUES (11, 9, 1);") == "547"
+    assert caught(engine, "DELETE FROM dw.DimProduct WHERE ProductKey = 1;") == "547"
+    run(engine, "DELETE FROM dw.DimProduct WHERE ProductKey = 2;")
+
+
+def test_renamed_key_columns_stay_in_their_keys(engine: Engine) -> None:
+    run(engine, SWAP)
+    run(
+        engine,
+        "EXEC sp_rename 'dw.DimProduct.ProductKey', 'ProductId', 'COLUMN';\n"
+        "EXEC sp_rename 'dw.FactSales.ProductKey', 'ProductId', 'COLUMN';",
+    )
+    orphan = "INSERT INTO dw.FactSales (SaleId, ProductId, Qty) VALUES (11, 9, 1);"
+    assert caught(engine, orphan) == "547"
+    assert caught(engine, "DELETE FROM dw.DimProduct WHERE ProductId = 1;") == "547"
+    assert caught(engine, "INSERT INTO dw.DimProduct VALUES (2, 'B2');") == "2627"
+    run(engine, "INSERT INTO dw.FactSales (SaleId, ProductId, Qty) VALUES (11, 2, 1);")
+
+
+def test_sp_rename_fails_as_sql_server_does(engine: Engine) -> None:
+    run(engine, SWAP)
+    assert caught(engine, "EXEC sp_rename 'dw.NoSuchTable', 'X';") == "15225"
+    assert caught(engine, "EXEC sp_rename 'dw.NoSuchTable', 'X', 'OBJECT';") == "15248"
+    assert caught(engine, "EXEC sp_rename 'dw.DimProduct.Nope', 'X', 'COLUMN';") == "15248"
+    assert caught(engine, "EXEC sp_rename 'dw.DimProduct', 'DimProduct_new';") == "15335"
+    assert caught(engine, "EXEC sp_rename 'dw.DimProduct.Code', 'productkey', 'COLUMN';") == (
+        "15335"
+    )
+    error = rejected(engine, "PRINT 1;\nEXEC sp_rename 'dw.DimProduct', 'DimProduct_new';")
+    assert error.message == (
+        "Error: The new name 'DimProduct_new' is already in use as a object name and would "
+        "cause a duplicate that is not permitted."
+    )
+    assert error.location is not None and error.location.line == 2
+
+
+def test_a_renamed_table_keeps_its_extended_properties(engine: Engine) -> None:
+    run(
+        engine,
+        SWAP + "\nGO\nEXEC sp_addextendedproperty N'MS_Description', N'Products', "
+        "N'SCHEMA', N'dw', N'TABLE', N'DimProduct';\n"
+        "EXEC sp_addextendedproperty N'MS_Description', N'Code', "
+        "N'SCHEMA', N'dw', N'TABLE', N'DimProduct', N'COLUMN', N'Code';\n"
+        "EXEC sp_rename 'dw.DimProduct', 'DimProduct_old';\n"
+        "EXEC sp_rename 'dw.DimProduct_old.Code', 'ProductCode', 'COLUMN';",
+    )
+    found = run(
+        engine,
+        "PRINT (SELECT COUNT(*) FROM sys.extended_properties "
+        "WHERE major_id = OBJECT_ID('dw.DimProduct_old'));\n"
+        "PRINT (SELECT CAST(value AS NVARCHAR(20)) FROM sys.fn_listextendedproperty("
+        "N'MS_Description', N'SCHEMA', N'dw', N'TABLE', N'DimProduct_old', N'COLUMN', "
+        "N'ProductCode'));",
+    )
+    assert found == ("2", "Code")
+
+
+@pytest.mark.parametrize("engine_name", ["duckdb", "postgres"])
+def test_sp_rename_runs_where_an_index_rename_is_a_compat_finding(engine_name: str) -> None:
+    script = (
+        "EXEC sp_rename 'dw.DimProduct', 'DimProduct_old';\n"
+        "EXEC sp_rename N'dw.DimProduct.Code', N'ProductCode', N'COLUMN';\n"
+        "EXEC sp_rename N'dw.FactSales.IX_FactSales_Product', N'IX_FactSales_ProductKey', "
+        "N'INDEX';"
+    )
+    (finding,) = check_script(script, "p.sql", engine_name)
+    assert (finding.location.line, finding.location.column) == (3, 6)
+    assert finding.message.startswith("sp_rename: renaming INDEX is not emulated")
+
+
+@pytest.mark.duckdb
+def test_duckdb_records_the_renamed_parent_and_columns() -> None:
+    with DuckDBEngine(None) as engine:
+        run(engine, SWAP)
+        run(
+            engine,
+            "EXEC sp_rename 'dw.DimProduct', 'DimProduct_old';\n"
+            "EXEC sp_rename 'dw.DimProduct_old.ProductKey', 'ProductId', 'COLUMN';\n"
+            "EXEC sp_rename 'dw.FactSales.ProductKey', 'ProductRef', 'COLUMN';",
+        )
+        comment = engine.query(
+            "SELECT comment FROM duckdb_tables() WHERE table_name = 'FactSales'"
+        ).scalar()
+        assert decode_foreign_keys(str(comment)) == (
+            ForeignKey(
+                "FK_FactSales_Product", ("ProductRef",), "dw", "DimProduct_old", ("ProductId",)
+            ),
+        )
+        error = rejected(engine, "INSERT INTO dw.FactSales VALUES (11, 3, 1);")
+        assert error.message == (
+            "The INSERT statement conflicted with the FOREIGN KEY constraint "
+            '"FK_FactSales_Product". The conflict occurred in database "memory", '
+            "table \"dw.DimProduct_old\", column 'ProductId'."
+        )
