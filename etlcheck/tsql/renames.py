@@ -77,6 +77,20 @@ def rename_refusal(call: ProcedureCall) -> CompileError | None:
     return not_emulated(kind) if kind in NOT_EMULATED else None
 
 
+def renamed_table(call: ProcedureCall) -> tuple[list[str], str] | None:
+    """The name parts of the table an ``sp_rename`` call renames and its new name, when
+    its arguments are constants that rename an object (for ``etlcheck init``)."""
+    if not rename_procedure(call):
+        return None
+    arguments = _arguments(call)
+    kind = _type(_constant(arguments.get("@objtype")))
+    objname, newname = _constant(arguments.get("@objname")), _constant(arguments.get("@newname"))
+    if kind not in (None, "OBJECT") or objname is None or not newname:
+        return None
+    parts = split_object_name(objname)
+    return (parts, newname) if 1 <= len(parts) <= 3 else None
+
+
 def not_emulated(what: str) -> CompileError:
     return CompileError(
         f"sp_rename: renaming {what} is not emulated (a table or a column is)", RENAME, word=RENAME
