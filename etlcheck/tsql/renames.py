@@ -213,6 +213,7 @@ def _apply(interpreter: Runtime, renamed: Renamed, new: str) -> None:
     quoted_new = _quote(new)
     if renamed.column is None:
         target.execute(f"ALTER TABLE {qualified(name)} RENAME TO {quoted_new}")
+        interpreter.emulation.after_table_rename(target, table.schema, table.name, new)
         target.execute(renamed_sql(literal, table.schema, table.name, new))
     else:
         column = _quote(renamed.column)

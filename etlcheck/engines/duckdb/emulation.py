@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
+from etlcheck.engines.duckdb.identity_rename import move_identity
 from etlcheck.engines.duckdb.routines import DuckDBRoutineSQL
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
@@ -172,6 +173,9 @@ class DuckDBEmulation(Emulation):
         if "Division by zero" in str(error):
             return 8134
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)
+
+    def after_table_rename(self, target: SqlTarget, schema: str, old: str, new: str) -> None:
+        move_identity(target, schema, old, new, IDENTITY_SUFFIX)
 
     def schema_blockers(self, target: SqlTarget, schema: str) -> list[str]:
         result = target.query(

@@ -308,6 +308,11 @@ class Emulation(ABC):
         before anything runs, so an emulation without triggers of its own has none)."""
         return None
 
+    def after_table_rename(self, target: SqlTarget, schema: str, old: str, new: str) -> None:
+        """What the emulation keeps under a table's name, moved to its new name after
+        ``sp_rename`` renamed ``schema.old`` to ``new`` (nothing by default)."""
+        return None
+
     @abstractmethod
     def schema_blockers(self, target: SqlTarget, schema: str) -> list[str]:
         """Objects that keep SQL Server from dropping ``schema`` (empty when it may go)."""

@@ -166,3 +166,27 @@ def test_duckdb_records_the_renamed_parent_and_columns() -> None:
             '"FK_FactSales_Product". The conflict occurred in database "memory", '
             "table \"dw.DimProduct_old\", column 'ProductId'."
         )
+
+
+def test_a_renamed_table_keeps_its_identity_and_the_old_name_is_free(engine: Engine) -> None:
+    """The next night's load creates dw.Batch_new again: the identity of the table renamed
+    from it goes on where it was, and IDENT_CURRENT finds it under its new name."""
+    messages = run(
+        engine,
+        "CREATE SCHEMA dw;\nGO\n"
+        "CREATE TABLE dw.Batch_new (BatchId int IDENTITY(10, 5) NOT NULL PRIMARY KEY,\n"
+        "  Code varchar(10) NOT NULL);\n"
+        "INSERT INTO dw.Batch_new (Code) VALUES ('a'), ('b');\n"
+        "EXEC sp_rename 'dw.Batch_new', 'Batch';\n"
+        "PRINT IDENT_CURRENT('dw.Batch');\n"
+        "CREATE TABLE dw.Batch_new (BatchId int IDENTITY(1, 1) NOT NULL PRIMARY KEY,\n"
+        "  Code varchar(10) NOT NULL);\n"
+        "INSERT INTO dw.Batch (Code) VALUES ('c');\n"
+        "PRINT SCOPE_IDENTITY();\n"
+        "INSERT INTO dw.Batch_new (Code) VALUES ('x');\n"
+        "PRINT SCOPE_IDENTITY();\n"
+        "DROP TABLE dw.Batch_new;\n"
+        "INSERT INTO dw.Batch (Code) VALUES ('d');\n"
+        "PRINT IDENT_CURRENT('dw.Batch');",
+    )
+    assert messages[1:] == ("15", "20", "1", "25")
