@@ -5,9 +5,9 @@ a database round trip; DDL makes it stale."""
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from etlcheck.tsql.keys import Key
 from etlcheck.tsql.table_names import DEFAULT_SCHEMA as DEFAULT_SCHEMA
@@ -15,6 +15,8 @@ from etlcheck.tsql.table_names import TableName as TableName
 
 if TYPE_CHECKING:
     from etlcheck.tsql.foreign_keys import ForeignKey
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ class CatalogCache:
             tuple[CatalogSnapshot, dict[tuple[str, str], list[tuple[CatalogObject, ForeignKey]]]]
             | None
         ) = None
+        self._facts: dict[Hashable, object] = {}
+        self._facts_of: CatalogSnapshot | None = None
         self.loads = 0
 
     def invalidate(self) -> None:
@@ -111,6 +115,7 @@ class CatalogCache:
         """Record the tables a statement just created or dropped (call only when the
         snapshot was fresh before that statement)."""
         self._referenced = None
+        self._facts = {}
         for schema, name in effect.dropped:
             self._objects.pop((schema.lower(), name.lower()), None)
         if effect.created is not None:
@@ -131,6 +136,16 @@ class CatalogCache:
             self._snapshot = snapshot
             self._epoch = epoch
         return self._snapshot
+
+    def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` (a fact of the catalog the snapshot does not hold, such as an
+        engine's own keys of a table), asked again only once the snapshot is stale."""
+        snapshot = self._ensure()
+        if self._facts_of is not snapshot:
+            self._facts, self._facts_of = {}, snapshot
+        if key not in self._facts:
+            self._facts[key] = compute()
+        return cast(T, self._facts[key])
 
     def object_id(self, name: str | None, object_type: str | None = None) -> int | None:
         found = self._find(name, object_type)

@@ -213,15 +213,21 @@ def _output_target(interpreter: Runtime, subject: str) -> Refusal | None:
     table = _table(interpreter, found["table"])
     if table is None or table.type != "U":
         return None  # the engine's own error comes with the statement
-    emulation, shown = interpreter.emulation, found["shown"]
-    trigger = emulation.enabled_trigger(interpreter.target, table)
+    emulation, target, catalog = interpreter.emulation, interpreter.target, interpreter.catalog
+    shown, name = found["shown"], (table.schema, table.name)
+    trigger = catalog.remembered(
+        ("enabled trigger", *name), lambda: emulation.enabled_trigger(target, table)
+    )
     if trigger is not None:
         return (
             OUTPUT_INTO_TRIGGERS,
             f"The target table '{shown}' of the OUTPUT INTO clause cannot have any enabled "
             "triggers.",
         )
-    constraint = emulation.reference_constraint(interpreter.target, interpreter.catalog, table)
+    constraint = catalog.remembered(
+        ("reference constraint", *name),
+        lambda: emulation.reference_constraint(target, catalog, table),
+    )
     if constraint is None:
         return None
     return (

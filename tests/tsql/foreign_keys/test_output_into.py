@@ -12,7 +12,7 @@ import pytest
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from tests.engine_params import BOTH_ENGINES, throwaway_postgres
-from tests.tsql.tsql_scripts import rejected, rows, run
+from tests.tsql.tsql_scripts import Sent, rejected, rows, run
 
 KEY_MAP = (Path(__file__).parent / "key_map.sql").read_text(encoding="utf-8")
 LOAD = """
@@ -105,3 +105,23 @@ def test_a_table_with_an_enabled_trigger_is_error_331_on_postgres() -> None:
         engine.execute('ALTER TABLE etl."LoadAudit" DISABLE TRIGGER audit_stamp')
         run(engine, audit)
         assert rows(engine, 'SELECT count(*) FROM etl."LoadAudit"') == [(2,)]
+
+
+@pytest.mark.postgres
+def test_postgres_is_asked_about_the_target_once_while_its_catalog_stays(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with throwaway_postgres(dbo=False) as engine:
+        run(engine, KEY_MAP)
+        sent = Sent(engine, monkeypatch)
+        run(
+            engine,
+            "DECLARE @i int = 0;\nWHILE @i < 3\nBEGIN\n"
+            "  INSERT INTO dw.DimCustomer (SourceId, Name)\n"
+            "  OUTPUT inserted.CustomerKey, N'INSERT' INTO etl.LoadAudit (CustomerKey, Action)\n"
+            "  VALUES (CONCAT('C-', @i), N'n');\n"
+            "  SET @i += 1;\nEND",
+        )
+        assert rows(engine, 'SELECT count(*) FROM etl."LoadAudit"') == [(3,)]
+        asked = [sql for sql in sent.statements if "pg_constraint" in sql or "pg_trigger" in sql]
+        assert len(asked) == 2
