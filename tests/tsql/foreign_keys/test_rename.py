@@ -190,3 +190,18 @@ def test_a_renamed_table_keeps_its_identity_and_the_old_name_is_free(engine: Eng
         "PRINT IDENT_CURRENT('dw.Batch');",
     )
     assert messages[1:] == ("15", "20", "1", "25")
+
+
+def test_names_built_in_sysname_variables_rename_as_written(engine: Engine) -> None:
+    """``sysname`` is the type teams declare names with; ``+`` of two of them joins them."""
+    run(engine, SWAP)
+    messages = run(
+        engine,
+        "DECLARE @name sysname = N'DimProduct';\n"
+        "DECLARE @parked sysname = @name + N'_old';\n"
+        "DECLARE @old nvarchar(300) = N'dw.' + @name;\n"
+        "EXEC sp_rename @old, @parked;\n"
+        "IF OBJECT_ID(N'dw.' + @parked) IS NOT NULL AND OBJECT_ID(N'dw.DimProduct') IS NULL\n"
+        "  PRINT 'renamed';",
+    )
+    assert messages == (CAUTION, "renamed")
