@@ -80,3 +80,18 @@ def test_a_swap_that_forgets_the_key_fails_where_sql_server_would(
     ) in out
     run = json.loads((root / "reports" / "latest" / "run.json").read_text("utf-8"))
     assert run["verdict"] == "not verified"
+
+
+def test_a_rename_of_production_by_a_name_built_at_run_time_is_caught_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The lint cannot prove the built name stays in the sandbox, and the fingerprint sees
+    production's dimension gone and its parked copy made: never silence."""
+    project(tmp_path / "star", "03-rebuild-dim-by-name.sql", monkeypatch)
+    capsys.readouterr()
+    code = main(["run"])
+    out = capsys.readouterr().out
+    assert code == 1 and "NOT VERIFIED" in out, out
+    assert "production changed: dw.DimProduct was dropped (it had 2 rows)" in out
+    assert "production changed: dw.DimProduct_old was created with 2 rows" in out
+    assert "03-rebuild-dim.sql:8:20: procedure-argument:" in out
