@@ -191,6 +191,20 @@ class CatalogCache:
                     return CatalogObject(found.schema, key.name, "F", object_id & 0x3FFFFFFF)
         return None
 
+    def constraint(self, schema: str, name: str) -> tuple[CatalogObject, str] | None:
+        """The table that records the key or foreign key ``schema.name`` (its constraint
+        name as recorded), or None."""
+        self._ensure()
+        wanted = (schema.lower(), name.lower())
+        for found in self._objects.values():
+            if found.schema.lower() != wanted[0]:
+                continue
+            names = [key.name for key in found.keys] + [key.name for key in found.foreign_keys]
+            for key_name in names:
+                if key_name.lower() == wanted[1]:
+                    return found, key_name
+        return None
+
     def table(self, schema: str, name: str) -> CatalogObject | None:
         """``schema.name`` (schema ``#`` for a temp table), spelled as it was declared."""
         self._ensure()

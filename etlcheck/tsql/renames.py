@@ -55,6 +55,8 @@ class Renamed:
 
     table: CatalogObject
     column: str | None = None
+    constraint: str | None = None
+    """A key, foreign key or CHECK of ``table``, as spelled."""
 
 
 def rename_procedure(call: ProcedureCall) -> bool:
@@ -154,8 +156,11 @@ def _find(interpreter: Runtime, parts: list[str], kind: str | None) -> Renamed |
     """The table (or column) ``parts`` name; None when there is none."""
     if kind in (None, "OBJECT"):
         table = _table(interpreter, parts, kind)
-        if table is not None or kind == "OBJECT":
-            return None if table is None else Renamed(table)
+        if table is not None:
+            return Renamed(table)
+        constraint = _constraint(interpreter, parts)
+        if constraint is not None or kind == "OBJECT":
+            return constraint
     if len(parts) < 2:
         return None
     table = _table(interpreter, parts[:-1], "COLUMN")
@@ -180,9 +185,21 @@ def _table(interpreter: Runtime, parts: list[str], kind: str | None) -> CatalogO
     found = catalog.table(schema, parts[-1])
     if found is not None and found.type == "U":
         return found
-    if kind != "COLUMN" and (found is not None or catalog.exists(f"[{schema}].[{parts[-1]}]")):
-        raise not_emulated("an object other than a table")
+    if kind == "COLUMN" or _constraint(interpreter, parts) is not None:
+        return None
+    if found is not None or catalog.exists(f"[{schema}].[{parts[-1]}]"):
+        raise not_emulated("an object other than a table or a constraint")
     return None
+
+
+def _constraint(interpreter: Runtime, parts: list[str]) -> Renamed | None:
+    """The constraint ``[schema.]name`` names, with its table, or None."""
+    if not parts or not parts[-1] or len(parts) > 3 or parts[-1].startswith("#"):
+        return None
+    schema = parts[-2] if len(parts) >= 2 and parts[-2] else DEFAULT_SCHEMA
+    emulation = interpreter.emulation
+    found = emulation.constraint_table(interpreter.target, interpreter.catalog, schema, parts[-1])
+    return None if found is None else Renamed(found[0], constraint=found[1])
 
 
 def _columns(interpreter: Runtime, table: CatalogObject) -> list[str]:
@@ -199,9 +216,11 @@ def _taken(interpreter: Runtime, renamed: Renamed, new: str) -> bool:
     if renamed.column is not None:
         others = [c for c in _columns(interpreter, table) if c.lower() != renamed.column.lower()]
         return new.lower() in (c.lower() for c in others)
-    if new.lower() == table.name.lower():
+    if new.lower() == (renamed.constraint or table.name).lower():
         return False
-    return interpreter.catalog.exists(f"[{table.schema}].[{new.replace(']', ']]')}]")
+    if interpreter.catalog.exists(f"[{table.schema}].[{new.replace(']', ']]')}]"):
+        return True
+    return _constraint(interpreter, [table.schema, new]) is not None
 
 
 def _apply(interpreter: Runtime, renamed: Renamed, new: str) -> None:
@@ -211,6 +230,9 @@ def _apply(interpreter: Runtime, renamed: Renamed, new: str) -> None:
     literal = functools.partial(interpreter.emulation.literal, type_sql=None)
     name = (table.schema, table.name)
     quoted_new = _quote(new)
+    if renamed.constraint is not None:
+        _rename_constraint(interpreter, table, renamed.constraint, new)
+        return
     if renamed.column is None:
         target.execute(f"ALTER TABLE {qualified(name)} RENAME TO {quoted_new}")
         interpreter.emulation.after_table_rename(target, table.schema, table.name, new)
@@ -222,6 +244,25 @@ def _apply(interpreter: Runtime, renamed: Renamed, new: str) -> None:
     interpreter.catalog.invalidate()
     if interpreter.emulation.enforces_keys:
         _follow(interpreter, renamed, new)
+
+
+def _rename_constraint(interpreter: Runtime, table: CatalogObject, old: str, new: str) -> None:
+    """Rename the key or foreign key ``old`` of ``table``: in what the table records, or
+    in the engine that holds it."""
+    emulation = interpreter.emulation
+    if not emulation.enforces_keys:
+        emulation.rename_constraint(interpreter.target, table, old, new)
+        interpreter.catalog.invalidate()
+        return
+    keys = tuple(
+        dataclasses.replace(key, name=new) if key.name.lower() == old.lower() else key
+        for key in table.keys
+    )
+    foreign = tuple(
+        dataclasses.replace(key, name=new) if key.name.lower() == old.lower() else key
+        for key in table.foreign_keys
+    )
+    record_keys(interpreter, (table.schema, table.name), keys, foreign)
 
 
 def _quote(name: str) -> str:

@@ -244,6 +244,21 @@ class PostgresEmulation(Emulation):
         ).rows
         return str(found[0][0]) if found else None
 
+    def constraint_table(
+        self, target: SqlTarget, catalog: CatalogCache, schema: str, name: str
+    ) -> tuple[CatalogObject, str] | None:
+        """PostgreSQL's own constraint of that name in the schema, and its table."""
+        found = target.query(
+            "SELECT c.relname::text, k.conname::text FROM pg_constraint k "
+            "JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = k.connamespace "
+            f"WHERE n.nspname::citext = {_literal(schema)}::citext "
+            f"AND k.conname::citext = {_literal(name)}::citext LIMIT 1"
+        ).rows
+        if not found:
+            return None
+        table = catalog.table(schema, str(found[0][0]))
+        return None if table is None else (table, str(found[0][1]))
+
     def enabled_trigger(self, target: SqlTarget, table: CatalogObject) -> str | None:
         """A trigger of the table's own (not one PostgreSQL makes for a key), enabled."""
         found = target.query(

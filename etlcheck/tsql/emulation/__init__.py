@@ -308,6 +308,23 @@ class Emulation(ABC):
         before anything runs, so an emulation without triggers of its own has none)."""
         return None
 
+    def constraint_table(
+        self, target: SqlTarget, catalog: CatalogCache, schema: str, name: str
+    ) -> tuple[CatalogObject, str] | None:
+        """The table whose constraint ``schema.name`` is (and the constraint's name as
+        spelled), or None; here the keys the interpreter records."""
+        return catalog.constraint(schema, name)
+
+    def rename_constraint(
+        self, target: SqlTarget, table: CatalogObject, old: str, new: str
+    ) -> None:
+        """Rename a constraint the engine holds itself (``enforces_keys`` emulations
+        rewrite what they record instead)."""
+        name = f"{_double_quoted(table.schema)}.{_double_quoted(table.name)}"
+        target.execute(
+            f"ALTER TABLE {name} RENAME CONSTRAINT {_double_quoted(old)} TO {_double_quoted(new)}"
+        )
+
     def after_table_rename(self, target: SqlTarget, schema: str, old: str, new: str) -> None:
         """What the emulation keeps under a table's name, moved to its new name after
         ``sp_rename`` renamed ``schema.old`` to ``new`` (nothing by default)."""
@@ -330,6 +347,10 @@ class Emulation(ABC):
             return int(marked.group(1)), marked.group(2).strip()
         number = self.error_number(error)
         return number, SQL_SERVER_MESSAGES.get(number, message)
+
+
+def _double_quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _check_key_columns(plan: Plan, tree: exp.Alter) -> None:

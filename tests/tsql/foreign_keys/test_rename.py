@@ -13,6 +13,7 @@ import pytest
 from etlcheck.compatibility import check_script
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.errors import UnsupportedConstruct
 from etlcheck.tsql.foreign_keys import ForeignKey, decode_foreign_keys
 from tests.engine_params import BOTH_ENGINES, throwaway_postgres
 from tests.tsql.tsql_scripts import rejected, rows, run
@@ -205,3 +206,32 @@ def test_names_built_in_sysname_variables_rename_as_written(engine: Engine) -> N
         "  PRINT 'renamed';",
     )
     assert messages == (CAUTION, "renamed")
+
+
+def test_a_renamed_constraint_keeps_its_work_under_its_new_name(engine: Engine) -> None:
+    """SSDT and the swap pattern rename constraints too (``sp_rename 'dw.PK_x', 'PK_y'``),
+    so that the next night's table may take the old name again."""
+    run(engine, SWAP)
+    messages = run(
+        engine,
+        "EXEC sp_rename 'dw.PK_DimProduct', 'PK_DimProduct_old';\n"
+        "EXEC sp_rename N'dw.FK_FactSales_Product', N'FK_FactSales_Product_old', N'OBJECT';\n"
+        "IF OBJECT_ID('dw.FK_FactSales_Product') IS NULL\n"
+        "  AND OBJECT_ID('dw.FK_FactSales_Product_old') IS NOT NULL PRINT 'moved';",
+    )
+    assert messages == (CAUTION, CAUTION, "moved")
+    assert caught(engine, "INSERT INTO dw.DimProduct VALUES (1, 'X');") == "2627"
+    assert caught(engine, "INSERT INTO dw.FactSales VALUES (11, 9, 1);") == "547"
+    assert caught(engine, "EXEC sp_rename 'dw.PK_FactSales', 'PK_DimProduct_old';") == "15335"
+    run(engine, "ALTER TABLE dw.FactSales DROP CONSTRAINT FK_FactSales_Product_old;")
+    run(engine, "INSERT INTO dw.FactSales VALUES (11, 9, 1);")
+
+
+def test_renaming_a_view_is_refused_where_it_runs(engine: Engine) -> None:
+    run(engine, SWAP + "\nGO\nCREATE VIEW dw.Products AS SELECT ProductKey FROM dw.DimProduct;")
+    with pytest.raises(UnsupportedConstruct) as refused:
+        run(engine, "PRINT 1;\nEXEC sp_rename 'dw.Products', 'ProductList';")
+    assert str(refused.value).startswith(
+        "t.sql:2:6: sp_rename: renaming an object other than a table or a constraint is not "
+        "emulated"
+    )
