@@ -1,4 +1,5 @@
-"""``EXEC [sys.]sp_rename @objname, @newname [, @objtype]`` of a table or a column.
+"""``EXEC [sys.]sp_rename @objname, @newname [, @objtype]`` of a table, a column or a
+constraint (a PRIMARY KEY, UNIQUE or FOREIGN KEY).
 
 SQL Server ties a FOREIGN KEY, a PRIMARY KEY and an extended property to the id of their
 table and column, so they follow a rename: the swap-table pattern (load ``DimX_new``,
@@ -9,8 +10,8 @@ rewrites what they record; PostgreSQL's own keys follow by themselves.
 As SQL Server checks, in its order: an object (``@objtype`` NULL or ``OBJECT``) that is not
 found is error 15225 (NULL) or 15248; a column (``COLUMN``, or NULL when no object of that
 name exists) 15248; a new name in use 15335. A success prints SQL Server's caution (15477).
-Renaming an index, statistics, a type, the database, or an object other than a table is
-refused: the compatibility pass reports a constant ``@objtype`` before anything runs.
+Renaming an index, statistics, a type, the database, or another object (a view) is refused:
+the compatibility pass reports a constant ``@objtype`` before anything runs.
 """
 
 from __future__ import annotations
@@ -95,7 +96,9 @@ def renamed_table(call: ProcedureCall) -> tuple[list[str], str] | None:
 
 def not_emulated(what: str) -> CompileError:
     return CompileError(
-        f"sp_rename: renaming {what} is not emulated (a table or a column is)", RENAME, word=RENAME
+        f"sp_rename: renaming {what} is not emulated (a table, a column or a constraint is)",
+        RENAME,
+        word=RENAME,
     )
 
 
