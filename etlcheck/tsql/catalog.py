@@ -9,7 +9,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from etlcheck.tsql.keys import Key
+from etlcheck.tsql.keys import PRIMARY_KEY, Key
 from etlcheck.tsql.table_names import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.table_names import TableName as TableName
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from etlcheck.tsql.foreign_keys import ForeignKey
 
 T = TypeVar("T")
+CONSTRAINT_TYPES = frozenset(["F", "PK", "UQ"])
+"""``sys.objects`` types of the constraints the interpreter records with their tables."""
 
 
 @dataclass(frozen=True)
@@ -172,24 +174,27 @@ class CatalogCache:
                 return None
             schema = parts[-2] if len(parts) >= 2 and parts[-2] else DEFAULT_SCHEMA
             found = self._objects.get((schema.lower(), parts[-1].lower()))
-            if found is None and (object_type or "F").strip().upper() == "F":
-                found = self._foreign_key(schema, parts[-1])
+            if found is None and (object_type or "F").strip().upper() in CONSTRAINT_TYPES:
+                found = self._constraint_object(schema, parts[-1])
         if found is None:
             return None
         if object_type and object_type.strip().upper() != found.type:
             return None
         return found
 
-    def _foreign_key(self, schema: str, name: str) -> CatalogObject | None:
-        """A FOREIGN KEY the interpreter records (with its child table) as the object
-        SQL Server makes of it: type ``F``, in its table's schema, with a stable id."""
-        wanted = (schema.lower(), name.lower())
-        for found in self._objects.values():
-            for key in found.foreign_keys:
-                if (found.schema.lower(), key.name.lower()) == wanted:
-                    object_id = zlib.crc32(f"{found.schema}.{key.name}".lower().encode())
-                    return CatalogObject(found.schema, key.name, "F", object_id & 0x3FFFFFFF)
-        return None
+    def _constraint_object(self, schema: str, name: str) -> CatalogObject | None:
+        """A key or FOREIGN KEY the interpreter records (with its table) as the object SQL
+        Server makes of it: type ``PK``, ``UQ`` or ``F``, in its table's schema, with a
+        stable id."""
+        found = self.constraint(schema, name)
+        if found is None:
+            return None
+        table, spelled = found
+        kinds = {key.name.lower(): key.kind for key in table.keys}
+        kind = kinds.get(spelled.lower())
+        object_type = "F" if kind is None else ("PK" if kind == PRIMARY_KEY else "UQ")
+        object_id = zlib.crc32(f"{table.schema}.{spelled}".lower().encode())
+        return CatalogObject(table.schema, spelled, object_type, object_id & 0x3FFFFFFF)
 
     def constraint(self, schema: str, name: str) -> tuple[CatalogObject, str] | None:
         """The table that records the key or foreign key ``schema.name`` (its constraint

@@ -12,6 +12,7 @@ from sqlglot import exp
 
 from etlcheck.engines.duckdb.identity_rename import move_identity
 from etlcheck.engines.duckdb.routines import DuckDBRoutineSQL
+from etlcheck.tsql.catalog import CONSTRAINT_TYPES
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
     create_target,
@@ -294,11 +295,12 @@ def _rewrite_table(table: exp.Table, is_create_target: bool) -> None:
 
 
 def _rewrite_node(node: exp.Expression) -> exp.Expression:
-    if isinstance(node, exp.ObjectId) and _names_foreign_key(node.args.get("expression")):
+    kind = _constraint_type(node.args.get("expression"))
+    if isinstance(node, exp.ObjectId) and kind is not None:
         raise CompileError(
-            "OBJECT_ID(..., 'F'): foreign keys are recorded with their table here, not as "
-            "catalog objects",
-            "OBJECT_ID(..., 'F')",
+            f"OBJECT_ID(..., '{kind}'): keys and foreign keys are recorded with their table "
+            "here, not as catalog objects",
+            f"OBJECT_ID(..., '{kind}')",
         )
     if isinstance(node, exp.Anonymous) and node.name.upper() in ("GETUTCDATE", "SYSUTCDATETIME"):
         return _UTC_NOW.copy()
@@ -308,8 +310,12 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
     return session_function(node, _SESSION) or rewrite_shared_node(node, _map_type)
 
 
-def _names_foreign_key(object_type: exp.Expression | None) -> bool:
-    return isinstance(object_type, exp.Literal) and object_type.name.strip().upper() == "F"
+def _constraint_type(object_type: exp.Expression | None) -> str | None:
+    """``F``, ``PK`` or ``UQ`` when OBJECT_ID asks for a constraint the interpreter records."""
+    if not isinstance(object_type, exp.Literal):
+        return None
+    kind = object_type.name.strip().upper()
+    return kind if kind in CONSTRAINT_TYPES else None
 
 
 def _literal(value: Any) -> str:

@@ -235,3 +235,17 @@ def test_renaming_a_view_is_refused_where_it_runs(engine: Engine) -> None:
         "t.sql:2:6: sp_rename: renaming an object other than a table or a constraint is not "
         "emulated"
     )
+
+
+def test_a_guarded_constraint_rename_finds_the_key_by_object_id(engine: Engine) -> None:
+    run(engine, SWAP)
+    messages = run(
+        engine,
+        "IF OBJECT_ID(N'dw.PK_DimProduct', N'PK') IS NOT NULL\n"
+        "  EXEC sp_rename N'dw.PK_DimProduct', N'PK_DimProduct_old';\n"
+        "IF OBJECT_ID(N'dw.PK_DimProduct_old') IS NOT NULL\n"
+        "  AND OBJECT_ID(N'dw.PK_DimProduct') IS NULL\n"
+        "  PRINT 'renamed';\n"
+        "IF OBJECT_ID(N'dw.PK_DimProduct_old', N'UQ') IS NULL PRINT 'not a unique key';",
+    )
+    assert messages == (CAUTION, "renamed", "not a unique key")
