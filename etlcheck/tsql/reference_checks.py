@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from etlcheck.tsql.emulation.references import (
     ADD_FOREIGN_KEY,
+    CONSTRAINT_NAMES,
     DROP_CONSTRAINT,
     DROP_REFERENCED,
     FOREIGN_KEY_TARGETS,
@@ -206,6 +207,20 @@ def _drop_constraint(interpreter: Runtime, subject: str) -> Refusal | None:
     return None
 
 
+def _constraint_names(interpreter: Runtime, subject: str) -> Refusal | None:
+    """Error 2714 for a CREATE TABLE's constraint whose name an object of the schema has
+    (a table that exists already gets the engine's own error first)."""
+    found = json.loads(subject)
+    schema, name = found["table"]
+    catalog = interpreter.catalog
+    if catalog.table(schema, name) is not None:
+        return None
+    for constraint in found["names"]:
+        if catalog.exists(f"[{schema}].[{constraint.replace(']', ']]')}]"):
+            return EXISTS, f"There is already an object named '{constraint}' in the database."
+    return None
+
+
 def _output_target(interpreter: Runtime, subject: str) -> Refusal | None:
     """OUTPUT ... INTO a table with an enabled trigger (331) or on either side of a
     FOREIGN KEY (332, switched off or not: SQL Server's restriction names no state)."""
@@ -271,4 +286,5 @@ REFERENCE_CHECKS: dict[str, Callable[[Runtime, str], Refusal | None]] = {
     SWITCH_CONSTRAINTS: _switch,
     FOREIGN_KEY_TARGETS: _targets,
     OUTPUT_INTO_TARGET: _output_target,
+    CONSTRAINT_NAMES: _constraint_names,
 }

@@ -26,7 +26,7 @@ from etlcheck.tsql.emulation.common import (
     temp_identifier,
 )
 from etlcheck.tsql.emulation.functions import bottom_up
-from etlcheck.tsql.emulation.references import check_targets
+from etlcheck.tsql.emulation.references import check_constraint_names, check_targets
 from etlcheck.tsql.emulation.session_functions import (
     FIXED_NAME,
     SessionNames,
@@ -215,6 +215,7 @@ class DuckDBEmulation(Emulation):
         for column in schema.expressions:
             if isinstance(column, exp.ColumnDef):
                 self._identity(plan, table, column, temporary)
+        check_constraint_names(plan, schema, table)
         try:
             keys = take_keys(schema, table.name)
             foreign_keys = take_foreign_keys(schema, table.name)

@@ -22,6 +22,24 @@ DROP_CONSTRAINT = "drop_constraint"
 SWITCH_CONSTRAINTS = "switch_constraints"
 FOREIGN_KEY_TARGETS = "foreign_key_targets"
 OUTPUT_INTO_TARGET = "output_into_target"
+CONSTRAINT_NAMES = "constraint_names"
+
+
+def check_constraint_names(plan: Plan, tree: exp.Schema, table: exp.Table) -> None:
+    """A CREATE TABLE's named constraints must not take a name in use in the schema (SQL
+    Server's error 2714): the interpreter records keys with their tables, so the engine
+    cannot tell. A temporary table is left alone."""
+    name = table_name(table)
+    if name is None or name[0] == "#":
+        return
+    names = [
+        node.name
+        for node in tree.find_all(exp.ColumnConstraint, exp.Constraint)
+        if node.name and (isinstance(node, exp.Constraint) or node.args.get("this"))
+    ]
+    if names:
+        subject = {"table": name, "names": names}
+        plan.checks.append(Check(CONSTRAINT_NAMES, json.dumps(subject)))
 
 
 def check_output_target(plan: Plan, insert: exp.Insert) -> None:

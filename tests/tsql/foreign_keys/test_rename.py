@@ -249,3 +249,32 @@ def test_a_guarded_constraint_rename_finds_the_key_by_object_id(engine: Engine) 
         "IF OBJECT_ID(N'dw.PK_DimProduct_old', N'UQ') IS NULL PRINT 'not a unique key';",
     )
     assert messages == (CAUTION, "renamed", "not a unique key")
+
+
+@pytest.mark.duckdb
+def test_the_next_nights_table_meets_a_constraint_name_in_use() -> None:
+    """Without the constraint rename, the second night's DimProduct_new meets its own
+    PK_DimProduct_new, now the key of DimProduct: SQL Server's 2714 (PostgreSQL's index
+    of that name refuses it too)."""
+    with DuckDBEngine(None) as engine:
+        run(engine, SWAP)
+        run(
+            engine,
+            "EXEC sp_rename 'dw.DimProduct', 'DimProduct_old';\n"
+            "EXEC sp_rename 'dw.DimProduct_new', 'DimProduct';",
+        )
+        error = rejected(
+            engine,
+            "CREATE TABLE dw.DimProduct_new (\n"
+            "  ProductKey int NOT NULL CONSTRAINT PK_DimProduct_new PRIMARY KEY);",
+        )
+        assert (
+            error.message == "There is already an object named 'PK_DimProduct_new' in the database."
+        )
+        run(
+            engine,
+            "EXEC sp_rename 'dw.PK_DimProduct_new', 'PK_DimProduct_2';\n"
+            "CREATE TABLE dw.DimProduct_new (\n"
+            "  ProductKey int NOT NULL CONSTRAINT PK_DimProduct_new PRIMARY KEY);\n"
+            "CREATE TABLE #scratch (k int NOT NULL CONSTRAINT PK_DimProduct PRIMARY KEY);",
+        )
