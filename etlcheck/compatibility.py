@@ -16,6 +16,7 @@ from etlcheck.config import Config
 from etlcheck.engines.registry import get_engine_class
 from etlcheck.errors import UnsupportedConstruct
 from etlcheck.isolation.findings import Finding
+from etlcheck.isolation.step_schemas import premade_schema_findings
 from etlcheck.tsql.batches import script_location
 from etlcheck.tsql.compat import CODE, classify
 from etlcheck.tsql.frames import HINT
@@ -40,8 +41,9 @@ def check_pipeline(
     from etlcheck.isolation.lint import read_script
     from etlcheck.pipeline import Pipeline
 
-    emulation = get_engine_class(engine).tsql_emulation()
-    if emulation is None:
+    engine_class = get_engine_class(engine)
+    emulation = engine_class.tsql_emulation()
+    if emulation is None and engine_class.principal_creates_schemas:
         return ()
     mode = rewrite or config.run.rewrite
     files = list(_files(paths))
@@ -53,7 +55,10 @@ def check_pipeline(
     findings: list[Finding] = []
     for text, path in texts:
         shown = _shown(path, config.root)
-        findings += check_rewritten(text, shown, emulation, engine, config, mode)
+        if not engine_class.principal_creates_schemas:
+            findings += premade_schema_findings(text, shown, config)
+        if emulation is not None:
+            findings += check_rewritten(text, shown, emulation, engine, config, mode)
     if keep and not findings:
         workcache.save(cache)
     return tuple(findings)

@@ -8,6 +8,7 @@ from pathlib import Path
 from etlcheck.errors import ConfigError, SourceLocation
 from etlcheck.pipeline import Step
 from etlcheck.scaffold.phases import PhasePlan, plan_phases, scripts_in
+from etlcheck.scaffold.table_renames import renamed_layouts, table_renames
 from etlcheck.script_facts import ScriptFacts, read_script_facts
 from etlcheck.seeding.files import DATA_SUFFIXES, table_of_file
 from etlcheck.table_layouts import TableLayout
@@ -56,7 +57,7 @@ def plan_project(root: Path, name: str | None = None) -> ProjectPlan:
         for schema in facts.schemas:
             names.setdefault(schema.lower(), schema)
         unqualified |= facts.unqualified
-        tables += facts.tables
+        tables = renamed_layouts([*tables, *facts.tables], _renames(sql_dir / script))
     ddl = _ddl_source(root, names)
     files = _files_source(root, names)
     if unqualified or not names:
@@ -77,6 +78,10 @@ def plan_project(root: Path, name: str | None = None) -> ProjectPlan:
             t for t in _last_layouts(tables) if t.primary_key and (t.schema or "dbo") in mapped
         ),
     )
+
+
+def _renames(path: Path) -> list[tuple[str, str, str]]:
+    return table_renames(Step(0, "init", path.name, path).read(), path)
 
 
 def _facts(path: Path) -> ScriptFacts:

@@ -5,16 +5,20 @@ a database round trip; DDL makes it stale."""
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from etlcheck.tsql.keys import Key
+from etlcheck.tsql.keys import PRIMARY_KEY, Key
 from etlcheck.tsql.table_names import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.table_names import TableName as TableName
 
 if TYPE_CHECKING:
     from etlcheck.tsql.foreign_keys import ForeignKey
+
+T = TypeVar("T")
+CONSTRAINT_TYPES = frozenset(["F", "PK", "UQ"])
+"""``sys.objects`` types of the constraints the interpreter records with their tables."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,8 @@ class CatalogCache:
             tuple[CatalogSnapshot, dict[tuple[str, str], list[tuple[CatalogObject, ForeignKey]]]]
             | None
         ) = None
+        self._facts: dict[Hashable, object] = {}
+        self._facts_of: CatalogSnapshot | None = None
         self.loads = 0
 
     def invalidate(self) -> None:
@@ -111,6 +117,7 @@ class CatalogCache:
         """Record the tables a statement just created or dropped (call only when the
         snapshot was fresh before that statement)."""
         self._referenced = None
+        self._facts = {}
         for schema, name in effect.dropped:
             self._objects.pop((schema.lower(), name.lower()), None)
         if effect.created is not None:
@@ -131,6 +138,16 @@ class CatalogCache:
             self._snapshot = snapshot
             self._epoch = epoch
         return self._snapshot
+
+    def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` (a fact of the catalog the snapshot does not hold, such as an
+        engine's own keys of a table), asked again only once the snapshot is stale."""
+        snapshot = self._ensure()
+        if self._facts_of is not snapshot:
+            self._facts, self._facts_of = {}, snapshot
+        if key not in self._facts:
+            self._facts[key] = compute()
+        return cast(T, self._facts[key])
 
     def object_id(self, name: str | None, object_type: str | None = None) -> int | None:
         found = self._find(name, object_type)
@@ -157,23 +174,40 @@ class CatalogCache:
                 return None
             schema = parts[-2] if len(parts) >= 2 and parts[-2] else DEFAULT_SCHEMA
             found = self._objects.get((schema.lower(), parts[-1].lower()))
-            if found is None and (object_type or "F").strip().upper() == "F":
-                found = self._foreign_key(schema, parts[-1])
+            if found is None and (object_type or "F").strip().upper() in CONSTRAINT_TYPES:
+                found = self._constraint_object(schema, parts[-1])
         if found is None:
             return None
         if object_type and object_type.strip().upper() != found.type:
             return None
         return found
 
-    def _foreign_key(self, schema: str, name: str) -> CatalogObject | None:
-        """A FOREIGN KEY the interpreter records (with its child table) as the object
-        SQL Server makes of it: type ``F``, in its table's schema, with a stable id."""
+    def _constraint_object(self, schema: str, name: str) -> CatalogObject | None:
+        """A key or FOREIGN KEY the interpreter records (with its table) as the object SQL
+        Server makes of it: type ``PK``, ``UQ`` or ``F``, in its table's schema, with a
+        stable id."""
+        found = self.constraint(schema, name)
+        if found is None:
+            return None
+        table, spelled = found
+        kinds = {key.name.lower(): key.kind for key in table.keys}
+        kind = kinds.get(spelled.lower())
+        object_type = "F" if kind is None else ("PK" if kind == PRIMARY_KEY else "UQ")
+        object_id = zlib.crc32(f"{table.schema}.{spelled}".lower().encode())
+        return CatalogObject(table.schema, spelled, object_type, object_id & 0x3FFFFFFF)
+
+    def constraint(self, schema: str, name: str) -> tuple[CatalogObject, str] | None:
+        """The table that records the key or foreign key ``schema.name`` (its constraint
+        name as recorded), or None."""
+        self._ensure()
         wanted = (schema.lower(), name.lower())
         for found in self._objects.values():
-            for key in found.foreign_keys:
-                if (found.schema.lower(), key.name.lower()) == wanted:
-                    object_id = zlib.crc32(f"{found.schema}.{key.name}".lower().encode())
-                    return CatalogObject(found.schema, key.name, "F", object_id & 0x3FFFFFFF)
+            if found.schema.lower() != wanted[0]:
+                continue
+            names = [key.name for key in found.keys] + [key.name for key in found.foreign_keys]
+            for key_name in names:
+                if key_name.lower() == wanted[1]:
+                    return found, key_name
         return None
 
     def table(self, schema: str, name: str) -> CatalogObject | None:

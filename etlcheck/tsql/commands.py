@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot.errors import ParseError
 
-from etlcheck.tsql import cursors, extended_properties, procedures, tablevars
+from etlcheck.tsql import cursors, extended_properties, procedures, renames, tablevars
 from etlcheck.tsql.calls import call_refusal, read_call
 from etlcheck.tsql.dynamic import read_execute, run_execute
 from etlcheck.tsql.frames import BatchReturn, Goto, LoopBreak, LoopContinue
@@ -92,6 +92,8 @@ def _execute_refusal(node: Command) -> CompileError | None:
     procedure = property_procedure(call)
     if procedure is not None:
         return property_refusal(procedure, call)
+    if renames.rename_procedure(call):
+        return renames.rename_refusal(call)
     return call_refusal(call)
 
 
@@ -208,6 +210,8 @@ def _execute(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) ->
     procedure = property_procedure(call)
     if procedure is not None:
         extended_properties.run(interpreter, node, call, procedure, scope, frame)
+    elif renames.rename_procedure(call):
+        renames.run(interpreter, node, call, scope, frame)
     else:
         procedures.call(interpreter, node, call, scope, frame)
 

@@ -14,7 +14,9 @@ from sqlglot import exp
 
 from etlcheck.tsql.nodes import words
 
-_TEXT_TYPES = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT", "NAME", "XML"])
+_TEXT_TYPES = frozenset(
+    ["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT", "NAME", "XML", "SYSNAME"]
+)
 _STRING_FUNCTIONS = (
     exp.Upper,
     exp.Lower,

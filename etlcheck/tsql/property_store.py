@@ -147,6 +147,21 @@ def forget_sql(
     return f"DELETE FROM {TABLE} WHERE " + " AND ".join(parts)
 
 
+def renamed_sql(
+    literal: Literal, schema: str, object_name: str, new_name: str, column: str | None = None
+) -> str:
+    """The statement that moves the properties of a renamed table (with its columns') or,
+    given ``column``, of a renamed column: SQL Server ties them to the id, not the name."""
+    where = [_same(literal, "schema_name", schema), _same(literal, "object_name", object_name)]
+    where.append(f"class = {OBJECT_OR_COLUMN}")
+    if column is None:
+        change = f"object_name = {literal(new_name)}"
+    else:
+        change = f"minor_name = {literal(new_name)}"
+        where += ["minor_type = 'COLUMN'", _same(literal, "minor_name", column)]
+    return f"UPDATE {TABLE} SET {change} WHERE " + " AND ".join(where)
+
+
 def dropped_with(tree: exp.Expression, literal: Literal) -> list[str]:
     """The statements that forget what a DROP TABLE / VIEW / SEQUENCE / SCHEMA or an ALTER
     TABLE ... DROP COLUMN statement (a T-SQL tree) takes with it."""

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 
 from etlcheck.tsql.emulation.references import (
     ADD_FOREIGN_KEY,
+    CONSTRAINT_NAMES,
     DROP_CONSTRAINT,
     DROP_REFERENCED,
     FOREIGN_KEY_TARGETS,
+    OUTPUT_INTO_TARGET,
     SWITCH_CONSTRAINTS,
     TRUNCATE_REFERENCED,
 )
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from etlcheck.tsql.catalog import CatalogObject
     from etlcheck.tsql.keys import Key
     from etlcheck.tsql.runtime import Runtime
+    from etlcheck.tsql.table_names import TableName
 
 Refusal = tuple[int, str]
 NOT_A_CONSTRAINT = 3728
@@ -41,6 +44,8 @@ MISSING_CONSTRAINT = 4917
 EXISTS = 2714
 INVALID_TABLE = 1767
 NO_CANDIDATE_KEY = 1776
+OUTPUT_INTO_TRIGGERS = 331
+OUTPUT_INTO_KEYED = 332
 
 
 def _truncate(interpreter: Runtime, subject: str) -> Refusal | None:
@@ -202,6 +207,51 @@ def _drop_constraint(interpreter: Runtime, subject: str) -> Refusal | None:
     return None
 
 
+def _constraint_names(interpreter: Runtime, subject: str) -> Refusal | None:
+    """Error 2714 for a CREATE TABLE's constraint whose name an object of the schema has
+    (a table that exists already gets the engine's own error first)."""
+    found = json.loads(subject)
+    schema, name = found["table"]
+    catalog = interpreter.catalog
+    if catalog.table(schema, name) is not None:
+        return None
+    for constraint in found["names"]:
+        if catalog.exists(f"[{schema}].[{constraint.replace(']', ']]')}]"):
+            return EXISTS, f"There is already an object named '{constraint}' in the database."
+    return None
+
+
+def _output_target(interpreter: Runtime, subject: str) -> Refusal | None:
+    """OUTPUT ... INTO a table with an enabled trigger (331) or on either side of a
+    FOREIGN KEY (332, switched off or not: SQL Server's restriction names no state)."""
+    found = json.loads(subject)
+    table = _table(interpreter, found["table"])
+    if table is None or table.type != "U":
+        return None  # the engine's own error comes with the statement
+    emulation, target, catalog = interpreter.emulation, interpreter.target, interpreter.catalog
+    shown, name = found["shown"], (table.schema, table.name)
+    trigger = catalog.remembered(
+        ("enabled trigger", *name), lambda: emulation.enabled_trigger(target, table)
+    )
+    if trigger is not None:
+        return (
+            OUTPUT_INTO_TRIGGERS,
+            f"The target table '{shown}' of the OUTPUT INTO clause cannot have any enabled "
+            "triggers.",
+        )
+    constraint = catalog.remembered(
+        ("reference constraint", *name),
+        lambda: emulation.reference_constraint(target, catalog, table),
+    )
+    if constraint is None:
+        return None
+    return (
+        OUTPUT_INTO_KEYED,
+        f"The target table '{shown}' of the OUTPUT INTO clause cannot be on either side of a "
+        f"(primary key, foreign key) relationship. Found reference constraint '{constraint}'.",
+    )
+
+
 def _table(interpreter: Runtime, name: list[str] | None) -> CatalogObject | None:
     return interpreter.catalog.table(name[0], name[1]) if name else None
 
@@ -213,9 +263,18 @@ def _record(
     keys: tuple[Key, ...] | None = None,
 ) -> None:
     kept = table.keys if keys is None else keys
-    comment = interpreter.emulation.literal(encode_table(kept, foreign_keys), None)
-    name = qualified((table.schema, table.name))
-    interpreter.target.execute(f"COMMENT ON TABLE {name} IS {comment}")
+    record_keys(interpreter, (table.schema, table.name), kept, foreign_keys)
+
+
+def record_keys(
+    interpreter: Runtime,
+    table: TableName,
+    keys: tuple[Key, ...],
+    foreign_keys: tuple[ForeignKey, ...],
+) -> None:
+    """Write what ``table`` records of its keys and foreign keys (its comment)."""
+    comment = interpreter.emulation.literal(encode_table(keys, foreign_keys), None)
+    interpreter.target.execute(f"COMMENT ON TABLE {qualified(table)} IS {comment}")
     interpreter.catalog.invalidate()
 
 
@@ -226,4 +285,6 @@ REFERENCE_CHECKS: dict[str, Callable[[Runtime, str], Refusal | None]] = {
     DROP_CONSTRAINT: _drop_constraint,
     SWITCH_CONSTRAINTS: _switch,
     FOREIGN_KEY_TARGETS: _targets,
+    OUTPUT_INTO_TARGET: _output_target,
+    CONSTRAINT_NAMES: _constraint_names,
 }

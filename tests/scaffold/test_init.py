@@ -119,3 +119,26 @@ def test_init_needs_scripts(tmp_path: Path, make: str, capsys) -> None:
     assert len(err) == 1
     assert ("has no sql/ folder" if make == "nothing" else "holds no .sql scripts") in err[0]
     assert list(tmp_path.iterdir()) == ([] if make == "nothing" else [tmp_path / "sql"])
+
+
+def test_a_table_swapped_in_by_sp_rename_gets_the_suite_of_its_final_name(
+    tmp_path: Path,
+) -> None:
+    """The swap-table pattern: the key suite is for dw.DimProduct (the loaded table renamed
+    in), not for dw.DimProduct_new, which no longer exists after the run."""
+    root = tmp_path / "swap"
+    (root / "sql").mkdir(parents=True)
+    (root / "sql" / "01-rebuild-dim.sql").write_text(
+        "CREATE TABLE dw.DimProduct_new (ProductKey int NOT NULL PRIMARY KEY,\n"
+        "  Code varchar(10) NOT NULL);\n"
+        "GO\n"
+        "EXEC sp_rename 'dw.DimProduct', 'DimProduct_old';\n"
+        "EXEC sys.sp_rename @objname = N'[dw].[DimProduct_new]', @newname = N'DimProduct';\n"
+        "EXEC sp_rename 'dw.DimProduct.Code', 'ProductCode', 'COLUMN';\n",
+        encoding="utf-8",
+    )
+    init_project(root)
+    suites = sorted(p.name for p in (root / "suites" / "swap" / "expectations").iterdir())
+    assert suites == ["DimProduct.json"]
+    document = json.loads((root / "suites/swap/expectations/DimProduct.json").read_text())
+    assert document["meta"]["etlcheck"]["table"] == "dw.DimProduct"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from etlcheck.engines.duckdb import DuckDBEngine
-from etlcheck.tsql.catalog import CatalogCache
+from etlcheck.tsql.catalog import CatalogCache, CatalogSnapshot
 from tests.tsql.tsql_scripts import run
 
 pytestmark = pytest.mark.duckdb
@@ -208,3 +208,22 @@ def test_a_temp_table_has_one_object_id_however_it_is_asked(engine: DuckDBEngine
         "IF OBJECT_ID('tempdb..#z') = OBJECT_ID(@n) PRINT 'same' ELSE PRINT 'different'",
     )
     assert messages == ("same",)
+
+
+def test_a_remembered_fact_is_asked_again_only_once_the_catalog_moved() -> None:
+    epoch = [0]
+    asked: list[str] = []
+    catalog = CatalogCache(lambda: CatalogSnapshot((), (), "db"), lambda: epoch[0])
+
+    def fact() -> str:
+        asked.append("asked")
+        return f"fact {len(asked)}"
+
+    assert catalog.remembered("key", fact) == "fact 1"
+    assert catalog.remembered("key", fact) == "fact 1"
+    epoch[0] += 1  # a statement that may have changed the catalog
+    assert catalog.remembered("key", fact) == "fact 2"
+    catalog.invalidate()
+    assert catalog.remembered("key", fact) == "fact 3"
+    assert catalog.remembered("other", fact) == "fact 4"
+    assert len(asked) == 4

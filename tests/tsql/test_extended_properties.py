@@ -169,7 +169,7 @@ def test_a_level_type_not_emulated_is_refused_before_the_run_when_it_is_a_consta
         "type USER",
         "EXEC dbo.sp_updateextendedproperty N'd', N'x', N'SCHEMA', N'dbo', N'SYNONYM', "
         "N's'": "sp_updateextendedproperty: extended properties on the level type SYNONYM",
-        "EXEC sp_rename N'dbo.t', N'u'": "EXEC sp_rename: system procedures are not emulated",
+        "EXEC sp_help N'dbo.t'": "EXEC sp_help: system procedures are not emulated",
         "EXEC etl.sp_addextendedproperty N'd'": "EXEC etl.sp_addextendedproperty: system",
         "EXEC master.sys.sp_addextendedproperty N'd'": "EXEC master.sys.sp_addextendedproperty: "
         "procedures of another database",

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
+from etlcheck.engines.duckdb.identity_rename import move_identity
 from etlcheck.engines.duckdb.routines import DuckDBRoutineSQL
+from etlcheck.tsql.catalog import CONSTRAINT_TYPES
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
     create_target,
@@ -25,7 +27,7 @@ from etlcheck.tsql.emulation.common import (
     temp_identifier,
 )
 from etlcheck.tsql.emulation.functions import bottom_up
-from etlcheck.tsql.emulation.references import check_targets
+from etlcheck.tsql.emulation.references import check_constraint_names, check_targets
 from etlcheck.tsql.emulation.session_functions import (
     FIXED_NAME,
     SessionNames,
@@ -179,6 +181,9 @@ class DuckDBEmulation(Emulation):
             return 8134
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)
 
+    def after_table_rename(self, target: SqlTarget, schema: str, old: str, new: str) -> None:
+        move_identity(target, schema, old, new, IDENTITY_SUFFIX)
+
     def schema_blockers(self, target: SqlTarget, schema: str) -> list[str]:
         result = target.query(
             "SELECT o.name FROM sys.objects o JOIN sys.schemas s ON s.schema_id = o.schema_id "
@@ -218,6 +223,7 @@ class DuckDBEmulation(Emulation):
         for column in schema.expressions:
             if isinstance(column, exp.ColumnDef):
                 self._identity(plan, table, column, temporary)
+        check_constraint_names(plan, schema, table)
         try:
             keys = take_keys(schema, table.name)
             foreign_keys = take_foreign_keys(schema, table.name)
@@ -298,11 +304,12 @@ def _rewrite_table(table: exp.Table, is_create_target: bool) -> None:
 
 
 def _rewrite_node(node: exp.Expression) -> exp.Expression:
-    if isinstance(node, exp.ObjectId) and _names_foreign_key(node.args.get("expression")):
+    kind = _constraint_type(node.args.get("expression"))
+    if isinstance(node, exp.ObjectId) and kind is not None:
         raise CompileError(
-            "OBJECT_ID(..., 'F'): foreign keys are recorded with their table here, not as "
-            "catalog objects",
-            "OBJECT_ID(..., 'F')",
+            f"OBJECT_ID(..., '{kind}'): keys and foreign keys are recorded with their table "
+            "here, not as catalog objects",
+            f"OBJECT_ID(..., '{kind}')",
         )
     if isinstance(node, exp.Anonymous) and node.name.upper() in ("GETUTCDATE", "SYSUTCDATETIME"):
         return _UTC_NOW.copy()
@@ -345,8 +352,12 @@ def _as_text(node: exp.Expression) -> exp.Expression:
     return node if _textual(node) else sys_call("etlcheck_text", [node])
 
 
-def _names_foreign_key(object_type: exp.Expression | None) -> bool:
-    return isinstance(object_type, exp.Literal) and object_type.name.strip().upper() == "F"
+def _constraint_type(object_type: exp.Expression | None) -> str | None:
+    """``F``, ``PK`` or ``UQ`` when OBJECT_ID asks for a constraint the interpreter records."""
+    if not isinstance(object_type, exp.Literal):
+        return None
+    kind = object_type.name.strip().upper()
+    return kind if kind in CONSTRAINT_TYPES else None
 
 
 def _literal(value: Any) -> str:

@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from etlcheck.engines.mssql.foreign_keys import clone_foreign_keys
 from etlcheck.seeding.tabledef import (
     ColumnDefinition,
     KeyDefinition,
@@ -158,12 +159,14 @@ def copy_rows_sql(definition: TableDefinition, target: str) -> list[str]:
 
 
 def clone_tables(engine: Engine, tables: Sequence[tuple[str, str, str]]) -> None:
-    """Each table scripted from its catalog, then its rows copied."""
+    """Each table scripted from its catalog, then its rows copied; then production's
+    FOREIGN KEYs between the copies (``engines.mssql.foreign_keys``)."""
     for schema, table, target in tables:
         definition = read_definition(engine, schema, table)
         engine.execute(definition.create_tsql(target))
         for statement in copy_rows_sql(definition, target):
             engine.execute(statement)
+    clone_foreign_keys(engine, tables)
 
 
 def tsql_reseed(schema: str, table: str) -> str:

@@ -47,7 +47,7 @@ from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import Plan
 
 if TYPE_CHECKING:
-    from etlcheck.tsql.catalog import CatalogSnapshot
+    from etlcheck.tsql.catalog import CatalogCache, CatalogObject, CatalogSnapshot
     from etlcheck.tsql.target import SqlTarget
 
 SYS_VIEWS = frozenset(
@@ -232,6 +232,45 @@ class PostgresEmulation(Emulation):
             "ORDER BY o.type <> 'U', o.name"
         )
         return [row[0] for row in result.rows]
+
+    def reference_constraint(
+        self, target: SqlTarget, catalog: CatalogCache, table: CatalogObject
+    ) -> str | None:
+        """PostgreSQL holds the FOREIGN KEYs itself: one on either side of the table."""
+        found = target.query(
+            "SELECT k.conname::text FROM pg_constraint k JOIN pg_class c ON c.oid IN "
+            "(k.conrelid, k.confrelid) JOIN pg_namespace n ON n.oid = c.relnamespace "
+            f"WHERE k.contype = 'f' AND n.nspname = {_literal(table.schema)} "
+            f"AND c.relname = {_literal(table.name)} "
+            "ORDER BY c.oid <> k.conrelid, k.conname LIMIT 1"
+        ).rows
+        return str(found[0][0]) if found else None
+
+    def constraint_table(
+        self, target: SqlTarget, catalog: CatalogCache, schema: str, name: str
+    ) -> tuple[CatalogObject, str] | None:
+        """PostgreSQL's own constraint of that name in the schema, and its table."""
+        found = target.query(
+            "SELECT c.relname::text, k.conname::text FROM pg_constraint k "
+            "JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = k.connamespace "
+            f"WHERE n.nspname::citext = {_literal(schema)}::citext "
+            f"AND k.conname::citext = {_literal(name)}::citext LIMIT 1"
+        ).rows
+        if not found:
+            return None
+        table = catalog.table(schema, str(found[0][0]))
+        return None if table is None else (table, str(found[0][1]))
+
+    def enabled_trigger(self, target: SqlTarget, table: CatalogObject) -> str | None:
+        """A trigger of the table's own (not one PostgreSQL makes for a key), enabled."""
+        found = target.query(
+            "SELECT t.tgname::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            f"WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND n.nspname = "
+            f"{_literal(table.schema)} AND c.relname = {_literal(table.name)} "
+            "ORDER BY t.tgname LIMIT 1"
+        ).rows
+        return str(found[0][0]) if found else None
 
     # -- FORMAT ---------------------------------------------------------------------------
     def format_moment_piece(self, value: exp.Expression, token: str) -> exp.Expression:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sqlglot import exp
 
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA as DEFAULT_SCHEMA
-from etlcheck.tsql.catalog import CatalogObject, CatalogSnapshot
+from etlcheck.tsql.catalog import CatalogCache, CatalogObject, CatalogSnapshot
 from etlcheck.tsql.emulation.common import statement_kind, sys_call, written_table
 from etlcheck.tsql.emulation.functions import rewrite_functions
 from etlcheck.tsql.emulation.output import (
@@ -30,7 +30,11 @@ from etlcheck.tsql.emulation.output import (
     plan_update,
     take_output,
 )
-from etlcheck.tsql.emulation.references import check_referenced, plan_alter_constraints
+from etlcheck.tsql.emulation.references import (
+    check_output_target,
+    check_referenced,
+    plan_alter_constraints,
+)
 from etlcheck.tsql.emulation.rewrites import (
     ROW,
     SOURCE,
@@ -191,6 +195,7 @@ class Emulation(ABC):
             tree.set("returning", exp.Returning(expressions=returned))
         target = output_target(output)
         if target is not None:
+            check_output_target(plan, target)
             finish_target(plan, self._rewrite_tree(target), self.dialect)
 
     def _plan_merge_logged(self, plan: Plan, merge: exp.Merge, output: exp.Returning) -> None:
@@ -329,6 +334,43 @@ class Emulation(ABC):
                 database = str(schema)
         return CatalogSnapshot(tuple(objects), tuple(schemas), database)
 
+    def reference_constraint(
+        self, target: SqlTarget, catalog: CatalogCache, table: CatalogObject
+    ) -> str | None:
+        """The name of a FOREIGN KEY ``table`` is on either side of (one of its own first),
+        or None; here the keys the interpreter records (``etlcheck.tsql.foreign_keys``)."""
+        if table.foreign_keys:
+            return table.foreign_keys[0].name
+        referencing = catalog.referencing(table.schema, table.name)
+        return referencing[0][1].name if referencing else None
+
+    def enabled_trigger(self, target: SqlTarget, table: CatalogObject) -> str | None:
+        """The name of an enabled trigger on ``table``, or None (CREATE TRIGGER is refused
+        before anything runs, so an emulation without triggers of its own has none)."""
+        return None
+
+    def constraint_table(
+        self, target: SqlTarget, catalog: CatalogCache, schema: str, name: str
+    ) -> tuple[CatalogObject, str] | None:
+        """The table whose constraint ``schema.name`` is (and the constraint's name as
+        spelled), or None; here the keys the interpreter records."""
+        return catalog.constraint(schema, name)
+
+    def rename_constraint(
+        self, target: SqlTarget, table: CatalogObject, old: str, new: str
+    ) -> None:
+        """Rename a constraint the engine holds itself (``enforces_keys`` emulations
+        rewrite what they record instead)."""
+        name = f"{_double_quoted(table.schema)}.{_double_quoted(table.name)}"
+        target.execute(
+            f"ALTER TABLE {name} RENAME CONSTRAINT {_double_quoted(old)} TO {_double_quoted(new)}"
+        )
+
+    def after_table_rename(self, target: SqlTarget, schema: str, old: str, new: str) -> None:
+        """What the emulation keeps under a table's name, moved to its new name after
+        ``sp_rename`` renamed ``schema.old`` to ``new`` (nothing by default)."""
+        return None
+
     @abstractmethod
     def schema_blockers(self, target: SqlTarget, schema: str) -> list[str]:
         """Objects that keep SQL Server from dropping ``schema`` (empty when it may go)."""
@@ -371,6 +413,10 @@ def _refuse_added_check(tree: exp.Alter) -> None:
                 "ALTER TABLE … ADD CONSTRAINT … CHECK",
                 word="CONSTRAINT",
             )
+
+
+def _double_quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _check_key_columns(plan: Plan, tree: exp.Alter) -> None:

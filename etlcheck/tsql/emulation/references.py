@@ -21,6 +21,39 @@ ADD_FOREIGN_KEY = "add_foreign_key"
 DROP_CONSTRAINT = "drop_constraint"
 SWITCH_CONSTRAINTS = "switch_constraints"
 FOREIGN_KEY_TARGETS = "foreign_key_targets"
+OUTPUT_INTO_TARGET = "output_into_target"
+CONSTRAINT_NAMES = "constraint_names"
+
+
+def check_constraint_names(plan: Plan, tree: exp.Schema, table: exp.Table) -> None:
+    """A CREATE TABLE's named constraints must not take a name in use in the schema (SQL
+    Server's error 2714): the interpreter records keys with their tables, so the engine
+    cannot tell. A temporary table is left alone."""
+    name = table_name(table)
+    if name is None or name[0] == "#":
+        return
+    names = [
+        node.name
+        for node in tree.find_all(exp.ColumnConstraint, exp.Constraint)
+        if node.name and (isinstance(node, exp.Constraint) or node.args.get("this"))
+    ]
+    if names:
+        subject = {"table": name, "names": names}
+        plan.checks.append(Check(CONSTRAINT_NAMES, json.dumps(subject)))
+
+
+def check_output_target(plan: Plan, insert: exp.Insert) -> None:
+    """OUTPUT ... INTO a table: SQL Server refuses the statement, before it changes a row,
+    when that table has enabled triggers (error 331) or is on either side of a FOREIGN
+    KEY (332); which it is, only the catalog at run time can tell. A temporary table or
+    a table variable is left alone: it holds no such key."""
+    target = insert.this.this if isinstance(insert.this, exp.Schema) else insert.this
+    name = table_name(target)
+    if name is None or name[0] == "#" or not isinstance(target, exp.Table):
+        return
+    shown = ".".join(part.name for part in target.parts)
+    subject = json.dumps({"table": name, "shown": shown})
+    plan.checks.append(Check(OUTPUT_INTO_TARGET, subject))
 
 
 def check_targets(plan: Plan, table: exp.Table, keys: tuple[Key, ...]) -> None:

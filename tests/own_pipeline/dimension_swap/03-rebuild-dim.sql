@@ -1,0 +1,20 @@
+/* 03-rebuild-dim.sql: the weekly rebuild of the product dimension by the swap-table
+   pattern: load DimProduct_new beside it, move the fact's key, swap the names. */
+IF OBJECT_ID('dw.DimProduct_new') IS NOT NULL DROP TABLE dw.DimProduct_new;
+CREATE TABLE dw.DimProduct_new (
+    ProductKey int         NOT NULL CONSTRAINT PK_DimProduct_new PRIMARY KEY,
+    Code       varchar(10) NOT NULL,
+    Name       varchar(50) NOT NULL
+);
+INSERT INTO dw.DimProduct_new (ProductKey, Code, Name)
+SELECT ProductKey, Code, UPPER(Name) FROM dw.DimProduct;
+GO
+BEGIN TRANSACTION;
+ALTER TABLE dw.FactSales DROP CONSTRAINT FK_FactSales_Product;
+EXEC sp_rename 'dw.DimProduct', 'DimProduct_old';
+EXEC sp_rename 'dw.DimProduct_new', 'DimProduct';
+ALTER TABLE dw.FactSales WITH CHECK ADD CONSTRAINT FK_FactSales_Product
+    FOREIGN KEY (ProductKey) REFERENCES dw.DimProduct (ProductKey);
+COMMIT TRANSACTION;
+GO
+DROP TABLE dw.DimProduct_old;
