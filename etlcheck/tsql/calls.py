@@ -8,6 +8,7 @@ variable, ``DEFAULT`` or a bare word (which SQL Server passes as a string).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlglot.tokens import Token, TokenType
@@ -177,4 +178,31 @@ def options_refusal(call: ProcedureCall) -> CompileError | None:
             f"EXEC ... WITH {unknown[0]}",
             word=unknown[0],
         )
+    return None
+
+
+def arguments_by_name(names: Sequence[str], call: ProcedureCall) -> dict[str, Argument]:
+    """The call's arguments by the parameter each is for (``names`` in order, lower
+    case): by position until the first named one, then by name (binding reports a call
+    that mixes them wrongly)."""
+    found: dict[str, Argument] = {}
+    for position, argument in enumerate(call.arguments):
+        if argument.name is not None:
+            found[argument.name.lower()] = argument
+        elif position < len(names):
+            found[names[position]] = argument
+    return found
+
+
+def constant_text(argument: Argument | None) -> str | None:
+    """The value of a string constant or bare-word argument, else None."""
+    if argument is None or argument.value is None:
+        return None
+    text = argument.value.text.strip()
+    if text.upper().startswith("N'"):
+        text = text[1:]
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'")
+    if text.replace("_", "a").isalnum() and text.upper() not in ("NULL", "DEFAULT"):
+        return text
     return None

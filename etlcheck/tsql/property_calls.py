@@ -21,7 +21,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from etlcheck.tsql.calls import Argument, ProcedureCall, options_refusal
+from etlcheck.tsql.calls import (
+    Argument,
+    ProcedureCall,
+    arguments_by_name,
+    constant_text,
+    options_refusal,
+)
 from etlcheck.tsql.parsing import CompileError
 
 ADD = "sp_addextendedproperty"
@@ -139,30 +145,8 @@ def parameter_names(procedure: str) -> tuple[str, ...]:
 
 
 def arguments_by_parameter(procedure: str, call: ProcedureCall) -> dict[str, Argument]:
-    """The call's arguments by the parameter each is for (lower case): by position until
-    the first named one, then by name (binding reports a call that mixes them wrongly)."""
-    names = parameter_names(procedure)
-    found: dict[str, Argument] = {}
-    for position, argument in enumerate(call.arguments):
-        if argument.name is not None:
-            found[argument.name.lower()] = argument
-        elif position < len(names):
-            found[names[position]] = argument
-    return found
-
-
-def constant_text(argument: Argument | None) -> str | None:
-    """The value of a string constant or bare-word argument, else None."""
-    if argument is None or argument.value is None:
-        return None
-    text = argument.value.text.strip()
-    if text.upper().startswith("N'"):
-        text = text[1:]
-    if len(text) >= 2 and text[0] == text[-1] == "'":
-        return text[1:-1].replace("''", "'")
-    if text.replace("_", "a").isalnum() and text.upper() not in ("NULL", "DEFAULT"):
-        return text
-    return None
+    """The call's arguments by the parameter each is for (lower case)."""
+    return arguments_by_name(parameter_names(procedure), call)
 
 
 def level_type(text: str | None) -> str | None:

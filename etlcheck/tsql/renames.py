@@ -22,7 +22,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from etlcheck.tsql.binding import bind
-from etlcheck.tsql.calls import Argument, ProcedureCall, options_refusal
+from etlcheck.tsql.calls import (
+    ProcedureCall,
+    arguments_by_name,
+    constant_text,
+    options_refusal,
+)
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, CatalogObject, split_object_name
 from etlcheck.tsql.foreign_keys import ForeignKey, qualified
 from etlcheck.tsql.frames import Frame
@@ -45,6 +50,7 @@ PARAMETERS = (
     Parameter("@newname", "NVARCHAR(128)"),
     Parameter("@objtype", "VARCHAR(13)", Fragment("NULL", 0)),
 )
+_NAMES = tuple(parameter.name for parameter in PARAMETERS)
 NOT_EMULATED = ("INDEX", "STATISTICS", "USERDATATYPE", "DATABASE")
 """``@objtype`` values SQL Server accepts that are not emulated."""
 _SCHEMAS = ("", "sys", "dbo")
@@ -75,8 +81,8 @@ def rename_refusal(call: ProcedureCall) -> CompileError | None:
     refused = options_refusal(call)
     if refused is not None:
         return refused
-    argument = _arguments(call).get("@objtype")
-    kind = _type(_constant(argument))
+    argument = arguments_by_name(_NAMES, call).get("@objtype")
+    kind = _type(constant_text(argument))
     return not_emulated(kind) if kind in NOT_EMULATED else None
 
 
@@ -85,9 +91,12 @@ def renamed_table(call: ProcedureCall) -> tuple[list[str], str] | None:
     its arguments are constants that rename an object (for ``etlcheck init``)."""
     if not rename_procedure(call):
         return None
-    arguments = _arguments(call)
-    kind = _type(_constant(arguments.get("@objtype")))
-    objname, newname = _constant(arguments.get("@objname")), _constant(arguments.get("@newname"))
+    arguments = arguments_by_name(_NAMES, call)
+    kind = _type(constant_text(arguments.get("@objtype")))
+    objname, newname = (
+        constant_text(arguments.get("@objname")),
+        constant_text(arguments.get("@newname")),
+    )
     if kind not in (None, "OBJECT") or objname is None or not newname:
         return None
     parts = split_object_name(objname)
@@ -322,30 +331,6 @@ def _foreign_key(
         columns = _replaced(key.parent_columns, renamed.column, new)
         key = dataclasses.replace(key, parent_columns=columns)
     return key
-
-
-def _arguments(call: ProcedureCall) -> dict[str, Argument]:
-    """The call's arguments by parameter: by position until the first named one."""
-    names = [parameter.name for parameter in PARAMETERS]
-    found: dict[str, Argument] = {}
-    for position, argument in enumerate(call.arguments):
-        if argument.name is not None:
-            found[argument.name.lower()] = argument
-        elif position < len(names):
-            found[names[position]] = argument
-    return found
-
-
-def _constant(argument: Argument | None) -> str | None:
-    """The value of a string constant or bare-word argument, else None."""
-    if argument is None or argument.value is None:
-        return None
-    text = argument.value.text.strip()
-    if text.upper().startswith("N'"):
-        text = text[1:]
-    if len(text) >= 2 and text[0] == text[-1] == "'":
-        return text[1:-1].replace("''", "'")
-    return text if text.replace("_", "a").isalnum() and text.upper() != "NULL" else None
 
 
 def _type(value: Any) -> str | None:

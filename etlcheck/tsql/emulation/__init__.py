@@ -154,9 +154,7 @@ class Emulation(ABC):
         elif isinstance(tree, exp.Merge):
             self._plan_merge(tree, output)
         elif isinstance(tree, exp.Alter):
-            _refuse_added_computed_column(tree)
-            if not self.adds_checks:
-                _refuse_added_check(tree)
+            _refuse_added(tree, self.adds_checks)
             if self.enforces_keys:
                 _check_key_columns(plan, tree)
             plan_alter_constraints(plan, tree, self.enforces_keys)
@@ -390,29 +388,36 @@ class Emulation(ABC):
         return number, SQL_SERVER_MESSAGES.get(number, message)
 
 
-def _refuse_added_computed_column(tree: exp.Alter) -> None:
-    """``ALTER TABLE t ADD c AS (expression)``: neither engine adds a computed column to a
-    table that exists (PostgreSQL would also need its type)."""
-    for action in tree.args.get("actions") or []:
-        if isinstance(action, exp.ColumnDef) and action.find(exp.ComputedColumnConstraint):
-            raise CompileError(
-                "computed column: a computed column cannot be added to a table here; "
-                "declare it in the CREATE TABLE",
-                "computed column",
-                word="AS",
-            )
+_ADDED_REFUSALS = (
+    (
+        exp.ColumnDef,
+        exp.ComputedColumnConstraint,
+        "computed column: a computed column cannot be added to a table here; declare it in "
+        "the CREATE TABLE",
+        "computed column",
+        "AS",
+    ),
+    (
+        exp.AddConstraint,
+        exp.CheckColumnConstraint,
+        "ALTER TABLE … ADD CONSTRAINT … CHECK: this engine cannot add a CHECK constraint to "
+        "a table that exists; declare it in the CREATE TABLE",
+        "ALTER TABLE … ADD CONSTRAINT … CHECK",
+        "CONSTRAINT",
+    ),
+)
+"""What ``ALTER TABLE … ADD`` may ask that an engine cannot do to a table that exists: a
+computed column (neither engine; PostgreSQL would also need its type), and a CHECK
+constraint (where ``adds_checks`` is False)."""
 
 
-def _refuse_added_check(tree: exp.Alter) -> None:
-    """``ALTER TABLE t [WITH CHECK] ADD CONSTRAINT c CHECK (…)``, where the engine cannot."""
+def _refuse_added(tree: exp.Alter, checks: bool) -> None:
     for action in tree.args.get("actions") or []:
-        if isinstance(action, exp.AddConstraint) and action.find(exp.CheckColumnConstraint):
-            raise CompileError(
-                "ALTER TABLE … ADD CONSTRAINT … CHECK: this engine cannot add a CHECK "
-                "constraint to a table that exists; declare it in the CREATE TABLE",
-                "ALTER TABLE … ADD CONSTRAINT … CHECK",
-                word="CONSTRAINT",
-            )
+        for added, inner, message, construct, word in _ADDED_REFUSALS:
+            if inner is exp.CheckColumnConstraint and checks:
+                continue
+            if isinstance(action, added) and action.find(inner):
+                raise CompileError(message, construct, word=word)
 
 
 def _double_quoted(name: str) -> str:
