@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from etlcheck.engines.base import Engine, QueryResult, ScriptResult, TableCopy
+from etlcheck.engines.duckdb import json_udfs
 from etlcheck.engines.duckdb.fingerprint import DuckDBFingerprintSQL
-from etlcheck.engines.duckdb.json_udfs import register as register_json_functions
 from etlcheck.errors import EngineError, UsageError
 
 if TYPE_CHECKING:
@@ -72,6 +72,8 @@ class DuckDBEngine(Engine):
     def __init__(self, target: str | None = None) -> None:
         super().__init__(target)
         self._connection: Any = None
+        self._json_installed = False
+        """Whether this connection has the JSON functions (``json_udfs``), added on demand."""
         self._aside: Any = None
         self._catalog: str | None = None
         self._schema = "dbo"
@@ -90,7 +92,6 @@ class DuckDBEngine(Engine):
             raise EngineError(
                 f"cannot open DuckDB database {database}: {error}", hint="check --db"
             ) from None
-        register_json_functions(self._connection)
         self.info.version = duckdb.__version__
         self.info.target = database
 
@@ -176,7 +177,14 @@ class DuckDBEngine(Engine):
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+            self._json_installed = False
             self.tsql_session = None
+
+    def before_statement(self, sql: str) -> None:
+        super().before_statement(sql)
+        if not self._json_installed and json_udfs.names_json(sql):
+            self._json_installed = True
+            json_udfs.install(self.connection)
 
     def execute(self, sql: str) -> int:
         self.before_statement(sql)

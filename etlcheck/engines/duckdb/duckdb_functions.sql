@@ -287,15 +287,3 @@ CREATE OR REPLACE MACRO sys.etlcheck_datename(part, moment) AS (
         WHEN 'weekday' THEN dayname(moment)
         ELSE CAST(sys.etlcheck_datepart(part, moment) AS VARCHAR) END
 );
-CREATE OR REPLACE MACRO sys.etlcheck_json_value(document, steps) AS (
-    etlcheck_py_json_value(document, steps)
-);
-CREATE OR REPLACE MACRO sys.etlcheck_isjson(document, kind) AS (
-    etlcheck_py_isjson(document, kind)
-);
-CREATE OR REPLACE MACRO sys.etlcheck_json_query(document, steps) AS (
-    etlcheck_py_json_query(document, steps)
-);
-CREATE OR REPLACE MACRO sys.etlcheck_openjson(document, steps, explicit) AS TABLE
-    SELECT e.key AS "key", e.value AS "value", e.type AS "type"
-    FROM (SELECT unnest(etlcheck_py_openjson(document, steps, explicit)) AS e);

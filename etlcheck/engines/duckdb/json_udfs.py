@@ -1,5 +1,8 @@
 """JSON_VALUE, ISJSON and OPENJSON for DuckDB, as Python functions on each connection.
 
+Registering them costs a process about 45 ms the first time, so a connection gets them,
+and the macros over them, only when a statement names JSON (:func:`names_json`).
+
 DuckDB's JSON functions re-write numbers (``1.50`` comes back ``1.5``, ``1e5`` as
 ``100000.0``) and accept ``NaN`` and trailing commas, which SQL Server refuses; Python's
 ``json`` reads RFC 8259 JSON and hands over each number's own text. The SQL the
@@ -220,3 +223,32 @@ def register(connection: Any) -> None:
         null_handling="special",
         side_effects=False,
     )
+
+
+MACROS = """
+CREATE OR REPLACE MACRO sys.etlcheck_json_value(document, steps) AS (
+    etlcheck_py_json_value(document, steps)
+);
+CREATE OR REPLACE MACRO sys.etlcheck_isjson(document, kind) AS (
+    etlcheck_py_isjson(document, kind)
+);
+CREATE OR REPLACE MACRO sys.etlcheck_json_query(document, steps) AS (
+    etlcheck_py_json_query(document, steps)
+);
+CREATE OR REPLACE MACRO sys.etlcheck_openjson(document, steps, explicit) AS TABLE
+    SELECT e.key AS "key", e.value AS "value", e.type AS "type"
+    FROM (SELECT unnest(etlcheck_py_openjson(document, steps, explicit)) AS e);
+"""
+"""The ``sys`` macros the interpreter's SQL calls, over the functions :func:`register` adds
+(DuckDB binds a macro's body when it is created)."""
+
+
+def names_json(sql: str) -> bool:
+    """Whether ``sql`` may call the functions (each of their macros' names says JSON)."""
+    return "json" in sql or "JSON" in sql
+
+
+def install(connection: Any) -> None:
+    """:func:`register` the functions on ``connection`` and create the macros over them."""
+    register(connection)
+    connection.execute(MACROS)
