@@ -23,9 +23,10 @@ from sqlglot.tokens import Token, TokenType
 from etlcheck.isolation.gaps import blank_gaps
 from etlcheck.isolation.positions import statement_kind, token_words
 from etlcheck.tsql.nodes import CONDITION, STATEMENT, UNPARSED, Span, words
-from etlcheck.tsql.parsing import CompileError, quiet_sqlglot, take_dml_top, temp_names_as_words
+from etlcheck.tsql.parsing import CompileError, quiet_sqlglot, take_dml_top
 from etlcheck.tsql.schema_elements import unqualified_names
 from etlcheck.tsql.statements import Reading, SplitError, read_batch
+from etlcheck.tsql.temp_names import temp_names_as_words
 from etlcheck.tsql.tokens import STATEMENT_WORDS
 
 _PARSED = words(

@@ -11,12 +11,11 @@ taken out first.
   ``SYSTEM_USER`` (logins) and ``CURRENT_USER`` (a database user) as one node. The niladic
   ``SYSTEM_USER``, ``CURRENT_USER``, ``SESSION_USER`` and ``USER`` become calls without
   arguments (``USER`` is otherwise read as a column).
-- ``OUTPUT ... [INTO target [(columns)]]`` of INSERT, UPDATE, DELETE and MERGE is read
-  here, from the tokens: sqlglot fails on ``DELETE ... OUTPUT ... INTO t WHERE`` and reads
-  ``INTO log (a)`` as a call of ``LOG``. The clause is cut out of the text at the offsets
-  the tokenizer gives, the rest parsed as usual, and the clause attached as the tree's
-  ``returning`` (an ``exp.Returning`` whose ``into`` is a table, or a ``Schema`` with a
-  column list; a table variable is a table whose name is the parameter ``@t``).
+- ``OUTPUT ... [INTO target [(columns)]]`` of INSERT, UPDATE, DELETE and MERGE is found
+  by :mod:`etlcheck.tsql.output_clause`, cut out of the text at its offsets, the rest
+  parsed as usual, and the clause attached as the tree's ``returning`` (an
+  ``exp.Returning`` whose ``into`` is a table, or a ``Schema`` with a column list; a table
+  variable is a table whose name is the parameter ``@t``).
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 import sqlglot
 from sqlglot import exp
@@ -35,8 +33,10 @@ from sqlglot.tokens import Token, TokenType
 from etlcheck.tsql.constraint_switch import ADDED_WITH_CHECK, read_switch
 from etlcheck.tsql.default_for import read_default_for
 from etlcheck.tsql.maintenance import index_action, maintenance_query
+from etlcheck.tsql.output_clause import output_clause
 from etlcheck.tsql.storage_clauses import without_storage_clauses
-from etlcheck.tsql.tokens import SplitError, tokenize, word_of
+from etlcheck.tsql.temp_names import bracket_temp_names
+from etlcheck.tsql.tokens import NILADIC, SplitError, tokenize, word_of
 
 
 class CompileError(Exception):
@@ -60,8 +60,6 @@ class CompileError(Exception):
         self.occurrence = occurrence
 
 
-_NILADIC = ("SYSTEM_USER", "CURRENT_USER", "SESSION_USER", "USER")
-"""Functions T-SQL calls without parentheses; each stands for a call with no argument."""
 _KEPT = (
     "FORMAT",
     "DATEPART",
@@ -71,7 +69,7 @@ _KEPT = (
     "SYSDATETIMEOFFSET",
     "SUSER_SNAME",
     "SUSER_NAME",
-    *_NILADIC,
+    *NILADIC,
 )
 """Functions sqlglot would turn into something else as it parses: renamed for the parse
 (``ETLCHECK_FORMAT``), so they stay calls by their own name."""
@@ -79,25 +77,6 @@ _NOT_AFTER_USER = frozenset(["CREATE", "ALTER", "DROP", "AS", "AUTHORIZATION"])
 """Words before ``USER`` that make it part of a statement (``CREATE USER``, ``EXECUTE AS
 USER``), not the function."""
 _PREFIX = "ETLCHECK_"
-
-
-_DML = frozenset(["INSERT", "UPDATE", "DELETE", "MERGE"])
-_OUTPUT_ENDS = {
-    "INSERT": frozenset(["VALUES", "SELECT", "DEFAULT", "EXEC", "EXECUTE", "WITH", "("]),
-    "UPDATE": frozenset(["FROM", "WHERE", "OPTION"]),
-    "DELETE": frozenset(["FROM", "WHERE", "OPTION"]),
-    "MERGE": frozenset(["OPTION"]),
-}
-
-
-@dataclass(frozen=True)
-class OutputClause:
-    """Where ``OUTPUT ...`` stands in a statement, and its parts as text."""
-
-    start: int
-    end: int
-    columns: str
-    into: str
 
 
 @contextmanager
@@ -207,55 +186,6 @@ def _dml_verb(tokens: list[Token]) -> int | None:
     return None
 
 
-def bracket_temp_names(text: str) -> str:
-    """``#inner``, ``##join``, ``#output`` as ``[#inner]``...: one identifier in T-SQL, which
-    sqlglot reads as ``#`` and a keyword (and then as no table name, an OUTPUT clause or
-    the ``USER`` function). Bracketed, sqlglot reads the same temporary table."""
-    pieces: list[str] = []
-    position = 0
-    for start, name in _keyword_temp_names(text):
-        pieces += [text[position:start], "[", text[start : name.end + 1], "]"]
-        position = name.end + 1
-    return "".join(pieces) + text[position:] if pieces else text
-
-
-def temp_names_as_words(text: str) -> str:
-    """``#inner`` as ``#_nner``: the same length, so offsets into the text still hold, for a
-    reader that needs the statement's shape and not its temporary tables' names."""
-    pieces: list[str] = []
-    position = 0
-    for _, name in _keyword_temp_names(text):
-        pieces += [text[position : name.start], "_"]
-        position = name.start + 1
-    return "".join(pieces) + text[position:] if pieces else text
-
-
-def _keyword_temp_names(text: str) -> list[tuple[int, Token]]:
-    """Where each ``#name`` or ``##name`` starts whose name sqlglot reads as a keyword, and
-    that name's token."""
-    if "#" not in text:
-        return []
-    try:
-        tokens = tokenize(text)
-    except SplitError:
-        return []
-    found: list[tuple[int, Token]] = []
-    for index, token in enumerate(tokens):
-        if token.token_type != TokenType.HASH or (index and _adjacent(tokens[index - 1], token)):
-            continue
-        last = index + (index + 1 < len(tokens) and tokens[index + 1].token_type == TokenType.HASH)
-        name = tokens[last + 1] if last + 1 < len(tokens) else None
-        if name is None or not _adjacent(tokens[last], name) or word_of(name) is None:
-            continue
-        if name.token_type != TokenType.VAR or word_of(name) in _NILADIC:
-            found.append((token.start, name))
-    return found
-
-
-def _adjacent(before: Token, after: Token) -> bool:
-    return before.end + 1 == after.start
-
-
 _CURRENT_OF = re.compile(r"\bCURRENT\s+OF\b", re.IGNORECASE)
 
 
@@ -300,7 +230,7 @@ def _refuse_insert_exec(text: str) -> None:
 
 
 def _rename_kept(text: str) -> str:
-    """Calls of the ``_KEPT`` functions under names sqlglot does not know; the ``_NILADIC``
+    """Calls of the ``_KEPT`` functions under names sqlglot does not know; the ``NILADIC``
     ones, written without parentheses, as calls of no argument."""
     upper = text.upper()
     if not any(name in upper for name in _KEPT):
@@ -317,7 +247,7 @@ def _rename_kept(text: str) -> str:
         if before is not None and before.token_type == TokenType.DOT:
             continue
         opens = after is not None and after.token_type == TokenType.L_PAREN
-        if token.text.upper() in _KEPT and token.text.upper() not in _NILADIC and opens:
+        if token.text.upper() in _KEPT and token.text.upper() not in NILADIC and opens:
             pieces += [text[position : token.start], _PREFIX + token.text.upper()]
         elif _is_niladic_call(token, before, after):
             pieces += [text[position : token.start], f"{_PREFIX}{token.text.upper()}()"]
@@ -331,7 +261,7 @@ def _is_niladic_call(token: Token, before: Token | None, after: Token | None) ->
     """``SYSTEM_USER``, ``CURRENT_USER``, ``SESSION_USER`` or ``USER`` as a value (not
     ``[USER]``, ``t.USER``, ``CREATE USER``, ``USER::name`` or a call with parentheses)."""
     name = word_of(token)
-    if name not in _NILADIC or token.token_type == TokenType.IDENTIFIER:
+    if name not in NILADIC or token.token_type == TokenType.IDENTIFIER:
         return False
     if after is not None and after.token_type in (TokenType.L_PAREN, TokenType.DOT):
         return False
@@ -428,74 +358,6 @@ def statement_construct(text: str) -> str:
     """The first two words of a statement, upper-cased (``CREATE PROCEDURE``)."""
     found = re.findall(r"[A-Za-z_]+", text)[:2]
     return " ".join(found).upper() or text[:20]
-
-
-def output_clause(text: str) -> OutputClause | None:
-    """The OUTPUT clause of an INSERT, UPDATE, DELETE or MERGE, or None."""
-    try:
-        tokens = tokenize(text)
-    except SplitError:
-        return None
-    verb = _verb(tokens)
-    if verb is None:
-        return None
-    depth = 0
-    start: int | None = None
-    into: int | None = None
-    for index, token in enumerate(tokens):
-        kind = token.token_type
-        if kind == TokenType.L_PAREN:
-            opens_source = depth == 0 and verb == "INSERT"
-            if start is not None and opens_source and _is_source(tokens, index):
-                return _clause(text, tokens, start, into, index)
-            depth += 1
-            continue
-        if kind == TokenType.R_PAREN:
-            depth -= 1
-            continue
-        if depth:
-            continue
-        word = word_of(token)
-        if start is None:
-            if kind == TokenType.RETURNING:
-                start = index
-        elif kind == TokenType.INTO and into is None:
-            into = index
-        elif kind == TokenType.SEMICOLON or word in _OUTPUT_ENDS[verb]:
-            return _clause(text, tokens, start, into, index)
-    return None if start is None else _clause(text, tokens, start, into, len(tokens))
-
-
-def _verb(tokens: list[Token]) -> str | None:
-    """INSERT, UPDATE, DELETE or MERGE, after an optional ``WITH cte AS (...)``."""
-    depth = 0
-    for token in tokens:
-        if token.token_type == TokenType.L_PAREN:
-            depth += 1
-        elif token.token_type == TokenType.R_PAREN:
-            depth -= 1
-        elif depth == 0:
-            word = word_of(token)
-            if word in _DML:
-                return word
-            if word in ("SELECT", "CREATE", "ALTER", "DROP", "DECLARE", "SET"):
-                return None
-    return None
-
-
-def _is_source(tokens: list[Token], index: int) -> bool:
-    """``(`` after OUTPUT's columns opens the INSERT's source (a parenthesized SELECT)."""
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return following is not None and word_of(following) in ("SELECT", "WITH")
-
-
-def _clause(text: str, tokens: list[Token], start: int, into: int | None, end: int) -> OutputClause:
-    last = end - 1
-    stop = tokens[last].end + 1
-    column_end = tokens[into].start if into is not None else stop
-    columns = text[tokens[start].end + 1 : column_end].strip()
-    target = text[tokens[into].end + 1 : stop].strip() if into is not None else ""
-    return OutputClause(tokens[start].start, stop, columns, target)
 
 
 def _output_target(text: str) -> exp.Expression:

@@ -52,6 +52,10 @@ class SplitError(Exception):
         self.construct = construct
 
 
+NILADIC = ("SYSTEM_USER", "CURRENT_USER", "SESSION_USER", "USER")
+"""Functions T-SQL calls without parentheses; each stands for a call with no argument."""
+
+
 def tokenize(text: str) -> list[Token]:
     """Every token of ``text`` (comments dropped), offsets relative to ``text``."""
     try:

@@ -13,7 +13,8 @@ from etlcheck.tsql.dynamic import bind_parameters, declared_parameters
 from etlcheck.tsql.emulation.formats import date_pieces
 from etlcheck.tsql.emulation.patterns import like_regex
 from etlcheck.tsql.nodes import Fragment
-from etlcheck.tsql.parsing import CompileError, output_clause, parse_tsql
+from etlcheck.tsql.output_clause import output_clause
+from etlcheck.tsql.parsing import CompileError, parse_tsql
 from etlcheck.tsql.raiserror import format_message, raise_error
 from etlcheck.tsql.scope import TsqlError
 
