@@ -8,15 +8,20 @@ variable, ``DEFAULT`` or a bare word (which SQL Server passes as a string).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.catalog import split_object_name
 from etlcheck.tsql.nodes import Command, Fragment
 from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.scope import Scope, TsqlError, UnknownVariable
 from etlcheck.tsql.tokens import SplitError, adjacent, tokenize, word_of
+
+if TYPE_CHECKING:
+    from etlcheck.tsql.runtime import Runtime
 
 SYSTEM_PREFIXES = ("sp_", "xp_")
 
@@ -206,3 +211,19 @@ def constant_text(argument: Argument | None) -> str | None:
     if text.replace("_", "a").isalnum() and text.upper() not in ("NULL", "DEFAULT"):
         return text
     return None
+
+
+def end_system_procedure(
+    interpreter: Runtime,
+    scope: Scope,
+    called: ProcedureCall,
+    fail: Callable[[int, str], TsqlError],
+) -> None:
+    """What a system procedure leaves when it succeeds: ``@@ROWCOUNT`` as its closing
+    ``RETURN (0)`` leaves it (1), and 0 in ``EXEC @status = …``."""
+    interpreter.session.row_count = 1
+    if called.status is not None:
+        try:
+            scope.set(called.status, 0)
+        except UnknownVariable:
+            raise fail(137, f'Must declare the scalar variable "{called.status}".') from None

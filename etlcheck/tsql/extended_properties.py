@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from etlcheck.tsql import procedures
 from etlcheck.tsql.binding import VARIANT, bind
-from etlcheck.tsql.calls import Argument, ProcedureCall
+from etlcheck.tsql.calls import Argument, ProcedureCall, end_system_procedure
 from etlcheck.tsql.frames import Frame
 from etlcheck.tsql.nodes import Block, Command, Fragment
 from etlcheck.tsql.parsing import CompileError
@@ -106,12 +106,7 @@ def run(
             "the object does not exist.",
         )
     _change(interpreter, procedure, owner, str(name), value, _label(levels), fail)
-    interpreter.session.row_count = 1  # as the procedure's closing RETURN (0) leaves it
-    if called.status is not None:
-        try:
-            scope.set(called.status, 0)
-        except UnknownVariable:
-            raise fail(137, f'Must declare the scalar variable "{called.status}".') from None
+    end_system_procedure(interpreter, scope, called, fail)
 
 
 def _change(

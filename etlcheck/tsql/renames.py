@@ -26,6 +26,7 @@ from etlcheck.tsql.calls import (
     ProcedureCall,
     arguments_by_name,
     constant_text,
+    end_system_procedure,
     options_refusal,
 )
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, CatalogObject, split_object_name
@@ -37,7 +38,7 @@ from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.property_store import renamed_sql
 from etlcheck.tsql.reference_checks import record_keys
 from etlcheck.tsql.routines import PROCEDURE, Parameter, RoutineDefinition, RoutineHeader
-from etlcheck.tsql.scope import ModuleState, Scope, TsqlError, UnknownVariable
+from etlcheck.tsql.scope import ModuleState, Scope, TsqlError
 
 if TYPE_CHECKING:
     from etlcheck.tsql.runtime import Runtime
@@ -156,12 +157,7 @@ def run(
         )
     _apply(interpreter, renamed, new)
     interpreter.messages.append(CAUTION)
-    interpreter.session.row_count = 1  # as the procedure's closing RETURN (0) leaves it
-    if called.status is not None:
-        try:
-            scope.set(called.status, 0)
-        except UnknownVariable:
-            raise fail(137, f'Must declare the scalar variable "{called.status}".') from None
+    end_system_procedure(interpreter, scope, called, fail)
 
 
 def _find(interpreter: Runtime, parts: list[str], kind: str | None) -> Renamed | None:
