@@ -33,3 +33,18 @@ def throwaway_postgres(*, dbo: bool = True) -> Iterator[Engine]:
         yield started
     finally:
         started.close()
+
+
+@pytest.fixture(params=BOTH_ENGINES, name="engine")
+def either_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """A fresh DuckDB database, then a throwaway PostgreSQL cluster without ``dbo``: import
+    it into a test module (``from tests.engine_params import either_engine``) to run its
+    tests on both."""
+    if request.param == "duckdb":
+        from etlcheck.engines.duckdb import DuckDBEngine
+
+        with DuckDBEngine(None) as duckdb:
+            yield duckdb
+        return
+    with throwaway_postgres(dbo=False) as started:
+        yield started

@@ -4,14 +4,12 @@ PostgreSQL would run it and DuckDB would load the rows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from etlcheck.engines.base import Engine
-from etlcheck.engines.duckdb import DuckDBEngine
-from tests.engine_params import BOTH_ENGINES, throwaway_postgres
+from tests.engine_params import either_engine, throwaway_postgres  # noqa: F401 (the engine fixture)
 from tests.tsql.tsql_scripts import Sent, rejected, rows, run
 
 KEY_MAP = (Path(__file__).parent / "key_map.sql").read_text(encoding="utf-8")
@@ -20,16 +18,6 @@ INSERT INTO dw.DimCustomer (SourceId, Name)
 OUTPUT inserted.CustomerKey, inserted.SourceId INTO etl.CustomerKeyMap (CustomerKey, SourceId)
 SELECT SourceId, Name FROM etl.stg_customer;
 """
-
-
-@pytest.fixture(params=BOTH_ENGINES)
-def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    if request.param == "duckdb":
-        with DuckDBEngine(None) as duckdb:
-            yield duckdb
-        return
-    with throwaway_postgres(dbo=False) as started:
-        yield started
 
 
 def message(target: str, constraint: str) -> str:

@@ -5,7 +5,6 @@ the old one away, rename the new one in) ends as it does on SQL Server."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,21 +14,11 @@ from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import UnsupportedConstruct
 from etlcheck.tsql.foreign_keys import ForeignKey, decode_foreign_keys
-from tests.engine_params import BOTH_ENGINES, throwaway_postgres
+from tests.engine_params import either_engine  # noqa: F401 (the engine fixture)
 from tests.tsql.tsql_scripts import rejected, rows, run
 
 SWAP = (Path(__file__).parent / "dim_swap.sql").read_text(encoding="utf-8")
 CAUTION = "Caution: Changing any part of an object name could break scripts and stored procedures."
-
-
-@pytest.fixture(params=BOTH_ENGINES)
-def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    if request.param == "duckdb":
-        with DuckDBEngine(None) as duckdb:
-            yield duckdb
-        return
-    with throwaway_postgres(dbo=False) as started:
-        yield started
 
 
 def caught(engine: Engine, statement: str) -> str:
