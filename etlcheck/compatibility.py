@@ -22,7 +22,7 @@ from etlcheck.tsql.compat import CODE, classify
 from etlcheck.tsql.frames import HINT
 
 if TYPE_CHECKING:
-    from etlcheck.isolation.lint import LintReport
+    from etlcheck.isolation.lint_report import LintReport
     from etlcheck.tsql.emulation import Emulation
 
 

@@ -21,9 +21,9 @@ if TYPE_CHECKING:
     from etlcheck.isolation.snapshots import Snapshot
     from etlcheck.options import RunOptions
     from etlcheck.pipeline import Pipeline, Step
-    from etlcheck.runner import ProgressCallback, RunResult
+    from etlcheck.runner import ProgressCallback
     from etlcheck.seeding.summary import SeedSummary
-    from etlcheck.step_result import StepResult
+    from etlcheck.step_result import RunResult, StepResult
     from etlcheck.targets import DatabaseIdentity
 
 RERUN = "run again without --resume"

@@ -30,6 +30,7 @@ RUN_FIXTURES = (
     "etl_lint",
     "etl_run",
     "etl_after",
+    "etl_pipeline_tables",
     "etl_expectations",
 )
 """The fixtures of the run, in the order they compute."""

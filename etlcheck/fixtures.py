@@ -34,11 +34,11 @@ from etlcheck.session import EtlSession
 if TYPE_CHECKING:
     from etlcheck.engines import Engine
     from etlcheck.expectations import SuiteOutcome
-    from etlcheck.isolation.lint import LintReport
+    from etlcheck.isolation.lint_report import LintReport
     from etlcheck.isolation.snapshots import Comparison, Snapshot
     from etlcheck.options import RunOptions
-    from etlcheck.runner import RunResult
     from etlcheck.seeding.summary import SeedSummary
+    from etlcheck.step_result import RunResult
 
 Fixture = Callable[..., Any]
 
@@ -251,20 +251,13 @@ def etl_expectations_dir(etl_options: RunOptions) -> Path | None:
 
 
 @pytest.fixture(scope="session")
-def etl_pipeline_tables(etl_options: RunOptions) -> list[tuple[str, str]]:
+def etl_pipeline_tables(request: pytest.FixtureRequest) -> list[tuple[str, str]]:
     """(schema, table) of every permanent table the pipeline's scripts create, found by
     the parser (or the work cache); the run should leave each in the sandbox (or drop it)."""
-    from etlcheck import workcache
-    from etlcheck.pipeline import Pipeline
-    from etlcheck.script_facts import read_script_facts
 
-    cache = workcache.project_cache(etl_options.config.root)
-    workcache.load(cache)
-    found: dict[tuple[str, str], tuple[str, str]] = {}
-    default = etl_options.config.sandbox.default_schema
-    for step in Pipeline.from_config(etl_options.config).steps:
-        for table in read_script_facts(step.read(), step.path).tables:
-            pair = (table.schema or default, table.table)
-            found.setdefault((pair[0].lower(), pair[1].lower()), pair)
-    workcache.save(cache)
-    return list(found.values())
+    def tables() -> list[tuple[str, str]]:
+        from etlcheck import stages
+
+        return stages.pipeline_tables(request.getfixturevalue("etl_options"))
+
+    return shared(request, "etl_pipeline_tables", tables)

@@ -14,11 +14,12 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 
 from etlcheck import heap
+from etlcheck.cases import WORKER_INPUT, Cases, Source, for_workers
 from etlcheck.engines.registry import ENGINES, engine_names
 from etlcheck.errors import EtlcheckError, UsageError
 from etlcheck.fixture_share import overridden_fixtures
@@ -39,9 +40,6 @@ from etlcheck.fixtures import (
 from etlcheck.session import SESSION_KEY, EtlSession, session_run_id
 from etlcheck.values import RewriteMode, Scale
 from etlcheck.xdist_share import CONTROLLER, RunShare
-
-if TYPE_CHECKING:
-    from etlcheck.config import Config
 
 pytest_plugins = ["etlcheck.bench.pytest_plugin"]
 """Benchmarks (``--etl-bench-*``) live in a plugin of their own."""
@@ -147,6 +145,10 @@ def pytest_configure_node(node: Any) -> None:
     etl_session = etl_session_of(node.config)
     node.workerinput["etl_run_id"] = etl_session.run_id
     node.workerinput["etl_share_dir"] = str(share_folder(etl_session))
+    if etl_session.suite:
+        if etl_session.worker_cases is None:
+            etl_session.worker_cases = _cases_for_workers(node.config)
+        node.workerinput[WORKER_INPUT] = etl_session.worker_cases
 
 
 def share_folder(etl_session: EtlSession) -> Path:
@@ -298,28 +300,27 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     names = metafunc.fixturenames
     if not {"etl_phase", "etl_expectation_suite", "etl_protected_table"} & set(names):
         return
-    from etlcheck.config import load_config
-    from etlcheck.expectations import load_suites, start_for_folder
-
+    cases = _cases(metafunc.config)
     try:
-        config = load_config(get_option(metafunc.config, "etl_config"))
         folder = get_option(metafunc.config, "etl_expectations")
         where = Path(folder) if folder else metafunc.definition.path.parent / "expectations"
         if not _takes_the_controllers_run(metafunc.config):
-            start_for_folder(where, get_option(metafunc.config, "etl_engine") or config.run.engine)
+            from etlcheck.expectations import start_for_folder
+
+            start_for_folder(where, get_option(metafunc.config, "etl_engine") or cases.engine())
         if "etl_phase" in names:
-            phases = [phase.name for phase in config.phases]
+            phases = cases.phases()
             metafunc.parametrize("etl_phase", phases, ids=phases)
         if "etl_expectation_suite" in names:
-            suites = [suite.name for suite in load_suites(where)] if where.is_dir() else []
+            suites = cases.suites(where)
             if suites:
                 metafunc.parametrize("etl_expectation_suite", suites, ids=suites)
             else:
                 reason = f"no expectation suites in {where}: add ExpectationSuite JSON files"
-                cases = [pytest.param(None, marks=pytest.mark.skip(reason=reason))]
-                metafunc.parametrize("etl_expectation_suite", cases, ids=["no-suites"])
+                skipped = [pytest.param(None, marks=pytest.mark.skip(reason=reason))]
+                metafunc.parametrize("etl_expectation_suite", skipped, ids=["no-suites"])
         if "etl_protected_table" in names:
-            tables: list[str | None] = list(_protected_tables(metafunc.config, config))
+            tables: list[str | None] = list(cases.tables())
             # None: no declaration names a table; the case checks every table the
             # before-fingerprint holds.
             ids = [str(t) for t in tables] if tables else [EVERY_PROTECTED_TABLE]
@@ -328,6 +329,34 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         # Raised here, pytest would show it as a collection error with a traceback;
         # pytest_collection_modifyitems stops the session with it as one line.
         metafunc.config.stash[_BAD_INPUT_KEY] = str(error)
+
+
+_CASES_KEY = pytest.StashKey[Cases]()
+
+
+def _cases(config: pytest.Config) -> Cases:
+    """This session's cases (those the xdist controller handed over, on a worker)."""
+    if _CASES_KEY not in config.stash:
+        given = getattr(config, "workerinput", {}).get(WORKER_INPUT)
+        config.stash[_CASES_KEY] = Cases(_case_source(config), given)
+    return config.stash[_CASES_KEY]
+
+
+def _case_source(config: pytest.Config) -> Source:
+    return Source(get_option(config, "etl_config"), get_option(config, "etl_seed_from"))
+
+
+def _cases_for_workers(config: pytest.Config) -> dict[str, Any]:
+    """On the xdist controller of a suite: the cases its workers will collect, for the
+    suites' folders the command line names (``--etl-expectations``, or ``expectations``
+    beside each path given)."""
+    given = get_option(config, "etl_expectations")
+    if given:
+        folders = [Path(given)]
+    else:
+        paths = [config.invocation_params.dir / arg.split("::")[0] for arg in config.args]
+        folders = [(p if p.is_dir() else p.parent) / "expectations" for p in paths]
+    return for_workers(_case_source(config), folders)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -355,27 +384,7 @@ def _takes_the_controllers_run(config: pytest.Config) -> bool:
     return share is not None and share.producer == CONTROLLER
 
 
-_TABLES_KEY = pytest.StashKey[list[str]]()
 EVERY_PROTECTED_TABLE = "every-protected-table"
-
-
-def _protected_tables(pytest_config: pytest.Config, config: Config) -> list[str]:
-    """The protected tables the declared seed sources create, read from the declarations
-    (file names, DDL, the sample's table list) without seeding anything, so collection is
-    the same for every engine and every worker. Tables no declaration names (a live
-    snapshot's, a custom ``etl_seed``'s) are checked by the runtime isolation test."""
-    if _TABLES_KEY not in pytest_config.stash:
-        from etlcheck.seed_specs import parse_seed_spec
-        from etlcheck.seeding.inventory import declared_tables
-
-        seed_from = get_option(pytest_config, "etl_seed_from")
-        sources = (
-            tuple(parse_seed_spec(spec) for spec in seed_from.split())
-            if seed_from
-            else config.seed.sources
-        )
-        pytest_config.stash[_TABLES_KEY] = declared_tables(config, sources)
-    return pytest_config.stash[_TABLES_KEY]
 
 
 etl_options = etl_options_factory()

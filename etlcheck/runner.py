@@ -15,7 +15,6 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,76 +27,10 @@ from etlcheck.script_scan import is_empty, manages_transactions
 from etlcheck.seeding.discarded import leading_drops
 from etlcheck.seeding.owed_rows import OwedRows, OwedTable
 from etlcheck.state import RunFacts, RunStateStore
-from etlcheck.step_result import StepResult
+from etlcheck.step_result import PhaseTiming, RunResult, StepResult
 
 ScriptRewriter = Callable[[str, Step], str]
 """Turns a step's script text into the text that runs (the sandbox remap)."""
-
-
-@dataclass(frozen=True)
-class PhaseTiming:
-    name: str
-    title: str
-    scripts: int
-    completed: int
-    seconds: float
-    budget_seconds: float
-
-    @property
-    def within_budget(self) -> bool:
-        return self.seconds <= self.budget_seconds
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "name": self.name,
-            "title": self.title,
-            "scripts": self.scripts,
-            "completed": self.completed,
-            "seconds": round(self.seconds, 4),
-            "budget_seconds": self.budget_seconds,
-            "within_budget": self.within_budget,
-        }
-
-
-@dataclass(frozen=True)
-class RunResult:
-    run_id: str
-    started_at: datetime
-    finished_at: datetime
-    steps_total: int
-    results: tuple[StepResult, ...]
-    phases: tuple[PhaseTiming, ...] = field(default=())
-    resumes: str | None = None
-    """The run this one continues (``--resume``, ``--from``), if any."""
-
-    @property
-    def completed(self) -> int:
-        return sum(1 for r in self.results if r.status == "ok")
-
-    @property
-    def failed(self) -> StepResult | None:
-        return next((r for r in self.results if r.status == "failed"), None)
-
-    @property
-    def ok(self) -> bool:
-        return self.failed is None
-
-    @property
-    def seconds(self) -> float:
-        return sum(r.seconds for r in self.results)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "run_id": self.run_id,
-            "started_at": self.started_at.isoformat(),
-            "finished_at": self.finished_at.isoformat(),
-            "resumes": self.resumes,
-            "steps_total": self.steps_total,
-            "steps_completed": self.completed,
-            "seconds": round(self.seconds, 4),
-            "phases": [p.to_dict() for p in self.phases],
-            "steps": [r.to_dict() for r in self.results],
-        }
 
 
 ProgressCallback = Callable[[Step, StepResult | None], None]

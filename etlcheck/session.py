@@ -13,10 +13,10 @@ import pytest
 if TYPE_CHECKING:
     from etlcheck.expectations import SuiteOutcome
     from etlcheck.isolation.diff import FingerprintDiff
-    from etlcheck.isolation.lint import LintReport
+    from etlcheck.isolation.lint_report import LintReport
     from etlcheck.options import RunOptions
-    from etlcheck.runner import RunResult
     from etlcheck.seeding.summary import SeedSummary
+    from etlcheck.step_result import RunResult
     from etlcheck.xdist_share import RunShare
 
 
@@ -61,6 +61,8 @@ class EtlSession:
     """On the xdist controller: the run it makes for the workers."""
     suite: bool = False
     """The session runs an etlcheck suite (its conftest called ``enable_pytest_reports``)."""
+    worker_cases: dict[str, Any] | None = None
+    """On the xdist controller: the suite's cases, handed to every worker (``etlcheck.cases``)."""
 
     def finish(self) -> Path | None:
         """Write report.html and run.json when this session ran the pipeline (once: the

@@ -158,6 +158,7 @@ class ControllerRun:
         comparison = stages.compare(before, stages.snapshot(engine, options))
         session.production, session.sandbox = comparison.production, comparison.sandbox
         outcomes["etl_after"] = Outcome(comparison)
+        outcomes["etl_pipeline_tables"] = Outcome(stages.pipeline_tables(options))
         self._publish_the_run(outcomes)
         if suites is None:
             pytest.fail("no expectation suites: set --etl-expectations or etl_expectations_dir")

@@ -16,14 +16,15 @@ from etlcheck.interrupts import StopSignals
 from etlcheck.isolation.snapshots import Comparison, Snapshot
 from etlcheck.options import RunOptions
 from etlcheck.pipeline import Pipeline, Step
-from etlcheck.runner import ProgressCallback, Runner, RunResult, new_run_id
+from etlcheck.runner import ProgressCallback, Runner, new_run_id
 from etlcheck.seeding.summary import SeedSummary
+from etlcheck.step_result import RunResult
 from etlcheck.syntax import check_pipeline_syntax
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
     from etlcheck.expectations import SuiteFile, SuiteOutcome
-    from etlcheck.isolation.lint import LintReport
+    from etlcheck.isolation.lint_report import LintReport
 
 Rewrite = dict[str, str]
 """One patch of the remap, as run.json shows it: location, before, after."""
@@ -56,6 +57,23 @@ def expectation_suites(options: RunOptions) -> list[SuiteFile] | None:
             "fix the path or remove the key",
         )
     return load_suites(folder)
+
+
+def pipeline_tables(options: RunOptions) -> list[tuple[str, str]]:
+    """(schema, table) of every permanent table the pipeline's scripts create, found by
+    the parser (or the work cache), the default schema filled in."""
+    from etlcheck.script_facts import read_script_facts
+
+    cache = workcache.project_cache(options.config.root)
+    workcache.load(cache)
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    default = options.config.sandbox.default_schema
+    for step in Pipeline.from_config(options.config).steps:
+        for table in read_script_facts(step.read(), step.path).tables:
+            pair = (table.schema or default, table.table)
+            found.setdefault((pair[0].lower(), pair[1].lower()), pair)
+    workcache.save(cache)
+    return list(found.values())
 
 
 def lint_for(options: RunOptions) -> LintReport | None:

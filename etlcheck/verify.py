@@ -18,10 +18,10 @@ from etlcheck.ledger import Ledger
 from etlcheck.options import RunOptions
 from etlcheck.pipeline import Step
 from etlcheck.privilege import is_permission_failure, least_privilege
-from etlcheck.runner import ProgressCallback, RunResult, new_run_id
+from etlcheck.runner import ProgressCallback, new_run_id
 from etlcheck.seeding.summary import ClonedTable, SeedSummary
 from etlcheck.snapshot_store import rebase_object_ids
-from etlcheck.step_result import StepResult
+from etlcheck.step_result import RunResult, StepResult
 from etlcheck.targets import locked_database, open_engine
 from etlcheck.trace import Trace
 from etlcheck.tsql.property_store import KIND as PROPERTY
@@ -30,7 +30,7 @@ from etlcheck.wording import counted
 if TYPE_CHECKING:
     from etlcheck.expectations import SuiteFile, SuiteOutcome
     from etlcheck.isolation.diff import FingerprintDiff, TableDiff
-    from etlcheck.isolation.lint import LintReport
+    from etlcheck.isolation.lint_report import LintReport
 
 __all__ = ["RunOptions", "Verification", "verify"]
 

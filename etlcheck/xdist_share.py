@@ -17,6 +17,10 @@ holds the value it asks for.
 
 Waiting uses locks on files (``flock``), so a producer that dies releases the consumers:
 they fail with one line instead of waiting for ever.
+
+Consumers get every value as the producer has it, except the per-row hashes of the
+before-snapshot (``etl_before``): they serve the producer's diff, which consumers get whole
+in ``etl_after``, and leaving them out spares each worker importing numpy to unpickle them.
 """
 
 from __future__ import annotations
@@ -27,11 +31,21 @@ import os
 import pickle
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-SHARED = ("etl_seed", "etl_before", "etl_lint", "etl_run", "etl_after", "etl_expectations")
+from etlcheck.isolation.snapshots import Snapshot
+
+SHARED = (
+    "etl_seed",
+    "etl_before",
+    "etl_lint",
+    "etl_run",
+    "etl_after",
+    "etl_pipeline_tables",
+    "etl_expectations",
+)
 """Fixtures whose values the producer publishes (``etl_engine`` is shared as a database)."""
 CONTROLLER = "controller"
 """The producer's name when the xdist controller makes the run (else a worker id)."""
@@ -61,6 +75,12 @@ class SharedRun:
     """The suites the producer validated (``etl_expectations``)."""
     complete: bool = True
     """False for the first of two stages: more outcomes follow."""
+
+
+def _for_consumers(outcome: Outcome) -> Outcome:
+    if isinstance(outcome.value, Snapshot):
+        return replace(outcome, value=outcome.value.without_row_hashes())
+    return outcome
 
 
 class Gate:
@@ -145,7 +165,8 @@ class RunShare:
         """Write the producer's values and let the consumers go (those waiting for the
         last stage only when ``run`` is complete)."""
         temporary = self.folder / f".result.{os.getpid()}"
-        temporary.write_bytes(pickle.dumps(run))
+        outcomes = {name: _for_consumers(outcome) for name, outcome in run.outcomes.items()}
+        temporary.write_bytes(pickle.dumps(replace(run, outcomes=outcomes)))
         temporary.replace(self.result_file)
         self._first_stage.open()
         if run.complete:

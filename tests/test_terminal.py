@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 
 from etlcheck.pipeline import Step
-from etlcheck.runner import StepResult
+from etlcheck.step_result import StepResult
 from etlcheck.terminal import Terminal
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
     from etlcheck.pipeline import Step
-    from etlcheck.runner import StepResult
+    from etlcheck.step_result import StepResult
 
 TIMED_CALLS = ("execute", "query", "query_expression", "query_frame")
 _STATUS = Path("/proc/self/status")

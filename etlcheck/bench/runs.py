@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from etlcheck.bench.copies import SeededCopies
     from etlcheck.options import RunOptions
     from etlcheck.pipeline import Step
-    from etlcheck.runner import StepResult
+    from etlcheck.step_result import StepResult
 
 Progress = Callable[["Step", "StepResult | None"], None]
 CHILD_TIMEOUT_SECONDS = 3600

@@ -15,16 +15,17 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from etlcheck.expectations.dispatch import validate_suites
-    from etlcheck.expectations.model import ExpectationSpec, SuiteFile
+    from etlcheck.expectations.model import SuiteFile
     from etlcheck.expectations.outcomes import Example, ExpectationOutcome, SuiteOutcome
     from etlcheck.expectations.prefetch import start_for_folder, start_for_tests, start_import
+    from etlcheck.expectations.spec import ExpectationSpec
     from etlcheck.expectations.sqlbuild import Resolver
     from etlcheck.expectations.suites import load_suite, load_suites
 
 HOMES = {
     "Example": "outcomes",
     "ExpectationOutcome": "outcomes",
-    "ExpectationSpec": "model",
+    "ExpectationSpec": "spec",
     "Resolver": "sqlbuild",
     "SuiteFile": "model",
     "SuiteOutcome": "outcomes",

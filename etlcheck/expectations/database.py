@@ -23,8 +23,8 @@ from etlcheck.expectations.gx_run import (
     no_result,
     outcome_of,
 )
-from etlcheck.expectations.model import UNEXPECTED_ROWS_TYPE, JsonValue
 from etlcheck.expectations.outcomes import ExpectationOutcome
+from etlcheck.expectations.spec import UNEXPECTED_ROWS_TYPE, JsonValue
 
 
 class DatabaseBatch:

@@ -16,15 +16,15 @@ from sqlglot import exp
 
 from etlcheck.engines.base import Engine
 from etlcheck.expectations import sqlbuild
-from etlcheck.expectations.model import (
+from etlcheck.expectations.model import SuiteFile
+from etlcheck.expectations.outcomes import EXAMPLES, ExpectationOutcome, examples_from_counts, plain
+from etlcheck.expectations.spec import (
     MEMBERSHIP_TYPES,
     OTHER_TABLE_TYPE,
     UNEXPECTED_ROWS_TYPE,
     ExpectationSpec,
     JsonValue,
-    SuiteFile,
 )
-from etlcheck.expectations.outcomes import EXAMPLES, ExpectationOutcome, examples_from_counts, plain
 from etlcheck.expectations.sqlbuild import Resolver
 
 CHECKED_BY = "engine"

@@ -25,7 +25,6 @@ from etlcheck.expectations.gx_run import (
     no_result,
     outcome_of,
 )
-from etlcheck.expectations.model import TABLE_SHAPE_TYPES, ExpectationSpec, JsonValue
 from etlcheck.expectations.outcomes import (
     EXAMPLES,
     Example,
@@ -33,6 +32,7 @@ from etlcheck.expectations.outcomes import (
     examples_from_counts,
     plain,
 )
+from etlcheck.expectations.spec import TABLE_SHAPE_TYPES, ExpectationSpec, JsonValue
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from etlcheck.errors import ConfigError
 from etlcheck.expectations import importer
-from etlcheck.expectations.model import ExpectationSpec, JsonValue
 from etlcheck.expectations.outcomes import (
     EXAMPLES,
     Example,
@@ -27,6 +26,7 @@ from etlcheck.expectations.outcomes import (
     examples_from_counts,
     plain,
 )
+from etlcheck.expectations.spec import ExpectationSpec, JsonValue
 
 if TYPE_CHECKING:
     import pandas as pd

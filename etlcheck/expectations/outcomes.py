@@ -12,7 +12,7 @@ import decimal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from etlcheck.expectations.model import TABLE_SHAPE_TYPES, ExpectationSpec, JsonValue
+from etlcheck.expectations.spec import TABLE_SHAPE_TYPES, ExpectationSpec, JsonValue
 
 EXAMPLES = 5
 """Distinct failing values (and failing rows) kept per expectation."""

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from etlcheck.engines.base import Engine
 from etlcheck.expectations import sqlbuild
-from etlcheck.expectations.model import ExpectationSpec, JsonValue, SuiteFile
+from etlcheck.expectations.model import SuiteFile
 from etlcheck.expectations.outcomes import plain
 from etlcheck.expectations.parameters import RelationQuery, RowCount
+from etlcheck.expectations.spec import ExpectationSpec, JsonValue
 from etlcheck.expectations.sqlbuild import Resolver
 
 

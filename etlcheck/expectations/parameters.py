@@ -27,8 +27,6 @@ from etlcheck.expectations.sqlbuild import (
     single_column,
 )
 
-PARAMETER_KEY = "$PARAMETER"
-
 
 @dataclass(frozen=True)
 class RowCount:
@@ -107,11 +105,3 @@ def _distinct_query(name: str) -> str:
     schema, table, column = parts
     query = exp.select(exp.column(column)).distinct().from_(exp.table_(table, db=schema))
     return query.sql(dialect=AUTHORING_DIALECT)
-
-
-def referenced(value: object) -> str | None:
-    """The parameter name when ``value`` is ``{"$PARAMETER": name}``."""
-    if isinstance(value, dict) and set(value) == {PARAMETER_KEY}:
-        name = value[PARAMETER_KEY]
-        return str(name) if isinstance(name, str) else None
-    return None

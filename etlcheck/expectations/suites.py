@@ -23,15 +23,15 @@ from etlcheck.expectations.catalog import (
     known_kwargs,
     required_kwargs,
 )
-from etlcheck.expectations.model import (
+from etlcheck.expectations.model import SuiteFile
+from etlcheck.expectations.parameters import Parameter, RelationQuery, parse_parameter
+from etlcheck.expectations.spec import (
     MEMBERSHIP_TYPES,
     OTHER_TABLE_TYPE,
     UNEXPECTED_ROWS_TYPE,
     ExpectationSpec,
     JsonValue,
-    SuiteFile,
 )
-from etlcheck.expectations.parameters import Parameter, RelationQuery, parse_parameter
 from etlcheck.expectations.sqlbuild import QueryProblem, parse_query
 
 UNSUPPORTED = {

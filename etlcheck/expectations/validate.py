@@ -25,15 +25,10 @@ from etlcheck.expectations.engine_checks import (
 )
 from etlcheck.expectations.frames import FrameBatch
 from etlcheck.expectations.gx_run import GreatExpectations
-from etlcheck.expectations.model import (
-    COLUMN_KWARGS,
-    TABLE_SHAPE_TYPES,
-    ExpectationSpec,
-    JsonValue,
-    SuiteFile,
-)
+from etlcheck.expectations.model import SuiteFile
 from etlcheck.expectations.outcomes import ExpectationOutcome, SuiteOutcome, rule_of
 from etlcheck.expectations.parameter_values import ParameterValues, parameter_values
+from etlcheck.expectations.spec import COLUMN_KWARGS, TABLE_SHAPE_TYPES, ExpectationSpec, JsonValue
 from etlcheck.expectations.sqlbuild import Resolver
 
 

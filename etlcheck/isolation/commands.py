@@ -11,7 +11,8 @@ from pathlib import Path
 from etlcheck.compatibility import with_compatibility
 from etlcheck.config import Config
 from etlcheck.isolation.findings import FORMATTERS, format_sarif, format_text
-from etlcheck.isolation.lint import LintReport, lint_files, lint_pipeline, read_script
+from etlcheck.isolation.lint import lint_files, lint_pipeline, read_script
+from etlcheck.isolation.lint_report import LintReport
 from etlcheck.isolation.rewrite import REWRITE_MODES, rewrite_script
 from etlcheck.pipeline import Pipeline
 from etlcheck.subcommands import Subcommands

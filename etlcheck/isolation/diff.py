@@ -11,18 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import numpy as np
-import numpy.typing as npt
+from etlcheck.isolation.fingerprint import Fingerprint, ObjectFingerprint, SchemaFingerprint
 
-from etlcheck.isolation.fingerprint import (
-    Fingerprint,
-    HashArray,
-    ObjectFingerprint,
-    SchemaFingerprint,
-)
-from etlcheck.tsql.property_store import KIND as PROPERTY
-
-IndexArray = npt.NDArray[np.int64]
 Status = Literal["unchanged", "changed", "created", "dropped", "altered"]
 
 
@@ -232,48 +222,17 @@ def _row_changes(
     before, after = old.row_count or 0, new.row_count or 0
     if old.row_hashes is None or new.row_hashes is None:
         return max(0, after - before), max(0, before - after), 0, False
-    removed_at, added_at = _multiset_difference(old.row_hashes, new.row_hashes)
+    from etlcheck.isolation.row_multisets import multiset_difference, multiset_overlap
+
+    removed_at, added_at = multiset_difference(old.row_hashes, new.row_hashes)
     changed = 0
     if (
         old.key_hashes is not None
         and new.key_hashes is not None
         and [c.lower() for c in old.key_columns] == [c.lower() for c in new.key_columns]
     ):
-        changed = _multiset_overlap(old.key_hashes[removed_at], new.key_hashes[added_at])
+        changed = multiset_overlap(old.key_hashes[removed_at], new.key_hashes[added_at])
     return len(added_at) - changed, len(removed_at) - changed, changed, True
-
-
-def _multiset_difference(old: HashArray, new: HashArray) -> tuple[IndexArray, IndexArray]:
-    """Positions of rows in ``old`` not matched in ``new``, and of rows in ``new`` not in ``old``.
-
-    The k-th copy of a value is matched when the other side holds at least k copies, so
-    a row that appears twice after and once before leaves exactly one unmatched copy.
-    """
-    return _unmatched(old, new), _unmatched(new, old)
-
-
-def _unmatched(values: HashArray, other: HashArray) -> IndexArray:
-    """Positions in ``values`` whose copy number exceeds the copies ``other`` holds."""
-    count = len(values)
-    order = np.argsort(values)
-    ordered = values[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if count else order
-    occurrence = np.arange(count) - np.repeat(starts, np.diff(np.r_[starts, count]))
-    other_sorted = np.sort(other)
-    available = np.searchsorted(other_sorted, ordered, side="right") - np.searchsorted(
-        other_sorted, ordered, side="left"
-    )
-    return np.sort(order[occurrence >= available])
-
-
-def _multiset_overlap(left: HashArray, right: HashArray) -> int:
-    """How many values the two multisets share, counting repeats."""
-    left_values, left_counts = np.unique(left, return_counts=True)
-    right_values, right_counts = np.unique(right, return_counts=True)
-    _, left_at, right_at = np.intersect1d(
-        left_values, right_values, assume_unique=True, return_indices=True
-    )
-    return int(np.minimum(left_counts[left_at], right_counts[right_at]).sum())
 
 
 def _sentence(table: TableDiff) -> str:
@@ -289,6 +248,8 @@ def _sentence(table: TableDiff) -> str:
         changes = [f"column {c} added" for c in table.columns_added]
         changes += [f"column {c} removed" for c in table.columns_removed]
         changes += [f"column {c}" for c in table.columns_retyped]
+        from etlcheck.tsql.property_store import KIND as PROPERTY  # parses T-SQL: on demand
+
         changed = "its value changed" if table.kind == PROPERTY else "its definition changed"
         what = ", ".join(changes) or changed
         counts = f"; {_count_change(table)}" if table.is_table else ""

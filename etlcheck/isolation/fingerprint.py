@@ -4,6 +4,9 @@ A fingerprint is taken before and after a run; ``diff.py`` compares two of them.
 Hashing happens in the database (see ``fingerprint_sql.py``); Python only fetches
 one 64-bit hash per row (and per row key, when the table has one) so the diff can
 count rows added, removed and changed as a multiset, independent of row order.
+
+pytest-xdist workers receive fingerprints pickled: this module imports what taking one
+needs (numpy, the T-SQL key records) only when it takes one.
 """
 
 from __future__ import annotations
@@ -11,15 +14,14 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from etlcheck.isolation.fingerprint_content import HashArray, hash_contents
 from etlcheck.isolation.fingerprint_sql import FingerprintSQL, HashedTable, HashMethod
-from etlcheck.tsql.keys import PRIMARY_KEY, decode_keys
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
+    from etlcheck.isolation.fingerprint_content import HashArray
 
 
 INTERNAL_PREFIXES = ("_etlcheck", "__etlcheck")
@@ -124,6 +126,20 @@ class Fingerprint:
     def total_rows(self) -> int:
         return sum(t.row_count or 0 for s in self.schemas for t in s.tables)
 
+    def without_row_hashes(self) -> Fingerprint:
+        """This fingerprint without the per-row hashes its diff was made from (what
+        pytest-xdist shares with the workers, who get the diff itself)."""
+        return replace(
+            self,
+            schemas=tuple(
+                replace(
+                    s,
+                    objects=tuple(replace(o, row_hashes=None, key_hashes=None) for o in s.objects),
+                )
+                for s in self.schemas
+            ),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "engine": self.engine,
@@ -214,6 +230,8 @@ def _catalog(engine: Engine, sql: FingerprintSQL, wanted: Sequence[str]) -> Cata
 def _keys_of(rows: Sequence[Sequence[Any]]) -> dict[tuple[str, str], tuple[str, ...]]:
     """Primary key columns per table from ``catalog_sql`` rows: the engine's own, else
     those the T-SQL interpreter records in the table's comment."""
+    from etlcheck.tsql.keys import PRIMARY_KEY, decode_keys
+
     found: dict[tuple[str, str], tuple[str, ...]] = {}
     for row in rows:
         schema, name, primary_key, comment = row[0], row[1], row[8], row[9]
@@ -311,6 +329,8 @@ def _hash_tables(
         )
         for t in tables
     ]
+    from etlcheck.isolation.fingerprint_content import hash_contents
+
     contents = hash_contents(engine, sql, specs, method, row_detail)
     result = {}
     for table, content in zip(tables, contents, strict=True):

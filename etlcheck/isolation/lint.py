@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from etlcheck import workcache
 from etlcheck.config import Config, SandboxConfig
 from etlcheck.errors import ScriptError, SourceLocation, location_of_offset
-from etlcheck.isolation.findings import Finding, finding_dict
+from etlcheck.isolation.findings import Finding
 from etlcheck.isolation.invariant import residuals
+from etlcheck.isolation.lint_report import LintReport
 from etlcheck.isolation.located import Names
 from etlcheck.isolation.remap import RemapResult, check_offsets
 from etlcheck.isolation.rewrite import rewrite_script
@@ -24,31 +25,6 @@ from etlcheck.pipeline import Pipeline, Step
 PRAGMA = re.compile(r"--\s*etlcheck:\s*allow\b[ \t]*([^\r\n]*)", re.IGNORECASE)
 _LINTED: dict[tuple[str, str, str, str], tuple[Finding, ...]] = {}
 workcache.register("isolation.lint", _LINTED)
-
-
-@dataclass(frozen=True)
-class LintReport:
-    """Findings over a set of scripts, in script order."""
-
-    findings: tuple[Finding, ...]
-    scripts: tuple[str, ...]
-    rewrite: str = "ast"
-
-    @property
-    def unsilenced(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.allowed is None)
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.unsilenced else 0
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "rewrite": self.rewrite,
-            "scripts": list(self.scripts),
-            "unsilenced": len(self.unsilenced),
-            "findings": [finding_dict(f) for f in self.findings],
-        }
 
 
 def lint_script(

@@ -21,6 +21,10 @@ class Snapshot(NamedTuple):
     production: Fingerprint
     sandbox: Fingerprint
 
+    def without_row_hashes(self) -> Snapshot:
+        """Both fingerprints without the per-row hashes a diff is made from."""
+        return Snapshot(self.production.without_row_hashes(), self.sandbox.without_row_hashes())
+
 
 class Comparison(NamedTuple):
     """What changed between two snapshots: production (must be nothing) and the sandbox."""

@@ -10,7 +10,7 @@ import pytest
 from etlcheck.bench.measure import EngineClock, StepMeter, cpu_seconds, peak_memory
 from etlcheck.engines.base import QueryResult, ScriptResult
 from etlcheck.pipeline import Step
-from etlcheck.runner import StepResult
+from etlcheck.step_result import StepResult
 
 
 class Ticking:

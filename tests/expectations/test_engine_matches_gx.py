@@ -98,7 +98,7 @@ def gx_verdicts(gx: GreatExpectations, rows: list[tuple[Any, Any]]) -> list[tupl
 
 
 def load_suite_specs(expectations: list[dict[str, Any]], start: int = 0) -> list[Any]:
-    from etlcheck.expectations.model import ExpectationSpec
+    from etlcheck.expectations.spec import ExpectationSpec
 
     return [ExpectationSpec(start + i, e["type"], e["kwargs"]) for i, e in enumerate(expectations)]
 

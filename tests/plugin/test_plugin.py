@@ -301,3 +301,47 @@ def test_on_a_machine_with_few_cores_xdist_workers_start_once_the_run_is_publish
     (held / "test_held.py").write_text(HELD_TEST)
     result = pytester.runpytest_subprocess(str(held), "-p", "no:cacheprovider", "-n", "2")
     result.assert_outcomes(passed=1)
+
+
+LIGHT_WORKER = """
+import sys
+
+import pytest
+
+from etlcheck.plugin import etl_session_of
+
+HEAVY = ("duckdb", "great_expectations", "numpy", "pandas", "sqlglot")
+
+
+@pytest.mark.parametrize("attempt", range(4))
+def test_a_worker_takes_the_run_without_what_made_it(
+    request, attempt, etl_options, etl_seed, etl_before, etl_lint, etl_run, etl_after,
+    etl_pipeline_tables, etl_expectations,
+):
+    assert etl_run.completed == etl_run.steps_total and etl_pipeline_tables
+    share = etl_session_of(request.config).share
+    heavy = [name for name in HEAVY if name in sys.modules]
+    assert heavy == [], f"{share.worker} took the run {share.producer} made"
+"""
+
+
+def test_xdist_workers_take_the_controllers_run_without_importing_what_made_it(
+    pytester: pytest.Pytester, suite: Path
+) -> None:
+    """A worker only unpickles the run the controller made and collects the cases the
+    controller handed over: it imports neither the engines' drivers, nor numpy, nor the
+    SQL parser, nor Great Expectations (each costs the worker its start-up time again)."""
+    (suite / "test_light_worker.py").write_text(LIGHT_WORKER)
+    result = pytester.runpytest_subprocess(
+        str(suite / "test_light_worker.py"),
+        str(suite / "test_production_unchanged.py"),
+        str(suite / "test_phase_timings.py"),
+        "--etl-expectations",
+        str(suite / "expectations"),
+        "-p",
+        "no:cacheprovider",
+        "-n",
+        "2",
+    )
+    assert result.ret == 0, result.stdout.str()
+    result.assert_outcomes(passed=36)

@@ -11,10 +11,10 @@ import pytest
 
 from etlcheck import stages
 from etlcheck.engines.base import Engine
-from etlcheck.runner import RunResult
 from etlcheck.seeding.owed_rows import OwedRows
 from etlcheck.seeding.seeder import Seeder
 from etlcheck.seeding.summary import SeedSummary, clone_words
+from etlcheck.step_result import RunResult
 from tests.seeding.seed_helpers import options_for, rows
 
 STAGED = """
