@@ -52,7 +52,21 @@ CASES: dict[str, list[tuple[str, str]]] = {
     "ABS / CEILING / FLOOR / SIGN": [
         ("CONCAT(ABS(-3), CEILING(1.2), FLOOR(-1.5), SIGN(-7))", "32-2-1")
     ],
-    "ROUND": [("IIF(ROUND(2.345, 2) = 2.35 AND ROUND(-2.5, 0) = -3, N'ok', N'no')", "ok")],
+    "ROUND (its truncating form too)": [
+        ("IIF(ROUND(2.345, 2) = 2.35 AND ROUND(-2.5, 0) = -3, N'ok', N'no')", "ok"),
+        ("IIF(ROUND(2.349, 2, 1) = 2.34 AND ROUND(-2.5, 0, 1) = -2, N'ok', N'no')", "ok"),
+    ],
+    "GROUPING / GROUPING_ID": [
+        (
+            "(SELECT STRING_AGG(CONCAT(g, gid), N' ') WITHIN GROUP (ORDER BY gid) FROM (SELECT "
+            "GROUPING(a) AS g, GROUPING_ID(a, b) AS gid FROM (VALUES (1, 2)) AS t(a, b) "
+            "GROUP BY ROLLUP (a, b)) AS r)",
+            "00 01 13",
+        )
+    ],
+    "TRANSLATE (literal characters of one length)": [
+        ("TRANSLATE(N'[a]{b}', N'[]{}', N'()()')", "(a)(b)"),
+    ],
     "SQRT / EXP / LOG / LOG10 / PI": [
         (
             "IIF(SQRT(16.0) = 4 AND ROUND(EXP(1.0), 4) = 2.7183 AND ROUND(LOG(10.0), 4) = 2.3026"

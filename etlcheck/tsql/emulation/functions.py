@@ -28,7 +28,8 @@ into plain SQL or into the ``sys`` functions every emulation installs
 - ``SYSDATETIME()`` is the current time as datetime2, GETDATE() as datetime, and
   ``SYSDATETIMEOFFSET()`` as datetimeoffset: the instant, shown in the session's time zone
   (datetimeoffset is each engine's timestamp with time zone).
-- ``HASHBYTES(alg, x)``: see ``hashes``.
+- ``HASHBYTES(alg, x)``: see ``hashes``; ``ROUND(x, n, f)``, ``GROUPING_ID`` and
+  ``TRANSLATE``: see ``narrowed``.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from etlcheck.tsql.emulation.json_functions import (
     rewrite_json_value,
     rewrite_openjson,
 )
+from etlcheck.tsql.emulation.narrowed import check_translate, grouping_id, rewrite_round
 from etlcheck.tsql.emulation.patterns import rewrite_like, rewrite_patindex
 from etlcheck.tsql.emulation.sequences import (
     check_sequences_once,
@@ -125,6 +127,12 @@ def _rewrite(
             return _choose(list(node.expressions))
         if name == "NCHAR" and len(node.expressions) == 1:
             return exp.Chr(expressions=list(node.expressions))
+    elif isinstance(node, exp.GroupingId):
+        return grouping_id(node)
+    elif isinstance(node, exp.Round):
+        return rewrite_round(node)
+    elif isinstance(node, exp.Translate):
+        return check_translate(node)
     elif isinstance(node, exp.Stuff):
         return _stuff(node)
     elif isinstance(node, exp.DateFromParts):

@@ -23,12 +23,14 @@ def _alias_or_name(table: exp.Table) -> str:
 
 
 def _row_qualifier(table: exp.Table) -> str | exp.Identifier:
-    """What qualifies ``table``'s row id: its alias, or its name; a temporary table's name
-    as its identifier, which the engine spells ``"#t"`` (its bare name ``t`` names nothing)."""
+    """What qualifies ``table``'s row id: its alias, or its name, as the identifier the
+    statement wrote (an engine that keeps case, PostgreSQL, spells it as it spells the
+    table; a temporary table's identifier is ``"#t"``: its bare name ``t`` names nothing)."""
+    alias = table.args.get("alias")
+    if alias is not None and isinstance(alias.this, exp.Identifier):
+        return alias.this.copy()
     identifier = table.this
-    if table.alias or not isinstance(identifier, exp.Identifier):
-        return _alias_or_name(table)
-    if identifier.args.get("temporary") or identifier.args.get("global_"):
+    if isinstance(identifier, exp.Identifier):
         return identifier.copy()
     return _alias_or_name(table)
 
@@ -139,9 +141,8 @@ def normalize_tsql_forms(tree: exp.Expression) -> exp.Expression:
     elif isinstance(tree, exp.Delete) and not isinstance(tree.this, exp.Table):
         tables = tree.args.get("tables") or []
         if len(tables) == 1 and isinstance(tables[0], exp.Table):
-            return exp.Delete(
-                this=tables[0], where=tree.args.get("where"), limit=tree.args.get("limit")
-            )
+            kept = {k: v for k, v in tree.args.items() if k not in ("this", "tables") and v}
+            return exp.Delete(this=tables[0], **kept)  # WITH, OUTPUT, TOP and WHERE stay
     return tree
 
 

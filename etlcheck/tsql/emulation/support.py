@@ -57,7 +57,9 @@ FUNCTIONS: tuple[Faithful, ...] = (
     Faithful("IIF / CASE", (exp.If, exp.Case)),
     Faithful("CHOOSE", (), ("CHOOSE",)),
     Faithful("ABS / CEILING / FLOOR / SIGN", (exp.Abs, exp.Ceil, exp.Floor, exp.Sign)),
-    Faithful("ROUND", (exp.Round,)),
+    Faithful("ROUND (its truncating form too)", (exp.Round,)),
+    Faithful("GROUPING / GROUPING_ID", (exp.Grouping, exp.GroupingId)),
+    Faithful("TRANSLATE (literal characters of one length)", (exp.Translate,)),
     Faithful("SQRT / EXP / LOG / LOG10 / PI", (exp.Sqrt, exp.Exp, exp.Ln, exp.Log, exp.Pi)),
     Faithful(
         "GETDATE / SYSDATETIME / CURRENT_TIMESTAMP", (exp.CurrentTimestamp,), ("SYSDATETIME",)
