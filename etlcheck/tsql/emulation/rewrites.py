@@ -72,8 +72,9 @@ def rewrite_update(
 ) -> exp.Expression:
     """The UPDATE on its base table over a subquery that picks the rows by row id and
     computes the new values (and, for OUTPUT deleted.x, ``old_columns`` as ``OLD + x``)."""
-    if update.args.get("with_") is not None or update.args.get("with") is not None:
-        raise CompileError("UPDATE through a CTE is not supported", "UPDATE through a CTE")
+    with_ = update.args.get("with_") or update.args.get("with")
+    if with_ is not None:
+        return _update_through_cte(update, with_, row_id, old_columns)
     strip_set_qualifiers(update)
     limit = update.args.get("limit")
     if limit is not None and update.args.get("from_") is None:
@@ -222,10 +223,32 @@ def rewrite_delete(delete: exp.Delete, row_id: str) -> exp.Expression:
 def _delete_through_cte(
     delete: exp.Delete, with_: exp.With, target: exp.Table, row_id: str
 ) -> exp.Expression:
-    ctes = {cte.alias.lower(): cte for cte in with_.expressions}
-    cte = ctes.get(target.name.lower())
-    if cte is None or target.db:
+    cte = _named_cte(with_, target)
+    if cte is None:
         return delete
+    _, base = _one_table_cte(cte, row_id, "DELETE")
+    inner = exp.Select(expressions=[exp.column(ROW)]).from_(exp.to_table(cte.alias))
+    where = delete.args.get("where")
+    if where is not None:
+        inner.set("where", where.copy())
+    inner.set("with_", with_.copy())
+    return exp.Delete(
+        this=_base_table(base),
+        where=exp.Where(this=exp.In(this=exp.column(row_id), query=exp.Subquery(this=inner))),
+    )
+
+
+def _named_cte(with_: exp.With, target: exp.Expression) -> exp.CTE | None:
+    """The CTE ``target`` names (None: it names a table)."""
+    if not isinstance(target, exp.Table) or target.db:
+        return None
+    ctes = {cte.alias.lower(): cte for cte in with_.expressions}
+    return ctes.get(target.name.lower())
+
+
+def _one_table_cte(cte: exp.CTE, row_id: str, verb: str) -> tuple[exp.Select, exp.Table]:
+    """The CTE's SELECT and the one table it reads, the SELECT now also returning that
+    table's row id as ``ROW``; CompileError for a CTE over anything else."""
     body = cte.this
     source = body.args.get("from_") if isinstance(body, exp.Select) else None
     base = source.this if source is not None else None
@@ -237,16 +260,68 @@ def _delete_through_cte(
         or body.args.get("distinct")
     ):
         raise CompileError(
-            "DELETE through a CTE is supported only over one table",
-            "DELETE through a CTE",
+            f"{verb} through a CTE is supported only over one table",
+            f"{verb} through a CTE",
         )
     body.select(exp.alias_(exp.column(row_id, table=_row_qualifier(base)), ROW), copy=False)
-    inner = exp.Select(expressions=[exp.column(ROW)]).from_(exp.to_table(cte.alias))
-    where = delete.args.get("where")
+    return body, base
+
+
+def _update_through_cte(
+    update: exp.Update, with_: exp.With, row_id: str, old_columns: tuple[str, ...] | list[str]
+) -> exp.Expression:
+    """``WITH c AS (SELECT ... FROM t) UPDATE c SET x = ...``: the UPDATE of ``t``, each
+    column of ``c`` it sets being the column of ``t`` that ``c`` returns under that name
+    (SQL Server refuses to set a computed one: error 4406)."""
+    cte = _named_cte(with_, update.this)
+    if cte is None or update.args.get("from_") is not None:
+        raise CompileError(
+            "UPDATE with a WITH clause: only an UPDATE of the CTE itself is supported",
+            "UPDATE through a CTE",
+        )
+    if update.args.get("limit") is not None or old_columns:
+        raise CompileError(
+            "UPDATE TOP / OUTPUT deleted through a CTE is not supported", "UPDATE through a CTE"
+        )
+    body, base = _one_table_cte(cte, row_id, "UPDATE")
+    strip_set_qualifiers(update)
+    projections: list[exp.Expr] = [exp.alias_(exp.column(ROW), ROW)]
+    assignments = []
+    for index, assignment in enumerate(update.expressions):
+        name = f"__etlcheck_set_{index}"
+        projections.append(exp.alias_(assignment.expression, name))
+        column = _base_column(body, assignment.this.name)
+        assignments.append(exp.EQ(this=column, expression=exp.column(name, table=SOURCE)))
+    inner = exp.Select(expressions=projections).from_(exp.to_table(cte.alias))
+    where = update.args.get("where")
     if where is not None:
         inner.set("where", where.copy())
     inner.set("with_", with_.copy())
-    return exp.Delete(
-        this=_base_table(base),
-        where=exp.Where(this=exp.In(this=exp.column(row_id), query=exp.Subquery(this=inner))),
+    return exp.Update(
+        this=exp.alias_(_base_table(base), TARGET, table=True),
+        expressions=assignments,
+        from_=exp.From(this=exp.alias_(exp.Subquery(this=inner), SOURCE, table=True)),
+        where=exp.Where(
+            this=exp.EQ(
+                this=exp.column(row_id, table=TARGET), expression=exp.column(ROW, table=SOURCE)
+            )
+        ),
+    )
+
+
+def _base_column(body: exp.Select, name: str) -> exp.Column:
+    """The column of the CTE's table that the CTE returns as ``name``."""
+    for projection in body.expressions:
+        if isinstance(projection, exp.Star):
+            return exp.column(name)
+        value = projection.this if isinstance(projection, exp.Alias) else projection
+        if projection.alias_or_name.lower() != name.lower():
+            continue
+        if isinstance(value, exp.Column):
+            return exp.column(value.args["this"].copy())
+        break
+    raise CompileError(
+        f"Update or insert of view or function '{name}' failed because it contains a "
+        "derived or constant field.",
+        "UPDATE through a CTE",
     )
