@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from etlcheck.errors import ConfigError
 from etlcheck.expectations import importer
+from etlcheck.expectations.gx_quoting import quote_exactly
 from etlcheck.expectations.model import ExpectationSpec, JsonValue
 from etlcheck.expectations.outcomes import (
     EXAMPLES,
@@ -141,6 +142,7 @@ class GreatExpectations:
                 f"{name}-{number}", table_name=verbatim(name), schema_name=schema
             )
             self._tables[table] = asset.add_batch_definition_whole_table("all")
+            quote_exactly(self._sql_sources[-1].get_execution_engine().engine.dialect)
         return self._run(self._tables[table], expectations, parameters, None, DATABASE_RESULTS)
 
     def validate_frame(
