@@ -113,9 +113,11 @@ class GreatExpectations:
         return self.url is not None
 
     def close(self) -> None:
-        """Close GX's database connections (before the engine's server goes away)."""
+        """Close GX's database connections (before the engine's server goes away): the
+        datasource's engine, and the one its execution engine made for itself."""
         for source in self._sql_sources:
             source.get_engine().dispose()
+            source.get_execution_engine().engine.dispose()
 
     def _sql_source(self, name: str) -> Any:
         """A SQL datasource of its own for one table. GX's execution engine remembers column

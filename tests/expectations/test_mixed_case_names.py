@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from etlcheck.engines.base import Engine
 from etlcheck.expectations import load_suite, validate_suites
 from tests.expectations.expectation_data import sandbox
@@ -39,3 +41,17 @@ def test_a_column_named_like_a_catalog_column_is_sent_as_written(engine: Engine)
     [missing_name] = people.failures
     assert missing_name.unexpected_count == 1
     assert [row["PersonId"] for row in missing_name.failing_rows] == [2]
+
+
+def test_no_connection_of_gx_outlives_the_validation(engine: Engine) -> None:
+    """A database the run used can be dropped afterwards: GX's connections are closed
+    (``DROP DATABASE`` refuses while another session uses it)."""
+    engine.run_script((HERE / "people.sql").read_text("utf-8"), HERE / "people.sql")
+    validate_suites(engine, [load_suite(HERE / "people.json")], sandbox)
+    if engine.sqlalchemy_url() is None:
+        pytest.skip("DuckDB: GX validates a DataFrame and never connects")
+    others = engine.query(
+        "SELECT count(*) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    ).scalar()
+    assert others == 0
