@@ -104,7 +104,7 @@ def _key_coverage(
     """The layouts whose PRIMARY KEY is known (the script's own, else the one ``db/``
     declares), and the names of the tables in ``mapped`` schemas with none."""
     keys = {_key(t): t for t in _last_layouts(declared) if t.primary_key}
-    created_keys = {_key(t) for t in created}
+    seen = {_key(t) for t in created}
     keyed: list[TableLayout] = []
     unkeyed: list[str] = []
     for table in created:
@@ -117,8 +117,9 @@ def _key_coverage(
             keyed.append(known)
     for schema, name in written:
         key = (schema.lower(), name.lower())
-        if schema.lower() not in mapped or key in created_keys:
+        if schema.lower() not in mapped or key in seen:
             continue
+        seen.add(key)
         declared_layout = keys.get(key)
         if declared_layout is None:
             unkeyed.append(f"{schema}.{name}")

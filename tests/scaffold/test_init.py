@@ -168,3 +168,24 @@ def test_a_table_a_step_creates_without_a_key_gets_the_key_db_declares(tmp_path:
     suites = sorted(p.name for p in (root / "suites" / "guarded" / "expectations").iterdir())
     assert suites == ["DimDate.json"]
     assert "no key suite" not in result.summary
+
+
+def test_a_table_several_steps_write_gets_one_suite(tmp_path: Path) -> None:
+    root = tmp_path / "twice"
+    (root / "sql").mkdir(parents=True)
+    (root / "db").mkdir()
+    (root / "db" / "tables.sql").write_text(
+        "CREATE TABLE dv.Hub (HubKey int NOT NULL PRIMARY KEY);\n"
+        "CREATE TABLE dv.Log (Step int NOT NULL);\n",
+        encoding="utf-8",
+    )
+    for number in ("01", "02"):
+        (root / "sql" / f"{number}-load.sql").write_text(
+            f"INSERT INTO dv.Hub (HubKey) VALUES ({number});\n"
+            f"INSERT INTO dv.Log (Step) VALUES ({number});\n",
+            encoding="utf-8",
+        )
+    result = init_project(root)
+    suites = sorted(p.name for p in (root / "suites" / "twice" / "expectations").iterdir())
+    assert suites == ["Hub.json"]
+    assert "no key suite for 1 table (no PRIMARY KEY in sql/ or db/): dv.Log" in result.summary
