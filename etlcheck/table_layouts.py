@@ -19,6 +19,7 @@ from sqlglot.tokens import TokenType
 from etlcheck.errors import ScriptError, location_of_offset
 from etlcheck.script_text import read_script_file
 from etlcheck.tsql.batches import split_batches
+from etlcheck.tsql.keys import PRIMARY_KEY, UnsupportedKey, take_keys
 from etlcheck.tsql.statements import SplitError, read_batch
 
 if TYPE_CHECKING:
@@ -181,17 +182,10 @@ def _layout(create: object, statement: str = "", in_schema: str = "") -> TableLa
 
 
 def _primary_key(schema: exp.Schema) -> tuple[str, ...]:
-    for definition in schema.expressions:
-        if isinstance(definition, exp.ColumnDef) and any(
-            isinstance(c.args.get("kind"), exp.PrimaryKeyColumnConstraint)
-            for c in definition.constraints
-        ):
-            return (definition.name,)
-        keys = [definition] if isinstance(definition, exp.PrimaryKey) else []
-        if isinstance(definition, exp.Constraint):
-            keys = [e for e in definition.expressions if isinstance(e, exp.PrimaryKey)]
-        for key in keys:
-            return tuple(
-                (e.this if isinstance(e, exp.Ordered) else e).name for e in key.expressions
-            )
-    return ()
+    """The PRIMARY KEY's columns, read as the interpreter reads keys (``CLUSTERED`` or
+    ``NONCLUSTERED``, ``ASC``/``DESC``, index options)."""
+    try:
+        keys = take_keys(schema.copy(), "")
+    except UnsupportedKey:  # IGNORE_DUP_KEY = ON: rows are dropped, not refused
+        return ()
+    return next((key.columns for key in keys if key.kind == PRIMARY_KEY), ())

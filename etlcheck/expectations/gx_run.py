@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from etlcheck.errors import ConfigError
 from etlcheck.expectations import importer
+from etlcheck.expectations.gx_quoting import quote_exactly
 from etlcheck.expectations.outcomes import (
     EXAMPLES,
     Example,
@@ -112,9 +113,11 @@ class GreatExpectations:
         return self.url is not None
 
     def close(self) -> None:
-        """Close GX's database connections (before the engine's server goes away)."""
+        """Close GX's database connections (before the engine's server goes away): the
+        datasource's engine, and the one its execution engine made for itself."""
         for source in self._sql_sources:
             source.get_engine().dispose()
+            source.get_execution_engine().engine.dispose()
 
     def _sql_source(self, name: str) -> Any:
         """A SQL datasource of its own for one table. GX's execution engine remembers column
@@ -141,6 +144,7 @@ class GreatExpectations:
                 f"{name}-{number}", table_name=verbatim(name), schema_name=schema
             )
             self._tables[table] = asset.add_batch_definition_whole_table("all")
+            quote_exactly(self._sql_sources[-1].get_execution_engine().engine.dialect)
         return self._run(self._tables[table], expectations, parameters, None, DATABASE_RESULTS)
 
     def validate_frame(

@@ -2,8 +2,9 @@
 
 Reads ``DIR/sql`` (and ``DIR/db``, ``DIR/data``) with the T-SQL parser and writes
 ``DIR/etlcheck.toml``, ``DIR/suites/<name>/`` (the generic isolation suite) and one
-expectation suite per table the pipeline creates with a primary key. It never
-overwrites: when any of those files exists, nothing is written.
+expectation suite per table the pipeline creates with a primary key, or writes when
+``DIR/db`` declares its primary key. It never overwrites: when any of those files exists,
+nothing is written.
 """
 
 from __future__ import annotations
@@ -79,10 +80,22 @@ def init_project(directory: Path, name: str | None = None) -> InitResult:
     ]
     if plan.skipped_schemas:
         lines.append("not mapped (not plain identifiers): " + ", ".join(plan.skipped_schemas))
+    if plan.unkeyed_tables:
+        lines.append(unkeyed_line(plan.unkeyed_tables))
     here = Path.cwd().resolve()
     shown = suite.relative_to(here) if suite.is_relative_to(here) else suite
     lines.append(f"next: etlcheck run (in {root}), or pytest {shown}")
     return InitResult(tuple(contents), "\n".join(lines))
+
+
+def unkeyed_line(tables: tuple[str, ...], shown: int = 10) -> str:
+    """One line naming the tables left without a key suite (the first ``shown``)."""
+    names = ", ".join(tables[:shown])
+    more = f" and {len(tables) - shown} more" if len(tables) > shown else ""
+    return (
+        f"no key suite for {counted(len(tables), 'table')} (no PRIMARY KEY in sql/ or db/): "
+        f"{names}{more}"
+    )
 
 
 def expectation_suites(plan: ProjectPlan, folder: Path) -> dict[Path, str]:

@@ -27,7 +27,7 @@ def copy(layout: str, tmp_path: Path) -> Path:
 
 def test_numbered_files(tmp_path: Path) -> None:
     root = copy("numbered", tmp_path)
-    init_project(root)
+    result = init_project(root)
     config = load_config(root / "etlcheck.toml")
     assert [(p.name, p.scripts) for p in config.phases] == [
         ("steps_0x", ("00-schemas.sql", "01-tables.sql")),
@@ -59,6 +59,9 @@ def test_numbered_files(tmp_path: Path) -> None:
         ("expect_compound_columns_to_be_unique", {"column_list": ["order_id", "line_no"]}),
     ]
     assert config.run.expectations == "suites/numbered/expectations"
+    assert (
+        "no key suite for 2 tables (no PRIMARY KEY in sql/ or db/): stage.notes, dbo.AuditLog"
+    ) in result.summary.splitlines()
 
 
 def test_one_folder(tmp_path: Path) -> None:
@@ -142,3 +145,47 @@ def test_a_table_swapped_in_by_sp_rename_gets_the_suite_of_its_final_name(
     assert suites == ["DimProduct.json"]
     document = json.loads((root / "suites/swap/expectations/DimProduct.json").read_text())
     assert document["meta"]["etlcheck"]["table"] == "dw.DimProduct"
+
+
+def test_a_table_a_step_creates_without_a_key_gets_the_key_db_declares(tmp_path: Path) -> None:
+    """``IF OBJECT_ID(...) IS NULL CREATE TABLE`` without the key: production's table, as
+    ``db/`` declares it, has one. A table in a sandbox schema gets no suite."""
+    root = tmp_path / "guarded"
+    (root / "sql").mkdir(parents=True)
+    (root / "db").mkdir()
+    (root / "db" / "tables.sql").write_text(
+        "CREATE TABLE dw.DimDate (DateKey int NOT NULL,\n"
+        "  CONSTRAINT PK_DimDate PRIMARY KEY CLUSTERED (DateKey));\n",
+        encoding="utf-8",
+    )
+    (root / "sql" / "01-dates.sql").write_text(
+        "IF OBJECT_ID(N'dw.DimDate') IS NULL CREATE TABLE dw.DimDate (DateKey int NOT NULL);\n"
+        "INSERT INTO dw.DimDate (DateKey) VALUES (20261202);\n"
+        "INSERT INTO poc_dw.Scratch (a) VALUES (1);\n",
+        encoding="utf-8",
+    )
+    result = init_project(root)
+    suites = sorted(p.name for p in (root / "suites" / "guarded" / "expectations").iterdir())
+    assert suites == ["DimDate.json"]
+    assert "no key suite" not in result.summary
+
+
+def test_a_table_several_steps_write_gets_one_suite(tmp_path: Path) -> None:
+    root = tmp_path / "twice"
+    (root / "sql").mkdir(parents=True)
+    (root / "db").mkdir()
+    (root / "db" / "tables.sql").write_text(
+        "CREATE TABLE dv.Hub (HubKey int NOT NULL PRIMARY KEY);\n"
+        "CREATE TABLE dv.Log (Step int NOT NULL);\n",
+        encoding="utf-8",
+    )
+    for number in ("01", "02"):
+        (root / "sql" / f"{number}-load.sql").write_text(
+            f"INSERT INTO dv.Hub (HubKey) VALUES ({number});\n"
+            f"INSERT INTO dv.Log (Step) VALUES ({number});\n",
+            encoding="utf-8",
+        )
+    result = init_project(root)
+    suites = sorted(p.name for p in (root / "suites" / "twice" / "expectations").iterdir())
+    assert suites == ["Hub.json"]
+    assert "no key suite for 1 table (no PRIMARY KEY in sql/ or db/): dv.Log" in result.summary
