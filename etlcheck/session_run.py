@@ -1,8 +1,9 @@
 """With pytest-xdist, the controller makes the session's one run while the workers start.
 
-Starting a worker (a new interpreter importing pytest, its plugins and etlcheck, then
-collecting the suite) costs as much as the run itself at the sample's scale. The
-controller collects nothing and runs no test, so it makes the run in a thread meanwhile,
+Starting a worker is a new interpreter importing pytest and its plugins, collecting the
+suite (with the cases the controller read: ``etlcheck.cases``) and unpickling the run
+(about 0.55 s of CPU on the sample). The controller collects nothing and runs no test,
+so it makes the run in a thread meanwhile,
 through the same stages and in the same order as the fixtures, and publishes it to the
 workers (:mod:`etlcheck.xdist_share`) in two stages: the run, then the validated
 expectations, so the workers run the other tests while Great Expectations validates. It
@@ -13,7 +14,10 @@ On a machine with fewer cores than the processes that would compete (the run, th
 process that imports Great Expectations, the workers), the workers start once the run is
 published: starting them alongside slowed Great Expectations' import, the session's
 critical path, by about 0.5 s on 2 cores (5.3 s against 4.8 s for ``-n 2`` on the sample
-suite, alternating runs), and they are ready before the validated suites are.
+suite, alternating runs), and they are ready before the validated suites are. (Starting
+them at once stayed slower once workers were light: 3.68 s against 3.38 s; so did both
+with the workers at a lower CPU priority, 3.37 s, which would also starve them on a busy
+machine.)
 
 It does so only for a suite (its conftest calls ``enable_pytest_reports``) that leaves
 the run's fixtures as the plugin defines them: a conftest that overrides one makes the
