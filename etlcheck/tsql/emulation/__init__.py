@@ -30,6 +30,7 @@ from etlcheck.tsql.emulation.output import (
     plan_update,
     take_output,
 )
+from etlcheck.tsql.emulation.pivots import rewrite_pivots
 from etlcheck.tsql.emulation.references import (
     check_output_target,
     check_referenced,
@@ -125,6 +126,7 @@ class Emulation(ABC):
 
     def plan(self, tree: exp.Expression) -> Plan:
         """Rewrite a T-SQL statement tree for this dialect; may add steps before/after it."""
+        tree = rewrite_pivots(tree)
         check_constructs(tree)
         if isinstance(tree, exp.Grant | exp.Revoke) and not self.grants_permissions:
             word = "GRANT" if isinstance(tree, exp.Grant) else "REVOKE"

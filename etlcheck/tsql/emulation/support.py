@@ -148,7 +148,10 @@ TYPES = words(
 """sqlglot's names of the T-SQL data types the emulations map (plus ``sysname``)."""
 
 CLAUSES: tuple[tuple[str, str], ...] = (
-    ("PIVOT / UNPIVOT", "an engine's PIVOT differs from SQL Server's"),
+    (
+        "PIVOT / UNPIVOT over a table or SELECT *",
+        "the columns it groups by, which the statement does not show",
+    ),
     (
         "FOR XML / FOR JSON",
         "query results as XML or JSON text, except the string aggregation FOR XML PATH('')",
@@ -324,7 +327,12 @@ def _check_type(node: exp.DataType) -> None:
 def _check_clause(node: exp.Expression) -> None:
     if isinstance(node, exp.Pivot):
         word = "UNPIVOT" if node.args.get("unpivot") else "PIVOT"
-        _refuse(word, "an engine's PIVOT differs from SQL Server's", word)
+        _refuse(
+            word,
+            "only over a derived table that lists its columns, (SELECT a, b, c FROM t) AS s "
+            f"{word} (...), is emulated: the columns it groups by must show in the statement",
+            word,
+        )
     elif isinstance(node, exp.ForClause) and not _string_aggregation(node):
         kind = str(node.args.get("kind") or "XML").upper()
         what = "query results as XML or JSON text are not emulated"
