@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ from etlcheck.tsql.emulation.common import (
     temp_identifier,
 )
 from etlcheck.tsql.emulation.functions import bottom_up
+from etlcheck.tsql.emulation.lengths import fits, truncation_error
 from etlcheck.tsql.emulation.references import check_constraint_names, check_targets
 from etlcheck.tsql.emulation.session_functions import (
     FIXED_NAME,
@@ -143,6 +145,9 @@ def _map_type(data_type: exp.DataType) -> exp.DataType:
     return map_type(data_type, _TYPES, _TEXT, _VARCHAR, "duckdb")
 
 
+_CHECK_RAISED = re.compile(r"CHECK constraint failed .*\(Error: («\d+».*)\)\s*$", re.DOTALL)
+
+
 class DuckDBEmulation(Emulation):
     hashes = frozenset(["MD5", "SHA1", "SHA2_256"])
     dialect = "duckdb"
@@ -175,6 +180,14 @@ class DuckDBEmulation(Emulation):
 
     def _untyped_literal(self, value: Any) -> str:
         return _literal(value)
+
+    def error_details(self, error: Exception) -> tuple[int, str]:
+        raised = _CHECK_RAISED.search(str(error))  # a CHECK's error(): the message it raised
+        return super().error_details(RuntimeError(raised.group(1)) if raised else error)
+
+    def length_check(self, column: exp.Identifier, size: int, table: str) -> exp.Expression:
+        failure = exp.Anonymous(this="error", expressions=[truncation_error(table, column, size)])
+        return exp.Case().when(fits(column, size), exp.true()).else_(failure)
 
     def error_number(self, error: Exception) -> int:
         if "Division by zero" in str(error):

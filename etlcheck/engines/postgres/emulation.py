@@ -203,6 +203,11 @@ class PostgresEmulation(Emulation):
     def _untyped_literal(self, value: Any) -> str:
         return _literal(value)
 
+    def length_check(self, column: exp.Identifier, size: int, table: str) -> exp.Expression:
+        arguments: list[exp.Expression] = [exp.column(column.copy()), exp.Literal.number(size)]
+        arguments += [exp.Literal.string(table), exp.Literal.string(column.name)]
+        return sys_call("etlcheck_fits", arguments)
+
     def error_number(self, error: Exception) -> int:
         state = str(
             getattr(error, "sqlstate", None) or getattr(error.__cause__, "sqlstate", None) or ""

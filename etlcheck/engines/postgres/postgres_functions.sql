@@ -441,3 +441,14 @@ BEGIN
         ELSE false END::integer;
 END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_fits(value text, size integer, tab text, col text)
+RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF value IS NULL OR length(rtrim(value)) <= size THEN
+        RETURN TRUE;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'E2628', MESSAGE = format(
+        'String or binary data would be truncated in table ''%s'', column ''%s''. '
+        'Truncated value: ''%s''.', tab, col, left(value, size));
+END
+$$;

@@ -20,6 +20,7 @@ from etlcheck.tsql.catalog import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.catalog import CatalogCache, CatalogObject, CatalogSnapshot
 from etlcheck.tsql.emulation.common import statement_kind, sys_call, written_table
 from etlcheck.tsql.emulation.functions import rewrite_functions
+from etlcheck.tsql.emulation.lengths import add_length_checks
 from etlcheck.tsql.emulation.output import (
     OLD_TABLE,
     finish_target,
@@ -259,8 +260,16 @@ class Emulation(ABC):
     def _rewrite_tree(self, tree: exp.Expression) -> exp.Expression:
         """Names, types and functions of a planned statement in this dialect."""
 
+    def length_check(self, column: exp.Identifier, size: int, table: str) -> exp.Expression | None:
+        """The CHECK condition that fails a value of ``column`` longer than ``size``
+        characters with SQL Server's error 2628 (``etlcheck.tsql.emulation.lengths``); None
+        where the engine enforces declared lengths itself."""
+        return None
+
     def _plan_create(self, plan: Plan, tree: exp.Create) -> None:
         kind = (tree.args.get("kind") or "").upper()
+        if kind == "TABLE":
+            add_length_checks(tree, self.length_check)
         if kind in INDEX_KINDS:
             plan_index(tree, self.index_includes, self.filtered_indexes)
         if kind in ("SCHEMA", "VIEW"):
