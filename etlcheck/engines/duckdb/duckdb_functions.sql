@@ -68,9 +68,16 @@ CREATE OR REPLACE MACRO sys.etlcheck_try_tinyint(value) AS (
     ELSE TRY_CAST(sys.etlcheck_integer_value(value, false) AS UTINYINT) END
 );
 CREATE OR REPLACE MACRO sys.etlcheck_fraction(moment, digits, omit_zero) AS (
-    CASE WHEN omit_zero AND strftime(moment, '%f') = '000000' THEN ''
+    CASE WHEN digits = 0 OR (omit_zero AND strftime(moment, '%f') = '000000') THEN ''
          WHEN digits = 3 THEN '.' || strftime(moment, '%g')
          ELSE '.' || left(strftime(moment, '%f') || '000', digits) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_round_moment(moment, digits) AS (
+    CASE WHEN digits >= 6 THEN CAST(moment AS TIMESTAMP)
+         ELSE date_trunc('second', CAST(moment AS TIMESTAMP)) + to_microseconds(
+             (microsecond(CAST(moment AS TIMESTAMP)) % 1000000
+              + 5 * CAST(pow(10, 5 - digits) AS BIGINT)) // CAST(pow(10, 6 - digits) AS BIGINT)
+             * CAST(pow(10, 6 - digits) AS BIGINT)) END
 );
 CREATE OR REPLACE MACRO sys.etlcheck_style_moment(moment, style, digits, is_date) AS (
     CASE style

@@ -85,9 +85,17 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_fraction(value timestamp, digits integer, omit_zero boolean)
 RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN omit_zero AND to_char(value, 'US') = '000000' THEN ''
+    SELECT CASE WHEN digits = 0 OR (omit_zero AND to_char(value, 'US') = '000000') THEN ''
                 WHEN digits = 3 THEN '.' || to_char(value, 'MS')
                 ELSE '.' || left(to_char(value, 'US') || '000', digits) END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_round_moment(value timestamp, digits integer)
+RETURNS timestamp LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN digits >= 6 THEN value
+                ELSE date_trunc('second', value) + interval '1 microsecond' * (
+                    (extract(microseconds FROM value)::bigint % 1000000
+                     + 5 * (10 ^ (5 - digits))::bigint) / (10 ^ (6 - digits))::bigint
+                    * (10 ^ (6 - digits))::bigint) END
 $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value timestamp, style integer, digits integer)
 RETURNS text LANGUAGE sql IMMUTABLE AS $$
