@@ -294,3 +294,19 @@ CREATE OR REPLACE MACRO sys.etlcheck_datename(part, moment) AS (
         WHEN 'weekday' THEN dayname(moment)
         ELSE CAST(sys.etlcheck_datepart(part, moment) AS VARCHAR) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_isdate_text(text, moment, shapes) AS (
+    CASE WHEN NOT regexp_matches(text, '[0-9]') THEN 0
+         WHEN NOT regexp_matches(text, shapes)
+             THEN CAST(error('ISDATE: cannot tell whether ''' || text || ''' is a date as SQL '
+                 || 'Server reads it (it decides yyyy-mm-dd, yyyymmdd and mm/dd/yyyy, with a '
+                 || 'time of day); run it on --engine mssql') AS INTEGER)
+         WHEN moment IS NULL OR year(moment) < 1753 OR regexp_matches(text, '[.][0-9]{4,}$') THEN 0
+         ELSE 1 END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_isdate(value, moment, shapes) AS (
+    CASE WHEN value IS NULL THEN 0
+         WHEN typeof(value) <> 'VARCHAR'
+             THEN CAST(error('ISDATE: an argument of type ' || typeof(value) || ' is not '
+                 || 'emulated, only text; run it on --engine mssql') AS INTEGER)
+         ELSE sys.etlcheck_isdate_text(trim(CAST(value AS VARCHAR), ' '), moment, shapes) END
+);

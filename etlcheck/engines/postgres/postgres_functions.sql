@@ -449,3 +449,29 @@ BEGIN
         ELSE false END::integer;
 END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_isdate(value anyelement, moment timestamp, shapes text)
+RETURNS integer LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    text_value text := btrim(value::text, ' ');
+BEGIN
+    IF value IS NULL THEN
+        RETURN 0;
+    END IF;
+    IF pg_typeof(value)::text NOT IN ('text', 'citext', 'character varying', 'character', 'unknown') THEN
+        RAISE EXCEPTION 'ISDATE: an argument of type % is not emulated, only text; run it on --engine mssql',
+            pg_typeof(value);
+    END IF;
+    IF text_value !~ '[0-9]' THEN
+        RETURN 0;
+    END IF;
+    IF text_value !~ shapes THEN
+        RAISE EXCEPTION 'ISDATE: cannot tell whether % is a date as SQL Server reads it (it '
+            'decides yyyy-mm-dd, yyyymmdd and mm/dd/yyyy, with a time of day); run it on '
+            '--engine mssql', quote_literal(text_value);
+    END IF;
+    IF moment IS NULL OR extract(year FROM moment) < 1753 OR text_value ~ '[.][0-9]{4,}$' THEN
+        RETURN 0;
+    END IF;
+    RETURN 1;
+END
+$$;
