@@ -79,6 +79,9 @@ CREATE OR REPLACE MACRO sys.etlcheck_round_moment(moment, digits) AS (
               + 5 * CAST(pow(10, 5 - digits) AS BIGINT)) // CAST(pow(10, 6 - digits) AS BIGINT)
              * CAST(pow(10, 6 - digits) AS BIGINT)) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_round_time(value, digits) AS (
+    CAST(sys.etlcheck_round_moment(DATE '1900-01-01' + CAST(value AS TIME), digits) AS TIME)
+);
 CREATE OR REPLACE MACRO sys.etlcheck_style_moment(moment, style, digits, is_date) AS (
     CASE style
         WHEN 1 THEN strftime(moment, '%m/%d/%y')

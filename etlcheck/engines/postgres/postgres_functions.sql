@@ -97,6 +97,10 @@ RETURNS timestamp LANGUAGE sql IMMUTABLE AS $$
                      + 5 * (10 ^ (5 - digits))::bigint) / (10 ^ (6 - digits))::bigint
                     * (10 ^ (6 - digits))::bigint) END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_round_time(value time, digits integer)
+RETURNS time LANGUAGE sql IMMUTABLE AS $$
+    SELECT sys.etlcheck_round_moment(DATE '1900-01-01' + value, digits)::time
+$$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value timestamp, style integer, digits integer)
 RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE style

@@ -1,4 +1,4 @@
--- construct: datetime2(p): rounded to p digits of a second, and shown with p digits
+-- construct: datetime2(p) and time(p): rounded to p digits of a second, and shown with p digits
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/data-types/datetime2-transact-sql
 -- A CAST or CONVERT to datetime2(p) rounds the fraction of a second to p digits.
 PRINT CAST(CAST('2024-03-05T10:11:12.5' AS DATETIME2(0)) AS NVARCHAR(30));
@@ -36,3 +36,11 @@ PRINT ISNULL(CAST(TRY_CAST('not a date' AS DATETIME2(0)) AS NVARCHAR(30)), 'NULL
 -- Without a precision datetime2 keeps seven digits.
 PRINT CAST(CAST('2024-03-05T10:11:12.5' AS DATETIME2) AS NVARCHAR(30));
 -- prints: 2024-03-05 10:11:12.5000000
+-- time(p) rounds and shows its digits the same way.
+PRINT CAST(CAST('10:11:12.5' AS TIME(0)) AS NVARCHAR(30));
+-- prints: 10:11:13
+PRINT CAST(CAST('10:11:12.1234567' AS TIME(3)) AS NVARCHAR(30));
+-- prints: 10:11:12.123
+DECLARE @at TIME(1) = '08:00:00.25';
+PRINT CAST(@at AS NVARCHAR(30));
+-- prints: 08:00:00.3
