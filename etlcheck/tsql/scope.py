@@ -340,6 +340,17 @@ def identity_value(name: str, identity: LastIdentity) -> decimal.Decimal | None:
     return identity.value
 
 
+def rounded_moment(moment: datetime.datetime, type_text: str) -> datetime.datetime:
+    """``moment`` rounded (half up) to the digits of a second ``datetime2(p)`` keeps."""
+    match = re.search(r"\(\s*(\d+)\s*\)", type_text)
+    digits = int(match.group(1)) if match and base_type(type_text) == "DATETIME2" else 6
+    if digits >= 6:
+        return moment
+    unit = 10 ** (6 - digits)
+    micros = (moment.microsecond + unit // 2) // unit * unit
+    return moment.replace(microsecond=0) + datetime.timedelta(microseconds=micros)
+
+
 def fast_value(text: str, type_text: str | None) -> tuple[bool, Any]:
     """Literals, and the UTC clock, that need no database round trip: (True, value) or
     (False, None)."""
@@ -348,12 +359,14 @@ def fast_value(text: str, type_text: str | None) -> tuple[bool, Any]:
     upper = stripped.upper()
     if upper == "NULL":
         return True, None
+    sized = "(" in (type_text or "")
     if upper in _UTC_CLOCK and base in ("", "DATETIME2", "DATETIME"):
-        return True, datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+        now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+        return True, rounded_moment(now, type_text or "")
     if re.fullmatch(r"-?\d{1,18}", stripped) and (not base or base in _INTEGER_TYPES):
         return True, int(stripped)
     match = re.fullmatch(r"N?'((?:[^']|'')*)'", stripped, re.DOTALL)
-    if match and (not base or base in _TEXT_TYPES) and "(" not in (type_text or ""):
+    if match and (not base or base in _TEXT_TYPES) and not sized:
         return True, match.group(1).replace("''", "'")
     return False, None
 

@@ -114,6 +114,20 @@ CASES: dict[str, list[tuple[str, str]]] = {
             "723JuneSaturday",
         )
     ],
+    "ISDATE (yyyy-mm-dd, yyyymmdd, mm/dd/yyyy)": [
+        (
+            "CONCAT(ISDATE(N'2024-02-28'), ISDATE(N'2024-02-30'), ISDATE('20240228'), "
+            "ISDATE(N'02/28/2024'), ISDATE(N'abc'), ISDATE(N''), ISDATE(NULL), "
+            "ISDATE(N'1752-12-31'), ISDATE(N'2024-02-28 10:00:00.123'), "
+            "ISDATE(N'2024-02-28 10:00:00.1234'))",
+            "1011000010",
+        ),
+        (
+            "(SELECT STRING_AGG(CONCAT(ISDATE(v), ''), '') FROM (VALUES (N' 02/29/24 '), "
+            "(N'2023-02-29'), (N'2024-02-28T23:59:59.997'), (N'   '), (NULL)) AS t(v))",
+            "10100",
+        ),
+    ],
     "ISNUMERIC": [
         ("CONCAT(ISNUMERIC('1e5'), ISNUMERIC('$'), ISNUMERIC(''), ISNUMERIC('x1'))", "1100"),
         (

@@ -10,7 +10,7 @@ import datetime
 import pytest
 
 from etlcheck.engines.duckdb import DuckDBEngine
-from etlcheck.tsql.scope import fast_value
+from etlcheck.tsql.scope import fast_value, rounded_moment
 from tests.tsql.tsql_scripts import Sent, rejected, rows, run
 
 pytestmark = pytest.mark.duckdb
@@ -196,8 +196,28 @@ def test_fast_value_answers_the_clock_only_for_date_and_time_types() -> None:
     after = utc_now()
     assert known is True
     assert isinstance(value, datetime.datetime) and value.tzinfo is None
-    assert before <= value <= after
+    half = datetime.timedelta(microseconds=500)  # rounded to datetime2(3)
+    assert before - half <= value <= after + half
     assert fast_value("GETUTCDATE()", None)[0] is True
+    whole = fast_value("SYSUTCDATETIME()", "DATETIME2(0)")[1]
+    assert isinstance(whole, datetime.datetime) and whole.microsecond == 0
     for type_text in ("DATE", "NVARCHAR(30)", "DATETIMEOFFSET", "SMALLDATETIME"):
         assert fast_value("SYSUTCDATETIME()", type_text) == (False, None)
     assert fast_value("GETDATE()", "DATETIME2") == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("type_text", "expected"),
+    [
+        ("DATETIME2(0)", datetime.datetime(2025, 1, 1)),
+        ("DATETIME2(1)", datetime.datetime(2024, 12, 31, 23, 59, 59, 900000)),
+        ("DATETIME2(3)", datetime.datetime(2024, 12, 31, 23, 59, 59, 950000)),
+        ("DATETIME2", datetime.datetime(2024, 12, 31, 23, 59, 59, 949500)),
+        ("DATETIME", datetime.datetime(2024, 12, 31, 23, 59, 59, 949500)),
+    ],
+)
+def test_rounded_moment_rounds_half_up_to_the_precision(
+    type_text: str, expected: datetime.datetime
+) -> None:
+    moment = datetime.datetime(2024, 12, 31, 23, 59, 59, 949500)
+    assert rounded_moment(moment, type_text) == expected

@@ -68,9 +68,19 @@ CREATE OR REPLACE MACRO sys.etlcheck_try_tinyint(value) AS (
     ELSE TRY_CAST(sys.etlcheck_integer_value(value, false) AS UTINYINT) END
 );
 CREATE OR REPLACE MACRO sys.etlcheck_fraction(moment, digits, omit_zero) AS (
-    CASE WHEN omit_zero AND strftime(moment, '%f') = '000000' THEN ''
+    CASE WHEN digits = 0 OR (omit_zero AND strftime(moment, '%f') = '000000') THEN ''
          WHEN digits = 3 THEN '.' || strftime(moment, '%g')
          ELSE '.' || left(strftime(moment, '%f') || '000', digits) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_round_moment(moment, digits) AS (
+    CASE WHEN digits >= 6 THEN CAST(moment AS TIMESTAMP)
+         ELSE date_trunc('second', CAST(moment AS TIMESTAMP)) + to_microseconds(
+             (microsecond(CAST(moment AS TIMESTAMP)) % 1000000
+              + 5 * CAST(pow(10, 5 - digits) AS BIGINT)) // CAST(pow(10, 6 - digits) AS BIGINT)
+             * CAST(pow(10, 6 - digits) AS BIGINT)) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_round_time(value, digits) AS (
+    CAST(sys.etlcheck_round_moment(DATE '1900-01-01' + CAST(value AS TIME), digits) AS TIME)
 );
 CREATE OR REPLACE MACRO sys.etlcheck_style_moment(moment, style, digits, is_date) AS (
     CASE style
@@ -286,4 +296,20 @@ CREATE OR REPLACE MACRO sys.etlcheck_datename(part, moment) AS (
         WHEN 'month' THEN monthname(moment)
         WHEN 'weekday' THEN dayname(moment)
         ELSE CAST(sys.etlcheck_datepart(part, moment) AS VARCHAR) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_isdate_text(text, moment, shapes) AS (
+    CASE WHEN NOT regexp_matches(text, '[0-9]') THEN 0
+         WHEN NOT regexp_matches(text, shapes)
+             THEN CAST(error('ISDATE: cannot tell whether ''' || text || ''' is a date as SQL '
+                 || 'Server reads it (it decides yyyy-mm-dd, yyyymmdd and mm/dd/yyyy, with a '
+                 || 'time of day); run it on --engine mssql') AS INTEGER)
+         WHEN moment IS NULL OR year(moment) < 1753 OR regexp_matches(text, '[.][0-9]{4,}$') THEN 0
+         ELSE 1 END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_isdate(value, moment, shapes) AS (
+    CASE WHEN value IS NULL THEN 0
+         WHEN typeof(value) <> 'VARCHAR'
+             THEN CAST(error('ISDATE: an argument of type ' || typeof(value) || ' is not '
+                 || 'emulated, only text; run it on --engine mssql') AS INTEGER)
+         ELSE sys.etlcheck_isdate_text(trim(CAST(value AS VARCHAR), ' '), moment, shapes) END
 );

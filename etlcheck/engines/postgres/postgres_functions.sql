@@ -85,9 +85,21 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_fraction(value timestamp, digits integer, omit_zero boolean)
 RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN omit_zero AND to_char(value, 'US') = '000000' THEN ''
+    SELECT CASE WHEN digits = 0 OR (omit_zero AND to_char(value, 'US') = '000000') THEN ''
                 WHEN digits = 3 THEN '.' || to_char(value, 'MS')
                 ELSE '.' || left(to_char(value, 'US') || '000', digits) END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_round_moment(value timestamp, digits integer)
+RETURNS timestamp LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN digits >= 6 THEN value
+                ELSE date_trunc('second', value) + interval '1 microsecond' * (
+                    (extract(microseconds FROM value)::bigint % 1000000
+                     + 5 * (10 ^ (5 - digits))::bigint) / (10 ^ (6 - digits))::bigint
+                    * (10 ^ (6 - digits))::bigint) END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_round_time(value time, digits integer)
+RETURNS time LANGUAGE sql IMMUTABLE AS $$
+    SELECT sys.etlcheck_round_moment(DATE '1900-01-01' + value, digits)::time
 $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_style_text(value timestamp, style integer, digits integer)
 RETURNS text LANGUAGE sql IMMUTABLE AS $$
@@ -450,5 +462,31 @@ BEGIN
     RAISE EXCEPTION USING ERRCODE = 'E2628', MESSAGE = format(
         'String or binary data would be truncated in table ''%s'', column ''%s''. '
         'Truncated value: ''%s''.', tab, col, left(value, size));
+END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_isdate(value anyelement, moment timestamp, shapes text)
+RETURNS integer LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    text_value text := btrim(value::text, ' ');
+BEGIN
+    IF value IS NULL THEN
+        RETURN 0;
+    END IF;
+    IF pg_typeof(value)::text NOT IN ('text', 'citext', 'character varying', 'character', 'unknown') THEN
+        RAISE EXCEPTION 'ISDATE: an argument of type % is not emulated, only text; run it on --engine mssql',
+            pg_typeof(value);
+    END IF;
+    IF text_value !~ '[0-9]' THEN
+        RETURN 0;
+    END IF;
+    IF text_value !~ shapes THEN
+        RAISE EXCEPTION 'ISDATE: cannot tell whether % is a date as SQL Server reads it (it '
+            'decides yyyy-mm-dd, yyyymmdd and mm/dd/yyyy, with a time of day); run it on '
+            '--engine mssql', quote_literal(text_value);
+    END IF;
+    IF moment IS NULL OR extract(year FROM moment) < 1753 OR text_value ~ '[.][0-9]{4,}$' THEN
+        RETURN 0;
+    END IF;
+    RETURN 1;
 END
 $$;

@@ -21,6 +21,11 @@
 - To ``VARCHAR(n)``, ``NVARCHAR(n)``, ``CHAR(n)``, ``NCHAR(n)``: n characters are kept.
 - A CAST (or CONVERT without a style) of a datetime the statement shows to text is style 0,
   of a datetime2 style 121, as in SQL Server; of a column, ISO 8601 (a known difference).
+- To ``datetime2(p)`` or ``time(p)`` with p below 6: the fraction of a second is rounded to
+  p digits (half up), as SQL Server rounds it; DuckDB keeps microseconds. The value then
+  shows p digits in CAST (and style 121 of a datetime2), none for 0; without a precision,
+  7. A time converts to text as ``hh:mm:ss`` and those digits. A column's precision is not
+  known when the statement is compiled (a known difference).
 - A datetimeoffset the statement shows (SYSDATETIMEOFFSET(), a variable, a CAST) converts
   to text as SQL Server's CAST writes it, ``2024-05-01 12:34:56.1234560 +02:00``, at the
   session's offset: the engines keep a datetimeoffset's instant, not the offset it was
@@ -32,6 +37,8 @@
 """
 
 from __future__ import annotations
+
+import re
 
 from sqlglot import exp
 
@@ -52,6 +59,8 @@ PARSE_STYLES = frozenset([1, 101, 3, 103, 112])
 ISO_STYLES = frozenset([0, 100, 23, 120, 121, 126])
 _OFFSETS = frozenset(["DATETIMEOFFSET", "TIMESTAMPTZ"])
 """datetimeoffset as a declaration writes it, and as sqlglot names it in a CAST."""
+_FRACTIONAL = frozenset(["DATETIME2", "TIME"])
+"""Types with a precision: the digits of a second they keep (7 when none is given)."""
 _DIGITS = {"DATETIME": 3, "SMALLDATETIME": 3, "DATETIME2": 7, "DATE": 3}
 _CLOCK_TYPES = {
     "GETUTCDATE": "DATETIME",
@@ -71,11 +80,14 @@ def rewrite_conversion(node: exp.Expression, reads_text: bool) -> exp.Expression
     does (PostgreSQL, with ``DateStyle`` MDY); True makes them read as SQL Server here."""
     if isinstance(node, exp.Convert) and isinstance(node.this, exp.DataType):
         safe = bool(node.args.get("safe"))
-        return _convert(node, node.this, node.expression, safe, reads_text)
+        converted = _convert(node, node.this, node.expression, safe, reads_text)
+        return _rounded(converted, node.this)
     if isinstance(node, (exp.Cast, exp.TryCast)):
         safe = isinstance(node, exp.TryCast)
-        styled = _default_style(node.this, node.to, safe)
-        return styled or _from_text(node.this, node.to, safe, reads_text) or _sized_text(node)
+        to = node.to
+        styled = _default_style(node.this, to, safe)
+        cast = styled or _from_text(node.this, to, safe, reads_text) or _sized_text(node)
+        return _rounded(cast, to)
     if reads_text and isinstance(node, (exp.TsOrDsToDate, exp.TimeStrToTime)):
         return _implicit_moment(node, "DATE" if isinstance(node, exp.TsOrDsToDate) else "DATETIME")
     if isinstance(node, exp.DateAdd) and source_type(node.this) == "NVARCHAR":
@@ -87,6 +99,45 @@ def rewrite_conversion(node: exp.Expression, reads_text: bool) -> exp.Expression
                 "this", exp.Cast(this=moment, to=exp.DataType.build("DATETIME", dialect="tsql"))
             )
     return node
+
+
+def _rounded(value: exp.Expression, to: exp.DataType) -> exp.Expression:
+    """A value converted to ``datetime2(p)`` rounded to p digits of a second, as SQL Server
+    rounds it; the engines keep microseconds whatever the precision. The result keeps its
+    type for the conversions around it (to text with p digits)."""
+    name = to.this.name
+    if name not in _FRACTIONAL:
+        return value
+    digits = type_digits(to.sql(dialect="tsql"))
+    if digits >= 6:
+        return value
+    function = "etlcheck_round_moment" if name == "DATETIME2" else "etlcheck_round_time"
+    rounded = sys_call(function, [value.copy(), exp.Literal.number(digits)])
+    rounded.meta[TSQL_TYPE] = f"{name}({digits})"
+    return rounded
+
+
+def type_digits(type_text: str) -> int:
+    """The digits of a second a ``datetime2`` type keeps: its precision, 7 when it gives
+    none."""
+    match = re.search(r"\(\s*(\d+)\s*\)", type_text)
+    return min(int(match.group(1)), 7) if match else 7
+
+
+def _moment_digits(value: exp.Expression, source: str | None) -> int | None:
+    """The digits of a second SQL Server writes for ``value`` of type ``source``."""
+    if source not in _FRACTIONAL:
+        return _DIGITS.get(source or "")
+    known = value.meta.get(TSQL_TYPE) if value.meta else None
+    if known:
+        return type_digits(str(known))
+    if isinstance(value, (exp.Cast, exp.TryCast)):
+        return type_digits(value.to.sql(dialect="tsql"))
+    if isinstance(value, exp.Convert) and isinstance(value.this, exp.DataType):
+        return type_digits(value.this.sql(dialect="tsql"))
+    if isinstance(value, exp.Paren):
+        return _moment_digits(value.this, source)
+    return 7
 
 
 def _implicit_moment(node: exp.Expression, target: str) -> exp.Expression:
@@ -118,7 +169,20 @@ def _default_style(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.E
         return _offset_text(value, to)
     if source in _MONEY:
         return _money_text(value, to, 0)
+    if source == "TIME":
+        return _time_text(value, to)
     return None
+
+
+def _time_text(value: exp.Expression, to: exp.DataType) -> exp.Expression:
+    """A time as SQL Server's CAST writes it: ``hh:mm:ss`` and as many digits of a second
+    as its precision (7 when none is given, none for 0); the engines write their own."""
+    day = exp.Cast(this=exp.Literal.string("1900-01-01"), to=exp.DataType.build("DATE"))
+    moment = exp.Add(this=day, expression=value)
+    digits = exp.Literal.number(_moment_digits(value, "TIME"))
+    text = sys_call("etlcheck_style_text", [moment, exp.Literal.number(121), digits])
+    clock = exp.Substring(this=text, start=exp.Literal.number(12))
+    return _sized_text(exp.Cast(this=clock, to=to.copy()))
 
 
 def _money_text(value: exp.Expression, to: exp.DataType, style: int) -> exp.Expression:
@@ -230,7 +294,7 @@ def _format(value: exp.Expression, to: exp.DataType, style: int, safe: bool) -> 
         return _money_text(value, to, style)
     if source in _OFFSETS:
         raise _refuse(f"style {style} of a datetimeoffset is not emulated")
-    digits = _DIGITS.get(source or "")
+    digits = None if source == "TIME" else _moment_digits(value, source)
     if style in (121, 126) and digits is None:
         raise _refuse(
             f"style {style} of a value that may be datetime or datetime2 (3 or 7 digits of a "
@@ -240,7 +304,7 @@ def _format(value: exp.Expression, to: exp.DataType, style: int, safe: bool) -> 
         raise _refuse("style 126 of a datetime2 is not emulated")
     text = sys_call(
         "etlcheck_style_text",
-        [value, exp.Literal.number(style), exp.Literal.number(digits or 3)],
+        [value, exp.Literal.number(style), exp.Literal.number(3 if digits is None else digits)],
     )
     return _sized_text(exp.Cast(this=text, to=to.copy()))
 

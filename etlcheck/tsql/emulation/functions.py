@@ -45,6 +45,7 @@ from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, rewrite_datepart
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
 from etlcheck.tsql.emulation.hashes import HASHES, rewrite_hash
+from etlcheck.tsql.emulation.isdate import rewrite_isdate
 from etlcheck.tsql.emulation.json_functions import (
     rewrite_isjson,
     rewrite_json_value,
@@ -115,6 +116,8 @@ def _rewrite(
             return rewrite_datepart(node, reads_text)
         if name == "PATINDEX":
             return rewrite_patindex(node)
+        if name == "ISDATE":
+            return rewrite_isdate(node, reads_text)
         if name == "ISNUMERIC":
             return _isnumeric(list(node.expressions))
         if name == "JSON_VALUE":

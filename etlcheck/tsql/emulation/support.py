@@ -77,6 +77,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
         ("DATEPART", "DATENAME"),
     ),
     Faithful("ISNUMERIC", (), ("ISNUMERIC",)),
+    Faithful("ISDATE (yyyy-mm-dd, yyyymmdd, mm/dd/yyyy)", (), ("ISDATE",)),
     Faithful("PATINDEX", (), ("PATINDEX",)),
     Faithful("JSON_VALUE (lax paths) / ISJSON", (), ("JSON_VALUE", "ISJSON")),
     Faithful("OPENJSON (lax paths, WITH)", (exp.OpenJSON,)),
