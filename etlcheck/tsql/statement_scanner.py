@@ -148,14 +148,15 @@ class StatementScanner:
             checked = check_first or self.position > first
             if checked and depth == 0 and self.starts_label_or_directive(self.position):
                 break
-            word = self.peek_word() if checked else None
+            spelled = self.peek_word()
+            word = spelled if checked else None
             if token_type == TokenType.L_PAREN:
                 depth += 1
             elif token_type == TokenType.R_PAREN:
                 depth -= 1
-            elif word == "CASE":
+            elif spelled == "CASE":  # the first token too: SET @s = CASE ... ELSE ... END
                 case_depth += 1
-            elif word == "END" and case_depth:
+            elif spelled == "END" and case_depth:
                 case_depth -= 1
             elif stop_at_comma and depth == 0 and token_type == TokenType.COMMA:
                 break
