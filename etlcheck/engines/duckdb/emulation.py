@@ -28,7 +28,7 @@ from etlcheck.tsql.emulation.common import (
     temp_identifier,
 )
 from etlcheck.tsql.emulation.functions import bottom_up
-from etlcheck.tsql.emulation.lengths import fits, truncation_error
+from etlcheck.tsql.emulation.lengths import fits, short_enough, truncation_error
 from etlcheck.tsql.emulation.references import check_constraint_names, check_targets
 from etlcheck.tsql.emulation.session_functions import (
     FIXED_NAME,
@@ -187,7 +187,8 @@ class DuckDBEmulation(Emulation):
 
     def length_check(self, column: exp.Identifier, size: int, table: str) -> exp.Expression:
         failure = exp.Anonymous(this="error", expressions=[truncation_error(table, column, size)])
-        return exp.Case().when(fits(column, size), exp.true()).else_(failure)
+        case = exp.Case().when(short_enough(column, size), exp.true())
+        return case.when(fits(column, size), exp.true()).else_(failure)  # CASE: in this order
 
     def error_number(self, error: Exception) -> int:
         if "Division by zero" in str(error):

@@ -41,6 +41,7 @@ from etlcheck.tsql.emulation.common import (
     sys_call,
     temp_identifier,
 )
+from etlcheck.tsql.emulation.lengths import short_enough
 from etlcheck.tsql.emulation.session_functions import SessionNames, host_name, session_function
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError
@@ -206,7 +207,9 @@ class PostgresEmulation(Emulation):
     def length_check(self, column: exp.Identifier, size: int, table: str) -> exp.Expression:
         arguments: list[exp.Expression] = [exp.column(column.copy()), exp.Literal.number(size)]
         arguments += [exp.Literal.string(table), exp.Literal.string(column.name)]
-        return sys_call("etlcheck_fits", arguments)
+        return exp.Or(
+            this=short_enough(column, size), expression=sys_call("etlcheck_fits", arguments)
+        )
 
     def error_number(self, error: Exception) -> int:
         state = str(
