@@ -22,17 +22,7 @@ if TYPE_CHECKING:
     from etlcheck.options import RunOptions
 
 T = TypeVar("T")
-RUN_FIXTURES = (
-    "etl_options",
-    "etl_engine",
-    "etl_seed",
-    "etl_before",
-    "etl_lint",
-    "etl_run",
-    "etl_after",
-    "etl_pipeline_tables",
-    "etl_expectations",
-)
+RUN_FIXTURES = ("etl_options", "etl_engine", *SHARED)
 """The fixtures of the run, in the order they compute."""
 
 

@@ -7,7 +7,6 @@ a procedure, a label) is left to that engine to accept or refuse."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +19,7 @@ from etlcheck.errors import ScriptError, location_of_offset
 from etlcheck.pipeline import Pipeline
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.compiler import CompileError, parse_tsql
-from etlcheck.tsql.nodes import Node, Sql, Unparsed
+from etlcheck.tsql.nodes import Node, Sql, Unparsed, nodes_of
 from etlcheck.tsql.statements import SplitError, read_batch
 
 _PASSED: dict[tuple[str, str], bool] = {}
@@ -104,26 +103,13 @@ def _unreadable(block: Node, problems: tuple[SplitError, ...]) -> Iterator[Split
     """What the splitter could not read, first in the batch first."""
     found = [
         SplitError(node.message, node.start)
-        for node in _nodes(block, Unparsed)
+        for node in nodes_of(block, Unparsed)
         if isinstance(node, Unparsed)
     ]
     yield from sorted([*found, *problems], key=lambda error: error.offset)
 
 
 def _statements(node: object) -> Iterator[Sql]:
-    for found in _nodes(node, Sql):
+    for found in nodes_of(node, Sql):
         assert isinstance(found, Sql)
         yield found
-
-
-def _nodes(node: object, kind: type[Node]) -> Iterator[Node]:
-    if isinstance(node, kind):
-        yield node
-        return
-    if isinstance(node, tuple | list):
-        for item in node:
-            yield from _nodes(item, kind)
-        return
-    if isinstance(node, Node):
-        for field in dataclasses.fields(node):
-            yield from _nodes(getattr(node, field.name), kind)

@@ -46,7 +46,8 @@ SHARED = (
     "etl_pipeline_tables",
     "etl_expectations",
 )
-"""Fixtures whose values the producer publishes (``etl_engine`` is shared as a database)."""
+"""Fixtures whose values the producer publishes, in the order they compute (``etl_engine`` is
+shared as a database)."""
 CONTROLLER = "controller"
 """The producer's name when the xdist controller makes the run (else a worker id)."""
 Role = Literal["producer", "consumer"]

@@ -5,13 +5,12 @@ swap-table pattern loads ``DimX_new`` and renames it to ``DimX``."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 from etlcheck.table_layouts import TableLayout
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.calls import read_call
-from etlcheck.tsql.nodes import Command, Node
+from etlcheck.tsql.nodes import Command, nodes_of
 from etlcheck.tsql.renames import renamed_table
 from etlcheck.tsql.statements import read_batch
 from etlcheck.tsql.tokens import SplitError
@@ -28,7 +27,7 @@ def table_renames(text: str, path: Path | str) -> list[Rename]:
             block = read_batch(batch.text).block
         except SplitError:
             continue
-        for command in _commands(block):
+        for command in nodes_of(block, Command):
             if command.word not in ("EXEC", "EXECUTE"):
                 continue
             try:
@@ -51,14 +50,3 @@ def renamed_layouts(tables: list[TableLayout], renames: list[Rename]) -> list[Ta
             if same_schema and table.table.lower() == old.lower():
                 result[index] = dataclasses.replace(table, table=new)
     return result
-
-
-def _commands(node: Node) -> Iterator[Command]:
-    if isinstance(node, Command):
-        yield node
-        return
-    for field in dataclasses.fields(node):
-        value = getattr(node, field.name)
-        for item in value if isinstance(value, tuple) else (value,):
-            if isinstance(item, Node):
-                yield from _commands(item)

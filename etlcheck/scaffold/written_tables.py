@@ -4,14 +4,12 @@ create: a data vault's hubs and satellites declared in ``db/`` and filled by the
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 from sqlglot import errors, exp
 
 from etlcheck.tsql.batches import split_batches
-from etlcheck.tsql.nodes import Node, Sql
+from etlcheck.tsql.nodes import Sql, nodes_of
 from etlcheck.tsql.parsing import CompileError, parse_tsql
 from etlcheck.tsql.plan import table_name
 from etlcheck.tsql.statements import read_batch
@@ -32,7 +30,7 @@ def written_tables(text: str, path: Path | str) -> list[TableName]:
             block = read_batch(batch.text).block
         except SplitError:
             continue
-        for statement in _statements(block):
+        for statement in nodes_of(block, Sql):
             target = _target(statement)
             if target is not None:
                 found.setdefault((target[0].lower(), target[1].lower()), target)
@@ -69,14 +67,3 @@ def _aliased(update: exp.Update, target: exp.Table) -> exp.Table:
         if table is not target and table.alias and table.alias.lower() == target.name.lower():
             return table
     return target
-
-
-def _statements(node: Node) -> Iterator[Sql]:
-    if isinstance(node, Sql):
-        yield node
-        return
-    for field in dataclasses.fields(node):
-        value = getattr(node, field.name)
-        for item in value if isinstance(value, tuple) else (value,):
-            if isinstance(item, Node):
-                yield from _statements(item)

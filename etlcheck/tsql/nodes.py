@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 
 def words(text: str) -> frozenset[str]:
@@ -21,6 +24,24 @@ class Fragment:
 @dataclass(frozen=True)
 class Node:
     start: int
+
+
+N = TypeVar("N", bound=Node)
+
+
+def nodes_of(node: object, kind: type[N]) -> Iterator[N]:
+    """Every node of type ``kind`` in ``node`` (a tree, or a tuple or list of trees), in
+    order; below one of that type, none."""
+    if isinstance(node, kind):
+        yield node
+        return
+    if isinstance(node, tuple | list):
+        for item in node:
+            yield from nodes_of(item, kind)
+        return
+    if isinstance(node, Node):
+        for member in dataclasses.fields(node):
+            yield from nodes_of(getattr(node, member.name), kind)
 
 
 @dataclass(frozen=True)

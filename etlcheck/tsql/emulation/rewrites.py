@@ -109,8 +109,15 @@ def rewrite_update(
         inner.set("where", where.copy())
     if limit is not None:  # UPDATE TOP (n): n of the rows, in no order
         inner.set("limit", limit.copy())
-    rewritten = exp.Update(
-        this=exp.alias_(_base_table(matched), TARGET, table=True),
+    return _update_by_row(matched, assignments, inner, row_id)
+
+
+def _update_by_row(
+    base: exp.Table, assignments: list[exp.EQ], inner: exp.Select, row_id: str
+) -> exp.Update:
+    """UPDATE ``base`` AS TARGET SET ... FROM (``inner``) AS SOURCE, row by row id."""
+    return exp.Update(
+        this=exp.alias_(_base_table(base), TARGET, table=True),
         expressions=assignments,
         from_=exp.From(this=exp.alias_(exp.Subquery(this=inner), SOURCE, table=True)),
         where=exp.Where(
@@ -119,7 +126,6 @@ def rewrite_update(
             )
         ),
     )
-    return rewritten
 
 
 def normalize_tsql_forms(tree: exp.Expression) -> exp.Expression:
@@ -297,16 +303,7 @@ def _update_through_cte(
     if where is not None:
         inner.set("where", where.copy())
     inner.set("with_", with_.copy())
-    return exp.Update(
-        this=exp.alias_(_base_table(base), TARGET, table=True),
-        expressions=assignments,
-        from_=exp.From(this=exp.alias_(exp.Subquery(this=inner), SOURCE, table=True)),
-        where=exp.Where(
-            this=exp.EQ(
-                this=exp.column(row_id, table=TARGET), expression=exp.column(ROW, table=SOURCE)
-            )
-        ),
-    )
+    return _update_by_row(base, assignments, inner, row_id)
 
 
 def _base_column(body: exp.Select, name: str) -> exp.Column:
