@@ -6,7 +6,8 @@
 '…'.``); the engines would keep the whole value, silently. Each such column of a
 ``CREATE TABLE`` gets a CHECK that raises SQL Server's error, which the engine evaluates on
 every write (and copies with the table into the sandbox). Blanks beyond the length do not
-count, as on SQL Server. A column added by ``ALTER TABLE`` is not checked.
+count, as on SQL Server. A column added by ``ALTER TABLE`` or made by ``SELECT ... INTO`` is
+not checked.
 """
 
 from __future__ import annotations
