@@ -193,6 +193,8 @@ class DuckDBEmulation(Emulation):
     def error_number(self, error: Exception) -> int:
         if "Division by zero" in str(error):
             return 8134
+        if "NOT NULL constraint failed" in str(error):
+            return 515  # Cannot insert the value NULL into column ...; not a duplicate key
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)
 
     def after_table_rename(self, target: SqlTarget, schema: str, old: str, new: str) -> None:
