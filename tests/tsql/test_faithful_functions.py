@@ -12,8 +12,8 @@ import pytest
 from etlcheck.compatibility import check_script
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
-from etlcheck.testing import skip_unless_available
 from etlcheck.tsql.emulation.support import FUNCTIONS
+from tests.engine_params import throwaway_postgres
 
 CASES: dict[str, list[tuple[str, str]]] = {
     "LEN": [("LEN(N'ab  ')", "2")],
@@ -231,16 +231,8 @@ functions and the identity functions have conformance scripts of their own)."""
 
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[Engine]:
-    from etlcheck.engines.postgres import PostgresEngine
-    from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
-
-    skip_unless_available("postgres", postgres_unavailable_reason())
-    started = PostgresEngine().start()
-    try:
-        started.execute("CREATE SCHEMA IF NOT EXISTS dbo")
+    with throwaway_postgres() as started:
         yield started
-    finally:
-        started.close()
 
 
 def _cases() -> list[object]:

@@ -13,8 +13,8 @@ from etlcheck.compatibility import check_script
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed
-from etlcheck.testing import skip_unless_available
 from etlcheck.tsql.emulation.isdate import SHAPES
+from tests.engine_params import throwaway_postgres
 
 
 @pytest.mark.parametrize(
@@ -55,16 +55,8 @@ def test_what_isdate_cannot_decide_in_the_statement_is_a_finding(script: str, wo
 
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[Engine]:
-    from etlcheck.engines.postgres import PostgresEngine
-    from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
-
-    skip_unless_available("postgres", postgres_unavailable_reason())
-    started = PostgresEngine().start()
-    try:
-        started.execute("CREATE SCHEMA IF NOT EXISTS dbo")
+    with throwaway_postgres() as started:
         yield started
-    finally:
-        started.close()
 
 
 _COLUMNS = """DROP TABLE IF EXISTS dbo.raw_dates

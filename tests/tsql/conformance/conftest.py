@@ -9,6 +9,7 @@ import pytest
 
 from etlcheck.engines.base import Engine
 from etlcheck.testing import skip_unless_available
+from tests.engine_params import throwaway_postgres
 from tests.tsql.conformance.conformance_scripts import ENGINES, scripts
 
 _OUTCOMES: dict[tuple[str, str], str] = {}
@@ -16,16 +17,8 @@ _OUTCOMES: dict[tuple[str, str], str] = {}
 
 @pytest.fixture(scope="module")
 def postgres_engine() -> Iterator[Engine]:
-    from etlcheck.engines.postgres import PostgresEngine
-    from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
-
-    skip_unless_available("postgres", postgres_unavailable_reason())
-    started = PostgresEngine().start()
-    try:
-        started.execute("CREATE SCHEMA IF NOT EXISTS dbo")
+    with throwaway_postgres() as started:
         yield started
-    finally:
-        started.close()
 
 
 @pytest.fixture(scope="module")
