@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from etlcheck.errors import SourceLocation
 from etlcheck.tsql.catalog import CatalogCache
 from etlcheck.tsql.compiler import Compiled
+from etlcheck.tsql.emulation.conversions import type_digits
 from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
 
 if TYPE_CHECKING:
@@ -342,8 +343,7 @@ def identity_value(name: str, identity: LastIdentity) -> decimal.Decimal | None:
 
 def rounded_moment(moment: datetime.datetime, type_text: str) -> datetime.datetime:
     """``moment`` rounded (half up) to the digits of a second ``datetime2(p)`` keeps."""
-    match = re.search(r"\(\s*(\d+)\s*\)", type_text)
-    digits = int(match.group(1)) if match and base_type(type_text) == "DATETIME2" else 6
+    digits = type_digits(type_text) if base_type(type_text) == "DATETIME2" else 7
     if digits >= 6:
         return moment
     unit = 10 ** (6 - digits)
