@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from etlcheck.config import SandboxConfig
 from etlcheck.privilege import is_permission_failure
 
 if TYPE_CHECKING:
+    from etlcheck.config import SandboxConfig
     from etlcheck.isolation.diff import FingerprintDiff, TableDiff
     from etlcheck.step_result import StepResult
 

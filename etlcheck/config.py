@@ -15,17 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from etlcheck.config_errors import describe_error, shown_key, toml_error_position
-from etlcheck.config_schema import (
-    ConfigFile,
-    DdlSource,
-    FilesSource,
-    RunConfig,
-    SampleConfig,
-    SeedConfig,
-)
+from etlcheck.config_values import DdlSource, FilesSource, RunConfig, SampleConfig, SeedConfig
 from etlcheck.errors import ConfigError, SourceLocation
 from etlcheck.toml_positions import Path as KeyPath
 from etlcheck.toml_positions import TomlPositions, scan
@@ -176,6 +167,10 @@ class _Loader:
         return SourceLocation(self.source, *(found or (0, 0)))
 
     def build(self, data: dict[str, Any]) -> Config:
+        from pydantic import ValidationError  # here: a run's options unpickle without it
+
+        from etlcheck.config_schema import ConfigFile
+
         try:
             file = ConfigFile.model_validate(data)
         except ValidationError as error:

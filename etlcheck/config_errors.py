@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
-from typing import Any, get_args
+from typing import Any, get_args, get_type_hints
 
-from pydantic import BaseModel
-
-from etlcheck.config_schema import ConfigFile
 from etlcheck.toml_positions import Path
 
 _SECTIONS = {"project", "sandbox", "sample", "run", "seed"}
@@ -36,9 +34,9 @@ def describe_error(error: Any, known: Callable[[Path], bool]) -> tuple[Path, boo
     in_key = "[key]" in error["loc"]
     shown = shown_key(path)
     value = error.get("input")
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return path, True, f"unknown key {path[-1]!r} in {shown_key(path[:-1])}", _allowed(path)
-    if kind == "missing":
+    if kind in ("missing", "missing_argument"):
         hint = "add at least one [[phases]] table" if path == ("phases",) else None
         return path, True, f"{shown_key(path[:-1])} needs {path[-1]!r}", hint
     if kind in _EXPECTED:
@@ -100,28 +98,31 @@ def shown_key(path: Path) -> str:
 
 
 def _allowed(path: Path) -> str | None:
+    from etlcheck.config_schema import ConfigFile
+
     models: list[Any] = [ConfigFile]
     for part in path[:-1]:
         inner: list[Any] = []
         for model in models:
             if isinstance(part, int):
                 inner.extend(get_args(model) or [model])
-            elif (
-                isinstance(model, type)
-                and issubclass(model, BaseModel)
-                and part in model.model_fields
-            ):
-                inner.append(model.model_fields[part].annotation)
+            elif part in _fields(model):
+                inner.append(_fields(model)[part])
         models = [m for t in inner for m in _members(t)]
-    keys = sorted(
-        {
-            k
-            for m in models
-            if isinstance(m, type) and issubclass(m, BaseModel)
-            for k in m.model_fields
-        }
-    )
+    keys = sorted({k for m in models for k in _fields(m)})
     return f"allowed keys: {', '.join(keys)}" if keys else None
+
+
+def _fields(model: Any) -> dict[str, Any]:
+    """The keys of a section (a pydantic model or a checked dataclass) and their types."""
+    from pydantic import BaseModel
+
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return {name: info.annotation for name, info in model.model_fields.items()}
+    if isinstance(model, type) and dataclasses.is_dataclass(model):
+        hints = get_type_hints(model, include_extras=True)
+        return {f.name: hints[f.name] for f in dataclasses.fields(model)}
+    return {}
 
 
 def _members(annotation: Any) -> list[Any]:

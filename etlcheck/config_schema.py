@@ -1,34 +1,60 @@
 """The schema of etlcheck.toml, checked with pydantic: frozen models, unknown keys refused.
 
 Sections that are used as they are at run time (``[sample]``, ``[run]``, ``[seed]``) are
-defined here once; ``[project]``, ``[sandbox]`` and ``[[phases]]`` become the frozen
-dataclasses of :mod:`etlcheck.config` once paths are resolved.
+the dataclasses of :mod:`etlcheck.config_values`, checked by the :data:`RULES` their fields
+name; ``[project]``, ``[sandbox]`` and ``[[phases]]`` are models here, and become the
+frozen dataclasses of :mod:`etlcheck.config` once paths are resolved.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     PlainValidator,
-    StrictBool,
-    StrictInt,
+    Strict,
     StrictStr,
     model_validator,
 )
 
-from etlcheck.engines.registry import DEFAULT_ENGINE, engine_names
+from etlcheck.config_values import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_SEED,
+    DEFAULT_SNAPSHOT_ROWS,
+    DatabaseSource,
+    DdlSource,
+    FilesSource,
+    RunConfig,
+    SampleConfig,
+    SampleSource,
+    SeedConfig,
+    SeedSource,
+)
+from etlcheck.engines.registry import engine_names
 from etlcheck.errors import ConfigError
-from etlcheck.values import POC, RewriteMode, Scale, plain_identifier
+from etlcheck.values import RewriteMode, Scale, plain_identifier
 
-DEFAULT_SEED = 20240611
-DEFAULT_MAX_ROWS = 1_000_000
-DEFAULT_SNAPSHOT_ROWS = 10_000
+__all__ = [
+    "DEFAULT_MAX_ROWS",
+    "DEFAULT_SEED",
+    "DEFAULT_SNAPSHOT_ROWS",
+    "RULES",
+    "ConfigFile",
+    "DatabaseSource",
+    "DdlSource",
+    "FilesSource",
+    "RunConfig",
+    "SampleConfig",
+    "SampleSource",
+    "SeedConfig",
+    "SeedSource",
+]
 
 
 def _scale(value: object) -> Scale:
@@ -74,10 +100,20 @@ def _table_name(value: str) -> str:
 
 Identifier = Annotated[StrictStr, AfterValidator(plain_identifier)]
 """A schema name etlcheck may write into SQL: checked when the configuration loads."""
-ScaleValue = Annotated[Scale, PlainValidator(_scale)]
-RewriteValue = Annotated[RewriteMode, PlainValidator(_rewrite)]
 NonEmpty = Annotated[StrictStr, Field(min_length=1)]
-PositiveInt = Annotated[StrictInt, Field(gt=0)]
+
+RULES: dict[str, tuple[object, ...]] = {
+    "strict": (Strict(),),
+    "non-empty": (Strict(), Field(min_length=1)),
+    "positive": (Strict(), Field(gt=0)),
+    "scale": (PlainValidator(_scale),),
+    "rewrite": (PlainValidator(_rewrite),),
+    "engine": (Strict(), AfterValidator(_engine)),
+    "pattern": (Strict(), AfterValidator(_pattern)),
+    "table name": (Strict(), AfterValidator(_table_name)),
+    "one kind of source": (Discriminator("kind"),),
+}
+"""What each :class:`etlcheck.config_values.Rule` stands for."""
 
 
 class Section(BaseModel):
@@ -99,25 +135,6 @@ class SandboxSection(Section):
     read_only: tuple[Identifier, ...] = ()
     state_schema: Identifier = "etl"
     default_schema: Identifier = "dbo"
-
-
-class SampleConfig(Section):
-    """The insurance generator's defaults (``[sample]``); a sample seed source may override."""
-
-    scale: ScaleValue = POC
-    seed: StrictInt = DEFAULT_SEED
-
-
-class RunConfig(Section):
-    engine: Annotated[StrictStr, AfterValidator(_engine)] = DEFAULT_ENGINE
-    report_dir: NonEmpty = "reports"
-    rewrite: RewriteValue = RewriteMode.AST
-    disposable_pattern: Annotated[StrictStr, AfterValidator(_pattern)] = (
-        r"^(etlcheck|test|tmp|ci)([_-]|$)"
-    )
-    """Names of server databases etlcheck may seed and run in without --allow-external-target."""
-    expectations: StrictStr = ""
-    """Folder of expectation suites that ``etlcheck run`` validates (relative to the config)."""
 
 
 class PhaseSection(Section):
@@ -146,62 +163,6 @@ class PhaseSection(Section):
     @property
     def entries_key(self) -> str:
         return "steps" if self.steps is not None else "scripts"
-
-
-class DdlSource(Section):
-    """T-SQL scripts that create production as it stands, run as written."""
-
-    kind: Literal["ddl"]
-    path: NonEmpty
-    """A .sql file, or a folder whose .sql files run in name order."""
-
-
-class FilesSource(Section):
-    """``<schema>.<table>.csv`` and ``.parquet`` files in a folder."""
-
-    kind: Literal["files"]
-    path: NonEmpty
-
-
-class SampleSource(Section):
-    """etlcheck's deterministic generator for the sample insurance pipeline."""
-
-    kind: Literal["sample"]
-    name: Literal["insurance"] = "insurance"
-    scale: ScaleValue | None = None
-    seed: StrictInt | None = None
-
-
-class DatabaseSource(Section):
-    """A read-only snapshot of a live database: DDL and up to ``rows`` rows a table."""
-
-    kind: Literal["database"]
-    url: NonEmpty
-    tables: tuple[Annotated[StrictStr, AfterValidator(_table_name)], ...] = ()
-    """``schema.table`` or ``schema.*``; default: every table of the protected schemas."""
-    rows: PositiveInt = DEFAULT_SNAPSHOT_ROWS
-    where: dict[Annotated[StrictStr, AfterValidator(_table_name)], NonEmpty] = Field(
-        default_factory=dict
-    )
-    """A WHERE condition per ``schema.table``, in the source's own SQL."""
-    allow_writable: StrictBool = False
-    """Go on, with a warning, when the login could write to the source."""
-
-
-SeedSource = Annotated[
-    DdlSource | FilesSource | SampleSource | DatabaseSource, Field(discriminator="kind")
-]
-
-
-class SeedConfig(Section):
-    """``[seed]``: what production and the raw data hold before step 1."""
-
-    sources: tuple[SeedSource, ...] = ()
-    clone_production: StrictBool | None = None
-    """Copy every protected table into its sandbox before step 1; default: when production
-    tables were seeded (rows or only DDL)."""
-    max_rows: PositiveInt = DEFAULT_MAX_ROWS
-    """A clone of a table with more rows is refused."""
 
 
 class ConfigFile(Section):

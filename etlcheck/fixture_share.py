@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pytest
 
 from etlcheck.fixture_support import get_option, reported, session_of
-from etlcheck.redaction import redact
+from etlcheck.redaction import redact, register_url
 from etlcheck.xdist_share import SHARED, Outcome, RunShare, SharedRun
 
 if TYPE_CHECKING:
@@ -112,6 +112,8 @@ def shared_engine(
         shutil.copyfile(run.database_file, target)
     else:
         target = run.database_url or get_option(request.config, f"etl_{options.engine}_url")
+        if target:
+            register_url(target)
     with reported(f"open the database {run.producer} made the run in"):
         return open_engine(replace(options, db=target), fresh=False)
 
@@ -129,7 +131,7 @@ def shared_expectations(
 def publish_run(request: pytest.FixtureRequest, share: RunShare) -> None:
     """On a producing worker: every shared value, and the way to its database."""
     outcomes: dict[str, Outcome] = {}
-    for name in ("etl_engine", *SHARED):
+    for name in RUN_FIXTURES:
         try:
             value = request.getfixturevalue(name)
         except BaseException as error:

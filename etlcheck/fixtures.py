@@ -56,8 +56,12 @@ def _option(request: pytest.FixtureRequest, name: str) -> str | None:
 def etl_options_factory() -> Fixture:
     @pytest.fixture(scope="session")
     def etl_options(request: pytest.FixtureRequest) -> RunOptions:
-        """The run's options: etlcheck.toml, overridden by --etl-* flags or ini keys."""
-        options = session_options(request.config)
+        """The run's options: etlcheck.toml, overridden by --etl-* flags or ini keys (on an
+        xdist worker that did not make the run, those of the process that did)."""
+        options: RunOptions = shared(
+            request, "etl_options", lambda: session_options(request.config)
+        )
+        options.register_secrets()
         etl_session(request).options = options
         return options
 

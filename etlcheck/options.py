@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etlcheck.config import Config
-from etlcheck.config_schema import DatabaseSource, SampleSource, SeedSource
-from etlcheck.dburl import choose_engine
+from etlcheck.config_values import DatabaseSource, SampleSource, SeedSource
+from etlcheck.dburl import choose_engine, is_url
 from etlcheck.engines.registry import DEFAULT_ENGINE, engine_names
 from etlcheck.errors import EngineError, UsageError
 from etlcheck.redaction import redact_url, register_url
@@ -89,9 +89,6 @@ class RunOptions:
         sources = (
             tuple(parse_seed_spec(spec) for spec in seed_from) if seed_from else config.seed.sources
         )
-        for spec in sources:
-            if isinstance(spec, DatabaseSource):
-                register_url(spec.url)
         samples = [spec for spec in sources if isinstance(spec, SampleSource)]
         chosen_scale = Scale.parse(scale) if scale is not None else config.sample.scale
         if scale is None and samples and samples[0].scale is not None:
@@ -106,7 +103,7 @@ class RunOptions:
                 "source is declared",
                 hint='add [[seed.sources]] kind = "sample" to etlcheck.toml, or drop --scale',
             )
-        return cls(
+        options = cls(
             config=config,
             engine=name,
             scale=chosen_scale,
@@ -125,3 +122,14 @@ class RunOptions:
             allow_writable_source=allow_writable_source,
             wait=wait,
         )
+        options.register_secrets()
+        return options
+
+    def register_secrets(self) -> None:
+        """Register the passwords of the URLs these options hold for redaction (again in
+        each process that gets the options from another)."""
+        if self.db and is_url(self.db):
+            register_url(self.db)
+        for spec in self.seed_sources:
+            if isinstance(spec, DatabaseSource):
+                register_url(spec.url)

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from etlcheck.config import Config
-from etlcheck.engines.base import Engine
 from etlcheck.engines.registry import permission_words
+
+if TYPE_CHECKING:
+    from etlcheck.config import Config
+    from etlcheck.engines.base import Engine
 
 
 def is_permission_failure(message: str | None) -> bool:

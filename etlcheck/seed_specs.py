@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etlcheck.config_schema import DatabaseSource, DdlSource, FilesSource, SampleSource, SeedSource
+from etlcheck.config_values import DatabaseSource, DdlSource, FilesSource, SampleSource, SeedSource
 from etlcheck.dburl import refuse_broken_url
 from etlcheck.engines.registry import source_schemes
 from etlcheck.errors import UsageError

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from etlcheck.config_schema import DdlSource, FilesSource, SampleSource, SeedSource
+from etlcheck.config_values import DdlSource, FilesSource, SampleSource, SeedSource
 
 if TYPE_CHECKING:
     from etlcheck.config import Config

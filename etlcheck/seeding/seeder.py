@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from etlcheck.config_schema import DatabaseSource, DdlSource, FilesSource, SampleSource, SeedSource
+from etlcheck.config_values import DatabaseSource, DdlSource, FilesSource, SampleSource, SeedSource
 from etlcheck.errors import RefusalError
 from etlcheck.seeding.occupied import refuse_occupied
 from etlcheck.seeding.summary import ClonedTable, SeedSummary, SourceRecord

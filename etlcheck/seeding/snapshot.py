@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from etlcheck.config_schema import DatabaseSource
+from etlcheck.config_values import DatabaseSource
 from etlcheck.engines.disposable import redact_url
 from etlcheck.errors import ConfigError, RefusalError
 from etlcheck.seeding.catalog import row_count

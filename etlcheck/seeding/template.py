@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from etlcheck import workcache
-from etlcheck.config_schema import SampleSource
+from etlcheck.config_values import SampleSource
 from etlcheck.pipeline import Pipeline
 from etlcheck.seeding.summary import SeedSummary
 

@@ -310,7 +310,7 @@ import pytest
 
 from etlcheck.plugin import etl_session_of
 
-HEAVY = ("duckdb", "great_expectations", "numpy", "pandas", "sqlglot")
+HEAVY = ("duckdb", "great_expectations", "numpy", "pandas", "pydantic", "sqlglot")
 
 
 @pytest.mark.parametrize("attempt", range(4))
@@ -330,7 +330,8 @@ def test_xdist_workers_take_the_controllers_run_without_importing_what_made_it(
 ) -> None:
     """A worker only unpickles the run the controller made and collects the cases the
     controller handed over: it imports neither the engines' drivers, nor numpy, nor the
-    SQL parser, nor Great Expectations (each costs the worker its start-up time again)."""
+    SQL parser, nor Great Expectations, nor pydantic, which checks the configuration the
+    controller has already checked (each costs the worker its start-up time again)."""
     (suite / "test_light_worker.py").write_text(LIGHT_WORKER)
     result = pytester.runpytest_subprocess(
         str(suite / "test_light_worker.py"),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from etlcheck.config_schema import DatabaseSource
+from etlcheck.config_values import DatabaseSource
 from etlcheck.engines.base import Engine
 from etlcheck.engines.postgres.cluster import ThrowawayCluster, postgres_unavailable_reason
 from etlcheck.errors import ConfigError, RefusalError

@@ -12,7 +12,7 @@ import pytest
 
 from etlcheck import stages
 from etlcheck.config import load_config
-from etlcheck.config_schema import DdlSource
+from etlcheck.config_values import DdlSource
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.options import RunOptions
 from etlcheck.seeding.seeder import Seeder
