@@ -7,7 +7,13 @@ folder. This prints the wall time and the CPU time (user + system, the children'
 included) of each, run alternately so both see the same machine, with medians, the ratio,
 and the load average before and after. Asserts nothing.
 
-    python benchmarks/bench_xdist_suite.py [--repeat 7]
+Python caches compiled modules as on any developer's machine or CI runner, even where
+``PYTHONDONTWRITEBYTECODE`` is set: without the cache every process compiles (and pytest
+rewrites) every module it imports again, which weighs on each xdist worker. Pass
+``--no-bytecode-cache`` to measure that case too: the project's caches are removed and
+none are written (installed packages keep theirs).
+
+    python benchmarks/bench_xdist_suite.py [--repeat 7] [--no-bytecode-cache]
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,7 +35,7 @@ COMMANDS = {
 }
 
 
-def one(arguments: list[str]) -> tuple[float, float]:
+def one(arguments: list[str], environment: dict[str, str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one pytest process and its children."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
@@ -38,6 +45,7 @@ def one(arguments: list[str]) -> tuple[float, float]:
         capture_output=True,
         text=True,
         check=False,
+        env=environment,
     )
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -50,14 +58,28 @@ def one(arguments: list[str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
-    repeat = parser.parse_args().repeat
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="compile every module in every process, as with PYTHONDONTWRITEBYTECODE=1",
+    )
+    given = parser.parse_args()
+    environment = dict(os.environ)
+    if given.no_bytecode_cache:
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        for cache in ROOT.rglob("__pycache__"):
+            shutil.rmtree(cache, ignore_errors=True)
+    else:
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    cached = "off" if given.no_bytecode_cache else "on"
+    print(f"bytecode cache: {cached}; cores: {os.cpu_count()}")
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for arguments in COMMANDS.values():  # warm the bytecode and work caches once
-        one(arguments)
+        one(arguments, environment)
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in COMMANDS}
-    for _ in range(repeat):
+    for _ in range(given.repeat):
         for name, arguments in COMMANDS.items():
-            samples[name].append(one(arguments))
+            samples[name].append(one(arguments, environment))
     medians = {}
     for name, runs in samples.items():
         walls = [wall for wall, _ in runs]
