@@ -1,119 +1,30 @@
 """The schema of etlcheck.toml, checked with pydantic: frozen models, unknown keys refused.
 
 Sections that are used as they are at run time (``[sample]``, ``[run]``, ``[seed]``) are
-the dataclasses of :mod:`etlcheck.config_values`, checked by the :data:`RULES` their fields
-name; ``[project]``, ``[sandbox]`` and ``[[phases]]`` are models here, and become the
-frozen dataclasses of :mod:`etlcheck.config` once paths are resolved.
+the dataclasses of :mod:`etlcheck.config_values`, checked by the rules their fields name;
+``[project]``, ``[sandbox]`` and ``[[phases]]`` are models here, and become the frozen
+dataclasses of :mod:`etlcheck.config` once paths are resolved.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
-    Discriminator,
     Field,
-    PlainValidator,
-    Strict,
     StrictStr,
     model_validator,
 )
 
-from etlcheck.config_values import (
-    DEFAULT_MAX_ROWS,
-    DEFAULT_SEED,
-    DEFAULT_SNAPSHOT_ROWS,
-    DatabaseSource,
-    DdlSource,
-    FilesSource,
-    RunConfig,
-    SampleConfig,
-    SampleSource,
-    SeedConfig,
-    SeedSource,
-)
-from etlcheck.engines.registry import engine_names
-from etlcheck.errors import ConfigError
-from etlcheck.values import RewriteMode, Scale, plain_identifier
-
-__all__ = [
-    "DEFAULT_MAX_ROWS",
-    "DEFAULT_SEED",
-    "DEFAULT_SNAPSHOT_ROWS",
-    "RULES",
-    "ConfigFile",
-    "DatabaseSource",
-    "DdlSource",
-    "FilesSource",
-    "RunConfig",
-    "SampleConfig",
-    "SampleSource",
-    "SeedConfig",
-    "SeedSource",
-]
-
-
-def _scale(value: object) -> Scale:
-    if not isinstance(value, str | int | Scale) or isinstance(value, bool):
-        raise ValueError(f"must be 'poc', 'seed' or a whole number, not {value!r}")
-    try:
-        return Scale.parse(value)
-    except ConfigError as error:
-        raise ValueError(error.message) from None
-
-
-def _rewrite(value: object) -> RewriteMode:
-    if isinstance(value, RewriteMode):
-        return value
-    if not isinstance(value, str) or value not in {mode.value for mode in RewriteMode}:
-        choices = ", ".join(mode.value for mode in RewriteMode)
-        raise ValueError(f"rewrite mode {value!r} is none of: {choices}")
-    return RewriteMode(value)
-
-
-def _pattern(value: str) -> str:
-    try:
-        re.compile(value)
-    except re.error as error:
-        raise ValueError(f"{value!r} is not a regular expression: {error}") from None
-    return value
-
-
-def _engine(value: str) -> str:
-    name = value.strip().lower()
-    if name not in engine_names():
-        raise ValueError(f"unknown engine {value!r}: choose one of {', '.join(engine_names())}")
-    return name
-
-
-def _table_name(value: str) -> str:
-    schema, dot, table = value.partition(".")
-    if not dot or not schema or not table:
-        raise ValueError(f"{value!r} is not schema.table (or schema.*)")
-    plain_identifier(schema)
-    return value
-
+from etlcheck.config_values import RunConfig, SampleConfig, SeedConfig
+from etlcheck.values import plain_identifier
 
 Identifier = Annotated[StrictStr, AfterValidator(plain_identifier)]
 """A schema name etlcheck may write into SQL: checked when the configuration loads."""
 NonEmpty = Annotated[StrictStr, Field(min_length=1)]
-
-RULES: dict[str, tuple[object, ...]] = {
-    "strict": (Strict(),),
-    "non-empty": (Strict(), Field(min_length=1)),
-    "positive": (Strict(), Field(gt=0)),
-    "scale": (PlainValidator(_scale),),
-    "rewrite": (PlainValidator(_rewrite),),
-    "engine": (Strict(), AfterValidator(_engine)),
-    "pattern": (Strict(), AfterValidator(_pattern)),
-    "table name": (Strict(), AfterValidator(_table_name)),
-    "one kind of source": (Discriminator("kind"),),
-}
-"""What each :class:`etlcheck.config_values.Rule` stands for."""
 
 
 class Section(BaseModel):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
+from etlcheck.config_checks import pydantic_rules
 from etlcheck.engines.registry import DEFAULT_ENGINE
 from etlcheck.values import POC, RewriteMode, Scale
 
@@ -23,15 +24,13 @@ DEFAULT_SNAPSHOT_ROWS = 10_000
 
 @dataclass(frozen=True)
 class Rule:
-    """``Annotated`` metadata: the rules :data:`etlcheck.config_schema.RULES` keeps under
-    ``name`` (looked up when pydantic builds the schema, never before)."""
+    """``Annotated`` metadata: the pydantic rules named ``name``
+    (:func:`etlcheck.config_checks.pydantic_rules`, made when pydantic builds the schema)."""
 
     name: str
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        from etlcheck.config_schema import RULES
-
-        return handler.generate_schema(Annotated[source, *RULES[self.name]])
+        return handler.generate_schema(Annotated[source, *pydantic_rules(self.name)])
 
 
 NonEmpty = Annotated[str, Rule("non-empty")]
