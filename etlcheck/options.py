@@ -89,6 +89,7 @@ class RunOptions:
         sources = (
             tuple(parse_seed_spec(spec) for spec in seed_from) if seed_from else config.seed.sources
         )
+        _register_secrets(db, sources)
         samples = [spec for spec in sources if isinstance(spec, SampleSource)]
         chosen_scale = Scale.parse(scale) if scale is not None else config.sample.scale
         if scale is None and samples and samples[0].scale is not None:
@@ -103,7 +104,7 @@ class RunOptions:
                 "source is declared",
                 hint='add [[seed.sources]] kind = "sample" to etlcheck.toml, or drop --scale',
             )
-        options = cls(
+        return cls(
             config=config,
             engine=name,
             scale=chosen_scale,
@@ -122,14 +123,16 @@ class RunOptions:
             allow_writable_source=allow_writable_source,
             wait=wait,
         )
-        options.register_secrets()
-        return options
 
     def register_secrets(self) -> None:
-        """Register the passwords of the URLs these options hold for redaction (again in
-        each process that gets the options from another)."""
-        if self.db and is_url(self.db):
-            register_url(self.db)
-        for spec in self.seed_sources:
-            if isinstance(spec, DatabaseSource):
-                register_url(spec.url)
+        """Register the passwords of the URLs these options hold for redaction, in a
+        process that got the options from another (an xdist worker)."""
+        _register_secrets(self.db, self.seed_sources)
+
+
+def _register_secrets(db: str | None, sources: tuple[SeedSource, ...]) -> None:
+    if db and is_url(db):
+        register_url(db)
+    for spec in sources:
+        if isinstance(spec, DatabaseSource):
+            register_url(spec.url)

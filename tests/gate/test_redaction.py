@@ -4,6 +4,9 @@ passwords of URLs it parsed wherever they appear (a driver's error, a conninfo).
 from __future__ import annotations
 
 import io
+import pickle
+import subprocess
+import sys
 
 from etlcheck.redaction import (
     RedactingStream,
@@ -34,3 +37,41 @@ def test_reports_and_the_terminal_are_redacted() -> None:
     buffer = io.StringIO()
     RedactingStream(buffer).write("connecting with Tangerine-Quokka\n")
     assert buffer.getvalue() == "connecting with ***\n"
+
+
+TAKE_THE_OPTIONS = """
+import pickle, sys
+from etlcheck.redaction import redact
+options = pickle.loads(sys.stdin.buffer.read())
+line = "could not connect: Marmalade-Heron-7 / Quince-Otter-4"
+print(redact(line))
+options.register_secrets()
+print(redact(line))
+"""
+
+
+def test_options_taken_from_another_process_register_their_passwords_again() -> None:
+    """An xdist worker gets the run's options from the controller: the passwords of the
+    URLs in them are scrubbed there too, once it has the options."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from etlcheck.config import load_config
+    from etlcheck.config_values import DatabaseSource
+    from etlcheck.options import RunOptions
+
+    root = Path(__file__).resolve().parents[2]
+    options = replace(
+        RunOptions.from_config(load_config(root / "etlcheck.toml")),
+        db="postgresql://runner:Marmalade-Heron-7@ci-db/etlcheck_x",
+        seed_sources=(DatabaseSource(kind="database", url="mssql://sa:Quince-Otter-4@prod/x"),),
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", TAKE_THE_OPTIONS],
+        input=pickle.dumps(options),
+        capture_output=True,
+        check=True,
+    )
+    before, after = child.stdout.decode().splitlines()
+    assert "Marmalade-Heron-7" in before, "the child must start without the secrets"
+    assert after == "could not connect: *** / ***"
