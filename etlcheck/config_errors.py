@@ -35,7 +35,8 @@ def describe_error(error: Any, known: Callable[[Path], bool]) -> tuple[Path, boo
     shown = shown_key(path)
     value = error.get("input")
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        return path, True, f"unknown key {path[-1]!r} in {shown_key(path[:-1])}", _allowed(path)
+        message = f"unknown key {path[-1]!r} in {shown_key(path[:-1])}"
+        return path, True, message, _allowed(tuple(error["loc"]))
     if kind in ("missing", "missing_argument"):
         hint = "add at least one [[phases]] table" if path == ("phases",) else None
         return path, True, f"{shown_key(path[:-1])} needs {path[-1]!r}", hint
@@ -97,11 +98,19 @@ def shown_key(path: Path) -> str:
     ).removeprefix(".")
 
 
-def _allowed(path: Path) -> str | None:
+def _allowed(loc: tuple[Any, ...]) -> str | None:
+    """The keys the table holding pydantic's location ``loc`` may have (those of its own
+    kind, for a tagged ``[[seed.sources]]`` table)."""
     from etlcheck.config_schema import ConfigFile
 
     models: list[Any] = [ConfigFile]
-    for part in path[:-1]:
+    for part in loc[:-1]:
+        if part == "[key]":
+            continue
+        tagged = [model for model in models if _tag(model) == part]
+        if tagged:
+            models = tagged
+            continue
         inner: list[Any] = []
         for model in models:
             if isinstance(part, int):
@@ -111,6 +120,12 @@ def _allowed(path: Path) -> str | None:
         models = [m for t in inner for m in _members(t)]
     keys = sorted({k for m in models for k in _fields(m)})
     return f"allowed keys: {', '.join(keys)}" if keys else None
+
+
+def _tag(model: Any) -> object:
+    """The ``kind`` a member of a tagged union is chosen by, if it is one."""
+    kind = _fields(model).get("kind")
+    return get_args(kind)[0] if get_args(kind) else None
 
 
 def _fields(model: Any) -> dict[str, Any]:

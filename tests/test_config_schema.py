@@ -143,6 +143,15 @@ def test_an_unknown_key_in_the_second_phase(project: Path, capsys) -> None:
     assert "allowed keys: budget_seconds, name, scripts, steps, title" in line
 
 
+def test_an_unknown_key_in_a_seed_source_lists_the_keys_of_its_kind(project: Path, capsys) -> None:
+    text = BASE + '\n[[seed.sources]]\nkind = "ddl"\npath = "sql"\nrows = 5\n'
+    line = error_line(project, text, capsys)
+    assert line.startswith(
+        f"{project / 'etlcheck.toml'}:24:1: unknown key 'rows' in [[seed.sources]] 1"
+    ), line
+    assert line.endswith("(allowed keys: kind, path)"), line
+
+
 def test_a_seed_source_of_an_unknown_kind(project: Path, capsys) -> None:
     text = BASE + '\n[[seed.sources]]\nkind = "excel"\npath = "x"\n'
     line = error_line(project, text, capsys)
