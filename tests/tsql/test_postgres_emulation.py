@@ -16,6 +16,7 @@ from etlcheck.engines.postgres import PostgresEngine
 from etlcheck.engines.postgres.cluster import postgres_unavailable_reason
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.testing import skip_unless_available
+from tests.tsql.tsql_scripts import ISNULL_OF_VARIABLES, ISNULL_PRINTED
 
 pytestmark = pytest.mark.postgres
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -352,3 +353,7 @@ def test_sysname_and_declared_lengths_on_postgres(engine: PostgresEngine) -> Non
         "DROP TABLE app.sysnames;",
     )
     assert messages == ("Orders", "abc")
+
+
+def test_isnull_of_a_variable_has_the_variables_type(engine: PostgresEngine) -> None:
+    assert engine.run_script(ISNULL_OF_VARIABLES, Path("t.sql")).messages == ISNULL_PRINTED

@@ -9,6 +9,7 @@ import pytest
 
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import UnsupportedConstruct
+from tests.tsql.tsql_scripts import ISNULL_OF_VARIABLES, ISNULL_PRINTED
 
 pytestmark = pytest.mark.duckdb
 
@@ -54,3 +55,7 @@ def test_a_variable_of_an_unknown_type_is_one_clear_error(engine: DuckDBEngine) 
     message = str(raised.value)
     assert message.startswith("t.sql:2:1: DECLARE @g FOO(1, ")
     assert "not supported" in message and "--engine mssql" in message
+
+
+def test_isnull_of_a_variable_has_the_variables_type(engine: DuckDBEngine) -> None:
+    assert engine.run_script(ISNULL_OF_VARIABLES, Path("t.sql")).messages == ISNULL_PRINTED

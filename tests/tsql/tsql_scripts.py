@@ -57,3 +57,20 @@ class Sent:
 
     def clear(self) -> None:
         self.statements.clear()
+
+
+ISNULL_OF_VARIABLES = """
+DECLARE @code5 VARCHAR(5), @n3 NVARCHAR(3), @c2 CHAR(2), @m VARCHAR(MAX), @i INT;
+PRINT ISNULL(@code5, 'unknown');
+PRINT ISNULL(@n3, N'abcdef') + N'|' + ISNULL(@c2, 'xyz');
+PRINT LEN(ISNULL(@m, REPLICATE('a', 10)));
+PRINT COALESCE(@code5, 'unknown');
+PRINT ISNULL(@i, 7);
+SET @code5 = 'ab';
+PRINT ISNULL(@code5, 'unknown');
+DECLARE @t TABLE (v INT);
+INSERT INTO @t VALUES (1);
+PRINT (SELECT MAX(ISNULL(@n3, N'fallback')) FROM @t);
+"""
+ISNULL_PRINTED = ("unkno", "abc|xy", "10", "unknown", "7", "ab", "fal")
+"""SQL Server: ISNULL has its first argument's type, COALESCE the wider one."""

@@ -51,7 +51,12 @@ from etlcheck.tsql.emulation.json_functions import (
     rewrite_json_value,
     rewrite_openjson,
 )
-from etlcheck.tsql.emulation.narrowed import check_translate, grouping_id, rewrite_round
+from etlcheck.tsql.emulation.narrowed import (
+    check_translate,
+    grouping_id,
+    isnull_typed,
+    rewrite_round,
+)
 from etlcheck.tsql.emulation.patterns import rewrite_like, rewrite_patindex
 from etlcheck.tsql.emulation.sequences import (
     check_sequences_once,
@@ -132,6 +137,9 @@ def _rewrite(
             return exp.Chr(expressions=list(node.expressions))
     elif isinstance(node, exp.GroupingId):
         return grouping_id(node)
+    elif isinstance(node, exp.Coalesce):
+        typed = isnull_typed(node)
+        return typed if typed is node else rewrite_conversion(typed, reads_text)
     elif isinstance(node, exp.Round):
         return rewrite_round(node)
     elif isinstance(node, exp.Translate):

@@ -8,13 +8,23 @@ to what SQL Server does:
 - ``TRANSLATE(s, from, to)``: the engines drop the characters of ``from`` that ``to`` has
   no counterpart for, where SQL Server refuses with error 9828. It runs when ``from`` and
   ``to`` are literals of the same length, the only case in which the two agree.
+- ``ISNULL(@v, y)`` has the type of ``@v``, where ``COALESCE`` (what the engines have)
+  takes the wider one: with a variable declared ``VARCHAR(n)``, ``NVARCHAR(n)``,
+  ``CHAR(n)`` or ``NCHAR(n)`` the result is cut to n characters, as SQL Server cuts it
+  (``ISNULL(@code5, 'unknown')`` is ``'unkno'``). A column's type is not known when the
+  statement is compiled, so ``ISNULL(column, y)`` is not cut (a known difference).
 """
 
 from __future__ import annotations
 
+import re
+
 from sqlglot import exp
 
 from etlcheck.tsql.parsing import CompileError
+from etlcheck.tsql.plan import TSQL_TYPE
+
+_BOUNDED_TEXT = re.compile(r"\s*N?(VAR)?CHAR\s*\(\s*\d+\s*\)\s*", re.IGNORECASE)
 
 
 def rewrite_round(node: exp.Round) -> exp.Expression:
@@ -60,3 +70,12 @@ def check_translate(node: exp.Translate) -> exp.Translate:
 
 def _is_text_literal(node: exp.Expression | None) -> bool:
     return isinstance(node, exp.National) or (isinstance(node, exp.Literal) and node.is_string)
+
+
+def isnull_typed(node: exp.Coalesce) -> exp.Expression:
+    """ISNULL of a variable declared as bounded text, cut to its length (see above)."""
+    first = node.this
+    declared = first.meta.get(TSQL_TYPE) if isinstance(first, exp.Column) else None
+    if not node.args.get("is_null") or not declared or not _BOUNDED_TEXT.fullmatch(declared):
+        return node
+    return exp.Cast(this=node.copy(), to=exp.DataType.build(declared, dialect="tsql"))
