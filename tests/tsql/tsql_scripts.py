@@ -65,12 +65,14 @@ PRINT ISNULL(@code5, 'unknown');
 PRINT ISNULL(@n3, N'abcdef') + N'|' + ISNULL(@c2, 'xyz');
 PRINT LEN(ISNULL(@m, REPLICATE('a', 10)));
 PRINT COALESCE(@code5, 'unknown');
-PRINT ISNULL(@i, 7);
+PRINT ISNULL(@i, 7.9);
 SET @code5 = 'ab';
 PRINT ISNULL(@code5, 'unknown');
 DECLARE @t TABLE (v INT);
 INSERT INTO @t VALUES (1);
 PRINT (SELECT MAX(ISNULL(@n3, N'fallback')) FROM @t);
+PRINT (SELECT COUNT(*) FROM @t WHERE v = ISNULL(@n3, v));
 """
-ISNULL_PRINTED = ("unkno", "abc|xy", "10", "unknown", "7", "ab", "fal")
-"""SQL Server: ISNULL has its first argument's type, COALESCE the wider one."""
+ISNULL_PRINTED = ("unkno", "abc|xy", "10", "unknown", "7", "ab", "fal", "1")
+"""SQL Server: ISNULL converts its second argument to the first one's type (the last line
+mixes NVARCHAR and INT, which COALESCE refused), COALESCE takes the wider type."""

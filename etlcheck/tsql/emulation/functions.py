@@ -138,8 +138,11 @@ def _rewrite(
     elif isinstance(node, exp.GroupingId):
         return grouping_id(node)
     elif isinstance(node, exp.Coalesce):
-        typed = isnull_typed(node)
-        return typed if typed is node else rewrite_conversion(typed, reads_text)
+        to = isnull_typed(node)
+        if to is not None:
+            (replacement,) = node.expressions
+            converted = rewrite_conversion(exp.Cast(this=replacement.copy(), to=to), reads_text)
+            node.set("expressions", [converted])
     elif isinstance(node, exp.Round):
         return rewrite_round(node)
     elif isinstance(node, exp.Translate):

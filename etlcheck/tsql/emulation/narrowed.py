@@ -8,11 +8,12 @@ to what SQL Server does:
 - ``TRANSLATE(s, from, to)``: the engines drop the characters of ``from`` that ``to`` has
   no counterpart for, where SQL Server refuses with error 9828. It runs when ``from`` and
   ``to`` are literals of the same length, the only case in which the two agree.
-- ``ISNULL(@v, y)`` has the type of ``@v``, where ``COALESCE`` (what the engines have)
-  takes the wider one: with a variable declared ``VARCHAR(n)``, ``NVARCHAR(n)``,
-  ``CHAR(n)`` or ``NCHAR(n)`` the result is cut to n characters, as SQL Server cuts it
-  (``ISNULL(@code5, 'unknown')`` is ``'unkno'``). A column's type is not known when the
-  statement is compiled, so ``ISNULL(column, y)`` is not cut (a known difference).
+- ``ISNULL(@v, y)`` has the type of ``@v``: SQL Server converts ``y`` to it, where
+  ``COALESCE`` (what the engines have) takes the wider type, or none at all. So
+  ``ISNULL(@code5, 'unknown')`` of a ``VARCHAR(5)`` is ``'unkno'``, and
+  ``ISNULL(@p, IntColumn)`` of an ``NVARCHAR(50)`` is text, where the engines refused to
+  mix the two. A column's type is not known when the statement is compiled, so
+  ``ISNULL(column, y)`` stays the engines' (a known difference).
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from __future__ import annotations
 import re
 
 from sqlglot import exp
+from sqlglot.errors import ParseError
 
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import TSQL_TYPE
 
-_BOUNDED_TEXT = re.compile(r"\s*N?(VAR)?CHAR\s*\(\s*\d+\s*\)\s*", re.IGNORECASE)
+_TEXT = re.compile(r"\s*N?(VAR)?CHAR\b.*", re.IGNORECASE | re.DOTALL)
+_SIZED = re.compile(r"\(\s*(\d+|MAX)\s*\)", re.IGNORECASE)
 
 
 def rewrite_round(node: exp.Round) -> exp.Expression:
@@ -72,10 +75,17 @@ def _is_text_literal(node: exp.Expression | None) -> bool:
     return isinstance(node, exp.National) or (isinstance(node, exp.Literal) and node.is_string)
 
 
-def isnull_typed(node: exp.Coalesce) -> exp.Expression:
-    """ISNULL of a variable declared as bounded text, cut to its length (see above)."""
+def isnull_typed(node: exp.Coalesce) -> exp.DataType | None:
+    """The type ``ISNULL(@v, y)`` converts ``y`` to: the declared type of the variable
+    ``@v`` (None for ``COALESCE``, for anything but a variable, and for text of no
+    stated length, whose meaning the hole's type does not keep)."""
     first = node.this
     declared = first.meta.get(TSQL_TYPE) if isinstance(first, exp.Column) else None
-    if not node.args.get("is_null") or not declared or not _BOUNDED_TEXT.fullmatch(declared):
-        return node
-    return exp.Cast(this=node.copy(), to=exp.DataType.build(declared, dialect="tsql"))
+    if not node.args.get("is_null") or not declared:
+        return None
+    if _TEXT.fullmatch(declared) and not _SIZED.search(declared):
+        return None
+    try:
+        return exp.DataType.build(declared, dialect="tsql")
+    except (ParseError, ValueError):
+        return None
