@@ -59,3 +59,13 @@ def test_a_variable_of_an_unknown_type_is_one_clear_error(engine: DuckDBEngine) 
 
 def test_isnull_of_a_variable_has_the_variables_type(engine: DuckDBEngine) -> None:
     assert engine.run_script(ISNULL_OF_VARIABLES, Path("t.sql")).messages == ISNULL_PRINTED
+
+
+def test_isnull_of_three_arguments_is_refused_as_sql_server_refuses_it(
+    engine: DuckDBEngine,
+) -> None:
+    with pytest.raises(UnsupportedConstruct) as raised:
+        engine.run_script("DECLARE @a VARCHAR(3);\nPRINT ISNULL(@a, 'x', 'y');", Path("t.sql"))
+    assert str(raised.value).startswith(
+        "t.sql:2:7: ISNULL: The isnull function requires 2 argument(s)."
+    ), str(raised.value)

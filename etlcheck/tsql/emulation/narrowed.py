@@ -79,9 +79,15 @@ def isnull_typed(node: exp.Coalesce) -> exp.DataType | None:
     """The type ``ISNULL(@v, y)`` converts ``y`` to: the declared type of the variable
     ``@v`` (None for ``COALESCE``, for anything but a variable, and for text of no
     stated length, whose meaning the hole's type does not keep)."""
+    if not node.args.get("is_null"):
+        return None
+    if len(node.expressions) != 1:
+        raise CompileError(
+            "ISNULL: The isnull function requires 2 argument(s).", "ISNULL", word="ISNULL"
+        )
     first = node.this
     declared = first.meta.get(TSQL_TYPE) if isinstance(first, exp.Column) else None
-    if not node.args.get("is_null") or not declared:
+    if not declared:
         return None
     if _TEXT.fullmatch(declared) and not _SIZED.search(declared):
         return None
