@@ -357,3 +357,17 @@ def test_sysname_and_declared_lengths_on_postgres(engine: PostgresEngine) -> Non
 
 def test_isnull_of_a_variable_has_the_variables_type(engine: PostgresEngine) -> None:
     assert engine.run_script(ISNULL_OF_VARIABLES, Path("t.sql")).messages == ISNULL_PRINTED
+
+
+def test_string_agg_within_group_orders_ignoring_case(engine: PostgresEngine) -> None:
+    """PostgreSQL ordered a citext value by text ('EUR,Usd,eur '), as no other ORDER BY."""
+    script = """
+    DECLARE @t TABLE (Code VARCHAR(10), Name NVARCHAR(20));
+    INSERT INTO @t VALUES ('EUR', N'b'), ('eur ', N'a'), ('Usd', N'c');
+    PRINT (SELECT STRING_AGG(Code, ',') WITHIN GROUP (ORDER BY Code) FROM @t);
+    PRINT (SELECT STRING_AGG(Name, ',') WITHIN GROUP (ORDER BY Code DESC) FROM @t);
+    PRINT CASE WHEN (SELECT STRING_AGG(Code, ',') WITHIN GROUP (ORDER BY Code) FROM @t)
+        = 'eur,EUR ,usd' THEN 'same' ELSE 'different' END;
+    """
+    messages = engine.run_script(script, Path("t.sql")).messages
+    assert messages == ("EUR,eur ,Usd", "c,a,b", "same")

@@ -473,7 +473,18 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
             return exp.Anonymous(this="localtimestamp", expressions=[])
     if isinstance(node, exp.Length):
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[_as_text(node.this)]))
+    if isinstance(node, exp.GroupConcat) and isinstance(node.this, exp.Order):
+        return _ordered_string_agg(node)
     return session_function(node, _SESSION) or rewrite_shared_node(node, _map_type)
+
+
+def _ordered_string_agg(node: exp.GroupConcat) -> exp.Expression:
+    """``STRING_AGG(x, s) WITHIN GROUP (ORDER BY k)``: PostgreSQL orders a ``citext`` value
+    by text (``EUR,Usd,eur``), ignoring ``k``'s case-insensitive order, unless the value it
+    concatenates is ``text``. The value goes in as text, the result comes out as citext."""
+    ordered = node.copy()
+    ordered.this.set("this", _as_text(ordered.this.this))
+    return exp.Cast(this=ordered, to=_CITEXT.copy())
 
 
 def _literal(value: Any) -> str:
