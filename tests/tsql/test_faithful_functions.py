@@ -106,13 +106,18 @@ CASES: dict[str, list[tuple[str, str]]] = {
     ],
     "EOMONTH": [("CONVERT(VARCHAR(10), EOMONTH('2024-02-10'), 120)", "2024-02-29")],
     "DATEFROMPARTS": [("CONVERT(VARCHAR(10), DATEFROMPARTS(2024, 2, 29), 103)", "29/02/2024")],
-    "DATEPART / DATENAME (year, quarter, month, dayofyear, day, week, weekday, hour, minute, "
-    "second)": [
+    "DATEPART / DATENAME (year, quarter, month, dayofyear, day, week, weekday, iso_week, hour, "
+    "minute, second)": [
         (
             "CONCAT(DATEPART(dw, '2024-06-08'), DATEPART(wk, '2024-06-08'), "
             "DATENAME(month, '2024-06-08'), DATENAME(w, '2024-06-08'))",
             "723JuneSaturday",
-        )
+        ),
+        (
+            "CONCAT(DATEPART(iso_week, '2024-06-08'), '/', DATEPART(isowk, '2024-12-30'), '/', "
+            "DATENAME(isoww, '2021-01-03'))",
+            "23/1/53",
+        ),
     ],
     "ISDATE (yyyy-mm-dd, yyyymmdd, mm/dd/yyyy)": [
         (

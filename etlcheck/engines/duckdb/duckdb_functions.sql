@@ -287,6 +287,7 @@ CREATE OR REPLACE MACRO sys.etlcheck_datepart(part, moment) AS (
         WHEN 'day' THEN day(moment)
         WHEN 'week' THEN (dayofyear(moment) + dayofweek(date_trunc('year', moment)) - 1) // 7 + 1
         WHEN 'weekday' THEN dayofweek(moment) + 1
+        WHEN 'iso_week' THEN weekofyear(moment)
         WHEN 'hour' THEN hour(moment)
         WHEN 'minute' THEN minute(moment)
         WHEN 'second' THEN second(moment) END AS INTEGER)

@@ -347,6 +347,7 @@ LANGUAGE sql IMMUTABLE AS $$
         WHEN 'week' THEN floor((extract(doy FROM moment)
                                 + extract(dow FROM date_trunc('year', moment)) - 1) / 7) + 1
         WHEN 'weekday' THEN extract(dow FROM moment) + 1
+        WHEN 'iso_week' THEN extract(week FROM moment)
         WHEN 'hour' THEN extract(hour FROM moment)
         WHEN 'minute' THEN extract(minute FROM moment)
         WHEN 'second' THEN floor(extract(second FROM moment)) END AS integer)

@@ -9,15 +9,16 @@ pattern that loses the part (``y`` is the day of the year, not the year) and DAT
 
 - weekday: 1 for Sunday through 7 for Saturday; DATENAME gives ``Sunday``...
 - week: week 1 holds January 1st, and each week starts on a Sunday.
+- iso_week: ISO 8601's week, which starts on a Monday; week 1 holds the year's first
+  Thursday (so 2003-12-29 is in week 1 of 2004), whatever DATEFIRST says.
 - month: DATENAME gives ``January``...; every other part's name is its number as text.
 
 A ``time`` the statement shows (a variable, a CAST) has SQL Server's default date,
 1900-01-01; a ``time`` column's type is not known here: its date parts are NULL on DuckDB and an
 error on PostgreSQL (the README says so).
 
-The parts whose answer depends on more than the date etlcheck sees (``tzoffset``,
-``iso_week`` and the fractions of a second, whose precision follows the type) are
-refused at the call.
+The parts whose answer depends on more than the date etlcheck sees (``tzoffset`` and the
+fractions of a second, whose precision follows the type) are refused at the call.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ PARTS = {
     "dayofyear": ("dayofyear", "dy", "y"),
     "day": ("day", "dd", "d"),
     "week": ("week", "wk", "ww"),
+    "iso_week": ("iso_week", "isowk", "isoww"),
     "weekday": ("weekday", "dw", "w"),
     "hour": ("hour", "hh"),
     "minute": ("minute", "mi", "n"),

@@ -71,8 +71,8 @@ FUNCTIONS: tuple[Faithful, ...] = (
     Faithful("EOMONTH", (exp.LastDay,)),
     Faithful("DATEFROMPARTS", (exp.DateFromParts,)),
     Faithful(
-        "DATEPART / DATENAME (year, quarter, month, dayofyear, day, week, weekday, hour, "
-        "minute, second)",
+        "DATEPART / DATENAME (year, quarter, month, dayofyear, day, week, weekday, iso_week, "
+        "hour, minute, second)",
         (),
         ("DATEPART", "DATENAME"),
     ),

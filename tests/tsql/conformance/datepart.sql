@@ -14,6 +14,11 @@ PRINT CONCAT(DATEPART(quarter, @d), ' ', DATEPART(dayofyear, @d), ' ', DATEPART(
 PRINT CONCAT(DATEPART(wk, '2022-01-01'), ' ', DATEPART(wk, '2022-01-02'), ' ',
     DATEPART(wk, '2022-12-31'));
 -- prints: 1 2 53
+-- ISO weeks start on Monday, and week 1 holds the first Thursday: the documented first
+-- week of 2004 runs from Monday 2003-12-29 to Sunday 2004-01-04.
+PRINT CONCAT(DATEPART(iso_week, '2003-12-28'), ' ', DATEPART(iso_week, '2003-12-29'), ' ',
+    DATEPART(isowk, '2004-01-04'), ' ', DATENAME(isoww, '2010-01-03'));
+-- prints: 52 1 1 53
 -- Weekends in a date dimension: Sunday is 1, Saturday 7.
 DROP TABLE IF EXISTS dbo.datepart_days;
 CREATE TABLE dbo.datepart_days (day_date DATE, is_weekend BIT);
