@@ -169,6 +169,13 @@ CASES: dict[str, list[tuple[str, str]]] = {
             "32413",
         )
     ],
+    "AVG (of integers: a truncated integer)": [
+        (
+            "(SELECT CONCAT(AVG(v), N' ', AVG(w), N' ', AVG(DISTINCT v)) FROM (VALUES (1, 1.5E0), "
+            "(NULL, NULL), (2, 2E0), (-8, NULL), (2, NULL)) AS t(v, w))",
+            "0 1.75 -1",
+        )
+    ],
     "ROW_NUMBER / RANK / DENSE_RANK / NTILE": [
         (
             "(SELECT STRING_AGG(r, N' ') WITHIN GROUP (ORDER BY r) FROM (SELECT CONCAT("

@@ -332,11 +332,33 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.Length):
         inner = node.this
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[inner]))
+    if isinstance(node, exp.Window) and isinstance(node.this, exp.Avg):
+        return _average(node.this, node)
+    if isinstance(node, exp.Avg) and not isinstance(node.parent, exp.Window):
+        return _average(node, None)
     if isinstance(node, exp.Cast) and node.to.this in _TEXT_TYPES and not _textual(node.this):
         node.set("this", sys_call("etlcheck_text", [node.this]))
     elif isinstance(node, (exp.Concat, exp.ConcatWs)):
         node.set("expressions", [_as_text(argument) for argument in node.expressions])
     return session_function(node, _SESSION) or rewrite_shared_node(node, _map_type)
+
+
+def _average(average: exp.Avg, window: exp.Window | None) -> exp.Expression:
+    """``AVG(x)`` as ``SUM(x) / COUNT(x)`` (each ``OVER`` the same window): under the
+    session's ``integer_division``, the average of integers is an integer truncated
+    toward zero, as SQL Server's is (DuckDB's own AVG keeps the fraction). A decimal's
+    average is a float here (the README says so); a float's is a float, as there."""
+
+    def over(aggregate: exp.Expression) -> exp.Expression:
+        if window is None:
+            return aggregate
+        windowed = window.copy()
+        windowed.set("this", aggregate)
+        return windowed
+
+    total = over(exp.Sum(this=average.this.copy()))
+    count = over(exp.Count(this=average.this.copy()))
+    return exp.Paren(this=exp.Div(this=total, expression=count))
 
 
 _TEXT_TYPES = frozenset(

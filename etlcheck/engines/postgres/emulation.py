@@ -475,6 +475,13 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[_as_text(node.this)]))
     if isinstance(node, exp.GroupConcat) and isinstance(node.this, exp.Order):
         return _ordered_string_agg(node)
+    if isinstance(node, exp.Literal) and node.is_number and "e" in node.name.lower():
+        # 1.5E0 is a float in SQL Server; PostgreSQL reads it as numeric.
+        return exp.Cast(this=node.copy(), to=exp.DataType.build("DOUBLE PRECISION"))
+    if isinstance(node, exp.Avg):
+        # One aggregate per argument type, with SQL Server's result type (the
+        # functions file): PostgreSQL's avg of integers is a numeric with a fraction.
+        return sys_call("etlcheck_avg", [node.this])
     return session_function(node, _SESSION) or rewrite_shared_node(node, _map_type)
 
 

@@ -359,6 +359,42 @@ LANGUAGE sql IMMUTABLE AS $$
         WHEN 'weekday' THEN to_char(moment, 'FMDay')
         ELSE CAST(sys.etlcheck_datepart(part, moment) AS text) END
 $$;
+-- AVG with SQL Server's result type: one aggregate per argument type. The average of
+-- integers is an integer truncated toward zero; a decimal's keeps its scale, at least 6
+-- decimals, truncated; a float's is a float.
+CREATE OR REPLACE FUNCTION sys.etlcheck_avg_add(state numeric[], value smallint)
+RETURNS numeric[] LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT ARRAY[state[1] + 1, state[2] + value] $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_avg_add(state numeric[], value integer)
+RETURNS numeric[] LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT ARRAY[state[1] + 1, state[2] + value] $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_avg_add(state numeric[], value bigint)
+RETURNS numeric[] LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT ARRAY[state[1] + 1, state[2] + value] $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_avg_add(state numeric[], value numeric)
+RETURNS numeric[] LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT ARRAY[state[1] + 1, state[2] + value] $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_avg_integer(state numeric[]) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN state[1] > 0 THEN CAST(trunc(state[2] / state[1]) AS integer) END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_avg_bigint(state numeric[]) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN state[1] > 0 THEN CAST(trunc(state[2] / state[1]) AS bigint) END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_avg_numeric(state numeric[]) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN state[1] > 0
+        THEN trunc(state[2] / state[1], greatest(scale(state[2]), 6)) END
+$$;
+CREATE OR REPLACE AGGREGATE sys.etlcheck_avg(smallint) (SFUNC = sys.etlcheck_avg_add,
+    STYPE = numeric[], FINALFUNC = sys.etlcheck_avg_integer, INITCOND = '{0,0}');
+CREATE OR REPLACE AGGREGATE sys.etlcheck_avg(integer) (SFUNC = sys.etlcheck_avg_add,
+    STYPE = numeric[], FINALFUNC = sys.etlcheck_avg_integer, INITCOND = '{0,0}');
+CREATE OR REPLACE AGGREGATE sys.etlcheck_avg(bigint) (SFUNC = sys.etlcheck_avg_add,
+    STYPE = numeric[], FINALFUNC = sys.etlcheck_avg_bigint, INITCOND = '{0,0}');
+CREATE OR REPLACE AGGREGATE sys.etlcheck_avg(numeric) (SFUNC = sys.etlcheck_avg_add,
+    STYPE = numeric[], FINALFUNC = sys.etlcheck_avg_numeric, INITCOND = '{0,0}');
+CREATE OR REPLACE AGGREGATE sys.etlcheck_avg(real) (SFUNC = float4_accum,
+    STYPE = float8[], FINALFUNC = float8_avg, INITCOND = '{0,0,0}');
+CREATE OR REPLACE AGGREGATE sys.etlcheck_avg(double precision) (SFUNC = float8_accum,
+    STYPE = float8[], FINALFUNC = float8_avg, INITCOND = '{0,0,0}');
 CREATE OR REPLACE FUNCTION sys.etlcheck_json_read(document text) RETURNS json
 LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN

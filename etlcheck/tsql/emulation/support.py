@@ -5,7 +5,7 @@ any SQL reaches the engine: the compatibility pass (``etlcheck.tsql.compat``) an
 interpreter both compile through ``Emulation.plan``, which calls ``check_constructs``, so
 they cannot disagree. An allow-list rather than a deny-list: a function sqlglot passes
 through unchanged would otherwise fail mid-run with the engine's own words, or worse,
-run with other semantics (``PATINDEX`` does not exist; ``AVG`` of integers keeps its
+run with other semantics (``PATINDEX`` does not exist; ``POWER`` of an integer keeps its
 fraction; ``PIVOT`` is dropped).
 """
 
@@ -84,6 +84,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
     Faithful("CAST / CONVERT (listed styles)", (exp.Cast, exp.Convert)),
     Faithful("TRY_CAST / TRY_CONVERT", (exp.TryCast,)),
     Faithful("COUNT / COUNT_BIG / SUM / MIN / MAX", (exp.Count, exp.Sum, exp.Min, exp.Max)),
+    Faithful("AVG (of integers: a truncated integer)", (exp.Avg,)),
     Faithful(
         "ROW_NUMBER / RANK / DENSE_RANK / NTILE",
         (exp.RowNumber, exp.Rank, exp.DenseRank, exp.Ntile),
@@ -128,7 +129,6 @@ _NAMES = frozenset(name for item in FUNCTIONS for name in item.names)
 
 _NAMED = {
     exp.Pow: "POWER / SQUARE",
-    exp.Avg: "AVG",
     exp.Stddev: "STDEV",
     exp.Rand: "RAND",
     exp.TimestampFromParts: "DATETIMEFROMPARTS",
@@ -187,8 +187,6 @@ _REASONS = {
     "argument to NVARCHAR(n), VARCHAR(n) or VARBINARY(n)",
     "COL_LENGTH": "a column's length in bytes is not emulated; COL_LENGTH(table, column) "
     "IS [NOT] NULL (whether the column exists) is",
-    "AVG": "SQL Server's AVG keeps its argument's type (the average of integers is a "
-    "truncated integer)",
     "POWER": "SQL Server's POWER returns the type of its first argument",
     "DATALENGTH": "this function is not emulated (it counts the bytes of SQL Server's "
     "encodings, two per NVARCHAR character)",
