@@ -32,6 +32,7 @@ from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.constraint_switch import ADDED_WITH_CHECK, read_switch
 from etlcheck.tsql.default_for import read_default_for
+from etlcheck.tsql.insert_hints import without_insert_hints
 from etlcheck.tsql.maintenance import index_action, maintenance_query
 from etlcheck.tsql.output_clause import output_clause
 from etlcheck.tsql.storage_clauses import without_storage_clauses
@@ -298,7 +299,7 @@ def _without_owner(text: str) -> str:
 
 
 def _parse_one(text: str) -> exp.Expression:
-    text = without_storage_clauses(_without_owner(text))
+    text = without_insert_hints(without_storage_clauses(_without_owner(text)))
     renamed = _rename_kept(text)
     tree = _parse_renamed(renamed)
     if renamed is not text:
