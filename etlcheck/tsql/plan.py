@@ -24,6 +24,11 @@ class Check:
     subject: str = ""
 
 
+RESTART_IDENTITY = "restart_identity"
+"""A check run after the statement, not before: TRUNCATE TABLE's tables (``[schema, name]``
+pairs in JSON), whose IDENTITY starts again from its seed (``Emulation.restart_identity``)."""
+
+
 @dataclass(frozen=True)
 class OutputInto:
     """The table OUTPUT ... INTO fills: ``prefix`` is ``INSERT INTO t (a, b)`` in the

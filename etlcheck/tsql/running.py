@@ -7,6 +7,7 @@ CATCH block sees them as it would on SQL Server.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -17,6 +18,7 @@ from etlcheck.tsql.identity import IdentityWatch
 from etlcheck.tsql.nodes import Fragment
 from etlcheck.tsql.object_names import invalid_object_message
 from etlcheck.tsql.outputs import insert_output
+from etlcheck.tsql.plan import RESTART_IDENTITY
 from etlcheck.tsql.reference_checks import REFERENCE_CHECKS
 from etlcheck.tsql.scope import Scope, TsqlError, UnknownVariable
 from etlcheck.tsql.tablevars import save_table_variables
@@ -63,6 +65,7 @@ class StatementRun:
         rows = self._steps(count, retry)
         if rows is None:
             return None
+        self._restart_identities()
         if compiled.changes_catalog:
             self.session.identity_columns.clear()
         if watch is not None:
@@ -87,6 +90,17 @@ class StatementRun:
             self.session.row_count = 0
         self.session.last_error = 0
         return rows
+
+    def _restart_identities(self) -> None:
+        """After TRUNCATE TABLE: each table's IDENTITY starts again from its seed."""
+        emulation = self.interpreter.emulation
+        for check in self.compiled.checks:
+            if check.kind == RESTART_IDENTITY:
+                for schema, name in json.loads(check.subject):
+                    restart = functools.partial(
+                        emulation.restart_identity, self.target, schema, name
+                    )
+                    self._guarded(restart)
 
     def _identity_watch(self, count: bool) -> IdentityWatch | None:
         """A watch on the identity values an INSERT or MERGE generates (SCOPE_IDENTITY())."""

@@ -84,6 +84,19 @@ def test_a_copy_continues_after_values_production_already_used(
     assert rows(engine, 'SELECT "ItemId" FROM sbx_inv."Items" WHERE "Sku" = \'NEXT\'') == [(140,)]
 
 
+def test_a_truncated_copy_starts_its_identity_again_from_the_seed(
+    project: Path, engine: Engine
+) -> None:
+    """TRUNCATE TABLE resets an identity to its seed on SQL Server: a copy that continued
+    after production's rows (130) starts again at the seed (100), production's goes on."""
+    seeded(project, engine).finish()
+    tsql(engine, "TRUNCATE TABLE sbx_inv.Items")
+    tsql(engine, "INSERT INTO sbx_inv.Items (Sku, Name) VALUES (N'AGAIN', N'reloaded')")
+    assert rows(engine, 'SELECT "ItemId" FROM sbx_inv."Items"') == [(100,)]
+    tsql(engine, "INSERT INTO inv.Items (Sku, Name) VALUES (N'NEW-1', N'new')")
+    assert rows(engine, 'SELECT "ItemId" FROM inv."Items" WHERE "Sku" = \'NEW-1\'') == [(130,)]
+
+
 def test_a_table_over_max_rows_is_refused_before_anything_is_copied(
     project: Path, engine: Engine
 ) -> None:

@@ -11,7 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
-from etlcheck.engines.duckdb.identity_rename import move_identity
+from etlcheck.engines.duckdb.identity_rename import (
+    identity_bound,
+    move_identity,
+    restart_identity,
+)
 from etlcheck.engines.duckdb.routines import DuckDBRoutineSQL
 from etlcheck.tsql.catalog import CONSTRAINT_TYPES
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
@@ -197,6 +201,9 @@ class DuckDBEmulation(Emulation):
             return 515  # Cannot insert the value NULL into column ...; not a duplicate key
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)
 
+    def restart_identity(self, target: SqlTarget, schema: str, table: str) -> None:
+        restart_identity(target, schema, table, IDENTITY_SUFFIX)
+
     def after_table_rename(self, target: SqlTarget, schema: str, old: str, new: str) -> None:
         move_identity(target, schema, old, new, IDENTITY_SUFFIX)
 
@@ -268,8 +275,9 @@ class DuckDBEmulation(Emulation):
             create = (
                 "CREATE OR REPLACE TEMP SEQUENCE" if temporary else "CREATE OR REPLACE SEQUENCE"
             )
+            bound = identity_bound(_whole(start), _whole(increment))
             plan.before.append(
-                f"{create} {name} START WITH {start.sql()} INCREMENT BY {increment.sql()}"
+                f"{create} {name} START WITH {start.sql()} INCREMENT BY {increment.sql()} {bound}"
             )
             default = exp.DefaultColumnConstraint(
                 this=exp.Anonymous(this="nextval", expressions=[exp.Literal.string(name)])
@@ -410,3 +418,8 @@ def _literal(value: Any) -> str:
     if isinstance(value, bytes):
         return "from_hex('" + value.hex() + "')"
     return plain_literal(value)
+
+
+def _whole(number: exp.Expression) -> int:
+    """An IDENTITY's seed or increment (``-5``, ``1``, ``10.``) as an integer."""
+    return int(decimal.Decimal(number.sql()))

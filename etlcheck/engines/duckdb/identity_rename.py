@@ -1,10 +1,15 @@
-"""The emulated IDENTITY of a table renamed by ``sp_rename`` on DuckDB.
+"""The emulated IDENTITY of a table renamed by ``sp_rename``, or emptied by ``TRUNCATE
+TABLE``, on DuckDB.
 
 The identity is a sequence named after its table (``t__identity``, see ``emulation``), which
 IDENT_CURRENT finds by the table's name and which the next ``CREATE TABLE t`` replaces. A
 renamed table therefore takes a sequence of its new name that goes on where the old one
 was (the old one, which the next night's ``CREATE TABLE DimX_new`` would need, is dropped).
-DuckDB cannot rename a sequence a default uses, so the default is dropped first."""
+A truncated table's sequence starts again from the seed, as SQL Server's identity does.
+The seed is the sequence's bound (``identity_bound``): its MINVALUE when it counts up, its
+MAXVALUE when it counts down, which also lets a seed of 0 or below count up.
+DuckDB can neither rename nor restart a sequence a default uses, so the default is dropped
+first and set again after."""
 
 from __future__ import annotations
 
@@ -12,6 +17,17 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from etlcheck.tsql.target import SqlTarget
+
+
+def identity_bound(seed: int, step: int) -> str:
+    """The bound of an identity's sequence that keeps its seed (``START WITH`` moves on
+    when a table is seeded with rows): DuckDB's defaults, 1 and -1, refuse seeds such as
+    ``IDENTITY(0, 1)``."""
+    return f"MINVALUE {seed}" if step > 0 else f"MAXVALUE {seed}"
+
+
+SEED_SQL = "CASE WHEN s.increment_by > 0 THEN s.min_value ELSE s.max_value END"
+"""An identity sequence's seed, from ``duckdb_sequences() s`` (see ``identity_bound``)."""
 
 
 def _quote(name: str) -> str:
@@ -27,7 +43,7 @@ def move_identity(target: SqlTarget, schema: str, old: str, new: str, suffix: st
     its new name, continuing from the old one's last value."""
     old_sequence, new_sequence = old + suffix, new + suffix
     found = target.query(
-        "SELECT c.column_name, s.start_value, s.increment_by, s.last_value "
+        f"SELECT c.column_name, s.start_value, s.increment_by, s.last_value, {SEED_SQL} "
         "FROM duckdb_columns() c JOIN duckdb_sequences() s "
         "ON s.database_name = c.database_name AND s.schema_name = c.schema_name "
         f"WHERE c.database_name = current_database() AND c.schema_name = {_literal(schema)} "
@@ -36,13 +52,14 @@ def move_identity(target: SqlTarget, schema: str, old: str, new: str, suffix: st
     ).rows
     if not found:
         return
-    column, start, step, last = found[0]
+    column, start, step, last, seed = found[0]
     table = f"{_quote(schema)}.{_quote(new)}"
     sequence = f"{_quote(schema)}.{_quote(new_sequence)}"
     target.execute(f"ALTER TABLE {table} ALTER COLUMN {_quote(str(column))} DROP DEFAULT")
     first = start if last is None else last
     target.execute(
-        f"CREATE OR REPLACE SEQUENCE {sequence} START WITH {int(first)} INCREMENT BY {int(step)}"
+        f"CREATE OR REPLACE SEQUENCE {sequence} START WITH {int(first)} INCREMENT BY {int(step)} "
+        + identity_bound(int(seed), int(step))
     )
     if last is not None:  # drawn once, so that its last value is the old one's
         target.query(f"SELECT nextval({_literal(sequence)})")
@@ -51,3 +68,36 @@ def move_identity(target: SqlTarget, schema: str, old: str, new: str, suffix: st
         f"SET DEFAULT nextval({_literal(sequence)})"
     )
     target.execute(f"DROP SEQUENCE {_quote(schema)}.{_quote(old_sequence)}")
+
+
+def restart_identity(target: SqlTarget, schema: str, table: str, suffix: str) -> None:
+    """Start the identity of ``schema.table`` (schema ``#``: a temp table) again from its
+    seed: its sequence is made anew, so the next row gets the seed."""
+    temporary = schema == "#"
+    where = "c.database_name = 'temp'"
+    if not temporary:
+        where = "c.database_name = current_database() AND "
+        where += f"lower(c.schema_name) = lower({_literal(schema)})"
+    found = target.query(
+        "SELECT c.column_name, c.column_default, s.schema_name, s.sequence_name, "
+        f"{SEED_SQL}, s.increment_by "
+        "FROM duckdb_columns() c JOIN duckdb_sequences() s "
+        "ON s.database_name = c.database_name AND s.schema_name = c.schema_name "
+        f"WHERE {where} AND lower(c.table_name) = lower({_literal(table)}) "
+        f"AND lower(s.sequence_name) = lower(c.table_name || {_literal(suffix)}) "
+        f"AND c.column_default LIKE {_literal('nextval(%' + suffix + '%')}"
+    ).rows
+    for column, default, sequence_schema, sequence, seed, step in found:
+        named = f"temp.main.{_quote(table)}" if temporary else f"{_quote(schema)}.{_quote(table)}"
+        target.execute(f"ALTER TABLE {named} ALTER COLUMN {_quote(str(column))} DROP DEFAULT")
+        kind = "TEMP SEQUENCE" if temporary else "SEQUENCE"
+        qualified = _quote(str(sequence))
+        if not temporary:
+            qualified = f"{_quote(str(sequence_schema))}.{qualified}"
+        target.execute(
+            f"CREATE OR REPLACE {kind} {qualified} START WITH {int(seed)} INCREMENT BY {int(step)} "
+            + identity_bound(int(seed), int(step))
+        )
+        target.execute(
+            f"ALTER TABLE {named} ALTER COLUMN {_quote(str(column))} SET DEFAULT {default}"
+        )

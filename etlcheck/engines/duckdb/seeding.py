@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from etlcheck.engines.duckdb.emulation import IDENTITY_SUFFIX
+from etlcheck.engines.duckdb.identity_rename import SEED_SQL, identity_bound
 from etlcheck.engines.duckdb.sequences import copy_sequences, retarget_default
 from etlcheck.seeding.csv_text import value_sql
 from etlcheck.seeding.identity import next_identity
@@ -62,10 +63,10 @@ class DuckDBCloner:
             ).rows
         }
         sequences = {
-            (schema, name): (int(start), int(step), last)
-            for schema, name, start, step, last in engine.query(
-                "SELECT schema_name, sequence_name, start_value, increment_by, last_value "
-                "FROM duckdb_sequences() WHERE database_name = current_database()"
+            (schema, name): (int(seed), int(step), last)
+            for schema, name, seed, step, last in engine.query(
+                f"SELECT schema_name, sequence_name, {SEED_SQL}, increment_by, last_value "
+                "FROM duckdb_sequences() s WHERE database_name = current_database()"
             ).rows
         }
         copies = {(schema.lower(), table.lower()): target for schema, table, target in tables}
@@ -183,9 +184,9 @@ def identity_columns(engine: Engine, schema: str, table: str) -> list[tuple[str,
 
 
 def sequence_settings(engine: Engine, schema: str, name: str) -> tuple[int, int]:
-    """(start, increment) of a DuckDB sequence."""
+    """(seed, increment) of an identity's DuckDB sequence."""
     row = engine.query(
-        "SELECT start_value, increment_by FROM duckdb_sequences() "
+        f"SELECT {SEED_SQL}, increment_by FROM duckdb_sequences() s "
         "WHERE database_name = current_database() "
         f"AND schema_name = {sql_literal(schema)} AND sequence_name = {sql_literal(name)}"
     ).rows[0]
@@ -217,10 +218,14 @@ def create_continued_sequence(
     before it is drawn once, so the sequence's last value (IDENT_CURRENT) is the one the
     table's identity reached, as on SQL Server, rather than its seed."""
     previous = following - step
-    if following == seed or (previous < 1 if step > 0 else previous > -1):
-        engine.execute(f"CREATE SEQUENCE {sequence} START WITH {following} INCREMENT BY {step}")
+    low = min(seed, following) if step > 0 else max(seed, following)
+    bound = identity_bound(low, step)
+    if following == seed or (previous < low if step > 0 else previous > low):
+        engine.execute(
+            f"CREATE SEQUENCE {sequence} START WITH {following} INCREMENT BY {step} {bound}"
+        )
         return
-    engine.execute(f"CREATE SEQUENCE {sequence} START WITH {previous} INCREMENT BY {step}")
+    engine.execute(f"CREATE SEQUENCE {sequence} START WITH {previous} INCREMENT BY {step} {bound}")
     engine.query(f"SELECT nextval({sql_literal(sequence)})")
 
 

@@ -310,6 +310,10 @@ class PostgresEmulation(Emulation):
                 word="AS",
             )
 
+    def _plan_truncate(self, plan: Plan, tree: exp.TruncateTable) -> None:
+        # The identity columns' own sequences start again from their seeds.
+        tree.set("identity", "RESTART")
+
     def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:
         for when in tree.find_all(exp.When):
             if when.args.get("source"):
@@ -475,6 +479,8 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[_as_text(node.this)]))
     if isinstance(node, exp.GroupConcat) and isinstance(node.this, exp.Order):
         return _ordered_string_agg(node)
+    if isinstance(node, exp.GeneratedAsIdentityColumnConstraint):
+        _bound_identity(node)
     if isinstance(node, exp.Literal) and node.is_number and "e" in node.name.lower():
         # 1.5E0 is a float in SQL Server; PostgreSQL reads it as numeric.
         return exp.Cast(this=node.copy(), to=exp.DataType.build("DOUBLE PRECISION"))
@@ -483,6 +489,16 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
         # functions file): PostgreSQL's avg of integers is a numeric with a fraction.
         return sys_call("etlcheck_avg", [node.this])
     return session_function(node, _SESSION) or rewrite_shared_node(node, _map_type)
+
+
+def _bound_identity(identity: exp.GeneratedAsIdentityColumnConstraint) -> None:
+    """The seed as the bound of the identity's sequence (MINVALUE counting up, MAXVALUE
+    counting down): PostgreSQL's default bounds, 1 and -1, refuse ``IDENTITY(0, 1)``."""
+    start = identity.args.get("start") or exp.Literal.number(1)
+    increment = identity.args.get("increment") or exp.Literal.number(1)
+    if identity.args.get("minvalue") is None and identity.args.get("maxvalue") is None:
+        downwards = decimal.Decimal(increment.sql()) < 0
+        identity.set("maxvalue" if downwards else "minvalue", start.copy())
 
 
 def _ordered_string_agg(node: exp.GroupConcat) -> exp.Expression:

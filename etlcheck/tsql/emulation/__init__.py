@@ -54,7 +54,7 @@ from etlcheck.tsql.foreign_keys import decode_foreign_keys
 from etlcheck.tsql.index_statements import INDEX_KINDS, plan_index
 from etlcheck.tsql.keys import decode_keys
 from etlcheck.tsql.parsing import CompileError
-from etlcheck.tsql.plan import Check, Plan, table_name
+from etlcheck.tsql.plan import RESTART_IDENTITY, Check, Plan, table_name
 from etlcheck.tsql.property_store import dropped_with
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
 _MARKED = re.compile(r"«(\d+)»(.*)", re.DOTALL)
 SQL_SERVER_MESSAGES = {8134: "Divide by zero error encountered."}
+
 """SQL Server's own words for errors whose engine message says the same thing otherwise."""
 
 
@@ -148,6 +149,8 @@ class Emulation(ABC):
             self._plan_create(plan, tree)
         elif isinstance(tree, exp.Drop):
             self._plan_drop(plan, tree)
+        elif isinstance(tree, exp.TruncateTable):
+            self._plan_truncate(plan, tree)
         elif isinstance(tree, exp.Update) and output is not None:
             plan.tree, returned = plan_update(tree, output, self.row_id)
         elif isinstance(tree, exp.Update):
@@ -276,6 +279,18 @@ class Emulation(ABC):
             plan.checks.append(Check("first_in_batch", f"CREATE {kind}"))
         if kind in ("PROCEDURE", "FUNCTION", "TRIGGER"):
             raise CompileError(f"CREATE {kind} is not supported", f"CREATE {kind}")
+
+    def _plan_truncate(self, plan: Plan, tree: exp.TruncateTable) -> None:
+        """TRUNCATE TABLE starts each table's IDENTITY again from its seed, as SQL Server
+        does: here by ``restart_identity`` once the tables are empty."""
+        names = [name for name in map(table_name, tree.expressions) if name is not None]
+        if names:
+            plan.checks.append(Check(RESTART_IDENTITY, json.dumps(names)))
+
+    def restart_identity(self, target: SqlTarget, schema: str, table: str) -> None:
+        """Start the IDENTITY of ``schema.table`` (``#``: a temp table) again from its seed
+        (after TRUNCATE TABLE; nothing by default)."""
+        return None
 
     def _plan_drop(self, plan: Plan, tree: exp.Drop) -> None:
         kind = (tree.args.get("kind") or "").upper()
