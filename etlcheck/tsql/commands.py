@@ -174,7 +174,9 @@ def run_command(interpreter: Runtime, node: Command, scope: Scope, frame: Frame)
 def _dispatch(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:
     word = node.word
     if word == "PRINT":
-        value = interpreter.evaluate(node.arguments[0], scope, frame) if node.arguments else ""
+        # Converted as SQL Server converts a value to text (a datetime in style 0...).
+        argument = node.arguments[0] if node.arguments else None
+        value = interpreter.evaluate(argument, scope, frame, _PRINTED) if argument else ""
         interpreter.messages.append("" if value is None else _text(value))
         interpreter.session.row_count = 0
     elif word == "THROW":
@@ -278,6 +280,9 @@ def _waitfor(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) ->
     seconds = delay_seconds(interpreter.evaluate(Fragment(delay[1], start), scope, frame))
     time.sleep(seconds)
     interpreter.session.row_count = 0
+
+
+_PRINTED = "NVARCHAR(MAX)"
 
 
 def _text(value: Any) -> str:

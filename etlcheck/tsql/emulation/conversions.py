@@ -98,6 +98,29 @@ def rewrite_conversion(node: exp.Expression, reads_text: bool) -> exp.Expression
             node.set(
                 "this", exp.Cast(this=moment, to=exp.DataType.build("DATETIME", dialect="tsql"))
             )
+        node.meta[TSQL_TYPE] = "DATETIME"  # a string is read as a datetime
+    elif isinstance(node, exp.DateAdd):
+        return _date_add_typed(node)
+    return node
+
+
+_DAY_PARTS = frozenset(["YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "DAYOFYEAR", "WEEKDAY"])
+
+
+def _date_add_typed(node: exp.DateAdd) -> exp.Expression:
+    """DATEADD returns its date's type: of a ``date`` the statement shows, a ``date`` (the
+    engines' date arithmetic gives a timestamp, which shows a time of day as text), and of
+    another date and time type, that type for the conversions around it."""
+    source = source_type(node.this)
+    unit = node.args.get("unit")
+    part = unit.name.upper() if isinstance(unit, (exp.Var, exp.Identifier)) else ""
+    if source == "DATE" and part in _DAY_PARTS:
+        dated = exp.Cast(this=node.copy(), to=exp.DataType.build("DATE", dialect="tsql"))
+        dated.meta[TSQL_TYPE] = "DATE"
+        return dated
+    known = node.this.meta.get(TSQL_TYPE) if node.this.meta else None
+    if source in ("DATETIME", "SMALLDATETIME", "DATETIME2") and known:
+        node.meta[TSQL_TYPE] = known
     return node
 
 

@@ -151,7 +151,9 @@ def _rewrite(
         return _stuff(node)
     elif isinstance(node, exp.DateFromParts):
         parts = [node.args.get(key) for key in ("year", "month", "day")]
-        return sys_call("etlcheck_datefromparts", [part for part in parts if part is not None])
+        made = sys_call("etlcheck_datefromparts", [part for part in parts if part is not None])
+        made.meta[TSQL_TYPE] = "DATE"
+        return made
     elif isinstance(node, HASHES):
         return rewrite_hash(node, formatter.hash_algorithms())
     elif isinstance(node, exp.NextValueFor):
