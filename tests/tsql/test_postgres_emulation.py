@@ -371,3 +371,27 @@ def test_string_agg_within_group_orders_ignoring_case(engine: PostgresEngine) ->
     """
     messages = engine.run_script(script, Path("t.sql")).messages
     assert messages == ("EUR,eur ,Usd", "c,a,b", "same")
+
+
+def test_alter_column_changes_the_checked_length_and_nullability(engine: PostgresEngine) -> None:
+    """PostgreSQL kept the old length's CHECK through a change of type (a widened column
+    still refused 15 characters), and sqlglot dropped NOT NULL from ALTER COLUMN."""
+    script = """
+    CREATE TABLE app.widened (id INT, code VARCHAR(10) NULL);
+    INSERT INTO app.widened VALUES (1, 'abc');
+    ALTER TABLE app.widened ALTER COLUMN code VARCHAR(20) NOT NULL;
+    UPDATE app.widened SET code = REPLICATE('z', 15);
+    PRINT (SELECT LEN(code) FROM app.widened);
+    BEGIN TRY INSERT INTO app.widened VALUES (2, NULL); END TRY
+    BEGIN CATCH PRINT ERROR_NUMBER(); END CATCH;
+    BEGIN TRY INSERT INTO app.widened VALUES (3, REPLICATE('y', 21)); END TRY
+    BEGIN CATCH PRINT ERROR_NUMBER(); END CATCH;
+    BEGIN TRY ALTER TABLE app.widened ALTER COLUMN code VARCHAR(5); END TRY
+    BEGIN CATCH PRINT ERROR_NUMBER(); END CATCH;
+    ALTER TABLE app.widened ALTER COLUMN code VARCHAR(MAX) NULL;
+    INSERT INTO app.widened VALUES (4, NULL), (5, REPLICATE('w', 100));
+    PRINT (SELECT COUNT(*) FROM app.widened);
+    DROP TABLE app.widened;
+    """
+    messages = engine.run_script(script, Path("t.sql")).messages
+    assert messages == ("15", "515", "2628", "2628", "3")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from etlcheck.engines.duckdb import DuckDBEngine
-from etlcheck.errors import UnsupportedConstruct
+from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from tests.tsql.tsql_scripts import ISNULL_OF_VARIABLES, ISNULL_PRINTED
 
 pytestmark = pytest.mark.duckdb
@@ -69,3 +69,26 @@ def test_isnull_of_three_arguments_is_refused_as_sql_server_refuses_it(
     assert str(raised.value).startswith(
         "t.sql:2:7: ISNULL: The isnull function requires 2 argument(s)."
     ), str(raised.value)
+
+
+def test_alter_column_keeps_not_null_and_says_why_a_checked_length_cannot_change(
+    engine: DuckDBEngine,
+) -> None:
+    messages = engine.run_script(
+        "CREATE TABLE dbo.counts (id INT NOT NULL, n INT NULL);\n"
+        "ALTER TABLE dbo.counts ALTER COLUMN n BIGINT NOT NULL;\n"
+        "BEGIN TRY INSERT INTO dbo.counts VALUES (1, NULL); END TRY\n"
+        "BEGIN CATCH PRINT ERROR_NUMBER(); END CATCH;",
+        Path("t.sql"),
+    ).messages
+    assert messages == ("515",)
+    with pytest.raises(StatementFailed) as raised:
+        engine.run_script(
+            "CREATE TABLE dbo.codes (code VARCHAR(10));\n"
+            "ALTER TABLE dbo.codes ALTER COLUMN code VARCHAR(20);",
+            Path("t.sql"),
+        )
+    assert "t.sql:2:1: ALTER TABLE … ALTER COLUMN: DuckDB cannot change the type" in str(
+        raised.value
+    )
+    assert "--engine postgres" in str(raised.value)

@@ -186,6 +186,8 @@ class DuckDBEmulation(Emulation):
         return _literal(value)
 
     def error_details(self, error: Exception) -> tuple[int, str]:
+        if _CHECKED_TYPE in str(error):
+            return 50000, _CHECKED_TYPE_MESSAGE
         raised = _CHECK_RAISED.search(str(error))  # a CHECK's error(): the message it raised
         return super().error_details(RuntimeError(raised.group(1)) if raised else error)
 
@@ -418,6 +420,14 @@ def _literal(value: Any) -> str:
     if isinstance(value, bytes):
         return "from_hex('" + value.hex() + "')"
     return plain_literal(value)
+
+
+_CHECKED_TYPE = "Cannot change the type of a column that has a CHECK constraint"
+_CHECKED_TYPE_MESSAGE = (
+    "ALTER TABLE … ALTER COLUMN: DuckDB cannot change the type of a column declared with a "
+    "length (VARCHAR(n), NVARCHAR(n), CHAR(n)), whose length etlcheck enforces with a CHECK "
+    "constraint; run the pipeline with --engine postgres, or drop and create the table"
+)
 
 
 def _whole(number: exp.Expression) -> int:

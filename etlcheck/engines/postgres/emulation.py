@@ -41,7 +41,7 @@ from etlcheck.tsql.emulation.common import (
     sys_call,
     temp_identifier,
 )
-from etlcheck.tsql.emulation.lengths import short_enough
+from etlcheck.tsql.emulation.lengths import declared_length, short_enough, shown_table
 from etlcheck.tsql.emulation.session_functions import SessionNames, host_name, session_function
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError
@@ -309,6 +309,26 @@ class PostgresEmulation(Emulation):
                 "computed column",
                 word="AS",
             )
+
+    def _recheck_length(self, plan: Plan, table: exp.Table, action: exp.AlterColumn) -> None:
+        # The CHECK of the old length goes (PostgreSQL keeps it through a change of type),
+        # and one of the new length comes; existing longer values then fail with 2628.
+        named = self._rewrite_tree(table.copy()).sql(dialect="postgres")
+        column = action.this.name
+        plan.before.append(
+            "DO $$ DECLARE found text; BEGIN FOR found IN SELECT k.conname FROM pg_constraint k "
+            f"JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey) "
+            f"WHERE k.conrelid = {_literal(named)}::regclass AND k.contype = 'c' "
+            f"AND a.attname = {_literal(column)} "
+            "AND pg_get_constraintdef(k.oid) LIKE '%etlcheck_fits%' LOOP "
+            f"EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', {_literal(named)}, found); "
+            "END LOOP; END $$"
+        )
+        size = declared_length(action.args.get("dtype"))
+        if size is not None:
+            condition = self.length_check(action.this.copy(), size, shown_table(table))
+            check = self._rewrite_tree(exp.Paren(this=condition)).sql(dialect="postgres")
+            plan.after.append(f"ALTER TABLE {named} ADD CHECK {check}")
 
     def _plan_truncate(self, plan: Plan, tree: exp.TruncateTable) -> None:
         # The identity columns' own sequences start again from their seeds.

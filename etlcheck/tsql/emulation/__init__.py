@@ -164,6 +164,7 @@ class Emulation(ABC):
             if self.enforces_keys:
                 _check_key_columns(plan, tree)
             plan_alter_constraints(plan, tree, self.enforces_keys)
+            self._plan_alter_columns(plan, tree)
         if self.enforces_keys:
             check_referenced(plan, tree)
         if isinstance(tree, (exp.Drop, exp.Alter)):
@@ -279,6 +280,27 @@ class Emulation(ABC):
             plan.checks.append(Check("first_in_batch", f"CREATE {kind}"))
         if kind in ("PROCEDURE", "FUNCTION", "TRIGGER"):
             raise CompileError(f"CREATE {kind} is not supported", f"CREATE {kind}")
+
+    def _plan_alter_columns(self, plan: Plan, tree: exp.Alter) -> None:
+        """ALTER TABLE … ALTER COLUMN c type [NULL | NOT NULL]: the engines take the
+        nullability in a statement of its own (sqlglot would drop it), and the column's
+        declared length is checked anew (``_recheck_length``)."""
+        for action in tree.args.get("actions") or []:
+            if not isinstance(action, exp.AlterColumn) or action.args.get("dtype") is None:
+                continue
+            nullable = action.args.get("allow_null")
+            if nullable is not None:
+                action.set("allow_null", None)
+                change = exp.AlterColumn(this=action.this.copy(), allow_null=bool(nullable))
+                change.set("drop", True if nullable else None)
+                alter = exp.Alter(this=tree.this.copy(), kind="TABLE", actions=[change])
+                plan.after.append(self._rewrite_tree(alter))
+            self._recheck_length(plan, tree.this, action)
+
+    def _recheck_length(self, plan: Plan, table: exp.Table, action: exp.AlterColumn) -> None:
+        """The length check of a column whose type ALTER COLUMN changes, replaced by one
+        for its new type (nothing by default)."""
+        return None
 
     def _plan_truncate(self, plan: Plan, tree: exp.TruncateTable) -> None:
         """TRUNCATE TABLE starts each table's IDENTITY again from its seed, as SQL Server
