@@ -179,12 +179,46 @@ def _token_problem(place: Place, j: int, found: Located) -> None:
         )
     elif word in ("EXEC", "EXECUTE") and following is not None:
         _exec_problem(place, j, found)
-    elif word == "SP_EXECUTESQL" and following is not None:
+    elif _procedure_name(place, j) == "SP_EXECUTESQL" and following is not None:
         value = following
         if place.word(j + 1) == "@" and j + 3 < place.stop and place.word(j + 3) == "=":
             value = place.tokens[j + 4] if j + 4 < place.stop else following
         if value.token_type not in STRINGS:
             _dynamic(found, token.start, "sp_executesql runs SQL held in a variable or expression")
+    elif _procedure_name(place, j) in RUNS_TEXT:
+        _dynamic(found, token.start, RUNS_TEXT[_procedure_name(place, j)])
+
+
+RUNS_TEXT = {
+    "SP_SQLEXEC": "sp_sqlexec runs SQL text it is given",
+    "SP_PREPARE": "sp_prepare prepares SQL text it is given",
+    "SP_PREPEXEC": "sp_prepexec runs SQL text it is given",
+    "SP_CURSOROPEN": "sp_cursoropen runs SQL text it is given",
+    "SP_CURSORPREPARE": "sp_cursorprepare prepares SQL text it is given",
+    "SP_CURSORPREPEXEC": "sp_cursorprepexec runs SQL text it is given",
+    "SP_MSFOREACHTABLE": "sp_MSforeachtable runs SQL text on every table of the database",
+    "SP_MSFOREACHDB": "sp_MSforeachdb runs SQL text in every database of the server",
+    "SP_MSFOREACH_WORKER": "sp_MSforeach_worker runs SQL text it is given",
+    "XP_CMDSHELL": "xp_cmdshell runs an operating system command (sqlcmd, bcp...)",
+    "SP_EXECUTE_EXTERNAL_SCRIPT": "sp_execute_external_script runs a script outside SQL",
+    "SP_START_JOB": "sp_start_job starts a SQL Server Agent job, whose steps run any SQL",
+    "SP_OACREATE": "sp_OACreate drives an OLE object that can run anything",
+}
+"""Procedures of SQL Server that run SQL text (or commands) etlcheck cannot read: each call
+is a ``dynamic-sql`` finding, whatever its arguments."""
+
+
+def _procedure_name(place: Place, j: int) -> str:
+    """The upper-cased name at ``j`` when it is the last part of a (possibly bracketed,
+    possibly qualified) name, as a call to ``[sys].[sp_executesql]`` spells it; else ""."""
+    token = place.tokens[j]
+    if j < place.first or j >= place.stop:
+        return ""
+    if token.token_type not in (TokenType.VAR, TokenType.IDENTIFIER) and not place.word(j):
+        return ""
+    if j + 1 < place.stop and place.tokens[j + 1].token_type == TokenType.DOT:
+        return ""
+    return token.text.upper()
 
 
 def _exec_problem(place: Place, j: int, found: Located) -> None:

@@ -175,3 +175,29 @@ def test_lint_results_come_back_from_the_work_cache_for_the_same_inputs_only(
     finally:
         memo.clear()
         memo.update(saved)
+
+
+@pytest.mark.parametrize(
+    ("call", "column"),
+    [
+        ("EXEC [sys].[sp_executesql] @sql;", 12),
+        ("EXEC sys.[sp_executeSQL] @stmt = @sql;", 10),
+        ("EXEC sp_sqlexec @sql;", 6),
+        ("EXEC sp_MSforeachtable 'DELETE FROM ?';", 6),
+        ("EXEC [dbo].[sp_MSforeachdb] N'USE ?; PRINT 1';", 12),
+        ("EXEC xp_cmdshell 'bcp out';", 6),
+        ("EXEC sp_prepexec @handle OUTPUT, NULL, @sql;", 6),
+    ],
+)
+def test_every_procedure_that_runs_sql_text_is_dynamic_sql(call: str, column: int) -> None:
+    """Bracketed, they passed as if they ran nothing (a production index was made and a
+    foreign key dropped through ``[sys].[sp_executesql]``, and lint said 0 findings)."""
+    text = f"DECLARE @sql NVARCHAR(MAX) = N'';\n{call}\n"
+    findings = lint_script(text, "x.sql", SANDBOX)
+    assert [(f.code, f.location.line, f.location.column) for f in findings] == [
+        ("dynamic-sql", 2, column)
+    ]
+
+
+def test_a_constant_statement_through_bracketed_sp_executesql_is_no_finding() -> None:
+    assert lint_script("EXEC [sys].[sp_executesql] N'SELECT 1';", "x.sql", SANDBOX) == ()
