@@ -176,7 +176,7 @@ def _dispatch(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -
     if word == "PRINT":
         # Converted as SQL Server converts a value to text (a datetime in style 0...).
         argument = node.arguments[0] if node.arguments else None
-        value = interpreter.evaluate(argument, scope, frame, _PRINTED) if argument else ""
+        value = interpreter.evaluate(argument, scope, frame, PRINTED) if argument else ""
         interpreter.messages.append("" if value is None else _text(value))
         interpreter.session.row_count = 0
     elif word == "THROW":
@@ -282,7 +282,8 @@ def _waitfor(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) ->
     interpreter.session.row_count = 0
 
 
-_PRINTED = "NVARCHAR(MAX)"
+PRINTED = "NVARCHAR(MAX)"
+"""PRINT converts its value to text as SQL Server does: a CAST to this type."""
 
 
 def _text(value: Any) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from etlcheck import workcache
 from etlcheck.tsql import udfs
 from etlcheck.tsql.batches import split_batches
-from etlcheck.tsql.commands import declare_refusal, refusal
+from etlcheck.tsql.commands import PRINTED, declare_refusal, refusal
 from etlcheck.tsql.compiler import CompileError, compile_statement, condition_statement
 from etlcheck.tsql.cursors import cursor_refusal
 from etlcheck.tsql.dynamic import bind_parameters, read_execute
@@ -202,7 +202,9 @@ class _Walk:
             if len(delay) == 2:
                 start = argument.start + argument.text.index(delay[1])
                 self.evaluate(Fragment(delay[1], start), scope)
-        elif node.word in ("PRINT", "THROW", "RAISERROR"):
+        elif node.word == "PRINT" and node.arguments:
+            self.evaluate(node.arguments[0], scope, PRINTED)
+        elif node.word in ("THROW", "RAISERROR"):
             for argument in node.arguments:
                 self.evaluate(argument, scope)
 
