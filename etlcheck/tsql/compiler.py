@@ -109,6 +109,7 @@ def parse_with_holes(text: str) -> Parsed:
     if isinstance(tree, exp.Select):
         for position, projection in enumerate(tree.expressions):
             if isinstance(projection, exp.EQ) and isinstance(projection.this, exp.Parameter):
+                _refuse_row_by_row(tree, projection)
                 assigned.append(variable_name(projection.this))
                 alias = exp.alias_(projection.expression, ASSIGN.format(position))
                 projection.replace(alias)
@@ -130,6 +131,31 @@ def parse_with_holes(text: str) -> Parsed:
     parsed = Parsed(tree, tuple(holes), tuple(assigned), tuple(tables), tuple(table_nodes))
     _HOLES[text] = parsed.names
     return parsed
+
+
+def _refuse_row_by_row(select: exp.Select, assignment: exp.EQ) -> None:
+    """``SELECT @s = @s + name FROM t``: SQL Server assigns row after row, each row reading
+    what the one before left (a list or a total built up); the statement here assigns once,
+    from every row's view of the starting value, so it would keep the last row's alone.
+    Refused where more than one row can come (a FROM without an aggregate, or grouped)."""
+    name = variable_name(assignment.this)
+    reads_itself = any(
+        variable_name(node) == name for node in assignment.expression.find_all(exp.Parameter)
+    )
+    if not reads_itself or select.args.get("from_") is None:
+        return
+    limit = select.args.get("limit")
+    one_row = isinstance(limit, exp.Limit) and limit.expression.name == "1"
+    aggregated = select.find(exp.AggFunc) is not None and select.args.get("group") is None
+    if one_row or aggregated:
+        return
+    raise CompileError(
+        f"SELECT {name} = … {name} … FROM: an assignment that reads its own variable row "
+        "after row (a list or a total built up) is not emulated; build it with STRING_AGG "
+        "or SUM",
+        f"SELECT {name} = … {name}",
+        word=name.lstrip("@"),
+    )
 
 
 def compiled_dialects() -> set[str]:
