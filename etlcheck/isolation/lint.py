@@ -14,6 +14,7 @@ from pathlib import Path
 from etlcheck import workcache
 from etlcheck.config import Config, SandboxConfig
 from etlcheck.errors import ScriptError, SourceLocation, location_of_offset
+from etlcheck.isolation.comments import line_comments
 from etlcheck.isolation.findings import Finding
 from etlcheck.isolation.invariant import residuals
 from etlcheck.isolation.lint_report import LintReport
@@ -88,8 +89,8 @@ def _residual_findings(
 
 def _apply_pragmas(text: str, findings: Iterable[Finding]) -> list[Finding]:
     reasons: dict[int, str] = {}
-    for number, line_text in enumerate(text.splitlines(), start=1):
-        match = PRAGMA.search(line_text)
+    for number, comment in line_comments(text):
+        match = PRAGMA.search("--" + comment)
         if match and match.group(1).strip():
             reasons[number] = match.group(1).strip()
     result = []

@@ -201,3 +201,22 @@ def test_every_procedure_that_runs_sql_text_is_dynamic_sql(call: str, column: in
 
 def test_a_constant_statement_through_bracketed_sp_executesql_is_no_finding() -> None:
     assert lint_script("EXEC [sys].[sp_executesql] N'SELECT 1';", "x.sql", SANDBOX) == ()
+
+
+@pytest.mark.parametrize(
+    "hiding",
+    [
+        "PRINT N'-- etlcheck: allow nothing to see here';\nEXEC (@sql);",
+        "/* -- etlcheck: allow nothing to see here */\nEXEC (@sql);",
+        "SET @sql = N'SELECT 1 -- etlcheck: allow nothing'; EXEC (@sql);",
+    ],
+)
+def test_a_pragma_counts_only_in_a_comment(hiding: str) -> None:
+    """In a string or a block comment it silenced the dynamic-sql finding on the next line."""
+    text = f"DECLARE @sql NVARCHAR(MAX) = N'';\n{hiding}\n"
+    findings = lint_script(text, "x.sql", SANDBOX)
+    assert [(f.code, f.allowed) for f in findings] == [("dynamic-sql", None)]
+    allowed = lint_script(
+        f"{text}EXEC (@sql); -- etlcheck: allow built from a list\n", "x.sql", SANDBOX
+    )
+    assert [f.allowed for f in allowed] == [None, "built from a list"]
