@@ -37,6 +37,9 @@ class TableDiff:
     """``name: old -> new`` for each column whose type changed."""
     row_detail: bool = True
     """False when rows could only be counted (a side lacked per-row hashes, or columns changed)."""
+    restructured: bool = False
+    """A table whose columns are as they were but whose keys, indexes, constraints or
+    defaults changed (its definition hash)."""
 
     @property
     def qualified_name(self) -> str:
@@ -67,6 +70,7 @@ class TableDiff:
             "columns_removed": list(self.columns_removed),
             "columns_retyped": list(self.columns_retyped),
             "row_detail": self.row_detail,
+            "restructured": self.restructured,
             "sentence": self.sentence,
         }
 
@@ -164,7 +168,9 @@ def _diff_object(old: ObjectFingerprint | None, new: ObjectFingerprint | None) -
         old.object_id is not None and new.object_id is not None and old.object_id != new.object_id
     )
     added, removed, retyped = _column_changes(old, new)
-    if added or removed or retyped or old.definition_hash != new.definition_hash:
+    redefined = old.definition_hash != new.definition_hash
+    restructured = redefined and new.is_table
+    if added or removed or retyped or (redefined and not new.is_table):
         return TableDiff(
             new.schema,
             new.name,
@@ -182,7 +188,8 @@ def _diff_object(old: ObjectFingerprint | None, new: ObjectFingerprint | None) -
         )
     same_content = old.content_hash == new.content_hash and before == after
     rows_added, rows_removed, rows_changed, detail = _row_changes(old, new, same_content)
-    status: Status = "unchanged" if same_content and not recreated else "changed"
+    unchanged = same_content and not recreated and not restructured
+    status: Status = "unchanged" if unchanged else "changed"
     return TableDiff(
         new.schema,
         new.name,
@@ -195,6 +202,7 @@ def _diff_object(old: ObjectFingerprint | None, new: ObjectFingerprint | None) -
         rows_changed,
         recreated=recreated,
         row_detail=detail,
+        restructured=restructured,
     )
 
 
@@ -258,6 +266,16 @@ def _sentence(table: TableDiff) -> str:
         return f"{name} is unchanged" + (f" ({_rows(table.rows_after)})" if table.is_table else "")
     if not table.is_table:
         return f"{name} was dropped and re-created"
+    if table.restructured:
+        return f"{_row_sentence(table, name, note)}; {_RESTRUCTURED}"
+    return _row_sentence(table, name, note)
+
+
+_RESTRUCTURED = "its keys, indexes, constraints or defaults changed"
+
+
+def _row_sentence(table: TableDiff, name: str, note: str) -> str:
+    """What happened to a changed table's rows."""
     parts = []
     if table.rows_added and not (table.rows_removed or table.rows_changed):
         return f"{name} gained {_rows(table.rows_added)}{note}"

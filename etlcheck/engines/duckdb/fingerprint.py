@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from etlcheck.engines.duckdb.emulation import IDENTITY_SUFFIX
 from etlcheck.isolation.fingerprint_sql import UINT64, FingerprintSQL, HashedTable, HashMethod
 from etlcheck.tsql.property_store import inventory_sql as properties_sql
 
@@ -14,6 +15,38 @@ ROUTINES_SQL = (
     "JOIN duckdb_schemas() AS s ON s.oid = r.schema_id AND s.database_name = current_database()"
 )
 """Procedures and functions the T-SQL interpreter keeps in DuckDB (``tsql.routine_store``)."""
+
+
+STRUCTURE_SQL = (
+    "concat_ws('|', t.comment, "
+    "(SELECT string_agg(coalesce(i.sql, i.index_name), ';' ORDER BY i.index_name) "
+    "FROM duckdb_indexes() AS i WHERE i.table_oid = t.table_oid), "
+    "(SELECT string_agg(k.constraint_type || ':' || coalesce(k.constraint_text, ''), ';' "
+    "ORDER BY k.constraint_type, k.constraint_text) FROM duckdb_constraints() AS k "
+    "WHERE k.table_oid = t.table_oid AND coalesce(k.constraint_text, '') NOT LIKE '%«2628»%'), "
+    "(SELECT string_agg(d.column_name || '=' || d.column_default, ';' ORDER BY d.column_index) "
+    "FROM duckdb_columns() AS d WHERE d.table_oid = t.table_oid AND d.column_default IS NOT NULL "
+    "AND d.column_default NOT LIKE 'nextval(%'))"
+)
+"""What a table is besides its columns and rows: its comment (the keys and foreign keys the
+T-SQL interpreter enforces), indexes, constraints and defaults. An index made or a foreign
+key dropped in production changes it, and so the table's definition hash. Left out: where
+its IDENTITY stands (every row a load inserts moves it) and what names the table itself
+(a declared length's check quotes its name, an IDENTITY's default its sequence), so that
+a sandbox copy and the table the pipeline creates again in its place read alike."""
+
+
+def sequences_sql(names: str) -> str:
+    """Each sequence of the schemas ``names`` (an IN list) as an object whose definition is
+    its settings and last value: ``NEXT VALUE FOR`` or an identity drawn in production
+    moves it (columns: schema, name, kind, id, definition)."""
+    return (
+        "SELECT schema_name, sequence_name, 'sequence', sequence_oid, "
+        "concat_ws(',', start_value, increment_by, min_value, max_value, cycle, last_value) "
+        "FROM duckdb_sequences() WHERE database_name = current_database() "
+        f"AND NOT temporary AND lower(schema_name) IN {names} "
+        f"AND NOT ends_with(sequence_name, '{IDENTITY_SUFFIX}')"  # an IDENTITY's: see above
+    )
 
 
 class DuckDBFingerprintSQL(FingerprintSQL):
@@ -61,8 +94,9 @@ class DuckDBFingerprintSQL(FingerprintSQL):
             "SELECT o.schema_name, o.object_name, o.kind, o.object_id, c.column_name, "
             "c.column_index, c.data_type, o.definition FROM ("
             "SELECT schema_name, table_name AS object_name, 'table' AS kind, "
-            f"table_oid AS object_id, NULL AS definition FROM duckdb_tables() {where} "
-            "UNION ALL "
+            f"table_oid AS object_id, {STRUCTURE_SQL} AS definition FROM duckdb_tables() AS t "
+            f"{where} UNION ALL "
+            f"{sequences_sql(self.in_list(schemas))} UNION ALL "
             f"SELECT schema_name, view_name, 'view', view_oid, sql FROM duckdb_views() {where} "
             "UNION ALL "
             f"{ROUTINES_SQL} WHERE lower(s.schema_name) IN {self.in_list(schemas)} "
@@ -84,7 +118,7 @@ class DuckDBFingerprintSQL(FingerprintSQL):
             "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database() "
             f"AND NOT internal AND lower(schema_name) IN {names}) AS s LEFT JOIN ("
             "SELECT t.schema_name, t.table_name AS object_name, 'table' AS kind, "
-            "t.table_oid AS object_id, NULL AS definition, "
+            f"t.table_oid AS object_id, {STRUCTURE_SQL} AS definition, "
             "k.constraint_column_names AS primary_key, t.comment AS comment "
             "FROM duckdb_tables() AS t LEFT JOIN duckdb_constraints() AS k "
             f"ON k.table_oid = t.table_oid AND k.constraint_type = 'PRIMARY KEY' {where} "
@@ -94,7 +128,8 @@ class DuckDBFingerprintSQL(FingerprintSQL):
             "UNION ALL "
             f"SELECT *, NULL, NULL FROM ({ROUTINES_SQL} WHERE lower(s.schema_name) IN {names}) "
             "UNION ALL "  # extended properties (etlcheck.tsql.property_store)
-            f"SELECT *, NULL, NULL FROM ({properties_sql(schemas, self.literal)})"
+            f"SELECT *, NULL, NULL FROM ({properties_sql(schemas, self.literal)}) "
+            f"UNION ALL SELECT *, NULL, NULL FROM ({sequences_sql(names)})"
             ") AS o ON lower(o.schema_name) = lower(s.schema_name) "
             # only the wanted schemas' columns: the rest (the sys views) cost 1 ms more
             "LEFT JOIN (SELECT table_oid, column_name, column_index, data_type "
