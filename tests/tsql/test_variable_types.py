@@ -92,3 +92,27 @@ def test_alter_column_keeps_not_null_and_says_why_a_checked_length_cannot_change
         raised.value
     )
     assert "--engine postgres" in str(raised.value)
+
+
+def test_a_list_built_row_by_row_is_refused_not_cut_to_the_last_row(
+    engine: DuckDBEngine,
+) -> None:
+    """SQL Server gives 'Acme;Globex;'; the engines assigned once and kept 'Globex;'."""
+    table = (
+        "CREATE TABLE dbo.names (Id INT, Name VARCHAR(20));\n"
+        "INSERT INTO dbo.names VALUES (1, 'Acme'), (2, 'Globex');\n"
+    )
+    with pytest.raises(UnsupportedConstruct) as raised:
+        engine.run_script(
+            table + "DECLARE @s VARCHAR(200) = '';\n"
+            "SELECT @s = @s + Name + ';' FROM dbo.names ORDER BY Id;",
+            Path("t.sql"),
+        )
+    assert str(raised.value).startswith("t.sql:4:")
+    assert "reads its own variable row after row" in str(raised.value)
+    messages = engine.run_script(
+        "DECLARE @n INT = 10; SELECT @n = @n + COUNT(*) FROM dbo.names; PRINT @n;\n"
+        "SELECT TOP 1 @n = @n + Id FROM dbo.names ORDER BY Id; PRINT @n;",
+        Path("t.sql"),
+    ).messages
+    assert messages == ("12", "13")
