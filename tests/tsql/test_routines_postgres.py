@@ -67,3 +67,24 @@ def test_routines_in_the_sandbox_run_as_the_sandbox_role(engine: PostgresEngine)
             "42",
         )
         run(engine, "DROP PROCEDURE poc_etl.usp_twice\nDROP FUNCTION poc_etl.fn_twice")
+
+
+def test_a_function_named_in_mixed_case_can_be_called(engine: PostgresEngine) -> None:
+    """``dbo.fnPad`` was created as "fnPad" and called as fnpad: 'function does not exist'."""
+    run(
+        engine,
+        "CREATE FUNCTION dbo.fnPad (@code VARCHAR(20), @n INT) RETURNS VARCHAR(40) AS\n"
+        "BEGIN RETURN RIGHT(REPLICATE('0', @n) + @code, @n) END",
+    )
+    run(
+        engine,
+        "CREATE FUNCTION dbo.itvfTagsOf (@code VARCHAR(20)) RETURNS TABLE AS\n"
+        "RETURN (SELECT @code + '-t' AS tag)",
+    )
+    assert run(
+        engine,
+        "PRINT dbo.fnPad('42', 8); PRINT dbo.FNPAD('7', 3);\n"
+        "PRINT (SELECT t.tag FROM (VALUES ('9')) AS v (c) CROSS APPLY dbo.itvfTagsOf(v.c) AS t);\n"
+        "DROP FUNCTION dbo.fnPad;\n"
+        "PRINT ISNULL(CAST(OBJECT_ID('dbo.fnPad') AS VARCHAR(20)), 'gone');",
+    ) == ("00000042", "007", "9-t", "gone")

@@ -201,6 +201,8 @@ class DuckDBEmulation(Emulation):
             return 8134
         if "NOT NULL constraint failed" in str(error):
             return 515  # Cannot insert the value NULL into column ...; not a duplicate key
+        if "CHECK constraint failed" in str(error):
+            return 547  # The INSERT statement conflicted with the CHECK constraint ...
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)
 
     def restart_identity(self, target: SqlTarget, schema: str, table: str) -> None:
@@ -231,6 +233,25 @@ class DuckDBEmulation(Emulation):
     def _rewrite_tree(self, tree: exp.Expression) -> exp.Expression:
         # Children before parents: a rewritten node's children are rewritten too.
         return bottom_up(_rewrite_names(tree), _rewrite_node)
+
+    def _check_merge_matches(self, plan: Plan, tree: exp.Merge) -> None:
+        whens = tree.args.get("whens")
+        matched = whens is not None and any(w.args.get("matched") for w in whens.expressions)
+        if not matched:
+            return
+        target, source = tree.this.copy(), tree.args["using"].copy()
+        name = target.alias_or_name
+        row = exp.column(self.row_id, table=exp.to_identifier(name, quoted=True))
+        twice = (
+            exp.select("1")
+            .from_(target)
+            .join(source, on=tree.args["on"].copy())
+            .group_by(row)
+            .having("count(*) > 1")
+        )
+        failure = exp.Anonymous(this="error", expressions=[exp.Literal.string(_MATCHED_TWICE)])
+        check = exp.select(exp.Case().when(exp.Exists(this=twice), failure))
+        plan.before.append(self._rewrite_tree(check))
 
     def _plan_create(self, plan: Plan, tree: exp.Create) -> None:
         super()._plan_create(plan, tree)
@@ -342,6 +363,8 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.Length):
         inner = node.this
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[inner]))
+    if isinstance(node, exp.DateDiff) and _unit(node) == "WEEK":
+        return _weeks_between(node)
     if isinstance(node, exp.Window) and isinstance(node.this, exp.Avg):
         return _average(node.this, node)
     if isinstance(node, exp.Avg) and not isinstance(node.parent, exp.Window):
@@ -351,6 +374,30 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
     elif isinstance(node, (exp.Concat, exp.ConcatWs)):
         node.set("expressions", [_as_text(argument) for argument in node.expressions])
     return session_function(node, _SESSION) or rewrite_shared_node(node, _map_type)
+
+
+def _unit(node: exp.Expression) -> str:
+    unit = node.args.get("unit")
+    return unit.name.upper() if isinstance(unit, (exp.Var, exp.Identifier)) else ""
+
+
+def _weeks_between(node: exp.DateDiff) -> exp.Expression:
+    """``DATEDIFF(week, a, b)``: the Sundays crossed, as SQL Server counts weeks (DuckDB's
+    counts whole seven-day spans: 0 from a Saturday to the Sunday after). Days from a
+    Sunday (1899-12-31), a week number each, subtracted."""
+
+    def week_number(value: exp.Expression) -> str:
+        day = exp.Cast(
+            this=exp.Cast(this=value, to=exp.DataType.build("TIMESTAMP")),
+            to=exp.DataType.build("DATE"),
+        )
+        days = f"date_diff('day', DATE '1899-12-31', {day.sql(dialect='duckdb')})"
+        return f"floor({days} / 7.0)"
+
+    start, end = node.expression, node.this
+    return exp.maybe_parse(
+        f"CAST({week_number(end)} - {week_number(start)} AS BIGINT)", dialect="duckdb"
+    )
 
 
 def _average(average: exp.Avg, window: exp.Window | None) -> exp.Expression:
@@ -422,6 +469,13 @@ def _literal(value: Any) -> str:
     return plain_literal(value)
 
 
+_MATCHED_TWICE = (
+    "«8672»The MERGE statement attempted to UPDATE or DELETE the same row more than once. "
+    "This happens when a target row matches more than one source row. A MERGE statement "
+    "cannot UPDATE/DELETE the same row of the target table multiple times. Refine the ON "
+    "clause to ensure a target row matches at most one source row, or use the GROUP BY "
+    "clause to group the source rows."
+)
 _CHECKED_TYPE = "Cannot change the type of a column that has a CHECK constraint"
 _CHECKED_TYPE_MESSAGE = (
     "ALTER TABLE … ALTER COLUMN: DuckDB cannot change the type of a column declared with a "

@@ -133,6 +133,7 @@ _ERROR_NUMBERS = {
     "2200H": 11728,  # sequence generator limit exceeded
     "22007": 241,  # invalid datetime format: Conversion failed when converting date and/or time
     "22008": 242,  # datetime field overflow: out-of-range value
+    "21000": 8672,  # cardinality violation: MERGE would change one row twice
 }
 _CATALOG_SQL = """
 SELECT 'O', CASE WHEN schema_id = pg_my_temp_schema() THEN '#' ELSE schema_name END, name,
@@ -302,6 +303,8 @@ class PostgresEmulation(Emulation):
 
     def _plan_create(self, plan: Plan, tree: exp.Create) -> None:
         super()._plan_create(plan, tree)
+        for attribute in list(tree.find_all(exp.ViewAttributeProperty)):
+            attribute.pop()  # SCHEMABINDING, VIEW_METADATA: nothing PostgreSQL reads
         if tree.find(exp.ComputedColumnConstraint) is not None:
             raise CompileError(
                 "computed column: PostgreSQL needs the type of a computed column, which T-SQL "

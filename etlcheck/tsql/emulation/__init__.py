@@ -159,6 +159,7 @@ class Emulation(ABC):
             plan.tree = rewrite_delete(tree, self.row_id)
         elif isinstance(tree, exp.Merge):
             self._plan_merge(tree, output)
+            self._check_merge_matches(plan, tree)
         elif isinstance(tree, exp.Alter):
             _refuse_added(tree, self.adds_checks)
             if self.enforces_keys:
@@ -331,6 +332,12 @@ class Emulation(ABC):
                 single.set("tables", [table.copy()])
                 plan.after.append(self._rewrite_tree(single))  # #temp names as the engine's
             tree.set("tables", [tables[0]])
+
+    def _check_merge_matches(self, plan: Plan, tree: exp.Merge) -> None:
+        """SQL Server's error 8672 when a target row matches more than one source row of a
+        MERGE that updates or deletes matched rows, where the engine would update the row
+        once per match, silently (nothing by default: the engine raises an error itself)."""
+        return None
 
     def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:
         if output is not None and not (self.merge_output or self.merge_output_logged):

@@ -104,6 +104,25 @@ def rewrite_conversion(node: exp.Expression, reads_text: bool) -> exp.Expression
     return node
 
 
+def _whole_number(value: exp.Expression) -> int | None:
+    """A whole number the statement writes (``0``, ``-1``), or None."""
+    negative = isinstance(value, exp.Neg)
+    literal = value.this if negative else value
+    if isinstance(literal, exp.Literal) and literal.is_number and literal.name.isdigit():
+        return -int(literal.name) if negative else int(literal.name)
+    return None
+
+
+def _number_as_datetime(days: int) -> exp.Expression:
+    """The datetime a number converts to in SQL Server: that many days after 1900-01-01."""
+    epoch = exp.Cast(
+        this=exp.Literal.string("1900-01-01"), to=exp.DataType.build("DATETIME", dialect="tsql")
+    )
+    if days == 0:
+        return epoch
+    return exp.DateAdd(this=epoch, expression=exp.Literal.number(days), unit=exp.Var(this="DAY"))
+
+
 _DAY_PARTS = frozenset(["YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "DAYOFYEAR", "WEEKDAY"])
 
 
@@ -111,6 +130,11 @@ def _date_add_typed(node: exp.DateAdd) -> exp.Expression:
     """DATEADD returns its date's type: of a ``date`` the statement shows, a ``date`` (the
     engines' date arithmetic gives a timestamp, which shows a time of day as text), and of
     another date and time type, that type for the conversions around it."""
+    days = _whole_number(node.this)
+    if days is not None:  # DATEADD(month, DATEDIFF(month, 0, @d), 0): a number as datetime
+        node.set("this", _number_as_datetime(days))
+        node.meta[TSQL_TYPE] = "DATETIME"
+        return node
     source = source_type(node.this)
     unit = node.args.get("unit")
     part = unit.name.upper() if isinstance(unit, (exp.Var, exp.Identifier)) else ""

@@ -41,7 +41,7 @@ from sqlglot import exp
 
 from etlcheck.tsql.concatenation import string_kind
 from etlcheck.tsql.emulation.common import sys_call
-from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion
+from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion, source_type
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, rewrite_datepart
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
 from etlcheck.tsql.emulation.hashes import HASHES, rewrite_hash
@@ -143,6 +143,8 @@ def _rewrite(
             (replacement,) = node.expressions
             converted = rewrite_conversion(exp.Cast(this=replacement.copy(), to=to), reads_text)
             node.set("expressions", [converted])
+    elif isinstance(node, (exp.Concat, exp.ConcatWs)):
+        node.set("expressions", [_as_text(part, reads_text) for part in node.expressions])
     elif isinstance(node, exp.Round):
         return rewrite_round(node)
     elif isinstance(node, exp.Translate):
@@ -174,6 +176,20 @@ def _rewrite(
     elif isinstance(node, exp.Dot) and node.this.meta.get(XML_TEXT):
         return node.this
     return node
+
+
+_STYLED = frozenset(["DATETIME", "SMALLDATETIME", "DATETIME2", "TIME", "MONEY", "SMALLMONEY"])
+"""Types CONCAT writes as SQL Server's CAST to text does (a datetime in style 0, money
+with two decimals), not as the engines would."""
+
+
+def _as_text(part: exp.Expression, reads_text: bool) -> exp.Expression:
+    """A CONCAT argument whose type the statement shows, converted to text as SQL Server
+    converts it; any other argument as it is."""
+    if source_type(part) not in _STYLED:
+        return part
+    text = exp.Cast(this=part, to=exp.DataType.build("NVARCHAR(4000)", dialect="tsql"))
+    return rewrite_conversion(text, reads_text)
 
 
 def _stuff(node: exp.Stuff) -> exp.Expression:

@@ -23,7 +23,9 @@ class FunctionSignature:
     types: tuple[str, ...]
 
     def qualified(self) -> str:
-        return quote_identifier(self.schema) + "." + quote_identifier(self.name)
+        # In lower case: a call names the function unquoted (PostgreSQL folds it to lower
+        # case), and T-SQL's names ignore case anyway (dbo.fnPad is dbo.FNPAD).
+        return quote_identifier(self.schema) + "." + quote_identifier(self.name.lower())
 
 
 def quote_identifier(name: str) -> str:
