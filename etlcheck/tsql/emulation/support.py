@@ -170,6 +170,7 @@ CLAUSES: tuple[tuple[str, str], ...] = (
 def check_constructs(tree: exp.Expression, extra: frozenset[str] = frozenset()) -> None:
     """Raise CompileError at the first function, clause or type of ``tree`` that is not
     run faithfully; ``extra`` names anonymous functions a dialect adds to ``FUNCTIONS``."""
+    _refuse_nested_dml(tree)
     for node in tree.walk():
         if isinstance(node, exp.Func) and not isinstance(node, exp.Connector):
             _check_function(node, extra)
@@ -177,6 +178,21 @@ def check_constructs(tree: exp.Expression, extra: frozenset[str] = frozenset()) 
             _check_type(node)
         elif isinstance(node, exp.Expression):
             _check_clause(node)
+
+
+def _refuse_nested_dml(tree: exp.Expression) -> None:
+    """``INSERT … SELECT … FROM (MERGE … OUTPUT …) AS changes``, SQL Server's composable DML
+    (a type 2 dimension's classic load): the engines cannot read rows from a statement
+    that writes, so it failed halfway through the run."""
+    for node in tree.find_all(exp.Merge, exp.Insert, exp.Update, exp.Delete):
+        if node is not tree and not isinstance(node.parent, exp.When):
+            verb = type(node).__name__.upper()
+            raise CompileError(
+                f"{verb} inside another statement (composable DML, FROM ({verb} … OUTPUT …)) "
+                "is not supported; OUTPUT … INTO a table variable or #temp table, then read it",
+                f"{verb} inside another statement",
+                word=verb,
+            )
 
 
 _REASONS = {
