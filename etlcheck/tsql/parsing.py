@@ -30,6 +30,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Token, TokenType
 
+from etlcheck.tsql.compound_select import without_compound_assignments
 from etlcheck.tsql.constraint_switch import ADDED_WITH_CHECK, read_switch
 from etlcheck.tsql.default_for import read_default_for
 from etlcheck.tsql.insert_hints import without_insert_hints
@@ -301,6 +302,7 @@ def _without_owner(text: str) -> str:
 
 def _parse_one(text: str) -> exp.Expression:
     text = without_insert_hints(without_storage_clauses(_without_owner(text)))
+    text = without_compound_assignments(text)
     renamed = _rename_kept(text)
     tree = _parse_renamed(renamed)
     if renamed is not text:

@@ -116,3 +116,20 @@ def test_a_list_built_row_by_row_is_refused_not_cut_to_the_last_row(
         Path("t.sql"),
     ).messages
     assert messages == ("12", "13")
+
+
+def test_a_compound_assignment_in_select_runs_as_the_plain_one(engine: DuckDBEngine) -> None:
+    """``SELECT @s += …`` was a syntax error ('Required keyword: expression missing')."""
+    messages = engine.run_script(
+        "DECLARE @n INT = 1, @s VARCHAR(100) = 'a';\n"
+        "SELECT @n += 2, @s += 'b' + 'c'; PRINT @n; PRINT @s;\n"
+        "SELECT @n *= 5; PRINT @n;",
+        Path("t.sql"),
+    ).messages
+    assert messages == ("3", "abc", "15")
+    with pytest.raises(UnsupportedConstruct) as raised:
+        engine.run_script(
+            "DECLARE @s VARCHAR(100) = '';\nSELECT @s += name + ',' FROM sys.tables;",
+            Path("t.sql"),
+        )
+    assert "reads its own variable row after row" in str(raised.value)
