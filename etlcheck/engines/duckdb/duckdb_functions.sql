@@ -120,6 +120,13 @@ CREATE OR REPLACE MACRO sys.etlcheck_column_exists(wanted_table, wanted_column) 
     (SELECT CASE WHEN count(*) > 0 THEN 1 END FROM sys.columns AS c
      WHERE c.object_id = sys.object_id(wanted_table) AND lower(c.name) = lower(wanted_column))
 );
+-- REPLACE finds its pattern ignoring case, as SQL Server's default collation does
+-- (REPLACE('Acme Inc.', 'INC', 'co') is 'Acme co.'); an empty pattern replaces nothing.
+CREATE OR REPLACE MACRO sys.etlcheck_replace(value, pattern, replacement) AS (
+    CASE WHEN pattern = '' THEN value
+         ELSE regexp_replace(value, regexp_escape(pattern), replace(replacement, '\', '\\'), 'gi')
+    END
+);
 CREATE OR REPLACE MACRO sys.etlcheck_text(value) AS (
     CASE WHEN typeof(value) = 'BOOLEAN'
              THEN CAST(CAST(TRY_CAST(value AS BOOLEAN) AS INTEGER) AS VARCHAR)

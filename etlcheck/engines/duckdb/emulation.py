@@ -363,6 +363,8 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.Length):
         inner = node.this
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[inner]))
+    if isinstance(node, exp.Replace):
+        return sys_call("etlcheck_replace", [node.this, node.expression, node.args["replacement"]])
     if isinstance(node, exp.DateDiff) and _unit(node) == "WEEK":
         return _weeks_between(node)
     if isinstance(node, exp.Window) and isinstance(node.this, exp.Avg):

@@ -500,6 +500,13 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
             return exp.Anonymous(this="localtimestamp", expressions=[])
     if isinstance(node, exp.Length):
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[_as_text(node.this)]))
+    if isinstance(node, exp.Replace):
+        arguments = [node.this, node.expression, node.args["replacement"]]
+        return sys_call("etlcheck_replace", [_as_text(argument) for argument in arguments])
+    if isinstance(node, exp.StrPosition):  # CHARINDEX ignores case, as on SQL Server
+        node.set("this", exp.Lower(this=_as_text(node.this)))
+        node.set("substr", exp.Lower(this=_as_text(node.args["substr"])))
+        return node
     if isinstance(node, exp.GroupConcat) and isinstance(node.this, exp.Order):
         return _ordered_string_agg(node)
     if isinstance(node, exp.GeneratedAsIdentityColumnConstraint):

@@ -395,6 +395,14 @@ CREATE OR REPLACE AGGREGATE sys.etlcheck_avg(real) (SFUNC = float4_accum,
     STYPE = float8[], FINALFUNC = float8_avg, INITCOND = '{0,0,0}');
 CREATE OR REPLACE AGGREGATE sys.etlcheck_avg(double precision) (SFUNC = float8_accum,
     STYPE = float8[], FINALFUNC = float8_avg, INITCOND = '{0,0,0}');
+-- REPLACE finds its pattern ignoring case, as SQL Server's default collation does; an
+-- empty pattern replaces nothing. The result compares ignoring case, as its text would.
+CREATE OR REPLACE FUNCTION sys.etlcheck_replace(value text, pattern text, replacement text)
+RETURNS citext LANGUAGE sql IMMUTABLE AS $$
+    SELECT CAST(CASE WHEN pattern = '' THEN value
+        ELSE regexp_replace(value, regexp_replace(pattern, '([.^$*+?()[\]{}|\\-])', '\\\1', 'g'),
+                            replace(replacement, '\', '\\'), 'gi') END AS citext)
+$$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_json_read(document text) RETURNS json
 LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
