@@ -49,6 +49,7 @@ def preview_section(document: Mapping[str, Any]) -> Markup:
         tables=len(tables),
         changed=sum(1 for row in tables if row.get("status") != "unchanged"),
         not_cloned=as_mapping(document.get("seed")).get("cloned") is False,
+        production_clean=as_mapping(document.get("production")).get("is_clean") is not False,
     )
 
 

@@ -109,6 +109,20 @@ def test_changed_production_tables_are_highlighted(document: dict[str, Any]) -> 
     assert "13 more unchanged objects" in diff
 
 
+def test_the_preview_says_whether_production_itself_changed(document: dict[str, Any]) -> None:
+    """It said "Production itself is proven unchanged above" when production had changed."""
+    document["production_preview"] = [
+        {"production": "dbo.Brokers", "schema": "poc_dbo", "name": "Brokers", "status": "changed"}
+    ]
+    assert document["production"]["is_clean"] is False
+    preview = part(render_html(document), "production-preview")
+    assert "Production itself changed as well: see above." in preview
+    assert "proven unchanged" not in preview
+    document["production"]["is_clean"] = True
+    preview = part(render_html(document), "production-preview")
+    assert "Production itself is proven unchanged above." in preview
+
+
 def test_where_the_data_landed(document: dict[str, Any]) -> None:
     sandbox = part(render_html(document), "sandbox-diff")
     assert '<tr class="landed"><td><code>poc_etl.etl_step_state</code>' in sandbox
