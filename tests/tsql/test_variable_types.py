@@ -133,3 +133,16 @@ def test_a_compound_assignment_in_select_runs_as_the_plain_one(engine: DuckDBEng
             Path("t.sql"),
         )
     assert "reads its own variable row after row" in str(raised.value)
+
+
+def test_a_catalog_function_compared_with_like_is_the_emulations(engine: DuckDBEngine) -> None:
+    """``WHERE SCHEMA_NAME(schema_id) NOT LIKE N'poc%'`` reached DuckDB as
+    current_schema(schema_id): the LIKE's rewrite had taken the value out of the tree."""
+    messages = engine.run_script(
+        "CREATE TABLE dbo.staged (id INT);\n"
+        "DECLARE @n INT;\n"
+        "SELECT @n = COUNT(*) FROM sys.tables WHERE SCHEMA_NAME(schema_id) NOT LIKE N'poc%';\n"
+        "PRINT @n;",
+        Path("t.sql"),
+    ).messages
+    assert messages == ("1",)

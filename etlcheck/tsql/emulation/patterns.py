@@ -50,11 +50,11 @@ def rewrite_like(node: exp.Expression) -> exp.Expression:
             "LIKE ESCAPE",
             word="ESCAPE",
         )
+    if _is_text(pattern) and escape_char is None and "[" not in pattern.name:
+        return node  # before ``value`` moves into a CAST: it stays the LIKE's own
     text = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR(MAX)", dialect="tsql"))
     regex: exp.Expression
     if _is_text(pattern):
-        if escape_char is None and "[" not in pattern.name:
-            return node
         regex = exp.Literal.string(like_regex(pattern.name, escape_char))
     else:
         arguments = [pattern, exp.Literal.string(escape_char) if escape_char else exp.null()]
