@@ -67,17 +67,26 @@ SELECT current_database() AS TABLE_CATALOG, schema_name AS TABLE_SCHEMA, table_n
        CASE WHEN data_type = 'VARCHAR' THEN -1 END AS CHARACTER_MAXIMUM_LENGTH,
        CAST(numeric_precision AS INTEGER) AS NUMERIC_PRECISION, CAST(numeric_scale AS INTEGER) AS NUMERIC_SCALE
 FROM duckdb_columns() WHERE database_name = current_database() AND NOT internal AND schema_name NOT IN ('sys', 'main');
+-- A macro's argument is its caller's expression, bound where the macro uses it: a column
+-- the subquery also has (SCHEMA_NAME(schema_id) on sys.tables) would name the subquery's
+-- own, so these read their catalog under names no caller's column has.
 CREATE OR REPLACE MACRO sys.schema_id(wanted_schema := NULL) AS (
-    SELECT min(schema_id) FROM sys.schemas WHERE lower(name) = lower(coalesce(wanted_schema, 'dbo'))
+    SELECT min(c.etlcheck_id) FROM (SELECT schema_id AS etlcheck_id, name AS etlcheck_name FROM sys.schemas) AS c
+    WHERE lower(c.etlcheck_name) = lower(coalesce(wanted_schema, 'dbo'))
 );
 CREATE OR REPLACE MACRO sys.schema_name(wanted_id := NULL) AS (
-    SELECT min(name) FROM sys.schemas WHERE schema_id = coalesce(wanted_id, sys.schema_id('dbo'))
+    SELECT min(c.etlcheck_name) FROM (SELECT schema_id AS etlcheck_id, name AS etlcheck_name FROM sys.schemas) AS c
+    WHERE c.etlcheck_id = coalesce(wanted_id, sys.schema_id('dbo'))
 );
 CREATE OR REPLACE MACRO sys.object_name(wanted_id) AS (
-    SELECT min(name) FROM sys.objects WHERE object_id = wanted_id
+    SELECT min(c.etlcheck_name) FROM (SELECT object_id AS etlcheck_id, name AS etlcheck_name FROM sys.objects) AS c
+    WHERE c.etlcheck_id = wanted_id
 );
 CREATE OR REPLACE MACRO sys.object_schema_name(wanted_id) AS (
-    SELECT min(s.name) FROM sys.objects o JOIN sys.schemas s ON s.schema_id = o.schema_id WHERE o.object_id = wanted_id
+    SELECT min(c.etlcheck_name) FROM (
+        SELECT o.object_id AS etlcheck_id, s.name AS etlcheck_name
+        FROM sys.objects o JOIN sys.schemas s ON s.schema_id = o.schema_id) AS c
+    WHERE c.etlcheck_id = wanted_id
 );
 CREATE OR REPLACE MACRO sys.object_id(wanted_name, wanted_type := NULL) AS (
     WITH parts AS (
