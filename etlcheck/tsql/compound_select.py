@@ -5,6 +5,8 @@ as the plain one would be."""
 
 from __future__ import annotations
 
+import re
+
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.tokens import SplitError, adjacent, tokenize, word_of
@@ -21,12 +23,13 @@ _OPERATORS = frozenset(
         TokenType.CARET,
     ]
 )
+_COMPOUND = re.compile(r"@\w+\s*[-+*/%&|^]=")
 _LIST_ENDS = frozenset(["FROM", "INTO", "WHERE", "GROUP", "HAVING", "ORDER", "OPTION", "UNION"])
 
 
 def without_compound_assignments(text: str) -> str:
     """``text`` with each compound assignment of its SELECT list spelled out."""
-    if "=" not in text or "@" not in text:
+    if _COMPOUND.search(text) is None:  # most statements: no tokenizing
         return text
     try:
         tokens = tokenize(text)

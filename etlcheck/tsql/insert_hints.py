@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlglot.tokens import Token, TokenType
 
-from etlcheck.tsql.tokens import SplitError, is_name, tokenize, word_of
+from etlcheck.tsql.tokens import SplitError, is_name, matching_paren, tokenize, word_of
 
 
 def without_insert_hints(text: str) -> str:
@@ -29,7 +29,7 @@ def without_insert_hints(text: str) -> str:
     hint, opening = tokens[after_target], tokens[after_target + 1]
     if word_of(hint) != "WITH" or opening.token_type != TokenType.L_PAREN:
         return text
-    closing = _closing(tokens, after_target + 1)
+    closing = matching_paren(tokens, after_target + 1)
     if closing is None:
         return text
     start, end = hint.start, tokens[closing].end + 1
@@ -53,15 +53,4 @@ def _after_insert_target(tokens: list[Token]) -> int | None:
             while at + 1 < len(tokens) and tokens[at].token_type == TokenType.DOT:
                 at += 2
             return at
-    return None
-
-
-def _closing(tokens: list[Token], opening: int) -> int | None:
-    depth = 0
-    for index in range(opening, len(tokens)):
-        depth += (tokens[index].token_type == TokenType.L_PAREN) - (
-            tokens[index].token_type == TokenType.R_PAREN
-        )
-        if depth == 0:
-            return index
     return None

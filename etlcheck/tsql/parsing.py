@@ -39,7 +39,7 @@ from etlcheck.tsql.nodes import words
 from etlcheck.tsql.output_clause import output_clause
 from etlcheck.tsql.storage_clauses import without_storage_clauses
 from etlcheck.tsql.temp_names import bracket_temp_names
-from etlcheck.tsql.tokens import NILADIC, SplitError, tokenize, word_of
+from etlcheck.tsql.tokens import NILADIC, SplitError, matching_paren, tokenize, word_of
 
 
 class CompileError(Exception):
@@ -157,14 +157,7 @@ def take_dml_top(text: str) -> tuple[str, str | None]:
     if word_of(tokens[first + 1]) != "TOP" or tokens[first + 2].token_type != TokenType.L_PAREN:
         return text, None
     tokens = tokens[first:]
-    depth, close = 0, None
-    for index in range(2, len(tokens)):
-        depth += (tokens[index].token_type == TokenType.L_PAREN) - (
-            tokens[index].token_type == TokenType.R_PAREN
-        )
-        if depth == 0:
-            close = index
-            break
+    close = matching_paren(tokens, 2)
     if close is None:
         return text, None
     after = word_of(tokens[close + 1]) if close + 1 < len(tokens) else None

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.nodes import Fragment, words
-from etlcheck.tsql.tokens import STATEMENT_WORDS, SplitError, adjacent, is_name, tokenize, word_of
+from etlcheck.tsql.tokens import (
+    STATEMENT_WORDS,
+    SplitError,
+    adjacent,
+    is_name,
+    matching_paren,
+    tokenize,
+    word_of,
+)
 
 _OBJECT_KINDS = words(
     """TABLE VIEW SCHEMA PROCEDURE PROC FUNCTION INDEX SEQUENCE TRIGGER TYPE SYNONYM
@@ -99,14 +107,10 @@ class StatementScanner:
 
     # -- parentheses and argument lists ---------------------------------------------
     def matching_paren(self, index: int) -> int:
-        depth = 0
-        for position in range(index, len(self.tokens)):
-            kind = self.tokens[position].token_type
-            depth += kind == TokenType.L_PAREN
-            depth -= kind == TokenType.R_PAREN
-            if depth == 0:
-                return position
-        raise SplitError("unbalanced parentheses", self.tokens[index].start, "(")
+        closing = matching_paren(self.tokens, index)
+        if closing is None:
+            raise SplitError("unbalanced parentheses", self.tokens[index].start, "(")
+        return closing
 
     def split_arguments(self, first: int, last: int) -> tuple[Fragment, ...]:
         """Comma-separated parts at depth 0 (THROW/RAISERROR/EXEC arguments)."""

@@ -72,6 +72,17 @@ def word_of(token: Token) -> str | None:
     return text.upper() if text[:1].isalpha() or text[:1] == "_" else None
 
 
+def matching_paren(tokens: list[Token], opening: int) -> int | None:
+    """The index of the ``)`` that closes the ``(`` at ``opening``, or None (unbalanced)."""
+    depth = 0
+    for position in range(opening, len(tokens)):
+        kind = tokens[position].token_type
+        depth += (kind == TokenType.L_PAREN) - (kind == TokenType.R_PAREN)
+        if depth == 0:
+            return position
+    return None
+
+
 def is_name(token: Token) -> bool:
     """Whether a token can be (part of) a name: a word or a bracketed/quoted identifier."""
     if token.token_type in (TokenType.IDENTIFIER, TokenType.VAR):
