@@ -20,6 +20,7 @@ import pytest
 
 from etlcheck import heap
 from etlcheck.cases import WORKER_INPUT, Cases, Source, for_workers
+from etlcheck.cores import run_on
 from etlcheck.engines.registry import ENGINES, engine_names
 from etlcheck.errors import EtlcheckError, UsageError
 from etlcheck.fixture_share import overridden_fixtures
@@ -40,6 +41,9 @@ from etlcheck.fixtures import (
 from etlcheck.session import SESSION_KEY, EtlSession, session_run_id
 from etlcheck.values import RewriteMode, Scale
 from etlcheck.xdist_share import CONTROLLER, RunShare
+
+WORKER_CORES = "etl_cores"
+"""workerinput: the cores a worker started without gets back once it has collected."""
 
 pytest_plugins = ["etlcheck.bench.pytest_plugin"]
 """Benchmarks (``--etl-bench-*``) live in a plugin of their own."""
@@ -149,6 +153,11 @@ def pytest_configure_node(node: Any) -> None:
         if etl_session.worker_cases is None:
             etl_session.worker_cases = _cases_for_workers(node.config)
         node.workerinput[WORKER_INPUT] = etl_session.worker_cases
+    held = etl_session.controller_run
+    if held is not None:  # the worker's process exists by now
+        if held.worker_cores is not None:
+            node.workerinput[WORKER_CORES] = sorted(held.worker_cores)
+        held.worker_started()
 
 
 def share_folder(etl_session: EtlSession) -> Path:
@@ -191,6 +200,9 @@ def pytest_xdist_setupnodes(config: pytest.Config, specs: list[Any]) -> None:
 def pytest_collection_finish(session: pytest.Session) -> None:
     """On a worker: a conftest the controller did not load (below the suite's folder)
     overrides one of the run's fixtures, so the run it made cannot be this one's."""
+    spared = getattr(session.config, "workerinput", {}).get(WORKER_CORES)
+    if spared:  # started off one core (session_run): its tests may use them all
+        run_on(spared)
     etl_session = session.config.stash.get(SESSION_KEY, None)
     if etl_session is not None and etl_session.suite:
         heap.settle()  # what the suite imported lives until exit

@@ -26,7 +26,6 @@ first worker that needs the run make it, through the fixtures, overrides and all
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 import threading
@@ -36,6 +35,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from etlcheck.cores import available_cores, run_on, spare_one_core
 from etlcheck.fixture_share import RUN_FIXTURES, database_of, outcome_of
 from etlcheck.fixture_support import (
     expectations_folder,
@@ -66,6 +66,9 @@ class ControllerRun:
         self._first_stage: SharedRun | None = None
         self._report_error: Exception | None = None
         self._run_published = threading.Event()
+        self.worker_cores: frozenset[int] | None = None
+        """The cores the workers get back once started, when one was spared meanwhile."""
+        self._workers_to_start = 0
 
     def start(self) -> None:
         """Claim the run before any worker can, then make it in a thread."""
@@ -74,10 +77,20 @@ class ControllerRun:
         self._thread.start()
 
     def hold_workers(self, workers: int) -> None:
-        """Before xdist starts ``workers`` workers: wait for the run's first stage when
-        they, the run and GX's process would be more than the cores."""
+        """Before xdist starts ``workers`` workers: when they, the run and GX's process
+        would be more than the cores, wait for the run's first stage, then start them off
+        one core, which GX's process keeps while it imports GX."""
         if workers + 2 > available_cores():
             self._run_published.wait()
+            self._workers_to_start = workers
+            self.worker_cores = spare_one_core()
+
+    def worker_started(self) -> None:
+        """xdist started one more worker; after the last, this process's threads (those
+        that talk to the workers too) run on every core again."""
+        self._workers_to_start -= 1
+        if self._workers_to_start <= 0 and self.worker_cores is not None:
+            run_on(self.worker_cores)
 
     def finish(self) -> None:
         """Wait for the run (it is over when the workers have used it) and stop its
@@ -85,6 +98,8 @@ class ControllerRun:
         here, as it would at the end of a session without workers."""
         if self._thread is not None:
             self._thread.join()
+        if self.worker_cores is not None:  # a worker that never started
+            run_on(self.worker_cores)
         if self.engine is not None:
             self.engine.close()
             self.engine = None
@@ -170,11 +185,3 @@ class ControllerRun:
             validated = list(stages.validate(engine, suites, options))
         session.expectations = validated
         outcomes["etl_expectations"] = Outcome(validated)
-
-
-def available_cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1

@@ -1,0 +1,77 @@
+"""Sparing a core for the process that imports Great Expectations, and giving it back.
+
+Each case runs in a fresh interpreter: it changes the affinity of the threads it runs in.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from etlcheck.cores import available_cores
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "sched_setaffinity") or available_cores() < 2,
+    reason="needs CPU affinity (Linux) and 2 cores or more",
+)
+
+
+def _run(program: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(program)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_what_starts_after_sparing_a_core_runs_off_it_until_given_back() -> None:
+    out = _run(
+        """
+        import os, subprocess, sys, threading
+        from etlcheck.cores import run_on, spare_one_core
+
+        every = frozenset(os.sched_getaffinity(0))
+        given = spare_one_core()
+        seen, go = {}, threading.Event()
+
+        def thread():
+            seen["started"] = frozenset(os.sched_getaffinity(0))
+            go.wait()
+            seen["after"] = frozenset(os.sched_getaffinity(0))
+
+        helper = threading.Thread(target=thread)
+        helper.start()
+        child = subprocess.run(
+            [sys.executable, "-c", "import os; print(sorted(os.sched_getaffinity(0)))"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()
+        run_on(given)
+        go.set()
+        helper.join()
+        spared = every - {max(every)}
+        print(given == every, seen["started"] == spared, child == str(sorted(spared)),
+              seen["after"] == every, frozenset(os.sched_getaffinity(0)) == every)
+        """
+    )
+    assert out == "True True True True True"
+
+
+def test_on_one_core_nothing_is_spared() -> None:
+    out = _run(
+        """
+        import os
+        from etlcheck.cores import spare_one_core
+
+        one = {min(os.sched_getaffinity(0))}
+        os.sched_setaffinity(0, one)
+        print(spare_one_core(), os.sched_getaffinity(0) == one)
+        """
+    )
+    assert out == "None True"
