@@ -1,8 +1,9 @@
 """``pytest -n 2 suites/poc_isolation`` against ``pytest suites/poc_isolation``.
 
 With pytest-xdist the pipeline runs once per session (made by the controller, which
-starts the workers meanwhile, or once the run is published where the workers, the run and
-Great Expectations' process outnumber the cores) and the session writes one report
+starts the workers meanwhile, or, where the workers, the run and Great Expectations'
+process outnumber the cores, once the run is published and off the core that process
+imports on) and the session writes one report
 folder. This prints the wall time and the CPU time (user + system, the children's
 included) of each, run alternately so both see the same machine, with medians, the ratio,
 and the load average before and after. Asserts nothing.
