@@ -5,8 +5,10 @@ starts the workers meanwhile, or, where the workers, the run and Great Expectati
 process outnumber the cores, once the run is published and off the core that process
 imports on) and the session writes one report
 folder. This prints the wall time and the CPU time (user + system, the children's
-included) of each, run alternately so both see the same machine, with medians, the ratio,
-and the load average before and after. Asserts nothing.
+included) of each, run alternately (each first in every other round) so both see the same
+machine, with medians, the ratio, the median of each round's ratio with a 95% bootstrap
+interval (whether the difference is larger than the noise), and the load average before
+and after. Asserts nothing.
 
 Python caches compiled modules as on any developer's machine or CI runner, even where
 ``PYTHONDONTWRITEBYTECODE`` is set: without the cache every process compiles (and pytest
@@ -78,9 +80,10 @@ def main() -> None:
     for arguments in COMMANDS.values():  # warm the bytecode and work caches once
         one(arguments, environment)
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in COMMANDS}
-    for _ in range(given.repeat):
-        for name, arguments in COMMANDS.items():
-            samples[name].append(one(arguments, environment))
+    for round_ in range(given.repeat):  # each goes first in every other round
+        names = list(COMMANDS) if round_ % 2 == 0 else list(reversed(COMMANDS))
+        for name in names:
+            samples[name].append(one(COMMANDS[name], environment))
     medians = {}
     for name, runs in samples.items():
         walls = [wall for wall, _ in runs]
@@ -93,7 +96,27 @@ def main() -> None:
         )
     plain, parallel = medians.values()
     print(f"ratio -n 2 / plain: {parallel / plain:.2f}")
+    print(paired(*(samples[name] for name in COMMANDS)))
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def paired(plain: list[tuple[float, float]], parallel: list[tuple[float, float]]) -> str:
+    """The median of each round's ratio, with a 95% bootstrap interval: whether ``-n 2``
+    is slower than the noise can tell."""
+    ratios = [b / a for (a, _), (b, _) in zip(plain, parallel, strict=True)]
+    faster = sum(ratio < 1 for ratio in ratios)
+    line = f"per round -n 2 / plain: median {statistics.median(ratios):.3f}"
+    if len(ratios) < 3:
+        return f"{line} ({faster} of {len(ratios)} rounds faster)"
+    from scipy.stats import bootstrap
+
+    interval = bootstrap(
+        (ratios,), statistics.median, confidence_level=0.95, method="percentile"
+    ).confidence_interval
+    return (
+        f"{line}, 95% interval {interval.low:.3f} to {interval.high:.3f} "
+        f"({faster} of {len(ratios)} rounds faster with -n 2)"
+    )
 
 
 if __name__ == "__main__":
