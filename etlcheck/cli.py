@@ -213,6 +213,7 @@ def _add_isolation_commands(commands: Subcommands, common: argparse.ArgumentPars
 
 
 def _run(args: argparse.Namespace, config: Config) -> int:
+    from etlcheck.report import warm
     from etlcheck.terminal import Terminal
     from etlcheck.verify import verify
 
@@ -243,6 +244,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
                 stage=terminal.stage,
                 stop=stop,
                 waiting=_waiting,
+                validating=warm.start,  # the report is next: ready it while GX validates
             )
         from etlcheck.report import write_reports
 

@@ -224,9 +224,11 @@ def etl_expectations_factory() -> Fixture:
         def validate() -> list[SuiteOutcome]:
             from etlcheck import stages
             from etlcheck.expectations import load_suites
+            from etlcheck.report import warm
 
             request.getfixturevalue("etl_run")
             options: RunOptions = request.getfixturevalue("etl_options")
+            warm.start()  # the session's report is next: ready it while GX validates
             with reported("validate the expectation suites"):
                 outcomes = list(
                     stages.validate(

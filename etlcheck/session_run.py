@@ -186,6 +186,9 @@ class ControllerRun:
         self._publish_the_run(outcomes)
         if suites is None:
             pytest.fail("no expectation suites: set --etl-expectations or etl_expectations_dir")
+        from etlcheck.report import warm
+
+        warm.start()  # this thread writes the report next: ready it while GX validates
         with reported("validate the expectation suites"):
             validated = list(stages.validate(engine, suites, options))
         session.expectations = validated

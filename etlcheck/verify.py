@@ -176,10 +176,13 @@ def verify(
     stage: Callable[[str], None] | None = None,
     stop: StopSignals | None = None,
     waiting: Callable[[str], None] | None = None,
+    validating: Callable[[], None] | None = None,
 ) -> Verification:
     """Run the whole verification and return what it found (nothing is printed here;
-    ``stage`` hears what is about to happen between the steps, for a status line, and
-    ``waiting`` that the run waits for another one to release its database).
+    ``stage`` hears what is about to happen between the steps, for a status line,
+    ``waiting`` that the run waits for another one to release its database, and
+    ``validating`` that the expectation suites are about to be validated, which the run
+    only waits for when GX's process validates them).
 
     The run holds the lock of its database throughout and keeps its record in the
     ledger; SIGINT/SIGTERM (handled by ``stop``) end it with RunInterrupted."""
@@ -199,7 +202,14 @@ def verify(
         stop = stop or StopSignals()
         try:
             verification = _verify(
-                options, _Inputs(suites, lint), continuation, book, progress, announce, stop
+                options,
+                _Inputs(suites, lint),
+                continuation,
+                book,
+                progress,
+                announce,
+                stop,
+                validating,
             )
         except RunInterrupted as stopped:
             book.interrupted(stopped)
@@ -239,6 +249,7 @@ def _verify(
     progress: ProgressCallback | None,
     announce: Callable[[str], None],
     stop: StopSignals,
+    validating: Callable[[], None] | None,
 ) -> Verification:
     continuing = options.resume or options.start is not None
     warming = None if continuing else prewarm.start(options)
@@ -287,6 +298,8 @@ def _verify(
             announce(
                 f"validating {counted(len(suites), 'expectation suite')} with Great Expectations"
             )
+            if validating is not None:
+                validating()
             expectations = stages.validate(engine, suites, options)
         info = stages.engine_facts(engine)
         announce("closing the database")

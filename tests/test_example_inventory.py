@@ -161,3 +161,32 @@ def test_a_leak_inside_a_procedure_fails_the_run(engine: str, tmp_path: Path) ->
     else:  # the pipeline's role may write only in the sandbox
         (finding,) = [f for f in verification.findings if f.startswith("isolation:")]
         assert "03-procedures.sql:" in finding and "permission denied" in finding
+
+
+@pytest.mark.duckdb
+def test_the_caller_hears_when_validation_starts_and_only_then(tmp_path: Path) -> None:
+    """``etlcheck run`` readies its report writer then (``verify(validating=…)``): the run
+    only waits while GX's process validates."""
+    heard: list[str] = []
+    config = load_config(EXAMPLE / "etlcheck.toml")
+
+    def options(name: str, **chosen: str) -> RunOptions:
+        return RunOptions.from_config(
+            config,
+            engine="duckdb",
+            db=str(tmp_path / f"{name}.duckdb"),
+            report_dir=tmp_path / "reports",
+            **chosen,
+        )
+
+    def told() -> None:
+        heard.append("!")
+
+    whole = verify(options("whole"), stage=heard.append, validating=told)
+    assert whole.verified and whole.expectations is not None
+    at = heard.index("!")
+    assert heard[at - 1].startswith("validating ") and heard.count("!") == 1
+    assert heard[at + 1] == "closing the database"
+    heard.clear()
+    part = verify(options("part", until="1"), stage=heard.append, validating=told)
+    assert part.expectations is None and "!" not in heard and heard

@@ -59,6 +59,9 @@ def _dict_or_none(value: Any) -> Any:
 
 def write_reports(verification: Verification) -> Path:
     """Write run.json and report.html into reports/<run-id>/; return the HTML path."""
+    from etlcheck.report import warm
+
+    warm.finish()  # the templates compiled while the run waited for validation
     from etlcheck.report.benchmarks import run_history_section
     from etlcheck.report.html import render_html
     from etlcheck.report.previous import previous_verified
