@@ -21,9 +21,9 @@ def available_cores() -> int:
 
 
 def spare_one_core() -> frozenset[int] | None:
-    """Keep the calling thread (and the threads and processes it starts from now on) off
-    one of its cores; the cores it had, to give back with ``run_on``. None, and nothing
-    changed, on one core or where affinity cannot be set."""
+    """Keep every thread of this process (and the threads and processes they start from
+    now on) off one of the calling thread's cores; the cores it had, to give back with
+    ``run_on``. None, and nothing changed, on one core or where affinity cannot be set."""
     try:
         cores = frozenset(os.sched_getaffinity(0))
         if len(cores) < 2:
@@ -31,6 +31,7 @@ def spare_one_core() -> frozenset[int] | None:
         os.sched_setaffinity(0, cores - {max(cores)})
     except (AttributeError, OSError):
         return None
+    run_on(cores - {max(cores)})  # the threads already running: the run's, DuckDB's
     return cores
 
 

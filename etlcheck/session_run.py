@@ -19,8 +19,10 @@ them at once stayed slower once workers were light: 3.68 s against 3.38 s; so di
 with the workers at a lower CPU priority, 3.37 s, which would also starve them on a busy
 machine.) They also start off one core (:mod:`etlcheck.cores`), which that import keeps
 to itself: beside it, two starting workers took a third of its core for half a second.
-Each worker gets every core back once it has collected, and this process once the last
-worker started. On 2 cores, 48 alternating rounds against the same code without it
+So do this process's threads meanwhile: the run's thread exports the tables GX reads and
+readies the report writer then (:mod:`etlcheck.report.warm`), and DuckDB's threads
+export. Each worker gets every core back once it has collected, and this process once
+the last worker started. On 2 cores, 48 alternating rounds against the same code without it
 (medians per set of 12, 20 and 16 rounds): ``-n 2`` over no ``-n`` went from ×1.03,
 ×1.07 and ×1.09 to ×1.06, ×1.03 and ×1.04.
 

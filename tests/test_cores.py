@@ -63,6 +63,41 @@ def test_what_starts_after_sparing_a_core_runs_off_it_until_given_back() -> None
     assert out == "True True True True True"
 
 
+def test_threads_already_running_leave_the_spared_core_too() -> None:
+    out = _run(
+        """
+        import os, threading
+        from etlcheck.cores import run_on, spare_one_core
+
+        every = frozenset(os.sched_getaffinity(0))
+        seen = {}
+        started, spared, looked, back = (threading.Event() for _ in range(4))
+
+        def thread():
+            seen["before"] = frozenset(os.sched_getaffinity(0))
+            started.set()
+            spared.wait()
+            seen["spared"] = frozenset(os.sched_getaffinity(0))
+            looked.set()
+            back.wait()
+            seen["back"] = frozenset(os.sched_getaffinity(0))
+
+        helper = threading.Thread(target=thread)
+        helper.start()
+        started.wait()
+        given = spare_one_core()
+        spared.set()
+        looked.wait()
+        run_on(given)
+        back.set()
+        helper.join()
+        print(seen["before"] == every, seen["spared"] == every - {max(every)},
+              seen["back"] == every)
+        """
+    )
+    assert out == "True True True"
+
+
 def test_on_one_core_nothing_is_spared() -> None:
     out = _run(
         """
