@@ -6,13 +6,11 @@ Each case runs in a fresh interpreter: it changes the affinity of the threads it
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
 from etlcheck.cores import available_cores
+from tests.fresh import run_fresh
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "sched_setaffinity") or available_cores() < 2,
@@ -20,19 +18,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _run(program: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(program)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
-
-
 def test_what_starts_after_sparing_a_core_runs_off_it_until_given_back() -> None:
-    out = _run(
+    out = run_fresh(
         """
         import os, subprocess, sys, threading
         from etlcheck.cores import run_on, spare_one_core
@@ -64,7 +51,7 @@ def test_what_starts_after_sparing_a_core_runs_off_it_until_given_back() -> None
 
 
 def test_threads_already_running_leave_the_spared_core_too() -> None:
-    out = _run(
+    out = run_fresh(
         """
         import os, threading
         from etlcheck.cores import run_on, spare_one_core
@@ -99,7 +86,7 @@ def test_threads_already_running_leave_the_spared_core_too() -> None:
 
 
 def test_on_one_core_nothing_is_spared() -> None:
-    out = _run(
+    out = run_fresh(
         """
         import os
         from etlcheck.cores import spare_one_core

@@ -5,22 +5,7 @@ Each case runs in a fresh interpreter: the compiled templates live for the proce
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-
-
-def _run(program: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(program)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stderr == ""
-    return done.stdout.strip()
-
+from tests.fresh import run_fresh
 
 COUNT_LOADS = """
     from etlcheck.report import warm
@@ -34,7 +19,7 @@ COUNT_LOADS = """
 
 
 def test_after_the_warm_up_no_template_is_read_or_compiled_again() -> None:
-    out = _run(
+    out = run_fresh(
         COUNT_LOADS
         + """
     warm.start()
@@ -50,7 +35,7 @@ def test_after_the_warm_up_no_template_is_read_or_compiled_again() -> None:
 
 
 def test_without_the_warm_up_the_writer_reads_each_template() -> None:
-    out = _run(
+    out = run_fresh(
         COUNT_LOADS
         + """
     template("report.html")
@@ -61,7 +46,7 @@ def test_without_the_warm_up_the_writer_reads_each_template() -> None:
 
 
 def test_a_template_that_does_not_compile_is_left_to_the_writer_to_report() -> None:
-    out = _run(
+    out = run_fresh(
         """
         from jinja2 import TemplateSyntaxError
 
