@@ -56,6 +56,35 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("IIF(ROUND(2.345, 2) = 2.35 AND ROUND(-2.5, 0) = -3, N'ok', N'no')", "ok"),
         ("IIF(ROUND(2.349, 2, 1) = 2.34 AND ROUND(-2.5, 0, 1) = -2, N'ok', N'no')", "ok"),
     ],
+    "STDEV / STDEVP / VAR / VARP": [
+        # NULL left out; sample over n - 1, population over n
+        (
+            "(SELECT IIF(ROUND(STDEV(v), 6) = 2.138090 AND STDEVP(v) = 2 AND "
+            "ROUND(VAR(v), 6) = 4.571429 AND VARP(v) = 4, N'ok', N'no') "
+            "FROM (VALUES (2), (4), (4), (4), (5), (5), (7), (9), (NULL)) AS t(v))",
+            "ok",
+        ),
+        # one value: no sample spread, no population spread
+        (
+            "(SELECT CONCAT(ISNULL(CAST(STDEV(v) AS NVARCHAR(10)), N'null'), N' ', "
+            "IIF(STDEVP(v) = 0, N'0', N'?'), N' ', ISNULL(CAST(VAR(v) AS NVARCHAR(10)), N'null'), "
+            "N' ', IIF(VARP(v) = 0, N'0', N'?')) FROM (VALUES (3)) AS t(v))",
+            "null 0 null 0",
+        ),
+        # DISTINCT, a decimal argument, a window
+        (
+            "(SELECT IIF(ROUND(VAR(DISTINCT v), 6) = 7.3 AND "
+            "ROUND(STDEV(DISTINCT CAST(v AS DECIMAL(5, 2))), 4) = 2.7019, N'ok', N'no') "
+            "FROM (VALUES (2), (4), (4), (5), (7), (9)) AS t(v))",
+            "ok",
+        ),
+        (
+            "(SELECT STRING_AGG(CONCAT(g, N':', IIF(p = 1, N'1', IIF(p = 0, N'0', N'?'))), N' ') "
+            "WITHIN GROUP (ORDER BY g) FROM (SELECT DISTINCT g, VARP(v) OVER (PARTITION BY g) "
+            "AS p FROM (VALUES (1, 1), (1, 3), (2, 5)) AS t(g, v)) AS w)",
+            "1:1 2:0",
+        ),
+    ],
     "GROUPING / GROUPING_ID": [
         (
             "(SELECT STRING_AGG(CONCAT(g, gid), N' ') WITHIN GROUP (ORDER BY gid) FROM (SELECT "

@@ -43,6 +43,7 @@ from etlcheck.tsql.emulation.common import (
 )
 from etlcheck.tsql.emulation.lengths import declared_length, short_enough, shown_table
 from etlcheck.tsql.emulation.session_functions import SessionNames, host_name, session_function
+from etlcheck.tsql.emulation.spreads import float_result
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import Plan
@@ -514,6 +515,8 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.Literal) and node.is_number and "e" in node.name.lower():
         # 1.5E0 is a float in SQL Server; PostgreSQL reads it as numeric.
         return exp.Cast(this=node.copy(), to=exp.DataType.build("DOUBLE PRECISION"))
+    if (spread := float_result(node)) is not None:
+        return spread
     if isinstance(node, exp.Avg):
         # One aggregate per argument type, with SQL Server's result type (the
         # functions file): PostgreSQL's avg of integers is a numeric with a fraction.

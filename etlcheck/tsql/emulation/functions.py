@@ -28,6 +28,7 @@ into plain SQL or into the ``sys`` functions every emulation installs
 - ``SYSDATETIME()`` is the current time as datetime2, GETDATE() as datetime, and
   ``SYSDATETIMEOFFSET()`` as datetimeoffset: the instant, shown in the session's time zone
   (datetimeoffset is each engine's timestamp with time zone).
+- ``STDEV``, ``STDEVP``, ``VAR`` and ``VARP``: see ``spreads``.
 - ``HASHBYTES(alg, x)``: see ``hashes``; ``ROUND(x, n, f)``, ``GROUPING_ID`` and
   ``TRANSLATE``: see ``narrowed``.
 """
@@ -63,6 +64,7 @@ from etlcheck.tsql.emulation.sequences import (
     plan_sequence,
     rewrite_next_value,
 )
+from etlcheck.tsql.emulation.spreads import SPREADS, rewrite_spread
 from etlcheck.tsql.emulation.xml_path import XML_TEXT, rewrite_xml_path
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import TSQL_TYPE, Check
@@ -109,8 +111,12 @@ def _rewrite(
         return rewrite_like(node)
     if isinstance(node, exp.CurrentTimestamp):
         node.meta.setdefault(TSQL_TYPE, "DATETIME")
+    elif isinstance(node, exp.Stddev):
+        return rewrite_spread(node)
     elif isinstance(node, exp.Anonymous):
         name = node.name.upper()
+        if name in SPREADS:
+            return rewrite_spread(node)
         if name in _CLOCKS:
             moment = exp.CurrentTimestamp()
             moment.meta[TSQL_TYPE] = _CLOCKS[name]

@@ -19,6 +19,7 @@ from sqlglot.errors import ParseError
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, PARTS, datepart_of
 from etlcheck.tsql.emulation.hashes import HASHES, mark_input
 from etlcheck.tsql.emulation.json_functions import json_value_refusal, openjson_refusal
+from etlcheck.tsql.emulation.spreads import SPREADS
 from etlcheck.tsql.emulation.xml_path import aggregates_text, is_text_value, path_options
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError
@@ -85,6 +86,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
     Faithful("TRY_CAST / TRY_CONVERT", (exp.TryCast,)),
     Faithful("COUNT / COUNT_BIG / SUM / MIN / MAX", (exp.Count, exp.Sum, exp.Min, exp.Max)),
     Faithful("AVG (of integers: a truncated integer)", (exp.Avg,)),
+    Faithful("STDEV / STDEVP / VAR / VARP", (exp.Stddev,), SPREADS),
     Faithful(
         "ROW_NUMBER / RANK / DENSE_RANK / NTILE",
         (exp.RowNumber, exp.Rank, exp.DenseRank, exp.Ntile),
@@ -129,7 +131,6 @@ _NAMES = frozenset(name for item in FUNCTIONS for name in item.names)
 
 _NAMED = {
     exp.Pow: "POWER / SQUARE",
-    exp.Stddev: "STDEV",
     exp.Rand: "RAND",
     exp.TimestampFromParts: "DATETIMEFROMPARTS",
     exp.TimestampTrunc: "DATETRUNC",
@@ -313,6 +314,8 @@ def _call_refusal(node: exp.Anonymous, name: str) -> tuple[str, str] | None:
         return f"{name}({written})", f"only the dateparts {', '.join(PARTS)} are emulated"
     if name == "JSON_VALUE" and (why := json_value_refusal(node)) is not None:
         return "JSON_VALUE()", why
+    if name in SPREADS and len(node.expressions) != 1:
+        return f"{name}()", f"{name} takes one argument"
     return None
 
 
