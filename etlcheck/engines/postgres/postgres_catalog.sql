@@ -131,4 +131,26 @@ BEGIN
     END IF;
 END
 $$;
+-- SQL Server converts text implicitly where a value is stored: INSERT ... SELECT of a
+-- staged nvarchar column into an int, decimal, date or datetime column, UPDATE ... SET.
+-- PostgreSQL does that only through assignment casts; these read the text with the
+-- type's own input function, as an explicit CAST does (DateStyle MDY: '20240102',
+-- '2024-01-02', '01/02/2024' and 'Jan 2 2024' are all dates).
+DO $$
+DECLARE
+    target regtype;
+BEGIN
+    FOREACH target IN ARRAY ARRAY['smallint', 'integer', 'bigint', 'numeric', 'real',
+            'double precision', 'date', 'time', 'timestamp', 'timestamptz', 'uuid']::regtype[] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_cast
+                       WHERE castsource = 'citext'::regtype AND casttarget = target) THEN
+            BEGIN
+                EXECUTE format('CREATE CAST (citext AS %s) WITH INOUT AS ASSIGNMENT', target);
+            EXCEPTION WHEN insufficient_privilege THEN
+                RAISE NOTICE 'text stored into % columns: no assignment cast (needs a superuser)', target;
+            END;
+        END IF;
+    END LOOP;
+END
+$$;
 GRANT SELECT ON ALL TABLES IN SCHEMA sys TO PUBLIC
