@@ -162,6 +162,8 @@ class DuckDBEmulation(Emulation):
     drops_one_at_a_time = True
     index_includes = False
     adds_checks = False
+    literal_defaults_only = True
+    alters_one_at_a_time = True
     filtered_indexes = False
     returning_sees_from = False
     reads_text_as_sql_server = True

@@ -18,6 +18,7 @@ from sqlglot import exp
 
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.catalog import CatalogCache, CatalogObject, CatalogSnapshot
+from etlcheck.tsql.emulation.added_columns import plan_added_defaults, split_added_columns
 from etlcheck.tsql.emulation.common import statement_kind, sys_call, written_table
 from etlcheck.tsql.emulation.functions import rewrite_functions
 from etlcheck.tsql.emulation.lengths import add_length_checks
@@ -107,6 +108,11 @@ class Emulation(ABC):
     """The HASHBYTES algorithms the engine computes (``etlcheck.tsql.emulation.hashes``)."""
     adds_checks: ClassVar[bool] = True
     """False where a CHECK constraint can only be declared with its table (DuckDB)."""
+    alters_one_at_a_time: ClassVar[bool] = False
+    """True where ALTER TABLE takes one change (DuckDB): ``ADD a, b`` becomes two."""
+    literal_defaults_only: ClassVar[bool] = False
+    """True where a NOT NULL column added to a table with rows takes only a constant
+    default (DuckDB; see ``emulation.added_columns``)."""
     index_includes: ClassVar[bool] = True
     """False where an index has no INCLUDE columns (DuckDB): they are dropped."""
     filtered_indexes: ClassVar[bool] = True
@@ -166,6 +172,9 @@ class Emulation(ABC):
                 _check_key_columns(plan, tree)
             plan_alter_constraints(plan, tree, self.enforces_keys)
             self._plan_alter_columns(plan, tree)
+            plan_added_defaults(tree, plan.after, self._rewrite_tree, self.literal_defaults_only)
+            if self.alters_one_at_a_time:
+                split_added_columns(plan.tree, plan.after, self._rewrite_tree)
         if self.enforces_keys:
             check_referenced(plan, tree)
         if isinstance(tree, (exp.Drop, exp.Alter)):
