@@ -42,5 +42,20 @@ def test_postgresql_stores_the_forms_sql_server_reads(postgres: Engine) -> None:
 def test_duckdb_stops_at_the_statement_that_stores_them() -> None:
     with DuckDBEngine(None) as engine, pytest.raises(StatementFailed) as failed:
         engine.run_script(SCRIPT, Path("load.sql"))
-    assert "load.sql:6:1" in str(failed.value)
-    assert "20240229" in str(failed.value)
+    message = str(failed.value)
+    assert "load.sql:6:1" in message
+    assert '"20240229" (DuckDB converts text to a date or datetime without a CAST only' in message
+    assert "CAST the text to date or datetime" in message
+
+
+@pytest.mark.duckdb
+def test_duckdb_says_how_to_write_a_literal_compared_with_a_date_column() -> None:
+    script = (
+        "DROP TABLE IF EXISTS dbo.days; CREATE TABLE dbo.days (d DATE);\n"
+        "INSERT INTO dbo.days VALUES ('2024-01-05');\n"
+        "PRINT (SELECT COUNT(*) FROM dbo.days WHERE d >= '20240101');"
+    )
+    with DuckDBEngine(None) as engine, pytest.raises(StatementFailed) as failed:
+        engine.run_script(script, Path("filter.sql"))
+    assert "filter.sql:3:7" in str(failed.value)
+    assert "write '2024-01-31'" in str(failed.value)

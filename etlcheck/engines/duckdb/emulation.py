@@ -190,6 +190,12 @@ class DuckDBEmulation(Emulation):
     def error_details(self, error: Exception) -> tuple[int, str]:
         if _CHECKED_TYPE in str(error):
             return 50000, _CHECKED_TYPE_MESSAGE
+        if _DATE_TEXT.search(str(error)):
+            number, message = super().error_details(error)
+            return (
+                number,
+                f"{message.split(' expected format is ')[0].rstrip(', ')} ({_DATE_TEXT_HINT})",
+            )
         raised = _CHECK_RAISED.search(str(error))  # a CHECK's error(): the message it raised
         return super().error_details(RuntimeError(raised.group(1)) if raised else error)
 
@@ -481,6 +487,13 @@ _MATCHED_TWICE = (
     "clause to group the source rows."
 )
 _CHECKED_TYPE = "Cannot change the type of a column that has a CHECK constraint"
+_DATE_TEXT = re.compile(r"invalid (date|timestamp) field format")
+_DATE_TEXT_HINT = (
+    "DuckDB converts text to a date or datetime without a CAST only in the form "
+    "yyyy-mm-dd [hh:mi:ss], where SQL Server also reads 'yyyymmdd' and 'mm/dd/yyyy': write "
+    "'2024-01-31', CAST the text to date or datetime (read as SQL Server reads it), or run "
+    "on --engine postgres"
+)
 _CHECKED_TYPE_MESSAGE = (
     "ALTER TABLE … ALTER COLUMN: DuckDB cannot change the type of a column declared with a "
     "length (VARCHAR(n), NVARCHAR(n), CHAR(n)), whose length etlcheck enforces with a CHECK "
