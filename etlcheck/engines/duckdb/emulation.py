@@ -259,6 +259,9 @@ class DuckDBEmulation(Emulation):
         )
         failure = exp.Anonymous(this="error", expressions=[exp.Literal.string(_MATCHED_TWICE)])
         check = exp.select(exp.Case().when(exp.Exists(this=twice), failure))
+        ctes = tree.args.get("with_")
+        if ctes is not None:  # WITH src AS (...) MERGE ... USING src: the check reads it too
+            check.set("with_", ctes.copy())
         plan.before.append(self._rewrite_tree(check))
 
     def _plan_create(self, plan: Plan, tree: exp.Create) -> None:
