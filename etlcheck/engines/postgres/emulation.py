@@ -297,7 +297,7 @@ class PostgresEmulation(Emulation):
     def _rewrite_tree(self, tree: exp.Expression) -> exp.Expression:
         tree = _rewrite_names(tree)
         tree = _bottom_up(tree, _rewrite_conversion)
-        tree = _bottom_up(tree, _rewrite_node)
+        tree = _bottom_up(tree, _case_insensitive(_rewrite_node))
         for identifier in tree.find_all(exp.Identifier):
             identifier.set("quoted", True)
         return tree
@@ -473,6 +473,41 @@ def _rewrite_conversion(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.DateDiff):
         return _date_diff(node)
     return node
+
+
+_TEXT_FUNCTIONS = (
+    exp.Trim,
+    exp.Upper,
+    exp.Lower,
+    exp.Substring,
+    exp.Left,
+    exp.Right,
+    exp.Replace,
+    exp.Concat,
+    exp.ConcatWs,
+    exp.Repeat,
+    exp.Reverse,
+    exp.Translate,
+    exp.Chr,
+)
+"""String functions whose PostgreSQL result is ``text``, which compares, groups and sorts
+with case; SQL Server's keeps its argument's collation, which ignores case."""
+
+
+def _case_insensitive(
+    rewrite: Callable[[exp.Expression], exp.Expression],
+) -> Callable[[exp.Expression], exp.Expression]:
+    """``rewrite``, with the result of a string function a ``citext`` (``LTRIM(code) =
+    'ab'``, ``LEFT(sku, 2)`` grouped or stored by ``SELECT … INTO``), unless a CAST
+    around it says what it is."""
+
+    def rewritten(node: exp.Expression) -> exp.Expression:
+        result = rewrite(node)
+        if not isinstance(node, _TEXT_FUNCTIONS) or isinstance(node.parent, exp.Cast):
+            return result
+        return _citext(node.copy() if result is node else result)
+
+    return rewritten
 
 
 def _rewrite_node(node: exp.Expression) -> exp.Expression:
