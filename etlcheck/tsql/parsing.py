@@ -343,19 +343,19 @@ def describe(error: CompileError) -> str:
 
 
 def word_offset(text: str, word: str, occurrence: int = 0) -> int:
-    """Offset of the token of ``text`` that spells ``word`` (any case) for the
-    ``occurrence``-th time (the last there is when fewer), else 0."""
+    """Offset of the token of ``text`` that spells ``word`` (any case; ``A|B``: either)
+    for the ``occurrence``-th time (the last there is when fewer), else 0."""
     if not word:
         return 0
     try:
         tokens = tokenize(text)
     except SplitError:
         return 0
-    wanted = word.upper()
+    wanted = set(word.upper().split("|"))
     found = [
         token.start
         for token in tokens
-        if token.text.upper() == wanted and token.token_type not in _LITERALS
+        if token.text.upper() in wanted and token.token_type not in _LITERALS
     ]
     return found[min(occurrence, len(found) - 1)] if found else 0
 

@@ -279,7 +279,8 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
         return
     name = _NAMED.get(type(node)) or node.sql_name()
     word = name.split()[0]
-    _refuse(f"{name}()", _REASONS.get(word, "this function is not emulated"), word)
+    spellings = "|".join(name.split(" / "))  # SQUARE(x) is POWER(x, 2): either is the call
+    _refuse(f"{name}()", _REASONS.get(word, "this function is not emulated"), spellings)
 
 
 def _tested_for_null(node: exp.Expression) -> bool:
