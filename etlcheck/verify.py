@@ -62,7 +62,7 @@ class Verification:
         if failed is not None and is_permission_failure(failed.error):
             found.append(
                 f"isolation: the database stopped step {failed.step.number} {failed.step.name} "
-                f"from writing outside the sandbox: {failed.error}"
+                f"from reaching outside the sandbox: {failed.error}"
             )
         elif failed is not None:
             found.append(f"step {failed.step.number} {failed.step.name} failed: {failed.error}")

@@ -36,6 +36,7 @@ def test_regex_rewrite_is_refused_by_the_database(tmp_path: Path) -> None:
     assert verification.engine_info.get("principal"), "the run did not use a sandbox role"
     isolation = [f for f in verification.findings if f.startswith("isolation:")]
     assert len(isolation) == 1 and "step 2 00-schema-setup.sql" in isolation[0]
+    assert "stopped step 2 00-schema-setup.sql from reaching outside the sandbox" in isolation[0]
     assert verification.production is not None and verification.production.is_clean
     assert not verification.verified
 
