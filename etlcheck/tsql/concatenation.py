@@ -52,6 +52,8 @@ def string_kind(
         return string_kind(node.this, type_of_column)
     if isinstance(node, exp.Literal):
         return bool(node.is_string)
+    if isinstance(node, exp.National):  # N'...'
+        return True
     if isinstance(node, exp.Null):
         return None
     if isinstance(node, (exp.Cast, exp.TryCast)):

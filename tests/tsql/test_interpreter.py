@@ -227,3 +227,18 @@ def test_a_node_without_a_rule_is_refused_never_skipped(
     (finding,) = compatibility.check_script("-- a novel statement\n", "novel.sql", "duckdb")
     assert (finding.location.line, finding.location.column) == (1, 4)
     assert finding.message.startswith("Novel: the interpreter has no rule")
+
+
+def test_a_national_literal_added_to_a_column_is_concatenation_at_once() -> None:
+    """N'...' + column is text whatever the column: compiled as concatenation, it never
+    fails first as an addition, which would abort DuckDB's step transaction."""
+    script = (
+        "DROP TABLE IF EXISTS dbo.codes; CREATE TABLE dbo.codes (code VARCHAR(5));\n"
+        "INSERT INTO dbo.codes VALUES ('ab');\n"
+        "PRINT (SELECT N'code: ' + code FROM dbo.codes);"
+    )
+    with DuckDBEngine(None) as engine:
+        engine.begin_step()
+        assert engine.run_script(script, Path("t.sql")).messages == ("code: ab",)
+        assert not engine.step_transaction_aborted()
+        engine.rollback_step()
