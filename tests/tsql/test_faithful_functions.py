@@ -186,7 +186,9 @@ CASES: dict[str, list[tuple[str, str]]] = {
         (
             "CONCAT(CAST(10.6 AS INT), CONVERT(VARCHAR(8), CAST('2024-01-02' AS DATE), 112))",
             "1020240102",
-        )
+        ),
+        # NULL cast to an integer type: a typed NULL (PostgreSQL could not type it)
+        ("CONCAT(N'x', CAST(NULL AS INT), CONVERT(BIGINT, NULL), N'y')", "xy"),
     ],
     "TRY_CAST / TRY_CONVERT": [
         ("CONCAT(ISNULL(TRY_CAST(N'1.5' AS INT), -1), TRY_CONVERT(INT, N' 7 '))", "-17")

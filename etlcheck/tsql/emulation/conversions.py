@@ -304,6 +304,8 @@ def _to_integer(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.Expr
     function = INTEGERS.get(name)
     if function is None or (isinstance(value, exp.Literal) and value.is_int):
         return None
+    if isinstance(value, exp.Null):  # CAST(NULL AS INT): nothing to convert, and no type
+        return None
     if isinstance(value, exp.National) or (isinstance(value, exp.Literal) and value.is_string):
         value = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR"))
     return sys_call(("etlcheck_try_" if safe else "etlcheck_") + function, [value])
