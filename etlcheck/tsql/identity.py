@@ -9,7 +9,8 @@ an INSERT of one row or more into such a table:
   sequence's ``currval`` (this connection's last draw) is the last of them;
 - the column among them (SET IDENTITY_INSERT ON): SQL Server returns the last of the
   values given, which the emulation cannot tell, so reading it afterwards is refused
-  rather than guessed.
+  rather than guessed; the identity goes on from the highest value given when that is
+  past its last one, as SQL Server's does (``Emulation.advance_identity``).
 
 A MERGE counts both inserted and updated rows, so the sequence's last value is read before
 and after it (``sys.etlcheck_last_identity``, the sandbox's own sequence): moved means it
@@ -63,6 +64,7 @@ class IdentityWatch:
                 return
             identity = LastIdentity(decimal.Decimal(int(last)))
         elif self.column.name.lower() in {name.lower() for name in written.columns or ()}:
+            interpreter.emulation.advance_identity(interpreter.target, written)
             shown = written.name if written.schema == "#" else f"{written.schema}.{written.name}"
             identity = LastIdentity(unknown_table=shown)
         else:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlglot import exp
 
 from etlcheck.engines.duckdb.identity_rename import (
+    advance_identity,
     identity_bound,
     move_identity,
     restart_identity,
@@ -41,7 +42,7 @@ from etlcheck.tsql.emulation.session_functions import (
     session_function,
 )
 from etlcheck.tsql.foreign_keys import encode_table, take_foreign_keys
-from etlcheck.tsql.keys import UnsupportedKey, take_keys
+from etlcheck.tsql.keys import UnsupportedKey, Written, take_keys
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import Plan
 
@@ -215,6 +216,9 @@ class DuckDBEmulation(Emulation):
 
     def restart_identity(self, target: SqlTarget, schema: str, table: str) -> None:
         restart_identity(target, schema, table, IDENTITY_SUFFIX)
+
+    def advance_identity(self, target: SqlTarget, written: Written) -> None:
+        advance_identity(target, written.schema, written.name, IDENTITY_SUFFIX)
 
     def after_table_rename(self, target: SqlTarget, schema: str, old: str, new: str) -> None:
         move_identity(target, schema, old, new, IDENTITY_SUFFIX)

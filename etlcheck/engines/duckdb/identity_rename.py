@@ -5,7 +5,8 @@ The identity is a sequence named after its table (``t__identity``, see ``emulati
 IDENT_CURRENT finds by the table's name and which the next ``CREATE TABLE t`` replaces. A
 renamed table therefore takes a sequence of its new name that goes on where the old one
 was (the old one, which the next night's ``CREATE TABLE DimX_new`` would need, is dropped).
-A truncated table's sequence starts again from the seed, as SQL Server's identity does.
+A truncated table's sequence starts again from the seed, as SQL Server's identity does, and
+one given values of its own past its last one (SET IDENTITY_INSERT ON) goes on from there.
 The seed is the sequence's bound (``identity_bound``): its MINVALUE when it counts up, its
 MAXVALUE when it counts down, which also lets a seed of 0 or below count up.
 DuckDB can neither rename nor restart a sequence a default uses, so the default is dropped
@@ -73,31 +74,69 @@ def move_identity(target: SqlTarget, schema: str, old: str, new: str, suffix: st
 def restart_identity(target: SqlTarget, schema: str, table: str, suffix: str) -> None:
     """Start the identity of ``schema.table`` (schema ``#``: a temp table) again from its
     seed: its sequence is made anew, so the next row gets the seed."""
-    temporary = schema == "#"
+    for column, default, sequence_schema, sequence, seed, step, _ in _identities(
+        target, schema, table, suffix
+    ):
+        found = (column, default, sequence_schema, sequence)
+        _renew(target, schema, table, found, int(seed), int(seed), int(step))
+
+
+def advance_identity(target: SqlTarget, schema: str, table: str, suffix: str) -> None:
+    """After rows of ``schema.table`` were given identity values of their own: when the
+    highest (the lowest, counting down) is past the sequence's last value, the sequence
+    is made anew from it, so the next row gets the value after it, as in SQL Server."""
+    for column, default, sequence_schema, sequence, seed, step, last in _identities(
+        target, schema, table, suffix
+    ):
+        edge = "max" if step > 0 else "min"
+        named = _table(schema, table)
+        given = target.query(f"SELECT {edge}({_quote(str(column))}) FROM {named}").scalar()
+        reached = int(seed) - int(step) if last is None else int(last)
+        if given is None or (int(given) - reached) * int(step) <= 0:
+            continue
+        found = (column, default, sequence_schema, sequence)
+        qualified = _renew(target, schema, table, found, int(given), int(seed), int(step))
+        target.query(f"SELECT nextval({_literal(qualified)})")  # drawn: its last value
+
+
+def _identities(target: SqlTarget, schema: str, table: str, suffix: str) -> list[tuple]:
+    """Each identity column of the table: its name and default, its sequence's schema and
+    name, seed, increment and last value (None before its first)."""
     where = "c.database_name = 'temp'"
-    if not temporary:
+    if schema != "#":
         where = "c.database_name = current_database() AND "
         where += f"lower(c.schema_name) = lower({_literal(schema)})"
-    found = target.query(
+    return target.query(
         "SELECT c.column_name, c.column_default, s.schema_name, s.sequence_name, "
-        f"{SEED_SQL}, s.increment_by "
+        f"{SEED_SQL}, s.increment_by, s.last_value "
         "FROM duckdb_columns() c JOIN duckdb_sequences() s "
         "ON s.database_name = c.database_name AND s.schema_name = c.schema_name "
         f"WHERE {where} AND lower(c.table_name) = lower({_literal(table)}) "
         f"AND lower(s.sequence_name) = lower(c.table_name || {_literal(suffix)}) "
         f"AND c.column_default LIKE {_literal('nextval(%' + suffix + '%')}"
     ).rows
-    for column, default, sequence_schema, sequence, seed, step in found:
-        named = f"temp.main.{_quote(table)}" if temporary else f"{_quote(schema)}.{_quote(table)}"
-        target.execute(f"ALTER TABLE {named} ALTER COLUMN {_quote(str(column))} DROP DEFAULT")
-        kind = "TEMP SEQUENCE" if temporary else "SEQUENCE"
-        qualified = _quote(str(sequence))
-        if not temporary:
-            qualified = f"{_quote(str(sequence_schema))}.{qualified}"
-        target.execute(
-            f"CREATE OR REPLACE {kind} {qualified} START WITH {int(seed)} INCREMENT BY {int(step)} "
-            + identity_bound(int(seed), int(step))
-        )
-        target.execute(
-            f"ALTER TABLE {named} ALTER COLUMN {_quote(str(column))} SET DEFAULT {default}"
-        )
+
+
+def _table(schema: str, table: str) -> str:
+    return f"temp.main.{_quote(table)}" if schema == "#" else f"{_quote(schema)}.{_quote(table)}"
+
+
+def _renew(
+    target: SqlTarget, schema: str, table: str, found: tuple, start: int, seed: int, step: int
+) -> str:
+    """Make the sequence of ``found`` (column, default, sequence schema and name) anew,
+    starting at ``start``, with ``seed`` as its bound; its qualified name."""
+    column, default, sequence_schema, sequence = found
+    named = _table(schema, table)
+    target.execute(f"ALTER TABLE {named} ALTER COLUMN {_quote(str(column))} DROP DEFAULT")
+    temporary = schema == "#"
+    kind = "TEMP SEQUENCE" if temporary else "SEQUENCE"
+    qualified = _quote(str(sequence))
+    if not temporary:
+        qualified = f"{_quote(str(sequence_schema))}.{qualified}"
+    target.execute(
+        f"CREATE OR REPLACE {kind} {qualified} START WITH {start} INCREMENT BY {step} "
+        + identity_bound(seed, step)
+    )
+    target.execute(f"ALTER TABLE {named} ALTER COLUMN {_quote(str(column))} SET DEFAULT {default}")
+    return qualified

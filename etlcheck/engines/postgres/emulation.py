@@ -50,6 +50,7 @@ from etlcheck.tsql.plan import Plan
 
 if TYPE_CHECKING:
     from etlcheck.tsql.catalog import CatalogCache, CatalogObject, CatalogSnapshot
+    from etlcheck.tsql.keys import Written
     from etlcheck.tsql.target import SqlTarget
 
 SYS_VIEWS = frozenset(
@@ -337,6 +338,10 @@ class PostgresEmulation(Emulation):
     def _plan_truncate(self, plan: Plan, tree: exp.TruncateTable) -> None:
         # The identity columns' own sequences start again from their seeds.
         tree.set("identity", "RESTART")
+
+    def advance_identity(self, target: SqlTarget, written: Written) -> None:
+        table = _literal(written.table_sql)
+        target.query(f"SELECT sys.etlcheck_advance_identity({table})")
 
     def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:
         for when in tree.find_all(exp.When):

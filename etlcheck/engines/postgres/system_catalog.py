@@ -212,6 +212,33 @@ RETURNS numeric LANGUAGE sql VOLATILE AS $$
         sys.etlcheck_identity_sequence(pg_catalog.to_regclass(table_sql)))::numeric
 $$;
 
+-- After an INSERT gave identity values of its own (SET IDENTITY_INSERT ON): SQL Server's
+-- identity goes on from the highest of them when it is past the last value (the lowest,
+-- counting down), so the sequence is set there.
+CREATE OR REPLACE FUNCTION sys.etlcheck_advance_identity(table_sql text)
+RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    found record;
+    given numeric;
+    reached numeric;
+BEGIN
+    FOR found IN
+        SELECT c.column_name, c.sequence::regclass AS sequence_id, s.seqstart, s.seqincrement
+        FROM sys.etlcheck_identity_columns(table_sql) c
+        JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.sequence::regclass
+    LOOP
+        EXECUTE format('SELECT %s(%I) FROM %s',
+            CASE WHEN found.seqincrement > 0 THEN 'max' ELSE 'min' END,
+            found.column_name, table_sql) INTO given;
+        reached := coalesce(pg_catalog.pg_sequence_last_value(found.sequence_id),
+                            found.seqstart - found.seqincrement);
+        IF given IS NOT NULL AND (given - reached) * found.seqincrement > 0 THEN
+            PERFORM pg_catalog.setval(found.sequence_id, given::bigint, true);
+        END IF;
+    END LOOP;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION sys.ident_current(table_name text)
 RETURNS numeric LANGUAGE sql VOLATILE AS $$
     SELECT coalesce(pg_catalog.pg_sequence_last_value(s.seqrelid), s.seqstart)::numeric(38, 0)

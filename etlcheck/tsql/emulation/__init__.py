@@ -53,7 +53,7 @@ from etlcheck.tsql.emulation.support import check_constructs
 from etlcheck.tsql.emulation.ties import rewrite_with_ties
 from etlcheck.tsql.foreign_keys import decode_foreign_keys
 from etlcheck.tsql.index_statements import INDEX_KINDS, plan_index
-from etlcheck.tsql.keys import decode_keys
+from etlcheck.tsql.keys import Written, decode_keys
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import RESTART_IDENTITY, Check, Plan, table_name
 from etlcheck.tsql.property_store import dropped_with
@@ -322,6 +322,13 @@ class Emulation(ABC):
     def restart_identity(self, target: SqlTarget, schema: str, table: str) -> None:
         """Start the IDENTITY of ``schema.table`` (``#``: a temp table) again from its seed
         (after TRUNCATE TABLE; nothing by default)."""
+        return None
+
+    def advance_identity(self, target: SqlTarget, written: Written) -> None:
+        """After an INSERT gave the IDENTITY of the table ``written`` names values of its own
+        (SET IDENTITY_INSERT ON): SQL Server's identity goes on from the highest of them
+        when that is past its last value (the lowest, counting down), so the sequence moves
+        there (nothing by default)."""
         return None
 
     def _plan_drop(self, plan: Plan, tree: exp.Drop) -> None:
