@@ -18,7 +18,15 @@ from tests.engine_params import throwaway_postgres
 CASES: dict[str, list[tuple[str, str]]] = {
     "LEN": [("LEN(N'ab  ')", "2")],
     "LEFT / RIGHT": [("LEFT(N'abcdef', 2) + RIGHT(N'abcdef', 2)", "abef")],
-    "SUBSTRING": [("SUBSTRING(N'abcdef', 2, 3)", "bcd")],
+    "SUBSTRING": [
+        ("SUBSTRING(N'abcdef', 2, 3)", "bcd"),
+        # a start below 1 counts positions before the first character
+        (
+            "CONCAT(SUBSTRING(N'Hello', -1, 4), N'|', SUBSTRING(N'Hello', 0, 3), N'|', "
+            "SUBSTRING(N'Hello', -5, 2), N'|')",
+            "He|He||",
+        ),
+    ],
     "UPPER / LOWER": [("UPPER(N'ab') + LOWER(N'CD')", "ABcd")],
     "LTRIM / RTRIM / TRIM": [
         ("N'[' + LTRIM(N'  a ') + RTRIM(N' b  ') + TRIM(N' c ') + N']'", "[a  bc]")

@@ -378,6 +378,8 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.Length):
         inner = node.this
         return exp.Length(this=exp.Anonymous(this="rtrim", expressions=[inner]))
+    if isinstance(node, exp.Substring):
+        return _substring(node)
     if isinstance(node, exp.Replace):
         return sys_call("etlcheck_replace", [node.this, node.expression, node.args["replacement"]])
     if isinstance(node, exp.DateDiff) and _unit(node) == "WEEK":
@@ -391,6 +393,23 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
     elif isinstance(node, (exp.Concat, exp.ConcatWs)):
         node.set("expressions", [_as_text(argument) for argument in node.expressions])
     return session_function(node, _SESSION) or rewrite_shared_node(node, _map_type)
+
+
+def _substring(node: exp.Substring) -> exp.Expression:
+    """``SUBSTRING(s, start, length)`` with a start below 1 counts the positions before the
+    first character, as SQL Server does (``SUBSTRING('Hello', -1, 4)`` is ``He``), where
+    DuckDB would count from the end: the start is raised to 1 and the length cut by as
+    much. A start written as a positive number is left as it is."""
+    start = node.args.get("start")
+    if start is None or (isinstance(start, exp.Literal) and start.is_int and int(start.name) >= 1):
+        return node
+    first = exp.Greatest(this=start.copy(), expressions=[exp.Literal.number(1)])
+    length = node.args.get("length")
+    node.set("start", first)
+    if length is not None:
+        skipped = exp.Paren(this=exp.Sub(this=first.copy(), expression=start.copy()))
+        node.set("length", exp.Sub(this=exp.Paren(this=length.copy()), expression=skipped))
+    return node
 
 
 def _unit(node: exp.Expression) -> str:
