@@ -10,7 +10,11 @@ an INSERT of one row or more into such a table:
 - the column among them (SET IDENTITY_INSERT ON): SQL Server returns the last of the
   values given, which the emulation cannot tell, so reading it afterwards is refused
   rather than guessed; the identity goes on from the highest value given when that is
-  past its last one, as SQL Server's does (``Emulation.advance_identity``).
+  past its last one, as SQL Server's does (``Emulation.advance_identity``). Moving it
+  costs a scan of the table (and on DuckDB a new sequence), so it waits until something
+  can see it (``catch_up``): an INSERT that generates values into the table, a statement
+  that asks IDENT_CURRENT, or the end of the script. A load that gives its own values
+  row by row moves it once, not once a row.
 
 A MERGE counts both inserted and updated rows, so the sequence's last value is read before
 and after it (``sys.etlcheck_last_identity``, the sandbox's own sequence): moved means it
@@ -49,6 +53,8 @@ class IdentityWatch:
         column = identity_column(interpreter, written)
         if column is None:
             return None
+        if written.table_sql in interpreter.session.identity_behind and not _given(written, column):
+            catch_up(interpreter, written.table_sql)
         if written.inserts:
             return cls(written, column)
         return cls(written, column, last_identity(interpreter, written))
@@ -63,8 +69,8 @@ class IdentityWatch:
             if last is None or last == self.last_before:
                 return
             identity = LastIdentity(decimal.Decimal(int(last)))
-        elif self.column.name.lower() in {name.lower() for name in written.columns or ()}:
-            interpreter.emulation.advance_identity(interpreter.target, written)
+        elif _given(written, self.column):
+            scope.session.identity_behind[written.table_sql] = written
             shown = written.name if written.schema == "#" else f"{written.schema}.{written.name}"
             identity = LastIdentity(unknown_table=shown)
         else:
@@ -74,6 +80,21 @@ class IdentityWatch:
             identity = LastIdentity(decimal.Decimal(int(interpreter.target.query(sql).scalar())))
         scope.identity = identity
         scope.session.identity = identity
+
+
+def _given(written: Written, column: IdentityColumn) -> bool:
+    """Whether the INSERT lists the identity column (SET IDENTITY_INSERT ON)."""
+    return column.name.lower() in {name.lower() for name in written.columns or ()}
+
+
+def catch_up(interpreter: Runtime, table_sql: str | None = None) -> None:
+    """Move the identity of each table (or of ``table_sql``) given values of its own since
+    it was last moved (``Emulation.advance_identity``); a table dropped since is skipped."""
+    behind = interpreter.session.identity_behind
+    for name in [table_sql] if table_sql is not None else list(behind):
+        written = behind.pop(name, None)
+        if written is not None:
+            interpreter.emulation.advance_identity(interpreter.target, written)
 
 
 def identity_column(interpreter: Runtime, written: Written) -> IdentityColumn | None:

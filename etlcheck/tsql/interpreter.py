@@ -29,6 +29,7 @@ from etlcheck.tsql.frames import (
     LoopContinue,
     split_message,
 )
+from etlcheck.tsql.identity import catch_up
 from etlcheck.tsql.nodes import (
     Assign,
     Block,
@@ -98,6 +99,8 @@ class Interpreter:
             frame = Frame(text, path, batch.offset, first=first, end=end)
             for _ in range(batch.repeat):
                 self._run_batch(block, frame)
+        if self.session.identity_behind:  # the next script may run in another session
+            catch_up(self)
         return ScriptResult(self.rows_affected, tuple(self.messages), self.statements)
 
     def split(self, text: str, frame: Frame) -> Block:

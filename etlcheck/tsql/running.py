@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.tsql.guard import KeyGuard, KeyViolation
-from etlcheck.tsql.identity import IdentityWatch
+from etlcheck.tsql.identity import IdentityWatch, catch_up
 from etlcheck.tsql.nodes import Fragment
 from etlcheck.tsql.object_names import invalid_object_message
 from etlcheck.tsql.outputs import insert_output
@@ -61,6 +61,8 @@ class StatementRun:
         fresh = effect is not None and catalog.fresh()
         if compiled.changes_catalog and effect is None:
             catalog.invalidate()
+        if self.session.identity_behind and "IDENT_CURRENT" in self.fragment.text.upper():
+            self._guarded(lambda: catch_up(self.interpreter))
         watch = self._identity_watch(count)
         rows = self._steps(count, retry)
         if rows is None:

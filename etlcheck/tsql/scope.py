@@ -23,6 +23,7 @@ from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
 
 if TYPE_CHECKING:
     from etlcheck.tsql.frames import Frame
+    from etlcheck.tsql.keys import Written
     from etlcheck.tsql.nodes import Cursor
     from etlcheck.tsql.routines import RoutineDefinition
 
@@ -290,6 +291,9 @@ class Session:
         """@@IDENTITY: the last identity value an INSERT of any scope generated."""
         self.identity_columns: dict[str, IdentityColumn | None] = {}
         """Identity columns by the engine table's name, until the catalog changes."""
+        self.identity_behind: dict[str, Written] = {}
+        """Tables given identity values of their own (SET IDENTITY_INSERT ON), by the engine
+        table's name, whose identity has not caught up with them yet (``identity.catch_up``)."""
         self.insert_exec: InsertCapture | None = None
         """The INSERT ... EXEC whose EXEC is running: its result sets are inserted."""
 

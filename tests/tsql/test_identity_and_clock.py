@@ -66,6 +66,29 @@ def test_a_generated_id_goes_on_past_an_identity_insert(engine: DuckDBEngine) ->
     ]
 
 
+def test_a_row_by_row_load_of_given_ids_moves_the_identity_once(
+    engine: DuckDBEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moving the identity scans the table and makes a new sequence: it waits for what can
+    see it (here the end of the script), not once a row."""
+    moved: list[str] = []
+    emulation = type(engine.tsql_emulation())
+    advance = emulation.advance_identity
+    monkeypatch.setattr(
+        emulation,
+        "advance_identity",
+        lambda self, target, written: moved.append(written.name) or advance(self, target, written),
+    )
+    run(
+        engine,
+        EVENTS + ";\nSET IDENTITY_INSERT dbo.e ON;\nDECLARE @i INT = 0;\n"
+        "WHILE @i < 20 BEGIN SET @i += 1; INSERT INTO dbo.e (id, v) VALUES (@i, 'x'); END",
+    )
+    assert moved == ["e"]
+    run(engine, "SET IDENTITY_INSERT dbo.e OFF;\nINSERT INTO dbo.e (v) VALUES ('next');")
+    assert rows(engine, "SELECT id FROM dbo.e WHERE v = 'next'") == [(21,)]
+
+
 def test_an_insert_that_lists_the_identity_column_is_checked(
     engine: DuckDBEngine, sent: Sent
 ) -> None:

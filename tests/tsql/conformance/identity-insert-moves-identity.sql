@@ -15,6 +15,8 @@ PRINT SCOPE_IDENTITY();
 SET IDENTITY_INSERT dbo.moved_keys ON;
 INSERT INTO dbo.moved_keys (id, code) VALUES (100, N'x'), (60, N'y');
 SET IDENTITY_INSERT dbo.moved_keys OFF;
+PRINT IDENT_CURRENT(N'dbo.moved_keys');
+-- prints: 100
 INSERT INTO dbo.moved_keys (code) VALUES (N'c');
 PRINT CONCAT(SCOPE_IDENTITY(), ' ', IDENT_CURRENT(N'dbo.moved_keys'));
 -- prints: 105 105
