@@ -32,10 +32,13 @@ class Registered:
     permission_words: tuple[str, ...] = ()
     """Words of this engine's errors that mean the database refused a write (least
     privilege stopped a leak), as they read in a step's recorded error."""
+    exports_tables: bool = False
+    """The adapter's ``exports_tables``, known without importing it (and its driver): the
+    process that imports GX starts before the run imports the engine."""
 
 
 ENGINES: dict[str, Registered] = {
-    "duckdb": Registered("etlcheck.engines.duckdb:DuckDBEngine", "DuckDB"),
+    "duckdb": Registered("etlcheck.engines.duckdb:DuckDBEngine", "DuckDB", exports_tables=True),
     "postgres": Registered(
         "etlcheck.engines.postgres:PostgresEngine",
         "PostgreSQL",
