@@ -2,7 +2,8 @@
 by position, then by name, defaults filled in (``DEFAULT`` asks for one), each value
 converted to its parameter's type; SQL Server's errors 119, 201, 8143, 8144, 8145, 8162
 and 179 otherwise. An argument is a constant, a variable or a bare word, never an
-expression (error 102).
+expression (error 102). A word may be delimited (``[stage]``, ``"stage"``) but has one
+part: ``[dbo].[t]`` is error 102, as a qualified name must be a string.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from etlcheck.tsql.runtime import Runtime
 
 _BARE_WORD = re.compile(r"[A-Za-z_]\w*")
+_DELIMITED_WORD = re.compile(r'\[((?:[^\]]|\]\])*)\]|"((?:[^"]|"")*)"')
 _PASSABLE = re.compile(
     r"[+-]?(?:\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|0[xX][0-9a-fA-F]*|NULL"
     r"|N?'(?:[^']|'')*'|@\w+",
@@ -125,13 +127,25 @@ def _argument_value(
         return interpreter.evaluate(parameter.default, caller, routine.frame, type_text)
     value = argument.value
     text = value.text.strip()
-    if _BARE_WORD.fullmatch(text) and text.upper() not in ("NULL", "DEFAULT"):
-        quoted = Fragment("N'" + text + "'", value.start)  # SQL Server passes it as a string
+    word = _word(text)
+    if word is not None:  # SQL Server passes it as a string
+        quoted = Fragment("N'" + word.replace("'", "''") + "'", value.start)
         return interpreter.evaluate(quoted, caller, frame, type_text)
     if not _PASSABLE.fullmatch(text):
         shown = text.split()[0] if text.split() else text
         raise interpreter.failure(f"Incorrect syntax near '{shown}'.", frame, value.start, 102)
     return interpreter.evaluate(value, caller, frame, type_text)
+
+
+def _word(text: str) -> str | None:
+    """The name a one-part identifier argument passes (bare or delimited), else None."""
+    if _BARE_WORD.fullmatch(text):
+        return None if text.upper() in ("NULL", "DEFAULT") else text
+    delimited = _DELIMITED_WORD.fullmatch(text)
+    if delimited is None:
+        return None
+    bracketed, quoted = delimited.groups()
+    return bracketed.replace("]]", "]") if bracketed is not None else quoted.replace('""', '"')
 
 
 def _receiver(

@@ -260,3 +260,31 @@ def test_the_sandbox_role_may_not_set_a_property_in_production(
         for schema in ("dw", "poc_dw"):
             engine.drop_schema(schema)
         engine.catalog_epoch += 1
+
+
+def test_names_in_brackets_or_double_quotes_pass_as_strings(engine: Engine) -> None:
+    """SQL Server takes a one-part identifier, delimited or not, where a procedure expects
+    a string: SSMS and hand-written scripts pass ``[dw]`` and ``[t]`` so."""
+    run(
+        engine,
+        "CREATE SCHEMA dw;\nGO\nCREATE TABLE dw.[odd ]]name] (id INT);\n"
+        "EXEC sp_addextendedproperty N'MS_Description', N'x', N'SCHEMA', [dw], "
+        "N'TABLE', [odd ]]name], N'COLUMN', \"id\";\n",
+    )
+    assert listed(engine, "SCHEMA", "dw", "TABLE", "odd ]name", "COLUMN") == [
+        ("COLUMN", "id", "MS_Description", "x")
+    ]
+    run(
+        engine,
+        "CREATE PROCEDURE dw.echo @text NVARCHAR(50) AS PRINT N'<' + @text + N'>';\nGO\n",
+    )
+    assert run(engine, 'EXEC dw.echo [it\'s];\nEXEC dw.echo "NULL";') == ("<it's>", "<NULL>")
+
+
+def test_a_qualified_name_must_be_a_string(engine: Engine) -> None:
+    run(engine, "CREATE SCHEMA dw;\nGO\nCREATE TABLE dw.t (id INT);")
+    with pytest.raises(StatementFailed, match=r"t\.sql:1:\d+: Incorrect syntax near"):
+        run(
+            engine,
+            "EXEC sp_addextendedproperty N'd', N'x', N'SCHEMA', N'dw', N'TABLE', [dw].[t];",
+        )
