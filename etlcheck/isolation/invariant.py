@@ -18,6 +18,7 @@ from sqlglot.tokens import Token, TokenType
 
 from etlcheck.errors import ScriptError
 from etlcheck.isolation.arguments import stored_strings
+from etlcheck.isolation.held_sql import held_sql
 from etlcheck.isolation.literals import MESSAGES, leading_schema, names_other_thing
 from etlcheck.isolation.located import Names
 from etlcheck.isolation.positions import Place
@@ -57,6 +58,7 @@ def _batch(text: str, offset: int, names: Names) -> list[Residual]:
     except SplitError:
         return _by_words(text, offset, names)
     reading, tokens, words = batch.reading, batch.tokens, batch.words
+    held = held_sql(batch).literals
     spans = {index: span for span in reading.spans for index in range(span.first, span.last + 1)}
     found: list[Residual] = []
     for index, token in enumerate(tokens):
@@ -64,7 +66,7 @@ def _batch(text: str, offset: int, names: Names) -> list[Residual]:
             span = spans.get(index)
             statement = Place.of(tokens, words, span.first, span.last + 1) if span else None
             if statement is None or not _not_a_name(statement, index):
-                found.extend(_string(tokens, index, offset, names))
+                found.extend(_string(tokens, index, offset, names, index in held))
         elif is_name(token) and names.is_production(token.text):
             where = _name_place(tokens, index)
             if where:
@@ -107,14 +109,18 @@ def _name_place(tokens: tuple[Token, ...], index: int) -> str:
     return ""
 
 
-def _string(tokens: tuple[Token, ...], index: int, offset: int, names: Names) -> list[Residual]:
+def _string(
+    tokens: tuple[Token, ...], index: int, offset: int, names: Names, held: bool = False
+) -> list[Residual]:
+    """A production name the string is or starts with; inside dynamic SQL (``EXEC ('…')``,
+    ``sp_executesql N'…'``, or ``held`` by a variable EXEC runs), every residual of its SQL."""
     token = tokens[index]
     value = token.text
     found: list[Residual] = []
     leading = leading_schema(value)
     if leading is not None and names.is_production(leading[0]):
         found.append(Residual(offset + token.start, leading[0], STRING))
-    if _dynamic(tokens, index):
+    if held or _dynamic(tokens, index):
         inner = residuals(value, names)
         content = offset + token.start + len(_prefix(token))
         for residual in inner:

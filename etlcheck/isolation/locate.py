@@ -15,8 +15,17 @@ from dataclasses import dataclass, field
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.isolation.arguments import ProcedureCall, listed_property
+from etlcheck.isolation.held_sql import held_sql
 from etlcheck.isolation.literals import classify_strings
-from etlcheck.isolation.located import SCHEMA, UNQUALIFIED, Located, Names, Reference, bare
+from etlcheck.isolation.located import (
+    DYNAMIC_LITERAL,
+    SCHEMA,
+    UNQUALIFIED,
+    Located,
+    Names,
+    Reference,
+    bare,
+)
 from etlcheck.isolation.positions import (
     RESERVED,
     Place,
@@ -88,10 +97,17 @@ def locate(batch: BatchStatements, names: Names, cursors: frozenset[str]) -> Loc
     """All references and problems of one batch; ``cursors`` are its cursor names."""
     found = Located()
     tokens = batch.tokens
+    held = held_sql(batch)
     for statement in batch.statements:
         place = Place.of(tokens, batch.words, statement.first, statement.stop)
-        statement_problems(place, statement, found)
+        statement_problems(place, statement, found, held.calls)
         skip = _arguments(place, statement, names, found)
+        for index in sorted(held.literals & set(range(statement.first, statement.stop))):
+            token = tokens[index]  # SQL a variable holds where EXEC runs it
+            found.references.append(
+                Reference(DYNAMIC_LITERAL, token.start, token.end + 1, token.text)
+            )
+            skip.add(index)
         chains = _chains(place)
         local = _locals(place, statement, chains)
         for chain in chains:

@@ -28,8 +28,12 @@ _OBJECT_DBCC = words("CHECKIDENT CHECKTABLE CHECKCONSTRAINTS CLEANTABLE SHOW_STA
 _KEEP_OUT = "allow it with a pragma and a reason if the run may do this"
 
 
-def statement_problems(place: Place, statement: Statement, found: Located) -> None:
-    """Problems of one span (the references are the locator's)."""
+def statement_problems(
+    place: Place, statement: Statement, found: Located, held: frozenset[int] = frozenset()
+) -> None:
+    """Problems of one span (the references are the locator's); ``held`` are the variables
+    (their ``@`` tokens) that EXEC and sp_executesql run holding constant SQL
+    (``etlcheck.isolation.held_sql``)."""
     start = place.tokens[place.first].start
     if statement.role == UNPARSED:
         _unparsed_region(place, found)
@@ -47,7 +51,7 @@ def statement_problems(place: Place, statement: Statement, found: Located) -> No
     _sqlcmd_variables(place, found)
     _database_level(place, found)
     for index in range(place.first, place.stop):
-        _token_problem(place, index, found)
+        _token_problem(place, index, found, held)
 
 
 def _unparsed_region(place: Place, found: Located) -> None:
@@ -151,7 +155,7 @@ def _on_schema_or_object(place: Place) -> bool:
     return False
 
 
-def _token_problem(place: Place, j: int, found: Located) -> None:
+def _token_problem(place: Place, j: int, found: Located, held: frozenset[int]) -> None:
     token = place.tokens[j]
     word = place.word(j)
     following = place.tokens[j + 1] if j + 1 < place.stop else None
@@ -178,12 +182,13 @@ def _token_problem(place: Place, j: int, found: Located) -> None:
             "linked servers cannot be sandboxed; remove the call",
         )
     elif word in ("EXEC", "EXECUTE") and following is not None:
-        _exec_problem(place, j, found)
+        _exec_problem(place, j, found, held)
     elif _procedure_name(place, j) == "SP_EXECUTESQL" and following is not None:
-        value = following
+        at = j + 1
         if place.word(j + 1) == "@" and j + 3 < place.stop and place.word(j + 3) == "=":
-            value = place.tokens[j + 4] if j + 4 < place.stop else following
-        if value.token_type not in STRINGS:
+            at = j + 4 if j + 4 < place.stop else j + 1
+        value = place.tokens[at]
+        if value.token_type not in STRINGS and at not in held:
             _dynamic(found, token.start, "sp_executesql runs SQL held in a variable or expression")
     elif _procedure_name(place, j) in RUNS_TEXT:
         _dynamic(found, token.start, RUNS_TEXT[_procedure_name(place, j)])
@@ -221,7 +226,7 @@ def _procedure_name(place: Place, j: int) -> str:
     return token.text.upper()
 
 
-def _exec_problem(place: Place, j: int, found: Located) -> None:
+def _exec_problem(place: Place, j: int, found: Located, held: frozenset[int]) -> None:
     tokens = place.tokens
     following = tokens[j + 1]
     if following.token_type == TokenType.L_PAREN:
@@ -234,7 +239,8 @@ def _exec_problem(place: Place, j: int, found: Located) -> None:
                 close = index
                 break
         inside = tokens[j + 2 : close]
-        if not (len(inside) == 1 and inside[0].token_type in STRINGS):
+        constant = len(inside) == 1 and inside[0].token_type in STRINGS
+        if not constant and j + 2 not in held:
             _dynamic(found, tokens[j].start, "EXEC runs SQL text built at run time")
         if place.word(close + 1) == "AT":
             found.problem(
