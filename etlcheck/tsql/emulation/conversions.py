@@ -48,7 +48,8 @@ from etlcheck.tsql.plan import TSQL_TYPE
 
 INTEGERS = {"INT": "int", "BIGINT": "bigint", "SMALLINT": "smallint", "TINYINT": "tinyint"}
 _TEXT = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT"])
-_MOMENTS = frozenset(["DATE", "DATETIME", "DATETIME2", "SMALLDATETIME"])
+MOMENTS = frozenset(["DATE", "DATETIME", "DATETIME2", "SMALLDATETIME"])
+_MOMENTS = MOMENTS
 _BINARY = frozenset(["BINARY", "VARBINARY"])
 HEX_STYLES = frozenset([1, 2])
 _MONEY = frozenset(["MONEY", "SMALLMONEY"])
@@ -89,11 +90,11 @@ def rewrite_conversion(node: exp.Expression, reads_text: bool) -> exp.Expression
         cast = styled or _from_text(node.this, to, safe, reads_text) or _sized_text(node)
         return _rounded(cast, to)
     if reads_text and isinstance(node, (exp.TsOrDsToDate, exp.TimeStrToTime)):
-        return _implicit_moment(node, "DATE" if isinstance(node, exp.TsOrDsToDate) else "DATETIME")
+        return implicit_moment(node, "DATE" if isinstance(node, exp.TsOrDsToDate) else "DATETIME")
     if isinstance(node, exp.DateAdd) and source_type(node.this) == "NVARCHAR":
         moment = node.this
         if reads_text:
-            node.set("this", _implicit_moment(moment, "DATETIME"))
+            node.set("this", implicit_moment(moment, "DATETIME"))
         else:
             node.set(
                 "this", exp.Cast(this=moment, to=exp.DataType.build("DATETIME", dialect="tsql"))
@@ -187,7 +188,7 @@ def _moment_digits(value: exp.Expression, source: str | None) -> int | None:
     return 7
 
 
-def _implicit_moment(node: exp.Expression, target: str) -> exp.Expression:
+def implicit_moment(node: exp.Expression, target: str) -> exp.Expression:
     """A string SQL Server converts to a date or time without being asked (EOMONTH,
     YEAR, DATEADD, DATEDIFF...), read as SQL Server reads it."""
     value = node.this if isinstance(node, (exp.TsOrDsToDate, exp.TimeStrToTime)) else node

@@ -42,6 +42,7 @@ from sqlglot import exp
 
 from etlcheck.tsql.concatenation import string_kind
 from etlcheck.tsql.emulation.common import sys_call
+from etlcheck.tsql.emulation.compared_moments import COMPARISONS, read_compared_text
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion, source_type
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, rewrite_datepart
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
@@ -105,6 +106,8 @@ def _rewrite(
 ) -> exp.Expression:
     if isinstance(node, CONVERSIONS):
         return rewrite_conversion(node, reads_text)
+    if reads_text and isinstance(node, COMPARISONS):
+        return read_compared_text(node)
     if isinstance(node, exp.Escape) or (
         isinstance(node, exp.Like) and not isinstance(node.parent, exp.Escape)
     ):
