@@ -19,15 +19,21 @@ SELECT unnest(string_split(value, separator)) AS value;
 CREATE OR REPLACE MACRO sys.etlcheck_string_split_ordinal(value, separator) AS TABLE
 SELECT unnest(string_split(value, separator)) AS value,
        CAST(generate_subscripts(string_split(value, separator), 1) AS BIGINT) AS ordinal;
+-- Text SQL Server reads as an integer: digits, a sign, blanks around them; blank is 0.
+-- The emulation calls it directly for text the statement shows, which spares DuckDB the
+-- copies of the argument the type dispatch below makes (a macro copies its argument
+-- wherever it uses it).
+CREATE OR REPLACE MACRO sys.etlcheck_integer_text(value, strict) AS (
+    CASE WHEN regexp_full_match(value, ' *[-+]?[0-9]+ *')
+             THEN CAST(trim(value) AS DECIMAL(38, 0))
+         WHEN trim(value) = '' THEN CAST(0 AS DECIMAL(38, 0))
+         WHEN strict THEN CAST(error('«245»Conversion failed when converting the varchar value '''
+             || value || ''' to data type int.') AS DECIMAL(38, 0))
+    END
+);
 CREATE OR REPLACE MACRO sys.etlcheck_integer_value(value, strict) AS (
     CASE WHEN value IS NULL THEN NULL
-    WHEN typeof(value) = 'VARCHAR' THEN
-        CASE WHEN regexp_full_match(CAST(value AS VARCHAR), ' *[-+]?[0-9]+ *')
-                 THEN CAST(trim(CAST(value AS VARCHAR)) AS DECIMAL(38, 0))
-             WHEN trim(CAST(value AS VARCHAR)) = '' THEN CAST(0 AS DECIMAL(38, 0))
-             WHEN strict THEN CAST(error('«245»Conversion failed when converting the varchar value '''
-                 || CAST(value AS VARCHAR) || ''' to data type int.') AS DECIMAL(38, 0))
-        END
+    WHEN typeof(value) = 'VARCHAR' THEN sys.etlcheck_integer_text(CAST(value AS VARCHAR), strict)
     WHEN typeof(value) = 'BOOLEAN' THEN CAST(CAST(value AS INTEGER) AS DECIMAL(38, 0))
     ELSE trunc(TRY_CAST(value AS DECIMAL(38, 9)))
     END

@@ -18,6 +18,7 @@ from etlcheck.engines.duckdb.identity_rename import (
     restart_identity,
 )
 from etlcheck.engines.duckdb.routines import DuckDBRoutineSQL
+from etlcheck.engines.duckdb.text_values import TEXT_TYPES, as_text, integer_of_text, textual
 from etlcheck.tsql.catalog import CONSTRAINT_TYPES
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
@@ -366,6 +367,9 @@ def _rewrite_table(table: exp.Table, is_create_target: bool) -> None:
 
 
 def _rewrite_node(node: exp.Expression) -> exp.Expression:
+    integer = integer_of_text(node)
+    if integer is not None:
+        return integer
     kind = _constraint_type(node.args.get("expression"))
     if isinstance(node, exp.ObjectId) and kind is not None:
         raise CompileError(
@@ -388,10 +392,10 @@ def _rewrite_node(node: exp.Expression) -> exp.Expression:
         return _average(node.this, node)
     if isinstance(node, exp.Avg) and not isinstance(node.parent, exp.Window):
         return _average(node, None)
-    if isinstance(node, exp.Cast) and node.to.this in _TEXT_TYPES and not _textual(node.this):
+    if isinstance(node, exp.Cast) and node.to.this in TEXT_TYPES and not textual(node.this):
         node.set("this", sys_call("etlcheck_text", [node.this]))
     elif isinstance(node, (exp.Concat, exp.ConcatWs)):
-        node.set("expressions", [_as_text(argument) for argument in node.expressions])
+        node.set("expressions", [as_text(argument) for argument in node.expressions])
     return session_function(node, _SESSION) or rewrite_shared_node(node, _map_type)
 
 
@@ -452,35 +456,6 @@ def _average(average: exp.Avg, window: exp.Window | None) -> exp.Expression:
     total = over(exp.Sum(this=average.this.copy()))
     count = over(exp.Count(this=average.this.copy()))
     return exp.Paren(this=exp.Div(this=total, expression=count))
-
-
-_TEXT_TYPES = frozenset(
-    [
-        exp.DataType.Type.VARCHAR,
-        exp.DataType.Type.NVARCHAR,
-        exp.DataType.Type.CHAR,
-        exp.DataType.Type.NCHAR,
-        exp.DataType.Type.TEXT,
-    ]
-)
-"""BIT is DuckDB's BOOLEAN, whose text is ``true``/``false``; SQL Server writes 1 and 0.
-Text made of a value (a CAST to a character type, CONCAT's arguments) goes through
-``sys.etlcheck_text``, which writes a boolean as 1 or 0 and anything else as the cast
-would: the type is known when DuckDB binds the statement, so the choice costs nothing
-per row."""
-
-
-def _textual(node: exp.Expression) -> bool:
-    """Whether ``node`` is text already (no boolean can reach the cast through it)."""
-    if isinstance(node, exp.Literal):
-        return node.is_string
-    if isinstance(node, exp.Cast):
-        return node.to.this in _TEXT_TYPES
-    return isinstance(node, (exp.DPipe, exp.Concat, exp.ConcatWs))
-
-
-def _as_text(node: exp.Expression) -> exp.Expression:
-    return node if _textual(node) else sys_call("etlcheck_text", [node])
 
 
 def _constraint_type(object_type: exp.Expression | None) -> str | None:
