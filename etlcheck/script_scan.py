@@ -3,9 +3,12 @@ holds any statement at all, and whether it manages its own transactions."""
 
 from __future__ import annotations
 
+from etlcheck.errors import ScriptError
+from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
 
 _TRANSACTION_NOUNS = ("TRAN", "TRANSACTION", "DISTRIBUTED")
+_ROUTINES = ("PROC", "PROCEDURE", "FUNCTION", "TRIGGER")
 
 
 def script_words(text: str) -> list[str | None]:
@@ -28,8 +31,20 @@ def is_empty(text: str) -> bool:
 
 def manages_transactions(text: str) -> bool:
     """True when the script begins, commits or rolls back transactions itself (then it
-    does not run inside a transaction of etlcheck's)."""
-    words = script_words(text)
+    does not run inside a transaction of etlcheck's). The body of a routine it creates
+    does not count: ``CREATE PROCEDURE`` is its batch's only statement, and defining the
+    procedure runs none of it (a step that calls it runs inside the step's transaction,
+    as the procedure's caller would)."""
+    try:
+        batches = [batch.text for batch in split_batches(text, "<script>")]
+    except ScriptError:
+        batches = [text]
+    return any(_manages(script_words(batch)) for batch in batches)
+
+
+def _manages(words: list[str | None]) -> bool:
+    if _creates_routine(words):
+        return False
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else None
         if word in ("COMMIT", "ROLLBACK"):
@@ -39,3 +54,10 @@ def manages_transactions(text: str) -> bool:
         if word == "SET" and following == "IMPLICIT_TRANSACTIONS":
             return True
     return False
+
+
+def _creates_routine(words: list[str | None]) -> bool:
+    """``CREATE [OR ALTER] | ALTER PROCEDURE | FUNCTION | TRIGGER`` first in the batch."""
+    if words[:1] == ["CREATE"] and words[1:3] == ["OR", "ALTER"]:
+        return words[3:4] != [] and words[3] in _ROUTINES
+    return words[:1] in (["CREATE"], ["ALTER"]) and words[1:2] != [] and words[1] in _ROUTINES
