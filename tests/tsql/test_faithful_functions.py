@@ -252,6 +252,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
             "different",
         ),
         ("CONVERT(VARCHAR(34), HASHBYTES('MD5', 'abc'), 2)", "900150983CD24FB0D6963F7D28E17F72"),
+        (  # the hash-diff idiom: an NVARCHAR argument makes CONCAT_WS's result NVARCHAR
+            "CONVERT(VARCHAR(34), HASHBYTES('MD5', CONCAT_WS(N'|', 'Ann', 7)), 2)",
+            "3AB2D5F0BC4E85141141399CED771549",
+        ),
     ],
     "SUSER_SNAME / SUSER_NAME / SYSTEM_USER / ORIGINAL_LOGIN (the session's login)": [
         (

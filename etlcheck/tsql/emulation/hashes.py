@@ -6,7 +6,10 @@ stores, so a hash can be computed wherever the statement shows ``x``'s type:
 - ``VARCHAR`` (``'…'``, a CAST or CONVERT to VARCHAR, a VARCHAR variable): its bytes in
   code page 1252, the default collation's; a character that code page lacks fails the
   statement, where SQL Server would store a best-fit character or ``?``;
-- ``VARBINARY`` (a CAST or CONVERT to it, a VARBINARY variable): its bytes.
+- ``VARBINARY`` (a CAST or CONVERT to it, a VARBINARY variable): its bytes;
+- ``CONCAT`` and ``CONCAT_WS`` with an ``NVARCHAR`` argument the statement shows (the
+  hash-diff idiom ``CONCAT_WS(N'|', name, segment)``): NVARCHAR, as SQL Server types the
+  result whatever the other arguments are.
 
 ``CHAR(n)`` and ``NCHAR(n)`` are refused (SQL Server pads them with blanks, the engines
 do not), and so is the hash of a column or of an expression over columns: a column's type
@@ -54,6 +57,9 @@ def mark_input(node: exp.Expression) -> bool:
 def _family(argument: exp.Expression) -> str | None:
     if isinstance(argument, exp.Paren):
         return _family(argument.this)
+    if isinstance(argument, (exp.Concat, exp.ConcatWs)):
+        national = any(_family(part) == "NVARCHAR" for part in argument.expressions)
+        return "NVARCHAR" if national else None
     if isinstance(argument, exp.National):
         return "NVARCHAR"
     if isinstance(argument, exp.Literal):
