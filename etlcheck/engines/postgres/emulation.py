@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
+from etlcheck.engines.postgres.literal_text import literal_columns_as_citext
 from etlcheck.engines.postgres.routines import PostgresRoutineSQL
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
@@ -299,6 +300,7 @@ class PostgresEmulation(Emulation):
         tree = _rewrite_names(tree)
         tree = _bottom_up(tree, _rewrite_conversion)
         tree = _bottom_up(tree, _case_insensitive(_rewrite_node))
+        tree = literal_columns_as_citext(tree, _citext)
         for identifier in tree.find_all(exp.Identifier):
             identifier.set("quoted", True)
         return tree
