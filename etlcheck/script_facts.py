@@ -20,6 +20,7 @@ from etlcheck.isolation.located import (
     SCHEMA,
     SCHEMA_LITERAL,
     UNQUALIFIED,
+    UNQUALIFIED_DBCC,
     Names,
 )
 from etlcheck.isolation.remap import analyse_batch
@@ -90,7 +91,7 @@ def _collect(batch: str, schemas: dict[str, str], created: dict[str, str]) -> bo
                 _add(schemas, parts[schema_part])
         elif reference.kind == DYNAMIC_LITERAL:
             unqualified |= _collect(reference.name.replace("''", "'"), schemas, created)
-        elif reference.kind == UNQUALIFIED:
+        elif reference.kind in (UNQUALIFIED, UNQUALIFIED_DBCC):
             unqualified = True
     for name in _created_schemas(batch):
         _add(created, name)

@@ -24,7 +24,7 @@ from etlcheck.isolation.located import (
     Names,
     Reference,
 )
-from etlcheck.isolation.positions import Place
+from etlcheck.isolation.positions import OBJECT_DBCC, Place
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.tokens import STRINGS, SplitError, is_name, tokenize
 
@@ -33,7 +33,6 @@ OBJECT_FUNCTIONS = words(
     """OBJECT_ID COL_LENGTH INDEX_COL IDENT_CURRENT IDENT_SEED IDENT_INCR TYPE_ID
     TYPEPROPERTY COLUMNPROPERTY_NAME"""
 )
-OBJECT_DBCC = words("CHECKIDENT CHECKTABLE CHECKCONSTRAINTS CLEANTABLE SHOW_STATISTICS")
 SCHEMA_COLUMNS = words(
     """TABLE_SCHEMA ROUTINE_SCHEMA SPECIFIC_SCHEMA CONSTRAINT_SCHEMA VIEW_SCHEMA DOMAIN_SCHEMA
     UNIQUE_CONSTRAINT_SCHEMA SCHEMA_NAME OBJECT_SCHEMA_NAME TABLE_OWNER"""

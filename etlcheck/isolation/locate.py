@@ -21,6 +21,7 @@ from etlcheck.isolation.located import (
     DYNAMIC_LITERAL,
     SCHEMA,
     UNQUALIFIED,
+    UNQUALIFIED_DBCC,
     Located,
     Names,
     Reference,
@@ -261,7 +262,8 @@ def _classify(
             and not _exempt(place, chain, local, cursors, called)
             and last.start not in local.in_schema
         ):
-            found.references.append(Reference(UNQUALIFIED, last.start, last.end + 1, last.text))
+            kind = UNQUALIFIED_DBCC if place.kind == "DBCC" else UNQUALIFIED
+            found.references.append(Reference(kind, last.start, last.end + 1, last.text))
         return
     if called and last.text.upper() in METHODS:
         parts = parts[:-1]  # alias.column.value('...'): a method of the xml type, no schema

@@ -40,6 +40,8 @@ RESERVED = words(
 )
 """T-SQL's reserved keywords: none of them can be a bare (unbracketed) object name."""
 
+OBJECT_DBCC = words("CHECKIDENT CHECKTABLE CHECKCONSTRAINTS CLEANTABLE SHOW_STATISTICS")
+"""DBCC commands whose first argument names a table (a string or a name)."""
 _ALWAYS = words("FROM JOIN APPLY INTO UPDATE INSERT DELETE MERGE TRANSFER REFERENCES")
 _KINDS = words("TABLE VIEW PROCEDURE PROC FUNCTION SEQUENCE SYNONYM TYPE")
 _NEVER_AFTER = words(
@@ -192,6 +194,10 @@ def position(place: Place, j: int) -> Position:
         return Position.NAMED if kind != "DROP TRIGGER" else Position.OBJECT
     if before in ("EXEC", "EXECUTE"):
         return Position.OBJECT
+    if before == "(" and place.word(k - 1) in OBJECT_DBCC and place.word(k - 2) == "DBCC":
+        # DBCC CHECKIDENT (t, ...): its table, a one-part name too (a string is a literal's)
+        quoted = place.tokens[j].token_type in (TokenType.STRING, TokenType.NATIONAL_STRING)
+        return Position.NEVER if quoted else Position.OBJECT
     if before == "ON":
         return _after_on(place, k)
     if before == "FOR":

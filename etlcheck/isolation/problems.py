@@ -8,7 +8,7 @@ from sqlglot.tokens import TokenType
 
 from etlcheck.isolation.literals import MESSAGES
 from etlcheck.isolation.located import Located
-from etlcheck.isolation.positions import Place
+from etlcheck.isolation.positions import OBJECT_DBCC, Place
 from etlcheck.isolation.statements import Statement
 from etlcheck.tsql.nodes import DIRECTIVE, LABEL, UNPARSED, words
 from etlcheck.tsql.tokens import STATEMENT_WORDS, STRINGS, word_of
@@ -24,7 +24,6 @@ _TWO_WORD_KINDS = words(
 )
 """Kinds named by two words (``PARTITION FUNCTION``, ``MASTER KEY``)."""
 SERVER_STATEMENTS = words("BACKUP RESTORE KILL RECONFIGURE SHUTDOWN SETUSER")
-_OBJECT_DBCC = words("CHECKIDENT CHECKTABLE CHECKCONSTRAINTS CLEANTABLE SHOW_STATISTICS")
 _KEEP_OUT = "allow it with a pragma and a reason if the run may do this"
 
 
@@ -50,6 +49,7 @@ def statement_problems(
         )
     _sqlcmd_variables(place, found)
     _database_level(place, found)
+    _dbcc_table_variable(place, found)
     for index in range(place.first, place.stop):
         _token_problem(place, index, found, held)
 
@@ -113,6 +113,30 @@ def _sqlcmd_variables(place: Place, found: Located) -> None:
             )
 
 
+def _dbcc_table_variable(place: Place, found: Located) -> None:
+    """``DBCC CHECKIDENT (@table, ...)``: a table named at run time, which no remap sees."""
+    first = place.first
+    if place.kind != "DBCC" or place.word(first + 1) not in OBJECT_DBCC:
+        return
+    if place.word(first + 2) != "(":
+        return
+    depth = 0
+    for index in range(first + 3, place.stop):
+        token = place.tokens[index]
+        depth += (token.token_type == TokenType.L_PAREN) - (token.token_type == TokenType.R_PAREN)
+        if depth < 0 or (depth == 0 and token.token_type == TokenType.COMMA):
+            return
+        if token.token_type == TokenType.PARAMETER:
+            found.problem(
+                "procedure-argument",
+                token.start,
+                f"the table DBCC {place.word(first + 1)} acts on is in a variable, so etlcheck "
+                "cannot prove it stays in the sandbox",
+                "pass a constant name, or allow it with a pragma and a reason",
+            )
+            return
+
+
 def _database_level(place: Place, found: Located) -> None:
     kind = place.kind
     parts = kind.split(" ")
@@ -129,7 +153,7 @@ def _database_level(place: Place, found: Located) -> None:
             _KEEP_OUT,
         )
     elif kind in SERVER_STATEMENTS or (
-        kind == "DBCC" and place.word(place.first + 1) not in (_OBJECT_DBCC)
+        kind == "DBCC" and place.word(place.first + 1) not in OBJECT_DBCC
     ):
         found.problem("database-ddl", start, f"{kind} acts on the database or server", _KEEP_OUT)
     elif kind in ("GRANT", "DENY", "REVOKE") and not _on_schema_or_object(place):

@@ -19,6 +19,7 @@ from etlcheck.isolation.located import (
     SCHEMA_LITERAL,
     SYSTEM_SCHEMAS,
     UNQUALIFIED,
+    UNQUALIFIED_DBCC,
     Names,
     Reference,
     bare,
@@ -72,8 +73,8 @@ def resolve(
             _change(walk, patch, start, end, raw, identifier_like(raw, target), ref.name)
         elif not _allowed(ref.name, sandbox):
             _unmapped(walk, start, ref.name)
-    elif ref.kind == UNQUALIFIED:
-        _unqualified(raw, start, sandbox, patch, walk)
+    elif ref.kind in (UNQUALIFIED, UNQUALIFIED_DBCC):
+        _unqualified(raw, start, sandbox, patch, walk, as_string=ref.kind == UNQUALIFIED_DBCC)
     elif ref.kind in (SCHEMA_LITERAL, MAYBE_SCHEMA_LITERAL):
         if target is not None:
             new = raw[: raw.index("'") + 1] + string_content(target) + "'"
@@ -116,7 +117,11 @@ def _unmapped(walk: Walk, start: int, name: str) -> None:
     )
 
 
-def _unqualified(raw: str, start: int, sandbox: SandboxConfig, patch: bool, walk: Walk) -> None:
+def _unqualified(
+    raw: str, start: int, sandbox: SandboxConfig, patch: bool, walk: Walk, as_string: bool
+) -> None:
+    """Qualify ``raw`` with the default schema's sandbox; ``as_string``: the qualified name
+    replaces it as a string (``t`` becomes ``N'poc_dbo.t'``)."""
     target = sandbox.sandbox_of(sandbox.default_schema)
     if target is None:
         walk.problems.append(
@@ -129,7 +134,10 @@ def _unqualified(raw: str, start: int, sandbox: SandboxConfig, patch: bool, walk
         )
         return
     qualifier = identifier_like(raw, target) + "."
-    if patch:
+    if as_string:
+        named = "N'" + string_content(qualifier + raw) + "'"
+        _change(walk, patch, start, start + len(raw), raw, named, sandbox.default_schema)
+    elif patch:
         walk.patches.append(Patch(start, start, qualifier))
         walk.changes.append((start, raw, qualifier + raw))
     else:
