@@ -1,6 +1,6 @@
 """T-SQL statements the interpreter runs itself: PRINT, THROW, RAISERROR, RETURN,
 BREAK/CONTINUE, GOTO, WAITFOR DELAY, EXEC (of dynamic SQL or of a procedure), cursor
-commands, SET options and transactions.
+commands, SET options, transactions and DBCC CHECKIDENT.
 
 ``refusal`` says which of them (and which DECLAREs) the interpreter cannot run
 faithfully; the interpreter and the compatibility pass both ask it.
@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot.errors import ParseError
 
-from etlcheck.tsql import cursors, extended_properties, procedures, renames, tablevars
+from etlcheck.tsql import (
+    checkident,
+    cursors,
+    extended_properties,
+    procedures,
+    renames,
+    tablevars,
+)
 from etlcheck.tsql.calls import call_refusal, read_call
 from etlcheck.tsql.dynamic import read_execute, run_execute
 from etlcheck.tsql.frames import BatchReturn, Goto, LoopBreak, LoopContinue
@@ -75,6 +82,8 @@ def refusal(node: Command) -> CompileError | None:
         return CompileError(f"{word}: {word} statements are not supported", word)
     if word == "DENY":
         return CompileError("DENY: permissions that deny are not emulated", word)
+    if word == "DBCC":
+        return checkident.dbcc_refusal(node)
     return None
 
 
@@ -201,6 +210,8 @@ def _dispatch(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -
         _set_option(interpreter, node)
     elif word in ("BEGIN", "COMMIT", "ROLLBACK"):
         _transaction(interpreter, node, frame)
+    elif word == "DBCC":
+        checkident.run(interpreter, node, scope, frame)
 
 
 def _execute(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:

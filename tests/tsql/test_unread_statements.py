@@ -15,7 +15,7 @@ from etlcheck.tsql.parsing import CompileError, parse_tsql
 @pytest.mark.parametrize(
     ("statement", "construct"),
     [
-        ("DBCC CHECKIDENT ('etl.load_log', RESEED, 0)", "DBCC CHECKIDENT"),
+        ("DBCC CHECKTABLE ('etl.load_log')", "DBCC CHECKTABLE"),
         ("BULK INSERT raw_data.feed FROM '/data/feed.csv' WITH (FIRSTROW = 2)", "BULK INSERT"),
         ("DISABLE TRIGGER ALL ON etl.load_log", "DISABLE TRIGGER"),
     ],

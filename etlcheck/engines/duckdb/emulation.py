@@ -14,7 +14,9 @@ from sqlglot import exp
 from etlcheck.engines.duckdb.identity_rename import (
     advance_identity,
     identity_bound,
+    identity_state,
     move_identity,
+    reseed_identity,
     restart_identity,
 )
 from etlcheck.engines.duckdb.routines import DuckDBRoutineSQL
@@ -48,6 +50,7 @@ from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import Plan
 
 if TYPE_CHECKING:
+    from etlcheck.tsql.identity_state import IdentityState
     from etlcheck.tsql.target import SqlTarget
 
 SYS_VIEWS = frozenset(
@@ -223,6 +226,14 @@ class DuckDBEmulation(Emulation):
 
     def after_table_rename(self, target: SqlTarget, schema: str, old: str, new: str) -> None:
         move_identity(target, schema, old, new, IDENTITY_SUFFIX)
+
+    def identity_state(self, target: SqlTarget, schema: str, table: str) -> IdentityState | None:
+        return identity_state(target, schema, table, IDENTITY_SUFFIX)
+
+    def reseed_identity(
+        self, target: SqlTarget, schema: str, table: str, value: int, first: bool
+    ) -> None:
+        reseed_identity(target, schema, table, IDENTITY_SUFFIX, value, first)
 
     def schema_blockers(self, target: SqlTarget, schema: str) -> list[str]:
         result = target.query(

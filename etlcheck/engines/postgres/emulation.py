@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
+from etlcheck.engines.postgres.identity_reseed import identity_state, reseed_identity
 from etlcheck.engines.postgres.literal_text import literal_columns_as_citext
 from etlcheck.engines.postgres.routines import PostgresRoutineSQL
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
@@ -51,6 +52,7 @@ from etlcheck.tsql.plan import Plan
 
 if TYPE_CHECKING:
     from etlcheck.tsql.catalog import CatalogCache, CatalogObject, CatalogSnapshot
+    from etlcheck.tsql.identity_state import IdentityState
     from etlcheck.tsql.keys import Written
     from etlcheck.tsql.target import SqlTarget
 
@@ -344,6 +346,14 @@ class PostgresEmulation(Emulation):
     def advance_identity(self, target: SqlTarget, written: Written) -> None:
         table = _literal(written.table_sql)
         target.query(f"SELECT sys.etlcheck_advance_identity({table})")
+
+    def identity_state(self, target: SqlTarget, schema: str, table: str) -> IdentityState | None:
+        return identity_state(target, schema, table)
+
+    def reseed_identity(
+        self, target: SqlTarget, schema: str, table: str, value: int, first: bool
+    ) -> None:
+        reseed_identity(target, schema, table, value, first)
 
     def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:
         for when in tree.find_all(exp.When):

@@ -11,6 +11,8 @@ functions and the citext operators to be found.
 
 from __future__ import annotations
 
+from etlcheck.engines.postgres.identity_reseed import IDENTITY_FUNCTIONS
+
 EMULATION_SCHEMA = "sys"
 
 _ROUTINES = """
@@ -239,13 +241,6 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION sys.ident_current(table_name text)
-RETURNS numeric LANGUAGE sql VOLATILE AS $$
-    SELECT coalesce(pg_catalog.pg_sequence_last_value(s.seqrelid), s.seqstart)::numeric(38, 0)
-    FROM pg_catalog.pg_sequence s
-    WHERE s.seqrelid = sys.etlcheck_identity_sequence(sys.object_id(table_name, 'U'))
-$$;
-
 CREATE OR REPLACE FUNCTION sys.schema_id(schema_name text DEFAULT NULL)
 RETURNS oid LANGUAGE sql STABLE AS $$
     SELECT n.oid FROM pg_catalog.pg_namespace n
@@ -291,7 +286,7 @@ $$;
 
 def emulation_statements(citext_type: str) -> list[str]:
     """The statements that install the emulation, in order; citext_type is e.g. 'sys.citext'."""
-    script = _ROUTINES + _OBJECTS + _VIEWS + _PROPERTIES + _FUNCTIONS
+    script = _ROUTINES + _OBJECTS + _VIEWS + _PROPERTIES + _FUNCTIONS + IDENTITY_FUNCTIONS
     script = script.replace("{citext}", citext_type)
     script += (
         "\nGRANT USAGE ON SCHEMA sys TO PUBLIC;"

@@ -59,6 +59,7 @@ from etlcheck.tsql.plan import RESTART_IDENTITY, Check, Plan, table_name
 from etlcheck.tsql.property_store import dropped_with
 
 if TYPE_CHECKING:
+    from etlcheck.tsql.identity_state import IdentityState
     from etlcheck.tsql.target import SqlTarget
 
 _MARKED = re.compile(r"«(\d+)»(.*)", re.DOTALL)
@@ -330,6 +331,19 @@ class Emulation(ABC):
         when that is past its last value (the lowest, counting down), so the sequence moves
         there (nothing by default)."""
         return None
+
+    @abstractmethod
+    def identity_state(self, target: SqlTarget, schema: str, table: str) -> IdentityState | None:
+        """The IDENTITY of ``schema.table`` (``#``: a temp table) as DBCC CHECKIDENT reads
+        it; None when the table has no identity column."""
+
+    @abstractmethod
+    def reseed_identity(
+        self, target: SqlTarget, schema: str, table: str, value: int, first: bool
+    ) -> None:
+        """Make ``value`` the current identity value of ``schema.table``: the next row gets
+        the value after it, or ``value`` itself when ``first`` (no row was inserted since
+        the table was created or truncated)."""
 
     def _plan_drop(self, plan: Plan, tree: exp.Drop) -> None:
         kind = (tree.args.get("kind") or "").upper()
