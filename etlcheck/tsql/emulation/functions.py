@@ -46,7 +46,7 @@ from etlcheck.tsql.emulation.compared_moments import COMPARISONS, read_compared_
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion, source_type
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, rewrite_datepart
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
-from etlcheck.tsql.emulation.hashes import HASHES, rewrite_hash
+from etlcheck.tsql.emulation.hashes import HASHES, rewrite_datalength, rewrite_hash
 from etlcheck.tsql.emulation.isdate import rewrite_isdate
 from etlcheck.tsql.emulation.json_functions import (
     rewrite_isjson,
@@ -142,6 +142,8 @@ def _rewrite(
             return sys_call("quotename", list(node.expressions))
         if name == "CHOOSE":
             return _choose(list(node.expressions))
+        if name == "DATALENGTH":
+            return rewrite_datalength(node)
         if name == "NCHAR" and len(node.expressions) == 1:
             return exp.Chr(expressions=list(node.expressions))
     elif isinstance(node, exp.GroupingId):

@@ -1,5 +1,6 @@
-"""``HASHBYTES(algorithm, x)`` with SQL Server's values: SQL Server hashes the bytes it
-stores, so a hash can be computed wherever the statement shows ``x``'s type:
+"""``HASHBYTES(algorithm, x)`` and ``DATALENGTH(x)`` with SQL Server's values: SQL Server
+hashes (and counts) the bytes it stores, so both can be computed wherever the statement
+shows ``x``'s type:
 
 - ``NVARCHAR`` (``N'…'``, a CAST or CONVERT to NVARCHAR, an NVARCHAR variable): the
   string's UTF-16LE code units, surrogate pairs for characters beyond the BMP;
@@ -48,17 +49,19 @@ def hash_algorithm(node: exp.Expression) -> str | None:
 def mark_input(node: exp.Expression) -> bool:
     """Record the type of what the HASHBYTES ``node`` hashes; False when the statement
     does not show it (see the module)."""
-    family = _family(node.this)
+    family = byte_family(node.this)
     if family is not None:
         node.meta[INPUT] = family
     return family is not None
 
 
-def _family(argument: exp.Expression) -> str | None:
+def byte_family(argument: exp.Expression) -> str | None:
+    """``NVARCHAR``, ``VARCHAR`` or ``VARBINARY``: how SQL Server stores ``argument``, when
+    the statement shows it (see the module); else None."""
     if isinstance(argument, exp.Paren):
-        return _family(argument.this)
+        return byte_family(argument.this)
     if isinstance(argument, (exp.Concat, exp.ConcatWs)):
-        national = any(_family(part) == "NVARCHAR" for part in argument.expressions)
+        national = any(byte_family(part) == "NVARCHAR" for part in argument.expressions)
         return "NVARCHAR" if national else None
     if isinstance(argument, exp.National):
         return "NVARCHAR"
@@ -88,3 +91,15 @@ def rewrite_hash(node: exp.Expression, algorithms: frozenset[str]) -> exp.Expres
     encoder = _ENCODERS.get(str(node.meta.get(INPUT)))
     data = sys_call(encoder, [value]) if encoder else value
     return sys_call("etlcheck_hashbytes", [exp.Literal.string(algorithm), data])
+
+
+def rewrite_datalength(node: exp.Anonymous) -> exp.Expression:
+    """``DATALENGTH(x)``: the number of bytes SQL Server stores for ``x`` (two a UTF-16 code
+    unit for NVARCHAR, one a character for VARCHAR), an ``int``; ``x``'s type is one the
+    statement shows (``check_constructs`` refused the others)."""
+    (value,) = node.expressions
+    family = byte_family(value)
+    encoder = _ENCODERS.get(family or "")
+    data = sys_call(encoder, [value]) if encoder else value
+    counted = exp.Anonymous(this="octet_length", expressions=[data])
+    return exp.Cast(this=counted, to=exp.DataType.build("INT"))

@@ -17,7 +17,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError
 
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, PARTS, datepart_of
-from etlcheck.tsql.emulation.hashes import HASHES, mark_input
+from etlcheck.tsql.emulation.hashes import HASHES, byte_family, mark_input
 from etlcheck.tsql.emulation.json_functions import json_value_refusal, openjson_refusal
 from etlcheck.tsql.emulation.spreads import SPREADS
 from etlcheck.tsql.emulation.xml_path import aggregates_text, is_text_value, path_options
@@ -205,8 +205,8 @@ _REASONS = {
     "COL_LENGTH": "a column's length in bytes is not emulated; COL_LENGTH(table, column) "
     "IS [NOT] NULL (whether the column exists) is",
     "POWER": "SQL Server's POWER returns the type of its first argument",
-    "DATALENGTH": "this function is not emulated (it counts the bytes of SQL Server's "
-    "encodings, two per NVARCHAR character)",
+    "DATALENGTH": "SQL Server counts the bytes it stores, which depend on the type (two a "
+    "character for NVARCHAR); CAST the argument to NVARCHAR(n), VARCHAR(n) or VARBINARY(n)",
     "CURRENT_USER": "SQL Server takes CURRENT_USER, SYSTEM_USER and SESSION_USER without "
     "parentheses",
     "SESSION_USER": "SQL Server takes CURRENT_USER, SYSTEM_USER and SESSION_USER without "
@@ -260,6 +260,8 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
             return
         if name == "COL_LENGTH" and len(node.expressions) == 2 and _tested_for_null(node):
             return  # does the column exist: see common.rewrite_shared_node
+        if name == "DATALENGTH" and len(node.expressions) == 1 and byte_family(node.expressions[0]):
+            return  # of a type the statement shows: see hashes.rewrite_datalength
         if isinstance(node.parent, exp.Dot) and is_text_value(node.parent):
             return
         if isinstance(node.parent, exp.Dot) and node.parent.expression is node:
