@@ -1,7 +1,8 @@
 """T-SQL that sqlglot does not parse, blanked out before a retry: ``OUTPUT ... INTO target
 (columns)``, table hints on an ``INSERT`` target (``INSERT INTO t WITH (TABLOCK)``), a
-cursor query's ``FOR UPDATE OF``, the operator of ``SELECT @v += ...`` and the ``CHANGES``
-keyword of ``CHANGETABLE(CHANGES t, 0)``.
+cursor query's ``FOR UPDATE OF``, the operator of ``SELECT @v += ...``, the ``CHANGES``
+keyword of ``CHANGETABLE(CHANGES t, 0)`` and a view's attributes after the first
+(``WITH SCHEMABINDING, VIEW_METADATA``).
 
 The blank has the same length as what it hides, so the tree's offsets stay those of the
 statement. Nothing is lost: the locator reads every token of the statement itself, and
@@ -13,12 +14,14 @@ from __future__ import annotations
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
+from etlcheck.tsql.view_options import first_view_attribute_only
 
 _CLAUSE_END = frozenset({"WHERE", "FROM", "SELECT", "VALUES", "DEFAULT", "OPTION", "EXEC"})
 
 
 def blank_gaps(text: str) -> str:
     """``text`` with the clauses sqlglot cannot parse replaced by blanks."""
+    text = first_view_attribute_only(text)
     try:
         tokens = tokenize(text)
     except SplitError:

@@ -40,6 +40,7 @@ from etlcheck.tsql.output_clause import output_clause
 from etlcheck.tsql.storage_clauses import without_storage_clauses
 from etlcheck.tsql.temp_names import bracket_temp_names
 from etlcheck.tsql.tokens import NILADIC, SplitError, matching_paren, tokenize, word_of
+from etlcheck.tsql.view_options import first_view_attribute_only
 
 
 class CompileError(Exception):
@@ -295,6 +296,7 @@ def _without_owner(text: str) -> str:
 
 def _parse_one(text: str) -> exp.Expression:
     text = without_insert_hints(without_storage_clauses(_without_owner(text)))
+    text = first_view_attribute_only(text)
     text = without_compound_assignments(text)
     renamed = _rename_kept(text)
     tree = _parse_renamed(renamed)
