@@ -43,6 +43,7 @@ import re
 from sqlglot import exp
 
 from etlcheck.tsql.emulation.common import sys_call
+from etlcheck.tsql.emulation.day_numbers import days_of, moment_of
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import TSQL_TYPE
 
@@ -86,6 +87,10 @@ def rewrite_conversion(node: exp.Expression, reads_text: bool) -> exp.Expression
     if isinstance(node, (exp.Cast, exp.TryCast)):
         safe = isinstance(node, exp.TryCast)
         to = node.to
+        source = source_type(node.this)
+        days = days_of(node.this, to, source) or moment_of(node.this, to, source)
+        if days is not None:
+            return days
         styled = _default_style(node.this, to, safe)
         cast = styled or _from_text(node.this, to, safe, reads_text) or _sized_text(node)
         return _rounded(cast, to)
