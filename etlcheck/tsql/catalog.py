@@ -4,11 +4,13 @@ a database round trip; DDL makes it stale."""
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from etlcheck.tsql.default_constraints import DefaultConstraint, decode_default
 from etlcheck.tsql.keys import PRIMARY_KEY, Key
 from etlcheck.tsql.table_names import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.table_names import TableName as TableName
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
     from etlcheck.tsql.foreign_keys import ForeignKey
 
 T = TypeVar("T")
-CONSTRAINT_TYPES = frozenset(["F", "PK", "UQ"])
+CONSTRAINT_TYPES = frozenset(["D", "F", "PK", "UQ"])
 """``sys.objects`` types of the constraints the interpreter records with their tables."""
 
 
@@ -35,6 +37,8 @@ class CatalogObject:
     """PRIMARY KEY/UNIQUE constraints the interpreter enforces (see ``etlcheck.tsql.keys``)."""
     foreign_keys: tuple[ForeignKey, ...] = ()
     """FOREIGN KEY constraints the interpreter enforces (``etlcheck.tsql.foreign_keys``)."""
+    defaults: tuple[DefaultConstraint, ...] = ()
+    """The columns' DEFAULT constraints by name (``etlcheck.tsql.default_constraints``)."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ class TableEffect:
     dropped: tuple[TableName, ...] = ()
     keys: tuple[Key, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
+    defaults: tuple[DefaultConstraint, ...] = ()
 
 
 class CatalogCache:
@@ -122,7 +127,9 @@ class CatalogCache:
             self._objects.pop((schema.lower(), name.lower()), None)
         if effect.created is not None:
             schema, name = effect.created
-            created = CatalogObject(schema, name, "U", None, effect.keys, effect.foreign_keys)
+            created = CatalogObject(
+                schema, name, "U", None, effect.keys, effect.foreign_keys, effect.defaults
+            )
             self._objects[(schema.lower(), name.lower())] = created
         if self._epoch_now is not None:
             self._epoch = self._epoch_now()
@@ -193,18 +200,21 @@ class CatalogCache:
         kinds = {key.name.lower(): key.kind for key in table.keys}
         kind = kinds.get(spelled.lower())
         object_type = "F" if kind is None else ("PK" if kind == PRIMARY_KEY else "UQ")
+        if any(default.name.lower() == spelled.lower() for default in table.defaults):
+            object_type = "D"
         object_id = zlib.crc32(f"{table.schema}.{spelled}".lower().encode())
         return CatalogObject(table.schema, spelled, object_type, object_id & 0x3FFFFFFF)
 
     def constraint(self, schema: str, name: str) -> tuple[CatalogObject, str] | None:
-        """The table that records the key or foreign key ``schema.name`` (its constraint
-        name as recorded), or None."""
+        """The table that records the key, foreign key or default ``schema.name`` (its
+        constraint name as recorded), or None."""
         self._ensure()
         wanted = (schema.lower(), name.lower())
         for found in self._objects.values():
             if found.schema.lower() != wanted[0]:
                 continue
             names = [key.name for key in found.keys] + [key.name for key in found.foreign_keys]
+            names += [default.name for default in found.defaults]
             for key_name in names:
                 if key_name.lower() == wanted[1]:
                     return found, key_name
@@ -240,3 +250,23 @@ class CatalogCache:
         """The schema ``name`` names (case ignored), spelled as it was created, or None."""
         self._ensure()
         return self._schema_names.get(name.lower())
+
+
+def with_defaults(
+    objects: list[CatalogObject], rows: Iterable[tuple[object, ...]]
+) -> list[CatalogObject]:
+    """``objects`` with the defaults that ``rows`` (schema, table, column, comment: the
+    emulation's ``defaults_sql``) record for them."""
+    found: dict[tuple[str, str], list[DefaultConstraint]] = {}
+    for schema, table, column, comment in rows:
+        default = decode_default(str(column), comment)
+        if default is not None:
+            found.setdefault((str(schema).lower(), str(table).lower()), []).append(default)
+    if not found:
+        return objects
+    return [
+        dataclasses.replace(item, defaults=tuple(found[key]))
+        if item.type == "U" and (key := (item.schema.lower(), item.name.lower())) in found
+        else item
+        for item in objects
+    ]

@@ -266,7 +266,12 @@ def _table_effect(
         return None
     kind, names = target
     if kind == "create":
-        return TableEffect(created=names[0], keys=plan.keys, foreign_keys=plan.foreign_keys)
+        return TableEffect(
+            created=names[0],
+            keys=plan.keys,
+            foreign_keys=plan.foreign_keys,
+            defaults=plan.defaults,
+        )
     return TableEffect(dropped=names)
 
 

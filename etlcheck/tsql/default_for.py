@@ -3,18 +3,30 @@ cannot read: SQL Server's way to give a column a default after the table exists,
 SSMS "Generate Scripts" and SSDT write every default (``DF_Customer_IsActive``).
 
 It is read here from the tokens and handed on as the standard statement with the same
-effect, ``ALTER TABLE t ALTER COLUMN column SET DEFAULT (expression)``. The constraint's
-name has nowhere to go: column defaults have no names on the other engines.
+effect, ``ALTER TABLE t ALTER COLUMN column SET DEFAULT (expression)``, with the
+constraint's name beside it (``etlcheck.tsql.default_constraints`` records it). ``WITH
+VALUES`` is read and has no effect, as on SQL Server for a column that exists already.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlglot.tokens import TokenType
 
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
 
 
-def read_default_for(text: str) -> str | None:
+@dataclass(frozen=True)
+class DefaultFor:
+    """``ADD [CONSTRAINT name] DEFAULT ... FOR column`` as its ``SET DEFAULT`` statement."""
+
+    statement: str
+    name: str
+    """The constraint's name; "" when the statement names none."""
+
+
+def read_default_for(text: str) -> DefaultFor | None:
     """The ``SET DEFAULT`` form of an ``ADD ... DEFAULT ... FOR column`` statement; None
     for any other statement."""
     upper = text.upper()
@@ -31,7 +43,9 @@ def read_default_for(text: str) -> str | None:
         return None
     add = words.index("ADD")
     default = add + 1
-    if words[default : default + 1] == ["CONSTRAINT"]:
+    name = ""
+    if words[default : default + 1] == ["CONSTRAINT"] and default + 1 < len(tokens):
+        name = tokens[default + 1].text
         default += 2
     if words[default : default + 1] != ["DEFAULT"]:
         return None
@@ -49,4 +63,4 @@ def read_default_for(text: str) -> str | None:
     table = text[tokens[2].start : tokens[add - 1].end + 1]
     value = text[tokens[default + 1].start : tokens[index - 1].end + 1]
     column = text[tokens[index + 1].start : tokens[index + 1].end + 1]
-    return f"ALTER TABLE {table} ALTER COLUMN {column} SET DEFAULT {value}"
+    return DefaultFor(f"ALTER TABLE {table} ALTER COLUMN {column} SET DEFAULT {value}", name)

@@ -32,6 +32,7 @@ from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.compound_select import without_compound_assignments
 from etlcheck.tsql.constraint_switch import ADDED_WITH_CHECK, read_switch
+from etlcheck.tsql.default_constraints import DEFAULT_NAME
 from etlcheck.tsql.default_for import read_default_for
 from etlcheck.tsql.insert_hints import without_insert_hints
 from etlcheck.tsql.maintenance import index_action, maintenance_query
@@ -123,7 +124,9 @@ def parse_tsql(text: str) -> exp.Expression:
         tree = parse_tsql(switched[0])
         tree.meta[ADDED_WITH_CHECK] = switched[1]
         return tree
-    text = read_default_for(text) or text
+    default_for = read_default_for(text)
+    if default_for is not None:
+        text = default_for.statement
     if _CURRENT_OF.search(text):
         _refuse_current_of(text)
     if _EXEC.search(text):
@@ -132,6 +135,8 @@ def parse_tsql(text: str) -> exp.Expression:
     if clause is not None:
         text = text[: clause.start] + " " * (clause.end - clause.start) + text[clause.end :]
     tree = _parse_one(text)
+    if default_for is not None:
+        tree.meta[DEFAULT_NAME] = default_for.name
     if clause is not None:
         if not isinstance(tree, (exp.Insert, exp.Update, exp.Delete, exp.Merge)):
             raise CompileError("OUTPUT belongs to INSERT, UPDATE, DELETE or MERGE", "OUTPUT")

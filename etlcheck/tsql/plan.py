@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, TableName
+from etlcheck.tsql.default_constraints import DefaultConstraint
 from etlcheck.tsql.foreign_keys import ForeignKey
 from etlcheck.tsql.keys import Key, Written
 
@@ -53,6 +54,8 @@ class Plan:
     """Keys a CREATE TABLE declared that the interpreter enforces."""
     foreign_keys: tuple[ForeignKey, ...] = ()
     """Foreign keys a CREATE TABLE declared that the interpreter enforces."""
+    defaults: tuple[DefaultConstraint, ...] = ()
+    """The DEFAULT constraints a CREATE TABLE declared, by name."""
     output_step: int | None = None
     """0 for the statement itself, or 1 + the index of a step after it, whose rows are the
     OUTPUT rows."""

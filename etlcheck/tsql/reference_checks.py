@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from etlcheck.tsql.default_checks import DEFAULT_CHECKS, drop_default
 from etlcheck.tsql.emulation.references import (
     ADD_FOREIGN_KEY,
     CONSTRAINT_NAMES,
@@ -200,7 +201,7 @@ def _drop_constraint(interpreter: Runtime, subject: str) -> Refusal | None:
     keys = tuple(k for k in table.keys if k.name.lower() != wanted)
     foreign = tuple(k for k in table.foreign_keys if k.name.lower() != wanted)
     if len(keys) == len(table.keys) and len(foreign) == len(table.foreign_keys):
-        if found["exists"]:
+        if drop_default(interpreter, table, found["name"]) or found["exists"]:
             return None
         return NOT_A_CONSTRAINT, f"'{found['name']}' is not a constraint."
     _record(interpreter, table, foreign, keys)
@@ -287,4 +288,5 @@ REFERENCE_CHECKS: dict[str, Callable[[Runtime, str], Refusal | None]] = {
     FOREIGN_KEY_TARGETS: _targets,
     OUTPUT_INTO_TARGET: _output_target,
     CONSTRAINT_NAMES: _constraint_names,
+    **DEFAULT_CHECKS,
 }

@@ -67,6 +67,10 @@ SYS_VIEWS = frozenset(
     ]
 )
 IDENTITY_SUFFIX = "__identity"
+_DEFAULTS_SQL = (
+    "SELECT schema_name, table_name, column_name, comment FROM duckdb_columns() "
+    "WHERE database_name = current_database() AND comment LIKE 'etlcheck-default:%'"
+)
 _TYPES = {
     "BIT": "BOOLEAN",
     "DATETIME": "TIMESTAMP",
@@ -163,6 +167,7 @@ class DuckDBEmulation(Emulation):
     row_id = "rowid"
     catalog_sql = _CATALOG_SQL
     enforces_keys = True
+    defaults_sql = _DEFAULTS_SQL
     grants_permissions = False
     drops_one_at_a_time = True
     index_includes = False

@@ -43,11 +43,14 @@ class DuckDBCloner:
         schemas = ", ".join(sql_literal(schema) for schema in {s for s, _, _ in tables})
         where = f"WHERE database_name = current_database() AND schema_name IN ({schemas})"
         columns: dict[tuple[str, str], list[tuple[str, str, bool, str | None]]] = {}
-        for schema, table, name, kind, nullable, default in engine.query(
+        column_comments: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for schema, table, name, kind, nullable, default, remark in engine.query(
             "SELECT schema_name, table_name, column_name, data_type, is_nullable, "
-            f"column_default FROM duckdb_columns() {where} ORDER BY column_index"
+            f"column_default, comment FROM duckdb_columns() {where} ORDER BY column_index"
         ).rows:
             columns.setdefault((schema, table), []).append((name, kind, nullable, default))
+            if remark:  # the name of the column's DEFAULT constraint
+                column_comments.setdefault((schema, table), []).append((name, str(remark)))
         generated = _generated_columns(engine, schemas)
         constraints: dict[tuple[str, str], list[str]] = {}
         for schema, table, kind, text in engine.query(
@@ -83,6 +86,9 @@ class DuckDBCloner:
             if comment:
                 comment = retarget_comment(str(comment), copies)
                 engine.execute(f"COMMENT ON TABLE {copy} IS {sql_literal(comment)}")
+            for name, remark in column_comments.get((schema, table), []):
+                column = f"{copy}.{engine.quote(name)}"
+                engine.execute(f"COMMENT ON COLUMN {column} IS {sql_literal(remark)}")
         self.copy_rows(engine, [copy for copy in tables if copy not in without_rows])
 
     def copy_rows(self, engine: Engine, tables: Sequence[TableCopy]) -> None:

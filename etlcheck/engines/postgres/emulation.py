@@ -150,6 +150,16 @@ UNION ALL SELECT 'D', current_database()::text, NULL, NULL, 0
 """Every object ``sys.objects`` lists (temp ones as schema ``#``), the schemas and the
 database name; ``load_catalog`` puts tables and views last, so they win a name shared
 with a constraint."""
+_DEFAULTS_SQL = """
+SELECT n.nspname::text, c.relname::text, a.attname::text, d.description
+FROM pg_catalog.pg_description d
+JOIN pg_catalog.pg_class c ON c.oid = d.objoid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
+WHERE d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid > 0
+  AND n.oid <> pg_catalog.pg_my_temp_schema() AND d.description LIKE 'etlcheck-default:%'
+"""
+"""The columns whose comment records a DEFAULT constraint (temp tables' are not kept)."""
 _TO_CHAR = {
     "yyyy": ("YYYY", 0), "yy": ("YY", 0), "MMMM": ("FMMonth", 0), "MMM": ("Mon", 0),
     "MM": ("MM", 0), "M": ("FMMM", 0), "dddd": ("FMDay", 0), "ddd": ("Dy", 0),
@@ -197,6 +207,7 @@ class PostgresEmulation(Emulation):
     constraint_objects = True
     row_id = "ctid"
     catalog_sql = _CATALOG_SQL
+    defaults_sql = _DEFAULTS_SQL
     routine_sql = PostgresRoutineSQL()
     merge_output_logged = True
 

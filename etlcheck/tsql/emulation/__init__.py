@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sqlglot import exp
 
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA as DEFAULT_SCHEMA
-from etlcheck.tsql.catalog import CatalogCache, CatalogObject, CatalogSnapshot
+from etlcheck.tsql.catalog import CatalogCache, CatalogObject, CatalogSnapshot, with_defaults
 from etlcheck.tsql.emulation.added_columns import plan_added_defaults, split_added_columns
 from etlcheck.tsql.emulation.common import statement_kind, sys_call, written_table
 from etlcheck.tsql.emulation.functions import rewrite_functions
 from etlcheck.tsql.emulation.lengths import add_length_checks
+from etlcheck.tsql.emulation.named_defaults import plan_altered_defaults, plan_created_defaults
 from etlcheck.tsql.emulation.output import (
     OLD_TABLE,
     finish_target,
@@ -82,6 +83,9 @@ class Emulation(ABC):
     of kind ``O`` (an object; temp ones in schema ``#``), ``S`` (a schema) and ``D`` (the
     database name, in the schema column); a sixth column, when present, is a table's
     comment (where ``enforces_keys`` emulations record its keys)."""
+    defaults_sql: ClassVar[str] = ""
+    """Rows ``(schema, table, column, comment)`` of the columns whose comment records a
+    DEFAULT constraint's name (``etlcheck.tsql.default_constraints``)."""
     constraint_objects: ClassVar[bool] = False
     """True when ``catalog_sql`` lists constraints as objects (as ``sys.objects`` does):
     then a CREATE or DROP TABLE changes more than the table, and the catalog is reloaded
@@ -153,6 +157,7 @@ class Emulation(ABC):
         plan = Plan(tree, statement_kind(tree), checks=checks)
         returned: list[exp.Expression] = []
         if isinstance(tree, exp.Create):
+            plan_created_defaults(plan, tree)
             self._plan_create(plan, tree)
         elif isinstance(tree, exp.Drop):
             self._plan_drop(plan, tree)
@@ -171,11 +176,13 @@ class Emulation(ABC):
             _refuse_added(tree, self.adds_checks)
             if self.enforces_keys:
                 _check_key_columns(plan, tree)
+            recorded = plan_altered_defaults(plan, tree, self.enforces_keys)
             plan_alter_constraints(plan, tree, self.enforces_keys)
             self._plan_alter_columns(plan, tree)
             plan_added_defaults(tree, plan.after, self._rewrite_tree, self.literal_defaults_only)
             if self.alters_one_at_a_time:
                 split_added_columns(plan.tree, plan.after, self._rewrite_tree)
+            plan.after.extend(recorded)
         if self.enforces_keys:
             check_referenced(plan, tree)
         if isinstance(tree, (exp.Drop, exp.Alter)):
@@ -415,6 +422,8 @@ class Emulation(ABC):
                 schemas.append((str(schema), int(object_id)))
             else:
                 database = str(schema)
+        if self.defaults_sql:
+            objects = with_defaults(objects, target.query(self.defaults_sql).rows)
         return CatalogSnapshot(tuple(objects), tuple(schemas), database)
 
     def reference_constraint(
@@ -518,8 +527,8 @@ def _check_key_columns(plan: Plan, tree: exp.Alter) -> None:
     for action in tree.args.get("actions") or []:
         if isinstance(action, exp.Drop) and (action.args.get("kind") or "").upper() == "COLUMN":
             verb, columns = "DROP", [c.name for c in action.args.get("tables") or []]
-        elif isinstance(action, exp.AlterColumn):
-            verb, columns = "ALTER", [action.name]
+        elif isinstance(action, exp.AlterColumn) and action.args.get("default") is None:
+            verb, columns = "ALTER", [action.name]  # a default (ADD ... FOR) leaves keys be
         else:
             continue
         plan.checks.append(Check("key_columns", json.dumps([*table, verb, columns])))
