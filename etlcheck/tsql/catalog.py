@@ -10,7 +10,11 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from etlcheck.tsql.default_constraints import DefaultConstraint, decode_default
+from etlcheck.tsql.default_constraints import (
+    DefaultConstraint,
+    decode_default,
+    default_object_id,
+)
 from etlcheck.tsql.keys import PRIMARY_KEY, Key
 from etlcheck.tsql.table_names import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.table_names import TableName as TableName
@@ -200,10 +204,10 @@ class CatalogCache:
         kinds = {key.name.lower(): key.kind for key in table.keys}
         kind = kinds.get(spelled.lower())
         object_type = "F" if kind is None else ("PK" if kind == PRIMARY_KEY else "UQ")
+        object_id = zlib.crc32(f"{table.schema}.{spelled}".lower().encode()) & 0x3FFFFFFF
         if any(default.name.lower() == spelled.lower() for default in table.defaults):
-            object_type = "D"
-        object_id = zlib.crc32(f"{table.schema}.{spelled}".lower().encode())
-        return CatalogObject(table.schema, spelled, object_type, object_id & 0x3FFFFFFF)
+            object_type, object_id = "D", default_object_id(table.schema, spelled)
+        return CatalogObject(table.schema, spelled, object_type, object_id)
 
     def constraint(self, schema: str, name: str) -> tuple[CatalogObject, str] | None:
         """The table that records the key, foreign key or default ``schema.name`` (its

@@ -10,6 +10,7 @@ is refused as SQL Server refuses it (5074, 4922)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zlib
 from collections.abc import Iterable
@@ -33,6 +34,23 @@ class DefaultConstraint:
     name: str
     column: str
     system_named: bool = False
+    definition: str = ""
+    """The expression as ``sys.default_constraints.definition`` shows it: in parentheses,
+    a number in two (``((7))``, ``('2024-02-01')``), as written otherwise."""
+
+
+def definition_of(value: exp.Expression) -> str:
+    """``value`` as SQL Server stores a default's definition."""
+    while isinstance(value, exp.Paren):
+        value = value.this
+    text = value.sql(dialect="tsql")
+    number = isinstance(value, exp.Literal) and not value.is_string
+    return f"(({text}))" if number or isinstance(value, exp.Neg) else f"({text})"
+
+
+def default_object_id(schema: str, name: str) -> int:
+    """The object id a default gets, the same in ``OBJECT_ID`` and the catalog view."""
+    return int(hashlib.md5(f"{schema}.{name}".lower().encode()).hexdigest()[:7], 16)
 
 
 def system_name(table: str, column: str) -> str:
@@ -43,7 +61,11 @@ def system_name(table: str, column: str) -> str:
 
 def encode_default(default: DefaultConstraint) -> str:
     """The column comment that records ``default``."""
-    recorded = {"name": default.name, "system": default.system_named}
+    recorded = {
+        "name": default.name,
+        "system": default.system_named,
+        "definition": default.definition,
+    }
     return DEFAULT_MARKER + json.dumps(recorded, separators=(",", ":"))
 
 
@@ -53,7 +75,12 @@ def decode_default(column: str, comment: object) -> DefaultConstraint | None:
         return None
     try:
         recorded = json.loads(comment[len(DEFAULT_MARKER) :])
-        return DefaultConstraint(str(recorded["name"]), column, bool(recorded.get("system")))
+        return DefaultConstraint(
+            str(recorded["name"]),
+            column,
+            bool(recorded.get("system")),
+            str(recorded.get("definition") or ""),
+        )
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -67,13 +94,14 @@ def declared_defaults(
         if not isinstance(definition, exp.ColumnDef):
             continue
         for constraint in definition.constraints:
-            if isinstance(constraint.args.get("kind"), exp.DefaultColumnConstraint):
-                name = constraint.name
-                column = definition.name
+            kind = constraint.args.get("kind")
+            if isinstance(kind, exp.DefaultColumnConstraint):
+                name, column = constraint.name, definition.name
+                text = definition_of(kind.this)
                 if name:
-                    found.append(DefaultConstraint(name, column))
+                    found.append(DefaultConstraint(name, column, False, text))
                 else:
-                    found.append(DefaultConstraint(system_name(table, column), column, True))
+                    found.append(DefaultConstraint(system_name(table, column), column, True, text))
     return tuple(found)
 
 

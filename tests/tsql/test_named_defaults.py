@@ -2,8 +2,8 @@
 use them: the name is known after CREATE TABLE and ALTER TABLE (OBJECT_ID(..., 'D')),
 DROP CONSTRAINT takes the column's default away, DROP COLUMN of a column with a default
 is refused (4922), a name in use is refused (2714), ROLLBACK restores the name, a
-sandboxed run changes the sandbox copy only; ``sys.default_constraints`` is a compat
-finding."""
+sandboxed run changes the sandbox copy only; ``sys.default_constraints`` finds the name
+SQL Server generates for an unnamed default, as scripts look it up before DROP COLUMN."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from etlcheck.compatibility import check_script
 from etlcheck.config import SandboxConfig
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
@@ -74,12 +73,6 @@ def test_the_migration_drops_the_default_by_name(engine: Engine) -> None:
         "WITHIN GROUP (ORDER BY Code) FROM stage.CustomerFeed);",
     )
     assert messages == ("has", "none", "515", "a:2024-02-01,c:2024-05-01")
-    # Looking an unnamed default's name up in the catalog view is refused, not guessed.
-    lookup = "SELECT name FROM sys.default_constraints WHERE parent_object_id = 1;"
-    findings = check_script(lookup, Path("t.sql"), engine.name)
-    assert [finding.message.split(";")[0] for finding in findings] == [
-        "sys.default_constraints: catalog view sys.default_constraints is not emulated"
-    ]
 
 
 def test_a_name_that_is_no_constraint_fails_with_3728_unless_if_exists(engine: Engine) -> None:
@@ -171,6 +164,28 @@ def test_the_name_goes_with_its_table_through_sp_rename_and_drop(engine: Engine)
         + HAS.format("DF_Feed_Date"),
     )
     assert messages[-2:] == ("has", "has")
+
+
+def test_an_unnamed_default_is_found_in_sys_default_constraints(engine: Engine) -> None:
+    run(engine, FEED)
+    messages = run(
+        engine,
+        "DECLARE @name sysname = (SELECT d.name FROM sys.default_constraints AS d\n"
+        "    JOIN sys.columns AS c\n"
+        "        ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id\n"
+        "    WHERE d.parent_object_id = OBJECT_ID(N'stage.CustomerFeed', N'U')\n"
+        "        AND c.name = N'Region' AND d.is_system_named = 1);\n"
+        "PRINT (SELECT CONCAT(definition, ' ', type_desc, ' ',\n"
+        "    IIF(object_id = OBJECT_ID(N'stage.' + name, N'D'), 'same id', 'other id'))\n"
+        "    FROM sys.default_constraints WHERE name = @name);\n"
+        "DECLARE @sql nvarchar(max) = N'ALTER TABLE stage.CustomerFeed DROP CONSTRAINT '\n"
+        "    + QUOTENAME(@name);\n"
+        "EXEC sp_executesql @sql;\n"
+        "ALTER TABLE stage.CustomerFeed DROP COLUMN Region;\n"
+        "PRINT (SELECT STRING_AGG(name, ',') FROM sys.objects WHERE type = 'D'\n"
+        "    AND parent_object_id = OBJECT_ID(N'stage.CustomerFeed'));",
+    )
+    assert messages == ("(N'north') DEFAULT_CONSTRAINT same id", "DF_CustomerFeed_FeedDate")
 
 
 def test_a_sandboxed_run_drops_the_default_of_the_sandbox_copy_only(engine: Engine) -> None:

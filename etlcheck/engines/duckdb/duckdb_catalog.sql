@@ -9,6 +9,20 @@ SELECT schema_name AS name, CAST(oid AS INTEGER) AS schema_id, 1 AS principal_id
 FROM duckdb_schemas()
 WHERE database_name = current_database() AND NOT internal AND schema_name NOT IN ('main', 'pg_catalog', 'information_schema')
 UNION ALL SELECT 'INFORMATION_SCHEMA', 3, 1;
+CREATE OR REPLACE VIEW sys.default_constraints AS
+SELECT d.name, CAST(('0x' || substr(md5(lower(d.schema_name || '.' || d.name)), 1, 7)) AS INTEGER) AS object_id,
+       NULL::INTEGER AS principal_id, d.schema_id, d.parent_object_id, 'D' AS type, 'DEFAULT_CONSTRAINT' AS type_desc,
+       NULL::TIMESTAMP AS create_date, NULL::TIMESTAMP AS modify_date, false AS is_ms_shipped, d.parent_column_id,
+       d.definition, d.is_system_named
+FROM (
+    SELECT json_extract_string(substr(c.comment, 18), '$.name') AS name, c.schema_name,
+           CAST(c.schema_oid AS INTEGER) AS schema_id, CAST(c.table_oid AS INTEGER) AS parent_object_id,
+           CAST(c.column_index AS INTEGER) AS parent_column_id,
+           json_extract_string(substr(c.comment, 18), '$.definition') AS definition,
+           coalesce(CAST(json_extract_string(substr(c.comment, 18), '$.system') AS BOOLEAN), false) AS is_system_named
+    FROM duckdb_columns() c
+    WHERE c.database_name = current_database() AND c.comment LIKE 'etlcheck-default:%'
+) AS d;
 CREATE OR REPLACE VIEW sys.objects AS
 SELECT table_name AS name, CAST(table_oid AS INTEGER) AS object_id, NULL::INTEGER AS principal_id,
        CAST(schema_oid AS INTEGER) AS schema_id, 0 AS parent_object_id, 'U' AS type,
@@ -25,7 +39,10 @@ UNION ALL
 SELECT r.name, r.object_id, NULL, r.schema_id, 0, r.type,
        CASE r.type WHEN 'P' THEN 'SQL_STORED_PROCEDURE' WHEN 'FN' THEN 'SQL_SCALAR_FUNCTION'
             ELSE 'SQL_INLINE_TABLE_VALUED_FUNCTION' END, NULL, NULL, false
-FROM sys.etlcheck_routines r WHERE r.schema_id IN (SELECT schema_id FROM sys.schemas);
+FROM sys.etlcheck_routines r WHERE r.schema_id IN (SELECT schema_id FROM sys.schemas)
+UNION ALL
+SELECT d.name, d.object_id, NULL, d.schema_id, d.parent_object_id, 'D', 'DEFAULT_CONSTRAINT', NULL, NULL, false
+FROM sys.default_constraints d;
 CREATE OR REPLACE VIEW sys.tables AS SELECT * FROM sys.objects WHERE type = 'U';
 CREATE OR REPLACE VIEW sys.views AS SELECT * FROM sys.objects WHERE type = 'V';
 CREATE OR REPLACE VIEW sys.sequences AS SELECT * FROM sys.objects WHERE type = 'SO';

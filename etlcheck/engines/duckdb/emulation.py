@@ -61,6 +61,7 @@ SYS_VIEWS = frozenset(
         "views",
         "sequences",
         "columns",
+        "default_constraints",
         "procedures",
         "sql_modules",
         "extended_properties",
@@ -475,11 +476,12 @@ def _average(average: exp.Avg, window: exp.Window | None) -> exp.Expression:
 
 
 def _constraint_type(object_type: exp.Expression | None) -> str | None:
-    """``F``, ``PK`` or ``UQ`` when OBJECT_ID asks for a constraint the interpreter records."""
-    if not isinstance(object_type, exp.Literal):
+    """``F``, ``PK`` or ``UQ`` when OBJECT_ID asks for a key the interpreter records with its
+    table (a default, ``D``, is in ``sys.objects``)."""
+    if not isinstance(object_type, (exp.Literal, exp.National)):
         return None
     kind = object_type.name.strip().upper()
-    return kind if kind in CONSTRAINT_TYPES else None
+    return kind if kind in CONSTRAINT_TYPES - {"D"} else None
 
 
 def _literal(value: Any) -> str:

@@ -27,6 +27,22 @@ GRANT USAGE ON SEQUENCE sys.etlcheck_routine_ids TO PUBLIC;
 """Procedures and functions the T-SQL interpreter created (``etlcheck.tsql.routine_store``)."""
 
 _OBJECTS = """
+CREATE OR REPLACE VIEW sys.etlcheck_default_constraints AS
+SELECT ('x' || lpad(substr(md5(lower(d.schema_name || '.' || d.name)), 1, 7), 8, '0'))
+           ::bit(32)::integer::oid AS object_id, d.*
+FROM (SELECT substr(p.description, 18)::jsonb ->> 'name' AS name, n.nspname::text AS schema_name,
+             n.oid AS schema_id, c.oid AS parent_object_id, a.attnum::integer AS parent_column_id,
+             substr(p.description, 18)::jsonb ->> 'definition' AS definition,
+             coalesce((substr(p.description, 18)::jsonb ->> 'system')::boolean, false)
+                 AS is_system_named
+      FROM pg_catalog.pg_description p
+      JOIN pg_catalog.pg_class c ON c.oid = p.objoid
+      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = p.objsubid
+      WHERE p.classoid = 'pg_catalog.pg_class'::regclass AND p.objsubid > 0
+        AND n.oid <> pg_catalog.pg_my_temp_schema()
+        AND p.description LIKE 'etlcheck-default:%') AS d;
+
 CREATE OR REPLACE VIEW sys.etlcheck_objects AS
 SELECT c.oid AS object_id, c.relname::text AS name, n.nspname::text AS schema_name,
        n.oid AS schema_id, 0::oid AS parent_object_id,
@@ -58,7 +74,10 @@ SELECT k.oid, k.conname::text, n.nspname::text, n.oid, k.conrelid,
 FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace
 WHERE k.contype IN ('p', 'f', 'u', 'c') AND k.conrelid <> 0
   AND (n.nspname NOT LIKE 'pg\\_%' OR n.oid = pg_catalog.pg_my_temp_schema())
-  AND n.nspname NOT IN ('information_schema', 'sys');
+  AND n.nspname NOT IN ('information_schema', 'sys')
+UNION ALL  -- the DEFAULT constraints named in column comments (etlcheck.tsql.default_constraints)
+SELECT d.object_id, d.name, d.schema_name, d.schema_id, d.parent_object_id, 'D'::char(2)
+FROM sys.etlcheck_default_constraints d;
 """
 
 _TYPE_DESC = """CASE o.type WHEN 'U' THEN 'USER_TABLE' WHEN 'V' THEN 'VIEW'
@@ -66,7 +85,8 @@ _TYPE_DESC = """CASE o.type WHEN 'U' THEN 'USER_TABLE' WHEN 'V' THEN 'VIEW'
     WHEN 'FN' THEN 'SQL_SCALAR_FUNCTION' WHEN 'TF' THEN 'SQL_TABLE_VALUED_FUNCTION'
     WHEN 'IF' THEN 'SQL_INLINE_TABLE_VALUED_FUNCTION'
     WHEN 'PK' THEN 'PRIMARY_KEY_CONSTRAINT' WHEN 'F' THEN 'FOREIGN_KEY_CONSTRAINT'
-    WHEN 'UQ' THEN 'UNIQUE_CONSTRAINT' ELSE 'CHECK_CONSTRAINT' END"""
+    WHEN 'UQ' THEN 'UNIQUE_CONSTRAINT' WHEN 'D' THEN 'DEFAULT_CONSTRAINT'
+    ELSE 'CHECK_CONSTRAINT' END"""
 
 _PUBLIC_OBJECTS = f"""
 SELECT o.name::{{citext}} AS name, o.object_id, NULL::oid AS principal_id, o.schema_id,
@@ -101,6 +121,13 @@ FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
   AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'sys');
+
+CREATE OR REPLACE VIEW sys.default_constraints AS
+SELECT d.name::{{citext}} AS name, d.object_id, NULL::oid AS principal_id, d.schema_id,
+       d.parent_object_id, 'D'::char(2) AS type, 'DEFAULT_CONSTRAINT'::text AS type_desc,
+       NULL::timestamp AS create_date, NULL::timestamp AS modify_date, false AS is_ms_shipped,
+       d.parent_column_id, d.definition::{{citext}} AS definition, d.is_system_named
+FROM sys.etlcheck_default_constraints d;
 
 CREATE OR REPLACE VIEW sys.indexes AS
 SELECT i.indrelid AS object_id, c.relname::{{citext}} AS name,

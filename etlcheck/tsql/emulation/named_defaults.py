@@ -14,6 +14,7 @@ from etlcheck.tsql.default_constraints import (
     DefaultConstraint,
     comment_sql,
     declared_defaults,
+    definition_of,
     system_name,
 )
 from etlcheck.tsql.emulation.references import CONSTRAINT_NAMES
@@ -57,7 +58,9 @@ def plan_altered_defaults(plan: Plan, tree: exp.Alter, enforced: bool) -> list[s
     named = tree.meta.get(DEFAULT_NAME)
     if isinstance(named, str) and len(actions) == 1 and isinstance(actions[0], exp.AlterColumn):
         column = actions[0].name
-        default = DefaultConstraint(named or system_name(table[1], column), column, not named)
+        name = named or system_name(table[1], column)
+        text = definition_of(actions[0].args["default"])
+        default = DefaultConstraint(name, column, not named, text)
         found = {"table": table, "column": column, "name": default.name}
         plan.checks.append(Check(ADD_DEFAULT, json.dumps(found)))
         return [comment_sql(table, column, default)]

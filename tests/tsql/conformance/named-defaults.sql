@@ -3,7 +3,8 @@
 -- "WITH VALUES … If this is used when the related column isn't also being added, it has
 -- no effect." A default's name is an object of its schema (OBJECT_ID(…, 'D')); DROP
 -- CONSTRAINT takes the column's default away; a column with a default cannot be dropped
--- (5074, then 4922: the error a CATCH block sees).
+-- (5074, then 4922: the error a CATCH block sees). sys.default_constraints lists them
+-- (https://learn.microsoft.com/en-us/sql/relational-databases/system-catalog-views/sys-default-constraints-transact-sql).
 DROP TABLE IF EXISTS dbo.named_feed;
 CREATE TABLE dbo.named_feed (
     code NVARCHAR(20) NOT NULL,
@@ -18,6 +19,12 @@ PRINT (SELECT STRING_AGG(CONCAT(code, ':', feed_date, ':', ISNULL(batch, -1)), '
 -- prints: a:2024-02-01:-1,b:2024-02-01:7
 PRINT IIF(OBJECT_ID(N'dbo.DF_named_feed_date', N'D') IS NULL, 'none', 'has');
 -- prints: has
+PRINT (SELECT STRING_AGG(CONCAT(d.name, ' ', c.name, ' ', d.definition, ' ',
+        CAST(d.is_system_named AS INT)), ',') WITHIN GROUP (ORDER BY d.name)
+    FROM sys.default_constraints AS d
+    JOIN sys.columns AS c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id
+    WHERE d.parent_object_id = OBJECT_ID(N'dbo.named_feed', N'U'));
+-- prints: DF_named_feed_batch batch ((7)) 0,DF_named_feed_date feed_date ('2024-02-01') 0
 BEGIN TRY
     ALTER TABLE dbo.named_feed DROP COLUMN feed_date;
 END TRY
