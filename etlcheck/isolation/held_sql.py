@@ -22,24 +22,12 @@ from dataclasses import dataclass, field
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.isolation.statements import BatchStatements
+from etlcheck.tsql.compound_select import COMPOUND_OPERATORS
 from etlcheck.tsql.tokens import STRINGS, adjacent
 
 _TEXT_TYPES = {"CHAR": 1, "VARCHAR": 1, "NCHAR": 1, "NVARCHAR": 1, "SYSNAME": 128}
 """Character types a variable may hold SQL in, with their length when none is given."""
 _UNLIMITED = 1 << 31
-_OPERATORS = frozenset(
-    {
-        TokenType.PLUS,
-        TokenType.DASH,
-        TokenType.STAR,
-        TokenType.SLASH,
-        TokenType.MOD,
-        TokenType.AMP,
-        TokenType.PIPE,
-        TokenType.CARET,
-    }
-)
-"""The first token of a compound assignment (``+=``, ``|=``...), which the tokenizer splits."""
 
 
 @dataclass(frozen=True)
@@ -124,7 +112,7 @@ def _written(tokens: tuple[Token, ...], words: tuple[str, ...], index: int) -> b
     if tokens[after].token_type == TokenType.EQ or words[after] in ("OUTPUT", "OUT"):
         return True
     return (
-        tokens[after].token_type in _OPERATORS
+        tokens[after].token_type in COMPOUND_OPERATORS
         and after + 1 < len(tokens)
         and tokens[after + 1].token_type == TokenType.EQ
     )

@@ -11,7 +11,7 @@ from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql.tokens import SplitError, adjacent, tokenize, word_of
 
-_OPERATORS = frozenset(
+COMPOUND_OPERATORS = frozenset(
     [
         TokenType.PLUS,
         TokenType.DASH,
@@ -23,6 +23,7 @@ _OPERATORS = frozenset(
         TokenType.CARET,
     ]
 )
+"""The first token of a compound assignment (``+=``, ``|=``...), which the tokenizer splits."""
 _COMPOUND = re.compile(r"@\w+\s*[-+*/%&|^]=")
 _LIST_ENDS = frozenset(["FROM", "INTO", "WHERE", "GROUP", "HAVING", "ORDER", "OPTION", "UNION"])
 
@@ -68,7 +69,7 @@ def _compound_at(tokens: list[Token], index: int) -> bool:
     name, operator, equals = tokens[index + 1], tokens[index + 2], tokens[index + 3]
     return (
         adjacent(tokens[index], name)
-        and operator.token_type in _OPERATORS
+        and operator.token_type in COMPOUND_OPERATORS
         and equals.token_type == TokenType.EQ
         and adjacent(operator, equals)
     )
