@@ -18,14 +18,14 @@ from etlcheck.tsql.plan import TSQL_TYPE
 _EPOCH_SECONDS = 2208988800
 """Seconds from 1900-01-01 to 1970-01-01."""
 _FLOATS = frozenset(["FLOAT", "REAL", "DOUBLE"])
-_DATETIMES = frozenset(["DATETIME", "SMALLDATETIME"])
-_WHOLE = frozenset(["INT", "BIGINT", "SMALLINT", "TINYINT"])
+DATETIMES = frozenset(["DATETIME", "SMALLDATETIME"])
+WHOLE = frozenset(["INT", "BIGINT", "SMALLINT", "TINYINT"])
 
 
 def days_of(value: exp.Expression, to: exp.DataType, source: str | None) -> exp.Expression | None:
     """``CAST(value AS float)`` of a datetime the statement shows, as SQL Server's day
     number; None for any other conversion."""
-    if to.this.name not in _FLOATS or source not in _DATETIMES:
+    if to.this.name not in _FLOATS or source not in DATETIMES:
         return None
     seconds = exp.Add(
         this=exp.TimeToUnix(this=value), expression=exp.Literal.number(_EPOCH_SECONDS)
@@ -39,10 +39,10 @@ def days_of(value: exp.Expression, to: exp.DataType, source: str | None) -> exp.
 def moment_of(value: exp.Expression, to: exp.DataType, source: str | None) -> exp.Expression | None:
     """``CAST(value AS datetime)`` of a whole number of days (``FLOOR(...)``, ``CEILING(...)``
     or an integer the statement shows) as that many days after 1900-01-01; None otherwise."""
-    if to.this.name not in _DATETIMES:
+    if to.this.name not in DATETIMES:
         return None
     inner = value.this if isinstance(value, exp.Paren) else value
-    if not (isinstance(inner, (exp.Floor, exp.Ceil)) or source in _WHOLE):
+    if not (isinstance(inner, (exp.Floor, exp.Ceil)) or source in WHOLE):
         return None
     if isinstance(inner, exp.Literal):
         return None  # a constant: conversions._number_as_datetime

@@ -41,6 +41,7 @@ from collections.abc import Callable
 from sqlglot import exp
 
 from etlcheck.tsql.concatenation import string_kind
+from etlcheck.tsql.emulation.added_days import days_added
 from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.compared_moments import COMPARISONS, read_compared_text
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion, source_type
@@ -108,6 +109,8 @@ def _rewrite(
         return rewrite_conversion(node, reads_text)
     if reads_text and isinstance(node, COMPARISONS):
         return read_compared_text(node)
+    if (added := days_added(node)) is not None:
+        return added
     if isinstance(node, exp.Escape) or (
         isinstance(node, exp.Like) and not isinstance(node.parent, exp.Escape)
     ):
