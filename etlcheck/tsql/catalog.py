@@ -260,7 +260,7 @@ def with_defaults(
     objects: list[CatalogObject], rows: Iterable[tuple[object, ...]]
 ) -> list[CatalogObject]:
     """``objects`` with the defaults that ``rows`` (schema, table, column, comment: the
-    emulation's ``defaults_sql``) record for them."""
+    ``C`` rows of the emulation's ``catalog_sql``) record for them."""
     found: dict[tuple[str, str], list[DefaultConstraint]] = {}
     for schema, table, column, comment in rows:
         default = decode_default(str(column), comment)

@@ -68,10 +68,6 @@ SYS_VIEWS = frozenset(
     ]
 )
 IDENTITY_SUFFIX = "__identity"
-_DEFAULTS_SQL = (
-    "SELECT schema_name, table_name, column_name, comment FROM duckdb_columns() "
-    "WHERE database_name = current_database() AND comment LIKE 'etlcheck-default:%'"
-)
 _TYPES = {
     "BIT": "BOOLEAN",
     "DATETIME": "TIMESTAMP",
@@ -149,10 +145,13 @@ SELECT 'O', r.schema_name, r.name, r.type, r.object_id, NULL FROM sys.etlcheck_r
 WHERE r.schema_id IN (SELECT schema_id FROM sys.schemas)
 UNION ALL SELECT 'S', name, NULL, NULL, schema_id, NULL FROM sys.schemas
 UNION ALL SELECT 'D', current_database(), NULL, NULL, 0, NULL
+UNION ALL
+SELECT 'C', schema_name, table_name, column_name, NULL, comment FROM duckdb_columns()
+WHERE database_name = current_database() AND comment LIKE 'etlcheck-default:%'
 """
 """The objects ``sys.objects`` lists (plus temp tables as schema ``#``, with the keys their
-comment records; routines from ``sys.etlcheck_routines``), the schemas and the database
-name."""
+comment records; routines from ``sys.etlcheck_routines``), the schemas, the database name
+and the columns whose comment names their DEFAULT constraint."""
 
 
 def _map_type(data_type: exp.DataType) -> exp.DataType:
@@ -168,7 +167,6 @@ class DuckDBEmulation(Emulation):
     row_id = "rowid"
     catalog_sql = _CATALOG_SQL
     enforces_keys = True
-    defaults_sql = _DEFAULTS_SQL
     grants_permissions = False
     drops_one_at_a_time = True
     index_includes = False

@@ -143,16 +143,12 @@ _ERROR_NUMBERS = {
 }
 _CATALOG_SQL = """
 SELECT 'O', CASE WHEN schema_id = pg_my_temp_schema() THEN '#' ELSE schema_name END, name,
-       rtrim(type), object_id::bigint
+       rtrim(type), object_id::bigint, NULL::text
 FROM sys.etlcheck_objects
-UNION ALL SELECT 'S', name::text, NULL, NULL, schema_id::bigint FROM sys.schemas
-UNION ALL SELECT 'D', current_database()::text, NULL, NULL, 0
-"""
-"""Every object ``sys.objects`` lists (temp ones as schema ``#``), the schemas and the
-database name; ``load_catalog`` puts tables and views last, so they win a name shared
-with a constraint."""
-_DEFAULTS_SQL = """
-SELECT n.nspname::text, c.relname::text, a.attname::text, d.description
+UNION ALL SELECT 'S', name::text, NULL, NULL, schema_id::bigint, NULL FROM sys.schemas
+UNION ALL SELECT 'D', current_database()::text, NULL, NULL, 0, NULL
+UNION ALL
+SELECT 'C', n.nspname::text, c.relname::text, a.attname::text, NULL, d.description
 FROM pg_catalog.pg_description d
 JOIN pg_catalog.pg_class c ON c.oid = d.objoid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -160,7 +156,10 @@ JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
 WHERE d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid > 0
   AND n.oid <> pg_catalog.pg_my_temp_schema() AND d.description LIKE 'etlcheck-default:%'
 """
-"""The columns whose comment records a DEFAULT constraint (temp tables' are not kept)."""
+"""Every object ``sys.objects`` lists (temp ones as schema ``#``), the schemas, the
+database name and the columns whose comment names their DEFAULT constraint (temp tables'
+are not kept); ``load_catalog`` puts tables and views last, so they win a name shared
+with a constraint."""
 _TO_CHAR = {
     "yyyy": ("YYYY", 0), "yy": ("YY", 0), "MMMM": ("FMMonth", 0), "MMM": ("Mon", 0),
     "MM": ("MM", 0), "M": ("FMMM", 0), "dddd": ("FMDay", 0), "ddd": ("Dy", 0),
@@ -208,7 +207,6 @@ class PostgresEmulation(Emulation):
     constraint_objects = True
     row_id = "ctid"
     catalog_sql = _CATALOG_SQL
-    defaults_sql = _DEFAULTS_SQL
     routine_sql = PostgresRoutineSQL()
     merge_output_logged = True
 

@@ -79,13 +79,12 @@ class Emulation(ABC):
     row_id: ClassVar[str]
     """The pseudo-column that identifies a row (UPDATE/DELETE with joins use it)."""
     catalog_sql: ClassVar[str]
-    """One query for what OBJECT_ID/SCHEMA_ID need: rows ``(kind, schema, name, type, id)``
-    of kind ``O`` (an object; temp ones in schema ``#``), ``S`` (a schema) and ``D`` (the
-    database name, in the schema column); a sixth column, when present, is a table's
-    comment (where ``enforces_keys`` emulations record its keys)."""
-    defaults_sql: ClassVar[str] = ""
-    """Rows ``(schema, table, column, comment)`` of the columns whose comment records a
-    DEFAULT constraint's name (``etlcheck.tsql.default_constraints``)."""
+    """One query for what OBJECT_ID/SCHEMA_ID need: rows ``(kind, schema, name, type, id,
+    comment)`` of kind ``O`` (an object; temp ones in schema ``#``; the comment is a
+    table's, where ``enforces_keys`` emulations record its keys), ``S`` (a schema), ``D``
+    (the database name, in the schema column) and ``C`` (a column whose comment records a
+    DEFAULT constraint's name, ``etlcheck.tsql.default_constraints``: the table in the name
+    column, the column in the type column)."""
     constraint_objects: ClassVar[bool] = False
     """True when ``catalog_sql`` lists constraints as objects (as ``sys.objects`` does):
     then a CREATE or DROP TABLE changes more than the table, and the catalog is reloaded
@@ -403,11 +402,11 @@ class Emulation(ABC):
         """Tables, views and schemas as OBJECT_ID and SCHEMA_ID see them."""
         objects: list[CatalogObject] = []
         schemas: list[tuple[str, int]] = []
+        defaults: list[tuple[object, ...]] = []
         database = ""
         for row in target.query(self.catalog_sql).rows:
-            kind, schema, name, object_type, object_id = row[:5]
+            kind, schema, name, object_type, object_id, comment = row
             if kind == "O":
-                comment = row[5] if len(row) > 5 else None
                 objects.append(
                     CatalogObject(
                         str(schema),
@@ -420,10 +419,11 @@ class Emulation(ABC):
                 )
             elif kind == "S":
                 schemas.append((str(schema), int(object_id)))
+            elif kind == "C":
+                defaults.append((schema, name, object_type, comment))
             else:
                 database = str(schema)
-        if self.defaults_sql:
-            objects = with_defaults(objects, target.query(self.defaults_sql).rows)
+        objects = with_defaults(objects, defaults)
         return CatalogSnapshot(tuple(objects), tuple(schemas), database)
 
     def reference_constraint(
