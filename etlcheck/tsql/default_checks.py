@@ -44,7 +44,8 @@ def drop_default(interpreter: Runtime, table: CatalogObject, name: str) -> bool:
     return False
 
 
-def _in_use(interpreter: Runtime, schema: str, names: list[str]) -> Refusal | None:
+def name_in_use(interpreter: Runtime, schema: str, names: list[str]) -> Refusal | None:
+    """Error 2714 for the first of ``names`` an object of ``schema`` has already."""
     for name in names:
         if interpreter.catalog.exists(f"[{schema}].[{name.replace(']', ']]')}]"):
             return EXISTS, f"There is already an object named '{name}' in the database."
@@ -57,7 +58,7 @@ def _new_names(interpreter: Runtime, subject: str) -> Refusal | None:
     table = interpreter.catalog.table(*found["table"])
     if table is None:
         return None  # the engine's own error comes with the statement
-    return _in_use(interpreter, table.schema, found["names"])
+    return name_in_use(interpreter, table.schema, found["names"])
 
 
 def _add_default(interpreter: Runtime, subject: str) -> Refusal | None:
@@ -69,7 +70,7 @@ def _add_default(interpreter: Runtime, subject: str) -> Refusal | None:
     column = str(found["column"]).lower()
     if any(default.column.lower() == column for default in table.defaults):
         return ALREADY_BOUND, "Column already has a DEFAULT bound to it."
-    return _in_use(interpreter, table.schema, [found["name"]])
+    return name_in_use(interpreter, table.schema, [found["name"]])
 
 
 def _drop_column(interpreter: Runtime, subject: str) -> Refusal | None:

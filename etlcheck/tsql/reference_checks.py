@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from etlcheck.tsql.default_checks import DEFAULT_CHECKS, drop_default
+from etlcheck.tsql.default_checks import DEFAULT_CHECKS, EXISTS, drop_default, name_in_use
 from etlcheck.tsql.emulation.references import (
     ADD_FOREIGN_KEY,
     CONSTRAINT_NAMES,
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 Refusal = tuple[int, str]
 NOT_A_CONSTRAINT = 3728
 MISSING_CONSTRAINT = 4917
-EXISTS = 2714
 INVALID_TABLE = 1767
 NO_CANDIDATE_KEY = 1776
 OUTPUT_INTO_TRIGGERS = 331
@@ -216,10 +215,7 @@ def _constraint_names(interpreter: Runtime, subject: str) -> Refusal | None:
     catalog = interpreter.catalog
     if catalog.table(schema, name) is not None:
         return None
-    for constraint in found["names"]:
-        if catalog.exists(f"[{schema}].[{constraint.replace(']', ']]')}]"):
-            return EXISTS, f"There is already an object named '{constraint}' in the database."
-    return None
+    return name_in_use(interpreter, schema, found["names"])
 
 
 def _output_target(interpreter: Runtime, subject: str) -> Refusal | None:
