@@ -114,8 +114,26 @@ def _add_run(commands: Subcommands, common: argparse.ArgumentParser) -> None:
         "before the first run seeded the database",
     )
     run.add_argument("--report-dir", metavar="DIR", help="where reports go (default reports/)")
+    run.add_argument(
+        "--step-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop a step that runs longer, and fail it (default: [run] step_timeout_seconds, "
+        "1800; 0: no limit)",
+    )
     _seed_options(run)
     run.set_defaults(handler=_run)
+
+
+def _seconds(text: str) -> float:
+    """A number of seconds, zero or more, as --step-timeout takes it."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0: no limit)")
+    return seconds
 
 
 def _seed_options(parser: argparse.ArgumentParser) -> None:
@@ -233,6 +251,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
         clone_production=args.clone_production,
         allow_writable_source=args.seed_allow_writable,
         wait=args.wait,
+        step_timeout=args.step_timeout,
     )
     terminal = Terminal()
     terminal.run_header(options)

@@ -61,6 +61,7 @@ def pydantic_rules(name: str) -> tuple[object, ...]:
         "strict": (Strict(),),
         "non-empty": (Strict(), Field(min_length=1)),
         "positive": (Strict(), Field(gt=0)),
+        "seconds": (Strict(), Field(ge=0, allow_inf_nan=False)),
         "scale": (PlainValidator(scale),),
         "rewrite": (PlainValidator(rewrite),),
         "engine": (Strict(), AfterValidator(engine)),

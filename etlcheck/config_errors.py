@@ -54,6 +54,10 @@ def describe_error(error: Any, known: Callable[[Path], bool]) -> tuple[Path, boo
         return path, False, f"{shown} must be {expected}, not {_toml(value)}", None
     if kind == "greater_than":
         return path, False, f"{shown} must be greater than {error['ctx']['gt']}", None
+    if kind == "greater_than_equal":
+        return path, False, f"{shown} must be {error['ctx']['ge']:g} or more", None
+    if kind == "finite_number":
+        return path, False, f"{shown} must be a finite number", None
     if kind in ("too_short", "string_too_short"):
         return path, False, f"{shown} must not be empty", None
     message = str(error.get("msg", "is not valid")).removeprefix("Value error, ")

@@ -20,6 +20,9 @@ from etlcheck.values import POC, RewriteMode, Scale
 DEFAULT_SEED = 20240611
 DEFAULT_MAX_ROWS = 1_000_000
 DEFAULT_SNAPSHOT_ROWS = 10_000
+DEFAULT_STEP_TIMEOUT = 1800.0
+"""Seconds a step may run before it is stopped: half an hour, far beyond any phase budget
+a sample run needs, and short of the hours a CI job hangs for when a loop never ends."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ Text = Annotated[str, Rule("strict")]
 WholeNumber = Annotated[int, Rule("strict")]
 Flag = Annotated[bool, Rule("strict")]
 PositiveInt = Annotated[int, Rule("positive")]
+Seconds = Annotated[float, Rule("seconds")]
 TableName = Annotated[str, Rule("table name")]
 ScaleValue = Annotated[Scale, Rule("scale")]
 
@@ -65,6 +69,8 @@ class RunConfig(_Strict):
     """Names of server databases etlcheck may seed and run in without --allow-external-target."""
     expectations: Text = ""
     """Folder of expectation suites that ``etlcheck run`` validates (relative to the config)."""
+    step_timeout_seconds: Seconds = DEFAULT_STEP_TIMEOUT
+    """A step still running after this many seconds is stopped and fails (0: no limit)."""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,10 @@ or as soon as the interrupted statement returns: the step's transaction is rolle
 the run is recorded as ``interrupted`` and the command exits 130 (SIGINT) or 143
 (SIGTERM). Bookkeeping that must not be cut in half (a step's COMMIT, the state rows)
 runs in :meth:`StopSignals.critical`, where nothing is interrupted.
+
+A step that runs longer than the step timeout (:meth:`StopSignals.time_limit`) is
+stopped the same way, but only the step: it raises :class:`StepTimedOut`, which the
+runner records as the step's failure, and the run ends as a failed one.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from etlcheck.engines.base import Engine
+    from etlcheck.errors import SourceLocation
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 POLL_SECONDS = 0.05
@@ -63,11 +68,24 @@ class RunInterrupted(BaseException):
         return 128 + self.signum
 
 
+class StepTimedOut(BaseException):
+    """The running step outlived the step timeout and was stopped. A BaseException, so
+    that no ``except Exception`` on the way (a TRY ... CATCH) takes it for an error."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"{seconds:g} s")
+        self.seconds = seconds
+        self.location: SourceLocation | None = None
+        """The statement that was running, where the interpreter knows it."""
+
+
 class StopSignals:
     """The stop request of one run (``signum`` is None until a signal arrives)."""
 
     def __init__(self) -> None:
         self.signum: int | None = None
+        self.timed_out: float | None = None
+        """The step timeout, while the running step is being stopped for outliving it."""
         self._engine: Engine | None = None
         self._critical = 0
         self._lock = threading.Lock()
@@ -106,19 +124,47 @@ class StopSignals:
         if self.signum is not None:
             return  # already stopping: a second Ctrl-C does not cut the clean-up short
         self.signum = signum
-        threading.Thread(target=self._interrupt_until_stopped, daemon=True).start()
+        threading.Thread(target=self._interrupt_until, args=(self._stopped,), daemon=True).start()
 
-    def _interrupt_until_stopped(self) -> None:
-        while not self._stopped.is_set():
+    def _interrupt_until(self, done: threading.Event) -> None:
+        while not done.is_set() and not self._stopped.is_set():
             with self._lock:
                 if self._critical == 0 and self._engine is not None:
                     self._engine.interrupt()
-            self._stopped.wait(POLL_SECONDS)
+            done.wait(POLL_SECONDS)
+
+    @contextmanager
+    def time_limit(self, seconds: float | None) -> Iterator[None]:
+        """Stop what runs inside once it has run ``seconds`` (None or 0: no limit): its
+        statements are interrupted and the next check raises :class:`StepTimedOut`."""
+        if not seconds:
+            yield
+            return
+        done = threading.Event()
+
+        def expire() -> None:
+            with self._lock:
+                if done.is_set() or self.signum is not None:
+                    return
+                self.timed_out = seconds
+            self._interrupt_until(done)
+
+        timer = threading.Timer(seconds, expire)
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        finally:
+            timer.cancel()
+            with self._lock:
+                done.set()
+                self.timed_out = None
 
     # -- what the run calls ---------------------------------------------------------------
     @property
     def requested(self) -> bool:
-        return self.signum is not None
+        """Whether a signal or the step timeout asks the run to stop what it runs."""
+        return self.signum is not None or self.timed_out is not None
 
     def watch(self, engine: Engine) -> None:
         """Interrupt ``engine``'s statements on a signal, and check before each one."""
@@ -130,9 +176,16 @@ class StopSignals:
         self.check()
 
     def check(self) -> None:
-        """Raise :class:`RunInterrupted` if a signal came and nothing critical runs."""
-        if self.signum is not None and self._critical == 0:
-            raise RunInterrupted(self.signum)
+        """Raise :class:`RunInterrupted` if a signal came (:class:`StepTimedOut` if the
+        step timeout expired) and nothing critical runs."""
+        if self.requested and self._critical == 0:
+            raise self.stopping()
+
+    def stopping(self) -> RunInterrupted | StepTimedOut:
+        """What stops the running step: the signal's :meth:`stopped`, or the timeout's."""
+        if self.signum is None and self.timed_out is not None:
+            return StepTimedOut(self.timed_out)
+        return self.stopped()
 
     def stopped(self, step: str | None = None, atomic: bool = True) -> RunInterrupted:
         """The exception to end the run with, once the run has cleaned up."""

@@ -46,6 +46,9 @@ class RunOptions:
     """Go on (with a warning) when a live seed database's login could write to it."""
     wait: bool = False
     """Wait for another run that holds the database instead of refusing (``--wait``)."""
+    step_timeout: float = 0.0
+    """Seconds a step may run before it is stopped and fails (0: no limit):
+    ``--step-timeout``, else ``[run] step_timeout_seconds``."""
 
     @property
     def sandboxed(self) -> bool:
@@ -79,6 +82,7 @@ class RunOptions:
         clone_production: bool | None = None,
         allow_writable_source: bool = False,
         wait: bool = False,
+        step_timeout: float | None = None,
     ) -> RunOptions:
         """The options for ``config``, each flag (text as typed) parsed into its type."""
         if engine and engine.strip().lower() not in engine_names():
@@ -122,6 +126,9 @@ class RunOptions:
             ),
             allow_writable_source=allow_writable_source,
             wait=wait,
+            step_timeout=(
+                step_timeout if step_timeout is not None else config.run.step_timeout_seconds
+            ),
         )
 
     def register_secrets(self) -> None:

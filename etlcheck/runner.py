@@ -21,7 +21,7 @@ from pathlib import Path
 from etlcheck import workcache
 from etlcheck.engines.base import Engine, ScriptResult
 from etlcheck.errors import EtlcheckError
-from etlcheck.interrupts import RunInterrupted, StopSignals
+from etlcheck.interrupts import RunInterrupted, StepTimedOut, StopSignals
 from etlcheck.pipeline import Pipeline, Step
 from etlcheck.script_scan import is_empty, manages_transactions
 from etlcheck.seeding.discarded import leading_drops
@@ -86,8 +86,11 @@ class Runner:
         scale: str = "",
         cache_dir: Path | None = None,
         stop: StopSignals | None = None,
+        step_timeout: float | None = None,
     ) -> None:
         self.engine = engine
+        self.step_timeout = step_timeout
+        """Seconds a step may run before it is stopped and fails (None or 0: no limit)."""
         self.cache_dir = cache_dir
         """Where compiled statements and rewrites persist between runs (None: nowhere)."""
         self.pipeline = pipeline
@@ -124,7 +127,10 @@ class Runner:
                 self.stop.check()
                 if self.progress:
                     self.progress(step, None)
-                result = self._run_step(step, facts)
+                with self.stop.time_limit(self.step_timeout):
+                    result = self._run_step(step, facts)
+            except StepTimedOut as timed_out:
+                result = self._timed_out(step, timed_out, time.perf_counter() - began)
             except RunInterrupted:
                 self._record_interruption(facts, step, results, time.perf_counter() - began)
                 atomic = self._atomic(step)
@@ -164,6 +170,23 @@ class Runner:
         if self.progress:
             self.progress(step, interrupted)
 
+    def _timed_out(self, step: Step, timed_out: StepTimedOut, seconds: float) -> StepResult:
+        """The failure of a step stopped by the step timeout (its transaction, if it ran
+        in one of etlcheck's, is rolled back by then)."""
+        kept = (
+            "it was rolled back"
+            if self._atomic(step)
+            else "what it wrote before is kept (it manages its own transactions, "
+            "or the engine cannot roll a step back)"
+        )
+        error = (
+            f"{timed_out.location or step.path}: stopped after {timed_out.seconds:g} s, "
+            f"the step timeout; {kept} "
+            "(a loop that never ends? raise [run] step_timeout_seconds in etlcheck.toml, "
+            "or pass --step-timeout, if the step needs longer)"
+        )
+        return StepResult(step, "failed", seconds, error=error)
+
     @property
     def stop_name(self) -> str:
         return RunInterrupted(self.stop.signum).name if self.stop.signum else "a signal"
@@ -186,7 +209,10 @@ class Runner:
             outcome, notes = self._execute(step, text, record)
         except Exception as error:
             if self.stop.requested:  # the statement failed because it was interrupted
-                raise self.stop.stopped() from None
+                stopping = self.stop.stopping()
+                if isinstance(stopping, StepTimedOut) and isinstance(error, EtlcheckError):
+                    stopping.location = error.location
+                raise stopping from None
             if not isinstance(error, EtlcheckError):
                 raise
             return StepResult(step, "failed", time.perf_counter() - began, error=str(error))
@@ -219,7 +245,7 @@ class Runner:
             if self.stop.requested or engine.step_transaction_aborted():
                 engine.rollback_step()
                 if self.stop.requested:
-                    raise self.stop.stopped()
+                    raise self.stop.stopping()
                 return self._plain(step, text), (self._not_atomic(),)
             forgiven = [owed for owed in self._owed if owed.step == step.number]
             try:

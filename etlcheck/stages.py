@@ -179,6 +179,7 @@ def make_runner(
         scale=str(options.scale),
         cache_dir=workcache.project_cache(config.root),
         stop=stop,
+        step_timeout=options.step_timeout,
     )
 
 

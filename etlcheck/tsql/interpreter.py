@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
+from etlcheck.interrupts import StepTimedOut
 from etlcheck.tsql import commands, cursors, insert_exec, procedures, tablevars
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.catalog import CatalogCache
@@ -202,7 +203,11 @@ class Interpreter:
                 frame.location(node.start),
                 HINT,
             )
-        rule(self, node, scope, frame)
+        try:
+            rule(self, node, scope, frame)
+        except StepTimedOut as stopped:  # the innermost statement is where the step was
+            stopped.location = stopped.location or frame.location(node.start)
+            raise
 
     def run_sql_node(self, node: Sql, scope: Scope, frame: Frame) -> None:
         capture = self.session.insert_exec

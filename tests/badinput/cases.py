@@ -181,6 +181,20 @@ CONFIG_CASES = [
         at=("etlcheck.toml", "-5", ""),
     ),
     Case(
+        "negative-step-timeout",
+        ("run",),
+        "{at}: [run] step_timeout_seconds must be 0 or more",
+        config('engine = "duckdb"', 'engine = "duckdb"\nstep_timeout_seconds = -1'),
+        at=("etlcheck.toml", "-1", "step_timeout_seconds"),
+    ),
+    Case(
+        "step-timeout-is-text",
+        ("run",),
+        '{at}: [run] step_timeout_seconds must be a number, not "600"',
+        config('engine = "duckdb"', 'engine = "duckdb"\nstep_timeout_seconds = "600"'),
+        at=("etlcheck.toml", '"600"', "step_timeout_seconds"),
+    ),
+    Case(
         "script-root-is-a-file",
         ("run",),
         "{at}: [project] script_roots: notes.txt is not a folder",
@@ -361,6 +375,11 @@ COMMAND_CASES = [
         "--scale 2 sizes the sample generator, and no sample seed source is declared",
     ),
     Case("engine-unknown", ("run", "--engine", "oracle"), "unknown engine 'oracle'"),
+    Case(
+        "step-timeout-not-seconds",
+        ("run", "--step-timeout", "10m"),
+        "etlcheck run: argument --step-timeout: '10m' is not a number of seconds (0: no limit)",
+    ),
     Case(
         "rewrite-unknown",
         ("run", "--rewrite", "sideways"),
