@@ -266,6 +266,12 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     etl_session = terminalreporter.config.stash.get(SESSION_KEY, None)
     if etl_session is not None and etl_session.report is not None:
         terminalreporter.write_sep("-", f"etlcheck report: {etl_session.report}")
+    if etl_session is not None and etl_session.options is not None:
+        from etlcheck.unlisted import unlisted_note
+
+        note = unlisted_note(etl_session.options.config)
+        if note:
+            terminalreporter.write_line(f"etlcheck: {note}", yellow=True)
     error = terminalreporter.config.stash.get(_BAD_INPUT_KEY, None)
     if error is not None:
         terminalreporter.write_line(f"ERROR: etlcheck: {error}", red=True)

@@ -46,6 +46,11 @@ class Terminal:
         self.console.print(
             f"etlcheck: {escape(options.config.name)} on {options.engine}{scale}, {mode}"
         )
+        from etlcheck.unlisted import unlisted_note
+
+        note = unlisted_note(options.config)
+        if note:
+            self.console.print(f"  [yellow]{escape(note)}[/]")
 
     def stage(self, text: str) -> None:
         """A transient status line (on a terminal) for work between and around the steps."""

@@ -17,6 +17,7 @@ from etlcheck.isolation.rewrite import REWRITE_MODES, rewrite_script
 from etlcheck.pipeline import Pipeline
 from etlcheck.subcommands import Subcommands
 from etlcheck.syntax import check_pipeline_syntax, check_script_syntax
+from etlcheck.unlisted import unlisted_note
 
 
 def add_lint_parser(
@@ -69,6 +70,9 @@ def run_lint(args: argparse.Namespace, config: Config) -> int:
         report = lint_files(args.paths, config.sandbox, mode)
     else:
         report = lint_pipeline(config, mode)
+        note = unlisted_note(config)
+        if note:
+            sys.stderr.write(f"etlcheck: {note}\n")
     if args.engine:
         report = with_compatibility(report, config, args.engine, args.paths)
     summary = _summary(report, mode)
