@@ -36,6 +36,11 @@ class Source:
 
 
 def phases(config: Config) -> list[str]:
+    """The phases' names, once every script they list is known to exist (a missing one is
+    bad input: one line for the session, not an error with a traceback in every test)."""
+    from etlcheck.pipeline import Pipeline
+
+    Pipeline.from_config(config).check_files()
     return [phase.name for phase in config.phases]
 
 
