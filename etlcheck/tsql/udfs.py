@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from etlcheck.tsql.compiler import Compiled, CompileError, compile_statement
+from etlcheck.tsql.emulation.conversions import MOMENTS
 from etlcheck.tsql.emulation.routines import FunctionSignature
 from etlcheck.tsql.nodes import Fragment, Routine
 from etlcheck.tsql.routines import FUNCTION, RoutineHeader, function_body
@@ -111,8 +112,12 @@ def _converted(emulation: Emulation, name: str, type_text: str, index: int) -> s
     declared type as SQL Server converts it (``CAST(@p AS NVARCHAR(3))`` keeps three
     characters), in the engine's dialect."""
     raw = emulation.routine_sql.parameter(index, name)
+    # An argument for a date or time parameter may be text ('20240201'), which SQL Server
+    # reads in its own forms: the argument's type is left unknown, so the conversion reads
+    # text as SQL Server does and leaves a date or time as it is.
+    moment = type_text.split("(")[0].strip().upper() in MOMENTS
     compiled = compile_statement(
-        f"SELECT CAST({name} AS {type_text})", emulation, {name: type_text}
+        f"SELECT CAST({name} AS {type_text})", emulation, {} if moment else {name: type_text}
     )
     if len(compiled.steps) != 1 or compiled.checks:
         return f"CAST({raw} AS {emulation.type_sql(type_text)})"

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from etlcheck.engines.copies import DatabaseCopies
     from etlcheck.engines.duckdb.emulation import DuckDBEmulation
+    from etlcheck.engines.duckdb.step_identities import Marks
 
 
 _FRAME = "_etlcheck_frame"
@@ -77,6 +78,8 @@ class DuckDBEngine(Engine):
         self._aside: Any = None
         self._catalog: str | None = None
         self._schema = "dbo"
+        self._identities_before: Marks = {}
+        """Each identity sequence's last value when the step's transaction opened."""
 
     def _connect(self) -> None:
         import duckdb
@@ -230,6 +233,23 @@ class DuckDBEngine(Engine):
         except duckdb.TransactionException:
             return True
         return False
+
+    def begin_step(self) -> None:
+        from etlcheck.engines.duckdb.emulation import IDENTITY_SUFFIX
+        from etlcheck.engines.duckdb.step_identities import identity_marks
+
+        super().begin_step()
+        self._identities_before = identity_marks(self, IDENTITY_SUFFIX)
+
+    def rollback_step(self) -> None:
+        """Undo the step, and give back the identity values it drew (DuckDB's sequences
+        keep them: see ``step_identities``)."""
+        from etlcheck.engines.duckdb.emulation import IDENTITY_SUFFIX
+        from etlcheck.engines.duckdb.step_identities import give_back
+
+        super().rollback_step()
+        before, self._identities_before = self._identities_before, {}
+        give_back(self, before, IDENTITY_SUFFIX)
 
     def failed_after_abort(self, error: BaseException) -> bool:
         return "transaction is aborted" in str(error).lower()
