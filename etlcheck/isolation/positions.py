@@ -177,6 +177,8 @@ def position(place: Place, j: int) -> Position:
         return Position.NEVER  # DATABASE::x, LOGIN::x (SCHEMA::x is read by names_schema)
     if before in ("DELETE", "UPDATE") and place.word(k - 1) == "ON":
         return Position.NEVER  # a foreign key's ON DELETE NO ACTION
+    if before == "DELETE" and place.word(k - 1) == "THEN":
+        return Position.NEVER  # MERGE's WHEN NOT MATCHED BY SOURCE THEN DELETE OUTPUT ...
     if before == "MERGE" and place.word(j) == "RANGE":
         return Position.NEVER  # ALTER PARTITION FUNCTION pf() MERGE RANGE (1)
     if before in _NEVER_AFTER or (before == "FUNCTION" and place.word(k - 1) == "PARTITION"):
