@@ -24,6 +24,7 @@ from etlcheck.tsql import (
     tablevars,
 )
 from etlcheck.tsql.calls import call_refusal, read_call
+from etlcheck.tsql.datefirst import datefirst_value, set_datefirst
 from etlcheck.tsql.dynamic import read_execute, run_execute
 from etlcheck.tsql.frames import BatchReturn, Goto, LoopBreak, LoopContinue
 from etlcheck.tsql.nodes import Variable, words
@@ -115,6 +116,15 @@ def _set_refusal(words_: list[str]) -> CompileError | None:
         return None
     if DEFAULT_VALUES.get(option) == value.strip("'\"[]").upper():
         return None
+    if option == "DATEFIRST":
+        if datefirst_value(value) is not None:
+            return None
+        shown = f"SET DATEFIRST {value}".strip()
+        return CompileError(
+            f"{shown}: only a number from 1 (Monday) to 7 (Sunday) is supported",
+            shown,
+            word=option,
+        )
     shown = f"SET {option} {value}".strip()
     if option in DEFAULT_ON | DEFAULT_OFF or option in DEFAULT_VALUES:
         return CompileError(f"{shown}: only the default setting is emulated", shown, word=option)
@@ -256,11 +266,16 @@ def _return(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> 
 
 def _set_option(interpreter: Runtime, node: Command) -> None:
     """SET NOCOUNT / XACT_ABORT ON|OFF are kept (@@OPTIONS shows them; a procedure's
-    own settings are undone when it returns); the other accepted options change nothing."""
+    own settings are undone when it returns), and so is SET DATEFIRST n, which DATEPART's
+    weekday and week read on the engine; the other accepted options change nothing."""
     session = interpreter.session
     parts = node.arguments[0].text.split() if node.arguments else []
     if len(parts) >= 2 and parts[0].upper() in OPTION_BITS:
         session.options[parts[0].upper()] = parts[1].upper() == "ON"
+    if len(parts) >= 2 and parts[0].upper() == "DATEFIRST":
+        first = datefirst_value(parts[1])
+        assert first is not None  # refusal() accepted only 1 to 7
+        set_datefirst(interpreter, first)
     session.row_count = 0
 
 

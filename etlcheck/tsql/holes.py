@@ -30,7 +30,7 @@ ERROR_FUNCTIONS = words(
 like variables."""
 SYSTEM_VALUES = words(
     """@@ROWCOUNT @@ERROR @@TRANCOUNT @@NESTLEVEL @@FETCH_STATUS @@OPTIONS @@PROCID
-    @@SERVERNAME @@SPID @@IDENTITY"""
+    @@SERVERNAME @@SPID @@IDENTITY @@DATEFIRST"""
 )
 """The ``@@`` values the interpreter knows; any other is refused before anything runs."""
 TABLE_TYPE_PREFIX = "TABLE "

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.interrupts import StepTimedOut
-from etlcheck.tsql import commands, cursors, insert_exec, procedures, tablevars
+from etlcheck.tsql import commands, cursors, datefirst, insert_exec, procedures, tablevars
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.catalog import CatalogCache
 from etlcheck.tsql.compiler import Compiled, CompileError, compile_statement
@@ -92,6 +92,7 @@ class Interpreter:
     def run_script(self, text: str, path: Path | str) -> ScriptResult:
         self.rows_affected = self.statements = 0
         self.messages = []
+        datefirst.new_session(self)
         for batch in split_batches(text, path):
             frame = Frame(text, path, batch.offset)
             block = self.split(batch.text, frame)

@@ -22,6 +22,7 @@ from etlcheck.tsql import routine_store, udfs
 from etlcheck.tsql.binding import bind
 from etlcheck.tsql.calls import ProcedureCall
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, CatalogObject, split_object_name
+from etlcheck.tsql.datefirst import set_datefirst
 from etlcheck.tsql.frames import HINT, BatchReturn, Frame, LoopBreak, LoopContinue, split_message
 from etlcheck.tsql.nodes import Block, Command, DropRoutine, Fragment, Routine
 from etlcheck.tsql.property_store import forget_sql
@@ -288,6 +289,7 @@ def _run(interpreter: Runtime, routine: RoutineDefinition, inner: Scope) -> int:
     """Run the body; the return status (0 unless RETURN gave another)."""
     session = interpreter.session
     options = dict(session.options)
+    datefirst = session.datefirst
     session.nest_level += 1
     status = 0
     try:
@@ -299,6 +301,7 @@ def _run(interpreter: Runtime, routine: RoutineDefinition, inner: Scope) -> int:
     finally:
         session.nest_level -= 1
         session.options = options
+        set_datefirst(interpreter, datefirst)
         interpreter.end_scope(inner)
     return status
 

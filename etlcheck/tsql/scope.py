@@ -262,6 +262,8 @@ DEFAULT_OPTIONS = 5496
 ANSI_PADDING, ANSI_NULLS, ARITHABORT, QUOTED_IDENTIFIER, ANSI_NULL_DFLT_ON,
 CONCAT_NULL_YIELDS_NULL), the only ones the emulation accepts."""
 OPTION_BITS = {"NOCOUNT": 512, "XACT_ABORT": 16384}
+DEFAULT_DATEFIRST = 7
+"""A us_english session's first day of the week: Sunday."""
 """The @@OPTIONS bits of the SET options a script may switch."""
 
 
@@ -278,6 +280,8 @@ class Session:
         self.nest_level = 0
         self.fetch_status = -1
         self.options: dict[str, bool] = dict.fromkeys(OPTION_BITS, False)
+        self.datefirst = DEFAULT_DATEFIRST
+        """SET DATEFIRST: the first day of the week, 1 (Monday) to 7 (Sunday)."""
         self.caught: list[TsqlError] = []
         self.catalog: CatalogCache | None = None
         """The connection's catalog cache, made by the first interpreter that needs it."""
@@ -309,6 +313,8 @@ class Session:
             return self.nest_level
         if upper == "@@FETCH_STATUS":
             return self.fetch_status
+        if upper == "@@DATEFIRST":
+            return self.datefirst
         if upper == "@@OPTIONS":
             bits = (bit for option, bit in OPTION_BITS.items() if self.options[option])
             return DEFAULT_OPTIONS + sum(bits)

@@ -103,6 +103,8 @@ def test_the_constructs_that_failed_mid_run_now_run(script: str) -> None:
         ("PRINT 1\nIF DATALENGTH(name) > 0 PRINT 2", (2, 4), "DATALENGTH()"),
         ("DECLARE @t TABLE (a XML)", (1, 21), "data type XML"),
         ("SET DATEFORMAT dmy", (1, 5), "SET DATEFORMAT DMY"),
+        ("DECLARE @d INT = 1\nSET DATEFIRST @d", (2, 5), "SET DATEFIRST @D"),
+        ("SET DATEFIRST 8", (1, 5), "SET DATEFIRST 8"),
         ("EXEC sp_who @loginame = 'x'", (1, 1), "EXEC sp_who: system procedures"),
         ("RAISERROR(50001, 16, 1)", (1, 1), "RAISERROR msg_id"),
         ("SELECT a FROM dbo.t PIVOT (MAX(b) FOR a IN ([1])) AS p", (1, 21), "PIVOT"),

@@ -291,6 +291,11 @@ CREATE OR REPLACE MACRO sys.etlcheck_isnumeric(value) AS (
                    OR regexp_full_match(value, '[[:space:]]*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eEdD][+-]?[0-9]+[[:space:]]*'))
          THEN 1 ELSE 0 END
 );
+-- SET DATEFIRST n, as the interpreter keeps it for the session (7 when never set): the
+-- weekday and week parts count from that day.
+CREATE OR REPLACE MACRO sys.etlcheck_datefirst() AS (
+    coalesce(TRY_CAST(getvariable('etlcheck_datefirst') AS INTEGER), 7)
+);
 CREATE OR REPLACE MACRO sys.etlcheck_datepart(part, moment) AS (
     CAST(CASE part
         WHEN 'year' THEN year(moment)
@@ -298,8 +303,10 @@ CREATE OR REPLACE MACRO sys.etlcheck_datepart(part, moment) AS (
         WHEN 'month' THEN month(moment)
         WHEN 'dayofyear' THEN dayofyear(moment)
         WHEN 'day' THEN day(moment)
-        WHEN 'week' THEN (dayofyear(moment) + dayofweek(date_trunc('year', moment)) - 1) // 7 + 1
-        WHEN 'weekday' THEN dayofweek(moment) + 1
+        WHEN 'week' THEN (dayofyear(moment)
+                          + (dayofweek(date_trunc('year', moment)) + 14 - sys.etlcheck_datefirst()) % 7
+                          - 1) // 7 + 1
+        WHEN 'weekday' THEN (dayofweek(moment) + 14 - sys.etlcheck_datefirst()) % 7 + 1
         WHEN 'iso_week' THEN weekofyear(moment)
         WHEN 'hour' THEN hour(moment)
         WHEN 'minute' THEN minute(moment)

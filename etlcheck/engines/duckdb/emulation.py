@@ -231,6 +231,9 @@ class DuckDBEmulation(Emulation):
     def after_table_rename(self, target: SqlTarget, schema: str, old: str, new: str) -> None:
         move_identity(target, schema, old, new, IDENTITY_SUFFIX)
 
+    def datefirst_sql(self, first: int) -> str:
+        return f"SET VARIABLE etlcheck_datefirst = {int(first)}"
+
     def identity_state(self, target: SqlTarget, schema: str, table: str) -> IdentityState | None:
         return identity_state(target, schema, table, IDENTITY_SUFFIX)
 

@@ -357,6 +357,9 @@ class PostgresEmulation(Emulation):
         table = _literal(written.table_sql)
         target.query(f"SELECT sys.etlcheck_advance_identity({table})")
 
+    def datefirst_sql(self, first: int) -> str:
+        return f"SELECT set_config('etlcheck.datefirst', '{int(first)}', false)"
+
     def identity_state(self, target: SqlTarget, schema: str, table: str) -> IdentityState | None:
         return identity_state(target, schema, table)
 

@@ -336,8 +336,14 @@ LANGUAGE sql IMMUTABLE AS $$
                    OR value ~ '^[[:space:]]*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eEdD][+-]?[0-9]+[[:space:]]*$')
          THEN 1 ELSE 0 END
 $$;
+-- SET DATEFIRST n, as the interpreter keeps it for the session (7 when never set): the
+-- weekday and week parts count from that day.
+CREATE OR REPLACE FUNCTION sys.etlcheck_datefirst() RETURNS integer
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce(CAST(nullif(current_setting('etlcheck.datefirst', true), '') AS integer), 7)
+$$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_datepart(part text, moment timestamp) RETURNS integer
-LANGUAGE sql IMMUTABLE AS $$
+LANGUAGE sql STABLE AS $$
     SELECT CAST(CASE part
         WHEN 'year' THEN extract(year FROM moment)
         WHEN 'quarter' THEN extract(quarter FROM moment)
@@ -345,15 +351,17 @@ LANGUAGE sql IMMUTABLE AS $$
         WHEN 'dayofyear' THEN extract(doy FROM moment)
         WHEN 'day' THEN extract(day FROM moment)
         WHEN 'week' THEN floor((extract(doy FROM moment)
-                                + extract(dow FROM date_trunc('year', moment)) - 1) / 7) + 1
-        WHEN 'weekday' THEN extract(dow FROM moment) + 1
+                                + mod(CAST(extract(dow FROM date_trunc('year', moment)) AS integer)
+                                      + 14 - sys.etlcheck_datefirst(), 7) - 1) / 7) + 1
+        WHEN 'weekday' THEN mod(CAST(extract(dow FROM moment) AS integer) + 14
+                                - sys.etlcheck_datefirst(), 7) + 1
         WHEN 'iso_week' THEN extract(week FROM moment)
         WHEN 'hour' THEN extract(hour FROM moment)
         WHEN 'minute' THEN extract(minute FROM moment)
         WHEN 'second' THEN floor(extract(second FROM moment)) END AS integer)
 $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_datename(part text, moment timestamp) RETURNS text
-LANGUAGE sql IMMUTABLE AS $$
+LANGUAGE sql STABLE AS $$
     SELECT CASE part
         WHEN 'month' THEN to_char(moment, 'FMMonth')
         WHEN 'weekday' THEN to_char(moment, 'FMDay')

@@ -339,6 +339,11 @@ class Emulation(ABC):
         return None
 
     @abstractmethod
+    def datefirst_sql(self, first: int) -> str:
+        """The statement that makes ``first`` the session's SET DATEFIRST, which
+        ``sys.etlcheck_datefirst()`` (and so DATEPART's weekday and week) reads."""
+
+    @abstractmethod
     def identity_state(self, target: SqlTarget, schema: str, table: str) -> IdentityState | None:
         """The IDENTITY of ``schema.table`` (``#``: a temp table) as DBCC CHECKIDENT reads
         it; None when the table has no identity column."""

@@ -1,5 +1,5 @@
 """``DATEPART(part, date)`` and ``DATENAME(part, date)`` with SQL Server's us_english
-answers, under the default ``SET DATEFIRST 7`` (the only value etlcheck accepts).
+answers, under the session's ``SET DATEFIRST`` (7 by default; see ``tsql.datefirst``).
 
 Both become ``sys.etlcheck_datepart`` / ``sys.etlcheck_datename`` over the date as
 datetime2, with the part spelled out (``dw`` -> ``weekday``). The parser keeps both
@@ -7,8 +7,9 @@ calls by their own name (``parsing._KEPT``): sqlglot reads DATENAME into a strft
 pattern that loses the part (``y`` is the day of the year, not the year) and DATEPART
 ``w`` as the week, where SQL Server means the weekday.
 
-- weekday: 1 for Sunday through 7 for Saturday; DATENAME gives ``Sunday``...
-- week: week 1 holds January 1st, and each week starts on a Sunday.
+- weekday: 1 for Sunday through 7 for Saturday (under DATEFIRST n, 1 for day n);
+  DATENAME gives ``Sunday``...
+- week: week 1 holds January 1st, and each week starts on a Sunday (on day n).
 - iso_week: ISO 8601's week, which starts on a Monday; week 1 holds the year's first
   Thursday (so 2003-12-29 is in week 1 of 2004), whatever DATEFIRST says.
 - month: DATENAME gives ``January``...; every other part's name is its number as text.
