@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import count
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -85,6 +86,19 @@ def test_inventory_with_types_views_functions_and_procedures(
     notes = found.object("notes")
     assert notes is not None and notes.columns[0].data_type == "character varying(20)"
     assert fingerprint.method == "sha256"
+
+
+def test_a_tsql_function_is_listed_by_the_name_its_script_wrote(
+    engine: PostgresEngine, schema: str
+) -> None:
+    script = (
+        f"CREATE FUNCTION {schema}.fn_NetPrice (@gross DECIMAL(10, 2)) RETURNS DECIMAL(10, 2) "
+        "AS BEGIN RETURN @gross * 0.8; END;"
+    )
+    engine.run_script(script, Path("f.sql"))
+    found = fingerprint_schemas(engine, [schema]).schema(schema)
+    assert found is not None
+    assert ("fn_NetPrice", "function") in {(o.name, o.kind) for o in found.objects}
 
 
 def test_unchanged_and_reordered_data_is_clean(engine: PostgresEngine, schema: str) -> None:

@@ -60,7 +60,10 @@ class PostgresFingerprintSQL(FingerprintSQL):
             "UNION ALL "
             "SELECT n.nspname, "  # an overloaded function's name shows its arguments
             "CASE WHEN count(*) OVER (PARTITION BY p.pronamespace, p.proname) = 1 "
-            "THEN p.proname "
+            # a T-SQL function's name as its script wrote it (the engine's is lower case)
+            "THEN coalesce((SELECT min(r.name) FROM sys.etlcheck_routines AS r "
+            "WHERE r.schema_id = p.pronamespace AND lower(r.name) = p.proname "
+            "AND r.type <> 'P'), p.proname) "
             "ELSE p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' END, "
             "CASE WHEN p.prokind = 'p' THEN 'procedure' ELSE 'function' END, "
             "CAST(p.oid AS BIGINT), NULL, NULL, NULL, md5(p.prosrc) "
