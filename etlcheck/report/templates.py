@@ -7,6 +7,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from etlcheck.wording import counted
+
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
     from markupsafe import Markup
@@ -33,6 +35,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     created.filters["breakable"] = breakable
+    created.filters["counted"] = counted
     return created
 
 
