@@ -306,6 +306,19 @@ class Engine(ABC):
         else:
             self.execute("ROLLBACK")
 
+    @property
+    def supports_savepoints(self) -> bool:
+        """Whether the engine has savepoints (SAVE TRANSACTION's, and nested transactions)."""
+        return False
+
+    def save_point(self, name: str) -> None:
+        """SAVE TRANSACTION's savepoint (nothing where the engine has none: a rollback to
+        it is refused when it happens)."""
+        return
+
+    def rollback_to_point(self, name: str) -> None:
+        raise NotImplementedError(f"{self.name} has no savepoints")
+
     def begin_nested(self) -> None:
         """A transaction inside the step's: a savepoint where the engine has them."""
         raise NotImplementedError(f"{self.name} cannot nest a transaction in a step")

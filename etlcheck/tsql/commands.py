@@ -21,6 +21,7 @@ from etlcheck.tsql import (
     extended_properties,
     procedures,
     renames,
+    savepoints,
     tablevars,
 )
 from etlcheck.tsql.calls import call_refusal, read_call
@@ -62,8 +63,6 @@ def refusal(node: Command) -> CompileError | None:
     first = node.arguments[0].text.split() if node.arguments else []
     if word == "SET":
         return _set_refusal([part.upper() for part in first[:2]])
-    if word == "SAVE":
-        return CompileError("SAVE TRANSACTION: savepoints are not supported", "SAVE TRANSACTION")
     if word == "WAITFOR":
         kind = first[0].upper() if first else ""
         if kind != "DELAY":
@@ -218,8 +217,10 @@ def _dispatch(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -
         _waitfor(interpreter, node, scope, frame)
     elif word == "SET":
         _set_option(interpreter, node)
+    elif word == "SAVE":
+        savepoints.save(interpreter, node, scope, frame)
     elif word in ("BEGIN", "COMMIT", "ROLLBACK"):
-        _transaction(interpreter, node, frame)
+        _transaction(interpreter, node, scope, frame)
     elif word == "DBCC":
         checkident.run(interpreter, node, scope, frame)
 
@@ -385,7 +386,7 @@ def _raiserror(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) 
     raise failure
 
 
-def _transaction(interpreter: Runtime, node: Command, frame: Frame) -> None:
+def _transaction(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) -> None:
     session = interpreter.session
     target = interpreter.target
     word = node.word
@@ -393,6 +394,8 @@ def _transaction(interpreter: Runtime, node: Command, frame: Frame) -> None:
         if session.transaction_count == 0:
             target.begin_transaction()
             session.doomed = False
+            session.transaction_name = savepoints.transaction_name(interpreter, node, scope, frame)
+            session.savepoints.clear()
             tablevars.save_all(interpreter)
         session.transaction_count += 1
     elif word == "COMMIT":
@@ -407,6 +410,7 @@ def _transaction(interpreter: Runtime, node: Command, frame: Frame) -> None:
         if session.transaction_count == 0:
             target.commit_transaction()
             session.doomed = False
+            session.savepoints.clear()
             tablevars.forget_saved(interpreter)
     else:
         if session.insert_exec is not None:
@@ -423,7 +427,18 @@ def _transaction(interpreter: Runtime, node: Command, frame: Frame) -> None:
                 node.start,
                 3903,
             )
+        name = savepoints.transaction_name(interpreter, node, scope, frame)
+        if name is not None and savepoints.rollback_to(interpreter, name, node, frame):
+            return
+        if name is not None and name != session.transaction_name:
+            raise interpreter.failure(
+                f"Cannot roll back {name}. No transaction or savepoint of that name was found.",
+                frame,
+                node.start,
+                6401,
+            )
         session.transaction_count = 0
+        session.savepoints.clear()
         target.rollback_transaction()
         session.doomed = False
         session.routines.clear()  # the routines read may have been created in it

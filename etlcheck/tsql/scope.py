@@ -262,6 +262,16 @@ DEFAULT_OPTIONS = 5496
 ANSI_PADDING, ANSI_NULLS, ARITHABORT, QUOTED_IDENTIFIER, ANSI_NULL_DFLT_ON,
 CONCAT_NULL_YIELDS_NULL), the only ones the emulation accepts."""
 OPTION_BITS = {"NOCOUNT": 512, "XACT_ABORT": 16384}
+
+
+@dataclass(frozen=True)
+class Savepoint:
+    """A SAVE TRANSACTION: its name, and the engine's savepoint that stands for it."""
+
+    name: str
+    engine_name: str
+
+
 DEFAULT_DATEFIRST = 7
 """A us_english session's first day of the week: Sunday."""
 """The @@OPTIONS bits of the SET options a script may switch."""
@@ -277,6 +287,10 @@ class Session:
         self.transaction_count = 0
         self.doomed = False
         """The engine aborted the open transaction (XACT_STATE() is -1)."""
+        self.transaction_name: str | None = None
+        """The outermost BEGIN TRANSACTION's name, while it is open."""
+        self.savepoints: list[Savepoint] = []
+        """SAVE TRANSACTION's savepoints in the open transaction, oldest first."""
         self.nest_level = 0
         self.fetch_status = -1
         self.options: dict[str, bool] = dict.fromkeys(OPTION_BITS, False)

@@ -95,8 +95,9 @@ def save_table_variables(interpreter: Runtime, scope: Scope, names: tuple[str, .
             table.rows = _read(interpreter, table)
 
 
-def restore_all(interpreter: Runtime) -> None:
-    """After the engine's ROLLBACK: every table variable as it was before it."""
+def restore_all(interpreter: Runtime, keep: bool = False) -> None:
+    """After the engine's ROLLBACK: every table variable as it was before it (``keep``:
+    its rows stay kept, the transaction going on after a rollback to a savepoint)."""
     target = interpreter.target
     literal = interpreter.emulation.literal
     for table in interpreter.session.table_variables:
@@ -109,7 +110,8 @@ def restore_all(interpreter: Runtime) -> None:
         for row in table.rows or []:
             values = ", ".join(literal(value, None) for value in row)
             target.execute(f"INSERT INTO {quoted} VALUES ({values})")
-        table.rows = None
+        if not keep:
+            table.rows = None
     interpreter.catalog.invalidate()
 
 

@@ -53,3 +53,16 @@ class SqlTarget(Protocol):
     def commit_transaction(self) -> None: ...
 
     def rollback_transaction(self) -> None: ...
+
+    @property
+    def supports_savepoints(self) -> bool:
+        """Whether SAVE TRANSACTION can be rolled back to (a SAVEPOINT of the engine)."""
+        ...
+
+    def save_point(self, name: str) -> None:
+        """Make the savepoint ``name`` in the open transaction (nothing without savepoints)."""
+        ...
+
+    def rollback_to_point(self, name: str) -> None:
+        """Undo what the open transaction did since the savepoint ``name``."""
+        ...

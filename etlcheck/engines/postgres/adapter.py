@@ -281,6 +281,17 @@ class PostgresEngine(Engine):
         with self.connection.cursor() as cursor, _one_line_errors():
             cursor.execute(sql)
 
+    @property
+    def supports_savepoints(self) -> bool:
+        return True
+
+    def save_point(self, name: str) -> None:
+        self.transaction_control(f"SAVEPOINT {name}")
+
+    def rollback_to_point(self, name: str) -> None:
+        self.transaction_control(f"ROLLBACK TO SAVEPOINT {name}")
+        self.catalog_epoch += 1
+
     def begin_nested(self) -> None:
         self.transaction_control(f"SAVEPOINT {_NESTED}")
 
