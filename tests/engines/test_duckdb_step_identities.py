@@ -1,7 +1,7 @@
 """On DuckDB a step that catches an error runs twice (its transaction is aborted at the
-error, rolled back, and the step run again without one). The identity values the first
-attempt drew are given back, so the rows get the keys SQL Server gives them, running the
-step once."""
+error, rolled back, and the step run again without one). The identity and sequence values
+the first attempt drew are given back, so the rows get the keys and numbers SQL Server
+gives them, running the step once."""
 
 from __future__ import annotations
 
@@ -23,10 +23,15 @@ CREATE TABLE etl.Customer (CustomerKey INT IDENTITY(1, 1) PRIMARY KEY, Code VARC
 CREATE TABLE etl.Audit (AuditId INT IDENTITY(100, 10) PRIMARY KEY, Note VARCHAR(40) NOT NULL);
 CREATE TABLE etl.Fresh (FreshId INT IDENTITY(5, 1) PRIMARY KEY, Note VARCHAR(40) NOT NULL);
 INSERT INTO etl.Customer (Code) VALUES ('C000');
+CREATE SEQUENCE etl.Batch AS BIGINT START WITH 1000 INCREMENT BY 1;
+CREATE TABLE etl.Tagged (
+    TagId BIGINT NOT NULL DEFAULT (NEXT VALUE FOR etl.Batch), Note VARCHAR(10));
 """
 
 CAUGHT = """
 SET NOCOUNT ON;
+PRINT CONCAT('batch ', NEXT VALUE FOR etl.Batch);
+INSERT INTO etl.Tagged (Note) VALUES ('tagged');
 INSERT INTO etl.Customer (Code) VALUES ('C001'), ('C002'), ('C003');
 PRINT CONCAT('last customer ', SCOPE_IDENTITY());
 INSERT INTO etl.Fresh (Note) VALUES ('first row of an empty table');
@@ -58,9 +63,12 @@ def test_a_step_run_again_keeps_the_keys_sql_server_gives(tmp_path: Path) -> Non
         customers = engine.query("SELECT CustomerKey, Code FROM etl.Customer ORDER BY 1").rows
         audits = engine.query("SELECT AuditId, Note FROM etl.Audit").rows
         fresh = engine.query("SELECT FreshId FROM etl.Fresh").rows
+        tagged = engine.query("SELECT TagId, Note FROM etl.Tagged").rows
+        following = engine.query("SELECT nextval('etl.Batch')").scalar()
 
     assert any("ran again without a step transaction" in m for m in messages), messages
-    assert messages[:2] == ("last customer 4", "audit 100")
+    assert messages[:3] == ("batch 1000", "last customer 4", "audit 100")
+    assert tagged == [(1001, "tagged")] and following == 1002
     assert customers == [(1, "C000"), (2, "C001"), (3, "C002"), (4, "C003")]
     assert audits == [(100, "caught 2627")]
     assert fresh == [(5,)]
