@@ -160,6 +160,13 @@ class CatalogCache:
             self._facts[key] = compute()
         return cast(T, self._facts[key])
 
+    def of_type(self, object_type: str) -> tuple[CatalogObject, ...]:
+        """The objects of a ``sys.objects`` type (``TF``...)."""
+        return self.remembered(
+            ("of_type", object_type),
+            lambda: tuple(o for o in self._objects.values() if o.type == object_type),
+        )
+
     def object_id(self, name: str | None, object_type: str | None = None) -> int | None:
         found = self._find(name, object_type)
         if found is not None and found.object_id is None:

@@ -22,12 +22,15 @@ from pathlib import Path
 from etlcheck import workcache
 from etlcheck.tsql import udfs
 from etlcheck.tsql.batches import split_batches
+from etlcheck.tsql.catalog import DEFAULT_SCHEMA
 from etlcheck.tsql.commands import PRINTED, declare_refusal, refusal
 from etlcheck.tsql.compiler import CompileError, compile_statement, condition_statement
 from etlcheck.tsql.cursors import cursor_refusal
 from etlcheck.tsql.dynamic import bind_parameters, read_execute
 from etlcheck.tsql.emulation import Emulation
 from etlcheck.tsql.frames import split_message
+from etlcheck.tsql.function_bodies import body_problems
+from etlcheck.tsql.function_calls import call_refusal, engine_object_refusal, find_calls
 from etlcheck.tsql.holes import TABLE_TYPE_PREFIX
 from etlcheck.tsql.insert_exec import target_refusal
 from etlcheck.tsql.nodes import (
@@ -48,7 +51,7 @@ from etlcheck.tsql.nodes import (
     While,
 )
 from etlcheck.tsql.parsing import describe, word_offset
-from etlcheck.tsql.routines import PROCEDURE, read_header, routine_refusal
+from etlcheck.tsql.routines import PROCEDURE, RoutineHeader, read_header, routine_refusal
 from etlcheck.tsql.schema_elements import in_schema
 from etlcheck.tsql.scope import Scope, Session, fast_value
 from etlcheck.tsql.statements import SplitError, split_statements
@@ -89,6 +92,11 @@ class _Walk:
         self.refused: list[Refused] = []
         self.offset = 0
         self.dynamic_at: int | None = None
+        self.table_functions: set[tuple[str, str]] = set()
+        """The multi-statement functions the scripts walked so far define."""
+
+    def is_table_function(self, schema: str, name: str) -> bool:
+        return (schema.lower(), name.lower()) in self.table_functions
 
     def batch(self, text: str, offset: int, scope: Scope | None = None) -> None:
         self.offset = offset
@@ -169,7 +177,16 @@ class _Walk:
                 node.header.start + word_offset(node.header.text, refused.word), describe(refused)
             )
             return
+        if header.returns_variable:
+            self.table_function(node, header)
+            return
         if header.kind != PROCEDURE:
+            body = udfs.body_statement(node, header)
+            construct = f"{header.action} FUNCTION {header.shown}"
+            refused = engine_object_refusal(construct, body.text, self.is_table_function)
+            if refused is not None:
+                self._add(body.start + word_offset(body.text, refused.word), describe(refused))
+                return
             try:
                 udfs.compile_body(self.emulation, node, header)
             except CompileError as error:
@@ -180,6 +197,23 @@ class _Walk:
         inner = Scope(Session(), level=1)
         for parameter in header.parameters:
             inner.declare(parameter.name, parameter.type_text, None)
+        self.node(node.body, inner)
+
+    def table_function(self, node: Routine, header: RoutineHeader) -> None:
+        """A multi-statement function's body is walked as a procedure's, with its table
+        variable declared; what it may not hold is reported; its calls are known from now."""
+        schema = (header.schema or DEFAULT_SCHEMA).lower()
+        self.table_functions.add((schema, header.name.lower()))
+        for problem in body_problems(node):
+            if problem.number is None:
+                self._add(problem.start, problem.message)
+        inner = Scope(Session(), level=1)
+        for parameter in header.parameters:
+            inner.declare(parameter.name, parameter.type_text, None)
+        returned = header.returned
+        if returned is not None:
+            inner.declare(returned.name, TABLE_TYPE_PREFIX + engine_name(returned.name, 1), None)
+            self.compile(returned.table_statement(), inner)
         self.node(node.body, inner)
 
     def cursor(self, node: Cursor, scope: Scope) -> None:
@@ -245,6 +279,13 @@ class _Walk:
             return None
 
     def compile(self, fragment: Fragment, scope: Scope, lead: int = 0) -> None:
+        if self.table_functions:
+            for call in find_calls(fragment.text, self.is_table_function):
+                refused = call_refusal(fragment.text, call)
+                if refused is not None:
+                    offset = call.first
+                    self._add(fragment.start + max(0, offset - lead), describe(refused))
+                    return
         try:
             compile_statement(fragment.text, self.emulation, scope.types)
         except CompileError as error:

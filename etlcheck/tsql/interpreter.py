@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.interrupts import StepTimedOut
-from etlcheck.tsql import commands, cursors, datefirst, insert_exec, procedures, tablevars
+from etlcheck.tsql import (
+    commands,
+    cursors,
+    datefirst,
+    insert_exec,
+    procedures,
+    table_functions,
+    tablevars,
+)
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.catalog import CatalogCache
 from etlcheck.tsql.compiler import Compiled, CompileError, compile_statement
@@ -331,13 +339,30 @@ class Interpreter:
         retry: bool = False,
         lead: int = 0,
     ) -> list[tuple[Any, ...]]:
-        """Compile and run one statement; the rows it returned (queries, assignments)."""
+        """Compile and run one statement; the rows it returned (queries, assignments).
+        The multi-statement functions it reads run first (``table_functions``)."""
+        prepared = table_functions.prepare(self, fragment, scope, frame, lead)
+        if prepared is None:
+            return self._run_compiled(fragment, scope, frame, first, count, retry, lead)
+        try:
+            return self._run_compiled(prepared.fragment, scope, frame, first, count, retry, lead)
+        finally:
+            table_functions.release(self, prepared, scope)
+
+    def _run_compiled(
+        self,
+        fragment: Fragment,
+        scope: Scope,
+        frame: Frame,
+        first: bool,
+        count: bool,
+        retry: bool,
+        lead: int,
+    ) -> list[tuple[Any, ...]]:
         compiled = self.compile(fragment, scope, frame, retry, lead)
         rows = StatementRun(self, compiled, fragment, scope, frame).run(first, count, retry)
         if rows is None:  # the engine would not add two strings: ``+`` is concatenation
-            return self.run_sql(
-                fragment, scope, frame, first=first, count=count, retry=True, lead=lead
-            )
+            return self._run_compiled(fragment, scope, frame, first, count, True, lead)
         return rows
 
     def run_engine_statement(self, sql: str, fragment: Fragment, frame: Frame) -> None:

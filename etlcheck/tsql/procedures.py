@@ -18,12 +18,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from etlcheck.errors import UnsupportedConstruct
-from etlcheck.tsql import routine_store, udfs
+from etlcheck.tsql import function_bodies, routine_store, udfs
 from etlcheck.tsql.binding import bind
 from etlcheck.tsql.calls import ProcedureCall
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, CatalogObject, split_object_name
 from etlcheck.tsql.datefirst import set_datefirst
 from etlcheck.tsql.frames import HINT, BatchReturn, Frame, LoopBreak, LoopContinue, split_message
+from etlcheck.tsql.function_calls import engine_object_refusal, in_catalog
 from etlcheck.tsql.nodes import Block, Command, DropRoutine, Fragment, Routine
 from etlcheck.tsql.property_store import forget_sql
 from etlcheck.tsql.routine_store import StoredRoutine
@@ -41,12 +42,17 @@ if TYPE_CHECKING:
     from etlcheck.tsql.runtime import Runtime
 
 MAX_NESTING = 32
-ROUTINE_TYPES = frozenset(["P", "FN", "IF"])
+ROUTINE_TYPES = frozenset(["P", "FN", "IF", "TF"])
+ENGINE_OBJECTS = frozenset(["FN", "IF"])
+"""The routines that are engine objects (``udfs``); a procedure or a multi-statement
+function is kept by the interpreter only."""
 
 
 def routine_type(routine: Routine, header: RoutineHeader) -> str:
     if header.kind != FUNCTION:
         return "P"
+    if header.returns_variable:
+        return "TF"
     return "IF" if (header.returns or "").strip().upper() == "TABLE" else "FN"
 
 
@@ -84,7 +90,14 @@ def define(interpreter: Runtime, node: Routine, scope: Scope, frame: Frame) -> N
     type_ = routine_type(node, header)
     existing = interpreter.catalog.table(schema, header.name)
     _check_existing(interpreter, header, type_, existing, frame, node.start)
-    if type_ != "P":
+    if type_ == "TF":
+        function_bodies.check_body(interpreter, node, frame)
+    elif type_ != "P":
+        body = udfs.body_statement(node, header)
+        construct = f"{header.action} FUNCTION {header.shown}"
+        refused = engine_object_refusal(construct, body.text, in_catalog(interpreter.catalog))
+        if refused is not None:
+            raise interpreter.refused(refused, body, frame)
         udfs.create(interpreter, node, header, scope, frame, replaces=existing is not None)
     stored = StoredRoutine(
         0, schema, header.name, type_, frame.batch_text, str(frame.path), frame.location(0).line
@@ -164,7 +177,7 @@ def _definition(
 # -- DROP ---------------------------------------------------------------------------------------
 def drop(interpreter: Runtime, node: DropRoutine, scope: Scope, frame: Frame) -> None:
     """DROP PROCEDURE|FUNCTION [IF EXISTS] name, ..."""
-    kinds = frozenset(["P"]) if node.kind != FUNCTION else frozenset(["FN", "IF"])
+    kinds = frozenset(["P"]) if node.kind != FUNCTION else frozenset(["FN", "IF", "TF"])
     for name in node.names:
         parts = split_object_name(name.text)
         schema = parts[-2] if len(parts) >= 2 and parts[-2] else DEFAULT_SCHEMA
@@ -180,7 +193,7 @@ def drop(interpreter: Runtime, node: DropRoutine, scope: Scope, frame: Frame) ->
                 3701,
             )
         _schema_id(interpreter, schema, frame, name.start)  # the permission to drop it
-        if found.type != "P":
+        if found.type in ENGINE_OBJECTS:
             udfs.drop(interpreter, found.schema, found.name, found.type)
         routine_store.delete(interpreter, found.object_id)
         literal = functools.partial(interpreter.emulation.literal, type_sql=None)
@@ -237,7 +250,7 @@ def call(
     )
     receivers = bind(interpreter, routine, called, scope, inner, frame, node.start)
     transactions = session.transaction_count
-    status = _run(interpreter, routine, inner)
+    status = run_body(interpreter, routine, inner)
     for parameter, receiver in receivers:
         _set(interpreter, scope, receiver, inner.get(parameter), frame, node.start)
     if called.status is not None:
@@ -285,7 +298,7 @@ def _callee(
     return routine
 
 
-def _run(interpreter: Runtime, routine: RoutineDefinition, inner: Scope) -> int:
+def run_body(interpreter: Runtime, routine: RoutineDefinition, inner: Scope) -> int:
     """Run the body; the return status (0 unless RETURN gave another)."""
     session = interpreter.session
     options = dict(session.options)

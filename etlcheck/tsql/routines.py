@@ -5,8 +5,10 @@ pass both ask about a routine (so they cannot disagree).
 
 A procedure's body is any batch of statements. A function runs when its body is one
 expression (``RETURNS type AS BEGIN RETURN expr END``, a *scalar* function) or one
-query (``RETURNS TABLE AS RETURN (query)``, an *inline table-valued* function); a body
-of several statements is refused.
+query (``RETURNS TABLE AS RETURN (query)``, an *inline table-valued* function), or when
+it fills the table variable its header declares (``RETURNS @t TABLE (...)``, a
+*multi-statement table-valued* function, see ``table_functions``); a scalar function
+whose body is several statements is refused.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlglot.tokens import TokenType
 
 from etlcheck.tsql.catalog import split_object_name
-from etlcheck.tsql.nodes import Block, Command, Fragment, Node, Routine, Sql, words
+from etlcheck.tsql.nodes import Block, Command, Fragment, Node, Routine, Sql, Variable, words
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
 
@@ -64,6 +66,8 @@ class RoutineHeader:
     database: str | None = None
     external: bool = False
     """``AS EXTERNAL NAME``: a CLR routine."""
+    returned: Variable | None = None
+    """``RETURNS @t TABLE (...)``: the table variable the function fills."""
 
     @property
     def shown(self) -> str:
@@ -77,6 +81,7 @@ class _HeaderReader:
         self.text = header.text
         self.tokens = tokenize(header.text)
         self.position = 0
+        self.returns_text: str | None = None
 
     def error(self, message: str, index: int | None = None) -> SplitError:
         token = self.tokens[
@@ -108,7 +113,10 @@ class _HeaderReader:
         if parenthesized:
             self.position += 1
         parameters = self.parameters(parenthesized)
-        returns, returns_variable = self.returns() if kind == FUNCTION else (None, False)
+        returned = None
+        if kind == FUNCTION and self.returns():
+            returned = self.returned_table()
+        returns = "TABLE" if returned is not None else self.returns_text
         options = self.options()
         external = self.word() == "AS" and self.word(1) == "EXTERNAL"
         return RoutineHeader(
@@ -118,11 +126,12 @@ class _HeaderReader:
             name,
             tuple(parameters),
             returns,
-            returns_variable,
+            returned is not None,
             tuple(options),
             number,
             database,
             external,
+            returned,
         )
 
     def action(self) -> str:
@@ -215,12 +224,14 @@ class _HeaderReader:
         token = self.tokens[first]
         return Fragment(self.raw(first, self.position - 1), self.header.start + token.start)
 
-    def returns(self) -> tuple[str | None, bool]:
+    def returns(self) -> bool:
+        """Past RETURNS; True when a table variable follows (``RETURNS @t TABLE``), else
+        the return type is read into ``returns_text``."""
         if self.word() != "RETURNS":
             raise self.error("a function needs RETURNS")
         self.position += 1
         if self.kind() == TokenType.PARAMETER:
-            return "TABLE", True
+            return True
         first = self.position
         depth = 0
         while self.position < len(self.tokens):
@@ -230,7 +241,33 @@ class _HeaderReader:
             if depth == 0 and self.position > first and self.word() in ("AS", "WITH"):
                 break
             self.position += 1
-        return self.raw(first, self.position - 1), False
+        self.returns_text = self.raw(first, self.position - 1)
+        return False
+
+    def returned_table(self) -> Variable:
+        """``@t TABLE (column definitions)`` after RETURNS."""
+        self.position += 1
+        if self.position >= len(self.tokens):
+            raise self.error("expected the name of the table variable after RETURNS @")
+        name = "@" + self.tokens[self.position].text
+        self.position += 1
+        if self.word() != "TABLE" or self.kind(1) != TokenType.L_PAREN:
+            raise self.error(f"expected TABLE (...) after RETURNS {name}")
+        self.position += 1
+        first = self.position
+        depth = 0
+        while self.position < len(self.tokens):
+            kind = self.tokens[self.position].token_type
+            depth += kind == TokenType.L_PAREN
+            depth -= kind == TokenType.R_PAREN
+            self.position += 1
+            if depth == 0:
+                break
+        if depth:
+            raise self.error(f"expected ) after the columns of RETURNS {name}", first)
+        columns = self.raw(first, self.position - 1)
+        start = self.header.start + self.tokens[first].start
+        return Variable(name, "TABLE", None, columns, start)
 
     def options(self) -> list[str]:
         options: list[str] = []
@@ -282,19 +319,16 @@ def routine_refusal(routine: Routine, header: RoutineHeader) -> CompileError | N
                 f"WITH {option}",
                 word=option,
             )
-    if header.kind == FUNCTION:
-        if header.returns_variable:
-            return CompileError(
-                "RETURNS @table TABLE: multi-statement table-valued functions are not supported",
-                "RETURNS @table TABLE",
-                word="RETURNS",
-            )
-        if function_body(routine, header) is None:
-            return CompileError(
-                f"{construct} {header.shown}: only functions whose body is one RETURN of an "
-                "expression or a query are supported",
-                construct,
-            )
+    if (
+        header.kind == FUNCTION
+        and not header.returns_variable
+        and function_body(routine, header) is None
+    ):
+        return CompileError(
+            f"{construct} {header.shown}: only functions whose body is one RETURN of an "
+            "expression or a query are supported",
+            construct,
+        )
     return None
 
 

@@ -36,14 +36,20 @@ def engine_name(variable: str, level: int) -> str:
 
 
 def declare(
-    interpreter: Runtime, variable: Variable, node: Declare, scope: Scope, frame: Frame
-) -> None:
+    interpreter: Runtime,
+    variable: Variable,
+    node: Declare,
+    scope: Scope,
+    frame: Frame,
+    engine: str | None = None,
+) -> TableVariable:
     """Make the table behind ``DECLARE @t TABLE (...)`` (once per scope: a DECLARE that
-    runs again in a loop keeps the table, as SQL Server does)."""
+    runs again in a loop keeps the table, as SQL Server does); ``engine`` names the table
+    instead of the variable and the scope's depth."""
     key = variable.name.lower()
     if key in scope.table_variables:
-        return
-    name = engine_name(variable.name, scope.level)
+        return scope.table_variables[key]
+    name = engine or engine_name(variable.name, scope.level)
     scope.declare(variable.name, TABLE_TYPE_PREFIX + name, None)
     create = variable.table_statement()
     session = interpreter.session
@@ -57,22 +63,31 @@ def declare(
     table = TableVariable(variable.name, name, compiled, [] if session.transaction_count else None)
     scope.table_variables[key] = table
     session.table_variables.append(table)
+    return table
 
 
 def end_scope(interpreter: Runtime, scope: Scope) -> None:
     """Drop the tables of the scope's table variables."""
     if not scope.table_variables:
         return
+    for table in list(scope.table_variables.values()):
+        drop(interpreter, scope, table.name)
+
+
+def drop(interpreter: Runtime, scope: Scope, name: str) -> None:
+    """Drop the table of the scope's table variable ``name``; the variable is gone."""
+    table = scope.table_variables.get(name.lower())
+    if table is None:
+        return
     session = interpreter.session
     saved = session.row_count, session.last_error, session.doomed
-    for table in scope.table_variables.values():
-        with contextlib.suppress(TsqlError, UnsupportedConstruct):
-            interpreter.run_sql(
-                Fragment(f"DROP TABLE IF EXISTS {table.name}", 0), scope, _CLEANUP, count=False
-            )
-        if table in session.table_variables:
-            session.table_variables.remove(table)
-    scope.table_variables.clear()
+    with contextlib.suppress(TsqlError, UnsupportedConstruct):
+        interpreter.run_sql(
+            Fragment(f"DROP TABLE IF EXISTS {table.name}", 0), scope, _CLEANUP, count=False
+        )
+    if table in session.table_variables:
+        session.table_variables.remove(table)
+    del scope.table_variables[name.lower()]
     session.row_count, session.last_error, session.doomed = saved
 
 

@@ -38,7 +38,7 @@ FROM duckdb_sequences() WHERE database_name = current_database() AND NOT tempora
 UNION ALL
 SELECT r.name, r.object_id, NULL, r.schema_id, 0, r.type,
        CASE r.type WHEN 'P' THEN 'SQL_STORED_PROCEDURE' WHEN 'FN' THEN 'SQL_SCALAR_FUNCTION'
-            ELSE 'SQL_INLINE_TABLE_VALUED_FUNCTION' END, NULL, NULL, false
+            WHEN 'TF' THEN 'SQL_TABLE_VALUED_FUNCTION' ELSE 'SQL_INLINE_TABLE_VALUED_FUNCTION' END, NULL, NULL, false
 FROM sys.etlcheck_routines r WHERE r.schema_id IN (SELECT schema_id FROM sys.schemas)
 UNION ALL
 SELECT d.name, d.object_id, NULL, d.schema_id, d.parent_object_id, 'D', 'DEFAULT_CONSTRAINT', NULL, NULL, false
