@@ -13,6 +13,7 @@ column of the query, a call in a view) is refused (``function_calls.call_refusal
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from etlcheck.tsql.runtime import Runtime
 
 _RUNS = itertools.count(1)
+_CALLED = re.compile(r"\b(?:FROM|JOIN|APPLY)\s+[\w\[\]\".]+\s*\(", re.IGNORECASE)
+"""A function called where a table goes (the catalog is asked only then)."""
 _STAND_IN = "@__etlcheck_tvf_{}"
 
 
@@ -45,6 +48,8 @@ def prepare(
     interpreter: Runtime, fragment: Fragment, scope: Scope, frame: Frame, lead: int = 0
 ) -> Prepared | None:
     """Run the multi-statement functions ``fragment`` reads; None when it reads none."""
+    if _CALLED.search(fragment.text) is None:
+        return None
     functions = interpreter.catalog.of_type("TF")
     if not functions:
         return None
