@@ -31,8 +31,12 @@ if TYPE_CHECKING:
     from etlcheck.tsql.runtime import Runtime
 
 _RUNS = itertools.count(1)
-_CALLED = re.compile(r"\b(?:FROM|JOIN|APPLY)\s+[\w\[\]\".]+\s*\(", re.IGNORECASE)
-"""A function called where a table goes (the catalog is asked only then)."""
+_CALLED = re.compile(
+    r"\b(?:FROM|JOIN|APPLY)\s+[\w\[\]\".]+\s*\(|,\s*[\w\[\]\"]+\s*\.\s*[\w\[\]\"]+\s*\(",
+    re.IGNORECASE,
+)
+"""A function called where a table goes, or a two-part name called after a comma (a FROM
+list's ``t, dbo.f(1) AS x``): the catalog is asked only then."""
 _STAND_IN = "@__etlcheck_tvf_{}"
 
 

@@ -86,6 +86,16 @@ def test_the_statement_reads_the_rows_the_body_filled(engine: Engine) -> None:
     assert run(engine, "PRINT (SELECT SUM(n) FROM stage.nums);") == ("36",)
 
 
+def test_a_call_in_a_comma_separated_from_list_runs(engine: Engine) -> None:
+    script = (
+        "DECLARE @s NVARCHAR(100);\n"
+        "SELECT @s = STRING_AGG(CONCAT(x.n, r.n), ',') WITHIN GROUP (ORDER BY x.n, r.n)\n"
+        "FROM stage.nums AS x, stage.ufn_steps(2, N'c') AS r WHERE x.n < 3;\n"
+        "PRINT @s;"
+    )
+    assert run(engine, script) == ("11,12,21,22",)
+
+
 def test_the_function_is_a_tf_object_that_alter_and_drop_find(engine: Engine) -> None:
     messages = run(
         engine,
