@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 POLL_SECONDS = 0.05
 """How often the helper thread interrupts the engine until the run has stopped."""
+WATCHDOG_IDLE_SECONDS = 5.0
+"""How long the step timeout's watchdog waits for the next step before it ends."""
 
 
 class RunInterrupted(BaseException):
@@ -91,6 +94,11 @@ class StopSignals:
         self._lock = threading.Lock()
         self._stopped = threading.Event()
         self._previous: dict[int, Any] = {}
+        self._deadline: tuple[float, float, threading.Event] | None = None
+        """The running step's time limit: when it expires, its seconds, and the event its
+        end sets."""
+        self._deadline_changed = threading.Condition()
+        self._watchdog: threading.Thread | None = None
 
     # -- the handlers ------------------------------------------------------------------
     @contextmanager
@@ -136,29 +144,51 @@ class StopSignals:
     @contextmanager
     def time_limit(self, seconds: float | None) -> Iterator[None]:
         """Stop what runs inside once it has run ``seconds`` (None or 0: no limit): its
-        statements are interrupted and the next check raises :class:`StepTimedOut`."""
+        statements are interrupted and the next check raises :class:`StepTimedOut`. One
+        watchdog thread serves every step of the run."""
         if not seconds:
             yield
             return
         done = threading.Event()
-
-        def expire() -> None:
-            with self._lock:
-                if done.is_set() or self.signum is not None:
-                    return
-                self.timed_out = seconds
-            self._interrupt_until(done)
-
-        timer = threading.Timer(seconds, expire)
-        timer.daemon = True
-        timer.start()
+        with self._deadline_changed:
+            self._deadline = (time.monotonic() + seconds, seconds, done)
+            self._deadline_changed.notify()
+            if self._watchdog is None:
+                self._watchdog = threading.Thread(target=self._watch, daemon=True)
+                self._watchdog.start()
         try:
             yield
         finally:
-            timer.cancel()
+            with self._deadline_changed:
+                self._deadline = None
+                self._deadline_changed.notify()
             with self._lock:
                 done.set()
                 self.timed_out = None
+
+    def _watch(self) -> None:
+        """The watchdog: expire the running step's time limit when its moment comes; it
+        ends once no step has had a limit for WATCHDOG_IDLE_SECONDS (the run is over)."""
+        while not self._stopped.is_set():
+            with self._deadline_changed:
+                deadline = self._deadline
+                if deadline is None:
+                    woken = self._deadline_changed.wait(WATCHDOG_IDLE_SECONDS)
+                    if not woken and self._deadline is None:
+                        self._watchdog = None
+                        return
+                    continue
+                moment, seconds, done = deadline
+                left = moment - time.monotonic()
+                if left > 0:
+                    self._deadline_changed.wait(left)
+                    continue
+                self._deadline = None
+            with self._lock:
+                if done.is_set() or self.signum is not None:
+                    continue
+                self.timed_out = seconds
+            self._interrupt_until(done)
 
     # -- what the run calls ---------------------------------------------------------------
     @property

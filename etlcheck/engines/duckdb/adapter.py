@@ -235,11 +235,10 @@ class DuckDBEngine(Engine):
         return False
 
     def begin_step(self) -> None:
-        from etlcheck.engines.duckdb.emulation import IDENTITY_SUFFIX
-        from etlcheck.engines.duckdb.step_identities import identity_marks
+        from etlcheck.engines.duckdb.step_identities import MARKS_SQL, identity_marks
 
         super().begin_step()
-        self._identities_before = identity_marks(self, IDENTITY_SUFFIX)
+        self._identities_before = identity_marks(self.connection.execute(MARKS_SQL).fetchall())
 
     def rollback_step(self) -> None:
         """Undo the step, and give back the identity values it drew (DuckDB's sequences

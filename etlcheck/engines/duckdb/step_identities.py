@@ -14,8 +14,9 @@ draw from it set aside meanwhile (DuckDB cannot replace a sequence a default use
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from etlcheck.engines.duckdb.identity_rename import reseed_identity
 
@@ -37,13 +38,17 @@ Marks = dict[tuple[str, str], Mark]
 """(schema, sequence name) -> where the sequence stood."""
 
 
-def identity_marks(target: SqlTarget, suffix: str) -> Marks:
-    """Where each sequence of the database stands now (temp tables' excepted: they belong
-    to the session, not to a step)."""
-    rows = target.query(
-        "SELECT schema_name, sequence_name, last_value, start_value, sql "
-        "FROM duckdb_sequences() WHERE database_name = current_database() AND NOT temporary"
-    ).rows
+MARKS_SQL = (
+    "SELECT schema_name, sequence_name, last_value, start_value, sql "
+    "FROM duckdb_sequences() WHERE database_name = current_database() AND NOT temporary"
+)
+"""Where each sequence of the database stands (temp tables' excepted: they belong to the
+session, not to a step). The adapter asks it of its connection directly before every
+step: bookkeeping, which neither the trace nor the stop request need to see."""
+
+
+def identity_marks(rows: Sequence[Sequence[Any]]) -> Marks:
+    """The marks in ``rows`` of :data:`MARKS_SQL`."""
     return {
         (str(schema), str(name)): Mark(None if last is None else int(last), int(start), str(sql))
         for schema, name, last, start, sql in rows
@@ -54,7 +59,7 @@ def give_back(target: SqlTarget, before: Marks, suffix: str) -> None:
     """Put every sequence that moved since ``before`` back where it stood."""
     if not before:
         return
-    for key, now in identity_marks(target, suffix).items():
+    for key, now in identity_marks(target.query(MARKS_SQL).rows).items():
         was = before.get(key)
         if was is None or was.last == now.last:
             continue  # made by the step (gone with it), or untouched
