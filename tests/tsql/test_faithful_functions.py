@@ -104,6 +104,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
     "TRANSLATE (literal characters of one length)": [
         ("TRANSLATE(N'[a]{b}', N'[]{}', N'()()')", "(a)(b)"),
     ],
+    "POWER (of a type the statement shows) / SQUARE": [
+        ("CONCAT(POWER(2, -2), N' ', POWER(2.0, -100.0), N' ', POWER(2.0, 3))", "0 0.0 8.0"),
+        ("CAST(SQUARE(3) AS INT) + CAST(POWER(CAST(2.5 AS FLOAT), 2) * 100 AS INT)", "634"),
+    ],
     "SQRT / EXP / LOG / LOG10 / PI": [
         (
             "IIF(SQRT(16.0) = 4 AND ROUND(EXP(1.0), 4) = 2.7183 AND ROUND(LOG(10.0), 4) = 2.3026"

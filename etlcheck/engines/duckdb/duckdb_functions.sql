@@ -334,3 +334,40 @@ CREATE OR REPLACE MACRO sys.etlcheck_isdate(value, moment, shapes) AS (
                  || 'emulated, only text; run it on --engine mssql') AS INTEGER)
          ELSE sys.etlcheck_isdate_text(trim(CAST(value AS VARCHAR), ' '), moment, shapes) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_power_refused(x, y, why) AS (
+    CAST(error('POWER(' || CAST(x AS VARCHAR) || ', ' || CAST(y AS VARCHAR) || '): ' || why
+        || '; run it on --engine mssql') AS DOUBLE)
+);
+CREATE OR REPLACE MACRO sys.etlcheck_power(x, y) AS (
+    CASE WHEN x IS NULL OR y IS NULL THEN NULL
+         WHEN x < 0 AND y <> trunc(y) THEN sys.etlcheck_power_refused(x, y,
+             'SQL Server''s result for a negative number to a fractional power is not documented')
+         WHEN x = 0 AND y < 0 THEN sys.etlcheck_power_refused(x, y,
+             'SQL Server''s result for 0 to a negative power is not documented')
+         WHEN isinf(pow(x, y)) OR (pow(x, y) = 0 AND x <> 0) THEN sys.etlcheck_power_refused(x, y,
+             'SQL Server''s result beyond float''s range is not documented')
+         ELSE pow(x, y) END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_power_digits(x, y, value, shifted, scale, type_name) AS (
+    CASE WHEN shifted >= 1e15 THEN sys.etlcheck_power_refused(x, y,
+             'which digits SQL Server keeps of a ' || type_name || ' result of more than 15 '
+             || 'digits is not documented')
+         WHEN shifted - floor(shifted) <= greatest(shifted, 1) * 1e-15
+             OR ceil(shifted) - shifted <= greatest(shifted, 1) * 1e-15
+             THEN sign(value) * round(shifted) / pow(10, scale)
+         WHEN shifted - floor(shifted) < 0.5 THEN sign(value) * floor(shifted) / pow(10, scale)
+         ELSE sys.etlcheck_power_refused(x, y, 'the ' || type_name || ' result has digits '
+             || 'beyond its scale that round up, and whether SQL Server rounds or truncates '
+             || 'them is not documented') END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_power_kept(x, y, value, scale, low, high, type_name) AS (
+    CASE WHEN value IS NULL THEN NULL
+         WHEN value < low OR value > high THEN sys.etlcheck_power_refused(x, y,
+             'the result does not fit in ' || type_name || ': SQL Server stops with an '
+             || 'arithmetic overflow error whose number is not documented')
+         ELSE sys.etlcheck_power_digits(x, y, value, abs(value) * pow(10, scale), scale, type_name)
+         END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_power_exact(x, y, scale, low, high, type_name) AS (
+    sys.etlcheck_power_kept(x, y, sys.etlcheck_power(x, y), scale, low, high, type_name)
+);

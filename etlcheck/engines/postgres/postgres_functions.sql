@@ -543,3 +543,70 @@ BEGIN
     RETURN 1;
 END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_power_refused(x double precision, y double precision,
+    why text) RETURNS double precision LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RAISE EXCEPTION 'POWER(%, %): %; run it on --engine mssql', x, y, why;
+END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_power(x double precision, y double precision)
+RETURNS double precision LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    result double precision;
+BEGIN
+    IF x IS NULL OR y IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF x < 0 AND y <> trunc(y) THEN
+        RETURN sys.etlcheck_power_refused(x, y,
+            'SQL Server''s result for a negative number to a fractional power is not documented');
+    END IF;
+    IF x = 0 AND y < 0 THEN
+        RETURN sys.etlcheck_power_refused(x, y,
+            'SQL Server''s result for 0 to a negative power is not documented');
+    END IF;
+    BEGIN
+        result := power(x, y);
+    EXCEPTION WHEN numeric_value_out_of_range THEN
+        result := NULL;
+    END;
+    IF result IS NULL OR result = 'Infinity'::float8 OR result = '-Infinity'::float8
+        OR (result = 0 AND x <> 0) THEN
+        RETURN sys.etlcheck_power_refused(x, y,
+            'SQL Server''s result beyond float''s range is not documented');
+    END IF;
+    RETURN result;
+END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_power_exact(x double precision, y double precision,
+    scale integer, low double precision, high double precision, type_name text)
+RETURNS double precision LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    value double precision := sys.etlcheck_power(x, y);
+    shifted double precision;
+BEGIN
+    IF value IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF value < low OR value > high THEN
+        RETURN sys.etlcheck_power_refused(x, y, 'the result does not fit in ' || type_name
+            || ': SQL Server stops with an arithmetic overflow error whose number is not '
+            || 'documented');
+    END IF;
+    shifted := abs(value) * power(10::float8, scale);
+    IF shifted >= 1e15 THEN
+        RETURN sys.etlcheck_power_refused(x, y, 'which digits SQL Server keeps of a '
+            || type_name || ' result of more than 15 digits is not documented');
+    END IF;
+    IF shifted - floor(shifted) <= greatest(shifted, 1) * 1e-15
+        OR ceil(shifted) - shifted <= greatest(shifted, 1) * 1e-15 THEN
+        RETURN sign(value) * round(shifted) / power(10::float8, scale);
+    END IF;
+    IF shifted - floor(shifted) < 0.5 THEN
+        RETURN sign(value) * floor(shifted) / power(10::float8, scale);
+    END IF;
+    RETURN sys.etlcheck_power_refused(x, y, 'the ' || type_name || ' result has digits beyond '
+        || 'its scale that round up, and whether SQL Server rounds or truncates them is not '
+        || 'documented');
+END
+$$;

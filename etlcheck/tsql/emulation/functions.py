@@ -29,6 +29,7 @@ into plain SQL or into the ``sys`` functions every emulation installs
   ``SYSDATETIMEOFFSET()`` as datetimeoffset: the instant, shown in the session's time zone
   (datetimeoffset is each engine's timestamp with time zone).
 - ``STDEV``, ``STDEVP``, ``VAR`` and ``VARP``: see ``spreads``.
+- ``POWER(x, y)`` and ``SQUARE(x)``: see ``powers``.
 - ``HASHBYTES(alg, x)``: see ``hashes``; ``ROUND(x, n, f)``, ``GROUPING_ID`` and
   ``TRANSLATE``: see ``narrowed``.
 """
@@ -61,6 +62,7 @@ from etlcheck.tsql.emulation.narrowed import (
     rewrite_round,
 )
 from etlcheck.tsql.emulation.patterns import rewrite_like, rewrite_patindex
+from etlcheck.tsql.emulation.powers import rewrite_power
 from etlcheck.tsql.emulation.sequences import (
     check_sequences_once,
     plan_sequence,
@@ -161,6 +163,8 @@ def _rewrite(
         node.set("expressions", [_as_text(part, reads_text) for part in node.expressions])
     elif isinstance(node, exp.Round):
         return rewrite_round(node)
+    elif isinstance(node, exp.Pow):
+        return rewrite_power(node, lambda cast: rewrite_conversion(cast, reads_text))
     elif isinstance(node, exp.Translate):
         return check_translate(node)
     elif isinstance(node, exp.Stuff):

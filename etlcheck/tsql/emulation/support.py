@@ -5,8 +5,8 @@ any SQL reaches the engine: the compatibility pass (``etlcheck.tsql.compat``) an
 interpreter both compile through ``Emulation.plan``, which calls ``check_constructs``, so
 they cannot disagree. An allow-list rather than a deny-list: a function sqlglot passes
 through unchanged would otherwise fail mid-run with the engine's own words, or worse,
-run with other semantics (``PATINDEX`` does not exist; ``POWER`` of an integer keeps its
-fraction; ``PIVOT`` is dropped).
+run with other semantics (``PATINDEX`` does not exist; the engines' ``POWER`` of an
+integer keeps its fraction; ``PIVOT`` is dropped).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from sqlglot.errors import ParseError
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, PARTS, datepart_of
 from etlcheck.tsql.emulation.hashes import HASHES, byte_family, mark_input
 from etlcheck.tsql.emulation.json_functions import json_value_refusal, openjson_refusal
+from etlcheck.tsql.emulation.powers import is_square, mark_power
 from etlcheck.tsql.emulation.spreads import SPREADS
 from etlcheck.tsql.emulation.xml_path import aggregates_text, is_text_value, path_options
 from etlcheck.tsql.nodes import words
@@ -62,6 +63,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
     Faithful("GROUPING / GROUPING_ID", (exp.Grouping, exp.GroupingId)),
     Faithful("TRANSLATE (literal characters of one length)", (exp.Translate,)),
     Faithful("SQRT / EXP / LOG / LOG10 / PI", (exp.Sqrt, exp.Exp, exp.Ln, exp.Log, exp.Pi)),
+    Faithful("POWER (of a type the statement shows) / SQUARE"),
     Faithful(
         "GETDATE / SYSDATETIME / CURRENT_TIMESTAMP", (exp.CurrentTimestamp,), ("SYSDATETIME",)
     ),
@@ -130,7 +132,7 @@ _CLASSES = frozenset(cls for item in FUNCTIONS for cls in item.classes)
 _NAMES = frozenset(name for item in FUNCTIONS for name in item.names)
 
 _NAMED = {
-    exp.Pow: "POWER / SQUARE",
+    exp.Pow: "POWER",
     exp.Rand: "RAND",
     exp.TimestampFromParts: "DATETIMEFROMPARTS",
     exp.TimestampTrunc: "DATETRUNC",
@@ -204,7 +206,9 @@ _REASONS = {
     "argument to NVARCHAR(n), VARCHAR(n) or VARBINARY(n)",
     "COL_LENGTH": "a column's length in bytes is not emulated; COL_LENGTH(table, column) "
     "IS [NOT] NULL (whether the column exists) is",
-    "POWER": "SQL Server's POWER returns the type of its first argument",
+    "POWER": "SQL Server's POWER returns the type of its first argument, which the statement "
+    "does not show; CAST the first argument (CAST(x AS FLOAT), CAST(x AS DECIMAL(p, s)), "
+    "CAST(x AS INT)...)",
     "DATALENGTH": "SQL Server counts the bytes it stores, which depend on the type (two a "
     "character for NVARCHAR); CAST the argument to NVARCHAR(n), VARCHAR(n) or VARBINARY(n)",
     "CURRENT_USER": "SQL Server takes CURRENT_USER, SYSTEM_USER and SESSION_USER without "
@@ -275,14 +279,28 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
         if not mark_input(node):
             _refuse("HASHBYTES()", _REASONS["HASHBYTES"], "HASHBYTES")
         return
+    if isinstance(node, exp.Pow) and mark_power(node):
+        return  # see powers.rewrite_power
     if isinstance(node, exp.OpenJSON) and (why := openjson_refusal(node)) is not None:
         _refuse("OPENJSON()", why, "OPENJSON")
     if type(node) in _CLASSES:
         return
     name = _NAMED.get(type(node)) or node.sql_name()
     word = name.split()[0]
-    spellings = "|".join(name.split(" / "))  # SQUARE(x) is POWER(x, 2): either is the call
-    _refuse(f"{name}()", _REASONS.get(word, "this function is not emulated"), spellings)
+    spellings = "|".join(name.split(" / "))
+    why = _REASONS.get(word, "this function is not emulated")
+    occurrence = _same_calls(node).index(id(node))
+    raise CompileError(f"{name}(): {why}", f"{name}()", word=spellings, occurrence=occurrence)
+
+
+def _same_calls(node: exp.Func) -> list[int]:
+    """The ids of the statement's calls written like ``node`` (a POWER, not a SQUARE, for
+    a POWER), in the order they are written."""
+    return [
+        id(other)
+        for other in node.root().dfs()
+        if type(other) is type(node) and not (isinstance(other, exp.Pow) and is_square(other))
+    ]
 
 
 def _tested_for_null(node: exp.Expression) -> bool:
