@@ -108,6 +108,9 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("CONCAT(POWER(2, -2), N' ', POWER(2.0, -100.0), N' ', POWER(2.0, 3))", "0 0.0 8.0"),
         ("CAST(SQUARE(3) AS INT) + CAST(POWER(CAST(2.5 AS FLOAT), 2) * 100 AS INT)", "634"),
     ],
+    "GREATEST / LEAST (of types the statement shows)": [
+        ("CONCAT(GREATEST('6.62', 3.1415, N'7'), N' ', LEAST(N'b', N'A'))", "7.0000 A")
+    ],
     "SQRT / EXP / LOG / LOG10 / PI": [
         (
             "IIF(SQRT(16.0) = 4 AND ROUND(EXP(1.0), 4) = 2.7183 AND ROUND(LOG(10.0), 4) = 2.3026"

@@ -29,7 +29,8 @@ into plain SQL or into the ``sys`` functions every emulation installs
   ``SYSDATETIMEOFFSET()`` as datetimeoffset: the instant, shown in the session's time zone
   (datetimeoffset is each engine's timestamp with time zone).
 - ``STDEV``, ``STDEVP``, ``VAR`` and ``VARP``: see ``spreads``.
-- ``POWER(x, y)`` and ``SQUARE(x)``: see ``powers``.
+- ``POWER(x, y)`` and ``SQUARE(x)``: see ``powers``; ``GREATEST`` and ``LEAST``: see
+  ``extremes``.
 - ``HASHBYTES(alg, x)``: see ``hashes``; ``ROUND(x, n, f)``, ``GROUPING_ID`` and
   ``TRANSLATE``: see ``narrowed``.
 """
@@ -47,6 +48,7 @@ from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.compared_moments import COMPARISONS, read_compared_text
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion, source_type
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, rewrite_datepart
+from etlcheck.tsql.emulation.extremes import EXTREMES, rewrite_extreme
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
 from etlcheck.tsql.emulation.hashes import HASHES, rewrite_datalength, rewrite_hash
 from etlcheck.tsql.emulation.isdate import rewrite_isdate
@@ -165,6 +167,8 @@ def _rewrite(
         return rewrite_round(node)
     elif isinstance(node, exp.Pow):
         return rewrite_power(node, lambda cast: rewrite_conversion(cast, reads_text))
+    elif isinstance(node, EXTREMES):
+        return rewrite_extreme(node, lambda cast: rewrite_conversion(cast, reads_text))
     elif isinstance(node, exp.Translate):
         return check_translate(node)
     elif isinstance(node, exp.Stuff):

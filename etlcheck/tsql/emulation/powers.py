@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from sqlglot import exp
 
 from etlcheck.tsql.emulation.common import sys_call
+from etlcheck.tsql.emulation.shown_types import INT_RANGE, shown_type
 from etlcheck.tsql.plan import TSQL_TYPE
 
 Convert = Callable[[exp.Cast], exp.Expression]
 """How the emulation converts a value (``conversions.rewrite_conversion``)."""
 
-_INT_RANGE = (-2147483648, 2147483647)
 _BIGINT_RANGE = (-9223372036854775808, 9223372036854775807)
 _MONEY_RANGE = ("-922337203685477.5808", "922337203685477.5807")
 _INTEGERS = frozenset(["INT", "SMALLINT", "TINYINT", "UTINYINT"])
@@ -87,7 +87,7 @@ def power_type(base: exp.Expression) -> PowerType | None:
     if name in _FLOATED:
         return FLOAT
     if name in _INTEGERS:
-        return PowerType("INT", 0, *_INT_RANGE)
+        return PowerType("INT", 0, *INT_RANGE)
     if name == "BIGINT":
         return PowerType("BIGINT", 0, *_BIGINT_RANGE)
     if name in ("MONEY", "SMALLMONEY"):
@@ -98,37 +98,6 @@ def power_type(base: exp.Expression) -> PowerType | None:
         limit = "9" * (38 - scale) + ("." + "9" * scale if scale else "")
         return PowerType(f"DECIMAL(38, {scale})", scale, f"-{limit}", limit)
     return None
-
-
-def shown_type(value: exp.Expression) -> exp.DataType | None:
-    """The T-SQL type the statement shows a number to have, or None: a literal (SQL
-    Server's constants: int, or decimal beyond int's range; decimal(p, s) with a point;
-    float with an exponent), a variable, a CAST or CONVERT, a known function."""
-    known = value.meta.get(TSQL_TYPE) if value.meta else None
-    if known:
-        return exp.DataType.build(str(known), dialect="tsql")
-    if isinstance(value, (exp.Paren, exp.Neg)):
-        return shown_type(value.this)
-    if isinstance(value, (exp.Cast, exp.TryCast)):
-        return value.to
-    if isinstance(value, exp.Convert) and isinstance(value.this, exp.DataType):
-        return value.this
-    if isinstance(value, exp.Literal) and not value.is_string:
-        return _constant_type(value.name)
-    if isinstance(value, (exp.National, exp.Literal)):
-        return exp.DataType.build("NVARCHAR(4000)", dialect="tsql")
-    return None
-
-
-def _constant_type(text: str) -> exp.DataType:
-    if "e" in text.lower():
-        return exp.DataType.build("FLOAT", dialect="tsql")
-    whole, _, fraction = text.partition(".")
-    digits = whole.lstrip("0")
-    if not fraction and "." not in text and int(text) <= _INT_RANGE[1]:
-        return exp.DataType.build("INT", dialect="tsql")
-    precision = max(len(digits) + len(fraction), len(fraction), 1)
-    return exp.DataType.build(f"DECIMAL({precision}, {len(fraction)})", dialect="tsql")
 
 
 def rewrite_power(node: exp.Pow, convert: Convert) -> exp.Expression:

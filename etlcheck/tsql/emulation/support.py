@@ -17,6 +17,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError
 
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, PARTS, datepart_of
+from etlcheck.tsql.emulation.extremes import EXTREMES, extreme_refusal
 from etlcheck.tsql.emulation.hashes import HASHES, byte_family, mark_input
 from etlcheck.tsql.emulation.json_functions import json_value_refusal, openjson_refusal
 from etlcheck.tsql.emulation.powers import is_square, mark_power
@@ -64,6 +65,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
     Faithful("TRANSLATE (literal characters of one length)", (exp.Translate,)),
     Faithful("SQRT / EXP / LOG / LOG10 / PI", (exp.Sqrt, exp.Exp, exp.Ln, exp.Log, exp.Pi)),
     Faithful("POWER (of a type the statement shows) / SQUARE"),
+    Faithful("GREATEST / LEAST (of types the statement shows)"),
     Faithful(
         "GETDATE / SYSDATETIME / CURRENT_TIMESTAMP", (exp.CurrentTimestamp,), ("SYSDATETIME",)
     ),
@@ -138,8 +140,6 @@ _NAMED = {
     exp.TimestampTrunc: "DATETRUNC",
     exp.CurrentUser: "CURRENT_USER",
     exp.SessionUser: "SESSION_USER",
-    exp.Greatest: "GREATEST",
-    exp.Least: "LEAST",
     exp.NumberToStr: "FORMAT",
 }
 """T-SQL names of refused functions that sqlglot parses to a node named otherwise."""
@@ -281,6 +281,13 @@ def _check_function(node: exp.Func, extra: frozenset[str]) -> None:
         return
     if isinstance(node, exp.Pow) and mark_power(node):
         return  # see powers.rewrite_power
+    if isinstance(node, EXTREMES):
+        why = extreme_refusal(node)
+        if why is None:
+            return  # see extremes.rewrite_extreme
+        name = type(node).__name__.upper()
+        occurrence = _same_calls(node).index(id(node))
+        raise CompileError(f"{name}(): {why}", f"{name}()", word=name, occurrence=occurrence)
     if isinstance(node, exp.OpenJSON) and (why := openjson_refusal(node)) is not None:
         _refuse("OPENJSON()", why, "OPENJSON")
     if type(node) in _CLASSES:
