@@ -162,9 +162,12 @@ def _raiserror_options(node: Command) -> frozenset[str]:
 def declare_refusal(variable: Variable, emulation: Emulation) -> CompileError | None:
     """Why ``DECLARE variable`` cannot run faithfully, or None."""
     from etlcheck.tsql.emulation.support import check_type_text
+    from etlcheck.tsql.user_types import is_user_type
 
     if variable.type_text == "TABLE":
         return None  # its columns are checked as the CREATE TABLE that makes it
+    if is_user_type(variable.type_text):
+        return None  # checked as what its type stands for, when it runs
     construct = f"DECLARE {variable.name} {variable.type_text}"
     try:
         check_type_text(variable.type_text)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etlcheck import workcache
-from etlcheck.tsql import udfs
+from etlcheck.tsql import udfs, user_types
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA
 from etlcheck.tsql.commands import PRINTED, declare_refusal, refusal
@@ -48,6 +48,7 @@ from etlcheck.tsql.nodes import (
     Routine,
     Sql,
     TryCatch,
+    Variable,
     While,
 )
 from etlcheck.tsql.parsing import describe, word_offset
@@ -92,6 +93,7 @@ class _Walk:
         self.refused: list[Refused] = []
         self.offset = 0
         self.dynamic_at: int | None = None
+        self.types: dict[tuple[str, str], user_types.UserType] = {}
         self.table_functions: set[tuple[str, str]] = set()
         """The multi-statement functions the scripts walked so far define."""
 
@@ -113,7 +115,9 @@ class _Walk:
                 self.node(child, scope)
         elif isinstance(node, Sql):
             fragment = self.statement(node)
-            if fragment is not None:
+            if fragment is not None and user_types.is_type_statement(fragment.text):
+                self.type_statement(fragment, scope)
+            elif fragment is not None:
                 self.compile(fragment, scope)
         elif isinstance(node, Declare):
             self.declare(node, scope)
@@ -149,7 +153,12 @@ class _Walk:
             self._add(node.start, f"{type(node).__name__}: the interpreter has no rule to run it")
 
     def declare(self, node: Declare, scope: Scope) -> None:
-        for variable in node.variables:
+        for declared in node.variables:
+            variable = self.declared(declared, node.start)
+            if variable is None:  # a type made elsewhere: checked when it runs
+                if declared.initial is not None:
+                    self.evaluate(declared.initial, scope)
+                continue
             refused = declare_refusal(variable, self.emulation)
             if refused is not None:
                 self._add(node.start, describe(refused))
@@ -162,6 +171,42 @@ class _Walk:
             scope.declare(variable.name, variable.type_text, None)
             if variable.initial is not None:
                 self.evaluate(variable.initial, scope, variable.type_text)
+
+    def declared(self, variable: Variable, start: int) -> Variable | None:
+        """``variable`` declared as its type stands for; None when it is of a user-defined
+        type this walk has not seen made."""
+        name = user_types.type_name(variable.type_text)
+        if name is None:
+            return variable
+        schema, type_ = name
+        found = self.types.get(((schema or DEFAULT_SCHEMA).lower(), type_.lower()))
+        return None if found is None else user_types.as_declared(variable, found, start)
+
+    def type_statement(self, fragment: Fragment, scope: Scope) -> None:
+        """CREATE TYPE or DROP TYPE: the type is remembered for the DECLAREs after it."""
+        try:
+            statement = user_types.read(fragment.text)
+        except CompileError as error:
+            self._add(fragment.start + word_offset(fragment.text, error.word), describe(error))
+            return
+        except SplitError as error:
+            self._add(fragment.start + error.offset, split_message(error))
+            return
+        key = ((statement.schema or DEFAULT_SCHEMA).lower(), statement.name.lower())
+        if statement.action == "DROP":
+            self.types.pop(key, None)
+            return
+        if statement.kind == user_types.TABLE_KIND:
+            self.compile(
+                Fragment(f"CREATE TABLE @type {statement.definition}", fragment.start), scope
+            )
+        self.types[key] = user_types.UserType(
+            statement.schema or DEFAULT_SCHEMA,
+            statement.name,
+            statement.kind,
+            statement.definition,
+            statement.not_null,
+        )
 
     def routine(self, node: Routine) -> None:
         """A procedure's body is walked with its parameters declared; a function's body

@@ -25,6 +25,7 @@ from etlcheck.tsql import (
     procedures,
     table_functions,
     tablevars,
+    user_types,
 )
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.catalog import CatalogCache
@@ -232,6 +233,9 @@ class Interpreter:
                     HINT,
                 )
         if node.schema is None:
+            if user_types.is_type_statement(node.fragment.text):
+                user_types.run(self, node.fragment, scope, frame)
+                return
             self.run_sql(node.fragment, scope, frame, first=node is frame.first)
             return
         # An element of CREATE SCHEMA: part of the batch's first statement, in its schema.
@@ -242,7 +246,8 @@ class Interpreter:
         self.run_sql(fragment, scope, frame, first=True)
 
     def declare(self, node: Declare, scope: Scope, frame: Frame) -> None:
-        for variable in node.variables:
+        for number, declared in enumerate(node.variables, 1):
+            variable = user_types.resolve(self, declared, number, frame, node.start)
             refused = commands.declare_refusal(variable, self.emulation)
             if refused is not None:
                 raise self.refused(refused, Fragment("DECLARE", node.start), frame)

@@ -4,6 +4,10 @@ CREATE TABLE IF NOT EXISTS sys.etlcheck_routines (
     object_id INTEGER, schema_id INTEGER, schema_name VARCHAR, name VARCHAR, type VARCHAR,
     definition VARCHAR, source_path VARCHAR, source_line INTEGER
 );
+CREATE TABLE IF NOT EXISTS sys.etlcheck_types (
+    schema_id INTEGER, schema_name VARCHAR, name VARCHAR, kind VARCHAR, definition VARCHAR,
+    not_null INTEGER
+);
 CREATE OR REPLACE VIEW sys.schemas AS
 SELECT schema_name AS name, CAST(oid AS INTEGER) AS schema_id, 1 AS principal_id
 FROM duckdb_schemas()

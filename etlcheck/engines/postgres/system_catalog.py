@@ -23,8 +23,13 @@ CREATE TABLE IF NOT EXISTS sys.etlcheck_routines (
 );
 GRANT SELECT, INSERT, DELETE ON sys.etlcheck_routines TO PUBLIC;
 GRANT USAGE ON SEQUENCE sys.etlcheck_routine_ids TO PUBLIC;
+CREATE TABLE IF NOT EXISTS sys.etlcheck_types (
+    schema_id oid, schema_name text, name text, kind text, definition text, not_null integer
+);
+GRANT SELECT, INSERT, DELETE ON sys.etlcheck_types TO PUBLIC;
 """
-"""Procedures and functions the T-SQL interpreter created (``etlcheck.tsql.routine_store``)."""
+"""Procedures and functions the T-SQL interpreter created (``etlcheck.tsql.routine_store``)
+and its user-defined types (``etlcheck.tsql.user_type_store``)."""
 
 _OBJECTS = """
 CREATE OR REPLACE VIEW sys.etlcheck_default_constraints AS

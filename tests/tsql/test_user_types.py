@@ -1,0 +1,93 @@
+"""User-defined types on both engines: CREATE TYPE ... AS TABLE and DROP TYPE, DECLARE @x
+of a table type, table-valued parameters (READONLY), and alias types (CREATE TYPE ...
+FROM base_type). Documented results: tests/tsql/conformance/table-type-parameter.sql
+and alias-types.sql."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from etlcheck.engines.base import Engine
+from etlcheck.engines.duckdb import DuckDBEngine
+from etlcheck.errors import UnsupportedConstruct
+from etlcheck.tsql.compat import classify
+from tests.engine_params import BOTH_ENGINES, throwaway_postgres
+
+
+@pytest.fixture(params=BOTH_ENGINES, scope="module")
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """One engine per module: each test names its own types."""
+    if request.param == "duckdb":
+        with DuckDBEngine(None) as duckdb:
+            duckdb.create_schema("dbo")
+            duckdb.create_schema("s")
+            yield duckdb
+        return
+    with throwaway_postgres() as started:
+        started.create_schema("s")
+        yield started
+
+
+def run(engine: Engine, script: str) -> tuple[str, ...]:
+    return engine.run_script(script, Path("t.sql")).messages
+
+
+def caught(statement: str) -> str:
+    return f"BEGIN TRY\n{statement}\nEND TRY\nBEGIN CATCH PRINT ERROR_NUMBER() END CATCH\n"
+
+
+# -- CREATE TYPE ... AS TABLE -------------------------------------------------------------------
+def test_a_table_type_declares_a_table_variable_with_its_columns_and_keys(
+    engine: Engine,
+) -> None:
+    run(engine, "CREATE TYPE s.IdList1 AS TABLE (Id INT NOT NULL PRIMARY KEY, Note NVARCHAR(5))")
+    assert run(
+        engine,
+        "DECLARE @ids s.IdList1;\nINSERT INTO @ids (Id) VALUES (1), (2);\n"
+        "PRINT (SELECT COUNT(*) FROM @ids);\n"
+        + caught("INSERT INTO @ids (Id) VALUES (1);")
+        + caught("INSERT INTO @ids (Id) VALUES (NULL);"),
+    ) == ("2", "2627", "515")
+
+
+def test_a_type_lasts_across_sessions_and_a_rollback_undoes_its_creation(engine: Engine) -> None:
+    run(engine, "CREATE TYPE s.Kept2 AS TABLE (a INT)")
+    run(engine, "BEGIN TRANSACTION\nCREATE TYPE s.Undone2 AS TABLE (a INT)\nROLLBACK")
+    assert run(
+        engine,
+        "DECLARE @k s.Kept2\nINSERT INTO @k VALUES (7)\nPRINT (SELECT a FROM @k)\n"
+        + caught("DECLARE @u s.Undone2"),
+    ) == ("7", "2715")
+
+
+def test_create_type_twice_and_drop_type_give_sql_servers_errors(engine: Engine) -> None:
+    assert run(
+        engine,
+        "CREATE TYPE s.Twice3 AS TABLE (a INT)\n"
+        + caught("CREATE TYPE s.Twice3 AS TABLE (b INT)")
+        + "DROP TYPE s.Twice3\n"
+        + caught("DROP TYPE s.Twice3")
+        + "DROP TYPE IF EXISTS s.Twice3\n"
+        + caught("DECLARE @t s.Twice3")
+        + caught("CREATE TYPE nowhere.T AS TABLE (a INT)"),
+    ) == ("219", "218", "2715", "2760")
+
+
+def test_the_compatibility_pass_lets_a_table_type_through(engine: Engine) -> None:
+    script = (
+        "CREATE TYPE s.Ids4 AS TABLE (Id INT PRIMARY KEY)\nGO\n"
+        "DECLARE @ids s.Ids4\nINSERT INTO @ids VALUES (1)\nSELECT Id FROM @ids\n"
+        "DECLARE @elsewhere s.MadeInAnotherScript\n"
+    )
+    emulation = engine.tsql_emulation()
+    assert emulation is not None
+    assert classify(script, "t.sql", emulation) == ()
+
+
+def test_a_table_type_with_options_is_refused_where_it_is_written(engine: Engine) -> None:
+    with pytest.raises(UnsupportedConstruct) as refused:
+        run(engine, "CREATE TYPE s.Opt5 AS TABLE (a INT) WITH (MEMORY_OPTIMIZED = ON)")
+    assert "table type options are not supported" in str(refused.value)
