@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from etlcheck.tsql import table_parameters
 from etlcheck.tsql.calls import Argument, ProcedureCall
 from etlcheck.tsql.frames import Frame
 from etlcheck.tsql.nodes import Fragment
@@ -46,6 +47,13 @@ def bind(
     passed = _match_arguments(interpreter, routine, called, frame)
     receivers: list[tuple[str, str]] = []
     for index, parameter in enumerate(routine.header.parameters):
+        columns = routine.tables[index] if routine.tables else None
+        if columns is not None:
+            given = passed.get(index)
+            table_parameters.bind(
+                interpreter, parameter.name, columns, given, caller, inner, frame, call_start
+            )
+            continue
         inner.declare(parameter.name, parameter.type_text, routine.parameter_types[index])
         given = passed.get(index)
         value = _argument_value(interpreter, routine, index, given, caller, frame, call_start)

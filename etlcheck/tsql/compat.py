@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etlcheck import workcache
-from etlcheck.tsql import udfs, user_types
+from etlcheck.tsql import table_parameters, udfs, user_types
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA
 from etlcheck.tsql.commands import PRINTED, declare_refusal, refusal
@@ -240,8 +240,11 @@ class _Walk:
                 )
             return
         inner = Scope(Session(), level=1)
-        for parameter in header.parameters:
-            inner.declare(parameter.name, parameter.type_text, None)
+        for name, type_text, columns in table_parameters.declared_types(header, self.types):
+            if columns is not None:
+                inner.declare(name, TABLE_TYPE_PREFIX + engine_name(name, 1), None)
+            elif type_text is not None:
+                inner.declare(name, type_text, None)
         self.node(node.body, inner)
 
     def table_function(self, node: Routine, header: RoutineHeader) -> None:
@@ -304,7 +307,11 @@ class _Walk:
                 except Exception:  # the run reports a bad call with SQL Server's error
                     parameters = []
                 for parameter in parameters:
-                    inner.declare(parameter.name, parameter.type_text, None)
+                    if table_parameters.is_readonly(parameter.type_text):
+                        type_ = TABLE_TYPE_PREFIX + engine_name(parameter.name, 1)
+                        inner.declare(parameter.name, type_, None)
+                    elif not user_types.is_user_type(parameter.type_text):
+                        inner.declare(parameter.name, parameter.type_text, None)
         saved = self.offset, self.dynamic_at
         self.dynamic_at = self.dynamic_at if self.dynamic_at is not None else node.start + saved[0]
         try:

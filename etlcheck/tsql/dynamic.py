@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from etlcheck.tsql import table_parameters
 from etlcheck.tsql.frames import BatchReturn, Frame
 from etlcheck.tsql.nodes import Command, Fragment
 from etlcheck.tsql.scope import ModuleState, Scope, TsqlError, UnknownVariable
@@ -149,7 +150,7 @@ def run_execute(interpreter: Runtime, node: Command, scope: Scope, frame: Frame)
         definitions = str(interpreter.evaluate(call.parameters, scope, frame) or "")
         parameters = bind_parameters(definitions, call.values)
         for parameter in parameters:
-            if parameter.value is None:
+            if parameter.value is None and not table_parameters.is_readonly(parameter.type_text):
                 raise TsqlError(
                     8178,
                     f"The parameterized query '({definitions}){text}' expects the parameter "
@@ -178,6 +179,9 @@ def run_dynamic(
     inner = Frame(text, frame.path, 0, dynamic_at=location, first=first, end=len(text))
     scope = Scope(interpreter.session, interpreter.catalog, ModuleState(), caller.level + 1)
     for parameter in parameters:
+        declared = (parameter.name, parameter.type_text, parameter.value)
+        if table_parameters.bind_dynamic(interpreter, declared, caller, scope, frame, node.start):
+            continue
         value: Any = None
         if parameter.value is not None:
             value = interpreter.evaluate(parameter.value, caller, frame, parameter.type_text)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from etlcheck.errors import UnsupportedConstruct
-from etlcheck.tsql import function_bodies, routine_store, udfs
+from etlcheck.tsql import function_bodies, routine_store, table_parameters, udfs
 from etlcheck.tsql.binding import bind
 from etlcheck.tsql.calls import ProcedureCall
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, CatalogObject, split_object_name
@@ -90,9 +90,12 @@ def define(interpreter: Runtime, node: Routine, scope: Scope, frame: Frame) -> N
     type_ = routine_type(node, header)
     existing = interpreter.catalog.table(schema, header.name)
     _check_existing(interpreter, header, type_, existing, frame, node.start)
-    if type_ == "TF":
+    if type_ == "P":
+        table_parameters.resolve(interpreter, header, frame, node.start)
+        table_parameters.check_not_written(interpreter, header, node.body, frame)
+    elif type_ == "TF":
         function_bodies.check_body(interpreter, node, frame)
-    elif type_ != "P":
+    else:
         body = udfs.body_statement(node, header)
         construct = f"{header.action} FUNCTION {header.shown}"
         refused = engine_object_refusal(construct, body.text, in_catalog(interpreter.catalog))
@@ -168,9 +171,13 @@ def _definition(
         line_base=frame.line_base,
         end=frame.end,
     )
-    types = tuple(interpreter.emulation.type_sql(p.type_text) for p in header.parameters)
+    header, tables = table_parameters.resolve(interpreter, header, frame, 0)
+    types = tuple(
+        None if table is not None else interpreter.emulation.type_sql(p.type_text)
+        for p, table in zip(header.parameters, tables, strict=True)
+    )
     return RoutineDefinition(
-        object_id, stored.schema, stored.name, stored.type, header, body, own, types
+        object_id, stored.schema, stored.name, stored.type, header, body, own, types, tables
     )
 
 

@@ -305,9 +305,10 @@ def routine_refusal(routine: Routine, header: RoutineHeader) -> CompileError | N
             construct,
         )
     for parameter in header.parameters:
-        if parameter.readonly:
+        if parameter.readonly and header.kind == FUNCTION:
             return CompileError(
-                f"{parameter.name} READONLY: table-valued parameters are not supported",
+                f"{parameter.name} READONLY: table-valued parameters of functions are not "
+                "supported (those of procedures are)",
                 f"{parameter.name} READONLY",
                 word="READONLY",
             )
@@ -378,6 +379,8 @@ class RoutineDefinition:
     frame: Frame
     parameter_types: tuple[str | None, ...]
     """Each parameter's type in the engine's dialect."""
+    tables: tuple[str | None, ...] = ()
+    """Each table-valued parameter's columns (its table type's), None for the others."""
 
     @property
     def shown(self) -> str:

@@ -131,7 +131,11 @@ def test_the_constructs_that_failed_mid_run_now_run(script: str) -> None:
         ("SELECT SQUARE(a), POWER(2, a), POWER(a, 2) FROM dbo.t", (1, 32), "POWER()"),
         ("DENY SELECT ON dbo.t TO reporting", (1, 1), "DENY: permissions that deny"),
         ("DECLARE c CURSOR FOR SELECT 1\nOPEN c\nFETCH PRIOR FROM c", (3, 7), "FETCH PRIOR"),
-        ("CREATE PROC dbo.p @ids dbo.IdList READONLY AS SELECT 1", (1, 35), "@ids READONLY"),
+        (
+            "CREATE FUNCTION dbo.f (@ids dbo.IdList READONLY) RETURNS INT AS BEGIN RETURN 1 END",
+            (1, 40),
+            "@ids READONLY",
+        ),
         (
             "CREATE FUNCTION dbo.f() RETURNS INT AS BEGIN DECLARE @a INT = 1 RETURN @a END",
             (1, 1),

@@ -14,6 +14,7 @@ from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import UnsupportedConstruct
 from etlcheck.tsql.compat import classify
+from etlcheck.tsql.scope import Session
 from tests.engine_params import BOTH_ENGINES, throwaway_postgres
 
 
@@ -91,3 +92,78 @@ def test_a_table_type_with_options_is_refused_where_it_is_written(engine: Engine
     with pytest.raises(UnsupportedConstruct) as refused:
         run(engine, "CREATE TYPE s.Opt5 AS TABLE (a INT) WITH (MEMORY_OPTIMIZED = ON)")
     assert "table type options are not supported" in str(refused.value)
+
+
+# -- table-valued parameters --------------------------------------------------------------------
+TOTAL = """
+CREATE PROCEDURE s.usp_Total6 @Ids s.Ids6 READONLY, @Label NVARCHAR(10) = N'total'
+AS
+PRINT CONCAT(@Label, ' ', (SELECT COUNT(*) FROM @Ids), ' ',
+    ISNULL((SELECT SUM(o.Amount) FROM s.Orders6 o JOIN @Ids i ON i.OrderId = o.OrderId), 0));
+"""
+
+
+def test_a_table_valued_parameter_sees_the_rows_passed_by_position_or_name(
+    engine: Engine,
+) -> None:
+    run(
+        engine,
+        "CREATE TYPE s.Ids6 AS TABLE (OrderId INT NOT NULL PRIMARY KEY)\n"
+        "CREATE TABLE s.Orders6 (OrderId INT, Amount INT)\n"
+        "INSERT INTO s.Orders6 VALUES (1, 10), (2, 20), (3, 30)",
+    )
+    run(engine, TOTAL)
+    assert run(
+        engine,
+        "DECLARE @ids s.Ids6\nINSERT INTO @ids VALUES (1), (3)\n"
+        "EXEC s.usp_Total6 @ids\nEXEC s.usp_Total6 @Label = N'named', @Ids = @ids\n"
+        "EXEC s.usp_Total6\nEXEC s.usp_Total6 DEFAULT, N'default'\n"
+        "BEGIN TRANSACTION\nEXEC s.usp_Total6 @ids, N'in tran'\nROLLBACK\n"
+        "PRINT (SELECT COUNT(*) FROM @ids)",
+    ) == ("total 2 40", "named 2 40", "total 0 0", "default 0 0", "in tran 2 40", "2")
+
+
+def test_sp_executesql_passes_a_table_valued_parameter(engine: Engine) -> None:
+    run(engine, "CREATE TYPE s.Ids7 AS TABLE (Id INT)")
+    assert run(
+        engine,
+        "DECLARE @ids s.Ids7\nINSERT INTO @ids VALUES (4), (5)\n"
+        "EXEC sp_executesql N'PRINT (SELECT SUM(Id) FROM @t)', N'@t s.Ids7 READONLY', @t = @ids",
+    ) == ("9",)
+
+
+def test_a_table_valued_parameter_must_be_readonly_and_is_not_written(engine: Engine) -> None:
+    run(engine, "CREATE TYPE s.Ids8 AS TABLE (Id INT)")
+    assert run(
+        engine,
+        caught("EXEC (N'CREATE PROCEDURE s.usp_Writes8 @Ids s.Ids8 READONLY AS DELETE FROM @Ids')")
+        + caught(
+            "EXEC (N'CREATE PROCEDURE s.usp_Output8 @Ids s.Ids8 READONLY AS "
+            "UPDATE s.Orders6 SET Amount = 0 OUTPUT inserted.OrderId INTO @Ids')"
+        )
+        + caught("EXEC (N'CREATE PROCEDURE s.usp_Plain8 @Ids s.Ids8 AS SELECT 1')")
+        + caught("EXEC (N'CREATE PROCEDURE s.usp_Missing8 @Ids s.Nowhere8 READONLY AS SELECT 1')"),
+    ) == ("10700", "10700", "352", "2715")
+
+
+def test_a_procedure_with_a_table_valued_parameter_is_read_back_in_a_new_session(
+    engine: Engine,
+) -> None:
+    run(engine, "CREATE TYPE s.Ids9 AS TABLE (Id INT)")
+    run(
+        engine,
+        "CREATE PROCEDURE s.usp_Count9 @Ids s.Ids9 READONLY AS PRINT (SELECT COUNT(*) FROM @Ids)",
+    )
+    engine.tsql_session = Session()  # type: ignore[attr-defined]  # a resumed run
+    assert run(engine, "DECLARE @i s.Ids9\nINSERT INTO @i VALUES (1)\nEXEC s.usp_Count9 @i") == (
+        "1",
+    )
+
+
+def test_a_function_with_a_table_valued_parameter_is_refused(engine: Engine) -> None:
+    with pytest.raises(UnsupportedConstruct) as refused:
+        run(
+            engine,
+            "CREATE FUNCTION s.fn_Count10 (@Ids s.Ids9 READONLY) RETURNS INT AS BEGIN RETURN 1 END",
+        )
+    assert "table-valued parameters of functions are not supported" in str(refused.value)
