@@ -16,11 +16,11 @@ verdicts are kept in the work cache by script text, so a warm run pays a lookup 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from etlcheck import workcache
-from etlcheck.tsql import table_parameters, udfs, user_types
+from etlcheck.tsql import alias_columns, table_parameters, udfs, user_types
 from etlcheck.tsql.batches import split_batches
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA
 from etlcheck.tsql.commands import PRINTED, declare_refusal, refusal
@@ -118,7 +118,9 @@ class _Walk:
             if fragment is not None and user_types.is_type_statement(fragment.text):
                 self.type_statement(fragment, scope)
             elif fragment is not None:
-                self.compile(fragment, scope)
+                fragment = self.resolved(fragment) if node.word == "CREATE" else fragment
+                if fragment is not None:
+                    self.compile(fragment, scope)
         elif isinstance(node, Declare):
             self.declare(node, scope)
         elif isinstance(node, Assign):
@@ -166,7 +168,9 @@ class _Walk:
             if variable.type_text == "TABLE":
                 name = TABLE_TYPE_PREFIX + engine_name(variable.name, scope.level)
                 scope.declare(variable.name, name, None)
-                self.compile(variable.table_statement(), scope)
+                statement = self.resolved(variable.table_statement())
+                if statement is not None:
+                    self.compile(statement, scope)
                 continue
             scope.declare(variable.name, variable.type_text, None)
             if variable.initial is not None:
@@ -181,6 +185,18 @@ class _Walk:
         schema, type_ = name
         found = self.types.get(((schema or DEFAULT_SCHEMA).lower(), type_.lower()))
         return None if found is None else user_types.as_declared(variable, found, start)
+
+    def lookup(self, type_text: str) -> user_types.UserType | None:
+        name = user_types.type_name(type_text)
+        if name is None:
+            return None
+        return self.types.get(((name[0] or DEFAULT_SCHEMA).lower(), name[1].lower()))
+
+    def resolved(self, fragment: Fragment, columns_at: int = 0) -> Fragment | None:
+        """``fragment`` with alias-typed columns given their base types; None when it has
+        a column of a type made elsewhere (checked when it runs)."""
+        resolved = alias_columns.resolve(fragment.text, self.lookup, columns_at)
+        return None if resolved.unknown else Fragment(resolved.text, fragment.start)
 
     def type_statement(self, fragment: Fragment, scope: Scope) -> None:
         """CREATE TYPE or DROP TYPE: the type is remembered for the DECLAREs after it."""
@@ -197,6 +213,10 @@ class _Walk:
             self.types.pop(key, None)
             return
         if statement.kind == user_types.TABLE_KIND:
+            columns = alias_columns.resolve(statement.definition, self.lookup)
+            if columns.unknown:
+                return  # made of a type made elsewhere: checked when it runs
+            statement = replace(statement, definition=columns.text)
             self.compile(
                 Fragment(f"CREATE TABLE @type {statement.definition}", fragment.start), scope
             )

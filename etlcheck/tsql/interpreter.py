@@ -12,6 +12,7 @@ never skipped.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -236,7 +237,11 @@ class Interpreter:
             if user_types.is_type_statement(node.fragment.text):
                 user_types.run(self, node.fragment, scope, frame)
                 return
-            self.run_sql(node.fragment, scope, frame, first=node is frame.first)
+            fragment = node.fragment
+            if node.word == "CREATE":  # a column of an alias type has its base type
+                text = user_types.resolved_columns(self, fragment.text, frame, fragment.start)
+                fragment = Fragment(text, fragment.start)
+            self.run_sql(fragment, scope, frame, first=node is frame.first)
             return
         # An element of CREATE SCHEMA: part of the batch's first statement, in its schema.
         try:
@@ -252,6 +257,10 @@ class Interpreter:
             if refused is not None:
                 raise self.refused(refused, Fragment("DECLARE", node.start), frame)
             if variable.type_text == "TABLE":
+                columns = user_types.resolved_columns(
+                    self, variable.table_columns, frame, node.start
+                )
+                variable = replace(variable, table_columns=columns)
                 tablevars.declare(self, variable, node, scope, frame)
                 continue
             type_sql = self.emulation.type_sql(variable.type_text)

@@ -9,16 +9,19 @@ variable of the alias's base type (``resolve``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlglot.tokens import Token, TokenType
 
 from etlcheck.tsql import user_type_store
+from etlcheck.tsql.alias_columns import resolve as resolve_columns
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA, split_object_name
-from etlcheck.tsql.nodes import Fragment, Variable, words
+from etlcheck.tsql.nodes import Fragment, Variable
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.tokens import SplitError, tokenize, word_of
+from etlcheck.tsql.type_names import is_user_type, type_name
 from etlcheck.tsql.user_type_store import UserType
 
 if TYPE_CHECKING:
@@ -28,15 +31,6 @@ if TYPE_CHECKING:
 
 TABLE_KIND = user_type_store.TABLE_KIND
 ALIAS_KIND = user_type_store.ALIAS_KIND
-
-BUILT_IN = words(
-    """BIGINT BINARY BIT CHAR CHARACTER CURSOR DATE DATETIME DATETIME2 DATETIMEOFFSET DEC
-    DECIMAL DOUBLE FLOAT GEOGRAPHY GEOMETRY HIERARCHYID IMAGE INT INTEGER JSON MONEY NATIONAL
-    NCHAR NTEXT NUMERIC NVARCHAR REAL ROWVERSION SMALLDATETIME SMALLINT SMALLMONEY
-    SQL_VARIANT SYSNAME TABLE TEXT TIME TIMESTAMP TINYINT UNIQUEIDENTIFIER VARBINARY VARCHAR
-    VECTOR XML"""
-)
-"""SQL Server's own type names: a type written with any other name is a user-defined one."""
 
 
 @dataclass(frozen=True)
@@ -56,31 +50,6 @@ class TypeStatement:
     @property
     def shown(self) -> str:
         return f"{self.schema}.{self.name}" if self.schema else self.name
-
-
-def type_name(type_text: str) -> tuple[str | None, str] | None:
-    """``(schema, name)`` when ``type_text`` names a user-defined type (``s.T``, ``[T]``),
-    None for a type of SQL Server's own or anything that is not a plain name."""
-    text = type_text.strip()
-    if not text or "(" in text:
-        return None
-    try:
-        tokens = tokenize(text)
-    except SplitError:
-        return None
-    for index, token in enumerate(tokens):
-        if (token.token_type == TokenType.DOT) != (index % 2 == 1):
-            return None
-    parts = split_object_name(text)
-    if len(tokens) % 2 == 0 or len(parts) > 2 or not all(parts):
-        return None
-    if len(parts) == 1 and parts[0].upper() in BUILT_IN:
-        return None
-    return (parts[0] if len(parts) == 2 else None), parts[-1]
-
-
-def is_user_type(type_text: str) -> bool:
-    return type_name(type_text) is not None
 
 
 # -- reading CREATE TYPE / DROP TYPE ------------------------------------------------------------
@@ -205,15 +174,26 @@ def find(interpreter: Runtime, name: tuple[str | None, str]) -> UserType | None:
     return user_type_store.load(interpreter, schema or DEFAULT_SCHEMA, type_)
 
 
-def scalar_type(interpreter: Runtime, type_text: str) -> str:
-    """``type_text``, an alias type's base type in its place."""
-    name = type_name(type_text)
-    if name is None:
-        return type_text
-    found = find(interpreter, name)
-    if found is None or found.kind != ALIAS_KIND:
-        return type_text
-    return found.definition
+def lookup(interpreter: Runtime) -> Callable[[str], UserType | None]:
+    """Finds a type by its name as written, in the database."""
+
+    def found(type_text: str) -> UserType | None:
+        name = type_name(type_text)
+        return None if name is None else find(interpreter, name)
+
+    return found
+
+
+def resolved_columns(
+    interpreter: Runtime, text: str, frame: Frame, start: int, columns_at: int = 0
+) -> str:
+    """``text`` (a CREATE TABLE or a column list) with alias-typed columns given their
+    base types; SQL Server's error 2715 for a type that does not exist."""
+    resolved = resolve_columns(text, lookup(interpreter), columns_at)
+    if resolved.unknown:
+        number, written = resolved.unknown[0]
+        raise missing(interpreter, written, number, frame, start)
+    return resolved.text
 
 
 def run(interpreter: Runtime, fragment: Fragment, scope: Scope, frame: Frame) -> None:
@@ -248,6 +228,8 @@ def run(interpreter: Runtime, fragment: Fragment, scope: Scope, frame: Frame) ->
         )
     else:
         if statement.kind == TABLE_KIND:  # the columns must make a table
+            definition = resolved_columns(interpreter, statement.definition, frame, fragment.start)
+            statement = replace(statement, definition=definition)
             interpreter.compile(
                 Fragment(f"CREATE TABLE @type {statement.definition}", fragment.start),
                 scope,

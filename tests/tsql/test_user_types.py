@@ -167,3 +167,62 @@ def test_a_function_with_a_table_valued_parameter_is_refused(engine: Engine) -> 
             "CREATE FUNCTION s.fn_Count10 (@Ids s.Ids9 READONLY) RETURNS INT AS BEGIN RETURN 1 END",
         )
     assert "table-valued parameters of functions are not supported" in str(refused.value)
+
+
+# -- alias types --------------------------------------------------------------------------------
+def test_an_alias_type_is_its_base_type_for_variables_parameters_and_columns(
+    engine: Engine,
+) -> None:
+    run(
+        engine,
+        "CREATE TYPE s.Code11 FROM NVARCHAR(3) NOT NULL\nCREATE TYPE s.Amount11 FROM DECIMAL(9, 2)",
+    )
+    run(
+        engine,
+        "CREATE PROCEDURE s.usp_Show11 @c s.Code11, @a s.Amount11 = 1 AS PRINT CONCAT(@c, '|', @a)",
+    )
+    assert run(
+        engine,
+        "DECLARE @a s.Amount11 = 3.14159\nPRINT @a\n"
+        "EXEC s.usp_Show11 N'abcdef', 2.5\n"
+        "EXEC sp_executesql N'PRINT @x', N'@x s.Amount11', @x = 7.777\n"
+        "CREATE TABLE s.Items11 (id INT, code s.Code11, note [s].[Code11] NULL,\n"
+        "    amount s.Amount11)\n"
+        "INSERT INTO s.Items11 VALUES (1, N'abc', NULL, 1.234)\n"
+        "PRINT (SELECT CONCAT(code, ' ', amount) FROM s.Items11)\n"
+        + caught("INSERT INTO s.Items11 VALUES (2, NULL, NULL, 1)")
+        + "DECLARE @t TABLE (c s.Code11)\n"
+        + caught("INSERT INTO @t VALUES (NULL)"),
+    ) == ("3.14", "abc|2.50", "7.78", "abc 1.23", "515", "515")
+
+
+def test_a_table_type_may_have_columns_of_an_alias_type(engine: Engine) -> None:
+    run(engine, "CREATE TYPE s.Code12 FROM NVARCHAR(2) NOT NULL")
+    run(engine, "CREATE TYPE s.Lines12 AS TABLE (code s.Code12, n INT)")
+    assert run(
+        engine,
+        "DECLARE @l s.Lines12\n"
+        + caught("INSERT INTO @l VALUES (NULL, 1)")
+        + "INSERT INTO @l VALUES (N'xy', 2)\nPRINT (SELECT CONCAT(code, n) FROM @l)",
+    ) == ("515", "xy2")
+
+
+def test_a_column_of_a_missing_type_gives_error_2715(engine: Engine) -> None:
+    assert run(
+        engine,
+        "BEGIN TRY\nEXEC (N'CREATE TABLE s.Bad13 (a INT, b s.Nope13)')\nEND TRY\n"
+        "BEGIN CATCH PRINT ERROR_NUMBER() PRINT ERROR_MESSAGE() END CATCH",
+    ) == ("2715", "Column, parameter, or variable #2: Cannot find data type s.Nope13.")
+
+
+def test_the_compatibility_pass_gives_alias_columns_their_base_type(engine: Engine) -> None:
+    script = (
+        "CREATE TYPE s.Code14 FROM NVARCHAR(3)\nGO\n"
+        "CREATE TABLE s.t14 (c s.Code14, d s.MadeElsewhere)\n"
+        "CREATE TABLE s.u14 (c s.Code14)\n"
+        "DECLARE @c s.Code14 = N'x'\nSET @c = N'y'\n"
+        "GO\nCREATE PROCEDURE s.p14 @c s.Code14 AS PRINT @c\n"
+    )
+    emulation = engine.tsql_emulation()
+    assert emulation is not None
+    assert classify(script, "t.sql", emulation) == ()
