@@ -39,6 +39,7 @@ def run(engine: PostgresEngine, script: str) -> tuple[str, ...]:
     [
         "CREATE PROCEDURE etl.usp_leak AS PRINT 1",
         "CREATE FUNCTION etl.fn_leak (@a INT) RETURNS INT AS BEGIN RETURN @a END",
+        "CREATE TYPE etl.LeakList AS TABLE (Id INT)",
     ],
 )
 def test_a_routine_outside_the_sandbox_is_refused_by_the_database(
