@@ -87,6 +87,8 @@ class Compiled:
     RETURNING clause: then its rows counted are the rows it returned)."""
     output_into: OutputInto | None = None
     """Where OUTPUT ... INTO puts those rows."""
+    counted_step: int | None = None
+    """A step after the statement whose one value adds to the rows it changed."""
     writes_table_variables: tuple[str, ...] = ()
     """Table variables the statement writes (``INSERT @t``, ``OUTPUT ... INTO @t``)."""
     inserts_into: Written | None = None
@@ -231,6 +233,7 @@ def compile_statement(
         null_test=null_test,
         output_step=None if plan.output_step is None else len(plan.before) + plan.output_step,
         output_into=plan.output_into,
+        counted_step=None if plan.counted_step is None else len(plan.before) + plan.counted_step,
         writes_table_variables=written,
         inserts_into=plan.inserts_into,
     )

@@ -59,6 +59,10 @@ class Plan:
     output_step: int | None = None
     """0 for the statement itself, or 1 + the index of a step after it, whose rows are the
     OUTPUT rows."""
+    counted_step: int | None = None
+    """1 + the index of a step after the statement whose one value counts rows the
+    statement changed besides those the engine reports for it (a MERGE's WHEN NOT MATCHED
+    BY SOURCE rows on PostgreSQL 15, ``engines.postgres.merge_by_source``)."""
     output_into: OutputInto | None = None
     inserts_into: Written | None = None
     """The table an INSERT or a MERGE with an INSERT clause may give identity values."""

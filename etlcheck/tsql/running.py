@@ -161,6 +161,9 @@ class StatementRun:
         def run() -> Rows:
             returning = index == compiled.output_step
             if index != compiled.main:
+                if index == compiled.counted_step:
+                    self._count_more(self.target.query(sql).rows, count)
+                    return []
                 if returning:
                     return self.target.query(sql).rows
                 self.target.execute(sql)
@@ -186,6 +189,13 @@ class StatementRun:
             if not retry and "+(VARCHAR, VARCHAR)" in error.message:
                 return None
             raise
+
+    def _count_more(self, rows: Rows, count: bool) -> None:
+        """Rows the statement changed that the engine did not count for it (one value)."""
+        more = int(rows[0][0]) if rows and rows[0][0] is not None else 0
+        if self.compiled.kind == "dml" and count:
+            self.interpreter.rows_affected += more
+            self.session.row_count += more
 
     def _guarded(self, run: Callable[[], T]) -> T:
         """``run()``, its engine errors turned into SQL Server's (TsqlError)."""
