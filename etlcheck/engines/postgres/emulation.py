@@ -28,6 +28,7 @@ from sqlglot import exp
 
 from etlcheck.engines.postgres.identity_reseed import identity_state, reseed_identity
 from etlcheck.engines.postgres.literal_text import literal_columns_as_citext
+from etlcheck.engines.postgres.merge_by_source import plan_by_source
 from etlcheck.engines.postgres.routines import PostgresRoutineSQL
 from etlcheck.tsql.emulation import DEFAULT_SCHEMA, Emulation
 from etlcheck.tsql.emulation.common import (
@@ -368,14 +369,9 @@ class PostgresEmulation(Emulation):
     ) -> None:
         reseed_identity(target, schema, table, value, first)
 
-    def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:
-        for when in tree.find_all(exp.When):
-            if when.args.get("source"):
-                raise CompileError(
-                    "MERGE ... WHEN NOT MATCHED BY SOURCE is not supported on PostgreSQL 15",
-                    "WHEN NOT MATCHED BY SOURCE",
-                )
-        super()._plan_merge(tree, output)
+    def _plan_merge(self, plan: Plan, tree: exp.Merge, output: exp.Returning | None) -> None:
+        super()._plan_merge(plan, tree, output)
+        plan_by_source(plan, tree)  # PostgreSQL 15's MERGE has no WHEN NOT MATCHED BY SOURCE
 
 
 def _rewrite_names(tree: exp.Expression) -> exp.Expression:

@@ -22,6 +22,7 @@ from etlcheck.tsql.emulation.added_columns import plan_added_defaults, split_add
 from etlcheck.tsql.emulation.common import statement_kind, sys_call, written_table
 from etlcheck.tsql.emulation.functions import rewrite_functions
 from etlcheck.tsql.emulation.lengths import add_length_checks
+from etlcheck.tsql.emulation.merge_clauses import check_by_source
 from etlcheck.tsql.emulation.named_defaults import plan_altered_defaults, plan_created_defaults
 from etlcheck.tsql.emulation.output import (
     OLD_TABLE,
@@ -169,7 +170,7 @@ class Emulation(ABC):
         elif isinstance(tree, exp.Delete):
             plan.tree = rewrite_delete(tree, self.row_id)
         elif isinstance(tree, exp.Merge):
-            self._plan_merge(tree, output)
+            self._plan_merge(plan, tree, output)
             self._check_merge_matches(plan, tree)
         elif isinstance(tree, exp.Alter):
             _refuse_added(tree, self.adds_checks)
@@ -196,7 +197,7 @@ class Emulation(ABC):
         ):
             plan.written = written_table(plan.tree, self.dialect)
         if isinstance(plan.tree, exp.Insert) or (
-            isinstance(plan.tree, exp.Merge) and plan.tree.find(exp.Insert) is not None
+            isinstance(plan.tree, exp.Merge) and _merge_inserts(plan.tree)
         ):
             plan.inserts_into = written_table(plan.tree, self.dialect)
         return plan
@@ -380,7 +381,8 @@ class Emulation(ABC):
         once per match, silently (nothing by default: the engine raises an error itself)."""
         return None
 
-    def _plan_merge(self, tree: exp.Merge, output: exp.Returning | None) -> None:
+    def _plan_merge(self, plan: Plan, tree: exp.Merge, output: exp.Returning | None) -> None:
+        check_by_source(tree)
         if output is not None and not (self.merge_output or self.merge_output_logged):
             raise CompileError(
                 "MERGE ... OUTPUT: this engine's MERGE cannot return the rows it changed",
@@ -508,6 +510,11 @@ _ADDED_REFUSALS = (
 """What ``ALTER TABLE … ADD`` may ask that an engine cannot do to a table that exists: a
 computed column (neither engine; PostgreSQL would also need its type), and a CHECK
 constraint (where ``adds_checks`` is False)."""
+
+
+def _merge_inserts(merge: exp.Merge) -> bool:
+    """Whether a MERGE has a WHEN NOT MATCHED ... THEN INSERT clause."""
+    return any(isinstance(when.args.get("then"), exp.Insert) for when in merge.find_all(exp.When))
 
 
 def _refuse_added(tree: exp.Alter, checks: bool) -> None:
