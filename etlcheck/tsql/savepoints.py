@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from etlcheck.errors import UnsupportedConstruct
 from etlcheck.tsql import tablevars
-from etlcheck.tsql.frames import HINT
 from etlcheck.tsql.nodes import Fragment
 from etlcheck.tsql.scope import Savepoint
 
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from etlcheck.tsql.runtime import Runtime
     from etlcheck.tsql.scope import Scope
 
+SAVEPOINT_HINT = "run it on --engine postgres or --engine mssql, which have savepoints"
 NAME_LENGTH = 32
 """SQL Server uses the first 32 characters of a savepoint or transaction name."""
 
@@ -84,7 +84,7 @@ def rollback_to(interpreter: Runtime, name: str, node: Command, frame: Frame) ->
             f"ROLLBACK TRANSACTION {name}: a rollback to a savepoint cannot be emulated on "
             "an engine without savepoints",
             frame.location(node.start),
-            HINT,
+            SAVEPOINT_HINT,
         )
     point = session.savepoints[found[-1]]
     tablevars.save_all(interpreter)

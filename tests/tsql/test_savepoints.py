@@ -117,3 +117,4 @@ def test_duckdb_keeps_a_savepoint_and_refuses_a_rollback_to_it() -> None:
     assert refused.value.location is not None
     assert (refused.value.location.line, refused.value.location.column) == (3, 1)
     assert "a rollback to a savepoint cannot be emulated" in str(refused.value)
+    assert "--engine postgres" in str(refused.value)
