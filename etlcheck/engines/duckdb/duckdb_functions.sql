@@ -163,6 +163,30 @@ CREATE OR REPLACE MACRO sys.etlcheck_money_text(value, style) AS (
                WHEN 0 THEN CAST(CAST(value AS DECIMAL(38, 2)) AS VARCHAR)
                ELSE CAST(CAST(value AS DECIMAL(38, 4)) AS VARCHAR) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_float_written(sign, mantissa, power, style) AS (
+    sign || CASE
+        WHEN style = 0 AND power BETWEEN 0 AND 5
+            THEN rtrim(rtrim(left(replace(mantissa, '.', ''), power + 1) || '.'
+                || substr(replace(mantissa, '.', ''), power + 2), '0'), '.')
+        WHEN style = 0 AND power BETWEEN -4 AND -1
+            THEN rtrim('0.' || repeat('0', -power - 1) || replace(mantissa, '.', ''), '0')
+        ELSE CASE WHEN style = 0 THEN rtrim(rtrim(mantissa, '0'), '.') ELSE mantissa END
+            || 'e' || CASE WHEN power < 0 THEN '-' ELSE '+' END
+            || lpad(CAST(abs(power) AS VARCHAR), 3, '0') END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_float_text(value, bits, style, size, target, strict) AS (
+    list_transform([printf(CASE style WHEN 0 THEN '%.5e' WHEN 1 THEN '%.7e' ELSE '%.15e' END,
+            CASE WHEN bits = 24 THEN CAST(CAST(value AS REAL) AS DOUBLE)
+                 ELSE CAST(value AS DOUBLE) END)],
+        lambda scientific: list_transform([sys.etlcheck_float_written(
+            CASE WHEN scientific[1] = '-' THEN '-' ELSE '' END,
+            regexp_extract(scientific, '([0-9.]+)e', 1),
+            CAST(regexp_extract(scientific, 'e([+-][0-9]+)$', 1) AS INTEGER), style)],
+            lambda written: CASE WHEN size = 0 OR length(written) <= size THEN written
+                WHEN strict THEN error('«8115»Arithmetic overflow error converting float to data type '
+                    || target || '.')
+                END)[1])[1]
+);
 CREATE OR REPLACE MACRO sys.etlcheck_hex_digits(digits) AS (
     CASE WHEN length(digits) % 2 = 0 THEN unhex(digits)
          ELSE error('Error converting data type varchar to varbinary.') END

@@ -45,7 +45,9 @@ _TEXT_RESULTS = (
     exp.Reverse,
 )
 """Functions whose result is text, whatever their argument."""
-_TEXT_CALLS = frozenset(["etlcheck_text", "etlcheck_style_text", "etlcheck_replace"])
+_TEXT_CALLS = frozenset(
+    ["etlcheck_text", "etlcheck_style_text", "etlcheck_replace", "etlcheck_float_text"]
+)
 """``sys`` functions of this emulation whose result is text."""
 _INTEGER_CALLS = {
     f"etlcheck_{try_}{kind}": (kind, bool(try_))

@@ -163,6 +163,35 @@ RETURNS text LANGUAGE sql IMMUTABLE AS $$
         WHEN 0 THEN (value::numeric(38, 2))::text
         ELSE (value::numeric(38, 4))::text END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_float_written(sign text, mantissa text, power integer, style integer)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT sign || CASE
+        WHEN style = 0 AND power BETWEEN 0 AND 5
+            THEN rtrim(rtrim(left(replace(mantissa, '.', ''), power + 1) || '.'
+                || substr(replace(mantissa, '.', ''), power + 2), '0'), '.')
+        WHEN style = 0 AND power BETWEEN -4 AND -1
+            THEN rtrim('0.' || repeat('0', -power - 1) || replace(mantissa, '.', ''), '0')
+        ELSE CASE WHEN style = 0 THEN rtrim(rtrim(mantissa, '0'), '.') ELSE mantissa END
+            || 'e' || CASE WHEN power < 0 THEN '-' ELSE '+' END || lpad(abs(power)::text, 3, '0') END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_float_text(value double precision, bits integer, style integer,
+    size integer, target text, strict boolean)
+RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    scientific text := btrim(to_char(CASE WHEN bits = 24 THEN value::real::double precision ELSE value END,
+        CASE style WHEN 0 THEN '9.99999EEEE' WHEN 1 THEN '9.9999999EEEE' ELSE '9.999999999999999EEEE' END));
+    written text := sys.etlcheck_float_written(CASE WHEN left(scientific, 1) = '-' THEN '-' ELSE '' END,
+        substring(scientific FROM '([0-9.]+)e'), substring(scientific FROM 'e([+-][0-9]+)$')::integer, style);
+BEGIN
+    IF size = 0 OR length(written) <= size THEN
+        RETURN written;
+    ELSIF strict THEN
+        RAISE EXCEPTION USING ERRCODE = 'E8115',
+            MESSAGE = 'Arithmetic overflow error converting float to data type ' || target || '.';
+    END IF;
+    RETURN NULL;
+END
+$$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_hex_binary(value text, style integer)
 RETURNS bytea LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN

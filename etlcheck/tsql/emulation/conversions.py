@@ -17,6 +17,8 @@
   (error 8114 otherwise).
 - ``money`` and ``smallmoney`` the statement shows (a variable, a CAST) convert to text
   with two decimals (CAST, style 0), with commas (1), or with four decimals (2, 126).
+- A ``float`` or ``real`` the statement shows converts to text as SQL Server writes it
+  (``float_text``): 6 digits (CAST, style 0), 8 (1) or 16 (2) in scientific notation.
 - Any other style is a compat finding.
 - To ``VARCHAR(n)``, ``NVARCHAR(n)``, ``CHAR(n)``, ``NCHAR(n)``: n characters are kept.
 - A CAST (or CONVERT without a style) of a datetime the statement shows to text is style 0,
@@ -44,6 +46,8 @@ from sqlglot import exp
 
 from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.day_numbers import days_of, moment_of
+from etlcheck.tsql.emulation.float_text import float_kind, float_text
+from etlcheck.tsql.emulation.shown_types import source_type
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import TSQL_TYPE
 
@@ -64,12 +68,6 @@ _OFFSETS = frozenset(["DATETIMEOFFSET", "TIMESTAMPTZ"])
 _FRACTIONAL = frozenset(["DATETIME2", "TIME"])
 """Types with a precision: the digits of a second they keep (7 when none is given)."""
 _DIGITS = {"DATETIME": 3, "SMALLDATETIME": 3, "DATETIME2": 7, "DATE": 3}
-_CLOCK_TYPES = {
-    "GETUTCDATE": "DATETIME",
-    "SYSUTCDATETIME": "DATETIME2",
-    "SYSDATETIME": "DATETIME2",
-    "SYSDATETIMEOFFSET": "DATETIMEOFFSET",
-}
 
 
 CONVERSIONS = (exp.Convert, exp.Cast, exp.TryCast, exp.TsOrDsToDate, exp.TimeStrToTime, exp.DateAdd)
@@ -213,6 +211,9 @@ def _default_style(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.E
     datetime2 in style 121, as SQL Server's CAST does; the engines write ISO 8601."""
     if to.this.name not in _TEXT:
         return None
+    kind = float_kind(value)
+    if kind is not None:
+        return float_text(value, to, 0, kind, safe)
     source = source_type(value)
     if source in ("DATETIME", "SMALLDATETIME"):
         return _format(value, to, 0, safe)
@@ -340,6 +341,9 @@ def _convert(
 
 
 def _format(value: exp.Expression, to: exp.DataType, style: int, safe: bool) -> exp.Expression:
+    kind = float_kind(value)
+    if kind is not None:
+        return float_text(value, to, style, kind, safe)
     if style not in FORMAT_STYLES and source_type(value) not in _MONEY:
         raise _refuse(f"style {style} is not emulated")
     source = source_type(value)
@@ -375,26 +379,6 @@ def _parse(
     text = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR"))
     moment = sys_call("etlcheck_parse_style", [text, exp.Literal.number(style), strict])
     return exp.Cast(this=moment, to=to.copy())
-
-
-def source_type(value: exp.Expression) -> str | None:
-    """The T-SQL type a statement shows ``value`` to have (``DATETIME``...), or None."""
-    known = value.meta.get(TSQL_TYPE) if value.meta else None
-    if known:
-        return str(known).split("(")[0].strip().upper()
-    if isinstance(value, (exp.Cast, exp.TryCast)):
-        return value.to.this.name
-    if isinstance(value, exp.Convert) and isinstance(value.this, exp.DataType):
-        return value.this.this.name
-    if isinstance(value, exp.National) or (isinstance(value, exp.Literal) and value.is_string):
-        return "NVARCHAR"
-    if isinstance(value, exp.Anonymous):
-        return _CLOCK_TYPES.get(value.name.upper())
-    if isinstance(value, exp.Paren):
-        return source_type(value.this)
-    if isinstance(value, exp.DateFromParts):
-        return "DATE"
-    return None
 
 
 def _refuse(what: str) -> CompileError:

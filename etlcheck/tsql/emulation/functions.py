@@ -49,6 +49,7 @@ from etlcheck.tsql.emulation.compared_moments import COMPARISONS, read_compared_
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion, source_type
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, rewrite_datepart
 from etlcheck.tsql.emulation.extremes import EXTREMES, rewrite_extreme
+from etlcheck.tsql.emulation.float_text import float_kind
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
 from etlcheck.tsql.emulation.hashes import HASHES, rewrite_datalength, rewrite_hash
 from etlcheck.tsql.emulation.isdate import rewrite_isdate
@@ -202,13 +203,13 @@ def _rewrite(
 
 _STYLED = frozenset(["DATETIME", "SMALLDATETIME", "DATETIME2", "TIME", "MONEY", "SMALLMONEY"])
 """Types CONCAT writes as SQL Server's CAST to text does (a datetime in style 0, money
-with two decimals), not as the engines would."""
+with two decimals), not as the engines would; and a float (``float_kind``), 6 digits."""
 
 
 def _as_text(part: exp.Expression, reads_text: bool) -> exp.Expression:
     """A CONCAT argument whose type the statement shows, converted to text as SQL Server
     converts it; any other argument as it is."""
-    if source_type(part) not in _STYLED:
+    if source_type(part) not in _STYLED and float_kind(part) is None:
         return part
     text = exp.Cast(this=part, to=exp.DataType.build("NVARCHAR(4000)", dialect="tsql"))
     return rewrite_conversion(text, reads_text)

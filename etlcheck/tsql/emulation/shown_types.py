@@ -1,7 +1,8 @@
 """The T-SQL type a statement shows a value to have, where the emulation needs it before
-the engine runs (POWER's result type, GREATEST's): a constant typed as SQL Server types
-it, a variable, a CAST or CONVERT, a function whose type the emulation knows. A column's
-type is not known when the statement is compiled.
+the engine runs: ``source_type`` names it (a variable's declared type, a CAST or CONVERT, a
+string literal, a clock function: what conversions and float text read), ``shown_type``
+builds it, constants typed as SQL Server types them (POWER's result type, GREATEST's). A
+column's type is not known when the statement is compiled.
 """
 
 from __future__ import annotations
@@ -47,3 +48,31 @@ def _constant_type(text: str) -> exp.DataType:
         return exp.DataType.build("INT", dialect="tsql")
     precision = max(len(digits) + len(fraction), len(fraction), 1)
     return exp.DataType.build(f"DECIMAL({precision}, {len(fraction)})", dialect="tsql")
+
+
+_CLOCK_TYPES = {
+    "GETUTCDATE": "DATETIME",
+    "SYSUTCDATETIME": "DATETIME2",
+    "SYSDATETIME": "DATETIME2",
+    "SYSDATETIMEOFFSET": "DATETIMEOFFSET",
+}
+
+
+def source_type(value: exp.Expression) -> str | None:
+    """The T-SQL type a statement shows ``value`` to have (``DATETIME``...), or None."""
+    known = value.meta.get(TSQL_TYPE) if value.meta else None
+    if known:
+        return str(known).split("(")[0].strip().upper()
+    if isinstance(value, (exp.Cast, exp.TryCast)):
+        return value.to.this.name
+    if isinstance(value, exp.Convert) and isinstance(value.this, exp.DataType):
+        return value.this.this.name
+    if isinstance(value, exp.National) or (isinstance(value, exp.Literal) and value.is_string):
+        return "NVARCHAR"
+    if isinstance(value, exp.Anonymous):
+        return _CLOCK_TYPES.get(value.name.upper())
+    if isinstance(value, exp.Paren):
+        return source_type(value.this)
+    if isinstance(value, exp.DateFromParts):
+        return "DATE"
+    return None
