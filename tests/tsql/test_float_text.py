@@ -77,6 +77,8 @@ def test_a_real_and_arithmetic_on_a_float_the_statement_shows(engine: Engine) ->
 def test_text_too_short_for_the_number_is_an_error_or_null_for_try_cast(engine: Engine) -> None:
     script = "DECLARE @f FLOAT = 1234567;\nPRINT ISNULL(TRY_CAST(@f AS VARCHAR(11)), 'null');"
     assert run(engine, script) == ("null",)
+    script = "DECLARE @none FLOAT;\nPRINT ISNULL(CAST(@none AS VARCHAR(3)), 'null');"
+    assert run(engine, script) == ("null",)
     failure = rejected(engine, "PRINT CONVERT(NVARCHAR(3), 12345E0);")
     assert "Arithmetic overflow error converting float to data type nvarchar." in str(failure)
 

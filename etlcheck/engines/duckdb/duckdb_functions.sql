@@ -182,7 +182,8 @@ CREATE OR REPLACE MACRO sys.etlcheck_float_text(value, bits, style, size, target
             CASE WHEN scientific[1] = '-' THEN '-' ELSE '' END,
             regexp_extract(scientific, '([0-9.]+)e', 1),
             CAST(regexp_extract(scientific, 'e([+-][0-9]+)$', 1) AS INTEGER), style)],
-            lambda written: CASE WHEN size = 0 OR length(written) <= size THEN written
+            lambda written: CASE WHEN written IS NULL OR size = 0 OR length(written) <= size
+                THEN written
                 WHEN strict THEN error('«8115»Arithmetic overflow error converting float to data type '
                     || target || '.')
                 END)[1])[1]

@@ -183,7 +183,7 @@ DECLARE
     written text := sys.etlcheck_float_written(CASE WHEN left(scientific, 1) = '-' THEN '-' ELSE '' END,
         substring(scientific FROM '([0-9.]+)e'), substring(scientific FROM 'e([+-][0-9]+)$')::integer, style);
 BEGIN
-    IF size = 0 OR length(written) <= size THEN
+    IF written IS NULL OR size = 0 OR length(written) <= size THEN
         RETURN written;
     ELSIF strict THEN
         RAISE EXCEPTION USING ERRCODE = 'E8115',
