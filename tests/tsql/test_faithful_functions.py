@@ -52,6 +52,9 @@ CASES: dict[str, list[tuple[str, str]]] = {
         )
     ],
     "FORMAT (exact patterns)": [("FORMAT(1234.5, 'N2')", "1,234.50")],
+    "STR (numbers whose rounding is certain)": [
+        ("N'[' + STR(123.45, 6, 1) + STR(123.45, 2, 2) + STR(12) + N']'", "[ 123.5**        12]")
+    ],
     "ISNULL / COALESCE / NULLIF": [
         ("CONCAT(ISNULL(NULL, 1), COALESCE(NULL, NULL, 2), ISNULL(NULLIF(3, 3), 4))", "124")
     ],

@@ -102,3 +102,38 @@ def test_styles_whose_form_is_not_pinned_down_are_refused(
         run(engine, f"DECLARE @r REAL = 1;\nPRINT {expression};")
     assert "t.sql:2:7" in str(raised.value)
     assert message in str(raised.value)
+
+
+def test_str_rounds_and_right_justifies_a_number_whose_rounding_is_certain(engine: Engine) -> None:
+    script = (
+        "DECLARE @price FLOAT = 19.99, @none FLOAT;\n"
+        "PRINT N'[' + STR(@price, 8, 2) + STR(-12.345, 8, 2) + STR(0.001, 6, 3) + N']';\n"
+        "PRINT N'[' + STR(99.96, 2, 1) + STR(-7, 1) + STR(1E20) + N']';\n"
+        "PRINT ISNULL(STR(@none), N'null');"
+    )
+    assert run(engine, script) == (
+        "[   19.99  -12.35 0.001]",
+        "[" + "*" * 13 + "]",
+        "null",
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        ("STR(2.5)", "STR: a number halfway between two results at its decimals"),
+        ("STR(0.15, 5, 1)", "STR: a number halfway between two results at its decimals"),
+        ("STR(1E0 / 3, 20, 16)", "or of more than 15 digits, is not emulated"),
+        ("STR(123.45, 4, 2)", "STR: a number that fits its length only with fewer decimals"),
+    ],
+)
+def test_str_of_a_number_whose_result_is_not_documented_fails_when_it_runs(
+    engine: Engine, call: str, message: str
+) -> None:
+    assert message in str(rejected(engine, f"PRINT {call};"))
+
+
+def test_str_with_a_length_that_is_not_a_constant_is_refused(engine: Engine) -> None:
+    with pytest.raises(UnsupportedConstruct) as raised:
+        run(engine, "DECLARE @l INT = 5;\nPRINT STR(1, @l);")
+    assert "STR: a length or a number of decimals that is not a constant" in str(raised.value)

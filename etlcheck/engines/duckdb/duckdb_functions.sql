@@ -188,6 +188,28 @@ CREATE OR REPLACE MACRO sys.etlcheck_float_text(value, bits, style, size, target
                     || target || '.')
                 END)[1])[1]
 );
+CREATE OR REPLACE MACRO sys.etlcheck_str_fitted(text, length) AS (
+    CASE WHEN text IS NULL THEN NULL
+         WHEN length(text) <= length THEN lpad(text, length, ' ')
+         WHEN length(split_part(text, '.', 1)) > length THEN repeat('*', length)
+         ELSE error('STR: a number that fits its length only with fewer decimals is not '
+             || 'emulated (the documentation does not show the result)') END
+);
+CREATE OR REPLACE MACRO sys.etlcheck_str(value, length, decimals) AS (
+    list_transform([struct_pack(
+        shown := TRY_CAST(printf('%.14e', value) AS DECIMAL(38, 20)),
+        exact := TRY_CAST(printf('%.24e', value) AS DECIMAL(38, 20)))],
+    lambda n: sys.etlcheck_str_fitted(CASE
+        WHEN value IS NULL THEN NULL
+        WHEN abs(value) >= 1e15 AND length(printf('%.0f', value)) > length THEN repeat('*', length)
+        WHEN abs(value) >= 1e15 OR round(n.shown, decimals) <> round(n.exact, decimals)
+                OR abs(n.exact - round(n.exact, decimals))
+                    = CAST('0.' || repeat('0', decimals) || '5' AS DECIMAL(38, 20))
+                OR (value < 0 AND round(n.shown, decimals) = 0)
+            THEN error('STR: a number halfway between two results at its decimals, or of more '
+                || 'than 15 digits, is not emulated (the documentation does not show how it rounds)')
+        ELSE CAST(round(n.shown, decimals) AS VARCHAR) END, length))[1]
+);
 CREATE OR REPLACE MACRO sys.etlcheck_hex_digits(digits) AS (
     CASE WHEN length(digits) % 2 = 0 THEN unhex(digits)
          ELSE error('Error converting data type varchar to varbinary.') END

@@ -46,7 +46,13 @@ _TEXT_RESULTS = (
 )
 """Functions whose result is text, whatever their argument."""
 _TEXT_CALLS = frozenset(
-    ["etlcheck_text", "etlcheck_style_text", "etlcheck_replace", "etlcheck_float_text"]
+    [
+        "etlcheck_text",
+        "etlcheck_style_text",
+        "etlcheck_replace",
+        "etlcheck_float_text",
+        "etlcheck_str",
+    ]
 )
 """``sys`` functions of this emulation whose result is text."""
 _INTEGER_CALLS = {

@@ -192,6 +192,34 @@ BEGIN
     RETURN NULL;
 END
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_str(value double precision, length integer, decimals integer)
+RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    shown numeric;
+    exact numeric;
+    text text;
+BEGIN
+    IF value IS NULL THEN
+        RETURN NULL;
+    ELSIF abs(value) >= 1e15 AND char_length(to_char(value, 'FM99999999999999999999999999999999999999')) > length THEN
+        RETURN repeat('*', length);
+    END IF;
+    shown := btrim(to_char(value, '9.99999999999999EEEE'))::numeric;
+    exact := btrim(to_char(value, '9.999999999999999999999999EEEE'))::numeric;
+    IF abs(value) >= 1e15 OR round(shown, decimals) <> round(exact, decimals)
+            OR abs(exact - round(exact, decimals)) = ('0.' || repeat('0', decimals) || '5')::numeric
+            OR (value < 0 AND round(shown, decimals) = 0) THEN
+        RAISE EXCEPTION 'STR: a number halfway between two results at its decimals, or of more than 15 digits, is not emulated (the documentation does not show how it rounds)';
+    END IF;
+    text := round(shown, decimals)::text;
+    IF char_length(text) <= length THEN
+        RETURN lpad(text, length, ' ');
+    ELSIF char_length(split_part(text, '.', 1)) > length THEN
+        RETURN repeat('*', length);
+    END IF;
+    RAISE EXCEPTION 'STR: a number that fits its length only with fewer decimals is not emulated (the documentation does not show the result)';
+END
+$$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_hex_binary(value text, style integer)
 RETURNS bytea LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN

@@ -161,3 +161,36 @@ def _refuse(what: str) -> CompileError:
         "CONVERT",
         word="CONVERT",
     )
+
+
+def rewrite_str(node: exp.Anonymous) -> exp.Expression:
+    """``STR(x [, length [, decimal]])``: x as a float, rounded to ``decimal`` places (0 by
+    default, at most 16), right-justified in ``length`` characters (10 by default), or
+    ``length`` asterisks when the part before the decimal point does not fit. A number
+    halfway between two results, one of more than 15 digits, and one that fits only with
+    fewer decimals fail the statement when it runs: the documentation does not show them."""
+    arguments = list(node.expressions)
+    if not 1 <= len(arguments) <= 3:
+        raise _refuse_str("STR takes a number, a length and a number of decimals")
+    given = [_whole_constant(argument) for argument in arguments[1:]]
+    defaults: list[int | None] = [10, 0]
+    length, decimals = given + defaults[len(given) :]
+    if length is None or decimals is None:
+        raise _refuse_str("a length or a number of decimals that is not a constant")
+    if not 1 <= length <= 8000 or decimals < 0:
+        raise _refuse_str(f"a length of {length} or {decimals} decimals")
+    number = exp.Cast(this=arguments[0], to=exp.DataType.build("FLOAT", dialect="tsql"))
+    places = exp.Literal.number(min(decimals, 16))
+    return sys_call("etlcheck_str", [number, exp.Literal.number(length), places])
+
+
+def _whole_constant(value: exp.Expression) -> int | None:
+    negative = isinstance(value, exp.Neg)
+    literal = value.this if negative else value
+    if isinstance(literal, exp.Literal) and literal.is_int:
+        return -int(literal.name) if negative else int(literal.name)
+    return None
+
+
+def _refuse_str(what: str) -> CompileError:
+    return CompileError(f"STR: {what} is not emulated", "STR", word="STR")

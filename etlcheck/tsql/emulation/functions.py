@@ -31,6 +31,7 @@ into plain SQL or into the ``sys`` functions every emulation installs
 - ``STDEV``, ``STDEVP``, ``VAR`` and ``VARP``: see ``spreads``.
 - ``POWER(x, y)`` and ``SQUARE(x)``: see ``powers``; ``GREATEST`` and ``LEAST``: see
   ``extremes``.
+- ``STR(x [, length [, decimal]])``: see ``float_text``.
 - ``HASHBYTES(alg, x)``: see ``hashes``; ``ROUND(x, n, f)``, ``GROUPING_ID`` and
   ``TRANSLATE``: see ``narrowed``.
 """
@@ -49,7 +50,7 @@ from etlcheck.tsql.emulation.compared_moments import COMPARISONS, read_compared_
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion, source_type
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, rewrite_datepart
 from etlcheck.tsql.emulation.extremes import EXTREMES, rewrite_extreme
-from etlcheck.tsql.emulation.float_text import float_kind
+from etlcheck.tsql.emulation.float_text import float_kind, rewrite_str
 from etlcheck.tsql.emulation.formats import Formatter, rewrite_format
 from etlcheck.tsql.emulation.hashes import HASHES, rewrite_datalength, rewrite_hash
 from etlcheck.tsql.emulation.isdate import rewrite_isdate
@@ -152,6 +153,8 @@ def _rewrite(
             return _choose(list(node.expressions))
         if name == "DATALENGTH":
             return rewrite_datalength(node)
+        if name == "STR":
+            return rewrite_str(node)
         if name == "NCHAR" and len(node.expressions) == 1:
             return exp.Chr(expressions=list(node.expressions))
     elif isinstance(node, exp.GroupingId):

@@ -56,6 +56,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
     Faithful("STRING_SPLIT", (), ("STRING_SPLIT",)),
     Faithful("fn_listextendedproperty", (), ("FN_LISTEXTENDEDPROPERTY",)),
     Faithful("FORMAT (exact patterns)", (), ("FORMAT",)),
+    Faithful("STR (numbers whose rounding is certain)", (), ("STR",)),
     Faithful("ISNULL / COALESCE / NULLIF", (exp.Coalesce, exp.Nullif)),
     Faithful("IIF / CASE", (exp.If, exp.Case)),
     Faithful("CHOOSE", (), ("CHOOSE",)),
