@@ -9,10 +9,13 @@ below 1e15. A text type too short for the result is error 8115 (SQL Server does 
 truncate a number's text), NULL for TRY_CAST and TRY_CONVERT.
 
 The value's type must be one the statement shows: a float literal (``1.5E0``), a float or
-real variable, a CAST or CONVERT to float. sqlglot reads ``REAL`` and ``FLOAT`` alike, so
-styles 1 and 2 of a CAST to bare ``FLOAT`` are refused (a real would show other digits:
-the engines hold a real as a double); so are styles 1 and 2 of a real, style 3 (the
-documentation does not show its form), 126, 128, 129 and any other.
+real variable, a CAST or CONVERT to float, arithmetic of those with numbers. sqlglot reads
+``REAL`` and ``FLOAT`` alike, so styles 1 and 2 of a CAST to bare ``FLOAT`` are refused (a
+real would show other digits: the engines hold a real as a double); so are styles 1 and 2
+of a real, style 3 (the documentation does not show its form), 126, 128, 129 and any
+other. A real variable is written from its value rounded to a real.
+
+``STR(x [, length [, decimal]])`` (``rewrite_str``) is here too: a float written as text.
 """
 
 from __future__ import annotations
