@@ -86,7 +86,7 @@ def define(interpreter: Runtime, node: Routine, scope: Scope, frame: Frame) -> N
             166,
         )
     schema = header.schema or DEFAULT_SCHEMA
-    schema_id = _schema_id(interpreter, schema, frame, node.start)
+    schema_id = routine_store.creatable_schema_id(interpreter, schema, frame, node.start)
     type_ = routine_type(node, header)
     existing = interpreter.catalog.table(schema, header.name)
     _check_existing(interpreter, header, type_, existing, frame, node.start)
@@ -112,19 +112,6 @@ def define(interpreter: Runtime, node: Routine, scope: Scope, frame: Frame) -> N
         interpreter, object_id, stored, header, node.body, frame
     )
     interpreter.session.row_count = 0
-
-
-def _schema_id(interpreter: Runtime, schema: str, frame: Frame, start: int) -> int:
-    schema_id = interpreter.catalog.schema_id(schema)
-    if schema_id is None or not interpreter.emulation.may_create_in(interpreter.target, schema_id):
-        raise interpreter.failure(
-            f'The specified schema name "{schema}" either does not exist or you do not have '
-            "permission to use it.",
-            frame,
-            start,
-            2760,
-        )
-    return schema_id
 
 
 def _check_existing(
@@ -199,7 +186,8 @@ def drop(interpreter: Runtime, node: DropRoutine, scope: Scope, frame: Frame) ->
                 name.start,
                 3701,
             )
-        _schema_id(interpreter, schema, frame, name.start)  # the permission to drop it
+        # the permission to drop it
+        routine_store.creatable_schema_id(interpreter, schema, frame, name.start)
         if found.type in ENGINE_OBJECTS:
             udfs.drop(interpreter, found.schema, found.name, found.type)
         routine_store.delete(interpreter, found.object_id)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from etlcheck.tsql.frames import Frame
     from etlcheck.tsql.runtime import Runtime
 
 TABLE = "sys.etlcheck_routines"
@@ -106,3 +107,18 @@ def load(interpreter: Runtime, object_id: int) -> StoredRoutine | None:
         str(path),
         int(line),
     )
+
+
+def creatable_schema_id(interpreter: Runtime, schema: str, frame: Frame, start: int) -> int:
+    """The id of ``schema``, where a routine or a type may be created (or dropped); SQL
+    Server's error 2760 when it is missing or the run may not write there."""
+    schema_id = interpreter.catalog.schema_id(schema)
+    if schema_id is None or not interpreter.emulation.may_create_in(interpreter.target, schema_id):
+        raise interpreter.failure(
+            f'The specified schema name "{schema}" either does not exist or you do not have '
+            "permission to use it.",
+            frame,
+            start,
+            2760,
+        )
+    return schema_id

@@ -21,7 +21,7 @@ from sqlglot.tokens import TokenType
 from etlcheck.tsql.catalog import split_object_name
 from etlcheck.tsql.nodes import Block, Command, Fragment, Node, Routine, Sql, Variable, words
 from etlcheck.tsql.parsing import CompileError
-from etlcheck.tsql.tokens import SplitError, tokenize, word_of
+from etlcheck.tsql.tokens import SplitError, matching_paren, tokenize, word_of
 
 if TYPE_CHECKING:
     from etlcheck.tsql.frames import Frame
@@ -255,17 +255,11 @@ class _HeaderReader:
             raise self.error(f"expected TABLE (...) after RETURNS {name}")
         self.position += 1
         first = self.position
-        depth = 0
-        while self.position < len(self.tokens):
-            kind = self.tokens[self.position].token_type
-            depth += kind == TokenType.L_PAREN
-            depth -= kind == TokenType.R_PAREN
-            self.position += 1
-            if depth == 0:
-                break
-        if depth:
+        closing = matching_paren(self.tokens, first)
+        if closing is None:
             raise self.error(f"expected ) after the columns of RETURNS {name}", first)
-        columns = self.raw(first, self.position - 1)
+        self.position = closing + 1
+        columns = self.raw(first, closing)
         start = self.header.start + self.tokens[first].start
         return Variable(name, "TABLE", None, columns, start)
 

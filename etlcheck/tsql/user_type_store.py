@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from etlcheck.tsql.catalog import DEFAULT_SCHEMA
+from etlcheck.tsql.routine_store import creatable_schema_id
 
 if TYPE_CHECKING:
     from etlcheck.tsql.frames import Frame
@@ -64,15 +65,7 @@ def create(interpreter: Runtime, statement: UserType, frame: Frame, start: int) 
     """Keep the type ``statement`` makes; SQL Server's error when its schema is missing
     or the type is there already."""
     schema = statement.schema
-    schema_id = interpreter.catalog.schema_id(schema)
-    if schema_id is None or not interpreter.emulation.may_create_in(interpreter.target, schema_id):
-        raise interpreter.failure(
-            f'The specified schema name "{schema}" either does not exist or you do not have '
-            "permission to use it.",
-            frame,
-            start,
-            2760,
-        )
+    schema_id = creatable_schema_id(interpreter, schema, frame, start)
     spelled = interpreter.catalog.schema_name(schema) or schema
     if load(interpreter, spelled, statement.name) is not None:
         raise interpreter.failure(
