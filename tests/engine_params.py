@@ -35,16 +35,26 @@ def throwaway_postgres(*, dbo: bool = True) -> Iterator[Engine]:
         started.close()
 
 
+@contextmanager
+def started_engine(name: str, *, dbo: bool = True) -> Iterator[Engine]:
+    """A fresh database of the interpreting engine ``name`` (a ``BOTH_ENGINES`` param),
+    holding ``dbo`` unless asked not to, closed after."""
+    if name == "duckdb":
+        from etlcheck.engines.duckdb import DuckDBEngine
+
+        with DuckDBEngine(None) as duckdb:
+            if dbo:
+                duckdb.create_schema("dbo")
+            yield duckdb
+        return
+    with throwaway_postgres(dbo=dbo) as started:
+        yield started
+
+
 @pytest.fixture(params=BOTH_ENGINES, name="engine")
 def either_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     """A fresh DuckDB database, then a throwaway PostgreSQL cluster without ``dbo``: import
     it into a test module (``from tests.engine_params import either_engine``) to run its
     tests on both."""
-    if request.param == "duckdb":
-        from etlcheck.engines.duckdb import DuckDBEngine
-
-        with DuckDBEngine(None) as duckdb:
-            yield duckdb
-        return
-    with throwaway_postgres(dbo=False) as started:
+    with started_engine(request.param, dbo=False) as started:
         yield started

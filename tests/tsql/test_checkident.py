@@ -12,10 +12,9 @@ import pytest
 from etlcheck.compatibility import check_script
 from etlcheck.config import SandboxConfig
 from etlcheck.engines.base import Engine
-from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import UnsupportedConstruct
 from etlcheck.isolation.rewrite import rewrite_script
-from tests.engine_params import BOTH_ENGINES, throwaway_postgres
+from tests.engine_params import BOTH_ENGINES, started_engine
 from tests.tsql.tsql_scripts import run
 
 COMPLETED = (
@@ -28,12 +27,7 @@ SANDBOX = SandboxConfig(schema_map={"x": "poc_x", "dbo": "poc_dbo"}, protected=(
 
 @pytest.fixture(params=BOTH_ENGINES)
 def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    if request.param == "duckdb":
-        with DuckDBEngine(None) as duckdb:
-            duckdb.create_schema("dbo")
-            yield duckdb
-        return
-    with throwaway_postgres() as started:
+    with started_engine(request.param) as started:
         yield started
 
 

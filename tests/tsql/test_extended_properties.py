@@ -17,16 +17,10 @@ from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
 from etlcheck.isolation.diff import diff_fingerprints
 from etlcheck.isolation.fingerprint import fingerprint_schemas
-from tests.engine_params import BOTH_ENGINES, throwaway_postgres
+from tests.engine_params import BOTH_ENGINES
 
 HERE = Path(__file__).parent / "properties"
 DDL = HERE / "ssdt_objects.sql"
-
-
-@pytest.fixture(scope="module")
-def postgres_engine() -> Iterator[Engine]:
-    with throwaway_postgres() as started:
-        yield started
 
 
 @pytest.fixture(params=BOTH_ENGINES)

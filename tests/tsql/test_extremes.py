@@ -5,15 +5,12 @@ finding (``emulation.extremes``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from etlcheck.compatibility import check_script
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
-from tests.engine_params import throwaway_postgres
+from tests.tsql.tsql_scripts import printed
 
 RUN = [
     # text compares without case: the engines' own GREATEST puts 'a' after 'B'
@@ -42,30 +39,17 @@ REFUSED = [
 """Calls SQL Server's documentation does not pin down here: where, and the message."""
 
 
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[Engine]:
-    with throwaway_postgres() as started:
-        yield started
-
-
-def _printed(engine: Engine, expression: str) -> str:
-    script = f"PRINT {expression}"
-    assert check_script(script, "e.sql", engine.name) == ()
-    (message,) = engine.run_script(script, Path("e.sql")).messages
-    return message
-
-
 @pytest.mark.duckdb
 @pytest.mark.parametrize(("expression", "expected"), RUN)
 def test_extremes_on_duckdb(expression: str, expected: str) -> None:
     with DuckDBEngine(None) as engine:
-        assert _printed(engine, expression) == expected
+        assert printed(engine, expression) == expected
 
 
 @pytest.mark.postgres
 @pytest.mark.parametrize(("expression", "expected"), RUN)
 def test_extremes_on_postgres(postgres: Engine, expression: str, expected: str) -> None:
-    assert _printed(postgres, expression) == expected
+    assert printed(postgres, expression) == expected
 
 
 @pytest.mark.parametrize(("script", "where", "words"), REFUSED)

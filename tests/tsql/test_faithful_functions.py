@@ -4,7 +4,6 @@ the list without a case here fails ``test_every_listed_function_has_a_case``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from etlcheck.compatibility import check_script
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.tsql.emulation.support import FUNCTIONS
-from tests.engine_params import throwaway_postgres
 
 CASES: dict[str, list[tuple[str, str]]] = {
     "LEN": [("LEN(N'ab  ')", "2")],
@@ -292,12 +290,6 @@ CASES: dict[str, list[tuple[str, str]]] = {
 }
 """T-SQL expressions and what PRINT shows for them on SQL Server (sequences, the error
 functions and the identity functions have conformance scripts of their own)."""
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[Engine]:
-    with throwaway_postgres() as started:
-        yield started
 
 
 def _cases() -> list[object]:

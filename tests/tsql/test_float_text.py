@@ -10,19 +10,14 @@ from collections.abc import Iterator
 import pytest
 
 from etlcheck.engines.base import Engine
-from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import UnsupportedConstruct
-from tests.engine_params import BOTH_ENGINES, throwaway_postgres
+from tests.engine_params import BOTH_ENGINES, started_engine
 from tests.tsql.tsql_scripts import rejected, run
 
 
 @pytest.fixture(scope="module", params=BOTH_ENGINES)
 def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    if request.param == "duckdb":
-        with DuckDBEngine(None) as duckdb:
-            yield duckdb
-        return
-    with throwaway_postgres(dbo=False) as started:
+    with started_engine(request.param, dbo=False) as started:
         yield started
 
 

@@ -9,9 +9,8 @@ from collections.abc import Iterator
 import pytest
 
 from etlcheck.engines.base import Engine
-from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import UnsupportedConstruct
-from tests.engine_params import BOTH_ENGINES, throwaway_postgres
+from tests.engine_params import BOTH_ENGINES, started_engine
 from tests.tsql.tsql_scripts import run
 
 TABLES = """
@@ -26,12 +25,7 @@ SHOW = (
 
 @pytest.fixture(params=BOTH_ENGINES)
 def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    if request.param == "duckdb":
-        with DuckDBEngine(None) as duckdb:
-            duckdb.create_schema("dbo")
-            yield duckdb
-        return
-    with throwaway_postgres() as started:
+    with started_engine(request.param) as started:
         yield started
 
 

@@ -4,7 +4,6 @@ scripts ``isdate`` and ``isdate-refused`` run the answers whole on both engines)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed
 from etlcheck.tsql.emulation.isdate import SHAPES
-from tests.engine_params import throwaway_postgres
 
 
 @pytest.mark.parametrize(
@@ -51,12 +49,6 @@ def test_what_isdate_cannot_decide_in_the_statement_is_a_finding(script: str, wo
         (finding,) = check_script(script, "t.sql", engine)
         assert (finding.location.line, finding.location.column) == (1, 7)
         assert finding.message.startswith(words)
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[Engine]:
-    with throwaway_postgres() as started:
-        yield started
 
 
 _COLUMNS = """DROP TABLE IF EXISTS dbo.raw_dates

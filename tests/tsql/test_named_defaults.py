@@ -17,7 +17,7 @@ from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed
 from etlcheck.isolation.remap import remap_script
-from tests.engine_params import BOTH_ENGINES, throwaway_postgres
+from tests.engine_params import BOTH_ENGINES
 
 FEED = """
 CREATE TABLE stage.CustomerFeed (
@@ -28,12 +28,6 @@ CREATE TABLE stage.CustomerFeed (
 """
 HAS = "PRINT IIF(OBJECT_ID(N'stage.{0}', N'D') IS NULL, 'none', 'has');"
 CAUGHT = "BEGIN TRY\n{0}\nEND TRY\nBEGIN CATCH\nPRINT ERROR_NUMBER();\nEND CATCH;"
-
-
-@pytest.fixture(scope="module")
-def postgres_engine() -> Iterator[Engine]:
-    with throwaway_postgres() as started:
-        yield started
 
 
 @pytest.fixture(params=BOTH_ENGINES)

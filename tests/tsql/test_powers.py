@@ -4,7 +4,6 @@ compat finding for a column; SQUARE is a float (``emulation.powers``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed
 from etlcheck.tsql.emulation.powers import FLOAT, PowerType, power_type
 from etlcheck.tsql.parsing import parse_tsql
-from tests.engine_params import throwaway_postgres
+from tests.tsql.tsql_scripts import printed
 
 TYPED = [
     # the type of the first argument is the result's (int, decimal(38, s), float, money)
@@ -41,19 +40,6 @@ UNDOCUMENTED = [
     ("PRINT POWER(CAST(3 AS BIGINT), 33)", "more than 15 digits"),
 ]
 """POWERs whose value SQL Server's documentation leaves open: the run stops, naming it."""
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[Engine]:
-    with throwaway_postgres() as started:
-        yield started
-
-
-def _printed(engine: Engine, expression: str) -> str:
-    script = f"PRINT {expression}"
-    assert check_script(script, "p.sql", engine.name) == ()
-    (message,) = engine.run_script(script, Path("p.sql")).messages
-    return message
 
 
 @pytest.mark.parametrize(
@@ -89,13 +75,13 @@ def test_power_of_a_column_is_a_finding_that_says_to_cast_it() -> None:
 @pytest.mark.parametrize(("expression", "expected"), TYPED)
 def test_power_on_duckdb(expression: str, expected: str) -> None:
     with DuckDBEngine(None) as engine:
-        assert _printed(engine, expression) == expected
+        assert printed(engine, expression) == expected
 
 
 @pytest.mark.postgres
 @pytest.mark.parametrize(("expression", "expected"), TYPED)
 def test_power_on_postgres(postgres: Engine, expression: str, expected: str) -> None:
-    assert _printed(postgres, expression) == expected
+    assert printed(postgres, expression) == expected
 
 
 @pytest.mark.duckdb

@@ -5,7 +5,6 @@ savepoints, keeps SAVE TRANSACTION and refuses the rollback to one where it happ
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ import pytest
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import UnsupportedConstruct
-from tests.engine_params import throwaway_postgres
 
 SETUP = """
 DROP TABLE IF EXISTS dbo.sp_items;
@@ -45,12 +43,6 @@ END CATCH;
 ROLLBACK TRANSACTION Work;
 PRINT CONCAT('trancount ', @@TRANCOUNT, ' rows ', (SELECT COUNT(*) FROM dbo.sp_items));
 """
-
-
-@pytest.fixture(scope="module")
-def postgres_engine() -> Iterator[Engine]:
-    with throwaway_postgres() as started:
-        yield started
 
 
 def run(engine: Engine, script: str) -> tuple[str, ...]:

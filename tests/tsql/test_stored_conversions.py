@@ -5,7 +5,6 @@ the statement (a known difference the README states)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ import pytest
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed
-from tests.engine_params import throwaway_postgres
 
 SCRIPT = """DROP TABLE IF EXISTS dbo.loaded_days;
 DROP TABLE IF EXISTS dbo.staged_days;
@@ -24,12 +22,6 @@ INSERT INTO dbo.loaded_days SELECT compact, us, named FROM dbo.staged_days;
 PRINT (SELECT CONCAT(CONVERT(VARCHAR(10), compact, 120), ' ', CONVERT(VARCHAR(10), us, 120),
     ' ', CONVERT(VARCHAR(19), named, 120)) FROM dbo.loaded_days);
 """
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[Engine]:
-    with throwaway_postgres() as started:
-        yield started
 
 
 @pytest.mark.postgres

@@ -15,7 +15,7 @@ from etlcheck.compatibility import check_script
 from etlcheck.engines.base import Engine
 from etlcheck.engines.duckdb import DuckDBEngine
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
-from tests.engine_params import BOTH_ENGINES, throwaway_postgres
+from tests.engine_params import BOTH_ENGINES
 
 FUNCTION = """
 CREATE FUNCTION stage.ufn_steps (@n INT, @tag NVARCHAR(3))
@@ -31,12 +31,6 @@ BEGIN
     RETURN;
 END;
 """
-
-
-@pytest.fixture(scope="module")
-def postgres_engine() -> Iterator[Engine]:
-    with throwaway_postgres() as started:
-        yield started
 
 
 @pytest.fixture(params=BOTH_ENGINES)

@@ -18,6 +18,17 @@ def run(engine: Engine, script: str) -> tuple[str, ...]:
     return engine.run_script(script, Path("t.sql")).messages
 
 
+def printed(engine: Engine, expression: str) -> str:
+    """What ``PRINT expression`` prints, once the compatibility pass has found nothing
+    to refuse in it."""
+    from etlcheck.compatibility import check_script
+
+    script = f"PRINT {expression}"
+    assert check_script(script, "p.sql", engine.name) == ()
+    (message,) = engine.run_script(script, Path("p.sql")).messages
+    return message
+
+
 def rejected(engine: Engine, script: str) -> StatementFailed:
     """The failure ``script`` must end in."""
     with pytest.raises(StatementFailed) as raised:
