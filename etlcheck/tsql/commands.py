@@ -50,7 +50,7 @@ DEFAULT_ON = words(
     CONCAT_NULL_YIELDS_NULL ANSI_NULL_DFLT_ON"""
 )
 DEFAULT_OFF = words("NUMERIC_ROUNDABORT IMPLICIT_TRANSACTIONS")
-DEFAULT_VALUES = {"DATEFORMAT": "MDY", "DATEFIRST": "7", "LANGUAGE": "US_ENGLISH"}
+DEFAULT_VALUES = {"DATEFORMAT": "MDY", "LANGUAGE": "US_ENGLISH"}
 """Session settings of a us_english login: accepted when set to these values."""
 """SET options accepted only with the value they have by default (the engines have no other)."""
 RAISERROR_OPTIONS = words("NOWAIT SETERROR")
