@@ -1,9 +1,9 @@
 """``pytest -n 2 suites/poc_isolation`` against ``pytest suites/poc_isolation``.
 
-With pytest-xdist the pipeline runs once per session (made by the controller, which
-starts the workers meanwhile, or, where the workers, the run and Great Expectations'
-process outnumber the cores, once the run is published and off the core that process
-imports on) and the session writes one report
+Given only a suite, ``-n 2`` runs the session without workers, since every test of the
+suite reads the session's one run (``etlcheck.suite_workers``); ``--keep-workers`` measures
+``-n 2 --etl-workers keep`` instead, where the controller makes the one run and shares it
+with its workers (``etlcheck.session_run``). Either way the session writes one report
 folder. This prints the wall time and the CPU time (user + system, the children's
 included) of each, run alternately (each first in every other round) so both see the same
 machine, with medians, the ratio, the median of each round's ratio with a 95% bootstrap
@@ -16,7 +16,7 @@ rewrites) every module it imports again, which weighs on each xdist worker. Pass
 ``--no-bytecode-cache`` to measure that case too: the project's caches are removed and
 none are written (installed packages keep theirs).
 
-    python benchmarks/bench_xdist_suite.py [--repeat 7] [--no-bytecode-cache]
+    python benchmarks/bench_xdist_suite.py [--repeat 7] [--no-bytecode-cache] [--keep-workers]
 """
 
 from __future__ import annotations
@@ -66,7 +66,24 @@ def main() -> None:
         action="store_true",
         help="compile every module in every process, as with PYTHONDONTWRITEBYTECODE=1",
     )
+    parser.add_argument(
+        "--keep-workers",
+        action="store_true",
+        help="measure -n 2 with --etl-workers keep (the workers start and share the run)",
+    )
     given = parser.parse_args()
+    commands = dict(COMMANDS)
+    if given.keep_workers:
+        commands = {
+            "pytest suites/poc_isolation": ["suites/poc_isolation"],
+            "… -n 2 --etl-workers keep": [
+                "-n",
+                "2",
+                "--etl-workers",
+                "keep",
+                "suites/poc_isolation",
+            ],
+        }
     environment = dict(os.environ)
     if given.no_bytecode_cache:
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -77,13 +94,13 @@ def main() -> None:
     cached = "off" if given.no_bytecode_cache else "on"
     print(f"bytecode cache: {cached}; cores: {os.cpu_count()}")
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    for arguments in COMMANDS.values():  # warm the bytecode and work caches once
+    for arguments in commands.values():  # warm the bytecode and work caches once
         one(arguments, environment)
-    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in COMMANDS}
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for round_ in range(given.repeat):  # each goes first in every other round
-        names = list(COMMANDS) if round_ % 2 == 0 else list(reversed(COMMANDS))
+        names = list(commands) if round_ % 2 == 0 else list(reversed(commands))
         for name in names:
-            samples[name].append(one(COMMANDS[name], environment))
+            samples[name].append(one(commands[name], environment))
     medians = {}
     for name, runs in samples.items():
         walls = [wall for wall, _ in runs]
@@ -96,7 +113,7 @@ def main() -> None:
         )
     plain, parallel = medians.values()
     print(f"ratio -n 2 / plain: {parallel / plain:.2f}")
-    print(paired(*(samples[name] for name in COMMANDS)))
+    print(paired(*(samples[name] for name in commands)))
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -9,6 +9,7 @@ session and the workers share it (:mod:`etlcheck.xdist_share`).
 from __future__ import annotations
 
 import html
+import inspect
 import os
 import shutil
 import sys
@@ -39,6 +40,7 @@ from etlcheck.fixtures import (
     etl_share_the_run,
 )
 from etlcheck.session import SESSION_KEY, EtlSession, session_run_id
+from etlcheck.suite_workers import drop_idle_workers, header_line, workers_choice
 from etlcheck.values import RewriteMode, Scale
 from etlcheck.xdist_share import CONTROLLER, RunShare
 
@@ -82,6 +84,12 @@ OPTIONS: tuple[tuple[str, str, str | None], ...] = (
         None,
     ),
     (
+        "etl_workers",
+        "with pytest-xdist and only etlcheck suites given: auto (no workers, since the "
+        "suites' tests share one run) or keep",
+        None,
+    ),
+    (
         "etl_require_engine",
         "comma-separated engines whose absence fails the tests instead of skipping them",
         None,
@@ -115,8 +123,15 @@ _BAD_INPUT_KEY = pytest.StashKey[str]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    etl_session_of(config)
+    """After the suites' conftests (theirs run first) and before xdist's (it runs last)."""
+    etl_session = etl_session_of(config)
     check_options(config)
+    if not hasattr(config, "workerinput"):
+        drop_idle_workers(config, etl_session.suite_folders)
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return header_line(config)
 
 
 def check_options(config: pytest.Config) -> None:
@@ -134,6 +149,7 @@ def check_options(config: pytest.Config) -> None:
             )
         if rewrite:
             RewriteMode.parse(rewrite)
+        workers_choice(config)
         if seed_from:
             from etlcheck.seed_specs import parse_seed_spec
 
@@ -302,8 +318,13 @@ def use_config(config: pytest.Config, path: Path) -> None:
 
 def enable_pytest_reports(config: pytest.Config) -> None:
     """Write pytest-html and JUnit XML for this pytest run into the report folder
-    (only on the controller, and only where the user did not choose other paths)."""
+    (only on the controller, and only where the user did not choose other paths). The
+    calling conftest's folder is a suite's (:mod:`etlcheck.suite_workers`)."""
     etl_session_of(config).suite = True
+    frame = inspect.currentframe()
+    caller = frame.f_back.f_globals.get("__file__") if frame and frame.f_back else None
+    if caller:
+        etl_session_of(config).suite_folders.add(Path(caller).resolve().parent)
     if hasattr(config, "workerinput"):
         return
     base = Path(get_option(config, "etl_report_dir") or _report_dir(config))

@@ -65,6 +65,8 @@ class EtlSession:
     """On the xdist controller: the run it makes for the workers."""
     suite: bool = False
     """The session runs an etlcheck suite (its conftest called ``enable_pytest_reports``)."""
+    suite_folders: set[Path] = field(default_factory=set)
+    """The folders of the conftests that called ``enable_pytest_reports``."""
     worker_cases: dict[str, Any] | None = None
     """On the xdist controller: the suite's cases, handed to every worker (``etlcheck.cases``)."""
 

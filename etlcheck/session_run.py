@@ -1,5 +1,8 @@
 """With pytest-xdist, the controller makes the session's one run while the workers start.
 
+(Given only suites, the session has no workers: :mod:`etlcheck.suite_workers`. This is the
+session given other paths too, or ``--etl-workers keep``.)
+
 Starting a worker is a new interpreter importing pytest and its plugins, collecting the
 suite (with the cases the controller read: ``etlcheck.cases``) and unpickling the run
 (about 0.55 s of CPU on the sample). The controller collects nothing and runs no test,

@@ -52,7 +52,9 @@ def assert_one_line_and_no_run(project: Path, code: int, output: str, line: str)
     assert not list((project / "reports").glob("*/report.html")), output
 
 
-@pytest.mark.parametrize("workers", [(), ("-n", "2")], ids=["one-process", "xdist"])
+@pytest.mark.parametrize(
+    "workers", [(), ("-n", "2", "--etl-workers", "keep")], ids=["one-process", "xdist"]
+)
 def test_a_broken_expectation_suite_is_one_line_and_no_test_runs(
     tmp_path: Path, workers: tuple[str, ...]
 ) -> None:
@@ -69,7 +71,9 @@ def test_a_broken_expectation_suite_is_one_line_and_no_test_runs(
     )
 
 
-@pytest.mark.parametrize("workers", [(), ("-n", "2")], ids=["one-process", "xdist"])
+@pytest.mark.parametrize(
+    "workers", [(), ("-n", "2", "--etl-workers", "keep")], ids=["one-process", "xdist"]
+)
 def test_a_missing_script_is_one_line_and_no_test_runs(
     tmp_path: Path, workers: tuple[str, ...]
 ) -> None:

@@ -14,6 +14,8 @@ from etlcheck.cores import available_cores
 
 REPO = Path(__file__).resolve().parents[2]
 SUITE = REPO / "suites" / "poc_isolation"
+KEEP = ("--etl-workers", "keep")
+"""xdist's workers even where only a suite is given (the sharing is under test)."""
 
 pytestmark = pytest.mark.slow
 
@@ -133,7 +135,7 @@ def test_corrupted_staging_row_fails_exactly_its_expectation(
 def test_xdist_runs_the_pipeline_once_and_writes_one_report_folder(
     pytester: pytest.Pytester, suite: Path
 ) -> None:
-    result = pytester.runpytest_subprocess(str(suite), "-p", "no:cacheprovider", "-n", "2")
+    result = pytester.runpytest_subprocess(str(suite), "-p", "no:cacheprovider", "-n", "2", *KEEP)
     assert result.ret == 0, result.stdout.str()
     reports = pytester.path / "reports"
     [document] = run_documents(reports)
@@ -149,6 +151,49 @@ def test_xdist_runs_the_pipeline_once_and_writes_one_report_folder(
     assert 'href="report.html"' in (latest / "pytest.html").read_text()
 
 
+def test_xdist_given_only_a_suite_runs_it_without_workers_and_says_so(
+    pytester: pytest.Pytester, suite: Path
+) -> None:
+    """Every test of a suite reads the one run: workers would only add their start-up."""
+    (suite / "test_which_process.py").write_text(
+        "def test_no_worker(worker_id):\n    assert worker_id == 'master'\n"
+    )
+    result = pytester.runpytest_subprocess(str(suite), "-p", "no:cacheprovider", "-n", "2")
+    assert result.ret == 0, result.stdout.str()
+    result.stdout.fnmatch_lines(["etlcheck: running without xdist's 2 workers: every path*"])
+    assert "created: 2/2 workers" not in result.stdout.str()
+    [document] = run_documents(pytester.path / "reports")
+    assert document["verdict"] == "verified"
+
+
+def test_xdist_keeps_its_workers_when_a_path_lies_outside_every_suite(
+    pytester: pytest.Pytester, suite: Path
+) -> None:
+    other = pytester.path / "other_tests"
+    other.mkdir()
+    (other / "test_elsewhere.py").write_text(
+        "def test_on_a_worker(worker_id):\n    assert worker_id.startswith('gw')\n"
+    )
+    result = pytester.runpytest_subprocess(
+        str(suite / "test_phase_timings.py"), str(other), "-p", "no:cacheprovider", "-n", "2"
+    )
+    assert result.ret == 0, result.stdout.str()
+    assert "running without xdist" not in result.stdout.str()
+    assert len(run_documents(pytester.path / "reports")) == 1
+
+
+def test_an_unknown_etl_workers_value_is_a_usage_error(
+    pytester: pytest.Pytester, suite: Path
+) -> None:
+    result = pytester.runpytest_subprocess(
+        str(suite), "-p", "no:cacheprovider", "-n", "2", "--etl-workers", "sometimes"
+    )
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        ["ERROR: etlcheck: unknown --etl-workers value 'sometimes' (choose auto or keep)"]
+    )
+
+
 def test_xdist_with_an_overriding_conftest_shares_the_overridden_run(
     pytester: pytest.Pytester, suite: Path
 ) -> None:
@@ -158,7 +203,7 @@ def test_xdist_with_an_overriding_conftest_shares_the_overridden_run(
     conftest = suite / "conftest.py"
     conftest.write_text(conftest.read_text() + "\nfrom conftest_corrupt import etl_run  # noqa\n")
     result = pytester.runpytest_subprocess(
-        str(suite), "-p", "no:cacheprovider", "--rootdir", str(suite), "-n", "2"
+        str(suite), "-p", "no:cacheprovider", "--rootdir", str(suite), "-n", "2", *KEEP
     )
     outcomes = result.parseoutcomes()
     assert outcomes["failed"] == 1, result.stdout.str()
@@ -230,6 +275,7 @@ def test_every_xdist_worker_can_query_the_one_database(
         "no:cacheprovider",
         "-n",
         "2",
+        *KEEP,
         "--etl-engine",
         engine,
     )
@@ -327,7 +373,7 @@ def test_on_a_machine_with_few_cores_xdist_workers_start_once_the_run_is_publish
     held.mkdir()
     (held / "conftest.py").write_text(HELD_WORKERS)
     (held / "test_held.py").write_text(HELD_TEST)
-    result = pytester.runpytest_subprocess(str(held), "-p", "no:cacheprovider", "-n", "2")
+    result = pytester.runpytest_subprocess(str(held), "-p", "no:cacheprovider", "-n", "2", *KEEP)
     if hasattr(os, "sched_setaffinity") and available_cores() >= 2:
         result.assert_outcomes(passed=2)
     else:
@@ -374,6 +420,7 @@ def test_xdist_workers_take_the_controllers_run_without_importing_what_made_it(
         "no:cacheprovider",
         "-n",
         "2",
+        *KEEP,
     )
     assert result.ret == 0, result.stdout.str()
     result.assert_outcomes(passed=36)
