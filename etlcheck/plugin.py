@@ -283,10 +283,9 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if etl_session is not None and etl_session.report is not None:
         terminalreporter.write_sep("-", f"etlcheck report: {etl_session.report}")
     if etl_session is not None and etl_session.options is not None:
-        from etlcheck.unlisted import unlisted_note
+        from etlcheck.uncalled import pipeline_notes
 
-        note = unlisted_note(etl_session.options.config)
-        if note:
+        for note in pipeline_notes(etl_session.options.config):
             terminalreporter.write_line(f"etlcheck: {note}", yellow=True)
     error = terminalreporter.config.stash.get(_BAD_INPUT_KEY, None)
     if error is not None:

@@ -46,10 +46,9 @@ class Terminal:
         self.console.print(
             f"etlcheck: {escape(options.config.name)} on {options.engine}{scale}, {mode}"
         )
-        from etlcheck.unlisted import unlisted_note
+        from etlcheck.uncalled import pipeline_notes
 
-        note = unlisted_note(options.config)
-        if note:
+        for note in pipeline_notes(options.config):
             self.console.print(f"  [yellow]{escape(note)}[/]")
 
     def stage(self, text: str) -> None:

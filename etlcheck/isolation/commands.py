@@ -17,7 +17,7 @@ from etlcheck.isolation.rewrite import REWRITE_MODES, rewrite_script
 from etlcheck.pipeline import Pipeline
 from etlcheck.subcommands import Subcommands
 from etlcheck.syntax import check_pipeline_syntax, check_script_syntax
-from etlcheck.unlisted import unlisted_note
+from etlcheck.uncalled import pipeline_notes
 
 
 def add_lint_parser(
@@ -70,8 +70,7 @@ def run_lint(args: argparse.Namespace, config: Config) -> int:
         report = lint_files(args.paths, config.sandbox, mode)
     else:
         report = lint_pipeline(config, mode)
-        note = unlisted_note(config)
-        if note:
+        for note in pipeline_notes(config):
             sys.stderr.write(f"etlcheck: {note}\n")
     if args.engine:
         report = with_compatibility(report, config, args.engine, args.paths)

@@ -84,6 +84,12 @@ def init_project(directory: Path, name: str | None = None) -> InitResult:
         lines.append(unkeyed_line(plan.unkeyed_tables))
     here = Path.cwd().resolve()
     shown = suite.relative_to(here) if suite.is_relative_to(here) else suite
+    from etlcheck.pipeline import Pipeline
+    from etlcheck.uncalled import uncalled_note
+
+    note = uncalled_note(Pipeline.from_config(config))
+    if note:
+        lines.append(note)
     lines.append(f"next: etlcheck run (in {root}), or pytest {shown}")
     return InitResult(tuple(contents), "\n".join(lines))
 
