@@ -12,11 +12,13 @@ type. Everything specific to a target engine lives in its ``Emulation``
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlglot import exp
+from sqlglot.errors import ParseError
 
 from etlcheck import workcache
 from etlcheck.tsql.catalog import TableEffect, TableName
@@ -160,6 +162,29 @@ def _refuse_row_by_row(select: exp.Select, assignment: exp.EQ) -> None:
     )
 
 
+_UNCONVERTED = frozenset(["", "TABLE", "CURSOR", "SQL_VARIANT"])
+
+
+def converted_on_assignment(parsed: Parsed, types: Mapping[str, str]) -> None:
+    """``SELECT @v = expression``: the value converted to ``@v``'s declared type, as ``SET``
+    converts it (``SELECT @i = 12.7`` of an ``INT`` is 12, of a ``TINYINT`` 300 fails)."""
+    if not parsed.assigned or not isinstance(parsed.tree, exp.Select):
+        return
+    names = iter(parsed.assigned)
+    for index, projection in enumerate(parsed.tree.expressions):
+        if not (isinstance(projection, exp.Alias) and projection.alias == ASSIGN.format(index)):
+            continue
+        type_text = types.get(next(names, ""), "")
+        base = re.split(r"[\s(]", type_text.strip(), maxsplit=1)[0].upper()
+        if base in _UNCONVERTED or "." in type_text:
+            continue
+        try:
+            to = exp.DataType.build(type_text, dialect="tsql")
+        except ParseError:
+            continue
+        projection.set("this", exp.Cast(this=projection.this, to=to))
+
+
 def compiled_dialects() -> set[str]:
     """The dialects the compiled-statement memo holds entries for."""
     return {str(key[0]) for key in _COMPILED}
@@ -191,6 +216,7 @@ def compile_statement(
         Check("error", json.dumps([number, message]))
         for number, message in fill_table_variables(parsed, hole_types)
     ]
+    converted_on_assignment(parsed, hole_types)
     written = table_variables_written(parsed.tree, parsed)
     tree = concatenate_strings(
         parsed.tree,

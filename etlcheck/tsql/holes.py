@@ -51,8 +51,9 @@ class Parsed:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every variable whose declared type the compiled statement depends on."""
-        return self.holes + self.tables
+        """Every variable whose declared type the compiled statement depends on (those it
+        assigns too: the value is converted to their type)."""
+        return self.holes + self.tables + self.assigned
 
 
 def variable_name(node: exp.Parameter) -> str:

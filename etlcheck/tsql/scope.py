@@ -28,7 +28,13 @@ if TYPE_CHECKING:
     from etlcheck.tsql.routines import RoutineDefinition
 
 _UTC_CLOCK = frozenset(["SYSUTCDATETIME()", "GETUTCDATE()"])
-_INTEGER_TYPES = frozenset(["INT", "BIGINT", "SMALLINT", "TINYINT"])
+_INTEGER_TYPES = {
+    "INT": (-(2**31), 2**31 - 1),
+    "BIGINT": (-(2**63), 2**63 - 1),
+    "SMALLINT": (-(2**15), 2**15 - 1),
+    "TINYINT": (0, 255),
+}
+"""Integer types and their ranges: a literal outside one is the engine's to refuse."""
 _TEXT_TYPES = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT", "SYSNAME"])
 
 
@@ -388,7 +394,9 @@ def fast_value(text: str, type_text: str | None) -> tuple[bool, Any]:
         now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
         return True, rounded_moment(now, type_text or "")
     if re.fullmatch(r"-?\d{1,18}", stripped) and (not base or base in _INTEGER_TYPES):
-        return True, int(stripped)
+        low, high = _INTEGER_TYPES.get(base, (-(2**63), 2**63 - 1))
+        if low <= int(stripped) <= high:
+            return True, int(stripped)
     match = re.fullmatch(r"N?'((?:[^']|'')*)'", stripped, re.DOTALL)
     if match and (not base or base in _TEXT_TYPES) and not sized:
         return True, match.group(1).replace("''", "'")

@@ -65,9 +65,14 @@ CREATE OR REPLACE MACRO sys.etlcheck_try_smallint(value) AS (
     CASE WHEN sys.etlcheck_is_integer_type(value) THEN TRY_CAST(value AS SMALLINT)
     ELSE TRY_CAST(sys.etlcheck_integer_value(value, false) AS SMALLINT) END
 );
+CREATE OR REPLACE MACRO sys.etlcheck_tinyint_range(number) AS (
+    CASE WHEN number IS NULL OR number BETWEEN 0 AND 255 THEN CAST(number AS UTINYINT)
+    ELSE CAST(error('«220»Arithmetic overflow error for data type tinyint, value = '
+                    || CAST(number AS VARCHAR) || '.') AS UTINYINT) END
+);
 CREATE OR REPLACE MACRO sys.etlcheck_tinyint(value) AS (
-    CASE WHEN sys.etlcheck_is_integer_type(value) THEN CAST(value AS UTINYINT)
-    ELSE CAST(sys.etlcheck_integer_value(value, true) AS UTINYINT) END
+    CASE WHEN sys.etlcheck_is_integer_type(value) THEN sys.etlcheck_tinyint_range(CAST(value AS BIGINT))
+    ELSE sys.etlcheck_tinyint_range(sys.etlcheck_integer_value(value, true)) END
 );
 CREATE OR REPLACE MACRO sys.etlcheck_try_tinyint(value) AS (
     CASE WHEN sys.etlcheck_is_integer_type(value) THEN TRY_CAST(value AS UTINYINT)

@@ -159,6 +159,11 @@ def _map_type(data_type: exp.DataType) -> exp.DataType:
 
 
 _CHECK_RAISED = re.compile(r"CHECK constraint failed .*\(Error: («\d+».*)\)\s*$", re.DOTALL)
+_TINYINT_OUT = re.compile(
+    r"Type \w+ with value (-?\d+) can't be cast because the value is out of range for the "
+    r"destination type UINT8"
+)
+"""DuckDB's own cast of a whole number to a tinyint column (UTINYINT) out of its range."""
 
 
 class DuckDBEmulation(Emulation):
@@ -205,6 +210,9 @@ class DuckDBEmulation(Emulation):
                 number,
                 f"{message.split(' expected format is ')[0].rstrip(', ')} ({_DATE_TEXT_HINT})",
             )
+        out = _TINYINT_OUT.search(str(error))
+        if out:  # SQL Server's error, as sys.etlcheck_tinyint raises it
+            return 220, f"Arithmetic overflow error for data type tinyint, value = {out.group(1)}."
         raised = _CHECK_RAISED.search(str(error))  # a CHECK's error(): the message it raised
         return super().error_details(RuntimeError(raised.group(1)) if raised else error)
 

@@ -111,8 +111,10 @@ def integer_of_text(node: exp.Expression) -> exp.Expression | None:
         return None
     kind, safe = _INTEGER_CALLS[name]
     value = sys_call("etlcheck_integer_text", [argument, exp.false() if safe else exp.true()])
+    if kind == "tinyint" and not safe:
+        return sys_call("etlcheck_tinyint_range", [value])
     cast = exp.TryCast if safe else exp.Cast
-    return cast(this=value, to=exp.DataType.build(_INTEGER_TYPES[kind]))
+    return cast(this=value, to=exp.DataType.build(_INTEGER_TYPES[kind], dialect="duckdb"))
 
 
 def as_text(node: exp.Expression) -> exp.Expression:

@@ -228,6 +228,13 @@ class PostgresEmulation(Emulation):
             this=short_enough(column, size), expression=sys_call("etlcheck_fits", arguments)
         )
 
+    def narrow_check(self, column: exp.Identifier, kind: str, table: str) -> exp.Expression:
+        value = exp.column(column.copy())
+        if kind == "tinyint":
+            return sys_call("etlcheck_tinyint_fits", [value])
+        shown = [exp.Literal.string(table), exp.Literal.string(column.name)]
+        return sys_call("etlcheck_bit_fits", [value, *shown])
+
     def error_number(self, error: Exception) -> int:
         state = str(
             getattr(error, "sqlstate", None) or getattr(error.__cause__, "sqlstate", None) or ""
@@ -496,6 +503,8 @@ def _rewrite_conversion(node: exp.Expression) -> exp.Expression:
         return _try_cast(node)
     if isinstance(node, exp.Cast) and node.to.this.name in _TEXT:
         return _sized_text_cast(node)
+    if isinstance(node, exp.Cast) and node.to.this == exp.DataType.Type.BIT:
+        return exp.Cast(this=sys_call("etlcheck_to_bit", [node.this]), to=node.to)
     if isinstance(node, exp.DateDiff):
         return _date_diff(node)
     return node

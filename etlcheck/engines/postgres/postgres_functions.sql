@@ -73,11 +73,56 @@ CREATE OR REPLACE FUNCTION sys.etlcheck_try_smallint(value anyelement) RETURNS s
 LANGUAGE sql IMMUTABLE AS $$
     SELECT sys.etlcheck_bounded(sys.etlcheck_integer_value(value, false), -32768, 32767)::smallint
 $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_tinyint_range(value numeric) RETURNS smallint
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF value IS NULL OR value BETWEEN 0 AND 255 THEN
+        RETURN value::smallint;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'E0220', MESSAGE = format(
+        'Arithmetic overflow error for data type tinyint, value = %s.', value);
+END
+$$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_tinyint(value anyelement) RETURNS smallint
 LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN v BETWEEN 0 AND 255 THEN v::smallint
-                ELSE (sys.etlcheck_conversion_failed(v::text))::smallint END
-    FROM (SELECT sys.etlcheck_integer_value(value, true) AS v) AS x
+    SELECT sys.etlcheck_tinyint_range(sys.etlcheck_integer_value(value, true))
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_tinyint_fits(value integer) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$ SELECT sys.etlcheck_tinyint_range(value) IS NOT DISTINCT FROM value $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_to_bit(value numeric) RETURNS smallint
+LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN value <> 0 THEN 1 WHEN value = 0 THEN 0 END::smallint $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_to_bit(value double precision) RETURNS smallint
+LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN value <> 0 THEN 1 WHEN value = 0 THEN 0 END::smallint $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_to_bit(value boolean) RETURNS smallint
+LANGUAGE sql IMMUTABLE AS $$ SELECT value::integer::smallint $$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_to_bit(value text) RETURNS smallint
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF value IS NULL THEN
+        RETURN NULL;
+    ELSIF upper(btrim(value, ' ')) = 'TRUE' THEN
+        RETURN 1;
+    ELSIF upper(btrim(value, ' ')) = 'FALSE' THEN
+        RETURN 0;
+    ELSIF value ~ '^ *[-+]?([0-9]+\.?[0-9]*|\.[0-9]+) *$' THEN
+        RETURN sys.etlcheck_to_bit(btrim(value, ' ')::numeric);
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'E0245', MESSAGE = format(
+        'Conversion failed when converting the varchar value %L to data type bit.', value);
+END
+$$;
+CREATE OR REPLACE FUNCTION sys.etlcheck_bit_fits(value integer, tab text, col text)
+RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF value IS NULL OR value IN (0, 1) THEN
+        RETURN TRUE;
+    END IF;
+    RAISE EXCEPTION USING MESSAGE = format(
+        'etlcheck: %s written into bit column ''%s'' of table ''%s'': SQL Server stores 1 for '
+        'any value other than 0, which PostgreSQL cannot do as it stores it; CAST the value '
+        'AS BIT, which converts it as SQL Server does, or run on --engine duckdb',
+        value, col, tab);
+END
 $$;
 CREATE OR REPLACE FUNCTION sys.etlcheck_try_tinyint(value anyelement) RETURNS smallint
 LANGUAGE sql IMMUTABLE AS $$

@@ -24,6 +24,7 @@ from etlcheck.tsql.emulation.functions import rewrite_functions
 from etlcheck.tsql.emulation.lengths import add_length_checks
 from etlcheck.tsql.emulation.merge_clauses import check_by_source
 from etlcheck.tsql.emulation.named_defaults import plan_altered_defaults, plan_created_defaults
+from etlcheck.tsql.emulation.narrow_columns import add_narrow_checks
 from etlcheck.tsql.emulation.output import (
     OLD_TABLE,
     finish_target,
@@ -288,10 +289,16 @@ class Emulation(ABC):
         where the engine enforces declared lengths itself."""
         return None
 
+    def narrow_check(self, column: exp.Identifier, kind: str, table: str) -> exp.Expression | None:
+        """The CHECK condition that keeps a ``tinyint`` or ``bit`` column within its values
+        (``etlcheck.tsql.emulation.narrow_columns``); None where the engine's own types do."""
+        return None
+
     def _plan_create(self, plan: Plan, tree: exp.Create) -> None:
         kind = (tree.args.get("kind") or "").upper()
         if kind == "TABLE":
             add_length_checks(tree, self.length_check)
+            add_narrow_checks(tree, self.narrow_check)
         if kind in INDEX_KINDS:
             plan_index(tree, self.index_includes, self.filtered_indexes)
         if kind in ("SCHEMA", "VIEW"):

@@ -51,7 +51,15 @@ from etlcheck.tsql.emulation.shown_types import source_type
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.plan import TSQL_TYPE
 
-INTEGERS = {"INT": "int", "BIGINT": "bigint", "SMALLINT": "smallint", "TINYINT": "tinyint"}
+INTEGERS = {
+    "INT": "int",
+    "BIGINT": "bigint",
+    "SMALLINT": "smallint",
+    "TINYINT": "tinyint",
+    "UTINYINT": "tinyint",
+}
+"""T-SQL integer types and their conversion functions; sqlglot reads T-SQL's TINYINT as
+UTINYINT (0 to 255)."""
 _TEXT = frozenset(["CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "TEXT", "NTEXT"])
 MOMENTS = frozenset(["DATE", "DATETIME", "DATETIME2", "SMALLDATETIME"])
 _MOMENTS = MOMENTS
@@ -309,8 +317,10 @@ def _to_offset(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.Expre
 def _to_integer(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.Expression | None:
     name = to.this.name
     function = INTEGERS.get(name)
-    if function is None or (isinstance(value, exp.Literal) and value.is_int):
-        return None
+    if function is None or (
+        isinstance(value, exp.Literal) and value.is_int and function != "tinyint"
+    ):
+        return None  # (a whole number out of tinyint's range fails with SQL Server's 220)
     if isinstance(value, exp.Null):  # CAST(NULL AS INT): nothing to convert, and no type
         return None
     if isinstance(value, exp.National) or (isinstance(value, exp.Literal) and value.is_string):
