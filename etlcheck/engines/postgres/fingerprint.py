@@ -13,7 +13,7 @@ STRUCTURE_SQL = (
     "FROM pg_catalog.pg_index AS i WHERE i.indrelid = c.oid), "
     "(SELECT string_agg(k.conname || ':' || pg_get_constraintdef(k.oid), ';' ORDER BY 1) "
     "FROM pg_catalog.pg_constraint AS k WHERE k.conrelid = c.oid "
-    "AND pg_get_constraintdef(k.oid) NOT LIKE '%etlcheck_fits%'), "
+    "AND pg_get_constraintdef(k.oid) !~ 'etlcheck_(bit_|tinyint_)?fits'), "
     "(SELECT string_agg(d.adnum || '=' || pg_get_expr(d.adbin, d.adrelid), ';' ORDER BY 1) "
     "FROM pg_catalog.pg_attrdef AS d WHERE d.adrelid = c.oid), "
     "(SELECT string_agg(g.tgname || ':' || CAST(g.tgenabled AS text), ';' ORDER BY 1) "
@@ -23,7 +23,8 @@ STRUCTURE_SQL = (
 and triggers. An index made or a foreign key dropped in production changes it, and so the
 table's definition hash. Left out: its privileges (a run's least privilege grants and
 revokes them, which can leave the same rights written otherwise) and the checks of declared
-lengths (which quote the table's name, so a sandbox copy reads otherwise)."""
+lengths, tinyint and bit columns (which quote the table's name, so a sandbox copy reads
+otherwise)."""
 SEQUENCE_SQL = (
     "(SELECT md5(concat_ws(',', q.start_value, q.increment_by, q.min_value, q.max_value, "
     "q.cycle, q.last_value)) FROM pg_catalog.pg_sequences AS q "
