@@ -1,7 +1,7 @@
 """Columns of an alias type (``CREATE TYPE s.Code FROM NVARCHAR(10) NOT NULL``): in a
-``CREATE TABLE``, a table type or a table variable, the column is given the alias's base
-type, and NOT NULL when the alias is and the column says neither NULL nor NOT NULL, as
-SQL Server documents for a column of an alias type.
+``CREATE TABLE``, an ``ALTER TABLE ... ADD``, a table type or a table variable, the column
+is given the alias's base type, and NOT NULL when the alias is and the column says
+neither NULL nor NOT NULL, as SQL Server documents for a column of an alias type.
 
 The rewrite is made on the statement's text, before it is compiled, so the compiler
 never sees a user-defined type name.
@@ -33,33 +33,33 @@ class Resolved:
 
 
 def resolve(text: str, lookup: Callable[[str], UserType | None], start: int = 0) -> Resolved:
-    """``text`` (a CREATE TABLE, or a column list that opens at ``start``) with each
-    column of an alias type given its base type."""
+    """``text`` (a CREATE TABLE, an ALTER TABLE ... ADD, or a column list that opens at
+    ``start``) with each column of an alias type given its base type."""
     try:
         tokens = tokenize(text)
     except SplitError:
         return Resolved(text)
-    opened = _column_list(tokens, text, start)
-    if opened is None:
+    found = _column_list(tokens, text, start)
+    if found is None:
         return Resolved(text)
+    index, level = found
     edits: list[tuple[int, int, str]] = []
     unknown: list[tuple[int, str]] = []
     columns = 0
     depth = 0
-    item_start = True
-    index = opened
+    item_start = level == 0
     while index < len(tokens):
         kind = tokens[index].token_type
         if kind == TokenType.L_PAREN:
             depth += 1
-            item_start = depth == 1
+            item_start = depth == level
         elif kind == TokenType.R_PAREN:
             depth -= 1
-            if depth == 0:
+            if depth < level:
                 break
-        elif kind == TokenType.COMMA and depth == 1:
+        elif kind == TokenType.COMMA and depth == level:
             item_start = True
-        elif item_start and depth == 1:
+        elif item_start and depth == level:
             item_start = False
             if word_of(tokens[index]) not in _NOT_COLUMNS:
                 columns += 1
@@ -72,20 +72,35 @@ def resolve(text: str, lookup: Callable[[str], UserType | None], start: int = 0)
     return Resolved(text, tuple(unknown))
 
 
-def _column_list(tokens: list[Token], text: str, start: int) -> int | None:
+def _column_list(tokens: list[Token], text: str, start: int) -> tuple[int, int] | None:
+    """Where the column definitions begin, and the depth of parentheses they are written
+    at: 1 inside CREATE TABLE's parentheses, 0 after ALTER TABLE's ADD."""
     if start or (tokens and tokens[0].token_type == TokenType.L_PAREN):
         for index, token in enumerate(tokens):
             if token.start >= start and token.token_type == TokenType.L_PAREN:
-                return index
+                return index, 1
         return None
     spelled = [word_of(token) for token in tokens[:3]]
+    if spelled[:2] == ["ALTER", "TABLE"]:
+        return _added(tokens)
     if spelled[:2] != ["CREATE", "TABLE"]:
         return None
     for index, token in enumerate(tokens):
         if token.token_type == TokenType.L_PAREN:
-            return index
+            return index, 1
         if word_of(token) in ("AS", "AS_NODE", "AS_EDGE"):
             return None
+    return None
+
+
+def _added(tokens: list[Token]) -> tuple[int, int] | None:
+    """The token after ALTER TABLE's ADD (outside any parentheses), or None."""
+    depth = 0
+    for index, token in enumerate(tokens):
+        depth += token.token_type == TokenType.L_PAREN
+        depth -= token.token_type == TokenType.R_PAREN
+        if depth == 0 and word_of(token) == "ADD" and index + 1 < len(tokens):
+            return index + 1, 0
     return None
 
 

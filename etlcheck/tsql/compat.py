@@ -118,7 +118,7 @@ class _Walk:
             if fragment is not None and user_types.is_type_statement(fragment.text):
                 self.type_statement(fragment, scope)
             elif fragment is not None:
-                fragment = self.resolved(fragment) if node.word == "CREATE" else fragment
+                fragment = self.resolved(fragment) if node.word in ("CREATE", "ALTER") else fragment
                 if fragment is not None:
                     self.compile(fragment, scope)
         elif isinstance(node, Declare):

@@ -238,7 +238,7 @@ class Interpreter:
                 user_types.run(self, node.fragment, scope, frame)
                 return
             fragment = node.fragment
-            if node.word == "CREATE":  # a column of an alias type has its base type
+            if node.word in ("CREATE", "ALTER"):  # a column of an alias type: its base type
                 text = user_types.resolved_columns(self, fragment.text, frame, fragment.start)
                 fragment = Fragment(text, fragment.start)
             self.run_sql(fragment, scope, frame, first=node is frame.first)

@@ -1,7 +1,7 @@
 """User-defined types on both engines: CREATE TYPE ... AS TABLE and DROP TYPE, DECLARE @x
 of a table type, table-valued parameters (READONLY), and alias types (CREATE TYPE ...
-FROM base_type). Documented results: tests/tsql/conformance/table-type-parameter.sql
-and alias-types.sql."""
+FROM base_type). Documented results: tests/tsql/conformance/table-type-parameter.sql,
+alias-types.sql and alter-add-alias-column.sql."""
 
 from __future__ import annotations
 
@@ -222,6 +222,34 @@ def test_the_compatibility_pass_gives_alias_columns_their_base_type(engine: Engi
         "CREATE TABLE s.u14 (c s.Code14)\n"
         "DECLARE @c s.Code14 = N'x'\nSET @c = N'y'\n"
         "GO\nCREATE PROCEDURE s.p14 @c s.Code14 AS PRINT @c\n"
+    )
+    emulation = engine.tsql_emulation()
+    assert emulation is not None
+    assert classify(script, "t.sql", emulation) == ()
+
+
+def test_alter_table_add_gives_a_column_of_an_alias_type_its_base_type(engine: Engine) -> None:
+    run(
+        engine,
+        "CREATE TYPE s.Code15 FROM NVARCHAR(3) NOT NULL\nCREATE TYPE s.Amount15 FROM DECIMAL(9, 2)",
+    )
+    assert run(
+        engine,
+        "CREATE TABLE s.t15 (id INT)\n"
+        "ALTER TABLE s.t15 ADD code s.Code15, amount [s].[Amount15], note s.Code15 NULL\n"
+        "INSERT INTO s.t15 VALUES (1, N'abc', 2.34567, NULL)\n"
+        "PRINT (SELECT CONCAT(code, ' ', amount, ' ', ISNULL(note, '-')) FROM s.t15)\n"
+        + caught("INSERT INTO s.t15 VALUES (2, NULL, 1, NULL)")
+        + caught("EXEC (N'ALTER TABLE s.t15 ADD other s.Nope15')"),
+    ) == ("abc 2.35 -", "515", "2715")
+
+
+def test_the_compatibility_pass_lets_alter_table_add_an_alias_column_through(
+    engine: Engine,
+) -> None:
+    script = (
+        "CREATE TYPE s.Code16 FROM NVARCHAR(3)\nGO\n"
+        "CREATE TABLE s.t16 (id INT)\nALTER TABLE s.t16 ADD code s.Code16\n"
     )
     emulation = engine.tsql_emulation()
     assert emulation is not None
