@@ -54,6 +54,31 @@ def test_a_table_type_declares_a_table_variable_with_its_columns_and_keys(
     ) == ("2", "2627", "515")
 
 
+def test_a_table_type_variable_checks_rows_as_a_declared_table_variable_does(
+    engine: Engine,
+) -> None:
+    """Lengths (2628, also of an alias column), CHECK (547) and UNIQUE (2627) on every
+    write: the variable is made from the type's columns as DECLARE @t TABLE is."""
+    run(
+        engine,
+        "CREATE TYPE s.Code17 FROM NVARCHAR(3) NOT NULL\n"
+        "CREATE TYPE s.Rows17 AS TABLE (id INT PRIMARY KEY, code s.Code17, note NVARCHAR(2),\n"
+        "    n INT CHECK (n > 0), UNIQUE (n))",
+    )
+    assert run(
+        engine,
+        "DECLARE @t s.Rows17\nINSERT INTO @t VALUES (1, N'ab', NULL, 1), (2, N'cd', NULL, 2)\n"
+        + caught("INSERT INTO @t VALUES (3, N'abcd', NULL, 3)")
+        + caught("INSERT INTO @t SELECT 3, N'ab', N'xyz', 3")
+        + caught("UPDATE @t SET code = N'abcdef' WHERE id = 1")
+        + caught("UPDATE @t SET n = 0 WHERE id = 1")
+        + caught("UPDATE @t SET n = 2 WHERE id = 1")
+        + "CREATE TABLE #src17 (id INT)\nINSERT INTO #src17 VALUES (1)\n"
+        + caught("UPDATE #src17 SET id = 5 OUTPUT inserted.id, N'long', NULL, 5 INTO @t")
+        + "PRINT (SELECT STRING_AGG(CONCAT(id, code, n), ',') WITHIN GROUP (ORDER BY id) FROM @t)",
+    ) == ("2628", "2628", "2628", "547", "2627", "2628", "1ab1,2cd2")
+
+
 def test_a_type_lasts_across_sessions_and_a_rollback_undoes_its_creation(engine: Engine) -> None:
     run(engine, "CREATE TYPE s.Kept2 AS TABLE (a INT)")
     run(engine, "BEGIN TRANSACTION\nCREATE TYPE s.Undone2 AS TABLE (a INT)\nROLLBACK")
