@@ -252,6 +252,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
             "0ydboy",
         )
     ],
+    "TYPE_ID / TYPE_NAME (of user-defined types)": [
+        # NULL for a name that is no type, or an id that is none (tests/tsql/test_user_types.py)
+        ("CONCAT(ISNULL(TYPE_ID('dbo.no_such_type'), 0), ISNULL(TYPE_NAME(999999), N'-'))", "0-")
+    ],
     "ERROR_MESSAGE / ERROR_NUMBER / ERROR_LINE / ERROR_SEVERITY / ERROR_STATE": [],
     "HASHBYTES (of a type the statement shows)": [
         (

@@ -279,3 +279,53 @@ def test_the_compatibility_pass_lets_alter_table_add_an_alias_column_through(
     emulation = engine.tsql_emulation()
     assert emulation is not None
     assert classify(script, "t.sql", emulation) == ()
+
+
+# -- TYPE_ID, TYPE_NAME, sys.types, sys.table_types ---------------------------------------------
+def test_type_id_type_name_and_sys_types_list_the_types_created(engine: Engine) -> None:
+    run(
+        engine,
+        "CREATE TYPE s.Code18 FROM NVARCHAR(3) NOT NULL\nCREATE TYPE dbo.Amount18 FROM INT\n"
+        "CREATE TYPE s.Ids18 AS TABLE (id INT)",
+    )
+    assert run(
+        engine,
+        "PRINT CONCAT(IIF(TYPE_ID('s.Code18') > 256, N'y', N'n'),\n"
+        "    IIF(TYPE_ID(N'Amount18') = TYPE_ID('[dbo].[Amount18]'), N'y', N'n'),\n"
+        "    ISNULL(TYPE_ID('Code18'), 0), ISNULL(TYPE_ID('s.Nope18'), 0))\n"
+        "PRINT CONCAT(TYPE_NAME(TYPE_ID('s.Code18')), N' ', TYPE_NAME(TYPE_ID('s.Ids18')))\n"
+        "PRINT (SELECT STRING_AGG(CONCAT(SCHEMA_NAME(schema_id), N'.', name, N':',\n"
+        "    CAST(is_user_defined AS INT), CAST(is_table_type AS INT)), N',')\n"
+        "    WITHIN GROUP (ORDER BY name) FROM sys.types WHERE name LIKE N'%18')\n"
+        "PRINT (SELECT COUNT(*) FROM sys.types t WHERE t.name = N'Code18' AND t.is_nullable = 0\n"
+        "    AND t.user_type_id = TYPE_ID(N's.Code18') AND t.schema_id = SCHEMA_ID(N's'))\n"
+        "PRINT (SELECT STRING_AGG(name, N',') FROM sys.table_types WHERE name LIKE N'%18')\n"
+        "IF TYPE_ID(N's.Ids18') IS NOT NULL DROP TYPE s.Ids18\n"
+        "PRINT ISNULL(TYPE_ID(N's.Ids18'), 0)\n"
+        "BEGIN TRANSACTION\nCREATE TYPE s.Undone18 FROM INT\nROLLBACK\n"
+        "PRINT (SELECT COUNT(*) FROM sys.types WHERE name = N'Undone18')",
+    ) == ("yy00", "Code18 Ids18", "dbo.Amount18:10,s.Code18:10,s.Ids18:11", "1", "Ids18", "0", "0")
+
+
+@pytest.mark.parametrize(
+    ("statement", "refused"),
+    [
+        ("PRINT TYPE_ID('int')", "TYPE_ID('int'): the ids of SQL Server's own types"),
+        ("PRINT TYPE_ID('sys.sysname')", "TYPE_ID('sys.sysname'): the ids of SQL Server's"),
+        ("PRINT TYPE_NAME(56)", "TYPE_NAME(56): the ids of SQL Server's own types"),
+        (
+            "SELECT TYPE_NAME(c.system_type_id) FROM sys.columns AS c",
+            "TYPE_NAME(system_type_id): the ids of SQL Server's own types",
+        ),
+        (
+            "DECLARE @n sysname = N's.T'\nPRINT TYPE_ID(@n)",
+            "TYPE_ID(): only a type name written as a string is emulated",
+        ),
+    ],
+)
+def test_what_asks_for_sql_servers_own_types_is_refused(
+    engine: Engine, statement: str, refused: str
+) -> None:
+    with pytest.raises(UnsupportedConstruct) as raised:
+        run(engine, statement)
+    assert refused in str(raised.value)

@@ -65,6 +65,8 @@ SYS_VIEWS = frozenset(
         "procedures",
         "sql_modules",
         "extended_properties",
+        "types",
+        "table_types",
     ]
 )
 IDENTITY_SUFFIX = "__identity"
@@ -189,7 +191,7 @@ class DuckDBEmulation(Emulation):
     148,000-row insert: 195 ms with a primary key, 16 ms without, 17 ms for the check)."""
 
     def install(self, target: SqlTarget) -> None:
-        for name in ("duckdb_catalog.sql", "duckdb_functions.sql"):
+        for name in ("duckdb_catalog.sql", "duckdb_types.sql", "duckdb_functions.sql"):
             script = resources.files(__package__).joinpath(name).read_text()
             for statement in script.split(";\n"):
                 if statement.strip():

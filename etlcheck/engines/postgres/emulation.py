@@ -70,13 +70,16 @@ SYS_VIEWS = frozenset(
         "indexes",
         "sql_modules",
         "extended_properties",
+        "types",
+        "table_types",
     ]
 )
 SYS_COLUMNS = words(
     """name object_id principal_id schema_id parent_object_id type type_desc create_date
     modify_date is_ms_shipped column_id system_type_id user_type_id max_length precision
     scale is_nullable is_identity index_id is_unique is_primary_key definition class
-    class_desc major_id minor_id value objtype objname parent_column_id is_system_named"""
+    class_desc major_id minor_id value objtype objname parent_column_id is_system_named
+    is_user_defined is_assembly_type is_table_type is_memory_optimized"""
 )
 INFORMATION_SCHEMA_COLUMNS = words(
     """CATALOG_NAME SCHEMA_NAME SCHEMA_OWNER TABLE_CATALOG TABLE_SCHEMA TABLE_NAME TABLE_TYPE

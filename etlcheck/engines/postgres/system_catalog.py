@@ -12,6 +12,7 @@ functions and the citext operators to be found.
 from __future__ import annotations
 
 from etlcheck.engines.postgres.identity_reseed import IDENTITY_FUNCTIONS
+from etlcheck.engines.postgres.type_catalog import TYPE_CATALOG
 
 EMULATION_SCHEMA = "sys"
 
@@ -319,6 +320,7 @@ $$;
 def emulation_statements(citext_type: str) -> list[str]:
     """The statements that install the emulation, in order; citext_type is e.g. 'sys.citext'."""
     script = _ROUTINES + _OBJECTS + _VIEWS + _PROPERTIES + _FUNCTIONS + IDENTITY_FUNCTIONS
+    script += TYPE_CATALOG
     script = script.replace("{citext}", citext_type)
     script += (
         "\nGRANT USAGE ON SCHEMA sys TO PUBLIC;"

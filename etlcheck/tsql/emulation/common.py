@@ -28,6 +28,8 @@ CATALOG_FUNCTIONS = {
     "OBJECT_NAME": "object_name",
     "OBJECT_SCHEMA_NAME": "object_schema_name",
     "IDENT_CURRENT": "ident_current",
+    "TYPE_ID": "type_id",
+    "TYPE_NAME": "type_name",
 }
 """T-SQL catalog functions and their emulations in the ``sys`` schema."""
 UNSUPPORTED_FUNCTIONS = frozenset(["COLUMNPROPERTY", "OBJECTPROPERTY"])

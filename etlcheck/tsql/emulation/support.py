@@ -22,6 +22,7 @@ from etlcheck.tsql.emulation.hashes import HASHES, byte_family, mark_input
 from etlcheck.tsql.emulation.json_functions import json_value_refusal, openjson_refusal
 from etlcheck.tsql.emulation.powers import is_square, mark_power
 from etlcheck.tsql.emulation.spreads import SPREADS
+from etlcheck.tsql.emulation.type_ids import TYPE_FUNCTIONS, type_function_refusal
 from etlcheck.tsql.emulation.xml_path import aggregates_text, is_text_value, path_options
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.parsing import CompileError
@@ -108,6 +109,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
         (exp.ObjectId, exp.CurrentSchema),
         ("SCHEMA_ID", "SCHEMA_NAME", "OBJECT_NAME", "OBJECT_SCHEMA_NAME", "DB_NAME"),
     ),
+    Faithful("TYPE_ID / TYPE_NAME (of user-defined types)", (), ("TYPE_ID", "TYPE_NAME")),
     Faithful(
         "ERROR_MESSAGE / ERROR_NUMBER / ERROR_LINE / ERROR_SEVERITY / ERROR_STATE",
         (),
@@ -345,6 +347,8 @@ def _call_refusal(node: exp.Anonymous, name: str) -> tuple[str, str] | None:
         return "JSON_VALUE()", why
     if name in SPREADS and len(node.expressions) != 1:
         return f"{name}()", f"{name} takes one argument"
+    if name in TYPE_FUNCTIONS:
+        return type_function_refusal(node, name)
     return None
 
 
