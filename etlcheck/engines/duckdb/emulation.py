@@ -230,6 +230,8 @@ class DuckDBEmulation(Emulation):
             return 515  # Cannot insert the value NULL into column ...; not a duplicate key
         if "CHECK constraint failed" in str(error):
             return 547  # The INSERT statement conflicted with the CHECK constraint ...
+        if "More than one row returned by a subquery" in str(error):
+            return 512  # Subquery returned more than 1 value
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)
 
     def restart_identity(self, target: SqlTarget, schema: str, table: str) -> None:

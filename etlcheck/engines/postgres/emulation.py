@@ -253,6 +253,8 @@ class PostgresEmulation(Emulation):
             return 4712  # Cannot truncate table ... referenced by a FOREIGN KEY constraint
         if state == "2BP01" and text.startswith("cannot drop table") and "constraint " in text:
             return 3726  # Could not drop object ... referenced by a FOREIGN KEY constraint
+        if state == "21000" and text.startswith("more than one row returned by a subquery"):
+            return 512  # Subquery returned more than 1 value (21000 is MERGE's 8672 otherwise)
         return _ERROR_NUMBERS.get(state, 50000)
 
     def load_catalog(self, target: SqlTarget) -> CatalogSnapshot:

@@ -66,7 +66,11 @@ if TYPE_CHECKING:
     from etlcheck.tsql.target import SqlTarget
 
 _MARKED = re.compile(r"«(\d+)»(.*)", re.DOTALL)
-SQL_SERVER_MESSAGES = {8134: "Divide by zero error encountered."}
+SQL_SERVER_MESSAGES = {
+    8134: "Divide by zero error encountered.",
+    512: "Subquery returned more than 1 value. This is not permitted when the subquery "
+    "follows =, !=, <, <= , >, >= or when the subquery is used as an expression.",
+}
 
 """SQL Server's own words for errors whose engine message says the same thing otherwise."""
 
