@@ -323,7 +323,8 @@ def _to_integer(value: exp.Expression, to: exp.DataType, safe: bool) -> exp.Expr
         return None  # (a whole number out of tinyint's range fails with SQL Server's 220)
     if isinstance(value, exp.Null):  # CAST(NULL AS INT): nothing to convert, and no type
         return None
-    if isinstance(value, exp.National) or (isinstance(value, exp.Literal) and value.is_string):
+    inner = value.unnest()  # SET @i = '1' converts a parenthesised literal
+    if isinstance(inner, exp.National) or (isinstance(inner, exp.Literal) and inner.is_string):
         value = exp.Cast(this=value, to=exp.DataType.build("NVARCHAR"))
     return sys_call(("etlcheck_try_" if safe else "etlcheck_") + function, [value])
 
