@@ -4,6 +4,11 @@ sqlglot keeps ``+`` as addition; the target dialects need ``||``. Types are infe
 from literals, casts, string functions and declared variable types; an ``+`` whose
 operands are unknown (two columns) stays addition unless the caller asks otherwise
 (the interpreter retries that way when the database says ``+(VARCHAR, VARCHAR)``).
+
+A string ``+`` an integer whose type the statement shows (a literal, a variable, a CAST)
+is addition, as SQL Server's data type precedence makes it: the string is converted to
+the integer's type, so ``'5' + 1`` is 6 and ``'batch ' + @n`` is error 245. The engines
+have no ``+`` of text and a number; the CAST put in its place converts as SQL Server does.
 """
 
 from __future__ import annotations
@@ -38,6 +43,9 @@ _STRING_ANONYMOUS = words(
     JSON_VALUE"""
 )
 _NUMBER_ANONYMOUS = words("DATEPART ISNUMERIC PATINDEX ISJSON")
+_INTEGER_RANKS = {"TINYINT": 0, "SMALLINT": 1, "INT": 2, "BIGINT": 3}
+"""The integer types, by data type precedence (bigint highest)."""
+_INT_RANGE = range(-(2**31), 2**31)
 
 
 def _is_text_type(data_type: exp.DataType) -> bool:
@@ -89,6 +97,40 @@ def string_kind(
     return None
 
 
+def integer_type(
+    node: exp.Expression, type_of_column: Callable[[exp.Column], str | None]
+) -> str | None:
+    """The integer type (``INT``, ``BIGINT``...) of a value whose type the statement shows:
+    an integer literal in int's range, a variable, a CAST or CONVERT, arithmetic of them;
+    None otherwise."""
+    if isinstance(node, (exp.Paren, exp.Neg)):
+        return integer_type(node.this, type_of_column)
+    if isinstance(node, exp.Literal):
+        shown = not node.is_string and node.is_int and int(node.name) in _INT_RANGE
+        return "INT" if shown else None
+    if isinstance(node, (exp.Cast, exp.TryCast)):
+        return _integer_name(node.to.this.name)
+    if isinstance(node, exp.Convert) and isinstance(node.this, exp.DataType):
+        return _integer_name(node.this.this.name)
+    if isinstance(node, exp.Column):
+        declared = type_of_column(node)
+        return None if declared is None else _integer_name(declared.split("(")[0].strip())
+    if isinstance(node, (exp.Add, exp.Sub, exp.Mul, exp.Div, exp.Mod)) and not node.meta.get(
+        "concat"
+    ):
+        left = integer_type(node.this, type_of_column)
+        right = integer_type(node.expression, type_of_column)
+        if left is None or right is None:
+            return None
+        return max(left, right, key=_INTEGER_RANKS.__getitem__)
+    return None
+
+
+def _integer_name(name: str) -> str | None:
+    upper = name.upper()
+    return upper if upper in _INTEGER_RANKS else None
+
+
 def _combine(kinds: list[bool | None]) -> bool | None:
     if True in kinds:
         return True
@@ -111,6 +153,10 @@ def concatenate_strings(
         concat = bool((left or right) and left is not False and right is not False)
         if not concat and unknown_is_concat and left is None and right is None:
             concat = True
+        if left is True and right is False:
+            _convert_text(node, "this", integer_type(node.expression, type_of_column))
+        elif left is False and right is True:
+            _convert_text(node, "expression", integer_type(node.this, type_of_column))
         if concat:
             result = exp.DPipe(this=node.this, expression=node.expression, safe=True)
             result.meta["concat"] = True
@@ -120,3 +166,11 @@ def concatenate_strings(
         else:
             node.meta["concat"] = False if (left is False or right is False) else None
     return tree
+
+
+def _convert_text(node: exp.Add, side: str, integer: str | None) -> None:
+    """The string on ``side`` of ``node`` converted to ``integer``, the type of the other
+    side, as SQL Server converts it; nothing when the other side's type is not shown."""
+    if integer is not None:
+        text = node.args[side]
+        node.set(side, exp.Cast(this=text, to=exp.DataType.build(integer, dialect="tsql")))
