@@ -31,7 +31,13 @@ from etlcheck.tsql.frames import BatchReturn, Goto, LoopBreak, LoopContinue
 from etlcheck.tsql.nodes import Variable, words
 from etlcheck.tsql.parsing import CompileError
 from etlcheck.tsql.property_calls import property_procedure, property_refusal
-from etlcheck.tsql.raiserror import raise_error
+from etlcheck.tsql.raiserror import (
+    SUBSTITUTION_TYPES,
+    is_decimal_literal,
+    raise_error,
+    unlisted_argument,
+    unlisted_specification,
+)
 from etlcheck.tsql.scope import OPTION_BITS, Scope, TsqlError
 from etlcheck.tsql.statements import Command, Fragment, SplitError
 
@@ -140,6 +146,16 @@ def _raiserror_refusal(node: Command) -> CompileError | None:
             "RAISERROR msg_id: messages from sys.messages (sp_addmessage) are not emulated",
             "RAISERROR msg_id",
         )
+    template = node.arguments[0].text.strip()
+    if template[:2].upper() == "N'":
+        template = template[1:]
+    if template.startswith("'"):
+        specification = unlisted_specification(template)
+        if specification is not None:
+            return _unlisted_specification(specification)
+    for argument in node.arguments[3:]:
+        if is_decimal_literal(argument.text):
+            return _unlisted_argument(argument.text.strip())
     options = _raiserror_options(node)
     unknown = sorted(options - RAISERROR_OPTIONS)
     if unknown:
@@ -149,6 +165,24 @@ def _raiserror_refusal(node: Command) -> CompileError | None:
             word=unknown[0],
         )
     return None
+
+
+def _unlisted_specification(specification: str) -> CompileError:
+    return CompileError(
+        f"RAISERROR {specification}: only the types d, i, o, s, u, x and X are documented; "
+        "convert the value to text (CAST ... AS VARCHAR) and use %s",
+        f"RAISERROR {specification}",
+        word="RAISERROR",
+    )
+
+
+def _unlisted_argument(shown: str) -> CompileError:
+    return CompileError(
+        f"RAISERROR argument {shown}: SQL Server documents only {SUBSTITUTION_TYPES} "
+        "arguments; convert it to text (CAST ... AS VARCHAR) for a %s",
+        "RAISERROR argument",
+        word=shown,
+    )
 
 
 def _raiserror_options(node: Command) -> frozenset[str]:
@@ -372,6 +406,13 @@ def _raiserror(interpreter: Runtime, node: Command, scope: Scope, frame: Frame) 
             node.fragment,
             frame,
         )
+    unlisted = unlisted_argument(values[3:])
+    if unlisted is not None:
+        shown = node.arguments[3 + unlisted - 1].text.strip()
+        raise interpreter.refused(_unlisted_argument(shown), node.fragment, frame)
+    specification = unlisted_specification(template)
+    if specification is not None:
+        raise interpreter.refused(_unlisted_specification(specification), node.fragment, frame)
     try:
         raised = raise_error(
             template, int(values[1]), int(values[2]), values[3:], _raiserror_options(node)

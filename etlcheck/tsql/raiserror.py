@@ -7,10 +7,16 @@
   (error 2754 otherwise). Up to 10 it is a message, not an error; ``WITH SETERROR``
   still sets ``@@ERROR`` to 50000. State below 0 counts as 1.
 - A message over 2,047 characters keeps its first 2,044 and gets ``...``.
+- An argument of a type SQL Server does not list for substitution (``decimal``, ``float``,
+  a date...: the documented ones are tinyint, smallint, int, char, varchar, nchar,
+  nvarchar, binary and varbinary) and a specification of another type (``%f``, ``%c``)
+  are refused: what SQL Server does with them is not documented.
 """
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +27,15 @@ _SPECIFICATION = re.compile(
     r"%%|%(?P<flags>[-+0# ]*)(?P<width>\d+|\*)?(?:\.(?P<precision>\d+|\*))?"
     r"(?:I64|h|l)?(?P<type>[diosuxX])"
 )
+_ANY_SPECIFICATION = re.compile(
+    r"%%|%[-+0#]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:I64|h|l)?(?P<type>[aAcCeEfFgGnp])"
+)
+"""A specification of a C printf type RAISERROR does not list (``%f``, ``%5.2f``); a
+``%`` before a blank (``100% done``) is left alone."""
+_DECIMAL_LITERAL = re.compile(r"\s*[-+]?(?:\d+\.\d*|\.\d+|\d+(?:\.\d*)?[eE][-+]?\d+)\s*")
+_UNLISTED = (decimal.Decimal, float, datetime.date, datetime.time)
+"""Python values of types SQL Server does not list as RAISERROR substitution parameters."""
+SUBSTITUTION_TYPES = "tinyint, smallint, int, char, varchar, nchar, nvarchar, binary, varbinary"
 MAX_MESSAGE = 2047
 SUBSTITUTION_MISMATCH = 2786
 
@@ -111,3 +126,26 @@ def _mismatch(number: int) -> TsqlError:
         f"The data type of substitution parameter {number} does not match the "
         "expected type of the format specification.",
     )
+
+
+def unlisted_specification(template: str) -> str | None:
+    """The first ``%`` specification of a type RAISERROR does not list (``%f``), if any."""
+    for match in _ANY_SPECIFICATION.finditer(template):
+        kind = match.group("type")
+        if kind is not None:
+            return match.group(0)
+    return None
+
+
+def is_decimal_literal(text: str) -> bool:
+    """True for an argument spelled as a decimal or float constant (``71.4``, ``1e3``)."""
+    return _DECIMAL_LITERAL.fullmatch(text) is not None
+
+
+def unlisted_argument(arguments: list[Any]) -> int | None:
+    """The 1-based position (after msg, severity, state) of the first argument whose
+    value is of a type RAISERROR does not list, if any."""
+    for position, value in enumerate(arguments, start=1):
+        if isinstance(value, _UNLISTED):
+            return position
+    return None

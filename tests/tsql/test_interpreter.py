@@ -72,6 +72,18 @@ def test_raiserror_severity_16_fails_but_10_prints(engine: DuckDBEngine) -> None
         run(engine, "RAISERROR('stop here', 16, 1)")
 
 
+def test_raiserror_refuses_an_argument_of_an_undocumented_type(engine: DuckDBEngine) -> None:
+    """SQL Server lists tinyint, smallint, int and the string and binary types as RAISERROR
+    arguments; a decimal variable (whose type only the run sees) is refused, not printed
+    truncated by %d."""
+    script = "DECLARE @share DECIMAL(5, 2) = 71.4;\nRAISERROR('share %d', 10, 1, @share);"
+    with pytest.raises(UnsupportedConstruct) as refused:
+        run(engine, script)
+    assert "RAISERROR argument @share" in str(refused.value)
+    assert str(refused.value.location) == "inline.sql:2:1"
+    assert run(engine, "DECLARE @n INT = 71;\nRAISERROR('share %d', 10, 1, @n);") == ("share 71",)
+
+
 def test_temp_tables_live_across_batches_and_scripts(engine: DuckDBEngine) -> None:
     run(engine, "SELECT 1 AS a INTO #t\nGO\nINSERT INTO #t (a) VALUES (2)")
     assert run(engine, "PRINT CAST((SELECT SUM(a) FROM #t) AS VARCHAR(5))") == ("3",)
