@@ -10,7 +10,9 @@ shows ``x``'s type:
 - ``VARBINARY`` (a CAST or CONVERT to it, a VARBINARY variable): its bytes;
 - ``CONCAT`` and ``CONCAT_WS`` with an ``NVARCHAR`` argument the statement shows (the
   hash-diff idiom ``CONCAT_WS(N'|', name, segment)``): NVARCHAR, as SQL Server types the
-  result whatever the other arguments are.
+  result whatever the other arguments are; with only ``VARCHAR`` arguments the statement
+  shows, and NULLs (which CONCAT reads as empty strings): VARCHAR, its type "in all other
+  cases".
 
 ``CHAR(n)`` and ``NCHAR(n)`` are refused (SQL Server pads them with blanks, the engines
 do not), and so is the hash of a column or of an expression over columns: a column's type
@@ -61,8 +63,13 @@ def byte_family(argument: exp.Expression) -> str | None:
     if isinstance(argument, exp.Paren):
         return byte_family(argument.this)
     if isinstance(argument, (exp.Concat, exp.ConcatWs)):
-        national = any(byte_family(part) == "NVARCHAR" for part in argument.expressions)
-        return "NVARCHAR" if national else None
+        families = [
+            "NULL" if isinstance(part, exp.Null) else byte_family(part)
+            for part in argument.expressions
+        ]
+        if "NVARCHAR" in families:
+            return "NVARCHAR"
+        return "VARCHAR" if all(family in ("VARCHAR", "NULL") for family in families) else None
     if isinstance(argument, exp.National):
         return "NVARCHAR"
     if isinstance(argument, exp.Literal):
