@@ -37,6 +37,7 @@ from etlcheck.tsql.emulation.common import (
 )
 from etlcheck.tsql.emulation.functions import bottom_up
 from etlcheck.tsql.emulation.lengths import fits, short_enough, truncation_error
+from etlcheck.tsql.emulation.overflow_errors import ARITHMETIC_OVERFLOW, decimal_overflow
 from etlcheck.tsql.emulation.references import check_constraint_names, check_targets
 from etlcheck.tsql.emulation.session_functions import (
     FIXED_NAME,
@@ -230,6 +231,8 @@ class DuckDBEmulation(Emulation):
             return 515  # Cannot insert the value NULL into column ...; not a duplicate key
         if "CHECK constraint failed" in str(error):
             return 547  # The INSERT statement conflicted with the CHECK constraint ...
+        if decimal_overflow(str(error)):
+            return ARITHMETIC_OVERFLOW  # a number too large for the decimal's precision
         if "More than one row returned by a subquery" in str(error):
             return 512  # Subquery returned more than 1 value
         return _ERROR_NUMBERS.get(type(error).__name__, 50000)

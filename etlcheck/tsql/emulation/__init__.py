@@ -35,6 +35,7 @@ from etlcheck.tsql.emulation.output import (
     plan_update,
     take_output,
 )
+from etlcheck.tsql.emulation.overflow_errors import integer_overflow
 from etlcheck.tsql.emulation.pivots import rewrite_pivots
 from etlcheck.tsql.emulation.references import (
     check_output_target,
@@ -496,6 +497,9 @@ class Emulation(ABC):
         marked = _MARKED.search(message)
         if marked is not None:
             return int(marked.group(1)), marked.group(2).strip()
+        overflow = integer_overflow(message)
+        if overflow is not None:
+            return overflow
         number = self.error_number(error)
         return number, SQL_SERVER_MESSAGES.get(number, message)
 
