@@ -232,6 +232,15 @@ CASES: dict[str, list[tuple[str, str]]] = {
             "1111 2111 3322",
         )
     ],
+    "PERCENT_RANK / CUME_DIST": [
+        (
+            # float(53): written as SQL Server writes a float (0, not 0.0)
+            "(SELECT STRING_AGG(r, N' ') WITHIN GROUP (ORDER BY v) FROM (SELECT v, CONCAT("
+            "PERCENT_RANK() OVER (ORDER BY v), N'/', CUME_DIST() OVER (ORDER BY v)) AS r "
+            "FROM (VALUES (1), (1), (2), (3), (4)) AS t(v)) AS w)",
+            "0/0.4 0/0.4 0.5/0.6 0.75/0.8 1/1",
+        )
+    ],
     "LAG / LEAD / FIRST_VALUE / LAST_VALUE": [
         (
             "(SELECT STRING_AGG(r, N' ') WITHIN GROUP (ORDER BY r) FROM (SELECT CONCAT("

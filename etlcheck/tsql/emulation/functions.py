@@ -123,6 +123,11 @@ def _rewrite(
         return rewrite_like(node)
     if isinstance(node, exp.CurrentTimestamp):
         node.meta.setdefault(TSQL_TYPE, "DATETIME")
+    elif isinstance(node, (exp.PercentRank, exp.CumeDist)):
+        node.meta.setdefault(TSQL_TYPE, "FLOAT")
+    elif isinstance(node, exp.Window) and node.this.meta.get(TSQL_TYPE):
+        # a window function's value has its function's type (a float's text: float_text)
+        node.meta.setdefault(TSQL_TYPE, node.this.meta[TSQL_TYPE])
     elif isinstance(node, exp.Stddev):
         return rewrite_spread(node)
     elif isinstance(node, exp.Anonymous):

@@ -97,6 +97,7 @@ FUNCTIONS: tuple[Faithful, ...] = (
         "ROW_NUMBER / RANK / DENSE_RANK / NTILE",
         (exp.RowNumber, exp.Rank, exp.DenseRank, exp.Ntile),
     ),
+    Faithful("PERCENT_RANK / CUME_DIST", (exp.PercentRank, exp.CumeDist)),
     Faithful(
         "LAG / LEAD / FIRST_VALUE / LAST_VALUE",
         (exp.Lag, exp.Lead, exp.FirstValue, exp.LastValue),
