@@ -73,6 +73,6 @@ def source_type(value: exp.Expression) -> str | None:
         return _CLOCK_TYPES.get(value.name.upper())
     if isinstance(value, exp.Paren):
         return source_type(value.this)
-    if isinstance(value, exp.DateFromParts):
-        return "DATE"
+    if isinstance(value, (exp.DateFromParts, exp.LastDay)):
+        return "DATE"  # DATEFROMPARTS, EOMONTH
     return None

@@ -7,6 +7,8 @@ PRINT DATEADD(MONTH, 1, @month_end);
 -- prints: 2024-02-29
 PRINT CONCAT('next day: ', DATEADD(DAY, 1, DATEFROMPARTS(2024, 2, 28)));
 -- prints: next day: 2024-02-29
+PRINT CONCAT('after the month end: ', DATEADD(DAY, 1, EOMONTH('2024-02-10')));  -- a date
+-- prints: after the month end: 2024-03-01
 DECLARE @yesterday DATE = DATEADD(DAY, -1, @month_end);
 PRINT CAST(@yesterday AS VARCHAR(10)) + ' ' + CAST(DATEADD(YEAR, 1, @yesterday) AS VARCHAR(10));
 -- prints: 2024-01-30 2025-01-30
