@@ -120,6 +120,16 @@ def test_the_constructs_that_failed_mid_run_now_run(script: str) -> None:
         ),
         ("SELECT (SELECT ',' + name FROM dbo.t FOR XML PATH('r'))", (1, 38), "FOR XML"),
         ("PRINT DATEPART(month, GETDATE()) + DATEPART(ns, GETDATE())", (1, 36), "DATEPART(ns)"),
+        (
+            "DECLARE @d DATE = '2024-01-31'\nPRINT DATEDIFF(w, @d, GETDATE())",
+            (2, 7),
+            "DATEDIFF(W, …) is not emulated",
+        ),
+        (
+            "DECLARE @d DATE = '2024-01-31'\nPRINT CONCAT('at ', DATEADD(hh, 1, @d))",
+            (2, 21),
+            "DATEADD(HH, …) of a date is not emulated",
+        ),
         ("SELECT CAST(1 AS SQL_VARIANT)", (1, 18), "data type SQL_VARIANT"),
         ("PRINT FORMAT(GETDATE(), 'd', 'de-de')", (1, 7), "FORMAT"),
         ("EXEC sp_executesql N'SELECT HASHBYTES(''MD5'', name) FROM dbo.t'", (1, 1), "HASHBYTES()"),

@@ -48,6 +48,7 @@ from etlcheck.tsql.emulation.added_days import days_added
 from etlcheck.tsql.emulation.common import sys_call
 from etlcheck.tsql.emulation.compared_moments import COMPARISONS, read_compared_text
 from etlcheck.tsql.emulation.conversions import CONVERSIONS, rewrite_conversion, source_type
+from etlcheck.tsql.emulation.date_units import spell_datepart
 from etlcheck.tsql.emulation.dateparts import DATE_FUNCTIONS, rewrite_datepart
 from etlcheck.tsql.emulation.extremes import EXTREMES, rewrite_extreme
 from etlcheck.tsql.emulation.float_text import float_kind, rewrite_str
@@ -111,6 +112,8 @@ def rewrite_functions(
 def _rewrite(
     node: exp.Expression, checks: list[Check], reads_text: bool, formatter: Formatter
 ) -> exp.Expression:
+    if isinstance(node, (exp.DateAdd, exp.DateDiff)):
+        spell_datepart(node)
     if isinstance(node, CONVERSIONS):
         return rewrite_conversion(node, reads_text)
     if reads_text and isinstance(node, COMPARISONS):
