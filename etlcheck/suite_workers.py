@@ -4,12 +4,13 @@ Every test of a suite reads the session's one pipeline run (made once, by the co
 with or without workers), so xdist's workers cannot make any of it sooner: what they add
 is their own start-up, a Python interpreter each importing pytest and its plugins and
 collecting the suite. On 2 cores that was measured at ×1.03 of the session without ``-n``
-(``benchmarks/bench_xdist_suite.py``, 11 alternating rounds: the median of the rounds'
-ratios 1.031, 95% interval 1.005 to 1.053). So when every path the session was given lies
-in a suite's folder (the folder of a ``conftest.py`` that calls ``enable_pytest_reports``),
-the controller starts no workers and says so in pytest's header. A session with any other
-path (``pytest -n 2`` over a whole repository) keeps its workers, which then share the one
-run (:mod:`etlcheck.session_run`). ``--etl-workers keep`` keeps them in every case.
+(``benchmarks/bench_xdist_suite.py --keep-workers``, 11 alternating rounds: the median of
+the rounds' ratios 1.031, 95% interval 1.005 to 1.053). So when every path the session was
+given lies in a suite's folder (the folder of a ``conftest.py`` that calls
+``enable_pytest_reports``), the controller starts no workers and says so in pytest's
+header. A session with any other path (``pytest -n 2`` over a whole repository) keeps its
+workers, which then share the one run (:mod:`etlcheck.session_run`). ``--etl-workers keep``
+keeps them in every case.
 """
 
 from __future__ import annotations
