@@ -14,25 +14,21 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from etlcheck.tsql.emulation.dateparts import PARTS
 from etlcheck.tsql.emulation.shown_types import source_type
 from etlcheck.tsql.parsing import CompileError
 
 _SPELLED = {
-    "YEAR": ("YEAR", "YY", "YYYY"),
-    "QUARTER": ("QUARTER", "QQ", "Q"),
-    "MONTH": ("MONTH", "MM", "M"),
-    "DAYOFYEAR": ("DAYOFYEAR", "DY", "Y"),
-    "DAY": ("DAY", "DD", "D"),
-    "WEEK": ("WEEK", "WK", "WW"),
-    "WEEKDAY": ("WEEKDAY", "DW", "W"),
-    "HOUR": ("HOUR", "HH"),
-    "MINUTE": ("MINUTE", "MI", "N"),
-    "SECOND": ("SECOND", "SS", "S"),
+    part.upper(): tuple(name.upper() for name in names)
+    for part, names in PARTS.items()
+    if part != "iso_week"
+} | {
     "MILLISECOND": ("MILLISECOND", "MS"),
     "MICROSECOND": ("MICROSECOND", "MCS"),
     "NANOSECOND": ("NANOSECOND", "NS"),
 }
-"""Each datepart of DATEADD's table in SQL Server's documentation, with its abbreviations."""
+"""Each datepart of DATEADD's table in SQL Server's documentation, with its abbreviations:
+DATEPART's (less iso_week) and the fractions of a second."""
 _PART = {written: part for part, names in _SPELLED.items() for written in names}
 _ADDED_AS_DAYS = frozenset(["DAYOFYEAR", "WEEKDAY"])
 """``dayofyear, day, and weekday return the same value`` (DATEADD's documentation)."""

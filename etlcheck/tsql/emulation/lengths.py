@@ -12,7 +12,7 @@ not checked.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from sqlglot import exp
 
@@ -30,22 +30,31 @@ LengthCheck = Callable[[exp.Identifier, int, str], exp.Expression | None]
 
 def add_length_checks(tree: exp.Create, check: LengthCheck) -> None:
     """A CHECK on each bounded text column of the table ``tree`` creates."""
-    schema = tree.this
-    if not isinstance(schema, exp.Schema) or not isinstance(schema.this, exp.Table):
-        return
-    shown = shown_table(schema.this)
-    for column in schema.expressions:
-        if not isinstance(column, exp.ColumnDef):
-            continue
+    for column, shown in created_columns(tree):
         size = declared_length(column.args.get("kind"))
         if size is None:
             continue
         condition = check(column.this.copy(), size, shown)
         if condition is None:
             return
-        column.append(
-            "constraints", exp.ColumnConstraint(kind=exp.CheckColumnConstraint(this=condition))
-        )
+        add_check(column, condition)
+
+
+def created_columns(tree: exp.Create) -> Iterator[tuple[exp.ColumnDef, str]]:
+    """Each column the table ``tree`` creates, with the table's name as shown."""
+    schema = tree.this
+    if not isinstance(schema, exp.Schema) or not isinstance(schema.this, exp.Table):
+        return
+    shown = shown_table(schema.this)
+    for column in schema.expressions:
+        if isinstance(column, exp.ColumnDef):
+            yield column, shown
+
+
+def add_check(column: exp.ColumnDef, condition: exp.Expression) -> None:
+    column.append(
+        "constraints", exp.ColumnConstraint(kind=exp.CheckColumnConstraint(this=condition))
+    )
 
 
 def declared_length(kind: exp.Expression | None) -> int | None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from sqlglot import exp
 
-from etlcheck.tsql.emulation.lengths import shown_table
+from etlcheck.tsql.emulation.lengths import add_check, created_columns
 
 NARROW = {exp.DataType.Type.UTINYINT: "tinyint", exp.DataType.Type.BIT: "bit"}
 """The narrow T-SQL types, as sqlglot reads them, and their names."""
@@ -27,17 +27,11 @@ NarrowCheck = Callable[[exp.Identifier, str, str], exp.Expression | None]
 
 def add_narrow_checks(tree: exp.Create, check: NarrowCheck) -> None:
     """A CHECK on each ``tinyint`` and ``bit`` column of the table ``tree`` creates."""
-    schema = tree.this
-    if not isinstance(schema, exp.Schema) or not isinstance(schema.this, exp.Table):
-        return
-    shown = shown_table(schema.this)
-    for column in schema.expressions:
-        kind = column.args.get("kind") if isinstance(column, exp.ColumnDef) else None
+    for column, shown in created_columns(tree):
+        kind = column.args.get("kind")
         if not isinstance(kind, exp.DataType) or kind.this not in NARROW:
             continue
         condition = check(column.this.copy(), NARROW[kind.this], shown)
         if condition is None:
             return
-        column.append(
-            "constraints", exp.ColumnConstraint(kind=exp.CheckColumnConstraint(this=condition))
-        )
+        add_check(column, condition)
