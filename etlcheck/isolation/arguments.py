@@ -25,7 +25,7 @@ from etlcheck.isolation.located import (
     Reference,
 )
 from etlcheck.isolation.positions import Place
-from etlcheck.tsql.tokens import STRINGS, is_name
+from etlcheck.tsql.tokens import STRINGS, SplitError, is_name, tokenize
 
 PROPERTY_PROCEDURES = {
     "SP_ADDEXTENDEDPROPERTY": ("NAME", "VALUE"),
@@ -49,13 +49,20 @@ OBJECT_PROCEDURES = {
     "SP_SETTRIGGERORDER": "TRIGGERNAME",
     "SP_TABLEOPTION": "TABLENAMEPATTERN",
     "SP_AUTOSTATS": "TBLNAME",
-    "SP_BINDRULE": "OBJNAME",
-    "SP_UNBINDRULE": "OBJNAME",
-    "SP_BINDEFAULT": "OBJNAME",
-    "SP_UNBINDEFAULT": "OBJNAME",
 }
 """System procedures whose first parameter is an object name (and its name when named)."""
+BINDING_PROCEDURES = {
+    "SP_BINDRULE": ("RULENAME", "OBJNAME"),
+    "SP_BINDEFAULT": ("DEFNAME", "OBJNAME"),
+    "SP_UNBINDRULE": ("OBJNAME",),
+    "SP_UNBINDEFAULT": ("OBJNAME",),
+}
+"""Procedures that bind a rule or a default (an object of a schema) to ``@objname``: a
+column (``table.column``, ``schema.table.column``) or, as one part, an alias data type."""
 _SUB_OBJECT_TYPES = frozenset({"COLUMN", "INDEX", "STATISTICS"})
+_RENAMED_IN_SCHEMA = _SUB_OBJECT_TYPES | {"", "NULL", "DEFAULT", "OBJECT", "USERDATATYPE"}
+"""sp_rename's object types whose name is (or is in) an object of a schema (NULL and
+DEFAULT: the default, OBJECT)."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,8 @@ class ProcedureCall:
             self.extended_property(named, arguments)
         elif procedure in OBJECT_PROCEDURES:
             self.object_argument(procedure, arguments)
+        elif procedure in BINDING_PROCEDURES:
+            self.binding(BINDING_PROCEDURES[procedure], arguments)
         elif procedure == "SP_EXECUTESQL":
             self.first_string(arguments, "STMT", DYNAMIC_LITERAL)
         for argument in arguments:
@@ -177,13 +186,49 @@ class ProcedureCall:
             if objtype is not None and kind is None:
                 self.finding(objtype, "sp_rename's object type is in a variable")
                 return
+            if (kind or "").upper() == "DATABASE":
+                self.found.problem(
+                    "database-ddl",
+                    self.place.tokens[self.place.first].start,
+                    "sp_rename ... 'DATABASE' renames the database itself, outside any schema",
+                    "allow it with a pragma and a reason",
+                )
+                return
+            if (kind or "").upper() not in _RENAMED_IN_SCHEMA:
+                assert objtype is not None
+                self.finding(objtype, f"sp_rename's object type {kind!r} is none etlcheck knows")
+                return
             sub_parts = 1 if (kind or "").upper() in _SUB_OBJECT_TYPES else 0
         self.first_string(arguments, OBJECT_PROCEDURES[procedure], OBJECT_LITERAL, sub_parts)
 
+    def binding(self, parameters: tuple[str, ...], arguments: list[Argument]) -> None:
+        """The rule or default (an object name) and the column or alias type it binds to:
+        ``'Policies.Premium'`` is a column of a table in the default schema; one part is
+        an alias type, which the procedure cannot be given with its schema."""
+        if len(parameters) > 1:
+            self.first_string(arguments, parameters[0], OBJECT_LITERAL)
+        target = _by_name(arguments, parameters).get("OBJNAME")
+        if target is None:
+            return
+        token = self.place.tokens[target.first]
+        one_part = token.token_type in STRINGS and _dots(token.text) == 0
+        if target.first == target.last and one_part:
+            self.classified.add(target.first)
+            self.finding(target, "an alias data type is named here without its schema")
+            return
+        self.first_string(arguments, "OBJNAME", OBJECT_LITERAL, sub_parts=1, by=parameters)
+
     def first_string(
-        self, arguments: list[Argument], parameter: str, kind: str, sub_parts: int = 0
+        self,
+        arguments: list[Argument],
+        parameter: str,
+        kind: str,
+        sub_parts: int = 0,
+        by: tuple[str, ...] = (),
     ) -> None:
-        argument = _by_name(arguments, (parameter,)).get(parameter)
+        """The string passed as ``parameter`` (the first positional one, or the one at its
+        place in ``by``) as a reference of ``kind``; a finding when it is a variable."""
+        argument = _by_name(arguments, by or (parameter,)).get(parameter)
         if argument is None:
             return
         token = self.place.tokens[argument.first]
@@ -280,6 +325,15 @@ def stored_strings(place: Place) -> frozenset[int]:
         return frozenset()
     arguments = call_arguments(place, index + 1, place.stop)
     return frozenset(property_data(place, _by_name(arguments, PROPERTY_PROCEDURES[procedure])))
+
+
+def _dots(value: str) -> int:
+    """The dots that separate the parts of a name written in a string (none inside
+    brackets or quotes); -1 when it cannot be read."""
+    try:
+        return sum(token.token_type == TokenType.DOT for token in tokenize(value))
+    except SplitError:
+        return -1
 
 
 def _by_name(arguments: list[Argument], parameters: tuple[str, ...]) -> dict[str, Argument]:

@@ -83,6 +83,14 @@ def classify_strings(place: Place, names: Names, skip: frozenset[int], found: Lo
                 "etlcheck cannot tell whether it is used as a name",
                 "use the name where etlcheck can see it, or allow it with a pragma and a reason",
             )
+        elif (schema := like_matches_schema(place, j, names)) is not None:
+            found.problem(
+                "schema-in-string",
+                token.start,
+                f"the pattern {token.text!r} matches production schema {schema!r}; a sandbox "
+                "run would read production's catalog here",
+                "match the sandbox schema's name, or allow it with a pragma and a reason",
+            )
         elif (schema := qualifier_in_sql(token.text, names)) is not None:
             found.problem(
                 "schema-in-string",
@@ -111,6 +119,43 @@ def qualifier_in_sql(value: str, names: Names) -> str | None:
         ):
             return token.text
     return None
+
+
+def like_matches_schema(place: Place, j: int, names: Names) -> str | None:
+    """The production schema a ``LIKE`` pattern at ``j`` matches when it is matched with a
+    schema's name (``TABLE_SCHEMA LIKE 'etl%'``, ``sys.schemas``' ``name``), else None."""
+    if place.word(j - 1) != "LIKE":
+        return None
+    end = j - 3 if place.word(j - 2) == "NOT" else j - 2
+    column = _expression_name(place, end)
+    schemas = any(place.word(i) == "SCHEMAS" for i in range(place.first, place.stop))
+    if column not in SCHEMA_COLUMNS and not (column == "NAME" and schemas):
+        return None
+    pattern = _like_regex(place.tokens[j].text)
+    return next((name for name in sorted(names.production) if pattern.fullmatch(name)), None)
+
+
+def _like_regex(pattern: str) -> re.Pattern[str]:
+    """A LIKE pattern (``%``, ``_``, ``[...]``, no ESCAPE) as a case-blind regex."""
+    parts: list[str] = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        closing = pattern.find("]", index + 1) if char == "[" else -1
+        if char == "%":
+            parts.append(".*")
+        elif char == "_":
+            parts.append(".")
+        elif closing > index + 1:
+            inner = pattern[index + 1 : closing]
+            negated = inner.startswith("^")
+            body = re.escape(inner[1:] if negated else inner).replace("\\-", "-")
+            parts.append(f"[{'^' if negated else ''}{body}]")
+            index = closing
+        else:
+            parts.append(re.escape(char))
+        index += 1
+    return re.compile("".join(parts), re.IGNORECASE | re.DOTALL)
 
 
 def names_other_thing(place: Place, j: int) -> bool:

@@ -43,7 +43,14 @@ RESERVED = words(
 OBJECT_DBCC = words("CHECKIDENT CHECKTABLE CHECKCONSTRAINTS CLEANTABLE SHOW_STATISTICS")
 """DBCC commands whose first argument names a table (a string or a name)."""
 _ALWAYS = words("FROM JOIN APPLY INTO UPDATE INSERT DELETE MERGE TRANSFER REFERENCES")
-_KINDS = words("TABLE VIEW PROCEDURE PROC FUNCTION SEQUENCE SYNONYM TYPE")
+_KINDS = words(
+    "TABLE VIEW PROCEDURE PROC FUNCTION SEQUENCE SYNONYM TYPE RULE DEFAULT QUEUE AGGREGATE"
+)
+_DDL = words("CREATE ALTER DROP TRUNCATE")
+_LONG_KINDS = (("SECURITY", "POLICY"), ("XML", "SCHEMA", "COLLECTION"), ("EXTERNAL", "TABLE"))
+"""Schema-scoped kinds of object spelled in more than one word (``DROP SECURITY POLICY p``)."""
+_SCOPED_CLASSES = (("OBJECT",), ("TYPE",), ("XML", "SCHEMA", "COLLECTION"))
+"""Securable classes before ``::`` whose entities are in a schema (``TYPE::etl.list``)."""
 _NEVER_AFTER = words(
     """DATABASE USE INDEX CONSTRAINT STATISTICS CURSOR SCHEME LOGIN USER ROLE CERTIFICATE
     ASSEMBLY FILEGROUP CATALOG"""
@@ -146,13 +153,46 @@ def keyword_before(place: Place, j: int) -> tuple[str, int]:
         if word in ("IF", "EXISTS"):
             k -= 1
         elif place.first <= k and place.tokens[k].token_type == TokenType.DCOLON:
-            if place.word(k - 1) not in ("OBJECT", "TYPE"):
+            scoped = next((c for c in _SCOPED_CLASSES if _spelled(place, k - 1, c)), None)
+            if scoped is None or place.word(k - 2) == "MESSAGE":  # MESSAGE TYPE::m
                 return place.word(k - 1) + "::", k - 1
-            k -= 2
+            k -= len(scoped) + 1
         elif word == ")" and _top_before(place, k):
             k = _top_before(place, k) - 1
         else:
             return word, k
+
+
+def _spelled(place: Place, last: int, spelling: Sequence[str]) -> bool:
+    """Whether the keywords ending at token ``last`` are ``spelling``."""
+    first = last - len(spelling) + 1
+    return all(place.word(first + i) == word for i, word in enumerate(spelling))
+
+
+def _kind_before(place: Place, k: int) -> bool:
+    """Whether token ``k`` ends the kind of a schema-scoped object after ``CREATE``,
+    ``ALTER``, ``DROP`` or ``TRUNCATE`` (``DROP RULE``, ``CREATE XML SCHEMA COLLECTION``)."""
+    if place.word(k) in _KINDS and place.word(k - 1) in _DDL:
+        return True
+    return any(
+        _spelled(place, k, kind) and place.word(k - len(kind)) in _DDL for kind in _LONG_KINDS
+    )
+
+
+def _class_words(place: Place, j: int) -> bool:
+    """Whether token ``j`` starts a securable class spelled in words before ``::``
+    (``GRANT ... ON SYMMETRIC KEY::k``): a class, not an object."""
+    index = j
+    while index < min(place.stop, j + 4) and _bare_word(place, index):
+        index += 1
+    return index > j and index < place.stop and place.tokens[index].token_type == TokenType.DCOLON
+
+
+def _bare_word(place: Place, index: int) -> bool:
+    token = place.tokens[index]
+    return token.token_type not in (TokenType.IDENTIFIER, TokenType.DCOLON) and (
+        place.word(index).isalpha()
+    )
 
 
 def _top_before(place: Place, k: int) -> int:
@@ -190,8 +230,10 @@ def position(place: Place, j: int) -> Position:
         return Position.NEVER if excluded else Position.OBJECT
     if before == "USING":
         return Position.OBJECT if kind in ("MERGE", "WITH") else Position.UNKNOWN
-    if before in _KINDS and place.word(k - 1) in ("CREATE", "ALTER", "DROP", "TRUNCATE"):
+    if _kind_before(place, k):
         return Position.OBJECT
+    if before == "QUEUE" and place.word(k - 1) == "ON":
+        return Position.OBJECT  # CREATE SERVICE s ON QUEUE q
     if before == "TRIGGER":
         return Position.NAMED if kind != "DROP TRIGGER" else Position.OBJECT
     if before in ("EXEC", "EXECUTE"):
@@ -199,9 +241,9 @@ def position(place: Place, j: int) -> Position:
     if before == "(" and place.word(k - 1) in OBJECT_DBCC and place.word(k - 2) == "DBCC":
         # DBCC CHECKIDENT (t, ...): its table, a one-part name too (a string is a literal's)
         quoted = place.tokens[j].token_type in (TokenType.STRING, TokenType.NATIONAL_STRING)
-        return Position.NEVER if quoted else Position.OBJECT
+        return Position.NEVER if quoted or dbcc_dotted_name(place, j) else Position.OBJECT
     if before == "ON":
-        return _after_on(place, k)
+        return _after_on(place, j, k)
     if before == "FOR":
         synonym = kind == "CREATE SYNONYM"
         sequence = place.word(k - 1) == "VALUE" and place.word(k - 2) == "NEXT"
@@ -216,10 +258,20 @@ def position(place: Place, j: int) -> Position:
     return Position.UNKNOWN
 
 
-def _after_on(place: Place, k: int) -> Position:
+def dbcc_dotted_name(place: Place, j: int) -> bool:
+    """Whether token ``j`` is a one-part delimited name holding a dot (``[etl.t]``,
+    ``"etl.t"``), which DBCC may read as a two-part name: lint reports it, the remap
+    leaves it."""
+    token = place.tokens[j] if j < place.stop else None
+    if token is None or token.token_type != TokenType.IDENTIFIER or "." not in token.text:
+        return False
+    return place.word(j + 1) != "." and place.word(j - 1) != "."
+
+
+def _after_on(place: Place, j: int, k: int) -> Position:
     kind = place.kind
     if kind in ("GRANT", "DENY", "REVOKE", "ALTER AUTHORIZATION"):
-        return Position.OBJECT
+        return Position.NEVER if _class_words(place, j) else Position.OBJECT
     head = kind.split(" ")[-1]
     if head not in _ON_TARGETS and kind not in ("ENABLE", "DISABLE", "UPDATE STATISTICS"):
         return Position.NEVER

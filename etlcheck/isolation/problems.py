@@ -8,9 +8,11 @@ from sqlglot.tokens import TokenType
 
 from etlcheck.isolation.literals import MESSAGES
 from etlcheck.isolation.located import Located
-from etlcheck.isolation.positions import OBJECT_DBCC, Place
+from etlcheck.isolation.positions import OBJECT_DBCC, Place, dbcc_dotted_name
 from etlcheck.isolation.statements import Statement
+from etlcheck.isolation.system_procedures import DATABASE_PROCEDURES
 from etlcheck.tsql.nodes import DIRECTIVE, LABEL, UNPARSED, words
+from etlcheck.tsql.schema_elements import starts_element
 from etlcheck.tsql.tokens import STATEMENT_WORDS, STRINGS, word_of
 
 REMOTE_FUNCTIONS = words("OPENQUERY OPENROWSET OPENDATASOURCE")
@@ -50,8 +52,30 @@ def statement_problems(
     _sqlcmd_variables(place, found)
     _database_level(place, found)
     _dbcc_table_variable(place, found)
+    _nameless_schema(place, found)
     for index in range(place.first, place.stop):
         _token_problem(place, index, found, held)
+
+
+def _nameless_schema(place: Place, found: Located) -> None:
+    """``CREATE SCHEMA AUTHORIZATION owner CREATE TABLE t ...``: SQL Server keeps the
+    form without a schema name for backward compatibility only, and does not document
+    which schema its elements go to, so no remap can name it."""
+    first, stop = place.first, place.stop
+    if place.kind != "CREATE SCHEMA" or place.word(first + 2) != "AUTHORIZATION":
+        return
+    ended = place.tokens[stop - 1].token_type == TokenType.SEMICOLON
+    if ended or not starts_element(place.words, stop):
+        return
+    found.problem(
+        "unparsed-statement",
+        place.tokens[stop].start,
+        "the elements of CREATE SCHEMA AUTHORIZATION without a schema name (from here to "
+        "the next ';'): SQL Server does not document which schema they go to, so etlcheck "
+        "cannot remap them",
+        "name the schema (CREATE SCHEMA name AUTHORIZATION owner), or allow it with a "
+        "pragma and a reason",
+    )
 
 
 def _unparsed_region(place: Place, found: Located) -> None:
@@ -114,11 +138,23 @@ def _sqlcmd_variables(place: Place, found: Located) -> None:
 
 
 def _dbcc_table_variable(place: Place, found: Located) -> None:
-    """``DBCC CHECKIDENT (@table, ...)``: a table named at run time, which no remap sees."""
+    """``DBCC CHECKIDENT (@table, ...)``: a table named at run time, which no remap sees;
+    and ``DBCC CHECKIDENT ([etl.t])``, a delimited name holding a dot, which DBCC may read
+    as a two-part name (its documentation says both ways), so no remap can be sure of it."""
     first = place.first
     if place.kind != "DBCC" or place.word(first + 1) not in OBJECT_DBCC:
         return
     if place.word(first + 2) != "(":
+        return
+    if dbcc_dotted_name(place, first + 3):
+        found.problem(
+            "procedure-argument",
+            place.tokens[first + 3].start,
+            f"the delimited name [{place.tokens[first + 3].text}] holds a dot, and DBCC "
+            f"{place.word(first + 1)} may read it as schema and table, so etlcheck cannot "
+            "prove which table it names",
+            "write the table as a string ('schema.table'), or allow it with a pragma and a reason",
+        )
         return
     depth = 0
     for index in range(first + 3, place.stop):
@@ -216,6 +252,10 @@ def _token_problem(place: Place, j: int, found: Located, held: frozenset[int]) -
             _dynamic(found, token.start, "sp_executesql runs SQL held in a variable or expression")
     elif _procedure_name(place, j) in RUNS_TEXT:
         _dynamic(found, token.start, RUNS_TEXT[_procedure_name(place, j)])
+    elif (name := _procedure_name(place, j)) in DATABASE_PROCEDURES:
+        found.problem(
+            "database-ddl", token.start, f"{token.text} {DATABASE_PROCEDURES[name]}", _KEEP_OUT
+        )
 
 
 RUNS_TEXT = {

@@ -91,7 +91,11 @@ def _statement(
         if tree is None and (named := temp_names_as_words(text[start:end])) != text[start:end]:
             tree, signature = parse(named)
         unparsed = tree is None and _has_query_clause(tokens, words, first, stop, span.word)
-        in_schema = _in_schema(text[start:end], start) if span.schema is not None else frozenset()
+        in_schema = (
+            _in_schema(text[start:end], start, tokens[first:stop])
+            if span.schema is not None
+            else frozenset()
+        )
         return Statement(
             first, stop, span.word, span.role, tree, start, signature, unparsed, in_schema
         )
@@ -103,11 +107,14 @@ def _statement(
     return Statement(first, stop, span.word, span.role, signature=signature)
 
 
-def _in_schema(text: str, start: int) -> frozenset[int]:
-    """Where the names an element of CREATE SCHEMA puts in its schema stand in the batch;
-    none when it cannot be read (its names then stay the default schema's)."""
+def _in_schema(text: str, start: int, tokens: tuple[Token, ...]) -> frozenset[int]:
+    """Where the names an element of CREATE SCHEMA puts in its schema stand in the batch.
+    When sqlglot cannot read it (``DENY SELECT ON t TO r``), every name: an unqualified
+    name there is the created schema's all the same, and must not get the default one."""
     offsets = unqualified_names(text)
-    return frozenset(start + offset for offset in offsets or ())
+    if offsets is None:
+        return frozenset(token.start for token in tokens)
+    return frozenset(start + offset for offset in offsets)
 
 
 def _has_query_clause(

@@ -27,8 +27,9 @@ from etlcheck.tsql.tokens import (
 
 _OBJECT_KINDS = words(
     """TABLE VIEW SCHEMA PROCEDURE PROC FUNCTION INDEX SEQUENCE TRIGGER TYPE SYNONYM
-    DATABASE COLUMN CONSTRAINT USER ROLE STATISTICS"""
+    DATABASE COLUMN CONSTRAINT USER ROLE STATISTICS RULE DEFAULT POLICY AGGREGATE ASSEMBLY"""
 )
+"""Kinds after which ``DROP``/``ALTER`` takes ``IF EXISTS`` (``DROP RULE IF EXISTS r``)."""
 _REFERENTIAL_ACTIONS = words("CASCADE NO SET RESTRICT")
 """What follows ``ON DELETE``/``ON UPDATE`` in a foreign key: the keyword continues the
 statement there, where after ``SET NOCOUNT ON`` it starts the next one."""

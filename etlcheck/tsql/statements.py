@@ -158,7 +158,7 @@ class _Parser(ConstructReader):
         if word == "SET" and self.is_variable(1):
             return self.parse_assign()
         if word in _COMMANDS:
-            return self.parse_command(word)
+            return self.parse_command(word, open_schema)
         if word is None or word not in STATEMENT_WORDS:
             raise SplitError(f"unexpected {token.text!r}", token.start, token.text)
         if word in ("CREATE", "ALTER") and (kind := self.routine_kind()) is not None:
@@ -383,7 +383,8 @@ class _Parser(ConstructReader):
         self.position = last + 1
         return command
 
-    def parse_command(self, word: str) -> Node:
+    def parse_command(self, word: str, open_schema: int | None = None) -> Node:
+        """A command; ``open_schema``: the CREATE SCHEMA whose element a DENY may be."""
         first = self.position
         start = self.tokens[first].start
         self.position += 1
@@ -400,7 +401,8 @@ class _Parser(ConstructReader):
         if last < argument_first:
             self.span(first, first, word)
             return Command(start, word, self.fragment(first, first))
-        self.span(first, last, word)
+        schema = self.element_schema(first, open_schema) if word == "DENY" else None
+        self.span(first, last, word, schema=schema)
         if word == "RAISERROR" and self.tokens[argument_first].token_type == TokenType.L_PAREN:
             closing = self.matching_paren(argument_first)
             arguments = self.split_arguments(argument_first + 1, closing - 1)
