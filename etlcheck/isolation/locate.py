@@ -41,6 +41,7 @@ from etlcheck.isolation.positions import (
 from etlcheck.isolation.problems import statement_problems
 from etlcheck.isolation.statements import BatchStatements, Statement
 from etlcheck.isolation.trees import tree_hints
+from etlcheck.isolation.type_names import unqualified_collections, unqualified_types
 from etlcheck.tsql.nodes import words
 from etlcheck.tsql.tokens import is_name
 
@@ -114,6 +115,7 @@ def locate(batch: BatchStatements, names: Names, cursors: frozenset[str]) -> Loc
         for chain in chains:
             if chain.start not in skip:
                 _classify(place, chain, local, names, cursors, found)
+        _user_types(place, statement, found)
         classify_strings(place, names, frozenset(skip), found)
     return found
 
@@ -272,6 +274,24 @@ def _classify(
         _qualified_object(parts, found)
     else:
         _qualified_column(parts, local, names, found)
+
+
+def _user_types(place: Place, statement: Statement, found: Located) -> None:
+    """User-defined types named without a schema (``etlcheck.isolation.type_names``)."""
+    taken = {reference.start for reference in found.references}
+    for index in unqualified_types(place, statement):
+        token = place.tokens[index]
+        if token.start not in taken and token.start not in statement.in_schema:
+            found.references.append(Reference(UNQUALIFIED, token.start, token.end + 1, token.text))
+    for index in unqualified_collections(place):
+        token = place.tokens[index]
+        found.problem(
+            "unqualified-name",
+            token.start,
+            f"the XML schema collection {token.text!r} has no schema, so SQL Server looks "
+            "for it in the default schema, production's",
+            "qualify it with its schema (XML(CONTENT dbo.name)), which the remap maps",
+        )
 
 
 def _is_object(chain: Chain, tree_object: bool) -> bool:

@@ -99,3 +99,46 @@ def test_a_delimited_dotted_name_given_to_dbcc_is_left_as_written() -> None:
 
 def test_a_like_pattern_on_table_names_is_no_schema() -> None:
     assert _codes("SELECT name FROM sys.tables WHERE name LIKE 'etl%'") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "remapped"),
+    [
+        (
+            "DECLARE @p PhoneType, @t TABLE (a PhoneType)",
+            "DECLARE @p poc_dbo.PhoneType, @t TABLE (a poc_dbo.PhoneType)",
+        ),
+        (
+            "CREATE TABLE etl.t (a PhoneType NULL)",
+            "CREATE TABLE poc_etl.t (a poc_dbo.PhoneType NULL)",
+        ),
+        ("PRINT CONVERT(PhoneType, @v)", "PRINT CONVERT(poc_dbo.PhoneType, @v)"),
+        (
+            "SELECT CAST(@v AS PhoneType) AS PhoneType",
+            "SELECT CAST(@v AS poc_dbo.PhoneType) AS PhoneType",
+        ),
+        (
+            "CREATE PROCEDURE etl.p @rows id_list READONLY, @n INT OUTPUT AS SELECT 1",
+            "CREATE PROCEDURE poc_etl.p @rows poc_dbo.id_list READONLY, @n INT OUTPUT AS SELECT 1",
+        ),
+        (
+            "CREATE FUNCTION etl.f (@a PhoneType) RETURNS PhoneType AS BEGIN RETURN @a END",
+            "CREATE FUNCTION poc_etl.f (@a poc_dbo.PhoneType) RETURNS poc_dbo.PhoneType AS BEGIN"
+            " RETURN @a END",
+        ),
+        ("DECLARE @s sysname, @c CURSOR", "DECLARE @s sysname, @c CURSOR"),
+        # A variable read in an expression is not being declared.
+        (
+            "DECLARE @rows INT = @@ROWCOUNT, @p PhoneType = @q",
+            "DECLARE @rows INT = @@ROWCOUNT, @p poc_dbo.PhoneType = @q",
+        ),
+    ],
+)
+def test_a_user_type_without_schema_gets_the_sandbox_one(written: str, remapped: str) -> None:
+    # SQL Server looks an unqualified type up in the default schema, then dbo.
+    assert _remapped(written) == remapped
+    assert _codes(written) == []
+
+
+def test_an_xml_schema_collection_without_schema_is_a_finding() -> None:
+    assert _codes("DECLARE @x XML(CONTENT PolicySchema)") == [("unqualified-name", 1)]
