@@ -267,6 +267,11 @@ def _classify(
             kind = UNQUALIFIED_DBCC if place.kind == "DBCC" else UNQUALIFIED
             found.references.append(Reference(kind, last.start, last.end + 1, last.text))
         return
+    if _table_and_member(place, chain):  # DROP STATISTICS t.s: t is a default schema table
+        head = parts[0]
+        assert head is not None
+        found.references.append(Reference(UNQUALIFIED, head.start, head.end + 1, head.text))
+        return
     if called and last.text.upper() in METHODS:
         parts = parts[:-1]  # alias.column.value('...'): a method of the xml type, no schema
         called = False
@@ -274,6 +279,16 @@ def _classify(
         _qualified_object(parts, found)
     else:
         _qualified_column(parts, local, names, found)
+
+
+def _table_and_member(place: Place, chain: Chain) -> bool:
+    """``DROP STATISTICS t.s`` or ``DROP INDEX t.ix``: a two-part name in the list is the
+    table (in the default schema) and its statistics or index, never ``schema.table``."""
+    if place.kind not in ("DROP STATISTICS", "DROP INDEX") or len(chain.parts) != 2:
+        return False
+    return place.word(chain.start - 1) in ("STATISTICS", "INDEX", ",") and (
+        place.word(chain.end) != "ON"
+    )
 
 
 def _user_types(place: Place, statement: Statement, found: Located) -> None:

@@ -56,6 +56,9 @@ def _remapped(script: str) -> str:
             "CREATE SCHEMA poc_etl CREATE TABLE t (a INT)"
             " DENY SELECT ON t TO r REVOKE UPDATE ON t FROM r",
         ),
+        # The older DROP forms name the table (default schema) and its index or statistics.
+        ("DROP INDEX t.ix", "DROP INDEX poc_dbo.t.ix"),
+        ("DROP STATISTICS t.s, etl.u.s", "DROP STATISTICS poc_dbo.t.s, poc_etl.u.s"),
         # sp_bindefault's column: a table of the default schema, then the column.
         (
             "EXEC sp_bindefault 'poc_dbo.d', 'Policies.Premium'",
