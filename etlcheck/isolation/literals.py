@@ -159,9 +159,11 @@ def _like_regex(pattern: str) -> re.Pattern[str]:
 
 
 def names_other_thing(place: Place, j: int) -> bool:
-    """A string compared with ``TABLE_NAME``, ``COLUMN_NAME``...: a name, but not a schema's."""
+    """A string compared with ``TABLE_NAME``, ``COLUMN_NAME``...: a name, but not a schema's
+    (``referenced_schema_name``, ``target_schema_name`` are schemas' names)."""
     compared = _compared_with(place, j)
-    return compared.endswith("_NAME") and compared not in SCHEMA_COLUMNS
+    schema = compared in SCHEMA_COLUMNS or "SCHEMA" in compared
+    return compared.endswith("_NAME") and not schema
 
 
 def string_kind(place: Place, j: int) -> str:

@@ -85,6 +85,11 @@ def test_the_remap_names_the_sandbox_object(written: str, remapped: str) -> None
             "SELECT * FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA LIKE 'et%'",
             [("schema-in-string", 1)],
         ),
+        # A column whose name says it holds a schema's name is no table's or column's.
+        (
+            "SELECT 1 FROM sys.sql_expression_dependencies WHERE referenced_schema_name = 'etl'",
+            [("schema-in-string", 1)],
+        ),
         (
             "CREATE SCHEMA AUTHORIZATION dbo CREATE TABLE t (a INT)",
             [("unparsed-statement", 1)],
