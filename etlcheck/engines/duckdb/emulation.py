@@ -33,6 +33,7 @@ from etlcheck.tsql.emulation.common import (
     rewrite_shared_node,
     rewrite_temp_qualifier,
     sys_call,
+    target_qualifier,
     temp_identifier,
 )
 from etlcheck.tsql.emulation.functions import bottom_up
@@ -286,8 +287,7 @@ class DuckDBEmulation(Emulation):
         if not matched:
             return
         target, source = tree.this.copy(), tree.args["using"].copy()
-        name = target.alias_or_name
-        row = exp.column(self.row_id, table=exp.to_identifier(name, quoted=True))
+        row = exp.column(self.row_id, table=target_qualifier(target))  # a #temp one's too
         twice = (
             exp.select("1")
             .from_(target)

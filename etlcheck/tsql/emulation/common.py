@@ -90,6 +90,16 @@ def temp_identifier(identifier: exp.Identifier) -> exp.Identifier:
     return exp.to_identifier(prefix + identifier.name, quoted=True)
 
 
+def target_qualifier(table: exp.Expression) -> exp.Identifier:
+    """What a statement's columns name ``table`` by: its alias, else its name (a
+    ``#temp`` one's as the engine names it)."""
+    alias = table.args.get("alias")
+    if isinstance(alias, exp.TableAlias) and isinstance(alias.this, exp.Identifier):
+        return alias.this.copy()
+    assert isinstance(table.this, exp.Identifier)
+    return table.this.copy()
+
+
 def rewrite_temp_qualifier(column: exp.Column) -> None:
     """``#t.x`` names the temp table by its prefixed name, as its FROM clause now does."""
     qualifier = column.args.get("table")
