@@ -95,6 +95,8 @@ class Compiled:
     """Table variables the statement writes (``INSERT @t``, ``OUTPUT ... INTO @t``)."""
     inserts_into: Written | None = None
     """The table whose identity values SCOPE_IDENTITY() and @@IDENTITY follow."""
+    own_transaction: bool = False
+    """True when the steps run in a transaction of their own outside one (``Plan``)."""
 
 
 _HOLES: dict[str, tuple[str, ...]] = {}
@@ -262,6 +264,7 @@ def compile_statement(
         counted_step=None if plan.counted_step is None else len(plan.before) + plan.counted_step,
         writes_table_variables=written,
         inserts_into=plan.inserts_into,
+        own_transaction=plan.own_transaction,
     )
     _COMPILED[key] = compiled
     return compiled

@@ -29,6 +29,11 @@ RESTART_IDENTITY = "restart_identity"
 """A check run after the statement, not before: TRUNCATE TABLE's tables (``[schema, name]``
 pairs in JSON), whose IDENTITY starts again from its seed (``Emulation.restart_identity``)."""
 
+ALTERED_TARGET = "altered_target"
+"""A check run before the statement: ``[schema, name]`` of a table as the engine names it,
+to which the statement adds a column for its own length (``emulation.merge_rows``): refused
+where the engine cannot (``Emulation.column_blocker``)."""
+
 
 @dataclass(frozen=True)
 class OutputInto:
@@ -66,6 +71,9 @@ class Plan:
     output_into: OutputInto | None = None
     inserts_into: Written | None = None
     """The table an INSERT or a MERGE with an INSERT clause may give identity values."""
+    own_transaction: bool = False
+    """True when the steps must stand or fall together (outside a transaction, they run in
+    one of their own: ``emulation.merge_rows`` changes the target's columns around them)."""
 
 
 def table_name(table: exp.Expression | None) -> TableName | None:

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
+from etlcheck.tsql.frames import HINT
 from etlcheck.tsql.guard import KeyGuard, KeyViolation
 from etlcheck.tsql.identity import IdentityWatch, catch_up
 from etlcheck.tsql.nodes import Fragment
 from etlcheck.tsql.object_names import invalid_object_message
 from etlcheck.tsql.outputs import insert_output
-from etlcheck.tsql.plan import RESTART_IDENTITY
+from etlcheck.tsql.plan import ALTERED_TARGET, RESTART_IDENTITY
 from etlcheck.tsql.reference_checks import REFERENCE_CHECKS
 from etlcheck.tsql.scope import Scope, TsqlError, UnknownVariable
 from etlcheck.tsql.tablevars import save_table_variables
@@ -116,7 +117,8 @@ class StatementRun:
         guard = KeyGuard.for_statement(self.interpreter, compiled)
         rows: Rows = []
         output: Rows = []
-        own = compiled.output_into is not None and self.session.transaction_count == 0
+        alone = compiled.output_into is not None or compiled.own_transaction
+        own = alone and self.session.transaction_count == 0
         if own:  # the statement and its OUTPUT INTO rows stand or fall together
             self.target.begin_transaction()
             self.session.transaction_count += 1
@@ -262,6 +264,8 @@ class StatementRun:
                 )
             if check.kind == "key_columns":
                 self._check_key_columns(check.subject)
+            if check.kind == ALTERED_TARGET:
+                self._check_altered_target(check.subject)
             if check.kind in REFERENCE_CHECKS:
                 refusal = REFERENCE_CHECKS[check.kind](self.interpreter, check.subject)
                 if refusal is not None:
@@ -275,6 +279,21 @@ class StatementRun:
                         f"by object '{blockers[0]}'.",
                         3729,
                     )
+
+    def _check_altered_target(self, subject: str) -> None:
+        """The MERGE whose OUTPUT names its source's columns adds a column to its target for
+        the statement (``emulation.merge_rows``): refused where the engine cannot."""
+        schema, name = json.loads(subject)
+        emulation = self.interpreter.emulation
+        blocker = self._guarded(lambda: emulation.column_blocker(self.target, schema, name))
+        if blocker is not None:
+            raise UnsupportedConstruct(
+                "MERGE ... OUTPUT of the source's columns (or of deleted's, where the engine's "
+                f"MERGE returns the new rows only): the engine cannot add a column to {name} "
+                f"for the statement ({blocker}), which follows its rows that way",
+                self.frame.location(self.fragment.start),
+                HINT,
+            )
 
     def _check_key_columns(self, subject: str) -> None:
         schema, name, verb, columns = json.loads(subject)

@@ -265,6 +265,15 @@ class DuckDBEmulation(Emulation):
         )
         return [row[0] for row in result.rows]
 
+    def column_blocker(self, target: SqlTarget, schema: str, table: str) -> str | None:
+        # DuckDB alters no table an index depends on (CREATE INDEX).
+        result = target.query(
+            "SELECT index_name FROM duckdb_indexes() WHERE table_name = "
+            f"{_literal(table)} AND ({_literal(schema)} = '' OR schema_name = {_literal(schema)}) "
+            "ORDER BY index_name"
+        )
+        return f"an index depends on it: {result.rows[0][0]}" if result.rows else None
+
     # -- FORMAT ---------------------------------------------------------------------------
     def format_moment_piece(self, value: exp.Expression, token: str) -> exp.Expression:
         code, length = _STRFTIME[token]

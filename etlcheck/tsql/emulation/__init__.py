@@ -23,6 +23,7 @@ from etlcheck.tsql.emulation.common import statement_kind, sys_call, written_tab
 from etlcheck.tsql.emulation.functions import rewrite_functions
 from etlcheck.tsql.emulation.lengths import add_length_checks
 from etlcheck.tsql.emulation.merge_clauses import check_by_source
+from etlcheck.tsql.emulation.merge_rows import plan_merge_rows, reads_rows_after
 from etlcheck.tsql.emulation.named_defaults import plan_altered_defaults, plan_created_defaults
 from etlcheck.tsql.emulation.narrow_columns import add_narrow_checks
 from etlcheck.tsql.emulation.output import (
@@ -213,8 +214,11 @@ class Emulation(ABC):
     ) -> None:
         """RETURNING for the OUTPUT clause (see ``emulation.output``), and its INTO."""
         tree = plan.tree
-        plan.output_step = 0
-        if isinstance(tree, (exp.Insert, exp.Delete)):
+        planned = plan.output_step is not None  # read after the statement (merge_rows)
+        plan.output_step = 0 if plan.output_step is None else plan.output_step
+        if planned:
+            pass
+        elif isinstance(tree, (exp.Insert, exp.Delete)):
             plan_insert_or_delete(tree, output)
         elif isinstance(tree, exp.Merge) and self.merge_output:
             plan_merge(tree, output)
@@ -401,6 +405,8 @@ class Emulation(ABC):
                 "MERGE ... OUTPUT",
                 word="OUTPUT",
             )
+        if output is not None and reads_rows_after(tree, output, self.merge_output_logged):
+            plan_merge_rows(plan, tree, output, self.row_id, self._rewrite_tree, self.dialect)
         for update in tree.find_all(exp.Update):
             strip_set_qualifiers(update)
 
@@ -480,6 +486,11 @@ class Emulation(ABC):
     def after_table_rename(self, target: SqlTarget, schema: str, old: str, new: str) -> None:
         """What the emulation keeps under a table's name, moved to its new name after
         ``sp_rename`` renamed ``schema.old`` to ``new`` (nothing by default)."""
+        return None
+
+    def column_blocker(self, target: SqlTarget, schema: str, table: str) -> str | None:
+        """What keeps the engine from adding a column to ``schema.table`` for the length of
+        a statement (``emulation.merge_rows``), or None."""
         return None
 
     @abstractmethod

@@ -8,10 +8,12 @@ MERGE, as ``RETURNING``.
   an engine whose RETURNING sees that subquery returns them directly, the others (DuckDB)
   keep it in a temporary table and join it to the updated rows by row id afterwards.
 - MERGE (DuckDB): ``$action`` is ``INSERT``, ``UPDATE`` or ``DELETE``; ``inserted.x`` is
-  NULL for a deleted row, ``deleted.x`` NULL for an inserted one; ``deleted.*`` of a MERGE
-  that updates is refused (the engine returns only the new row).
+  NULL for a deleted row, ``deleted.x`` NULL for an inserted one. ``deleted.x`` of a MERGE
+  that updates (the engine returns only the new row) and the source's columns (on either
+  engine) are read after the statement instead (``emulation.merge_rows``).
 - ``INTO table`` (or ``INTO @table``, the temp table that holds it) inserts the rows in
-  the same statement. OUTPUT of another table's columns is refused.
+  the same statement. OUTPUT of another table's columns is refused (but for a MERGE's
+  source).
 
 ``@@ROWCOUNT`` stays the number of rows the statement changed.
 """

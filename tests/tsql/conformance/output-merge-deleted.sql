@@ -1,8 +1,7 @@
 -- construct: OUTPUT $action, deleted / inserted of a MERGE that updates and deletes
 -- documented: https://learn.microsoft.com/en-us/sql/t-sql/statements/merge-transact-sql
--- deleted.x is the row before an UPDATE or DELETE, NULL for an INSERT. DuckDB's MERGE
--- returns the rows after the change only.
--- compat on duckdb at 18:1: OUTPUT: deleted.* of a MERGE that updates
+-- deleted.x is the row before an UPDATE or DELETE, NULL for an INSERT (on DuckDB, whose
+-- MERGE returns the rows after the change only, read from the rows kept before it).
 DROP TABLE IF EXISTS dbo.merge_stock;
 DROP TABLE IF EXISTS dbo.merge_counts;
 DROP TABLE IF EXISTS dbo.merge_audit;
