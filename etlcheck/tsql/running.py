@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from etlcheck.errors import StatementFailed, UnsupportedConstruct
+from etlcheck.tsql.emulation.references import COMPOSED_TARGET, OUTPUT_INTO_TARGET
 from etlcheck.tsql.frames import HINT
 from etlcheck.tsql.guard import KeyGuard, KeyViolation
 from etlcheck.tsql.identity import IdentityWatch, catch_up
@@ -266,6 +267,8 @@ class StatementRun:
                 self._check_key_columns(check.subject)
             if check.kind == ALTERED_TARGET:
                 self._check_altered_target(check.subject)
+            if check.kind == COMPOSED_TARGET:
+                self._check_composed_target(check.subject)
             if check.kind in REFERENCE_CHECKS:
                 refusal = REFERENCE_CHECKS[check.kind](self.interpreter, check.subject)
                 if refusal is not None:
@@ -294,6 +297,19 @@ class StatementRun:
                 self.frame.location(self.fragment.start),
                 HINT,
             )
+
+    def _check_composed_target(self, subject: str) -> None:
+        """The INSERT around a MERGE (composable DML) into a table SQL Server refuses there:
+        one with a trigger or on either side of a FOREIGN KEY (as OUTPUT INTO's target)."""
+        if REFERENCE_CHECKS[OUTPUT_INTO_TARGET](self.interpreter, subject) is None:
+            return
+        raise UnsupportedConstruct(
+            "INSERT … SELECT … FROM (MERGE … OUTPUT …): SQL Server refuses an INSERT target "
+            "with a trigger or on either side of a FOREIGN KEY, with an error its "
+            "documentation does not give; OUTPUT … INTO a #temp table, then INSERT from it",
+            self.frame.location(self.fragment.start),
+            HINT,
+        )
 
     def _check_key_columns(self, subject: str) -> None:
         schema, name, verb, columns = json.loads(subject)

@@ -20,6 +20,7 @@ from etlcheck.tsql.catalog import DEFAULT_SCHEMA as DEFAULT_SCHEMA
 from etlcheck.tsql.catalog import CatalogCache, CatalogObject, CatalogSnapshot, with_defaults
 from etlcheck.tsql.emulation.added_columns import plan_added_defaults, split_added_columns
 from etlcheck.tsql.emulation.common import statement_kind, sys_call, written_table
+from etlcheck.tsql.emulation.composable import COMPOSED, put_rows, split_composed
 from etlcheck.tsql.emulation.functions import rewrite_functions
 from etlcheck.tsql.emulation.lengths import add_length_checks
 from etlcheck.tsql.emulation.merge_clauses import check_by_source
@@ -39,6 +40,7 @@ from etlcheck.tsql.emulation.output import (
 from etlcheck.tsql.emulation.overflow_errors import integer_overflow
 from etlcheck.tsql.emulation.pivots import rewrite_pivots
 from etlcheck.tsql.emulation.references import (
+    COMPOSED_TARGET,
     check_output_target,
     check_referenced,
     plan_alter_constraints,
@@ -146,6 +148,9 @@ class Emulation(ABC):
 
     def plan(self, tree: exp.Expression) -> Plan:
         """Rewrite a T-SQL statement tree for this dialect; may add steps before/after it."""
+        composed = split_composed(tree)
+        if composed is not None:
+            return self._plan_composed(*composed)
         tree = rewrite_pivots(tree)
         check_constructs(tree)
         if isinstance(tree, exp.Grant | exp.Revoke) and not self.grants_permissions:
@@ -208,6 +213,35 @@ class Emulation(ABC):
         ):
             plan.inserts_into = written_table(plan.tree, self.dialect)
         return plan
+
+    def _plan_composed(self, insert: exp.Insert, merge: exp.Merge) -> Plan:
+        """Composable DML (``emulation.composable``): the MERGE, its OUTPUT rows read after
+        it, and the INSERT that reads them as the statement."""
+        inner = self.plan(merge)
+        outer = self.plan(insert)
+        check_output_target(outer, insert, COMPOSED_TARGET)
+        construct = "MERGE inside another statement"
+        if not inner.output_step or outer.output_step is not None or outer.counted_step:
+            raise CompileError(f"{construct}: this form is not supported", construct, word="MERGE")
+        if self.enforces_keys and inner.written is not None:
+            # the keys are checked once, after the INSERT: of the MERGE's target, any column
+            if outer.written is None or outer.written.table_sql != inner.written.table_sql:
+                raise CompileError(
+                    f"{construct}: on this engine the INSERT around the MERGE writes the "
+                    "MERGE's target only (OUTPUT … INTO a #temp table, then INSERT from it)",
+                    construct,
+                    word="MERGE",
+                )
+            outer.written = inner.written
+        query = inner.after.pop(inner.output_step - 1)
+        assert isinstance(query, exp.Expression)
+        put_rows(outer.tree, query)
+        outer.before = [*inner.before, inner.tree, *outer.before]
+        outer.after = [*outer.after, *inner.after]
+        outer.checks = [*inner.checks, *outer.checks]
+        outer.own_transaction = True
+        outer.inserts_into = inner.inserts_into  # SCOPE_IDENTITY() follows the MERGE's
+        return outer
 
     def _plan_output(
         self, plan: Plan, output: exp.Returning, returned: list[exp.Expression]
@@ -405,7 +439,10 @@ class Emulation(ABC):
                 "MERGE ... OUTPUT",
                 word="OUTPUT",
             )
-        if output is not None and reads_rows_after(tree, output, self.merge_output_logged):
+        composed = tree.meta.get(COMPOSED, False)
+        if output is not None and (
+            composed or reads_rows_after(tree, output, self.merge_output_logged)
+        ):
             plan_merge_rows(plan, tree, output, self.row_id, self._rewrite_tree, self.dialect)
         for update in tree.find_all(exp.Update):
             strip_set_qualifiers(update)

@@ -148,7 +148,7 @@ def plan_merge(merge: exp.Merge, output: exp.Returning) -> None:
 def output_target(output: exp.Returning) -> exp.Insert | None:
     """``INSERT INTO target [(columns)]`` for OUTPUT INTO (its VALUES come at run time)."""
     into = output.args.get("into")
-    if into is None:
+    if not isinstance(into, exp.Expression):  # None, or False where sqlglot read no INTO
         return None
     return exp.Insert(this=into.copy(), expression=exp.Values(expressions=[]))
 

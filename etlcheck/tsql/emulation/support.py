@@ -188,9 +188,10 @@ def check_constructs(tree: exp.Expression, extra: frozenset[str] = frozenset()) 
 
 
 def _refuse_nested_dml(tree: exp.Expression) -> None:
-    """``INSERT … SELECT … FROM (MERGE … OUTPUT …) AS changes``, SQL Server's composable DML
-    (a type 2 dimension's classic load): the engines cannot read rows from a statement
-    that writes, so it failed halfway through the run."""
+    """DML inside another statement, SQL Server's composable DML: the engines cannot read
+    rows from a statement that writes, so it failed halfway through the run. The INSERT
+    around a MERGE (a type 2 dimension's classic load) is taken apart before this
+    (``emulation.composable``)."""
     for node in tree.find_all(exp.Merge, exp.Insert, exp.Update, exp.Delete):
         if node is not tree and not isinstance(node.parent, exp.When):
             verb = type(node).__name__.upper()

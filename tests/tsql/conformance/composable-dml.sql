@@ -1,9 +1,8 @@
 -- construct: INSERT … SELECT … FROM (MERGE … OUTPUT …) (composable DML)
--- documented: https://learn.microsoft.com/en-us/sql/t-sql/statements/merge-transact-sql
+-- documented: https://learn.microsoft.com/en-us/sql/t-sql/statements/insert-transact-sql
 -- The classic type 2 dimension load: the MERGE closes the changed rows, and the INSERT
--- around it adds their new versions. The engines cannot read rows from a statement that
--- writes: refused before anything runs (OUTPUT … INTO a #temp table does the same).
--- compat on duckdb, postgres at 15:7: MERGE inside another statement
+-- around it adds their new versions from the MERGE's OUTPUT rows (source columns).
+-- @@ROWCOUNT is the INSERT's.
 DROP TABLE IF EXISTS dbo.composable_dim;
 DROP TABLE IF EXISTS dbo.composable_feed;
 CREATE TABLE dbo.composable_dim (code INT, amount INT, is_current BIT);
@@ -17,6 +16,8 @@ FROM (MERGE dbo.composable_dim AS tgt USING dbo.composable_feed AS src
       WHEN MATCHED AND tgt.amount <> src.amount THEN UPDATE SET is_current = 0
       OUTPUT $action AS change, src.code, src.amount) AS changes
 WHERE change = 'UPDATE';
+PRINT @@ROWCOUNT;
+-- prints: 1
 PRINT (SELECT COUNT(*) FROM dbo.composable_dim WHERE is_current = 1);
 -- prints: 2
 PRINT (SELECT COUNT(*) FROM dbo.composable_dim);
