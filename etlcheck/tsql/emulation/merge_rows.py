@@ -21,6 +21,9 @@ so the OUTPUT rows are read after the statement from what it leaves behind:
   row's action, its new and old values and its source row; then the column and the temp
   tables are dropped. The statement runs in a transaction of its own (outside one), so a
   MERGE that fails leaves nothing behind.
+
+An engine that cannot add a column to the target (DuckDB, to a table an index depends on)
+refuses the statement when it runs (``Emulation.column_blocker``).
 """
 
 from __future__ import annotations

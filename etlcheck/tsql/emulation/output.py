@@ -123,10 +123,9 @@ def plan_update(
 
 
 def plan_merge(merge: exp.Merge, output: exp.Returning) -> None:
-    """RETURNING of a MERGE, where the engine returns ``merge_action`` and one row."""
-    updates = any(
-        isinstance(when.args.get("then"), exp.Update) for when in merge.find_all(exp.When)
-    )
+    """RETURNING of a MERGE, where the engine returns ``merge_action`` and one row (the
+    old one of a deleted row, else the new one: ``deleted.x`` of a MERGE that updates is
+    read after the statement instead, ``emulation.merge_rows``)."""
     action = exp.column("merge_action")
 
     def column(side: str, node: exp.Column) -> exp.Expression:
@@ -134,8 +133,6 @@ def plan_merge(merge: exp.Merge, output: exp.Returning) -> None:
             return action.copy()
         if isinstance(node.this, exp.Star):
             raise _refuse(f"{side}.* of a MERGE is not supported; name the columns")
-        if side == "deleted" and updates:
-            raise _refuse("deleted.* of a MERGE that updates is not supported")
         value = exp.column(node.this.copy())
         deleted = exp.EQ(this=action.copy(), expression=exp.Literal.string("DELETE"))
         if side == "inserted":
